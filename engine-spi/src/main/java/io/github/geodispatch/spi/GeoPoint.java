@@ -1,0 +1,36 @@
+package io.github.geodispatch.spi;
+
+/**
+ * A WGS84 position in degrees. Rejects NaN, infinities and out-of-range values. Immutable and thread-safe.
+ */
+public record GeoPoint(double lat, double lng) {
+    /** Mean Earth radius used by {@link #distanceMetres(GeoPoint)}, in metres. */
+    public static final double EARTH_RADIUS_M = 6_371_008.8;
+
+    public GeoPoint {
+        if (!Double.isFinite(lat) || lat < -90.0 || lat > 90.0) {
+            throw new IllegalArgumentException("latitude must be a finite number in [-90, 90], was " + lat);
+        }
+        if (!Double.isFinite(lng) || lng < -180.0 || lng > 180.0) {
+            throw new IllegalArgumentException("longitude must be a finite number in [-180, 180], was " + lng);
+        }
+    }
+
+    public static GeoPoint of(double lat, double lng) {
+        return new GeoPoint(lat, lng);
+    }
+
+    /** Great-circle (haversine) distance in metres. */
+    public double distanceMetres(GeoPoint other) {
+        return haversineMetres(lat, lng, other.lat, other.lng);
+    }
+
+    /** Haversine distance in metres between two positions given in degrees; allocation-free. */
+    public static double haversineMetres(double lat1, double lng1, double lat2, double lng2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLng = Math.toRadians(lng2 - lng1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(a)));
+    }
+}

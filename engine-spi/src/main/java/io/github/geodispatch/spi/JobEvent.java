@@ -1,0 +1,154 @@
+package io.github.geodispatch.spi;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
+ * the stream. All variants are immutable records; their {@code toString()} is part of the hash
+ * contract (see {@link HashChain}), so components are records, enums, strings, numbers, instants
+ * and lists only.
+ */
+public sealed interface JobEvent {
+    EventHeader header();
+
+    /** The job was created (version 1 of its stream). */
+    record JobCreated(EventHeader header, BranchId branch, CustomerId customer, Site site, String issue,
+                      String jobType, List<SkillRequirement> requiredSkills, Priority priority,
+                      TimeWindow window, java.time.Instant slaDeadline, int estimatedMinutes, Money quote,
+                      Coverage coverage, TechnicianId preferredTechnician) implements JobEvent {
+        public JobCreated {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(site, "site");
+            issue = issue == null ? "" : issue;
+            if (jobType == null || !jobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+                throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
+            }
+            requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
+            Objects.requireNonNull(priority, "priority");
+            if (estimatedMinutes < 1 || estimatedMinutes > 24 * 60) {
+                throw new IllegalArgumentException("estimated minutes must be 1-1440, was " + estimatedMinutes);
+            }
+            Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
+            // window, slaDeadline, coverage and preferredTechnician are optional (null)
+        }
+    }
+
+    /** A technician was assigned; {@code overrideReason} is set when a dispatcher overrode the recommendation. */
+    record JobAssigned(EventHeader header, TechnicianId technician, String overrideReason) implements JobEvent {
+        public JobAssigned {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(technician, "technician");
+        }
+    }
+
+    /** The assigned technician was taken off the job. */
+    record JobUnassigned(EventHeader header, TechnicianId technician, String reason) implements JobEvent {
+        public JobUnassigned {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(technician, "technician");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /**
+     * The job moved to {@code status}. {@code reason} explains ON_HOLD, DELAYED, RESCHEDULED and
+     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null.
+     */
+    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence)
+            implements JobEvent {
+        public StatusChanged {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(status, "status");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Proof of work: a photo or document (by reference and sha256), a signature, an OTP approval or a note. */
+    record ProofAdded(EventHeader header, ProofKind kind, String label, String reference, String sha256)
+            implements JobEvent {
+        public ProofAdded {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(kind, "proof kind");
+            label = label == null ? "" : label;
+            if (reference == null || reference.isBlank()) {
+                throw new IllegalArgumentException("proof reference must not be blank");
+            }
+            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
+            }
+            if ((kind == ProofKind.PHOTO || kind == ProofKind.DOCUMENT) && sha256 == null) {
+                throw new IllegalArgumentException(kind + " proof needs the sha256 of its content");
+            }
+        }
+    }
+
+    /** A part used on the job. */
+    record PartUsed(EventHeader header, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
+            implements JobEvent {
+        public PartUsed {
+            Objects.requireNonNull(header, "header");
+            if (sku == null || sku.isBlank()) {
+                throw new IllegalArgumentException("part sku must not be blank");
+            }
+            if (hsn != null && !hsn.matches("\\d{4,8}")) {
+                throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
+            }
+            if (quantity < 1) {
+                throw new IllegalArgumentException("part quantity must be >= 1, was " + quantity);
+            }
+            Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("part unit price");
+        }
+
+        public Money lineTotal() {
+            return unitPrice.times(quantity);
+        }
+    }
+
+    /** An expense incurred on the job (parking, travel, consumables). */
+    record ExpenseAdded(EventHeader header, String kind, Money amount, boolean billable) implements JobEvent {
+        public ExpenseAdded {
+            Objects.requireNonNull(header, "header");
+            if (kind == null || kind.isBlank()) {
+                throw new IllegalArgumentException("expense kind must not be blank");
+            }
+            Objects.requireNonNull(amount, "amount").requireNonNegative("expense amount");
+        }
+    }
+
+    /**
+     * A payment (or payment status) recorded on the job. {@code reference} is the UTR/RRN, M-Pesa
+     * TransID, card auth code, AMC contract id or warranty ref; {@code promisedOn} is set for PENDING;
+     * {@code approvedBy} is the OWNER actor id for WAIVED.
+     */
+    record PaymentRecorded(EventHeader header, PaymentMode mode, Money amount, String reference,
+                           LocalDate promisedOn, String approvedBy) implements JobEvent {
+        public PaymentRecorded {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(mode, "payment mode");
+            Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
+            if (mode == PaymentMode.UPI && (reference == null || !reference.matches("\\d{12}"))) {
+                throw new IllegalArgumentException("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
+            }
+            if (mode == PaymentMode.MPESA && (reference == null || !reference.matches("[A-Z0-9]{10}"))) {
+                throw new IllegalArgumentException("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
+            }
+        }
+    }
+
+    /** The invoice for the job was handed to accounts. */
+    record InvoiceHandedOff(EventHeader header, String invoiceNumber, Money total, List<String> partSkus)
+            implements JobEvent {
+        public InvoiceHandedOff {
+            Objects.requireNonNull(header, "header");
+            if (invoiceNumber == null || invoiceNumber.isBlank()) {
+                throw new IllegalArgumentException("invoice number must not be blank");
+            }
+            Objects.requireNonNull(total, "total");
+            partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.geodispatch.spi;
+
+/** The kinds of proof of work a job card can carry. */
+public enum ProofKind {
+    PHOTO, DOCUMENT, SIGNATURE, OTP, NOTE;
+
+    /** True for the kinds that record the customer's approval of the work. */
+    public boolean isCustomerApproval() {
+        return this == SIGNATURE || this == OTP;
+    }
+}

@@ -1,0 +1,6 @@
+package io.github.geodispatch.spi;
+
+/** What an actor may do. */
+public enum Role {
+    OWNER, DISPATCHER, TECHNICIAN, ACCOUNTANT, SYSTEM
+}

@@ -117,18 +117,8 @@ public final class JdbcJobEventStore implements JobEventStore {
             return List.of();
         }
         try {
-            Map<StreamId, Long> current = currentVersions(appends);
-            for (Append append : appends) {
-                long actual = current.getOrDefault(append.stream(), 0L);
-                if (actual < append.expectedVersion()) {
-                    // behind: nothing of this batch can be stored yet (an idempotent repeat would be ahead)
-                    throw new ConcurrencyConflictException(append.stream(), append.expectedVersion(), actual);
-                }
-                if (actual > append.expectedVersion()) {
-                    return resolveRejected(appends, rows);
-                }
-            }
-            return insert(rows);
+            List<StoredEvent> stored = insert(appends, rows);
+            return stored != null ? stored : resolveRejected(appends, rows);
         } catch (UniqueViolation e) {
             return resolveRejected(appends, rows);
         } catch (SQLException e) {
@@ -273,36 +263,42 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /** The current version of every stream of the batch that has events (absent = 0). */
-    private Map<StreamId, Long> currentVersions(List<Append> appends) throws SQLException {
+    private static Map<StreamId, Long> currentVersions(Connection connection, List<Append> appends) throws SQLException {
         Map<StreamId, Long> versions = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            if (appends.size() == 1) {
-                StreamId stream = appends.get(0).stream();
-                try (PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
-                    ps.setString(1, stream.tenant().value());
-                    ps.setString(2, stream.job().value());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        versions.put(stream, rs.getLong(1));
-                    }
+        if (appends.size() == 1) {
+            StreamId stream = appends.get(0).stream();
+            try (PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
+                ps.setString(1, stream.tenant().value());
+                ps.setString(2, stream.job().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    versions.put(stream, rs.getLong(1));
                 }
-                return versions;
             }
-            for (int from = 0; from < appends.size(); from += CHUNK) {
-                List<Append> chunk = appends.subList(from, Math.min(appends.size(), from + CHUNK));
-                String sql = "SELECT tenant_id, job_id, MAX(version) FROM job_event WHERE (tenant_id, job_id) IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))
-                        + ") GROUP BY tenant_id, job_id";
+            return versions;
+        }
+        // per tenant, "tenant_id = ? AND job_id IN (...)": an index range on both databases (H2 would
+        // use only the tenant column of a row-value IN list)
+        Map<TenantId, List<String>> jobsByTenant = new LinkedHashMap<>();
+        for (Append append : appends) {
+            jobsByTenant.computeIfAbsent(append.stream().tenant(), t -> new ArrayList<>())
+                    .add(append.stream().job().value());
+        }
+        for (Map.Entry<TenantId, List<String>> tenant : jobsByTenant.entrySet()) {
+            List<String> jobs = tenant.getValue();
+            for (int from = 0; from < jobs.size(); from += CHUNK) {
+                List<String> chunk = jobs.subList(from, Math.min(jobs.size(), from + CHUNK));
+                String sql = "SELECT job_id, MAX(version) FROM job_event WHERE tenant_id = ? AND job_id IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY job_id";
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    int i = 1;
-                    for (Append append : chunk) {
-                        ps.setString(i++, append.stream().tenant().value());
-                        ps.setString(i++, append.stream().job().value());
+                    ps.setString(1, tenant.getKey().value());
+                    int i = 2;
+                    for (String job : chunk) {
+                        ps.setString(i++, job);
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            versions.put(StreamId.of(TenantId.of(rs.getString(1)),
-                                    JobId.of(rs.getString(2))), rs.getLong(3));
+                            versions.put(StreamId.of(tenant.getKey(), JobId.of(rs.getString(1))), rs.getLong(2));
                         }
                     }
                 }
@@ -312,13 +308,28 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /**
-     * Takes the position lock, inserts every row and commits. The lock is the counter row's: it is held
-     * from the UPDATE until the commit, so no other append can commit in between.
+     * Checks the streams' versions, then takes the position lock, inserts every row and commits; returns
+     * null, having written nothing, when a stream is ahead of its expected version. The lock is the
+     * counter row's: it is held from the UPDATE until the commit, so no other append commits in between.
+     * The version check runs before the lock (a plain read): a rival that commits after it is caught by
+     * the unique constraint.
      */
-    private List<StoredEvent> insert(List<Row> rows) throws SQLException, UniqueViolation {
+    private List<StoredEvent> insert(List<Append> appends, List<Row> rows) throws SQLException, UniqueViolation {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Map<StreamId, Long> current = currentVersions(connection, appends);
+                for (Append append : appends) {
+                    long actual = current.getOrDefault(append.stream(), 0L);
+                    if (actual < append.expectedVersion()) {
+                        // behind: nothing of this batch can be stored (an idempotent repeat would be ahead)
+                        throw new ConcurrencyConflictException(append.stream(), append.expectedVersion(), actual);
+                    }
+                    if (actual > append.expectedVersion()) {
+                        connection.rollback();
+                        return null;
+                    }
+                }
                 long last;
                 try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions)) {
                     ps.setLong(1, rows.size());
@@ -396,7 +407,10 @@ public final class JdbcJobEventStore implements JobEventStore {
             if (copies.size() == rows.size()) {
                 return copies;
             }
-            Map<StreamId, Long> current = currentVersions(appends);
+            Map<StreamId, Long> current;
+            try (Connection connection = dataSource.getConnection()) {
+                current = currentVersions(connection, appends);
+            }
             for (Append append : appends) {
                 long actual = current.getOrDefault(append.stream(), 0L);
                 if (actual != append.expectedVersion()) {

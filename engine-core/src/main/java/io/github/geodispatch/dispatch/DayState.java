@@ -71,7 +71,7 @@ final class DayState {
             originReady = last.eta().getEpochSecond() + last.job().duration().getSeconds();
         } else {
             nodes[0] = live != null ? live.point() : technician.startLocation();
-            originReady = shiftStart;
+            originReady = shift == null ? NO_BOUND_LOW : shiftStart; // no shift: time the route from the clock
         }
         for (int j = 1; j <= m; j++) {
             Visit v = visits.get(s + j - 1);

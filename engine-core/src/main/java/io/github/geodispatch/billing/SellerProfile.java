@@ -89,7 +89,10 @@ public record SellerProfile(Party party, Map<String, String> seriesByBranch, Str
         }
         String taxId = optional(root, "gstin");
         if (taxId == null) {
-            taxId = required(root, "tax_id");
+            taxId = optional(root, "tax_id");
+        }
+        if (taxId == null) {
+            throw new BillingException("missing field 'gstin' (or 'tax_id' outside India)");
         }
         Party party = new Party(required(root, "legal_name"), optional(root, "trade_name"), taxId,
                 required(root, "address"), required(root, "city"), optional(root, "pincode"),

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** Sellers, buyers and jobs the billing tests share. */
 final class Fixtures {
@@ -46,9 +45,5 @@ final class Fixtures {
 
     static BillableJob.Part capacitor(long unitPaise, int quantity, boolean billable) {
         return new BillableJob.Part("CAP-35", "Capacitor 35 uF", "85322200", quantity, Money.inr(unitPaise), billable);
-    }
-
-    static Map<String, String> noSac() {
-        return Map.of();
     }
 }

@@ -60,6 +60,19 @@ class SellerAndNumberingTest {
     }
 
     @Test
+    void numberingDrawsPerSellerPrefixAndYear() {
+        InvoiceNumbering numbering = new InvoiceNumbering(new CountingSequence(), Month.APRIL);
+        LocalDate day = LocalDate.of(2026, 11, 2);
+
+        assertThat(numbering.next("29TIXCL8073U1ZU", "KRM", day)).isEqualTo("KRM/2627/00001");
+        assertThat(numbering.next("29TIXCL8073U1ZU", "KRM", day)).isEqualTo("KRM/2627/00002");
+        assertThat(numbering.next("29AAACR5055K1ZX", "KRM", day)).isEqualTo("KRM/2627/00001");
+        assertThat(numbering.current("29TIXCL8073U1ZU", "KRM", day)).isEqualTo(2);
+        assertThat(numbering.current("29TIXCL8073U1ZU", "KRM", day.plusYears(1))).isZero();
+        assertThatThrownBy(() -> numbering.next("29TIXCL8073U1ZU", "0KRM", day)).isInstanceOf(BillingException.class);
+    }
+
+    @Test
     void gstRulesForNumbersAndPrefixes() {
         assertThat(InvoiceNumbering.requireValidNumber("KRM/2627/00001")).isEqualTo("KRM/2627/00001");
         for (String bad : new String[] {"0KRM/1", "/KRM", "-KRM", "KRM 1", "krm/1", "KRM/2627/000001234", ""}) {

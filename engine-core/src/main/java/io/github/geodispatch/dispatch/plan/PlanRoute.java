@@ -35,6 +35,8 @@ final class PlanRoute {
     private Set<String> areas;
     private boolean available;
     private TravelMatrix matrix;
+    /** Pinned visits not yet started: fixed location, start and duration, in start order. */
+    private List<Appointment> appointments;
 
     @PlanningListVariable(valueRangeProviderRefs = "stops")
     private List<PlanStop> stops = new ArrayList<>();
@@ -76,6 +78,34 @@ final class PlanRoute {
         this.areas = Set.copyOf(areas);
         this.available = true;
         this.matrix = matrix;
+        this.appointments = List.of();
+    }
+
+    /**
+     * A pinned visit that has not started: it stays on this route at its committed start. Planned stops
+     * go around it: a stop is served before it only when the route can still reach it on time.
+     */
+    record Appointment(String id, int location, long start, long duration) {
+        Appointment {
+            if (duration <= 0) {
+                throw new IllegalArgumentException("appointment " + id + ": duration must be positive");
+            }
+        }
+    }
+
+    void setAppointments(List<Appointment> appointments) {
+        List<Appointment> sorted = new ArrayList<>(appointments);
+        sorted.sort(java.util.Comparator.comparingLong(Appointment::start));
+        for (Appointment a : sorted) {
+            if (a.location() < 0 || a.location() >= matrix.size()) {
+                throw new IllegalArgumentException("appointment " + a.id() + ": location outside the travel matrix");
+            }
+        }
+        this.appointments = List.copyOf(sorted);
+    }
+
+    List<Appointment> appointments() {
+        return appointments;
     }
 
     /** The route that holds unassigned stops; no constraint but "unassigned" looks at it. */
@@ -128,36 +158,99 @@ final class PlanRoute {
         return false;
     }
 
-    /** When service at {@code stop} starts if the route leaves {@code from} at {@code departure}. */
-    long serviceStartAt(PlanStop stop, int from, long departure) {
-        long start = Math.max(departure + matrix.travel(from, stop.location()), stop.ready());
-        if (breakEnd > breakStart && start < breakEnd && start + stop.duration() > breakStart) {
-            start = breakEnd;
+    /**
+     * When a route leaving at {@code depart} arrives after {@code travel} ticks: travel that would cross
+     * the lunch break pauses for it (the rule {@code dispatch.Shift} states).
+     */
+    long arrive(long depart, long travel) {
+        if (breakEnd <= breakStart || depart >= breakEnd) {
+            return depart + travel;
         }
-        return start;
+        if (depart >= breakStart) {
+            return breakEnd + travel;
+        }
+        long arrival = depart + travel;
+        return arrival > breakStart ? arrival + (breakEnd - breakStart) : arrival;
     }
 
-    /** When the route is back at its end location; {@link #startTime} if it has no stops. */
-    long returnTime() {
-        if (stops.isEmpty()) {
-            return startTime;
-        }
-        PlanStop last = stops.get(stops.size() - 1);
-        Long start = last.serviceStart();
-        return start == null ? startTime : start + last.duration() + matrix.travel(last.location(), endLocation);
+    /** When work of {@code duration} possible from {@code ready} starts: work overlapping lunch waits for its end. */
+    long workStart(long ready, long duration) {
+        return breakEnd > breakStart && ready < breakEnd && ready + duration > breakStart ? breakEnd : ready;
     }
 
-    long totalTravel() {
-        if (stops.isEmpty()) {
-            return 0;
+    /** Appointments served before a stop that starts at {@code start}. */
+    private int appointmentsBefore(long start) {
+        int k = 0;
+        while (k < appointments.size() && appointments.get(k).start() < start) {
+            k++;
         }
-        long total = 0;
+        return k;
+    }
+
+    /**
+     * When service at {@code stop} starts if it follows {@code previous} (whose service start is already
+     * known; {@code null} = the route's start), serving first any appointment it could not otherwise reach.
+     */
+    long startAfter(PlanStop previous, PlanStop stop) {
+        int from = previous == null ? startLocation : previous.location();
+        long departure = previous == null ? startTime : previous.serviceEnd();
+        int k = previous == null ? 0 : appointmentsBefore(previous.serviceStart());
+        while (true) {
+            long start = workStart(Math.max(arrive(departure, matrix.travel(from, stop.location())), stop.ready()),
+                    stop.duration());
+            if (k == appointments.size()) {
+                return start;
+            }
+            Appointment next = appointments.get(k);
+            long end = start + stop.duration();
+            if (arrive(end, matrix.travel(stop.location(), next.location())) <= next.start()) {
+                return start;
+            }
+            departure = Math.max(arrive(departure, matrix.travel(from, next.location())), next.start()) + next.duration();
+            from = next.location();
+            k++;
+        }
+    }
+
+    /** Walks the route as planned: total travel (appointment detours included) and return time. */
+    private long[] walk() {
+        long travel = 0;
         int from = startLocation;
+        long departure = startTime;
+        int k = 0;
         for (PlanStop stop : stops) {
-            total += matrix.travel(from, stop.location());
+            Long start = stop.serviceStart();
+            if (start == null) {
+                return new long[] {travel, departure};
+            }
+            while (k < appointments.size() && appointments.get(k).start() < start) {
+                Appointment a = appointments.get(k++);
+                travel += matrix.travel(from, a.location());
+                departure = Math.max(arrive(departure, matrix.travel(from, a.location())), a.start()) + a.duration();
+                from = a.location();
+            }
+            travel += matrix.travel(from, stop.location());
             from = stop.location();
+            departure = stop.serviceEnd();
         }
-        return total + matrix.travel(from, endLocation);
+        while (k < appointments.size()) {
+            Appointment a = appointments.get(k++);
+            travel += matrix.travel(from, a.location());
+            departure = Math.max(arrive(departure, matrix.travel(from, a.location())), a.start()) + a.duration();
+            from = a.location();
+        }
+        travel += matrix.travel(from, endLocation);
+        return new long[] {travel, arrive(departure, matrix.travel(from, endLocation))};
+    }
+
+    /** When the route is back at its end location; {@link #startTime} if it has nothing to do. */
+    long returnTime() {
+        return stops.isEmpty() && appointments.isEmpty() ? startTime : walk()[1];
+    }
+
+    /** Travel ticks of the whole route; 0 if it has nothing to do. */
+    long totalTravel() {
+        return stops.isEmpty() && appointments.isEmpty() ? 0 : walk()[0];
     }
 
     long totalDemand() {

@@ -139,18 +139,17 @@ final class PlanStop {
                 return;
             }
             PlanStop previous = stop.previous;
-            int from = previous == null ? route.startLocation() : previous.location;
-            long departure = previous == null ? route.startTime()
-                    : previous.serviceStart == null ? route.startTime() : previous.serviceEnd();
+            if (previous != null && previous.serviceStart == null) {
+                return; // the predecessor is updated later and carries the change on to this stop
+            }
             PlanStop current = stop;
             while (current != null) {
-                long start = route.serviceStartAt(current, from, departure);
+                long start = route.startAfter(previous, current);
                 if (current.serviceStart != null && current.serviceStart == start) {
                     break;
                 }
                 set(director, current, start);
-                from = current.location;
-                departure = start + current.duration;
+                previous = current;
                 current = current.next;
             }
         }

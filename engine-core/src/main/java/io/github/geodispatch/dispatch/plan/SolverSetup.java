@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -34,17 +35,22 @@ import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistance
  * swap, sub-list change and swap with reversal, 2-opt) whose partners are drawn near each other.
  */
 final class SolverSetup {
-    private static final int NEARBY_SIZE = 40;
-    private static final int LATE_ACCEPTANCE_SIZE = 400;
-    private static final int MAX_SUB_LIST = 8;
+    /** Search settings; {@link #DEFAULT} is what the planner uses. */
+    record Tuning(int nearbySize, int lateAcceptanceSize, int maxSubList, boolean kOpt) {
+        static final Tuning DEFAULT = new Tuning(40, 400, 8, true);
+    }
 
     private SolverSetup() {}
 
     static Solver<PlanSolution> solver(PlanTermination termination, boolean hasBucket, long seed) {
-        return SolverFactory.<PlanSolution>create(config(termination, hasBucket, seed)).buildSolver();
+        return solver(termination, hasBucket, seed, Tuning.DEFAULT);
     }
 
-    static SolverConfig config(PlanTermination termination, boolean hasBucket, long seed) {
+    static Solver<PlanSolution> solver(PlanTermination termination, boolean hasBucket, long seed, Tuning tuning) {
+        return SolverFactory.<PlanSolution>create(config(termination, hasBucket, seed, tuning)).buildSolver();
+    }
+
+    static SolverConfig config(PlanTermination termination, boolean hasBucket, long seed, Tuning tuning) {
         TerminationConfig terminationConfig = new TerminationConfig().withSpentLimit(termination.timeLimit());
         termination.unimproved().ifPresent(terminationConfig::setUnimprovedSpentLimit);
 
@@ -55,14 +61,17 @@ final class SolverSetup {
 
         ConstructionHeuristicPhaseConfig construction = new ConstructionHeuristicPhaseConfig();
 
-        List<MoveSelectorConfig> moves = new java.util.ArrayList<>(List.of(
-                nearbyChange("change"), nearbySwap("swap"), nearbySubListChange("subChange"),
-                nearbySubListSwap("subSwap"), new KOptListMoveSelectorConfig()));
+        List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
+                nearbyChange("change", tuning), nearbySwap("swap", tuning), nearbySubListChange("subChange", tuning),
+                nearbySubListSwap("subSwap", tuning)));
+        if (tuning.kOpt()) {
+            moves.add(new KOptListMoveSelectorConfig());
+        }
         if (hasBucket) {
             // nearby partners never include the bucket: plain change moves empty and refill it
             moves.add(new ListChangeMoveSelectorConfig());
         }
-        LocalSearchAcceptorConfig acceptor = new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE);
+        LocalSearchAcceptorConfig acceptor = new LocalSearchAcceptorConfig().withLateAcceptanceSize(tuning.lateAcceptanceSize());
         LocalSearchForagerConfig forager = new LocalSearchForagerConfig().withAcceptedCountLimit(1);
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
@@ -79,60 +88,60 @@ final class SolverSetup {
                 .withPhases(construction, localSearch);
     }
 
-    private static NearbySelectionConfig nearby(String originId) {
-        NearbySelectionConfig nearby = distribution();
+    private static NearbySelectionConfig nearby(String originId, Tuning tuning) {
+        NearbySelectionConfig nearby = distribution(tuning);
         nearby.setOriginValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(originId));
         return nearby;
     }
 
-    private static NearbySelectionConfig nearbySubList(String originId) {
-        NearbySelectionConfig nearby = distribution();
+    private static NearbySelectionConfig nearbySubList(String originId, Tuning tuning) {
+        NearbySelectionConfig nearby = distribution(tuning);
         SubListSelectorConfig origin = new SubListSelectorConfig();
         origin.setMimicSelectorRef(originId);
         nearby.setOriginSubListSelectorConfig(origin);
         return nearby;
     }
 
-    private static NearbySelectionConfig distribution() {
+    private static NearbySelectionConfig distribution(Tuning tuning) {
         NearbySelectionConfig nearby = new NearbySelectionConfig();
         nearby.setNearbyDistanceMeterClass(NearbyStops.class);
         nearby.setNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION);
-        nearby.setParabolicDistributionSizeMaximum(NEARBY_SIZE);
+        nearby.setParabolicDistributionSizeMaximum(tuning.nearbySize());
         return nearby;
     }
 
-    private static MoveSelectorConfig nearbyChange(String id) {
+    private static MoveSelectorConfig nearbyChange(String id, Tuning tuning) {
         ListChangeMoveSelectorConfig change = new ListChangeMoveSelectorConfig();
         change.setValueSelectorConfig(new ValueSelectorConfig().withId(id));
-        change.setDestinationSelectorConfig(new DestinationSelectorConfig().withNearbySelectionConfig(nearby(id)));
+        change.setDestinationSelectorConfig(new DestinationSelectorConfig().withNearbySelectionConfig(nearby(id, tuning)));
         return change;
     }
 
-    private static MoveSelectorConfig nearbySwap(String id) {
+    private static MoveSelectorConfig nearbySwap(String id, Tuning tuning) {
         ListSwapMoveSelectorConfig swap = new ListSwapMoveSelectorConfig();
         swap.setValueSelectorConfig(new ValueSelectorConfig().withId(id));
-        swap.setSecondaryValueSelectorConfig(new ValueSelectorConfig().withNearbySelectionConfig(nearby(id)));
+        swap.setSecondaryValueSelectorConfig(new ValueSelectorConfig().withNearbySelectionConfig(nearby(id, tuning)));
         return swap;
     }
 
-    private static MoveSelectorConfig nearbySubListChange(String id) {
+    private static MoveSelectorConfig nearbySubListChange(String id, Tuning tuning) {
         SubListSelectorConfig subList = new SubListSelectorConfig();
         subList.setId(id);
-        subList.setMaximumSubListSize(MAX_SUB_LIST);
+        subList.setMaximumSubListSize(tuning.maxSubList());
         SubListChangeMoveSelectorConfig change = new SubListChangeMoveSelectorConfig();
         change.setSubListSelectorConfig(subList);
         change.setSelectReversingMoveToo(true);
-        change.setDestinationSelectorConfig(new DestinationSelectorConfig().withNearbySelectionConfig(nearbySubList(id)));
+        change.setDestinationSelectorConfig(new DestinationSelectorConfig().withNearbySelectionConfig(nearbySubList(id, tuning)));
         return change;
     }
 
-    private static MoveSelectorConfig nearbySubListSwap(String id) {
+    private static MoveSelectorConfig nearbySubListSwap(String id, Tuning tuning) {
         SubListSelectorConfig subList = new SubListSelectorConfig();
         subList.setId(id);
-        subList.setMaximumSubListSize(MAX_SUB_LIST);
+        subList.setMaximumSubListSize(tuning.maxSubList());
         SubListSelectorConfig secondary = new SubListSelectorConfig();
-        secondary.setNearbySelectionConfig(nearbySubList(id));
-        secondary.setMaximumSubListSize(MAX_SUB_LIST);
+        secondary.setNearbySelectionConfig(nearbySubList(id, tuning));
+        secondary.setMaximumSubListSize(tuning.maxSubList());
         SubListSwapMoveSelectorConfig swap = new SubListSwapMoveSelectorConfig()
                 .withSubListSelectorConfig(subList)
                 .withSecondarySubListSelectorConfig(secondary)

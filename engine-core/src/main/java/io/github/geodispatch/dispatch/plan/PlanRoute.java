@@ -131,6 +131,11 @@ final class PlanRoute {
         this.stops = stops;
     }
 
+    /** The started visits run long: the route is free {@code extra} ticks later. */
+    void delayStart(long extra) {
+        this.startTime += extra;
+    }
+
     /** The technician went off sick: nothing may stay on this route. */
     void markUnavailable() {
         this.available = false;

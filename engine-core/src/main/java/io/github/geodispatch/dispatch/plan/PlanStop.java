@@ -107,6 +107,11 @@ final class PlanStop {
         this.serviceStart = serviceStart;
     }
 
+    /** Test and problem-change hook: sets the service start shadow variable. */
+    void setServiceStart(Long serviceStart) {
+        this.serviceStart = serviceStart;
+    }
+
     boolean isPlanned() {
         return route != null && !route.isBucket();
     }

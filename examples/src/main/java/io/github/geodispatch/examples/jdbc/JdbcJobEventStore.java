@@ -107,15 +107,15 @@ public final class JdbcJobEventStore implements JobEventStore {
 
     /**
      * Appends to several streams in one transaction: all of it is stored, or none. Each stream may appear
-     * once, and each part follows the rules of {@link #append}; the first stream found in conflict is
-     * reported. This is the bulk path for imports and loads (one commit and one lock hold for many events).
+     * once with at least one event, and each part follows the rules of {@link #append}; the first stream
+     * found in conflict is reported. This is the bulk path for imports and loads (one commit and one lock hold for many events).
      */
     public List<StoredEvent> appendAll(List<Append> appends) {
         Objects.requireNonNull(appends, "appends");
-        List<Row> rows = validate(appends);
-        if (rows.isEmpty()) {
-            return List.of();
+        if (appends.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append: no streams given");
         }
+        List<Row> rows = validate(appends);
         try {
             List<StoredEvent> stored = insert(appends, rows);
             return stored != null ? stored : resolveRejected(appends, rows);
@@ -240,6 +240,9 @@ public final class JdbcJobEventStore implements JobEventStore {
             if (append.expectedVersion() < 0) {
                 throw new IllegalArgumentException("expected version must be >= 0, was " + append.expectedVersion()
                         + " for " + append.stream());
+            }
+            if (append.events().isEmpty()) {
+                throw new IllegalArgumentException("nothing to append to " + append.stream() + ": no events given");
             }
             long version = append.expectedVersion();
             for (JobEvent event : append.events()) {

@@ -259,10 +259,29 @@ public final class JdbcJobEventStore implements JobEventStore {
                 if (!ids.add(event.header().eventId())) {
                     throw new IllegalArgumentException("event id " + event.header().eventId() + " appears twice");
                 }
-                rows.add(new Row(event, EventJson.write(event)));
+                String json = EventJson.write(event);
+                requireWellFormedUnicode(event, json);
+                rows.add(new Row(event, json));
             }
         }
         return rows;
+    }
+
+    /**
+     * A string with an unpaired UTF-16 surrogate cannot be encoded as UTF-8: the driver would store a
+     * {@code ?} in its place and the stored event would no longer hash like the original.
+     */
+    private static void requireWellFormedUnicode(JobEvent event, String json) {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("event " + event.header().eventId()
+                        + " has a text with an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c)
+                        + "), which no UTF-8 database can store exactly");
+            }
+        }
     }
 
     /** The current version of every stream of the batch that has events (absent = 0). */

@@ -299,8 +299,8 @@ public final class JdbcJobEventStore implements JobEventStore {
             }
             return versions;
         }
-        // per tenant, "tenant_id = ? AND job_id IN (...)": an index range on both databases (H2 would
-        // use only the tenant column of a row-value IN list)
+        // per tenant, one index lookup per job through a VALUES list (both databases would scan the whole
+        // tenant for "job_id IN (...)" or a row-value IN list: H2 uses only the index's first column)
         Map<TenantId, List<String>> jobsByTenant = new LinkedHashMap<>();
         for (Append append : appends) {
             jobsByTenant.computeIfAbsent(append.stream().tenant(), t -> new ArrayList<>())
@@ -310,8 +310,10 @@ public final class JdbcJobEventStore implements JobEventStore {
             List<String> jobs = tenant.getValue();
             for (int from = 0; from < jobs.size(); from += CHUNK) {
                 List<String> chunk = jobs.subList(from, Math.min(jobs.size(), from + CHUNK));
-                String sql = "SELECT job_id, MAX(version) FROM job_event WHERE tenant_id = ? AND job_id IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY job_id";
+                String sql = "SELECT v.job_id, (SELECT MAX(e.version) FROM job_event e"
+                        + " WHERE e.tenant_id = ? AND e.job_id = v.job_id) FROM (VALUES "
+                        + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(64)))"))
+                        + ") AS v(job_id)";
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     ps.setString(1, tenant.getKey().value());
                     int i = 2;

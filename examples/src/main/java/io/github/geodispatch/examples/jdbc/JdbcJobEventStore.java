@@ -72,6 +72,8 @@ public final class JdbcJobEventStore implements JobEventStore {
             "SELECT COALESCE(MAX(version), 0) FROM job_event WHERE tenant_id = ? AND job_id = ?";
     /** Bind parameters per IN-list chunk: far below every driver's limit. */
     private static final int CHUNK = 500;
+    /** The largest append PostgreSQL stores in one statement (7 parameters a row). */
+    private static final int ONE_STATEMENT_MAX_ROWS = 64;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -108,7 +110,8 @@ public final class JdbcJobEventStore implements JobEventStore {
     /**
      * Appends to several streams in one transaction: all of it is stored, or none. Each stream may appear
      * once with at least one event, and each part follows the rules of {@link #append}; the first stream
-     * found in conflict is reported. This is the bulk path for imports and loads (one commit and one lock hold for many events).
+     * found in conflict is reported. This is the bulk path for imports and loads: one commit and one hold
+     * of the position lock for many events.
      */
     public List<StoredEvent> appendAll(List<Append> appends) {
         Objects.requireNonNull(appends, "appends");
@@ -334,13 +337,18 @@ public final class JdbcJobEventStore implements JobEventStore {
     /**
      * Checks the streams' versions, then takes the position lock, inserts every row and commits; returns
      * null, having written nothing, when a stream is ahead of its expected version. The lock is the
-     * counter row's: it is held from the UPDATE until the commit, so no other append commits in between.
-     * The version check runs before the lock (a plain read): a rival that commits after it is caught by
-     * the unique constraint.
+     * counter row's: it is held from its UPDATE until the commit, so no other append commits in between.
+     * The version check is a plain read before the lock: a rival that commits after it is caught by the
+     * unique constraint, and a version once stored never goes away.
+     *
+     * <p>On PostgreSQL a small append (a command's events) runs as one auto-committed statement, so the
+     * lock is held only inside the server, never across a round trip to this process; bulk appends lock,
+     * batch-insert and commit as three steps (one lock hold for many events).
      */
     private List<StoredEvent> insert(List<Append> appends, List<Row> rows) throws SQLException, UniqueViolation {
+        boolean oneStatement = dialect == Dialect.POSTGRESQL && rows.size() <= ONE_STATEMENT_MAX_ROWS;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(oneStatement);
             try {
                 Map<StreamId, Long> current = currentVersions(connection, appends);
                 for (Append append : appends) {
@@ -350,54 +358,113 @@ public final class JdbcJobEventStore implements JobEventStore {
                         throw new ConcurrencyConflictException(append.stream(), append.expectedVersion(), actual);
                     }
                     if (actual > append.expectedVersion()) {
-                        connection.rollback();
+                        if (!oneStatement) {
+                            connection.rollback();
+                        }
                         return null;
                     }
                 }
-                long last;
-                try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions)) {
-                    ps.setLong(1, rows.size());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalStateException("the event_position row is missing: was the schema migrated?");
-                        }
-                        last = rs.getLong(1);
-                    }
+                if (oneStatement) {
+                    return insertInOneStatement(connection, rows);
                 }
-                long position = last - rows.size();
-                List<StoredEvent> stored = new ArrayList<>(rows.size());
-                try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
-                    for (Row row : rows) {
-                        position++;
-                        JobEvent event = row.event();
-                        ps.setLong(1, position);
-                        ps.setString(2, event.header().tenant().value());
-                        ps.setString(3, event.header().job().value());
-                        ps.setLong(4, event.header().version());
-                        ps.setObject(5, event.header().eventId());
-                        ps.setString(6, event.getClass().getSimpleName());
-                        ps.setString(7, row.json());
-                        if (rows.size() == 1) {
-                            ps.executeUpdate();
-                        } else {
-                            ps.addBatch();
-                        }
-                        stored.add(new StoredEvent(position, event));
-                    }
-                    if (rows.size() > 1) {
-                        ps.executeBatch();
-                    }
-                }
+                List<StoredEvent> stored = insertUnderLock(connection, rows);
                 connection.commit();
                 return stored;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                if (!oneStatement) {
+                    rollbackQuietly(connection, e);
+                }
                 if (e instanceof SQLException sql && SqlErrors.isUniqueViolation(sql)) {
                     throw new UniqueViolation(sql);
                 }
                 throw e;
             }
         }
+    }
+
+    /** Allocates the positions (locking the counter row) and batch-inserts, in the caller's transaction. */
+    private List<StoredEvent> insertUnderLock(Connection connection, List<Row> rows) throws SQLException {
+        long last;
+        try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions)) {
+            ps.setLong(1, rows.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("the event_position row is missing: was the schema migrated?");
+                }
+                last = rs.getLong(1);
+            }
+        }
+        long position = last - rows.size();
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
+        try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
+            for (Row row : rows) {
+                position++;
+                JobEvent event = row.event();
+                ps.setLong(1, position);
+                ps.setString(2, event.header().tenant().value());
+                ps.setString(3, event.header().job().value());
+                ps.setLong(4, event.header().version());
+                ps.setObject(5, event.header().eventId());
+                ps.setString(6, event.getClass().getSimpleName());
+                ps.setString(7, row.json());
+                if (rows.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+                stored.add(new StoredEvent(position, event));
+            }
+            if (rows.size() > 1) {
+                ps.executeBatch();
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * PostgreSQL: allocates the positions and inserts the rows in one auto-committed statement (a
+     * data-modifying CTE), row {@code i} of {@code n} getting position {@code last - n + i}.
+     */
+    private static List<StoredEvent> insertInOneStatement(Connection connection, List<Row> rows) throws SQLException {
+        String sql = "WITH p AS (UPDATE event_position SET last_position = last_position + ? WHERE id = 1"
+                + " RETURNING last_position)"
+                + " INSERT INTO job_event (position, tenant_id, job_id, version, event_id, event_type, payload)"
+                + " SELECT p.last_position - ? + v.ord, v.tenant_id, v.job_id, v.version, v.event_id, v.event_type,"
+                + " v.payload FROM p, (VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(),
+                "(CAST(? AS INT), ?, ?, CAST(? AS BIGINT), CAST(? AS UUID), ?, CAST(? AS JSONB))"))
+                + ") AS v(ord, tenant_id, job_id, version, event_id, event_type, payload)"
+                + " RETURNING position, event_id";
+        Map<UUID, Long> positions = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, rows.size());
+            ps.setLong(2, rows.size());
+            int i = 3;
+            int ord = 0;
+            for (Row row : rows) {
+                JobEvent event = row.event();
+                ps.setInt(i++, ++ord);
+                ps.setString(i++, event.header().tenant().value());
+                ps.setString(i++, event.header().job().value());
+                ps.setLong(i++, event.header().version());
+                ps.setObject(i++, event.header().eventId());
+                ps.setString(i++, event.getClass().getSimpleName());
+                ps.setString(i++, row.json());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    positions.put(rs.getObject(2, UUID.class), rs.getLong(1));
+                }
+            }
+        }
+        if (positions.size() != rows.size()) {
+            throw new IllegalStateException("the event_position row is missing: was the schema migrated?");
+        }
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            stored.add(new StoredEvent(positions.get(row.event().header().eventId()), row.event()));
+        }
+        return stored;
     }
 
     /**

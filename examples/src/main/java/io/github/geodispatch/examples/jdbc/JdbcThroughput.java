@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Arguments: {@code h2-mem | h2-file | postgres} (the last reads {@code GEODISPATCH_PG_URL}, {@code _USER},
  * {@code _PASSWORD}), the event count (default 1,000,000), the jobs per load transaction (default 100, so
- * 1,000 events per commit), and the threads of the single-append phase (default 8).
+ * 1,000 events per commit), and the threads of the single-append phase (default 8). A measurement
+ * program, not part of the adapter; it prints one line per phase.
  */
 public final class JdbcThroughput {
     private static final int EVENTS_PER_JOB = 10;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -135,10 +134,10 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM, boolean mock) {
-            if (ids.contains(pingId)) {
+            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - DEDUPE_HORIZON_MILLIS;
+            if (!ids.addIfAbsent(pingId, at, horizon)) {
                 return PingOutcome.DUPLICATE;
             }
-            ids.add(pingId, at, (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - DEDUPE_HORIZON_MILLIS);
             PingOutcome outcome;
             if (accuracyM > maxAccuracyM) {
                 outcome = PingOutcome.REJECTED_ACCURACY;
@@ -321,10 +320,5 @@ final class HysteresisVisitTracker implements VisitTracker {
             prevLat = lat;
             prevLng = lng;
         }
-    }
-
-    /** For tests: technicians with state. */
-    List<TechnicianId> technicians() {
-        return List.copyOf(technicians.keySet());
     }
 }

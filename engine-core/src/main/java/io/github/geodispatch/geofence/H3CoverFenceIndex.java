@@ -136,7 +136,7 @@ final class H3CoverFenceIndex implements FenceIndex {
     void lookup(PointProbe p) {
         p.foundCount = 0;
         long v = version;
-        long key = lattice.fastKey(p.x, p.y, p.z);
+        long key = lattice.fastKey(p.x, p.y, p.z, p.cachedKey == H3Lattice.NO_KEY ? 0 : H3Lattice.face(p.cachedKey));
         if (key == H3Lattice.NO_KEY) {
             key = lattice.keyViaH3(p.lat, p.lng);
         }

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: one lock per technician, none global.
  */
 final class HysteresisVisitTracker implements VisitTracker {
-    private static final long DEDUPE_HORIZON_MILLIS = Duration.ofHours(1).toMillis();
 
     private final H3CoverFenceIndex index;
     private final InstantSource clock;
@@ -25,6 +24,8 @@ final class HysteresisVisitTracker implements VisitTracker {
     private final long maxSkewMillis;
     private final long dwellMillis;
     private final long reorderMillis;
+    /** Ping ids are remembered this long before the newest evidence; older replays are too late anyway. */
+    private final long dedupeMillis;
     private final long exitAfterMillis;
     private final int exitPings;
     private final double maxSpeedMps;
@@ -43,6 +44,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         this.maxSkewMillis = (b.maxClockSkew != null ? b.maxClockSkew : Duration.ofMinutes(2)).toMillis();
         this.dwellMillis = (b.dwellThreshold != null ? b.dwellThreshold : Duration.ofMinutes(5)).toMillis();
         this.reorderMillis = (b.reorderWindow != null ? b.reorderWindow : Duration.ofMinutes(2)).toMillis();
+        this.dedupeMillis = Math.max(reorderMillis, Duration.ofMinutes(1).toMillis());
         this.exitAfterMillis = (b.exitAfter != null ? b.exitAfter : Duration.ofSeconds(60)).toMillis();
         this.exitPings = b.exitPings != 0 ? b.exitPings : 3;
         this.maxSpeedMps = (Double.isNaN(b.maxSpeedKmh) ? 250 : b.maxSpeedKmh) / 3.6;
@@ -115,6 +117,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         // previous evidence ping, for spoof signals
         private double prevLat = Double.NaN;
         private double prevLng = Double.NaN;
+        private double prevX, prevY, prevZ;
         private int sameCoordinates;
         private boolean inMockRun;
 
@@ -134,7 +137,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM, boolean mock) {
-            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - DEDUPE_HORIZON_MILLIS;
+            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - dedupeMillis;
             if (!ids.addIfAbsent(pingId, at, horizon)) {
                 return PingOutcome.DUPLICATE;
             }
@@ -206,12 +209,12 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         private void process(long at, double lat, double lng, boolean mock) {
+            probe.set(lat, lng);
             spoofSignals(at, lat, lng, mock);
             lastProcessedAt = at;
             if (mock) {
                 return; // a mocked position is no evidence either way
             }
-            probe.set(lat, lng);
             index.lookup(probe);
             for (int t = 0; t < tracks; t++) {
                 seen[t] = false;
@@ -308,7 +311,9 @@ final class HysteresisVisitTracker implements VisitTracker {
                     }
                 } else {
                     sameCoordinates = 0;
-                    double metres = GeoPoint.haversineMetres(prevLat, prevLng, lat, lng);
+                    // chord length: within 1e-8 of the great-circle distance at these scales, and no trigonometry
+                    double dx = probe.x - prevX, dy = probe.y - prevY, dz = probe.z - prevZ;
+                    double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
                     double seconds = (at - lastProcessedAt) / 1000.0;
                     if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
                         emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.IMPOSSIBLE_SPEED,
@@ -319,6 +324,9 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             prevLat = lat;
             prevLng = lng;
+            prevX = probe.x;
+            prevY = probe.y;
+            prevZ = probe.z;
         }
     }
 }

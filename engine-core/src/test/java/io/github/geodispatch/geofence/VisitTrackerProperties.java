@@ -56,15 +56,19 @@ class VisitTrackerProperties {
         TrackerFixture shuffled = new TrackerFixture();
         List<Ping> pings = day(shuffled, stayPings, seed);
         Random r = new Random(seed ^ 0x5DEECE66DL);
-        // delay some pings by up to 6 positions (90 s < the 2 min reorder window) and replay some twice
-        List<Ping> arrival = new ArrayList<>(pings);
-        for (int k = 0; k < pings.size() / 5; k++) {
-            int from = r.nextInt(arrival.size() - 7);
-            arrival.add(from + 1 + r.nextInt(6), arrival.remove(from));
+        // each ping arrives up to 90 s after its time (< the 2 min reorder window); some are replayed later on
+        List<long[]> keyed = new ArrayList<>(); // {arrival millis, index}
+        for (int i = 0; i < pings.size(); i++) {
+            long arrives = pings.get(i).at().toEpochMilli() + (r.nextInt(4) == 0 ? r.nextInt(90_001) : 0);
+            keyed.add(new long[] {arrives, i});
+            if (r.nextInt(10) == 0) {
+                keyed.add(new long[] {arrives + 1 + r.nextInt(1_800_000), i});
+            }
         }
-        for (int k = 0; k < pings.size() / 10; k++) { // a replay arrives after its original
-            int original = r.nextInt(arrival.size());
-            arrival.add(original + 1 + r.nextInt(arrival.size() - original), arrival.get(original));
+        keyed.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<Ping> arrival = new ArrayList<>();
+        for (long[] k : keyed) {
+            arrival.add(pings.get((int) k[1]));
         }
         List<SiteVisit> actual = shuffled.run(arrival);
         assertThat(actual).isEqualTo(expected);

@@ -338,7 +338,7 @@ final class DayPlanModel {
             PlanStop previous = i == 0 ? null : stops.get(i - 1);
             PlanStop stop = stops.get(i);
             Long start = route.isBucket() ? null : route.startAfter(previous, stop);
-            stop.setShadows(route, previous, i + 1 < stops.size() ? stops.get(i + 1) : null, start);
+            stop.setShadows(route, i, previous, i + 1 < stops.size() ? stops.get(i + 1) : null, start);
         }
     }
 

@@ -50,6 +50,12 @@ final class SolverSetup {
         return SolverFactory.<PlanSolution>create(config(termination, hasBucket, seed, tuning)).buildSolver();
     }
 
+    /** A solver that re-checks every score and shadow variable from scratch after each move (tests only: slow). */
+    static Solver<PlanSolution> assertingSolver(PlanTermination termination, boolean hasBucket, long seed) {
+        SolverConfig config = config(termination, hasBucket, seed, Tuning.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        return SolverFactory.<PlanSolution>create(config).buildSolver();
+    }
+
     static SolverConfig config(PlanTermination termination, boolean hasBucket, long seed, Tuning tuning) {
         TerminationConfig terminationConfig = new TerminationConfig().withSpentLimit(termination.timeLimit());
         termination.unimproved().ifPresent(terminationConfig::setUnimprovedSpentLimit);

@@ -48,6 +48,9 @@ final class LocalSearchDayPlanner implements DayPlanner {
             thread.setDaemon(true);
             thread.start();
         };
+        if (model.solution().stops().isEmpty()) {
+            return new SolverSession(model); // every visit is fixed: nothing to search
+        }
         return new SolverSession(model, fullAssert ? SolverSetup.assertingSolver(termination, true, seed)
                 : SolverSetup.solver(termination, true, seed), progress, runner);
     }

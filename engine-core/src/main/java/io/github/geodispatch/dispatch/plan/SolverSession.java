@@ -52,6 +52,18 @@ final class SolverSession implements PlanningSession {
         }
     }
 
+    /** A day with nothing movable: the plan is the fixed visits, scored, and live changes are refused. */
+    SolverSession(DayPlanModel model) {
+        this.model = model;
+        this.solver = null;
+        this.progress = p -> { };
+        // constraints score routes by their movable stops; with none there is no penalty to count
+        model.solution().setScore(HardMediumSoftLongScore.ZERO);
+        best = model.toPlan(model.solution());
+        finished = true;
+        result.complete(best);
+    }
+
     SolverSession(DayPlanModel model, Solver<PlanSolution> solver, Consumer<PlanProgress> progress, Executor executor) {
         this.model = model;
         this.solver = solver;
@@ -137,7 +149,8 @@ final class SolverSession implements PlanningSession {
         Pending p = new Pending(change);
         synchronized (lock) {
             if (finished) {
-                p.future.completeExceptionally(new IllegalStateException("solving has ended; start a new session"));
+                p.future.completeExceptionally(new IllegalStateException(
+                        "solving has ended (or there was nothing to plan); start a new session from the latest plan"));
                 return p.future;
             }
             pending.add(p);
@@ -164,6 +177,8 @@ final class SolverSession implements PlanningSession {
     @Override
     public void stop() {
         stopRequested = true;
-        solver.terminateEarly();
+        if (solver != null) {
+            solver.terminateEarly();
+        }
     }
 }

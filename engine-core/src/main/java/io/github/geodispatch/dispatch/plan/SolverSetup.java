@@ -14,6 +14,7 @@ import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorCo
 import org.optaplanner.core.config.heuristic.selector.list.SubListSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
@@ -36,8 +37,8 @@ import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistance
  */
 final class SolverSetup {
     /** Search settings; {@link #DEFAULT} is what the planner uses. */
-    record Tuning(int nearbySize, int lateAcceptanceSize, int maxSubList) {
-        static final Tuning DEFAULT = new Tuning(40, 400, 8);
+    record Tuning(int nearbySize, int lateAcceptanceSize, int maxSubList, double ruinWeight) {
+        static final Tuning DEFAULT = new Tuning(40, 400, 8, 0.05);
     }
 
     private SolverSetup() {}
@@ -70,6 +71,10 @@ final class SolverSetup {
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
                 nearbyChange("change", tuning), nearbySwap("swap", tuning), nearbySubListChange("subChange", tuning),
                 nearbySubListSwap("subSwap", tuning)));
+        if (tuning.ruinWeight() > 0) {
+            moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RuinAndRecreate.Factory.class)
+                    .withFixedProbabilityWeight(tuning.ruinWeight()));
+        }
         if (hasBucket) {
             // nearby partners never include the bucket: plain change moves empty and refill it
             moves.add(new ListChangeMoveSelectorConfig());

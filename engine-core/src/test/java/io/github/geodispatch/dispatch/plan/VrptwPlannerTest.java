@@ -65,6 +65,18 @@ class VrptwPlannerTest {
     }
 
     @Test
+    void everyMoveKeepsScoreAndShadowVariablesConsistentUnderFullAssert() throws IOException {
+        VrptwInstance full = VrptwInstance.read(instance("RC101"));
+        VrptwInstance small = new VrptwInstance("RC101-12", full.maxVehicles(), full.capacity(), full.customers().subList(0, 13));
+        var solver = SolverSetup.assertingSolver(PlanTermination.after(Duration.ofSeconds(4)), false, 3L);
+
+        VrptwSolution solution = VrptwPlanner.answer(small, solver.solve(VrptwPlanner.model(small)));
+
+        // FULL_ASSERT throws on any score or shadow-variable corruption, ruin-and-recreate moves included
+        assertThat(solution.routes().stream().mapToInt(List::size).sum()).isEqualTo(12);
+    }
+
+    @Test
     void theCheckerCatchesALateCustomer() throws IOException {
         Path file = instance("C101");
         // customer 1 opens at 912, customer 5 closes at 67: serving 1 first makes 5 late

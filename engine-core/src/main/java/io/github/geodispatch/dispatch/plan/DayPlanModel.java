@@ -171,18 +171,6 @@ final class DayPlanModel {
         return technicians.containsKey(technician.value());
     }
 
-    DispatchJob job(JobId id) {
-        return jobs.get(id);
-    }
-
-    List<Visit> prefix(TechnicianId technician) {
-        return prefixes.getOrDefault(technician, List.of());
-    }
-
-    List<Visit> pinned(TechnicianId technician) {
-        return pinned.getOrDefault(technician, List.of());
-    }
-
     /** A job that arrived while solving: registers it and its location; returns its stop. */
     PlanStop newJob(DispatchJob job) {
         jobs.put(job.id(), job);

@@ -264,10 +264,6 @@ final class PlanRoute {
                 || arrive(departure, matrix.travel(from, endLocation)) <= shiftEnd;
     }
 
-    TravelMatrix matrix() {
-        return matrix;
-    }
-
     /** Walks the route as planned: total travel (appointment detours included) and return time. */
     private long[] walk() {
         long travel = 0;

@@ -1,0 +1,21 @@
+package io.github.geodispatch.leakage;
+
+import io.github.geodispatch.journal.JournalProblem;
+import io.github.geodispatch.journal.JournalSummary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of auditing a journal: the findings as of {@code asOf}, what reading the journal found
+ * ({@code journal}: lines, records, rejected lines with their numbers), what the import flagged or rejected
+ * ({@code importProblems}), and how many records were dated after {@code asOf} and so left out.
+ * Immutable and thread-safe.
+ */
+public record AuditReport(Instant asOf, List<Finding> findings, JournalSummary journal,
+                          List<JournalProblem> importProblems, long recordsAfterAsOf) {
+    public AuditReport {
+        findings = List.copyOf(findings);
+        importProblems = List.copyOf(importProblems);
+    }
+}

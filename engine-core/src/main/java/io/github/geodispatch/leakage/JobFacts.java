@@ -3,14 +3,11 @@ package io.github.geodispatch.leakage;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
-import io.github.geodispatch.spi.ProofKind;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the rules need to know about one job: its money account plus times, proofs and event ids. Not thread-safe. */
@@ -45,14 +42,14 @@ final class JobFacts {
         }
     }
 
-    /** The proof kinds recorded at or before {@code by}. */
-    Set<ProofKind> proofKindsBy(Instant by) {
-        Set<ProofKind> kinds = EnumSet.noneOf(ProofKind.class);
+    /** The proofs recorded at or before {@code by}. */
+    List<JobEvent.ProofAdded> proofsBy(Instant by) {
+        List<JobEvent.ProofAdded> out = new ArrayList<>(proofs.size());
         for (JobEvent.ProofAdded p : proofs) {
             if (!p.header().occurredAt().isAfter(by)) {
-                kinds.add(p.kind());
+                out.add(p);
             }
         }
-        return kinds;
+        return out;
     }
 }

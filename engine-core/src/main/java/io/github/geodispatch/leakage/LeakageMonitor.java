@@ -2,6 +2,8 @@ package io.github.geodispatch.leakage;
 
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
+import io.github.geodispatch.payment.CollectionsView;
+import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
@@ -169,9 +171,13 @@ public final class LeakageMonitor {
         return out;
     }
 
-    /** The technicians' cash ledger this monitor keeps (read it for cash-in-hand views). */
-    public CashLedger cashLedger() {
-        return cash;
+    /** Pending collections and cash in hand by technician, route and branch, at {@code asOf}. */
+    public CollectionsView collections(Instant asOf) {
+        List<JobAccount> accounts = new ArrayList<>(jobs.size());
+        for (JobFacts f : jobs.values()) {
+            accounts.add(f.account);
+        }
+        return CollectionsView.of(accounts, cash, this::branchOf, asOf, policy.zone());
     }
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::detectedAt)

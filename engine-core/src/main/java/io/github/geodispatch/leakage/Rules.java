@@ -1,5 +1,6 @@
 package io.github.geodispatch.leakage;
 
+import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.payment.CashLedger;
 import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
@@ -92,14 +93,18 @@ final class Rules {
         }
     }
 
-    /** PROOF_MISSING: the closure proof for the job type was not on the job when it was completed. */
+    /** PROOF_MISSING: the closure policy's before-completion proof was not on the job when it was completed. */
     private void proofMissing(JobFacts f, List<Finding> out) {
         Instant completed = f.account.completedAt();
-        if (!policy.closureProof(f.account.jobType()).satisfiedBy(f.proofKindsBy(completed))) {
-            List<String> evidence = new ArrayList<>();
-            evidence.add(f.completedEvent.toString());
-            f.proofs.forEach(p -> evidence.add(p.header().eventId().toString()));
-            out.add(finding(LeakageCode.PROOF_MISSING, f, null, f.account.amountDue(), evidence, completed));
+        List<JobEvent.ProofAdded> present = f.proofsBy(completed);
+        for (ProofRequirement requirement : policy.closurePolicies().forJobType(f.account.jobType()).beforeCompleted()) {
+            if (!requirement.isMetByAny(present)) {
+                List<String> evidence = new ArrayList<>();
+                evidence.add(f.completedEvent.toString());
+                present.forEach(p -> evidence.add(p.header().eventId().toString()));
+                out.add(finding(LeakageCode.PROOF_MISSING, f, null, f.account.amountDue(), evidence, completed));
+                return;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ final class VisitBook {
     private final Map<TechnicianId, List<JobDay>> technicianDays = new HashMap<>();
     private final Map<JobId, TechnicianId> assigned = new HashMap<>();
     private final List<Stay> longStays = new ArrayList<>();
+    private final java.util.Set<Stay> seen = new java.util.HashSet<>();
 
     VisitBook(LeakagePolicy policy) {
         this.policy = policy;
@@ -59,7 +60,7 @@ final class VisitBook {
         }
     }
 
-    /** Records a stay; returns the jobs at that site, whose GHOST_VISIT verdict may change. */
+    /** Records a stay (a repeated one changes nothing); returns the jobs at that site, whose GHOST_VISIT verdict may change. */
     List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
         Objects.requireNonNull(technician, "technician");
         Objects.requireNonNull(site, "site");
@@ -67,6 +68,9 @@ final class VisitBook {
             throw new IllegalArgumentException("a visit ends before it starts: " + from + " > " + to);
         }
         Stay stay = new Stay(technician, site, from, to);
+        if (!seen.add(stay)) {
+            return List.of();
+        }
         staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
         if (Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
             longStays.add(stay);

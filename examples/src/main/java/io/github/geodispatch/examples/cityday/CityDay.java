@@ -1,0 +1,97 @@
+package io.github.geodispatch.examples.cityday;
+
+import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.insight.Grouping;
+import io.github.geodispatch.insight.KpiQuery;
+import io.github.geodispatch.insight.KpiReport;
+import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.StatementCredit;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One city-day, end to end: generate the world from the seed, run it through the job record, the dispatcher
+ * and the owner view, and keep everything the dashboard, the report and the journal need. Not thread-safe.
+ */
+final class CityDay {
+    /** The audit looks at the day from three days later, so every grace period (at most 48 h) has run out. */
+    static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(3));
+    static final Instant DAY_END = CityWorld.at(LocalTime.of(23, 59));
+
+    record Options(long seed, int technicians, int jobs) {}
+
+    /** Which engine (or stand-in) produced each part of the day, in the order the report lists them. */
+    record EngineUse(String part, String by, boolean engine) {}
+
+    final CityWorld world;
+    final OwnerView owner;
+    final JobDesk desk;
+    final Dispatcher dispatcher;
+    final List<JobEvent> events = new ArrayList<>();
+    final List<CitySimulation.Ping> pings = new ArrayList<>();
+    final List<StatementCredit> credits = new ArrayList<>();
+    final List<CashDeposit> deposits = new ArrayList<>();
+    final List<EngineUse> engines = new ArrayList<>();
+    CitySimulation.Run run;
+
+    private CityDay(CityWorld world) {
+        this.world = world;
+        this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
+        this.desk = new SpiRecordDesk(world, e -> {
+            events.add(e);
+            owner.accept(e);
+        });
+        this.dispatcher = new GreedyDispatcher(new Travel());
+        engines.add(new EngineUse("job record", desk.name(), false));
+        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), false));
+        engines.add(new EngineUse("pings to visits and attendance",
+                "geofence engine not on main: pings are written to the journal, no visits or attendance are detected", false));
+        engines.add(new EngineUse("payments, reconciliation and leakage",
+                "payments engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
+        engines.add(new EngineUse("GST invoices", "billing engine not on main: no invoices drafted", false));
+        engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
+    }
+
+    static CityDay run(Options options, CitySimulation.Progress progress) {
+        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()));
+        CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
+            @Override
+            public void ping(CitySimulation.Ping ping) {
+                day.pings.add(ping);
+            }
+
+            @Override
+            public void credit(StatementCredit credit) {
+                day.credits.add(credit);
+            }
+
+            @Override
+            public void deposit(CashDeposit deposit) {
+                day.deposits.add(deposit);
+                day.owner.accept(deposit);
+            }
+        });
+        day.run = sim.run(progress);
+        return day;
+    }
+
+    KpiReport report(Grouping grouping) {
+        return owner.report(KpiQuery.day(CityWorld.DAY, grouping, DAY_END));
+    }
+
+    Map<String, Long> jobStates() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("created", (long) world.jobs.size());
+        m.put("completed", (long) run.completed());
+        m.put("carried over", (long) run.carriedOver().size());
+        m.put("not placed", (long) run.unplaced().size());
+        return m;
+    }
+}

@@ -19,7 +19,8 @@ import java.util.Objects;
 /**
  * The batch audit: reads a journal, imports it (leniently, see {@link JournalImporter}) and feeds every record
  * dated up to {@code asOf} to a {@link LeakageMonitor}, in journal order — the same incremental code the live
- * engine listener runs. Stateless and thread-safe; each run has its own monitor.
+ * engine listener runs. Pings go through the geofence engine's visit tracker against a circular fence per job
+ * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT. Stateless and thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -41,11 +42,20 @@ public final class LeakageAudit {
     /** Audits the journal read from {@code in} (not closed). */
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy) throws IOException {
         Objects.requireNonNull(asOf, "asOf");
-        LeakageMonitor monitor = LeakageMonitor.create(policy.withVisitRules(false));
+        LeakageMonitor monitor = LeakageMonitor.create(policy);
+        PingVisits visits = new PingVisits(monitor, asOf);
         JournalImporter importer = new JournalImporter(TENANT, new JournalImporter.Target() {
             @Override
             public void event(JobEvent event) {
+                if (event instanceof JobEvent.JobCreated created) {
+                    visits.site(created.site());
+                }
                 monitor.accept(event);
+            }
+
+            @Override
+            public void ping(JournalRecord.Ping ping) {
+                visits.ping(ping);
             }
 
             @Override
@@ -72,7 +82,9 @@ public final class LeakageAudit {
             }
             importer.record(line, record);
         });
-        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.problems(), late[0]);
+        visits.finish();
+        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.problems(), late[0], visits.pings(),
+                visits.rejected());
     }
 
     private static Instant timeOf(JournalRecord record) {

@@ -65,9 +65,10 @@ public final class AuditCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        o.printf("journal: %d lines, %d records, %d rejected; %d import flags; %d records after --as-of left out%n",
+        o.printf("journal: %d lines, %d records, %d rejected; %d import flags; %d records after --as-of left out; "
+                        + "%d pings, %d rejected by the visit tracker%n",
                 report.journal().lines(), report.journal().records(), report.journal().rejected(),
-                report.importProblems().size(), report.recordsAfterAsOf());
+                report.importProblems().size(), report.recordsAfterAsOf(), report.pings(), report.pingsRejected());
         List<JournalProblem> problems = report.journal().problems();
         problems.stream().limit(10).forEach(p -> err.println("  " + p));
         report.importProblems().stream().limit(10).forEach(p -> err.println("  " + p));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,20 +98,39 @@ final class VisitBook {
         return false;
     }
 
-    /** One finding per long stay at a known site where the technician had no job there that day. */
+    /**
+     * One finding per off-book stay: a long stay at a known site where the technician had no job there that
+     * day. Simultaneous stays of one technician at several fences (one customer's sites of several jobs
+     * overlap) are one stay, with every site in the evidence.
+     */
     List<Finding> offBook(Instant asOf, Function<TechnicianId, BranchId> branches) {
-        List<Finding> out = new ArrayList<>();
+        List<Stay> offBook = new ArrayList<>();
         for (Stay stay : longStays) {
-            if (stay.to.isAfter(asOf)) {
-                continue;
+            if (!stay.to.isAfter(asOf) && siteJobs.containsKey(stay.site) && !hadJobThere(stay)) {
+                offBook.add(stay);
             }
-            List<JobId> jobsHere = siteJobs.get(stay.site);
-            if (jobsHere == null || hadJobThere(stay)) {
-                continue;
+        }
+        offBook.sort(Comparator.comparing((Stay st) -> st.technician.value()).thenComparing(Stay::from)
+                .thenComparing(st -> st.site.value()));
+        List<Finding> out = new ArrayList<>();
+        int i = 0;
+        while (i < offBook.size()) {
+            Stay first = offBook.get(i);
+            Instant end = first.to;
+            List<String> evidence = new ArrayList<>();
+            int j = i;
+            while (j < offBook.size() && offBook.get(j).technician.equals(first.technician)
+                    && offBook.get(j).from.isBefore(end.plusSeconds(1))) {
+                Stay s = offBook.get(j);
+                evidence.add("visit:" + s.site + "@" + s.from + "/" + s.to);
+                if (s.to.isAfter(end)) {
+                    end = s.to;
+                }
+                j++;
             }
-            out.add(new Finding(LeakageCode.OFF_BOOK_VISIT, null, stay.technician, branches.apply(stay.technician), null,
-                    Money.zero(currencies.get(jobsHere.get(0))),
-                    List.of("visit:" + stay.site + "@" + stay.from + "/" + stay.to), stay.to));
+            out.add(new Finding(LeakageCode.OFF_BOOK_VISIT, null, first.technician, branches.apply(first.technician), null,
+                    Money.zero(currencies.get(siteJobs.get(first.site).get(0))), evidence, end));
+            i = j;
         }
         return out;
     }

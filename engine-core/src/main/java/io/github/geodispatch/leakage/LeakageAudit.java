@@ -20,7 +20,8 @@ import java.util.Objects;
  * The batch audit: reads a journal, imports it (leniently, see {@link JournalImporter}) and feeds every record
  * dated up to {@code asOf} to a {@link LeakageMonitor}, in journal order — the same incremental code the live
  * engine listener runs. Pings go through the geofence engine's visit tracker against a circular fence per job
- * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT. Stateless and thread-safe; each run has its own monitor.
+ * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT.
+ * The audit stores nothing, so it imports {@linkplain JournalImporter#unchained unchained} events. Stateless and thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -44,7 +45,7 @@ public final class LeakageAudit {
         Objects.requireNonNull(asOf, "asOf");
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         PingVisits visits = new PingVisits(monitor, asOf);
-        JournalImporter importer = new JournalImporter(TENANT, new JournalImporter.Target() {
+        JournalImporter importer = JournalImporter.unchained(TENANT, new JournalImporter.Target() {
             @Override
             public void event(JobEvent event) {
                 if (event instanceof JobEvent.JobCreated created) {

@@ -53,7 +53,8 @@ public final class LeakageMonitor {
     private final Map<JobId, JobFacts> jobs = new HashMap<>();
     private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
     private final Set<UUID> seenEvents = new HashSet<>();
-    private final Map<Money, List<StatementCredit>> creditsByAmount = new HashMap<>();
+    /** Credits not firmly linked (no bill reference or payment reference match yet), by amount: only they can move. */
+    private final Map<Money, Set<String>> looseCreditsByAmount = new HashMap<>();
     private final Map<String, List<StatementCredit>> creditsByBillRef = new HashMap<>();
     private final Map<String, CreditMatch> creditLinks = new HashMap<>();
     private final Map<JobId, Set<String>> linkedCredits = new HashMap<>();
@@ -118,7 +119,7 @@ public final class LeakageMonitor {
         if (!reconciler.credit(credit)) {
             return;
         }
-        creditsByAmount.computeIfAbsent(credit.amount(), a -> new ArrayList<>(1)).add(credit);
+        looseCreditsByAmount.computeIfAbsent(credit.amount(), a -> new LinkedHashSet<>()).add(credit.reference());
         if (credit.billRef() != null) {
             creditsByBillRef.computeIfAbsent(credit.billRef(), r -> new ArrayList<>(1)).add(credit);
         }
@@ -126,7 +127,7 @@ public final class LeakageMonitor {
         // the credit verifies the claims carrying its reference: they stop competing for amount matches
         for (Reconciler.Claim claim : reconciler.claims(credit.reference())) {
             dirtyJobs.add(claim.job());
-            dirtyCredits(creditsByAmount.get(claim.amount()));
+            dirtyLoose(claim.amount());
         }
         flush();
     }
@@ -201,7 +202,14 @@ public final class LeakageMonitor {
                 }
                 dirtyCredits.add(p.reference());
             }
-            dirtyCredits(creditsByAmount.get(p.amount()));
+            dirtyLoose(p.amount());
+        }
+    }
+
+    private void dirtyLoose(Money amount) {
+        Set<String> loose = looseCreditsByAmount.get(amount);
+        if (loose != null) {
+            dirtyCredits.addAll(loose);
         }
     }
 
@@ -257,6 +265,13 @@ public final class LeakageMonitor {
         if (match.isPresent()) {
             creditLinks.put(reference, match.get());
             creditFindings.remove(reference);
+            if (match.get().basis() != CreditMatch.Basis.AMOUNT_AND_TIME) {
+                // a bill-reference or payment-reference link never changes again: stop re-examining it
+                Set<String> loose = looseCreditsByAmount.get(credit.get().amount());
+                if (loose != null) {
+                    loose.remove(reference);
+                }
+            }
         } else {
             creditLinks.remove(reference);
             creditFindings.put(reference, rules.unlinked(credit.get()));

@@ -15,9 +15,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -33,7 +35,7 @@ import java.util.UUID;
  * </ol>
  * Credits are idempotent on their reference (UTR/TransID): the same credit twice is one credit. A match
  * depends only on what was fed, not on the order it came in. Each question is answered from hash indexes
- * (no scan over all credits or claims).
+ * and a time-ordered index per amount (no scan over all credits or claims).
  *
  * <p>Not thread-safe: confine to one thread or guard externally.
  */
@@ -58,7 +60,7 @@ public final class Reconciler {
     private final Set<String> technicians = new HashSet<>();
     private final Map<String, StatementCredit> credits = new HashMap<>();
     private final Map<String, List<Claim>> claimsByReference = new HashMap<>();
-    private final Map<Money, List<Claim>> claimsByAmount = new HashMap<>();
+    private final Map<Money, NavigableMap<Instant, List<Claim>>> claimsByAmount = new HashMap<>();
 
     /** A reconciler that matches by amount within {@code window} either side of the credit's time. */
     public Reconciler(Duration window) {
@@ -94,7 +96,8 @@ public final class Reconciler {
         if (claim.reference() != null) {
             claimsByReference.computeIfAbsent(claim.reference(), r -> new ArrayList<>(1)).add(claim);
         }
-        claimsByAmount.computeIfAbsent(claim.amount(), a -> new ArrayList<>(1)).add(claim);
+        claimsByAmount.computeIfAbsent(claim.amount(), a -> new TreeMap<>())
+                .computeIfAbsent(claim.at(), t -> new ArrayList<>(1)).add(claim);
     }
 
     /** Records a credit; returns false (and changes nothing) when a credit with its reference was recorded. */
@@ -122,11 +125,6 @@ public final class Reconciler {
         return sorted;
     }
 
-    /** The claims of exactly {@code amount} (any reference), in arrival order. */
-    public List<Claim> claimsOfAmount(Money amount) {
-        return claimsByAmount.getOrDefault(amount, List.of());
-    }
-
     /** The job {@code credit} belongs to, or empty when it links to none. */
     public Optional<CreditMatch> match(StatementCredit credit) {
         String billRef = credit.billRef();
@@ -140,20 +138,23 @@ public final class Reconciler {
         }
         String technician = billRef != null && technicians.contains(billRef) ? billRef : null;
         Claim only = null;
-        for (Claim c : claimsByAmount.getOrDefault(credit.amount(), List.of())) {
-            if (c.reference() != null && credits.containsKey(c.reference())) {
-                continue;
+        NavigableMap<Instant, List<Claim>> byTime = claimsByAmount.get(credit.amount());
+        if (byTime == null) {
+            return Optional.empty();
+        }
+        for (List<Claim> claims : byTime.subMap(credit.at().minus(window), true, credit.at().plus(window), true).values()) {
+            for (Claim c : claims) {
+                if (c.reference() != null && credits.containsKey(c.reference())) {
+                    continue;
+                }
+                if (technician != null && (c.technician() == null || !technician.equals(c.technician().value()))) {
+                    continue;
+                }
+                if (only != null && !only.job().equals(c.job())) {
+                    return Optional.empty();
+                }
+                only = c;
             }
-            if (Duration.between(c.at(), credit.at()).abs().compareTo(window) > 0) {
-                continue;
-            }
-            if (technician != null && (c.technician() == null || !technician.equals(c.technician().value()))) {
-                continue;
-            }
-            if (only != null && !only.job().equals(c.job())) {
-                return Optional.empty();
-            }
-            only = c;
         }
         return only == null ? Optional.empty() : Optional.of(new CreditMatch(credit, only.job(), CreditMatch.Basis.AMOUNT_AND_TIME));
     }

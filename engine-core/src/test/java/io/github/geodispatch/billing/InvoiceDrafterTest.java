@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static io.github.geodispatch.billing.Fixtures.CONSUMER;
 import static io.github.geodispatch.billing.Fixtures.DAY;
 import static io.github.geodispatch.billing.Fixtures.KARNATAKA_BUYER;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InvoiceDrafterTest {
-    private final CountingSequence sequence = new CountingSequence();
+    private final InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();
 
     @Test
     void intraStateServiceIsSplitIntoEqualCgstAndSgstAndRoundedToTheRupee() {

@@ -171,6 +171,19 @@ class InvoiceDrafterTest {
     }
 
     @Test
+    void aMalformedBuyerGstinNamesTheBuyerAndKeepsTheTypedCause() {
+        Party typo = KARNATAKA_BUYER.withTaxId("29FNNCF1929M1Z4");
+
+        assertThatThrownBy(() -> Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, sequence)
+                .draft(job("J-20", typo, 10_000, List.of(), List.of(), null)))
+                .isInstanceOf(BillingException.class)
+                .hasMessage("GSTIN '29FNNCF1929M1Z4' of 'Customer 2 Pvt Ltd' is invalid: check character is '4', "
+                        + "expected '3'")
+                .cause().isInstanceOfSatisfying(InvalidGstinException.class,
+                        e -> assertThat(e.problem()).isEqualTo(InvalidGstinException.Problem.CHECK_CHARACTER));
+    }
+
+    @Test
     void aPartWithoutARateIsAnErrorAndLeavesNoGap() {
         BillableJob.Part unknown = new BillableJob.Part("GAS-R32", "R32 refrigerant", "29034500", 1, Money.inr(90_000),
                 true);

@@ -86,6 +86,16 @@ final class CityDay {
         return owner.report(KpiQuery.day(CityWorld.DAY, grouping, DAY_END));
     }
 
+    /** The planted mistakes with the cash keeper filled in from the run. */
+    List<CityWorld.Mistake> mistakes() {
+        List<CityWorld.Mistake> out = new ArrayList<>();
+        for (CityWorld.Mistake m : world.mistakes.values()) {
+            out.add(m.kind() == CityWorld.MistakeKind.CASH_NOT_DEPOSITED
+                    ? new CityWorld.Mistake(m.kind(), null, run.cashKeeper(), null) : m);
+        }
+        return out;
+    }
+
     Map<String, Long> jobStates() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("created", (long) world.jobs.size());

@@ -78,6 +78,7 @@ final class CitySimulation {
         boolean claimedArrival;
         Instant stayFrom;
         long cash;
+        long recordedCash;
         int pingSeq;
         Instant nextPing;
         Instant lastTrail = Instant.MIN;
@@ -121,6 +122,7 @@ final class CitySimulation {
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<JobId> secondVisits = new java.util.HashSet<>();
     private int completed;
+    private TechnicianId cashKeeper;
     private int pings;
 
     CitySimulation(CityWorld world, JobDesk desk, Dispatcher dispatcher, TravelTimes travel, Outputs outputs) {
@@ -134,7 +136,7 @@ final class CitySimulation {
     }
 
     /** What happened, beyond the record the desk holds. */
-    record Run(List<Stay> stays, Map<TechnicianId, List<GeoPoint>> trails, List<JobId> unplaced, List<JobId> carriedOver,
+    record Run(TechnicianId cashKeeper, List<Stay> stays, Map<TechnicianId, List<GeoPoint>> trails, List<JobId> unplaced, List<JobId> carriedOver,
                Map<JobId, Long> duePaise, List<String> notes, int completed, int pings) {}
 
     Run run(Progress progress) {
@@ -179,7 +181,7 @@ final class CitySimulation {
         progress.at(END, 1.0, completed, jobs.size());
         Map<TechnicianId, List<GeoPoint>> trails = new LinkedHashMap<>();
         agents.forEach((id, a) -> trails.put(id, List.copyOf(a.trail)));
-        return new Run(stays, trails, unplaced, carriedOver, dueByJob, notes, completed, pings);
+        return new Run(cashKeeper, stays, trails, unplaced, carriedOver, dueByJob, notes, completed, pings);
     }
 
     private void schedule(Instant at, Runnable action) {
@@ -351,14 +353,22 @@ final class CitySimulation {
     }
 
     private void endOfDay(Agent a, Instant t) {
-        boolean keeper = world.mistakes.get(CityWorld.MistakeKind.CASH_NOT_DEPOSITED).technician().equals(a.tech.id());
-        if (a.cash > 0 && !keeper) {
+        if (cashKeeper == null && a.recordedCash > 0) {
+            cashKeeper = a.tech.id();
+        }
+        boolean keeper = a.tech.id().equals(cashKeeper);
+        if (a.recordedCash > 0 && !keeper) {
             Instant at = t.plus(Duration.ofMinutes(5 + rnd.nextInt(20)));
-            long amount = a.cash;
+            long amount = a.recordedCash;
             schedule(at, () -> outputs.deposit(new CashDeposit("DEP-" + a.tech.id().value() + "-" + CityWorld.DAY,
                     a.tech.id(), a.tech.branch().id(), at, Money.inr(amount))));
-        } else if (a.cash > 0) {
-            notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.cash) + " in cash, not deposited");
+        } else if (a.recordedCash > 0) {
+            notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.recordedCash)
+                    + " of recorded cash, not deposited");
+        }
+        if (a.cash > a.recordedCash) {
+            notes.add(a.tech.id().value() + " " + a.tech.name() + " also holds " + Money.inr(a.cash - a.recordedCash)
+                    + " of cash the job record does not know about");
         }
         Instant out = t.plus(Duration.ofMinutes(30));
         schedule(out, () -> stays.add(new Stay(a.tech.id(), a.tech.branch().id().value(), a.stayFrom, out)));
@@ -410,6 +420,7 @@ final class CitySimulation {
                     notes.add(job.id().value() + ": " + by.value() + " took " + Money.inr(due) + " in cash and recorded no payment status");
                 } else {
                     desk.payment(job.id(), by, PaymentMode.CASH, Money.inr(due), null, payAt);
+                    a.recordedCash += due;
                 }
             }
             case CARD -> desk.payment(job.id(), by, PaymentMode.CARD, Money.inr(due), "AUTH" + (100_000 + rnd.nextInt(900_000)), payAt);

@@ -63,7 +63,7 @@ final class Dashboard {
         out.printf(" Pending collections: %d jobs, %s%n", pending.size(), Fmt.inr(t.pendingCollections()));
         out.println(rule);
         out.println(" Planted mistakes (the truth a leakage engine must find)");
-        for (CityWorld.Mistake m : w.mistakes.values()) {
+        for (CityWorld.Mistake m : day.mistakes()) {
             out.printf("   %-26s %-11s %s%n", m.kind().findingCode, subject(m), m.kind().story);
         }
         out.println(" Notes");
@@ -76,6 +76,7 @@ final class Dashboard {
     }
 
     static String subject(CityWorld.Mistake m) {
-        return m.job() != null ? m.job().value() : m.technician() != null ? m.technician().value() : m.reference();
+        return m.job() != null ? m.job().value() : m.technician() != null ? m.technician().value()
+                : m.reference() != null ? m.reference() : "nobody";
     }
 }

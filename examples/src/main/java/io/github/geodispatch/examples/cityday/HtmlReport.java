@@ -121,7 +121,7 @@ final class HtmlReport {
         }
         h.append("<h3>Planted mistakes</h3><table><thead><tr><th>expected finding</th><th>on</th><th>what happened</th>"
                 + "<th>evidence in the record</th></tr></thead><tbody>");
-        for (CityWorld.Mistake m : w.mistakes.values()) {
+        for (CityWorld.Mistake m : day.mistakes()) {
             h.append("<tr><td><code>").append(m.kind().findingCode).append("</code></td><td>").append(Dashboard.subject(m))
                     .append("</td><td>").append(Fmt.html(m.kind().story)).append("</td><td>").append(Fmt.html(evidence(day, m)))
                     .append("</td></tr>");

@@ -67,7 +67,11 @@ public sealed interface JobEvent {
         }
     }
 
-    /** Proof of work: a photo or document (by reference and sha256), a signature, an OTP approval or a note. */
+    /**
+     * Proof of work: a photo or document (by reference and sha256), a signature, an OTP approval or a note.
+     * {@code sha256} may be null on imported history (a journal that never recorded it); the command path
+     * requires it for PHOTO and DOCUMENT (see {@link ProofKind#needsContentHash()}).
+     */
     record ProofAdded(EventHeader header, ProofKind kind, String label, String reference, String sha256)
             implements JobEvent {
         public ProofAdded {
@@ -79,9 +83,6 @@ public sealed interface JobEvent {
             }
             if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
-            }
-            if ((kind == ProofKind.PHOTO || kind == ProofKind.DOCUMENT) && sha256 == null) {
-                throw new IllegalArgumentException(kind + " proof needs the sha256 of its content");
             }
         }
     }
@@ -122,7 +123,9 @@ public sealed interface JobEvent {
     /**
      * A payment (or payment status) recorded on the job. {@code reference} is the UTR/RRN, M-Pesa
      * TransID, card auth code, AMC contract id or warranty ref; {@code promisedOn} is set for PENDING;
-     * {@code approvedBy} is the OWNER actor id for WAIVED.
+     * {@code approvedBy} is the OWNER actor id for WAIVED. The event records what happened, so it accepts a
+     * malformed reference from imported history; the command path rejects one with
+     * {@link PaymentMode#referenceProblem(String)}, and the leakage rules flag it.
      */
     record PaymentRecorded(EventHeader header, PaymentMode mode, Money amount, String reference,
                            LocalDate promisedOn, String approvedBy) implements JobEvent {
@@ -130,12 +133,6 @@ public sealed interface JobEvent {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(mode, "payment mode");
             Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
-            if (mode == PaymentMode.UPI && (reference == null || !reference.matches("\\d{12}"))) {
-                throw new IllegalArgumentException("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
-            }
-            if (mode == PaymentMode.MPESA && (reference == null || !reference.matches("[A-Z0-9]{10}"))) {
-                throw new IllegalArgumentException("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
-            }
         }
     }
 

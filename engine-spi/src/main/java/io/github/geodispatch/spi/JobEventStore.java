@@ -8,12 +8,17 @@ import java.util.List;
  * <p>Contract (checked by {@code JobEventStoreContract} in this module's test-jar):
  * <ul>
  *   <li>{@link #append} stores all the events or none. The events must belong to {@code stream} and carry
- *       versions {@code expectedVersion + 1, + 2, ...}; otherwise {@link IllegalArgumentException}.</li>
+ *       versions {@code expectedVersion + 1, + 2, ...}; otherwise {@link IllegalArgumentException}. An empty
+ *       append is an {@link IllegalArgumentException} too.</li>
  *   <li>If the stream's current version is not {@code expectedVersion}, nothing is stored and
  *       {@link ConcurrencyConflictException} is thrown.</li>
  *   <li>Idempotent on event id: appending events that are already stored, identical and at the same
  *       versions, stores nothing again and returns the stored copies. An event id already stored with
- *       different content or at another place is rejected with {@link IllegalArgumentException}.</li>
+ *       different content or at another place is rejected with {@link IllegalArgumentException}, as is an
+ *       append that repeats only some of its events. The replay check comes before the version check, so a
+ *       retried append whose first attempt did succeed returns the stored copies instead of a conflict.</li>
+ *   <li>{@link #readStream} returns events equal to the appended ones (records compare by content), since
+ *       their {@code toString()} feeds the {@link HashChain}.</li>
  *   <li>Every stored event gets a global position, strictly increasing in append order; {@link #readAll}
  *       returns events in position order, so per-stream order is version order.</li>
  * </ul>

@@ -1,5 +1,7 @@
 package io.github.geodispatch.spi;
 
+import java.util.Optional;
+
 /** How a job is (to be) paid. */
 public enum PaymentMode {
     /** Paid by UPI; the reference is the 12-digit UTR/RRN. */
@@ -23,6 +25,21 @@ public enum PaymentMode {
     /** True for the modes that settle money on site (the technician leaves with the payment done). */
     public boolean settlesOnSite() {
         return this == UPI || this == CASH || this == MPESA || this == CARD;
+    }
+
+    /**
+     * What is wrong with {@code reference} as this mode's payment reference, or empty when it is well formed:
+     * UPI needs a 12-digit UTR/RRN, MPESA a 10-character upper-case alphanumeric TransID; the other modes
+     * take any reference or none.
+     */
+    public Optional<String> referenceProblem(String reference) {
+        return switch (this) {
+            case UPI -> reference != null && reference.matches("\\d{12}") ? Optional.empty()
+                    : Optional.of("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
+            case MPESA -> reference != null && reference.matches("[A-Z0-9]{10}") ? Optional.empty()
+                    : Optional.of("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
+            case CASH, CARD, PENDING, AMC, WARRANTY, INVOICE_REQUIRED, WAIVED -> Optional.empty();
+        };
     }
 
     /** True for the modes whose reference must appear on a statement credit. */

@@ -4,6 +4,11 @@ package io.github.geodispatch.spi;
 public enum ProofKind {
     PHOTO, DOCUMENT, SIGNATURE, OTP, NOTE;
 
+    /** True for the kinds whose content must be pinned by a sha256 when recorded through a command. */
+    public boolean needsContentHash() {
+        return this == PHOTO || this == DOCUMENT;
+    }
+
     /** True for the kinds that record the customer's approval of the work. */
     public boolean isCustomerApproval() {
         return this == SIGNATURE || this == OTP;

@@ -11,6 +11,14 @@ public interface TravelTimes {
     TravelEstimate between(GeoPoint from, GeoPoint to);
 
     /**
+     * Travel seconds from {@code from} to {@code to}. The default calls {@link #between}; adapters on a hot
+     * path (candidate ranking) should override it to avoid building a {@link TravelEstimate}.
+     */
+    default long seconds(GeoPoint from, GeoPoint to) {
+        return between(from, to).duration().toSeconds();
+    }
+
+    /**
      * Travel seconds from every origin to every destination, {@code [origin][destination]}. The default
      * calls {@link #between} per pair; adapters backed by a matrix service should override it.
      */

@@ -1,12 +1,44 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.billing.Gstin;
+import io.github.geodispatch.billing.InvalidGstinException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 6 lands; replaced by the issue's implementation. */
-@Command(name = "gstin", mixinStandardHelpOptions = true, description = "Validate GSTINs.")
-public final class GstinCommand implements Runnable {
+/**
+ * {@code gstin VALUE...}: checks each GSTIN's format, state code and mod-36 check character and prints
+ * {@code VALUE valid <state>} or {@code VALUE invalid <reason>}; exits 0 when all are valid, else 1.
+ */
+@Command(name = "gstin", mixinStandardHelpOptions = true,
+        description = "Validate GSTINs: format, state code and the mod-36 check character.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", "2:bad arguments"})
+public final class GstinCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "VALUE", description = "GSTINs to check (case-insensitive).")
+    List<String> values;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("gstin is not implemented yet (issue 6)");
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allValid = true;
+        for (String value : values) {
+            try {
+                out.println(value + " valid " + Gstin.parse(value).state().displayName());
+            } catch (InvalidGstinException e) {
+                out.println(value + " invalid " + e.getMessage());
+                allValid = false;
+            }
+        }
+        out.flush();
+        return allValid ? 0 : 1;
     }
 }

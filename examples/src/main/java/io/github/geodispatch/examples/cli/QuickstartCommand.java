@@ -1,12 +1,23 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.QuickStart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until issue 2 lands; replaced by the issue's implementation. */
-@Command(name = "quickstart", mixinStandardHelpOptions = true, description = "Embed the engine, run one job from creation to CLOSED, print its history.")
-public final class QuickstartCommand implements Runnable {
+import java.util.concurrent.Callable;
+
+/** {@code geodispatch quickstart}: runs {@link QuickStart} and prints the job's history. */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Embed the engine, run one job from creation to CLOSED, print its history.")
+public final class QuickstartCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("quickstart is not implemented yet (issue 2)");
+    public Integer call() {
+        QuickStart.run(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

@@ -1,12 +1,77 @@
 package io.github.geodispatch.examples.cli;
 
-import picocli.CommandLine.Command;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** Placeholder until issue 4 lands; replaced by the issue's implementation. */
-@Command(name = "vrptw", mixinStandardHelpOptions = true, description = "Solve a Solomon VRPTW instance with the day-plan engine.")
-public final class VrptwCommand implements Runnable {
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.dispatch.plan.VrptwInstance;
+import io.github.geodispatch.dispatch.plan.VrptwPlanner;
+import io.github.geodispatch.dispatch.plan.VrptwSolution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code vrptw}: solves a Solomon instance with the day-plan engine and writes
+ * {@code {"instance","vehicles","distance","routes"}} as JSON. Exit code 0 when every customer is served
+ * feasibly, 1 when the time ran out before a feasible plan was found, 2 for bad input.
+ */
+@Command(name = "vrptw", mixinStandardHelpOptions = true,
+        description = "Solve a Solomon VRPTW instance with the day-plan engine.")
+public final class VrptwCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instance", required = true, paramLabel = "FILE", description = "Solomon instance (text format).")
+    Path instance;
+
+    @Option(names = "--seconds", required = true, paramLabel = "N", description = "Solving time in seconds.")
+    long seconds;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the solution JSON.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quiet", description = "Do not print progress.")
+    boolean quiet;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("vrptw is not implemented yet (issue 4)");
+    public Integer call() throws IOException {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("--seconds must be >= 1, was " + seconds);
+        }
+        VrptwInstance problem = VrptwInstance.read(instance);
+        VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.after(Duration.ofSeconds(seconds)),
+                progress -> {
+                    if (!quiet) {
+                        spec.commandLine().getErr().printf("%6.1f s  best %s%n",
+                                progress.elapsed().toMillis() / 1000.0, progress.bestScore());
+                    }
+                }, seed);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("instance", solution.instance());
+        json.put("vehicles", solution.vehicles());
+        json.put("distance", solution.distance());
+        json.put("routes", solution.routes());
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+        spec.commandLine().getOut().printf("%s: %d vehicles, distance %.2f, %s -> %s%n", solution.instance(),
+                solution.vehicles(), solution.distance(), solution.feasible() ? "feasible" : "INFEASIBLE", out);
+        return solution.feasible() ? 0 : 1;
     }
 }

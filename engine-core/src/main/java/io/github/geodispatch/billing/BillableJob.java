@@ -1,0 +1,128 @@
+package io.github.geodispatch.billing;
+
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an invoice needs from a completed job: who the buyer is and where the supply is made, the job's
+ * branch and type, the day the work was completed, the price of the work (the quote), the AMC contract
+ * or warranty that may cover it, the parts used, the expenses incurred and what was already paid on
+ * site. Build it from a job's event stream with {@link #fromEvents}, or from any other record of the job.
+ * {@code placeOfSupply} null means the buyer's region. Immutable and thread-safe.
+ */
+public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate completedOn, Money labourPrice,
+                          Coverage coverage, List<Part> parts, List<Expense> expenses, Money paid, Party buyer,
+                          String placeOfSupply) {
+
+    public BillableJob {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(branch, "branch");
+        if (jobType == null || jobType.isBlank()) {
+            throw new IllegalArgumentException("job type of " + job + " must not be blank");
+        }
+        Objects.requireNonNull(completedOn, "completion date");
+        Objects.requireNonNull(labourPrice, "labour price").requireNonNegative("labour price of " + job);
+        parts = List.copyOf(parts == null ? List.of() : parts);
+        expenses = List.copyOf(expenses == null ? List.of() : expenses);
+        paid = paid == null ? Money.zero(labourPrice.currency()) : paid.requireNonNegative("amount paid on " + job);
+        Objects.requireNonNull(buyer, "buyer");
+        placeOfSupply = placeOfSupply == null || placeOfSupply.isBlank() ? buyer.region() : placeOfSupply.strip();
+        for (Part part : parts) {
+            requireCurrency(part.unitPrice(), labourPrice, "part " + part.sku());
+        }
+        for (Expense expense : expenses) {
+            requireCurrency(expense.amount(), labourPrice, "expense " + expense.kind());
+        }
+        requireCurrency(paid, labourPrice, "amount paid");
+    }
+
+    /** A part used on the job. {@code description} may be null (the SKU is printed). */
+    public record Part(String sku, String description, String hsn, int quantity, Money unitPrice, boolean billable) {
+        public Part {
+            if (sku == null || sku.isBlank()) {
+                throw new IllegalArgumentException("part sku must not be blank");
+            }
+            description = description == null || description.isBlank() ? "Part " + sku : description.strip();
+            if (hsn == null || !hsn.matches("\\d{4}|\\d{6}|\\d{8}")) {
+                throw new IllegalArgumentException("part " + sku + " needs an HSN code of 4, 6 or 8 digits, was '"
+                        + hsn + "'");
+            }
+            if (quantity < 1) {
+                throw new IllegalArgumentException("part " + sku + " quantity must be >= 1, was " + quantity);
+            }
+            Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("unit price of part " + sku);
+        }
+    }
+
+    /** An expense incurred on the job; only billable ones reach the invoice. */
+    public record Expense(String kind, Money amount, boolean billable) {
+        public Expense {
+            if (kind == null || kind.isBlank()) {
+                throw new IllegalArgumentException("expense kind must not be blank");
+            }
+            Objects.requireNonNull(amount, "expense amount").requireNonNegative("expense " + kind);
+        }
+    }
+
+    /**
+     * The billable view of one job's stream: its {@code JobCreated} (branch, type, quote, coverage), its
+     * parts and expenses, the payments that settled on site, and the day (in {@code zone}) of its last
+     * move to COMPLETED. A stream that never completed, or was cancelled after completing, is not
+     * billable and gets a {@link BillingException}.
+     */
+    public static BillableJob fromEvents(List<? extends JobEvent> stream, Party buyer, ZoneId zone) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(zone, "zone");
+        if (stream.isEmpty() || !(stream.get(0) instanceof JobEvent.JobCreated)) {
+            throw new BillingException("a job stream must start with JobCreated");
+        }
+        JobEvent.JobCreated created = (JobEvent.JobCreated) stream.get(0);
+        LocalDate completedOn = null;
+        JobStatus last = JobStatus.NEW;
+        List<Part> parts = new ArrayList<>();
+        List<Expense> expenses = new ArrayList<>();
+        Money paid = Money.zero(created.quote().currency());
+        for (JobEvent event : stream) {
+            if (event instanceof JobEvent.StatusChanged) {
+                JobEvent.StatusChanged changed = (JobEvent.StatusChanged) event;
+                last = changed.status();
+                if (last == JobStatus.COMPLETED) {
+                    completedOn = changed.header().occurredAt().atZone(zone).toLocalDate();
+                }
+            } else if (event instanceof JobEvent.PartUsed) {
+                JobEvent.PartUsed part = (JobEvent.PartUsed) event;
+                parts.add(new Part(part.sku(), null, part.hsn(), part.quantity(), part.unitPrice(), part.billable()));
+            } else if (event instanceof JobEvent.ExpenseAdded) {
+                JobEvent.ExpenseAdded expense = (JobEvent.ExpenseAdded) event;
+                expenses.add(new Expense(expense.kind(), expense.amount(), expense.billable()));
+            } else if (event instanceof JobEvent.PaymentRecorded) {
+                JobEvent.PaymentRecorded payment = (JobEvent.PaymentRecorded) event;
+                if (payment.mode().settlesOnSite()) {
+                    paid = paid.plus(payment.amount());
+                }
+            }
+        }
+        if (completedOn == null || last == JobStatus.CANCELLED) {
+            throw new BillingException("job " + created.header().job() + " is not completed (status " + last
+                    + "); only completed jobs are billed");
+        }
+        return new BillableJob(created.header().job(), created.branch(), created.jobType(), completedOn,
+                created.quote(), created.coverage(), parts, expenses, paid, buyer, null);
+    }
+
+    private static void requireCurrency(Money amount, Money labour, String what) {
+        if (amount.currency() != labour.currency()) {
+            throw new IllegalArgumentException(what + " is in " + amount.currency() + " but the job is billed in "
+                    + labour.currency());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.geodispatch.dispatch.plan;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import io.github.geodispatch.dispatch.HaversineTravelTimes;
+import io.github.geodispatch.dispatch.ServiceAreaFences;
+import io.github.geodispatch.spi.TravelTimes;
+
+/**
+ * Plans a whole team's day with local search and keeps re-planning it live.
+ *
+ * <pre>{@code
+ * DayPlanner planner = DayPlanner.builder()
+ *         .termination(PlanTermination.after(Duration.ofSeconds(30)))
+ *         .build();
+ * PlanningSession session = planner.start(DayPlanProblem.of(now, technicians, jobs),
+ *         progress -> log.info("best {}", progress.bestScore()));
+ * PlanDiff diff = session.apply(new PlanChange.NewJob(urgentJob)).join();   // while it solves
+ * DayPlan plan = session.result().join();
+ * }</pre>
+ *
+ * <p>Hard rules: skills (with levels), certifications valid through the shift, branch, service areas,
+ * customer window and SLA, shift end (plus any overtime allowance), max jobs per day. Medium: jobs left
+ * unassigned, weighted by priority. Soft: travel time, overtime, workload balance and continuity with
+ * the customer's previous technician. Started visits stay where they are; pinned visits keep their
+ * technician and time.
+ *
+ * <p>Thread-safe: one planner may run many sessions at once, each on its own solving thread.
+ */
+public interface DayPlanner {
+
+    /** Starts solving {@code problem} off the calling thread; {@code progress} hears of every better plan. */
+    PlanningSession start(DayPlanProblem problem, Consumer<PlanProgress> progress);
+
+    /** Solves on a solving thread and waits for the result. */
+    default DayPlan solve(DayPlanProblem problem) {
+        return start(problem, progress -> { }).result().join();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link DayPlanner}; each setter fails at once on a null, bad or repeated value. Not thread-safe. */
+    final class Builder {
+        private TravelTimes travel;
+        private ServiceAreaFences fences;
+        private PlanTermination termination;
+        private Duration overtimeAllowance;
+        private Executor executor;
+        private Long seed;
+
+        private Builder() {}
+
+        /** Default: {@link HaversineTravelTimes#defaults()}. */
+        public Builder travelTimes(TravelTimes travelTimes) {
+            travel = once(travel, travelTimes, "travel times");
+            return this;
+        }
+
+        /** Resolves SERVICE_AREA fence ids of technicians' areas. Default: {@link ServiceAreaFences#NONE}. */
+        public Builder serviceAreaFences(ServiceAreaFences serviceAreaFences) {
+            fences = once(fences, serviceAreaFences, "service area fences");
+            return this;
+        }
+
+        /** Default: 30 seconds. */
+        public Builder termination(PlanTermination planTermination) {
+            termination = once(termination, planTermination, "termination");
+            return this;
+        }
+
+        /** How long after shift end a technician may still work (as soft overtime). Default: none. */
+        public Builder overtimeAllowance(Duration allowance) {
+            Objects.requireNonNull(allowance, "overtime allowance");
+            if (allowance.isNegative() || allowance.compareTo(Duration.ofHours(8)) > 0 || allowance.getNano() != 0) {
+                throw new IllegalArgumentException("overtime allowance must be whole seconds in [0, 8 h], was " + allowance);
+            }
+            overtimeAllowance = once(overtimeAllowance, allowance, "overtime allowance");
+            return this;
+        }
+
+        /** Runs each solve on this executor. Default: a new daemon thread per session. */
+        public Builder executor(Executor solvingExecutor) {
+            executor = once(executor, solvingExecutor, "executor");
+            return this;
+        }
+
+        /** Random seed; the same seed, problem and time give the same plan on an idle machine. Default: 0. */
+        public Builder seed(long randomSeed) {
+            seed = once(seed, randomSeed, "seed");
+            return this;
+        }
+
+        public DayPlanner build() {
+            return new LocalSearchDayPlanner(
+                    travel == null ? HaversineTravelTimes.defaults() : travel,
+                    fences == null ? ServiceAreaFences.NONE : fences,
+                    termination == null ? PlanTermination.after(Duration.ofSeconds(30)) : termination,
+                    overtimeAllowance == null ? Duration.ZERO : overtimeAllowance,
+                    executor,
+                    seed == null ? 0L : seed);
+        }
+
+        private static <T> T once(T current, T value, String what) {
+            Objects.requireNonNull(value, what);
+            if (current != null) {
+                throw new IllegalStateException(what + " already set");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.geodispatch.dispatch.plan;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.github.geodispatch.dispatch.ServiceAreaFences;
+import io.github.geodispatch.spi.TravelTimes;
+
+/** The {@link DayPlanner}: OptaPlanner local search over the planning model. Immutable and thread-safe. */
+final class LocalSearchDayPlanner implements DayPlanner {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final TravelTimes travel;
+    private final ServiceAreaFences fences;
+    private final PlanTermination termination;
+    private final Duration overtimeAllowance;
+    private final Executor executor;
+    private final long seed;
+
+    LocalSearchDayPlanner(TravelTimes travel, ServiceAreaFences fences, PlanTermination termination,
+            Duration overtimeAllowance, Executor executor, long seed) {
+        this.travel = travel;
+        this.fences = fences;
+        this.termination = termination;
+        this.overtimeAllowance = overtimeAllowance;
+        this.executor = executor;
+        this.seed = seed;
+    }
+
+    @Override
+    public PlanningSession start(DayPlanProblem problem, Consumer<PlanProgress> progress) {
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(progress, "progress");
+        DayPlanModel model = new DayPlanModel(problem, travel, fences, overtimeAllowance, new PlanWeights());
+        Executor runner = executor != null ? executor : task -> {
+            Thread thread = new Thread(task, "geodispatch-plan-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
+        };
+        return new SolverSession(model, SolverSetup.solver(termination, true, seed), progress, runner);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.geodispatch.dispatch.plan;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.TechnicianId;
+
+/** Something that happened during the day that the running plan must absorb. Immutable and thread-safe. */
+public sealed interface PlanChange {
+
+    /** A new job (typically urgent) to fit into the plan. */
+    record NewJob(DispatchJob job) implements PlanChange {
+        public NewJob {
+            Objects.requireNonNull(job, "job");
+        }
+    }
+
+    /** A technician is off (sick, vehicle broke down): every visit of theirs, started or not, goes to others. */
+    record TechnicianOff(TechnicianId technician) implements PlanChange {
+        public TechnicianOff {
+            Objects.requireNonNull(technician, "technician");
+        }
+    }
+
+    /** A job is running long: it now needs {@code extra} more time than planned. */
+    record JobRunningLong(JobId job, Duration extra) implements PlanChange {
+        public JobRunningLong {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(extra, "extra");
+            if (extra.isNegative() || extra.isZero() || extra.getNano() != 0) {
+                throw new IllegalArgumentException("extra time for job " + job + " must be positive whole seconds, was " + extra);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.geodispatch.dispatch.plan;
+
+/**
+ * A plan's score, higher is better, each level a sum of penalties (so at most zero). {@code hard}: broken
+ * rules (skills, windows, shift end, areas, capacity); a plan is feasible when it is zero. {@code medium}:
+ * unassigned visits weighted by priority. {@code soft}: travel time, overtime, balance and continuity.
+ * Immutable and thread-safe.
+ */
+public record PlanScore(long hard, long medium, long soft) implements Comparable<PlanScore> {
+    public boolean feasible() {
+        return hard == 0;
+    }
+
+    @Override
+    public int compareTo(PlanScore other) {
+        int byHard = Long.compare(hard, other.hard);
+        if (byHard != 0) {
+            return byHard;
+        }
+        int byMedium = Long.compare(medium, other.medium);
+        return byMedium != 0 ? byMedium : Long.compare(soft, other.soft);
+    }
+
+    @Override
+    public String toString() {
+        return hard + "hard/" + medium + "medium/" + soft + "soft";
+    }
+}

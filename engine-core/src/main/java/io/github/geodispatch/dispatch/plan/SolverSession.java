@@ -1,0 +1,148 @@
+package io.github.geodispatch.dispatch.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+
+/**
+ * One solve on a solving thread. The model is touched only there (construction aside); the best plan is
+ * published through a volatile field; pending live changes are guarded by {@code lock}.
+ */
+final class SolverSession implements PlanningSession {
+    private final DayPlanModel model;
+    private final Solver<PlanSolution> solver;
+    private final Consumer<PlanProgress> progress;
+    private final CompletableFuture<DayPlan> result = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private final List<Pending> pending = new ArrayList<>();
+    private volatile DayPlan best;
+    private volatile boolean stopRequested;
+    private boolean finished;
+    private int applied;
+    private long startedNanos;
+
+    /** A change handed to the solver, and the plan it started from once the solver applied it. */
+    private static final class Pending {
+        final CompletableFuture<PlanDiff> future = new CompletableFuture<>();
+        volatile DayPlan before;
+        volatile boolean done;
+    }
+
+    SolverSession(DayPlanModel model, Solver<PlanSolution> solver, Consumer<PlanProgress> progress, Executor executor) {
+        this.model = model;
+        this.solver = solver;
+        this.progress = progress;
+        solver.addEventListener(event -> onBest(event.getNewBestSolution(), event.isEveryProblemChangeProcessed()));
+        executor.execute(this::run);
+    }
+
+    private void run() {
+        startedNanos = System.nanoTime();
+        try {
+            PlanSolution solved = solver.solve(model.solution());
+            DayPlan plan = model.toPlan(solved);
+            best = plan;
+            finish(null);
+            result.complete(plan);
+        } catch (RuntimeException | Error e) {
+            finish(e);
+            result.completeExceptionally(e);
+        }
+    }
+
+    private void finish(Throwable failure) {
+        synchronized (lock) {
+            finished = true;
+            for (Pending p : pending) {
+                p.future.completeExceptionally(failure != null ? failure
+                        : new IllegalStateException("solving ended before the change was part of a complete plan"));
+            }
+            pending.clear();
+        }
+    }
+
+    private void onBest(PlanSolution solution, boolean everyChangeProcessed) {
+        if (stopRequested) {
+            solver.terminateEarly();
+        }
+        HardMediumSoftLongScore score = solution.score();
+        if (!score.isSolutionInitialized()) {
+            return;
+        }
+        DayPlan plan = model.toPlan(solution);
+        best = plan;
+        boolean settled = everyChangeProcessed
+                && solution.routes().stream().noneMatch(r -> !r.isAvailable() && !r.stops().isEmpty());
+        int changes;
+        synchronized (lock) {
+            if (settled) {
+                for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
+                    Pending p = it.next();
+                    if (p.done) {
+                        p.future.complete(plan.diffFrom(p.before));
+                        it.remove();
+                    }
+                }
+            }
+            changes = applied;
+        }
+        progress.accept(new PlanProgress(Duration.ofNanos(System.nanoTime() - startedNanos), plan.score(), changes));
+    }
+
+    @Override
+    public CompletableFuture<DayPlan> result() {
+        return result;
+    }
+
+    @Override
+    public Optional<DayPlan> bestSoFar() {
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public CompletableFuture<PlanDiff> apply(PlanChange change) {
+        Pending p = new Pending();
+        if (change == null) {
+            p.future.completeExceptionally(new NullPointerException("change"));
+            return p.future;
+        }
+        synchronized (lock) {
+            if (finished) {
+                p.future.completeExceptionally(new IllegalStateException("solving has ended; start a new session"));
+                return p.future;
+            }
+            pending.add(p);
+        }
+        solver.addProblemChange((working, director) -> {
+            DayPlan before = best;
+            try {
+                p.before = before != null ? before : model.toPlan(working);
+                LiveChanges.apply(change, model, working, director);
+                synchronized (lock) {
+                    applied++;
+                }
+                p.done = true;
+            } catch (IllegalArgumentException e) {
+                synchronized (lock) {
+                    pending.remove(p);
+                }
+                p.future.completeExceptionally(e);
+            }
+        });
+        return p.future;
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        solver.terminateEarly();
+    }
+}

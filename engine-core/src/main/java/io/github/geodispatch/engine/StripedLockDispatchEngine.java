@@ -1,0 +1,264 @@
+package io.github.geodispatch.engine;
+
+import io.github.geodispatch.job.Decision;
+import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobDecider;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.Rejection;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ConcurrencyConflictException;
+import io.github.geodispatch.spi.HashChain;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.Role;
+import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine behind {@link DispatchEngine#builder()}: commands on one job are serialised by one of a fixed
+ * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
+ * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
+ * and retried a bounded number of times). Stored batches are queued under the same lock, so the queue holds
+ * each job's batches in version order, and drained to listeners by one thread at a time. Thread-safe.
+ */
+final class StripedLockDispatchEngine implements DispatchEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(StripedLockDispatchEngine.class);
+    private static final int STRIPES = 64;
+    private static final int REMEMBERED_HEADS = 100_000;
+
+    private final JobEventStore store;
+    private final InstantSource clock;
+    private final Notifier notifier;
+    private final IdGenerator ids;
+    private final JobDecider decider;
+    private final int maxConflictRetries;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final Map<StreamId, String> heads = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StreamId, String> eldest) {
+            return size() > REMEMBERED_HEADS;
+        }
+    };
+    private final List<JobEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Queue<List<StoredEvent>> undelivered = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    StripedLockDispatchEngine(DispatchEngine.Builder builder) {
+        this.store = builder.eventStore();
+        this.clock = builder.clock();
+        this.notifier = builder.notifier();
+        this.ids = builder.idGenerator();
+        this.decider = new JobDecider(builder.closurePolicies());
+        this.maxConflictRetries = builder.maxConflictRetries();
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public CommandResult execute(Actor actor, JobCommand command) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(command, "command");
+        StreamId stream = StreamId.of(actor.tenant(), command.job());
+        ReentrantLock lock = stripes[Math.floorMod(stream.hashCode(), STRIPES)];
+        CommandResult result;
+        lock.lock();
+        try {
+            result = decideAndAppend(stream, actor, command);
+        } finally {
+            lock.unlock();
+        }
+        if (result instanceof CommandResult.Accepted accepted && !accepted.events().isEmpty()) {
+            deliver();
+            notifyPeople(accepted);
+        }
+        return result;
+    }
+
+    /** Runs under the stream's lock. */
+    private CommandResult decideAndAppend(StreamId stream, Actor actor, JobCommand command) {
+        for (int attempt = 0; attempt <= maxConflictRetries; attempt++) {
+            List<JobEvent> events = store.readStream(stream);
+            JobState current = events.isEmpty() ? null : JobState.fold(events);
+            Decision decision = decider.decide(current, actor, command, clock.instant(), ids::nextEventId);
+            if (!decision.isAccepted()) {
+                return new CommandResult.Rejected(command.job(), decision.rejection());
+            }
+            if (decision.events().isEmpty()) {
+                return new CommandResult.Accepted(current, List.of());
+            }
+            List<StoredEvent> stored;
+            try {
+                stored = store.append(stream, current == null ? 0 : current.version(), decision.events());
+            } catch (ConcurrencyConflictException conflict) {
+                LOG.debug("conflict on {} (attempt {}): {}", stream, attempt + 1, conflict.getMessage());
+                continue;
+            }
+            JobState next = current;
+            for (StoredEvent s : stored) {
+                next = next == null ? JobState.fold(List.of(s.event())) : next.apply(s.event());
+            }
+            synchronized (heads) {
+                heads.put(stream, next.headHash());
+            }
+            undelivered.add(stored);
+            return new CommandResult.Accepted(next, stored);
+        }
+        return new CommandResult.Rejected(command.job(), Rejection.of(Rejection.Reason.CONCURRENCY_CONFLICT,
+                "job " + command.job() + " kept changing under " + (maxConflictRetries + 1)
+                        + " attempts; re-read it and retry"));
+    }
+
+    /** Delivers queued batches in queue order; one thread at a time, the others leave their batches to it. */
+    private void deliver() {
+        while (!undelivered.isEmpty()) {
+            if (!delivering.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                List<StoredEvent> batch;
+                while ((batch = undelivered.poll()) != null) {
+                    for (JobEventListener listener : listeners) {
+                        try {
+                            listener.onEvents(batch);
+                        } catch (RuntimeException e) {
+                            LOG.warn("listener {} failed on events at positions {}-{}", listener,
+                                    batch.get(0).position(), batch.get(batch.size() - 1).position(), e);
+                        }
+                    }
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+
+    private void notifyPeople(CommandResult.Accepted accepted) {
+        JobState job = accepted.state();
+        for (StoredEvent stored : accepted.events()) {
+            JobEvent event = stored.event();
+            try {
+                if (event instanceof JobEvent.JobAssigned assigned) {
+                    tell(assigned.technician(), "New job " + job.id(), job.jobType() + " at "
+                            + job.site().address() + ": " + job.issue());
+                } else if (event instanceof JobEvent.JobUnassigned unassigned) {
+                    tell(unassigned.technician(), "Job " + job.id() + " taken off you", unassigned.reason());
+                } else if (event instanceof JobEvent.StatusChanged changed && job.technician() != null
+                        && (changed.status() == JobStatus.CANCELLED || changed.status() == JobStatus.RESCHEDULED)) {
+                    tell(job.technician(), "Job " + job.id() + " " + changed.status(), changed.reason());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("notifier failed for event {} of job {}", event.header().eventId(), job.id(), e);
+            }
+        }
+    }
+
+    private void tell(TechnicianId technician, String subject, String body) {
+        notifier.notify(technician.value(), subject, body);
+    }
+
+    @Override
+    public Optional<JobState> job(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        JobState state = JobState.fold(events);
+        return state.visibleTo(actor) ? Optional.of(state) : Optional.empty();
+    }
+
+    @Override
+    public List<JobEvent> history(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
+        return mayRead(actor, events) ? events : List.of();
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job) {
+        Objects.requireNonNull(job, "job");
+        StreamId stream = StreamId.of(actor.tenant(), job);
+        String remembered;
+        synchronized (heads) {
+            remembered = heads.get(stream);
+        }
+        return verify(actor, stream, remembered);
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(trustedHead, "trusted head");
+        return verify(actor, StreamId.of(actor.tenant(), job), trustedHead);
+    }
+
+    private Optional<HistoryVerification> verify(Actor actor, StreamId stream, String trustedHead) {
+        List<JobEvent> events = store.readStream(stream);
+        if (!mayRead(actor, events)) {
+            return Optional.empty();
+        }
+        OptionalInt broken = trustedHead == null ? HashChain.firstBroken(events)
+                : HashChain.firstBroken(events, trustedHead);
+        return Optional.of(new HistoryVerification(stream.job(), events.size(), broken, HashChain.head(events),
+                trustedHead != null));
+    }
+
+    /**
+     * Whether {@code actor} may read a stream of its tenant. A stream that no longer folds (it was tampered
+     * with) is readable by tenant-wide staff only, so they can inspect and verify it.
+     */
+    private static boolean mayRead(Actor actor, List<JobEvent> events) {
+        if (events.isEmpty()) {
+            return false;
+        }
+        try {
+            return JobState.fold(events).visibleTo(actor);
+        } catch (IllegalArgumentException unfoldable) {
+            return actor.branch() == null && actor.role() != Role.TECHNICIAN;
+        }
+    }
+
+    @Override
+    public Subscription subscribe(JobEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                listeners.remove(listener);
+            }
+        };
+    }
+
+    @Override
+    public JobId newJobId() {
+        return ids.nextJobId();
+    }
+
+    @Override
+    public String toString() {
+        return "DispatchEngine{store=" + store + ", listeners=" + listeners.size() + "}";
+    }
+}

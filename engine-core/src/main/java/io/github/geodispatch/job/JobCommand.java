@@ -1,0 +1,342 @@
+package io.github.geodispatch.job;
+
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.ProofKind;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TimeWindow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an actor asks of a job. Every command names its job; the engine decides against the job's current
+ * state and either appends the resulting events or returns a {@link Rejection}. Commands validate their own
+ * shape in their constructors ({@link IllegalArgumentException} naming the bad value); whether the command is
+ * allowed is decided by the engine. All variants are immutable records and thread-safe.
+ */
+public sealed interface JobCommand {
+
+    /** The job the command is about. */
+    JobId job();
+
+    /**
+     * Create a job (the first event of its stream). {@code window}, {@code slaDeadline}, {@code coverage} and
+     * {@code preferredTechnician} are optional (null). Use {@link #builder} for readable call sites.
+     */
+    record CreateJob(JobId job, BranchId branch, CustomerId customer, Site site, String issue, String jobType,
+                     List<SkillRequirement> requiredSkills, Priority priority, TimeWindow window, Instant slaDeadline,
+                     int estimatedMinutes, Money quote, Coverage coverage, TechnicianId preferredTechnician)
+            implements JobCommand {
+        public CreateJob {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(site, "site");
+            issue = issue == null ? "" : issue;
+            if (jobType == null || !jobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+                throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
+            }
+            requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
+            priority = priority == null ? Priority.NORMAL : priority;
+            if (estimatedMinutes < 1 || estimatedMinutes > 24 * 60) {
+                throw new IllegalArgumentException("estimated minutes must be 1-1440, was " + estimatedMinutes);
+            }
+            Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
+        }
+
+        /** A builder for a job of {@code jobType} for {@code customer} at {@code site}, handled by {@code branch}. */
+        public static Builder builder(JobId job, BranchId branch, CustomerId customer, Site site, String jobType) {
+            return new Builder(job, branch, customer, site, jobType);
+        }
+
+        /** Builds a {@link CreateJob}; defaults: no issue text, NORMAL priority, 60 minutes, zero INR quote. Not thread-safe. */
+        public static final class Builder {
+            private final JobId job;
+            private final BranchId branch;
+            private final CustomerId customer;
+            private final Site site;
+            private final String jobType;
+            private String issue = "";
+            private List<SkillRequirement> skills = List.of();
+            private Priority priority = Priority.NORMAL;
+            private TimeWindow window;
+            private Instant slaDeadline;
+            private int estimatedMinutes = 60;
+            private Money quote = Money.inr(0);
+            private Coverage coverage;
+            private TechnicianId preferredTechnician;
+
+            private Builder(JobId job, BranchId branch, CustomerId customer, Site site, String jobType) {
+                this.job = job;
+                this.branch = branch;
+                this.customer = customer;
+                this.site = site;
+                this.jobType = jobType;
+            }
+
+            public Builder issue(String issue) {
+                this.issue = issue;
+                return this;
+            }
+
+            public Builder skills(SkillRequirement... skills) {
+                this.skills = List.of(skills);
+                return this;
+            }
+
+            public Builder priority(Priority priority) {
+                this.priority = priority;
+                return this;
+            }
+
+            public Builder window(TimeWindow window) {
+                this.window = window;
+                return this;
+            }
+
+            public Builder slaDeadline(Instant slaDeadline) {
+                this.slaDeadline = slaDeadline;
+                return this;
+            }
+
+            public Builder estimatedMinutes(int estimatedMinutes) {
+                this.estimatedMinutes = estimatedMinutes;
+                return this;
+            }
+
+            public Builder quote(Money quote) {
+                this.quote = quote;
+                return this;
+            }
+
+            public Builder coverage(Coverage coverage) {
+                this.coverage = coverage;
+                return this;
+            }
+
+            public Builder preferredTechnician(TechnicianId preferredTechnician) {
+                this.preferredTechnician = preferredTechnician;
+                return this;
+            }
+
+            public CreateJob build() {
+                return new CreateJob(job, branch, customer, site, issue, jobType, skills, priority, window,
+                        slaDeadline, estimatedMinutes, quote, coverage, preferredTechnician);
+            }
+        }
+    }
+
+    /**
+     * Assign (or re-assign) the job to {@code technician}. {@code overrideReason} is given when a dispatcher
+     * chose someone other than the recommended technician, else null.
+     */
+    record Assign(JobId job, TechnicianId technician, String overrideReason) implements JobCommand {
+        public Assign {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(technician, "technician");
+            if (overrideReason != null && overrideReason.isBlank()) {
+                throw new IllegalArgumentException("override reason must be null or non-blank");
+            }
+        }
+
+        public static Assign of(JobId job, TechnicianId technician) {
+            return new Assign(job, technician, null);
+        }
+    }
+
+    /** Take the assigned technician off the job; the job goes back to NEW. */
+    record Unassign(JobId job, String reason) implements JobCommand {
+        public Unassign {
+            Objects.requireNonNull(job, "job id");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /**
+     * Move the job to {@code status}. NEW and ASSIGNED are reached only through {@link Unassign} and
+     * {@link Assign}. ON_HOLD, DELAYED, RESCHEDULED and CANCELLED need a reason; ARRIVED needs evidence (the
+     * geofence visit id, or what else proves the arrival). Use the static factories.
+     */
+    record ChangeStatus(JobId job, JobStatus status, String reason, String evidence) implements JobCommand {
+        public ChangeStatus {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(status, "status");
+            if (status == JobStatus.NEW || status == JobStatus.ASSIGNED) {
+                throw new IllegalArgumentException("status " + status + " is reached by Unassign/Assign, not ChangeStatus");
+            }
+            reason = reason == null ? "" : reason.strip();
+            if (needsReason(status) && reason.isEmpty()) {
+                throw new IllegalArgumentException("status " + status + " needs a reason");
+            }
+            if (status == JobStatus.ARRIVED && (evidence == null || evidence.isBlank())) {
+                throw new IllegalArgumentException("ARRIVED needs evidence (e.g. the geofence visit id)");
+            }
+            if (status != JobStatus.ARRIVED && evidence != null && evidence.isBlank()) {
+                throw new IllegalArgumentException("evidence must be null or non-blank");
+            }
+        }
+
+        /** True for the statuses that must say why. */
+        public static boolean needsReason(JobStatus status) {
+            return status == JobStatus.ON_HOLD || status == JobStatus.DELAYED
+                    || status == JobStatus.RESCHEDULED || status == JobStatus.CANCELLED;
+        }
+
+        public static ChangeStatus enRoute(JobId job) {
+            return new ChangeStatus(job, JobStatus.EN_ROUTE, null, null);
+        }
+
+        public static ChangeStatus arrived(JobId job, String evidence) {
+            return new ChangeStatus(job, JobStatus.ARRIVED, null, evidence);
+        }
+
+        public static ChangeStatus workStarted(JobId job) {
+            return new ChangeStatus(job, JobStatus.WORK_STARTED, null, null);
+        }
+
+        public static ChangeStatus onHold(JobId job, String reason) {
+            return new ChangeStatus(job, JobStatus.ON_HOLD, reason, null);
+        }
+
+        public static ChangeStatus delayed(JobId job, String reason) {
+            return new ChangeStatus(job, JobStatus.DELAYED, reason, null);
+        }
+
+        public static ChangeStatus completed(JobId job) {
+            return new ChangeStatus(job, JobStatus.COMPLETED, null, null);
+        }
+
+        public static ChangeStatus rescheduled(JobId job, String reason) {
+            return new ChangeStatus(job, JobStatus.RESCHEDULED, reason, null);
+        }
+
+        public static ChangeStatus cancelled(JobId job, String reason) {
+            return new ChangeStatus(job, JobStatus.CANCELLED, reason, null);
+        }
+
+        public static ChangeStatus closed(JobId job) {
+            return new ChangeStatus(job, JobStatus.CLOSED, null, null);
+        }
+    }
+
+    /**
+     * Attach proof of work. PHOTO and DOCUMENT need the sha256 of their content; {@code label} says what the
+     * proof shows ("before", "after", "gas pressure"), matched by {@link ProofRequirement}s.
+     */
+    record AddProof(JobId job, ProofKind kind, String label, String reference, String sha256) implements JobCommand {
+        public AddProof {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(kind, "proof kind");
+            label = label == null ? "" : label.strip();
+            if (reference == null || reference.isBlank()) {
+                throw new IllegalArgumentException("proof reference must not be blank");
+            }
+            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
+            }
+            if ((kind == ProofKind.PHOTO || kind == ProofKind.DOCUMENT) && sha256 == null) {
+                throw new IllegalArgumentException(kind + " proof needs the sha256 of its content");
+            }
+        }
+
+        public static AddProof photo(JobId job, String label, String reference, String sha256) {
+            return new AddProof(job, ProofKind.PHOTO, label, reference, sha256);
+        }
+
+        /** The customer approved the work with the one-time password sent to them; {@code reference} names the OTP exchange. */
+        public static AddProof otpApproval(JobId job, String reference) {
+            return new AddProof(job, ProofKind.OTP, "customer approval", reference, null);
+        }
+
+        public static AddProof signature(JobId job, String reference) {
+            return new AddProof(job, ProofKind.SIGNATURE, "customer approval", reference, null);
+        }
+    }
+
+    /** Record a part used on the job. */
+    record UsePart(JobId job, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
+            implements JobCommand {
+        public UsePart {
+            Objects.requireNonNull(job, "job id");
+            if (sku == null || sku.isBlank()) {
+                throw new IllegalArgumentException("part sku must not be blank");
+            }
+            if (hsn != null && !hsn.matches("\\d{4,8}")) {
+                throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
+            }
+            if (quantity < 1) {
+                throw new IllegalArgumentException("part quantity must be >= 1, was " + quantity);
+            }
+            Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("part unit price");
+        }
+    }
+
+    /** Record an expense (parking, travel, consumables). */
+    record AddExpense(JobId job, String kind, Money amount, boolean billable) implements JobCommand {
+        public AddExpense {
+            Objects.requireNonNull(job, "job id");
+            if (kind == null || kind.isBlank()) {
+                throw new IllegalArgumentException("expense kind must not be blank");
+            }
+            Objects.requireNonNull(amount, "amount").requireNonNegative("expense amount");
+        }
+    }
+
+    /**
+     * Record a payment or payment status. UPI needs the 12-digit UTR/RRN, M-Pesa the 10-character TransID;
+     * PENDING may carry the promised date; WAIVED is accepted only from an OWNER (who is recorded as approver).
+     * Recording the same mode, reference and amount again is a no-op (replayed callbacks change nothing).
+     */
+    record RecordPayment(JobId job, PaymentMode mode, Money amount, String reference, LocalDate promisedOn)
+            implements JobCommand {
+        public RecordPayment {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(mode, "payment mode");
+            Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
+            if (mode == PaymentMode.UPI && (reference == null || !reference.matches("\\d{12}"))) {
+                throw new IllegalArgumentException("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
+            }
+            if (mode == PaymentMode.MPESA && (reference == null || !reference.matches("[A-Z0-9]{10}"))) {
+                throw new IllegalArgumentException("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
+            }
+            if (reference != null && reference.isBlank()) {
+                throw new IllegalArgumentException("payment reference must be null or non-blank");
+            }
+            if (promisedOn != null && mode != PaymentMode.PENDING) {
+                throw new IllegalArgumentException("a promised date belongs to a PENDING payment, not " + mode);
+            }
+        }
+
+        public static RecordPayment upi(JobId job, Money amount, String utr) {
+            return new RecordPayment(job, PaymentMode.UPI, amount, utr, null);
+        }
+
+        public static RecordPayment cash(JobId job, Money amount) {
+            return new RecordPayment(job, PaymentMode.CASH, amount, null, null);
+        }
+    }
+
+    /** Record that the job's invoice was handed to accounts. */
+    record RecordInvoiceHandoff(JobId job, String invoiceNumber, Money total, List<String> partSkus)
+            implements JobCommand {
+        public RecordInvoiceHandoff {
+            Objects.requireNonNull(job, "job id");
+            if (invoiceNumber == null || invoiceNumber.isBlank()) {
+                throw new IllegalArgumentException("invoice number must not be blank");
+            }
+            Objects.requireNonNull(total, "total");
+            partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.geodispatch.job;
+
+import java.util.Objects;
+
+/**
+ * Why a command was refused: a machine-readable {@link Reason} and a message a dispatcher can read. A
+ * rejected command changed nothing. Immutable and thread-safe.
+ */
+public record Rejection(Reason reason, String message) {
+    public Rejection {
+        Objects.requireNonNull(reason, "reason");
+        if (message == null || message.isBlank()) {
+            throw new IllegalArgumentException("rejection message must not be blank");
+        }
+    }
+
+    public static Rejection of(Reason reason, String message) {
+        return new Rejection(reason, message);
+    }
+
+    /** The reason codes of a rejection. */
+    public enum Reason {
+        /** No job with this id in the actor's tenant (or not visible to the actor). */
+        JOB_NOT_FOUND,
+        /** A job with this id already exists in the tenant. */
+        JOB_ALREADY_EXISTS,
+        /** The actor's role may not issue this command. */
+        ROLE_NOT_PERMITTED,
+        /** The actor's branch does not cover the job's branch. */
+        OUTSIDE_BRANCH,
+        /** A technician acted on a job that is not assigned to them. */
+        NOT_ASSIGNED_TO_ACTOR,
+        /** The transition table has no move from the job's status to the requested one. */
+        ILLEGAL_TRANSITION,
+        /** The move needs an assigned technician and the job has none. */
+        NO_TECHNICIAN,
+        /** Work cannot start or complete before the technician's arrival is recorded. */
+        NOT_ARRIVED,
+        /** The job type's closure policy needs proof that is not on the job yet. */
+        PROOF_MISSING,
+        /** CLOSED needs a clear payment status. */
+        PAYMENT_NOT_CLEAR,
+        /** A WAIVED payment needs an OWNER. */
+        WAIVER_NEEDS_OWNER,
+        /** A payment reference or invoice number already on the job with different content. */
+        DUPLICATE_REFERENCE,
+        /** The job is CANCELLED or CLOSED; nothing more can be recorded on it. */
+        JOB_FINISHED,
+        /** The invoice can be handed off only once the job is COMPLETED, and only once. */
+        INVOICE_NOT_ALLOWED,
+        /** The command's content cannot form a valid event (the message names the value). */
+        INVALID_INPUT,
+        /** Other writers kept changing the job; the command was retried and given up. Re-read and retry. */
+        CONCURRENCY_CONFLICT
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.geodispatch.journal;
+
+import io.github.geodispatch.journal.JournalProblem.Kind;
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.EventHeader;
+import io.github.geodispatch.spi.HashChain;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.Role;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns journal records into what the engine consumes: {@link JobEvent}s on hash-chained job streams,
+ * {@link StatementCredit}s, {@link CashDeposit}s and pings. It records history as it happened, without the
+ * live state machine: what the live engine would refuse (a UPI payment without a 12-digit UTR, a waiver
+ * without an approver, a completion on a job never assigned, events after a job was closed, time going
+ * backwards on a stream, a reassignment without an unassignment) is imported and
+ * {@linkplain JournalProblem.Kind#FLAGGED flagged}. Only a record that cannot belong to any stream (a job
+ * record before its {@code job.created}, a second {@code job.created}) is
+ * {@linkplain JournalProblem.Kind#INVALID rejected}.
+ *
+ * <p>Event ids are name-based UUIDs of tenant, job and version, so importing the same journal twice yields
+ * the same events (and the event store's idempotency makes the second import a no-op). Imported events
+ * carry the actor {@code journal} with role {@link Role#SYSTEM}; a job created by the journal gets
+ * priority NORMAL and an estimate of {@value #DEFAULT_ESTIMATED_MINUTES} minutes, which the format does
+ * not carry.
+ *
+ * <p>Not thread-safe: feed it from the reading thread.
+ */
+public final class JournalImporter implements JournalReader.Handler {
+    /** The estimate given to imported jobs (the journal format has none). */
+    public static final int DEFAULT_ESTIMATED_MINUTES = 60;
+
+    /** Where imported facts go; every method but {@link #event} defaults to ignoring its input. */
+    public interface Target {
+        void event(JobEvent event);
+
+        default void technician(JournalRecord.Technician technician) {}
+
+        default void customer(JournalRecord.Customer customer) {}
+
+        default void credit(StatementCredit credit) {}
+
+        default void deposit(CashDeposit deposit) {}
+
+        default void ping(JournalRecord.Ping ping) {}
+    }
+
+    private final TenantId tenant;
+    private final Target target;
+    private final Actor actor;
+    private final Map<JobId, Stream> streams = new HashMap<>();
+    private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
+    private final List<JournalProblem> problems = new ArrayList<>();
+    private long problemCount;
+    private long rejected;
+
+    public JournalImporter(TenantId tenant, Target target) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.target = Objects.requireNonNull(target, "target");
+        this.actor = new Actor("journal", Role.SYSTEM, tenant, null);
+    }
+
+    /** Flags and rejections so far (the first {@link JournalReader#MAX_KEPT_PROBLEMS}), in line order. */
+    public List<JournalProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** How many flags and rejections there were in all. */
+    public long problemCount() {
+        return problemCount;
+    }
+
+    /** How many records were rejected (not imported). */
+    public long rejected() {
+        return rejected;
+    }
+
+    @Override
+    public void record(long line, JournalRecord record) {
+        if (record instanceof JournalRecord.Ping p) {
+            target.ping(p);
+        } else if (record instanceof JournalRecord.JobRecord r) {
+            job(line, r);
+        } else if (record instanceof JournalRecord.Statement s) {
+            target.credit(new StatementCredit(s.source(), s.reference(), s.at().toInstant(), s.amount(), s.tr(),
+                    s.payer()));
+        } else if (record instanceof JournalRecord.CashDeposit d) {
+            target.deposit(new CashDeposit(d.technician(), d.at().toInstant(), d.amount(), d.reference()));
+        } else if (record instanceof JournalRecord.Technician t) {
+            target.technician(t);
+        } else if (record instanceof JournalRecord.Customer c) {
+            customers.put(c.id(), c);
+            target.customer(c);
+        }
+    }
+
+    private void job(long line, JournalRecord.JobRecord r) {
+        Stream stream = streams.get(r.job());
+        if (r instanceof JournalRecord.JobCreated created) {
+            if (stream != null) {
+                problem(line, Kind.INVALID, "job " + r.job() + " was already created (line " + stream.createdLine + ")");
+                return;
+            }
+            stream = new Stream(line);
+            streams.put(r.job(), stream);
+            JournalRecord.Customer customer = customers.get(created.customer());
+            Site site = new Site(SiteId.of(created.job().value()), created.location(), created.radiusMetres(),
+                    customer == null ? "" : customer.address());
+            append(stream, new JobEvent.JobCreated(header(stream, r), created.branch(), created.customer(), site, "",
+                    created.jobType(), List.of(), Priority.NORMAL, null, null, DEFAULT_ESTIMATED_MINUTES,
+                    created.quote(), created.coverage(), null));
+            return;
+        }
+        if (stream == null) {
+            problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created");
+            return;
+        }
+        Instant at = r.at().toInstant();
+        if (at.isBefore(stream.lastAt)) {
+            problem(line, Kind.FLAGGED, "job " + r.job() + ": " + r.type() + " at " + r.at()
+                    + " is earlier than the job's previous record");
+        }
+        if (stream.status.isTerminal()) {
+            problem(line, Kind.FLAGGED, "job " + r.job() + ": " + r.type() + " after the job was " + stream.status);
+        }
+        EventHeader header = header(stream, r);
+        JobEvent event;
+        if (r instanceof JournalRecord.JobAssigned a) {
+            if (stream.technician != null && !stream.technician.equals(a.technician())) {
+                problem(line, Kind.FLAGGED, "job " + r.job() + " reassigned from " + stream.technician + " to "
+                        + a.technician() + " without job.unassigned");
+            }
+            stream.technician = a.technician();
+            event = new JobEvent.JobAssigned(header, a.technician(), null);
+        } else if (r instanceof JournalRecord.JobUnassigned u) {
+            if (!u.technician().equals(stream.technician)) {
+                problem(line, Kind.FLAGGED, "job " + r.job() + ": " + u.technician() + " unassigned but not assigned");
+            }
+            stream.technician = null;
+            event = new JobEvent.JobUnassigned(header, u.technician(), u.reason());
+        } else if (r instanceof JournalRecord.JobStatusChanged s) {
+            if (s.status() == JobStatus.COMPLETED && stream.technician == null) {
+                problem(line, Kind.FLAGGED, "job " + r.job() + " completed with no technician assigned");
+            }
+            stream.status = s.status();
+            event = new JobEvent.StatusChanged(header, s.status(), s.reason(), null);
+        } else if (r instanceof JournalRecord.JobProof p) {
+            event = new JobEvent.ProofAdded(header, p.kind(), "", p.ref(), null);
+        } else if (r instanceof JournalRecord.JobPart p) {
+            event = new JobEvent.PartUsed(header, p.sku(), p.hsn(), p.quantity(), p.unitPrice(), p.billable());
+        } else if (r instanceof JournalRecord.JobExpense e) {
+            event = new JobEvent.ExpenseAdded(header, e.kind(), e.amount(), e.billable());
+        } else if (r instanceof JournalRecord.JobPayment p) {
+            Optional<String> bad = p.mode().referenceProblem(p.reference());
+            bad.ifPresent(message -> problem(line, Kind.FLAGGED, "job " + r.job() + ": " + message));
+            if (p.mode() == PaymentMode.WAIVED && p.approvedBy() == null) {
+                problem(line, Kind.FLAGGED, "job " + r.job() + ": WAIVED without an OWNER's approved_by");
+            }
+            event = new JobEvent.PaymentRecorded(header, p.mode(), p.amount(), p.reference(), p.promisedOn(),
+                    p.approvedBy());
+        } else if (r instanceof JournalRecord.JobInvoice i) {
+            event = new JobEvent.InvoiceHandedOff(header, i.invoiceNo(), i.amount(), i.parts());
+        } else {
+            throw new IllegalStateException("unhandled job record " + r.type());
+        }
+        append(stream, event);
+        if (at.isAfter(stream.lastAt)) {
+            stream.lastAt = at;
+        }
+    }
+
+    private EventHeader header(Stream stream, JournalRecord.JobRecord r) {
+        long version = stream.version + 1;
+        StreamId id = StreamId.of(tenant, r.job());
+        UUID eventId = UUID.nameUUIDFromBytes(("geodispatch-journal:" + id + "#" + version)
+                .getBytes(StandardCharsets.UTF_8));
+        return new EventHeader(eventId, id, version, r.at().toInstant(), actor, stream.head);
+    }
+
+    private void append(Stream stream, JobEvent event) {
+        stream.version = event.header().version();
+        stream.head = HashChain.hash(event);
+        if (event instanceof JobEvent.JobCreated) {
+            stream.lastAt = event.header().occurredAt();
+        }
+        target.event(event);
+    }
+
+    private void problem(long line, Kind kind, String message) {
+        problemCount++;
+        if (kind != Kind.FLAGGED) {
+            rejected++;
+        }
+        if (problems.size() < JournalReader.MAX_KEPT_PROBLEMS) {
+            problems.add(new JournalProblem(line, kind, message));
+        }
+    }
+
+    /** The import state of one job's stream. */
+    private static final class Stream {
+        final long createdLine;
+        long version;
+        String head = HashChain.GENESIS;
+        Instant lastAt = Instant.MIN;
+        TechnicianId technician;
+        JobStatus status = JobStatus.NEW;
+
+        Stream(long createdLine) {
+            this.createdLine = createdLine;
+        }
+    }
+}

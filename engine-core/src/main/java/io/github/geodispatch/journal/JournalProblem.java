@@ -1,0 +1,35 @@
+package io.github.geodispatch.journal;
+
+import java.util.Objects;
+
+/**
+ * Something wrong with one journal line. {@link Kind#MALFORMED} and {@link Kind#INVALID} lines were not
+ * imported; {@link Kind#FLAGGED} lines were imported (history is recorded as it happened) but describe
+ * something the live engine would have refused. Immutable and thread-safe.
+ */
+public record JournalProblem(long line, Kind kind, String message) {
+
+    /** How bad a problem is. */
+    public enum Kind {
+        /** Not JSON, not a JSON object, {@code type} not first, a field of the wrong JSON type. Skipped. */
+        MALFORMED,
+        /** Well-formed JSON with a missing, unknown or out-of-range value, or a reference to an unknown job. Skipped. */
+        INVALID,
+        /** Imported, but the live engine would have refused it (e.g. a UPI payment without a 12-digit UTR). */
+        FLAGGED
+    }
+
+    public JournalProblem {
+        if (line < 1) {
+            throw new IllegalArgumentException("line numbers start at 1, was " + line);
+        }
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** {@code "line 12: MALFORMED: ..."}. */
+    @Override
+    public String toString() {
+        return "line " + line + ": " + kind + ": " + message;
+    }
+}

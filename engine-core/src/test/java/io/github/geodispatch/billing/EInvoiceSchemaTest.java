@@ -1,0 +1,107 @@
+package io.github.geodispatch.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import com.networknt.schema.ValidationMessage;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** Every generated e-invoice validates against the official INV-01 v1.1 schema in ../shared/data/gst. */
+class EInvoiceSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema SCHEMA = loadSchema();
+
+    private static JsonSchema loadSchema() {
+        try {
+            JsonNode schema = JSON.readTree(Files.readString(SharedData.file("gst/einvoice-schema.json")));
+            SpecVersion.VersionFlag draft = SpecVersionDetector.detect(schema);
+            if (draft != SpecVersion.VersionFlag.V7) {
+                throw new AssertionError("the e-invoice schema declares " + draft + "; these tests expect draft-07");
+            }
+            return JsonSchemaFactory.getInstance(draft).getSchema(schema);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read the e-invoice schema", e);
+        }
+    }
+
+    private static Set<ValidationMessage> validate(JsonNode document) {
+        return SCHEMA.validate(document);
+    }
+
+    @Test
+    void aB2bInvoiceWithCoveredLabourAndPartsValidates() {
+        Coverage amc = new Coverage(CoverageKind.AMC, "AMC-J-00001", Fixtures.DAY.plusYears(1), List.of());
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+                .draft(Fixtures.job("J-1", Fixtures.TAMIL_NADU_BUYER, 149_900,
+                        List.of(Fixtures.capacitor(35_000, 2, true)), List.of(), amc)).orElseThrow();
+
+        ObjectNode einvoice = EInvoiceJson.toJson(invoice);
+
+        assertThat(validate(einvoice)).isEmpty();
+        assertThat(einvoice.at("/Version").asText()).isEqualTo("1.1");
+        assertThat(einvoice.at("/DocDtls/No").asText()).isEqualTo("KRM/2627/00001");
+        assertThat(einvoice.at("/DocDtls/Dt").asText()).isEqualTo("02/11/2026");
+        assertThat(einvoice.at("/BuyerDtls/Pos").asText()).isEqualTo("33");
+        assertThat(einvoice.at("/ItemList/0/PrdDesc").asText()).contains("AMC AMC-J-00001");
+        assertThat(einvoice.at("/ItemList/1/HsnCd").asText()).isEqualTo("85322200");
+        assertThat(einvoice.at("/ItemList/1/IgstAmt").decimalValue()).isEqualByComparingTo("126.00");
+        assertThat(einvoice.at("/ValDtls/TotInvVal").decimalValue()).isEqualByComparingTo("826.00");
+        assertThat(einvoice.at("/SellerDtls/Pin").asInt()).isEqualTo(560034);
+    }
+
+    @Test
+    void theValidatorRejectsADocumentThatBreaksTheSchema() {
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+                .draft(Fixtures.job("J-2", Fixtures.KARNATAKA_BUYER, 149_900, List.of(), List.of(), null)).orElseThrow();
+        ObjectNode broken = EInvoiceJson.toJson(invoice);
+        ((ObjectNode) broken.get("DocDtls")).put("No", "0KRM/2627/000001");
+        ((ObjectNode) broken.get("SellerDtls")).put("Stcd", "00");
+        ((ObjectNode) broken.get("ItemList").get(0)).put("HsnCd", "99871");
+        broken.remove("ValDtls");
+
+        assertThat(validate(broken)).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void consumerInvoicesHaveNoEInvoice() {
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+                .draft(Fixtures.job("J-3", Fixtures.CONSUMER, 149_900, List.of(), List.of(), null)).orElseThrow();
+
+        assertThatThrownBy(() -> EInvoiceJson.toJson(invoice)).isInstanceOf(BillingException.class)
+                .hasMessageContaining("B2C");
+    }
+
+    @Provide
+    Arbitrary<BillableJob> jobs() {
+        return RandomJobs.jobs().filter(job -> job.buyer().registered());
+    }
+
+    @Property(tries = 200)
+    void everyGeneratedEInvoiceValidates(@ForAll("jobs") BillableJob job) throws IOException {
+        for (PriceBasis basis : PriceBasis.values()) {
+            Optional<Invoice> invoice = Fixtures.drafter(basis, new CountingSequence()).draft(job);
+            if (invoice.isPresent()) {
+                JsonNode written = JSON.readTree(EInvoiceJson.write(invoice.get()));
+                assertThat(validate(written)).as(written.toPrettyString()).isEmpty();
+            }
+        }
+    }
+}

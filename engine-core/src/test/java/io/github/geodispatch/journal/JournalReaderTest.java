@@ -1,0 +1,166 @@
+package io.github.geodispatch.journal;
+
+import io.github.geodispatch.journal.JournalProblem.Kind;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.ProofKind;
+import io.github.geodispatch.spi.TechnicianId;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JournalReaderTest {
+    static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-02T09:29:14+05:30");
+    static final JobId J1 = JobId.of("J-1");
+    static final TechnicianId T1 = TechnicianId.of("T-001");
+
+    static List<JournalRecord> everyType() {
+        return List.of(
+                new JournalRecord.Technician(T1, BranchId.of("BR-1"), List.of("ac")),
+                new JournalRecord.Customer(CustomerId.of("C-1"), "Asha", "12, 3rd Cross", "Bengaluru", "560034", "29",
+                        "29ABCDE1234F1Z5"),
+                new JournalRecord.JobCreated(J1, AT, BranchId.of("BR-1"), CustomerId.of("C-1"), "AC_SERVICE",
+                        GeoPoint.of(12.97, 77.59), 80, Money.inr(149_900),
+                        new Coverage(CoverageKind.AMC, "AMC-9", LocalDate.parse("2027-03-31"), List.of("AC_SERVICE"))),
+                new JournalRecord.JobAssigned(J1, AT, T1),
+                new JournalRecord.JobUnassigned(J1, AT, T1, "sick"),
+                new JournalRecord.JobStatusChanged(J1, AT, JobStatus.COMPLETED, ""),
+                new JournalRecord.JobProof(J1, AT, ProofKind.PHOTO, "ph-1"),
+                new JournalRecord.JobPart(J1, AT, "CAP-35", "85322200", 2, Money.inr(35_000), true),
+                new JournalRecord.JobExpense(J1, AT, "PARKING", Money.inr(2_000), false),
+                new JournalRecord.JobPayment(J1, AT, PaymentMode.UPI, Money.inr(149_900), "412345678901", null, null),
+                new JournalRecord.JobPayment(J1, AT, PaymentMode.PENDING, Money.inr(0), null,
+                        LocalDate.parse("2026-11-05"), null),
+                new JournalRecord.JobInvoice(J1, AT, "BR1/2526/0012", Money.inr(149_900), List.of("CAP-35")),
+                new JournalRecord.Statement(AT, "UPI", "412345678901", Money.inr(149_900), "J-1", "asha@okaxis"),
+                new JournalRecord.CashDeposit(AT, T1, Money.inr(100_000), "SLIP-7"),
+                new JournalRecord.Ping("p-1", T1, AT, 12.9701234, 77.5901234, 12.5));
+    }
+
+    static byte[] write(List<JournalRecord> records) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JournalWriter out = JournalWriter.to(bytes)) {
+            for (JournalRecord r : records) {
+                out.write(r);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<JournalRecord> read(String text, List<JournalProblem> problems) throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        JournalSummary summary = JournalReader.create().read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), (line, r) -> records.add(r));
+        problems.addAll(summary.problems());
+        return records;
+    }
+
+    @Test
+    void everyRecordTypeRoundTripsThroughWriterAndReader() throws IOException {
+        byte[] text = write(everyType());
+        List<JournalProblem> problems = new ArrayList<>();
+        assertThat(read(new String(text, StandardCharsets.UTF_8), problems)).isEqualTo(everyType());
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void writerPutsTypeFirstAndMoneyAsDecimalStrings() throws IOException {
+        String line = new String(write(List.of(everyType().get(9))), StandardCharsets.UTF_8);
+        assertThat(line).isEqualTo("{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-02T09:29:14+05:30\","
+                + "\"mode\":\"UPI\",\"amount\":{\"amount\":\"1499.00\",\"currency\":\"INR\"},"
+                + "\"reference\":\"412345678901\"}\n");
+    }
+
+    @Property(tries = 200)
+    void anyPaymentAmountRoundTrips(@ForAll @LongRange(min = 0, max = 9_999_999_999L) long paise) throws IOException {
+        JournalRecord r = new JournalRecord.JobPayment(J1, AT, PaymentMode.CASH, Money.inr(paise), null, null, null);
+        List<JournalProblem> problems = new ArrayList<>();
+        assertThat(read(new String(write(List.of(r)), StandardCharsets.UTF_8), problems)).containsExactly(r);
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumberAndTheRestStillImports() throws IOException {
+        String text = """
+                {"type":"job.assigned","job":"J-1","at":"2026-11-02T08:21:47+05:30","technician":"T-001"}
+                {"type":"job.assigned","job":"J-1","at":
+                
+                {"type":"job.status","job":"J-1","at":"2026-11-02T08:41:47+05:30","status":"EN_ROUTE"}
+                """;
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = read(text, problems);
+        assertThat(records).hasSize(2);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.kind()).isEqualTo(Kind.MALFORMED);
+        });
+    }
+
+    @Test
+    void syntaxRulesAreStrictAndNameTheProblem() {
+        assertProblem("[1,2]", Kind.MALFORMED, "one JSON object");
+        assertProblem("{\"job\":\"J-1\",\"type\":\"job.assigned\"}", Kind.MALFORMED, "'type' must be the first field");
+        assertProblem("{\"type\":\"job.part\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\",\"sku\":\"X\","
+                + "\"qty\":\"1\",\"unit_price\":{\"amount\":\"1.00\",\"currency\":\"INR\"},\"billable\":true}",
+                Kind.MALFORMED, "'qty' must be an integer");
+        assertProblem("{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\",\"mode\":\"CASH\","
+                + "\"amount\":{\"amount\":14.99,\"currency\":\"INR\"}}", Kind.MALFORMED, "decimal string");
+        assertProblem("{\"type\":\"ping\",\"ping_id\":\"a\",\"ping_id\":\"b\"}", Kind.MALFORMED, "Duplicate field");
+        assertProblem("{\"type\":\"job.assigned\"} {}", Kind.MALFORMED, "after the record");
+        assertProblem("{\"type\":\"job.teleported\",\"job\":\"J-1\"}", Kind.INVALID, "unknown record type");
+        assertProblem("{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\"}",
+                Kind.INVALID, "missing field 'technician'");
+        assertProblem("{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47\",\"technician\":\"T\"}",
+                Kind.INVALID, "with an offset");
+        assertProblem("{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47Z\",\"status\":\"DONE\"}",
+                Kind.INVALID, "unknown status 'DONE'");
+        assertProblem("{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47Z\",\"mode\":\"CASH\","
+                + "\"amount\":{\"amount\":\"-5.00\",\"currency\":\"INR\"}}", Kind.INVALID, "must not be negative");
+        assertProblem("{\"type\":\"ping\",\"ping_id\":\"p\",\"technician\":\"T\",\"at\":\"2026-11-02T08:21:47Z\","
+                + "\"lat\":91,\"lng\":0}", Kind.INVALID, "lat must be in [-90, 90]");
+    }
+
+    @Test
+    void unknownFieldsAreSkippedAndCrLfBomAndBlankLinesAreFine() throws IOException {
+        String text = "\uFEFF{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47.5Z\","
+                + "\"technician\":\"T-001\",\"x\":{\"y\":[1,2]}}\r\n\r\n";
+        List<JournalProblem> problems = new ArrayList<>();
+        assertThat(read(text, problems)).containsExactly(new JournalRecord.JobAssigned(J1,
+                OffsetDateTime.parse("2026-11-02T08:21:47.5Z"), T1));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theSharedBusinessWeekReadsClean() throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        JournalSummary summary = JournalReader.create().read(SharedJournal.dir().resolve("journal.jsonl"),
+                (line, r) -> records.add(r));
+        assertThat(summary.problems()).isEmpty();
+        assertThat(summary.records()).isEqualTo(summary.lines()).isEqualTo(records.size()).isGreaterThan(50_000);
+    }
+
+    private static void assertProblem(String line, Kind kind, String message) {
+        assertThatThrownBy(() -> JournalReader.parseLine(line))
+                .isInstanceOfSatisfying(JournalSyntaxException.class, e -> assertThat(e.kind()).isEqualTo(kind))
+                .hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.geodispatch.examples;
+
+import io.github.geodispatch.examples.cli.GeodispatchCli;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.PaymentMode;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuickStartTest {
+
+    @Test
+    void quickStartClosesTheJobWithProofAndAUpiPayment() {
+        StringWriter text = new StringWriter();
+
+        JobState closed = QuickStart.run(new PrintWriter(text, true));
+
+        assertThat(closed.status()).isEqualTo(JobStatus.CLOSED);
+        assertThat(closed.version()).isEqualTo(11);
+        assertThat(closed.latestPayment().orElseThrow().mode()).isEqualTo(PaymentMode.UPI);
+        assertThat(closed.latestPayment().orElseThrow().reference()).isEqualTo("412345678901");
+        assertThat(text.toString())
+                .contains("[notify ravi] New job JOB-1001")
+                .contains("[rejected] PROOF_MISSING")
+                .contains("hash chain verifies");
+        assertThat(text.toString().lines().filter(l -> l.matches("\\s+v\\d+ .*"))).hasSize(11);
+    }
+
+    @Test
+    void cliQuickstartPrintsTheHistoryAndExitsZero() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new GeodispatchCli()).setOut(new PrintWriter(out, true));
+
+        int exit = cli.execute("quickstart");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("History of JOB-1001 (CLOSED, version 11)").contains("payment UPI 1499.00 INR ref 412345678901");
+    }
+
+    @Test
+    void cliQuickstartHasHelp() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new GeodispatchCli()).setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("quickstart", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: geodispatch quickstart");
+    }
+}

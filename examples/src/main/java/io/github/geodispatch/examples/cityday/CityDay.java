@@ -32,7 +32,7 @@ final class CityDay {
 
     final CityWorld world;
     final OwnerView owner;
-    final JobDesk desk;
+    final EngineDesk desk;
     final Dispatcher dispatcher;
     final List<JobEvent> events = new ArrayList<>();
     final List<CitySimulation.Ping> pings = new ArrayList<>();
@@ -44,18 +44,18 @@ final class CityDay {
     private CityDay(CityWorld world) {
         this.world = world;
         this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
-        this.desk = new SpiRecordDesk(world, e -> {
+        this.desk = new EngineDesk(world, e -> {
             events.add(e);
             owner.accept(e);
         });
         this.dispatcher = new GreedyDispatcher(new Travel());
-        engines.add(new EngineUse("job record", desk.name(), false));
+        engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), false));
         engines.add(new EngineUse("pings to visits and attendance",
-                "geofence engine not on main: pings are written to the journal, no visits or attendance are detected", false));
+                "geofence engine not wired into the city-day yet: pings go to the journal, no visits or attendance detected", false));
         engines.add(new EngineUse("payments, reconciliation and leakage",
-                "payments engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
-        engines.add(new EngineUse("GST invoices", "billing engine not on main: no invoices drafted", false));
+                "payments and leakage engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
+        engines.add(new EngineUse("GST invoices", "billing engine not wired into the city-day yet: no invoices drafted", false));
         engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
     }
 

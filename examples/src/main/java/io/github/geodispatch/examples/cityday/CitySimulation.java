@@ -252,8 +252,8 @@ final class CitySimulation {
                     a.state = State.ON_SITE;
                     a.stayFrom = t;
                     CityWorld.JobRequest job = a.current;
-                    desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null);
-                    desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null);
+                    desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
+                    desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
                     desk.proof(job.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + job.id().value() + "-before.jpg",
                             sha(job.id().value() + "before"), t.plusSeconds(90));
                     a.until = t.plus(Duration.ofSeconds(Math.round(job.kind().minutes * 60 * job.durationFactor())));
@@ -273,8 +273,8 @@ final class CitySimulation {
             case GHOST -> {
                 if (!a.claimedArrival && !t.isBefore(a.fakeArrival)) {
                     a.claimedArrival = true;
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.ARRIVED, t, null);
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null);
+                    desk.status(a.current.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
+                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
                     desk.proof(a.current.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + a.current.id().value() + "-before.jpg",
                             sha(a.current.id().value() + "before"), t.plusSeconds(90));
                 }
@@ -329,7 +329,7 @@ final class CitySimulation {
             stays.add(new Stay(a.tech.id(), a.tech.branch().id().value(), a.stayFrom, t));
         }
         a.stayFrom = null;
-        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null);
+        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null, null);
         if (isMistake(CityWorld.MistakeKind.GHOST_VISIT, job.id())) {
             a.state = State.GHOST;
             a.claimedArrival = false;
@@ -390,8 +390,8 @@ final class CitySimulation {
         desk.proof(job.id(), by, ProofKind.PHOTO, "after", "img/" + job.id().value() + "-after.jpg", sha(job.id().value() + "after"),
                 t.minusSeconds(60));
         if (plan.needsSecondVisit() && secondVisits.add(job.id())) {
-            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store");
-            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part");
+            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store", null);
+            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part", null);
             CityWorld.JobRequest next = a.queue.pollFirst();
             a.queue.addFirst(job);
             if (next != null) {
@@ -400,7 +400,7 @@ final class CitySimulation {
             return;
         }
         desk.proof(job.id(), by, ProofKind.OTP, "customer approval", "otp-" + (100_000 + rnd.nextInt(900_000)), null, t.minusSeconds(30));
-        desk.status(job.id(), by, JobStatus.COMPLETED, t, null);
+        desk.status(job.id(), by, JobStatus.COMPLETED, t, null, null);
         completed++;
         boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), CityWorld.DAY);
         long due = (covered ? 0 : job.kind().labourPaise) + parts;
@@ -436,6 +436,12 @@ final class CitySimulation {
             });
             notes.add(job.id().value() + ": " + by.value() + " logged part " + part.sku + " 25 minutes after completing the job");
         }
+    }
+
+    /** What the phone sends with an "arrived" tap: its own position fix (not a geofence visit). */
+    private static String appFix(Agent a, Instant t) {
+        return String.format(java.util.Locale.ROOT, "app tap by %s at %s, fix %.5f,%.5f", a.tech.id().value(), hhmm(t),
+                a.pos.lat(), a.pos.lng());
     }
 
     private boolean isMistake(CityWorld.MistakeKind kind, JobId job) {

@@ -253,14 +253,12 @@ final class CityWorld {
     private static Map<MistakeKind, Mistake> plantMistakes(Random rnd, List<JobRequest> jobs, List<Tech> techs) {
         List<Integer> early = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
-            JobRequest j = jobs.get(i);
-            if (j.priority() != Priority.EMERGENCY && j.window().from().isBefore(at(LocalTime.of(12, 0)))) {
+            if (jobs.get(i).priority() != Priority.EMERGENCY) {
                 early.add(i);
             }
         }
-        if (early.size() < 4) {
-            throw new IllegalArgumentException("the world is too small to plant every mistake; use more --jobs");
-        }
+        early.sort(Comparator.comparing((Integer i) -> jobs.get(i).window().from()).thenComparing(i -> i));
+        early = new ArrayList<>(early.subList(0, Math.max(4, early.size() / 3)));
         java.util.Collections.shuffle(early, rnd);
         Map<MistakeKind, Mistake> m = new EnumMap<>(MistakeKind.class);
         JobRequest cash = rewrite(jobs, early.get(0), JobKind.AC_SERVICE, PaymentMode.CASH, null, false, techs, rnd);

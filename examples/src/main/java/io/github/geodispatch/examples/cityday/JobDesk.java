@@ -27,7 +27,8 @@ interface JobDesk {
 
     void unassign(JobId job, TechnicianId technician, Instant at, String reason);
 
-    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason);
+    /** A status change; {@code evidence} says what proves it (for ARRIVED, the phone's fix or a geofence visit), or null. */
+    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason, String evidence);
 
     void proof(JobId job, TechnicianId by, ProofKind kind, String label, String reference, String sha256, Instant at);
 

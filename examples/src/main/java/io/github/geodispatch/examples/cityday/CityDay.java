@@ -39,6 +39,7 @@ final class CityDay {
     final List<StatementCredit> credits = new ArrayList<>();
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
+    final Presence presence;
     CitySimulation.Run run;
 
     private CityDay(CityWorld world) {
@@ -49,10 +50,11 @@ final class CityDay {
             owner.accept(e);
         });
         this.dispatcher = new GreedyDispatcher(new Travel());
+        this.presence = new Presence(world);
         engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), false));
         engines.add(new EngineUse("pings to visits and attendance",
-                "geofence engine not wired into the city-day yet: pings go to the journal, no visits or attendance detected", false));
+                "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
         engines.add(new EngineUse("payments, reconciliation and leakage",
                 "payments and leakage engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
         engines.add(new EngineUse("GST invoices", "billing engine not wired into the city-day yet: no invoices drafted", false));
@@ -65,6 +67,7 @@ final class CityDay {
             @Override
             public void ping(CitySimulation.Ping ping) {
                 day.pings.add(ping);
+                day.presence.ping(ping);
             }
 
             @Override
@@ -79,7 +82,28 @@ final class CityDay {
             }
         });
         day.run = sim.run(progress);
+        day.presence.finish();
+        day.presence.attendance(day.world).forEach(day.owner::accept);
         return day;
+    }
+
+    /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */
+    List<io.github.geodispatch.spi.JobId> unverifiedCompletions() {
+        List<io.github.geodispatch.spi.JobId> out = new ArrayList<>();
+        for (CityWorld.JobRequest r : world.jobs) {
+            io.github.geodispatch.spi.TechnicianId tech = null;
+            Instant assigned = null;
+            for (JobEvent e : desk.stream(r.id())) {
+                if (e instanceof JobEvent.JobAssigned a) {
+                    tech = a.technician();
+                    assigned = e.header().occurredAt();
+                } else if (e instanceof JobEvent.StatusChanged s && s.status() == io.github.geodispatch.spi.JobStatus.COMPLETED
+                        && tech != null && !presence.visited(tech, r.site().id().value(), assigned, e.header().occurredAt())) {
+                    out.add(r.id());
+                }
+            }
+        }
+        return out;
     }
 
     KpiReport report(Grouping grouping) {

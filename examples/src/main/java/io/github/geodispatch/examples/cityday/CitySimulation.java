@@ -77,6 +77,8 @@ final class CitySimulation {
         Instant fakeArrival;
         boolean claimedArrival;
         Instant stayFrom;
+        String stayPlace;
+        Instant doneAt;
         long cash;
         long recordedCash;
         int pingSeq;
@@ -242,6 +244,7 @@ final class CitySimulation {
                     a.state = State.IDLE;
                     a.pos = CityWorld.offset(a.tech.branch().location(), 0.01, -0.008);
                     a.stayFrom = t;
+                    a.stayPlace = a.tech.branch().id().value();
                     a.nextPing = t;
                 }
             }
@@ -251,6 +254,7 @@ final class CitySimulation {
                     a.pos = a.to;
                     a.state = State.ON_SITE;
                     a.stayFrom = t;
+                    a.stayPlace = a.current.site().id().value();
                     CityWorld.JobRequest job = a.current;
                     desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
                     desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
@@ -263,11 +267,9 @@ final class CitySimulation {
             }
             case ON_SITE -> {
                 if (!t.isBefore(a.until)) {
-                    stays.add(new Stay(a.tech.id(), a.current.site().id().value(), a.stayFrom, t));
                     finish(a, a.current, t);
                     a.current = null;
                     a.state = State.IDLE;
-                    a.stayFrom = null;
                 }
             }
             case GHOST -> {
@@ -289,6 +291,7 @@ final class CitySimulation {
                     a.pos = a.to;
                     a.state = State.DONE;
                     a.stayFrom = t;
+                    a.stayPlace = a.tech.branch().id().value();
                     endOfDay(a, t);
                 } else {
                     a.pos = along(a.from, a.to, fraction(a.departAt, a.until, t));
@@ -325,10 +328,7 @@ final class CitySimulation {
         }
         a.queue.pollFirst();
         a.current = job;
-        if (a.stayFrom != null && Duration.between(a.stayFrom, t).toMinutes() >= 1 && a.pos.distanceMetres(a.tech.branch().location()) < 300) {
-            stays.add(new Stay(a.tech.id(), a.tech.branch().id().value(), a.stayFrom, t));
-        }
-        a.stayFrom = null;
+        leave(a, t);
         desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null, null);
         if (isMistake(CityWorld.MistakeKind.GHOST_VISIT, job.id())) {
             a.state = State.GHOST;
@@ -344,7 +344,22 @@ final class CitySimulation {
         a.until = reach;
     }
 
+    /** The technician rides off: the stay where they were (branch or site) ends now. */
+    private void leave(Agent a, Instant t) {
+        if (a.stayPlace != null) {
+            stays.add(new Stay(a.tech.id(), a.stayPlace, a.stayFrom, t));
+        }
+        a.stayPlace = null;
+        a.stayFrom = null;
+    }
+
     private void goBack(Agent a, Instant t) {
+        if (a.pos.distanceMetres(a.tech.branch().location()) < 50) {
+            a.state = State.DONE;
+            endOfDay(a, t);
+            return;
+        }
+        leave(a, t);
         a.state = State.RETURNING;
         a.from = a.pos;
         a.to = CityWorld.offset(a.tech.branch().location(), 0.01, -0.008);
@@ -353,6 +368,7 @@ final class CitySimulation {
     }
 
     private void endOfDay(Agent a, Instant t) {
+        a.doneAt = t;
         if (cashKeeper == null && a.recordedCash > 0) {
             cashKeeper = a.tech.id();
         }
@@ -452,7 +468,7 @@ final class CitySimulation {
         if (a.state == State.OFF || a.nextPing == null || t.isBefore(a.nextPing)) {
             return;
         }
-        if (a.state == State.DONE && a.stayFrom != null && t.isAfter(a.stayFrom.plus(Duration.ofMinutes(30)))) {
+        if (a.state == State.DONE && t.isAfter(a.doneAt.plus(Duration.ofMinutes(30)))) {
             return;
         }
         Instant at = t.plusSeconds(rnd.nextInt(5));

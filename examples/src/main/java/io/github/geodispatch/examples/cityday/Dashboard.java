@@ -40,6 +40,10 @@ final class Dashboard {
         for (Map.Entry<String, Money> e : t.leakageAtRisk().entrySet()) {
             out.printf("               %-28s %12s%n", e.getKey(), Fmt.inr(e.getValue()));
         }
+        Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
+        out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays · "
+                + "completed with no site visit: %s%n", acc.detected(), 100 * acc.precision(), 100 * acc.recall(),
+                day.unverifiedCompletions().stream().map(j -> j.value()).toList());
         out.println(rule);
         out.printf(" %-9s %6s %6s %8s %8s %10s %12s %12s %12s%n", "branch", "jobs", "done", "FTF", "SLA", "resp p50", "revenue",
                 "pending", "cash");

@@ -47,13 +47,24 @@ class CityDayTest {
         assertThat(day.run.unplaced()).hasSize(4);
         assertThat(t.firstTimeFix()).isEqualTo(new Ratio(9, 9));
         assertThat(t.slaCompliance()).isEqualTo(new Ratio(8, 12));
-        assertThat(t.technicians()).isEqualTo(4);
+        assertThat(t.technicians()).isEqualTo(6);
         assertThat(t.revenue()).isEqualTo(Money.inr(716_300));
         assertThat(t.collected()).isEqualTo(Money.inr(291_600));
         assertThat(t.pendingCollections()).isEqualTo(Money.inr(424_700));
         assertThat(t.cashInHand()).isEqualTo(Money.inr(59_900));
         assertThat(t.responseP50()).contains(Duration.ofMinutes(233).plusSeconds(30));
         assertThat(t.completionP50()).contains(Duration.ofMinutes(40));
+        // the world makes a technician late by 12-41 minutes or early by 0-14: on time = check-in within 10 minutes
+        assertThat(day.world.techs).noneMatch(x -> x.lateMinutes() > 8 && x.lateMinutes() < 12);
+        long onTime = day.world.techs.stream().filter(x -> x.lateMinutes() <= 8).count();
+        assertThat(t.punctuality()).isEqualTo(new Ratio(onTime, 6));
+    }
+
+    @Test
+    void theGeofenceFindsTheTrueStays() {
+        Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
+        assertThat(acc.recall()).isGreaterThanOrEqualTo(0.9);
+        assertThat(acc.precision()).isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
@@ -113,7 +124,7 @@ class CityDayTest {
         assertThat(completed(ghost)).isTrue();
         String site = day.world.job(ghost).site().id().value();
         assertThat(day.run.stays()).noneMatch(s -> s.place().equals(site));
-        assertThat(day.run.stays()).isNotEmpty();
+        assertThat(day.unverifiedCompletions()).as("completions the geofence saw no visit behind").containsExactly(ghost);
 
         var keeper = mistakes.get(4).technician();
         assertThat(keeper).isNotNull();

@@ -25,7 +25,8 @@ final class CityDay {
     static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(3));
     static final Instant DAY_END = CityWorld.at(LocalTime.of(23, 59));
 
-    record Options(long seed, int technicians, int jobs) {}
+    /** {@code planSeconds} = 0 runs the greedy baseline office instead of the dispatch engines. */
+    record Options(long seed, int technicians, int jobs, int planSeconds) {}
 
     /** Which engine (or stand-in) produced each part of the day, in the order the report lists them. */
     record EngineUse(String part, String by, boolean engine) {}
@@ -42,17 +43,18 @@ final class CityDay {
     final Presence presence;
     CitySimulation.Run run;
 
-    private CityDay(CityWorld world) {
+    private CityDay(CityWorld world, int planSeconds) {
         this.world = world;
         this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
         this.desk = new EngineDesk(world, e -> {
             events.add(e);
             owner.accept(e);
         });
-        this.dispatcher = new GreedyDispatcher(new Travel());
+        this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
+                : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
         this.presence = new Presence(world);
         engines.add(new EngineUse("job record", desk.name(), true));
-        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), false));
+        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
                 "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
         engines.add(new EngineUse("payments, reconciliation and leakage",
@@ -62,7 +64,7 @@ final class CityDay {
     }
 
     static CityDay run(Options options, CitySimulation.Progress progress) {
-        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()));
+        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options.planSeconds());
         CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
             @Override
             public void ping(CitySimulation.Ping ping) {

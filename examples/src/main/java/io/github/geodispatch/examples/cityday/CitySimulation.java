@@ -100,7 +100,7 @@ final class CitySimulation {
             }
             GeoPoint p = current != null ? current.site().location() : pos;
             boolean onShift = state != State.RETURNING && state != State.DONE && now.isBefore(tech.shiftEndAt());
-            return new Dispatcher.Crew(tech, p, free.isBefore(now) ? now : free, List.copyOf(queue), onShift);
+            return new Dispatcher.Crew(tech, p, free.isBefore(now) ? now : free, current, List.copyOf(queue), onShift);
         }
     }
 
@@ -201,6 +201,23 @@ final class CitySimulation {
         if (choice.isEmpty()) {
             unplaced.add(job.id());
             return;
+        }
+        for (Dispatcher.Move m : choice.get().moves()) {
+            Agent from = agents.get(m.from());
+            CityWorld.JobRequest moved = from.queue.stream().filter(q -> q.id().equals(m.job())).findFirst().orElse(null);
+            if (moved == null) {
+                continue;
+            }
+            from.queue.remove(moved);
+            desk.unassign(moved.id(), from.tech.id(), t, "displaced by emergency " + job.id().value());
+            if (m.to() != null) {
+                desk.assign(moved.id(), m.to(), t, null);
+                agents.get(m.to()).queue.addLast(moved);
+            } else {
+                unplaced.add(moved.id());
+            }
+            notes.add(moved.id().value() + " displaced from " + m.from().value() + " by emergency " + job.id().value()
+                    + (m.to() == null ? ", left unplaced" : ", moved to " + m.to().value()));
         }
         Agent a = agents.get(choice.get().technician());
         desk.assign(job.id(), a.tech.id(), t, null);

@@ -72,6 +72,9 @@ final class Dashboard {
         }
         out.println(" Notes");
         day.run.notes().stream().filter(n -> n.startsWith("Emergency") || n.startsWith("Morning")).forEach(n -> out.println("   " + n));
+        if (day.dispatcher instanceof EngineOffice office) {
+            office.log().forEach(n -> out.println("   " + n));
+        }
         List<EngineDesk.Refusal> refused = day.desk.refusals();
         out.printf(" The job engine refused %d command(s)%n", refused.size());
         refused.stream().limit(5).forEach(r -> out.printf("   %s %s %s: %s%n", r.job().value(), CitySimulation.hhmm(r.at()), r.command(), r.reason()));

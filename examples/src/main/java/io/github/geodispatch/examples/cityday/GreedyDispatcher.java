@@ -115,7 +115,7 @@ final class GreedyDispatcher implements Dispatcher {
                 bestArrival = arrival;
                 best = new Choice(c.tech().id(), emergency ? 0 : c.queue().size(), emergency
                         ? "emergency: earliest skilled arrival, goes next; queued work moves back"
-                        : "earliest arrival among same-branch technicians with the skill");
+                        : "earliest arrival among same-branch technicians with the skill", List.of());
             }
         }
         return Optional.ofNullable(best);

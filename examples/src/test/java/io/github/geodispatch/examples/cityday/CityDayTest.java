@@ -36,7 +36,7 @@ class CityDayTest {
 
     @BeforeAll
     static void runSmallDay() {
-        day = CityDay.run(new CityDay.Options(7, 6, 12), (t, f, c, n) -> { });
+        day = CityDay.run(new CityDay.Options(7, 6, 12, 0), (t, f, c, n) -> { });
     }
 
     @Test
@@ -135,8 +135,8 @@ class CityDayTest {
     @Test
     void theJournalIsReadBackWithoutProblemsAndTheSameSeedWritesTheSameDay(@TempDir Path dir) throws Exception {
         StringWriter console = new StringWriter();
-        CityDayRun.Written a = CityDayRun.run(7, 6, 12, dir.resolve("a"), new PrintWriter(console), false);
-        CityDayRun.Written b = CityDayRun.run(7, 6, 12, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
+        CityDayRun.Written a = CityDayRun.run(7, 6, 12, 0, dir.resolve("a"), new PrintWriter(console), false);
+        CityDayRun.Written b = CityDayRun.run(7, 6, 12, 0, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
         List<JournalProblem> problems = new ArrayList<>();
         List<JournalRecord> records = JournalReader.create().readAll(a.journal(), problems);
         assertThat(problems).isEmpty();

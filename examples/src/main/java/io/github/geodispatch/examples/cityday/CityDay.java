@@ -41,6 +41,7 @@ final class CityDay {
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
     final Presence presence;
+    final Billing billing;
     CitySimulation.Run run;
 
     private CityDay(CityWorld world, int planSeconds) {
@@ -53,13 +54,15 @@ final class CityDay {
         this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
                 : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
         this.presence = new Presence(world);
+        this.billing = new Billing(world);
         engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
                 "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
         engines.add(new EngineUse("payments, reconciliation and leakage",
                 "payments and leakage engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
-        engines.add(new EngineUse("GST invoices", "billing engine not wired into the city-day yet: no invoices drafted", false));
+        engines.add(new EngineUse("GST invoices", "billing InvoiceDrafter (India GST, a series per branch) 5 minutes after "
+                + "completion; handoff recorded on the job through DispatchEngine", true));
         engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
     }
 
@@ -75,6 +78,12 @@ final class CityDay {
             @Override
             public void credit(StatementCredit credit) {
                 day.credits.add(credit);
+            }
+
+            @Override
+            public void invoiceDue(CityWorld.JobRequest job, Instant at) {
+                day.billing.draft(job, day.desk.stream(job.id())).ifPresent(inv -> day.desk.invoice(job.id(), inv.number(),
+                        inv.total(), inv.lines().stream().filter(l -> l.sku() != null && !l.service()).map(l -> l.sku()).toList(), at));
             }
 
             @Override

@@ -60,6 +60,9 @@ final class CitySimulation {
         void credit(StatementCredit credit);
 
         void deposit(CashDeposit deposit);
+
+        /** The job was completed and paid (or its payment status left as it is); accounts may invoice it now. */
+        void invoiceDue(CityWorld.JobRequest job, Instant at);
     }
 
     private enum State { OFF, IDLE, DRIVING, ON_SITE, GHOST, RETURNING, DONE }
@@ -460,6 +463,8 @@ final class CitySimulation {
             case AMC, WARRANTY -> desk.payment(job.id(), by, plan.mode(), Money.inr(due), job.coverage().reference(), payAt);
             default -> desk.payment(job.id(), by, plan.mode(), Money.inr(due), null, payAt);
         }
+        Instant invoiceAt = t.plus(Duration.ofMinutes(5));
+        schedule(invoiceAt, () -> outputs.invoiceDue(job, invoiceAt));
         if (lateParts && part != null) {
             Instant partAt = t.plus(Duration.ofMinutes(25));
             long partDue = part.pricePaise;

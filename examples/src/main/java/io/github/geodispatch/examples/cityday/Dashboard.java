@@ -36,6 +36,10 @@ final class Dashboard {
         out.printf(" Money         revenue %s (%s per technician) · collected %s · pending %s · cash in hand %s%n",
                 Fmt.inr(t.revenue()), Fmt.inr(t.revenuePerTechnician()), Fmt.inr(t.collected()), Fmt.inr(t.pendingCollections()),
                 Fmt.inr(t.cashInHand()));
+        List<io.github.geodispatch.billing.Invoice> invoices = day.billing.invoices();
+        out.printf(" Invoices      %d GST invoices drafted and handed off (%d B2B) · %s invoiced%n", invoices.size(),
+                invoices.stream().filter(io.github.geodispatch.billing.Invoice::b2b).count(),
+                Fmt.inr(invoices.stream().map(io.github.geodispatch.billing.Invoice::total).reduce(Money.inr(0), Money::plus)));
         out.printf(" Leakage       %s at risk%s%n", Fmt.inr(t.leakageTotal()), t.leakageAtRisk().isEmpty() ? " (no findings)" : "");
         for (Map.Entry<String, Money> e : t.leakageAtRisk().entrySet()) {
             out.printf("               %-28s %12s%n", e.getKey(), Fmt.inr(e.getValue()));

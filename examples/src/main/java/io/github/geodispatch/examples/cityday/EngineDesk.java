@@ -137,6 +137,11 @@ final class EngineDesk implements JobDesk {
     }
 
     @Override
+    public void invoice(JobId job, String number, Money total, List<String> partSkus, Instant at) {
+        run(Actor.accountant(CityWorld.TENANT, "accounts"), job, at, new JobCommand.RecordInvoiceHandoff(job, number, total, partSkus));
+    }
+
+    @Override
     public List<JobEvent> stream(JobId job) {
         return engine.history(owner, job);
     }

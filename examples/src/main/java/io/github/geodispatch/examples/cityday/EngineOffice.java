@@ -125,8 +125,9 @@ final class EngineOffice implements Dispatcher {
         if (best.isPresent()) {
             Candidate c = best.get();
             int pos = Math.max(0, c.insertion().position() - (inHand.get(c.technician()) ? 1 : 0));
-            String why = "ranked 1st of " + rec.ranked().size() + " feasible (" + rec.rejectedCount() + " rejected): "
-                    + c.score();
+            String why = "ranked 1st of " + rec.ranked().size() + " feasible (" + rec.rejectedCount() + " rejected): added travel "
+                    + Fmt.duration(c.score().addedTravel()) + (c.score().slaMargin() == null ? ""
+                    : ", SLA margin " + Fmt.duration(c.score().slaMargin())) + ", ETA " + CitySimulation.hhmm(c.insertion().eta());
             if (request.priority() == Priority.EMERGENCY) {
                 log.add("Emergency " + request.id().value() + ": " + why);
             }

@@ -71,6 +71,9 @@ final class HtmlReport {
         tile(h, "Revenue", Fmt.inr(t.revenue()), Fmt.inr(t.revenuePerTechnician()) + " per technician");
         tile(h, "Pending collections", Fmt.inr(t.pendingCollections()), "collected " + Fmt.inr(t.collected()));
         tile(h, "Cash in hand", Fmt.inr(t.cashInHand()), "collected in cash, not deposited");
+        tile(h, "GST invoices", Integer.toString(day.billing.invoices().size()), day.billing.invoices().stream()
+                .filter(io.github.geodispatch.billing.Invoice::b2b).count() + " B2B · " + Fmt.inr(day.billing.invoices().stream()
+                .map(io.github.geodispatch.billing.Invoice::total).reduce(Money.inr(0), Money::plus)));
         tile(h, "Leakage at risk", Fmt.inr(t.leakageTotal()), t.leakageAtRisk().isEmpty() ? "no findings" : t.leakageAtRisk().size() + " codes");
         h.append("</section>");
 

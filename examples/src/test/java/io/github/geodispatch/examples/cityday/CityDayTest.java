@@ -125,6 +125,12 @@ class CityDayTest {
         assertThat(completedAt).isNotNegative();
         assertThat(parts.subList(completedAt, parts.size())).anyMatch(e -> e instanceof JobEvent.PartUsed p && p.billable());
         assertThat(parts.subList(0, completedAt)).noneMatch(e -> e instanceof JobEvent.PartUsed);
+        JobEvent.InvoiceHandedOff invoice = parts.stream().filter(e -> e instanceof JobEvent.InvoiceHandedOff)
+                .map(e -> (JobEvent.InvoiceHandedOff) e).findFirst().orElseThrow();
+        JobEvent.PartUsed late = parts.stream().filter(e -> e instanceof JobEvent.PartUsed).map(e -> (JobEvent.PartUsed) e)
+                .findFirst().orElseThrow();
+        assertThat(invoice.partSkus()).doesNotContain(late.sku());
+        assertThat(invoice.header().version()).isLessThan(late.header().version());
 
         JobId ghost = mistakes.get(3).job();
         assertThat(completed(ghost)).isTrue();

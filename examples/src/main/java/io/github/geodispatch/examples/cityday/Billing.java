@@ -7,6 +7,7 @@ import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.billing.TaxTable;
 import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.JobEvent;
 
@@ -20,7 +21,8 @@ import java.util.Random;
 /**
  * GST invoices through the billing engine: the business (a registered Karnataka seller with one series
  * per branch) drafts an invoice from each completed job's record, prices tax-inclusive as quoted to
- * consumers, and keeps the drafts for the report. Not thread-safe.
+ * consumers, taxes parts at 18% by HSN (the engine's defaults plus refrigerant gas and cameras), and keeps
+ * the drafts for the report. Not thread-safe.
  */
 final class Billing {
     private final InvoiceDrafter drafter;
@@ -32,7 +34,10 @@ final class Billing {
         Party seller = new Party("Cool Care Home Services Pvt Ltd", "Cool Care", CityWorld.gstinFor(new Random(world.seed), 1),
                 "41, 5th Block, 80 Feet Road, Koramangala", "Bengaluru", "560095", "29", "8041234567", "accounts@coolcare.example");
         this.drafter = InvoiceDrafter.builder().seller(new SellerProfile(seller, series, "coolcare@okicici", Map.of()))
-                .regime(IndiaGst.withDefaultRates()).sequence(new InMemoryInvoiceSequence()).priceBasis(PriceBasis.TAX_INCLUSIVE)
+                .regime(new IndiaGst(TaxTable.builder().from(TaxTable.indiaDefaults())
+                        .rate("3824", 1800)     // refrigerant gas refills
+                        .rate("8525", 1800)     // CCTV cameras
+                        .build())).sequence(new InMemoryInvoiceSequence()).priceBasis(PriceBasis.TAX_INCLUSIVE)
                 .build();
     }
 

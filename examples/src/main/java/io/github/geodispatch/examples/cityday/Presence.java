@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * The phones' pings through the geofence engine: a circle fence per branch (150 m) and per job site (the
  * site's radius), one {@link VisitTracker} on a clock that reads the simulated time. After the day it gives
- * the detected visits, each technician's attendance derived from them (first branch visit = check-in, site
- * visits = on-site time, the gaps between visits while on duty = travel), and how the detected visits compare
+ * the detected visits, each technician's attendance derived from them (first branch visit = check-in, the
+ * union of site visits = on-site time, the gaps between visits while on duty = travel), and how the detected visits compare
  * with the simulation's true stays. Not thread-safe (the simulation is single-threaded).
  */
 final class Presence {
@@ -94,9 +94,13 @@ final class Presence {
             Duration onSite = Duration.ZERO;
             Duration travel = Duration.ZERO;
             Instant lastExit = null;
+            Instant siteCovered = Instant.MIN;
             for (SiteVisit v : mine) {
-                if (v.kind() == FenceKind.SITE) {
-                    onSite = onSite.plus(v.dwell());
+                if (v.kind() == FenceKind.SITE && v.exitedAt().isAfter(siteCovered)) {
+                    // overlapping site fences (neighbours' sites) must not count the same minutes twice
+                    Instant from = v.enteredAt().isAfter(siteCovered) ? v.enteredAt() : siteCovered;
+                    onSite = onSite.plus(Duration.between(from, v.exitedAt()));
+                    siteCovered = v.exitedAt();
                 }
                 if (lastExit != null && v.enteredAt().isAfter(lastExit)) {
                     travel = travel.plus(Duration.between(lastExit, v.enteredAt()));

@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
@@ -89,7 +89,7 @@ final class CityDay {
             @Override
             public void deposit(CashDeposit deposit) {
                 day.deposits.add(deposit);
-                day.owner.accept(deposit);
+                day.owner.accept(deposit, day.world.tech(deposit.technician()).branch().id());
             }
         });
         day.run = sim.run(progress);

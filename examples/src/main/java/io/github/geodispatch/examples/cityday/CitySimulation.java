@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -396,8 +396,8 @@ final class CitySimulation {
         if (a.recordedCash > 0 && !keeper) {
             Instant at = t.plus(Duration.ofMinutes(5 + rnd.nextInt(20)));
             long amount = a.recordedCash;
-            schedule(at, () -> outputs.deposit(new CashDeposit("DEP-" + a.tech.id().value() + "-" + CityWorld.DAY,
-                    a.tech.id(), a.tech.branch().id(), at, Money.inr(amount))));
+            schedule(at, () -> outputs.deposit(new CashDeposit(a.tech.id(), at, Money.inr(amount),
+                    "DEP-" + a.tech.id().value() + "-" + CityWorld.DAY)));
         } else if (a.recordedCash > 0) {
             notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.recordedCash)
                     + " of recorded cash, not deposited");

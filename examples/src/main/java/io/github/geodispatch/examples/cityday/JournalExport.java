@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalWriter;
 import io.github.geodispatch.spi.JobEvent;
@@ -51,7 +51,7 @@ final class JournalExport {
                     c.billRef(), c.payer())));
         }
         for (CashDeposit d : day.deposits) {
-            lines.add(new Line(d.at(), order++, new JournalRecord.CashDeposit(time(d.at()), d.technician(), d.amount(), d.id())));
+            lines.add(new Line(d.at(), order++, new JournalRecord.CashDeposit(time(d.at()), d.technician(), d.amount(), d.reference())));
         }
         for (CitySimulation.Ping p : day.pings) {
             lines.add(new Line(p.at(), order++, new JournalRecord.Ping(p.pingId(), p.technician(), time(p.at()),

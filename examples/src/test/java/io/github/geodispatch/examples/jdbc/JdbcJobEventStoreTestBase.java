@@ -240,7 +240,7 @@ abstract class JdbcJobEventStoreTestBase {
 
     @Test
     void generatedEventsOfEveryVariantRoundTripThroughTheDatabaseExactly() {
-        List<JobEvent> events = EventJsonProperties.events(EventJsonProperties.firstHeaders())
+        List<JobEvent> events = EventJsonPropertiesTest.events(EventJsonPropertiesTest.firstHeaders())
                 .filter(e -> storable(EventJson.write(e)))
                 .sampleStream().limit(200).toList();
         List<JdbcJobEventStore.Append> appends = events.stream()

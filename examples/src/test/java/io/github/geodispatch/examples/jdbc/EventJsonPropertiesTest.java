@@ -38,7 +38,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON round trip is exact for any event: equal record, equal canonical text, equal hash. */
-class EventJsonProperties {
+class EventJsonPropertiesTest {
 
     @Property(tries = 300)
     void anyEventRoundTripsToTheSameCanonicalTextAndHash(@ForAll("events") JobEvent event) {

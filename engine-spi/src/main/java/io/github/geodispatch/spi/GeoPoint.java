@@ -1,7 +1,8 @@
 package io.github.geodispatch.spi;
 
 /**
- * A WGS84 position in degrees. Rejects NaN, infinities and out-of-range values. Immutable and thread-safe.
+ * A WGS84 position in degrees. Rejects NaN, infinities and out-of-range values; a zero of either sign is
+ * stored as {@code +0.0}. Immutable and thread-safe.
  */
 public record GeoPoint(double lat, double lng) {
     /** Mean Earth radius used by {@link #distanceMetres(GeoPoint)}, in metres. */
@@ -14,6 +15,10 @@ public record GeoPoint(double lat, double lng) {
         if (!Double.isFinite(lng) || lng < -180.0 || lng > 180.0) {
             throw new IllegalArgumentException("longitude must be a finite number in [-180, 180], was " + lng);
         }
+        // -0.0 is the same place as 0.0, but not equal to it and printed differently; databases (jsonb,
+        // numeric) cannot keep the sign of zero, so normalise it here to keep stored events' hashes stable
+        lat = lat == 0.0 ? 0.0 : lat;
+        lng = lng == 0.0 ? 0.0 : lng;
     }
 
     public static GeoPoint of(double lat, double lng) {

@@ -1,0 +1,53 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Live events of ping ingestion, delivered to {@link GeofenceListener}s. All variants are immutable records. */
+public sealed interface GeofenceEvent {
+    TechnicianId technician();
+
+    /** A stay became long enough to be a visit; {@code enteredAt} is its first inside evidence. */
+    record VisitStarted(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt) implements GeofenceEvent {
+        public VisitStarted {
+            Objects.requireNonNull(technician, "technician");
+            Objects.requireNonNull(fence, "fence");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(enteredAt, "enteredAt");
+        }
+    }
+
+    /** A visit ended (the technician left, or the stream was flushed). */
+    record VisitEnded(SiteVisit visit) implements GeofenceEvent {
+        public VisitEnded {
+            Objects.requireNonNull(visit, "visit");
+        }
+
+        @Override
+        public TechnicianId technician() {
+            return visit.technician();
+        }
+    }
+
+    /** A spoofing signal at {@code at}; {@code detail} explains it (speed, repeat count). */
+    record SpoofSuspected(TechnicianId technician, SpoofSignal signal, Instant at, String detail) implements GeofenceEvent {
+        public SpoofSuspected {
+            Objects.requireNonNull(technician, "technician");
+            Objects.requireNonNull(signal, "signal");
+            Objects.requireNonNull(at, "at");
+            detail = detail == null ? "" : detail;
+        }
+    }
+
+    /** A ping was not used; {@code outcome} says why. */
+    record PingRejected(TechnicianId technician, String pingId, Instant at, PingOutcome outcome) implements GeofenceEvent {
+        public PingRejected {
+            Objects.requireNonNull(technician, "technician");
+            Objects.requireNonNull(pingId, "pingId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+}

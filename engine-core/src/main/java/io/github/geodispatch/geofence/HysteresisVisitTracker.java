@@ -1,0 +1,305 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link VisitTracker} with a per-technician reorder buffer and per-fence stays ("tracks") driven by
+ * count-and-time hysteresis. The steady ping path allocates nothing: primitive buffers, a reusable
+ * point probe with a one-cell cache, and events are created only when something is reported.
+ * Thread-safe: one lock per technician, none global.
+ */
+final class HysteresisVisitTracker implements VisitTracker {
+
+    private final H3CoverFenceIndex index;
+    private final InstantSource clock;
+    private final double maxAccuracyM;
+    private final long maxSkewMillis;
+    private final long dwellMillis;
+    private final long reorderMillis;
+    /** Ping ids are remembered this long before the newest evidence; older replays are too late anyway. */
+    private final long dedupeMillis;
+    private final long exitAfterMillis;
+    private final int exitPings;
+    private final double maxSpeedMps;
+    private final int repeatedPings;
+    private final GeofenceListener[] listeners;
+    private final InMemoryVisitLog log = new InMemoryVisitLog();
+    private final ConcurrentHashMap<TechnicianId, TechnicianState> technicians = new ConcurrentHashMap<>();
+
+    HysteresisVisitTracker(VisitTracker.Builder b) {
+        if (!(b.index instanceof H3CoverFenceIndex h3Index)) {
+            throw new IllegalArgumentException("the fence index must come from FenceIndex.builder()");
+        }
+        this.index = h3Index;
+        this.clock = b.clock != null ? b.clock : InstantSource.system();
+        this.maxAccuracyM = Double.isNaN(b.maxAccuracyM) ? 100 : b.maxAccuracyM;
+        this.maxSkewMillis = (b.maxClockSkew != null ? b.maxClockSkew : Duration.ofMinutes(2)).toMillis();
+        this.dwellMillis = (b.dwellThreshold != null ? b.dwellThreshold : Duration.ofMinutes(5)).toMillis();
+        this.reorderMillis = (b.reorderWindow != null ? b.reorderWindow : Duration.ofMinutes(2)).toMillis();
+        this.dedupeMillis = Math.max(reorderMillis, Duration.ofMinutes(1).toMillis());
+        this.exitAfterMillis = (b.exitAfter != null ? b.exitAfter : Duration.ofSeconds(60)).toMillis();
+        this.exitPings = b.exitPings != 0 ? b.exitPings : 3;
+        this.maxSpeedMps = (Double.isNaN(b.maxSpeedKmh) ? 250 : b.maxSpeedKmh) / 3.6;
+        this.repeatedPings = b.repeatedCoordinatePings != 0 ? b.repeatedCoordinatePings : 5;
+        this.listeners = b.listeners.toArray(new GeofenceListener[0]);
+    }
+
+    @Override
+    public PingOutcome accept(Ping ping) {
+        Objects.requireNonNull(ping, "ping");
+        return accept(ping.technician(), ping.pingId(), ping.at().toEpochMilli(), ping.point().lat(), ping.point().lng(),
+                ping.accuracyM(), ping.mockLocation());
+    }
+
+    @Override
+    public PingOutcome accept(TechnicianId technician, String pingId, long atMillis, double lat, double lng,
+                              double accuracyM, boolean mockLocation) {
+        Objects.requireNonNull(technician, "technician");
+        Objects.requireNonNull(pingId, "ping id");
+        if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
+            throw new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was (" + lat + ", " + lng + ")");
+        }
+        if (!Double.isFinite(accuracyM) || accuracyM < 0) {
+            throw new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was " + accuracyM);
+        }
+        TechnicianState state = technicians.get(technician);
+        if (state == null) {
+            state = technicians.computeIfAbsent(technician, TechnicianState::new);
+        }
+        synchronized (state) {
+            return state.accept(pingId, atMillis, lat, lng, accuracyM, mockLocation);
+        }
+    }
+
+    @Override
+    public void flush() {
+        for (TechnicianState state : technicians.values()) {
+            synchronized (state) {
+                state.flush();
+            }
+        }
+    }
+
+    @Override
+    public VisitLog visitLog() {
+        return log;
+    }
+
+    private void emit(GeofenceEvent event) {
+        for (GeofenceListener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    /** One technician's ingestion state. Guarded by its own monitor. */
+    private final class TechnicianState {
+        private final TechnicianId technician;
+        private final RecentPingIds ids = new RecentPingIds();
+        private final PointProbe probe = new PointProbe();
+
+        // reorder buffer sorted by time, one array, stride 4: {at (exact as a double), lat, lng, mock 0/1}
+        private double[] buf = new double[16 * 4];
+        private int buffered;
+        private long maxSeenAt = Long.MIN_VALUE;
+        private long lastProcessedAt = Long.MIN_VALUE;
+
+        // previous evidence ping, for spoof signals
+        private double prevLat = Double.NaN;
+        private double prevLng = Double.NaN;
+        private double prevX, prevY, prevZ;
+        private int sameCoordinates;
+        private boolean inMockRun;
+
+        // open stays, one per fence: the fence, times {firstIn, lastIn} and counts {in, out, outStreak, flags}
+        private static final int IN = 0, OUT = 1, STREAK = 2, FLAGS = 3, CONFIRMED = 1, SEEN = 2;
+        private CompiledFence[] trackFence = new CompiledFence[4];
+        private long[] times = new long[4 * 2];
+        private int[] counts = new int[4 * 4];
+        private int tracks;
+
+        TechnicianState(TechnicianId technician) {
+            this.technician = technician;
+        }
+
+        PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM, boolean mock) {
+            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - dedupeMillis;
+            if (!ids.addIfAbsent(pingId, at, horizon)) {
+                return PingOutcome.DUPLICATE;
+            }
+            PingOutcome outcome;
+            if (accuracyM > maxAccuracyM) {
+                outcome = PingOutcome.REJECTED_ACCURACY;
+            } else if (at > clock.millis() + maxSkewMillis) {
+                outcome = PingOutcome.REJECTED_CLOCK_SKEW;
+            } else if (at < lastProcessedAt) {
+                outcome = PingOutcome.REJECTED_TOO_LATE;
+            } else {
+                buffer(at, lat, lng, mock);
+                if (at > maxSeenAt) {
+                    maxSeenAt = at;
+                }
+                releaseUpTo(maxSeenAt - reorderMillis);
+                return PingOutcome.ACCEPTED;
+            }
+            if (listeners.length > 0) {
+                emit(new GeofenceEvent.PingRejected(technician, pingId, Instant.ofEpochMilli(at), outcome));
+            }
+            return outcome;
+        }
+
+        void flush() {
+            releaseUpTo(Long.MAX_VALUE);
+            for (int i = tracks - 1; i >= 0; i--) {
+                close(i);
+            }
+        }
+
+        private void buffer(long at, double lat, double lng, boolean mock) {
+            if (buffered * 4 == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int i = buffered;
+            while (i > 0 && buf[(i - 1) * 4] > at) {
+                System.arraycopy(buf, (i - 1) * 4, buf, i * 4, 4);
+                i--;
+            }
+            int o = i * 4;
+            buf[o] = at;
+            buf[o + 1] = lat;
+            buf[o + 2] = lng;
+            buf[o + 3] = mock ? 1 : 0;
+            buffered++;
+        }
+
+        private void releaseUpTo(long watermark) {
+            int released = 0;
+            while (released < buffered && buf[released * 4] <= watermark) {
+                int o = released * 4;
+                process((long) buf[o], buf[o + 1], buf[o + 2], buf[o + 3] != 0);
+                released++;
+            }
+            if (released > 0) {
+                buffered -= released;
+                System.arraycopy(buf, released * 4, buf, 0, buffered * 4);
+            }
+        }
+
+        private void process(long at, double lat, double lng, boolean mock) {
+            probe.set(lat, lng);
+            spoofSignals(at, lat, lng, mock);
+            lastProcessedAt = at;
+            if (mock) {
+                return; // a mocked position is no evidence either way
+            }
+            index.lookup(probe);
+            for (int t = 0; t < tracks; t++) {
+                counts[t * 4 + FLAGS] &= ~SEEN;
+            }
+            for (int i = 0; i < probe.foundCount; i++) {
+                inside(probe.found[i], at);
+            }
+            for (int t = tracks - 1; t >= 0; t--) {
+                int c = t * 4;
+                if ((counts[c + FLAGS] & SEEN) == 0) {
+                    counts[c + OUT]++;
+                    if (++counts[c + STREAK] >= exitPings && at - times[t * 2 + 1] >= exitAfterMillis) {
+                        close(t);
+                    }
+                }
+            }
+        }
+
+        private void inside(CompiledFence fence, long at) {
+            for (int t = 0; t < tracks; t++) {
+                if (trackFence[t] == fence) {
+                    int c = t * 4;
+                    times[t * 2 + 1] = at;
+                    counts[c + IN]++;
+                    counts[c + STREAK] = 0;
+                    counts[c + FLAGS] |= SEEN;
+                    if ((counts[c + FLAGS] & CONFIRMED) == 0 && at - times[t * 2] >= dwellMillis) {
+                        counts[c + FLAGS] |= CONFIRMED;
+                        if (listeners.length > 0) {
+                            emit(new GeofenceEvent.VisitStarted(technician, fence.fence.id(), fence.fence.kind(),
+                                    Instant.ofEpochMilli(times[t * 2])));
+                        }
+                    }
+                    return;
+                }
+            }
+            if (tracks == trackFence.length) {
+                trackFence = Arrays.copyOf(trackFence, tracks * 2);
+                times = Arrays.copyOf(times, tracks * 2 * 2);
+                counts = Arrays.copyOf(counts, tracks * 2 * 4);
+            }
+            int t = tracks++;
+            trackFence[t] = fence;
+            times[t * 2] = at;
+            times[t * 2 + 1] = at;
+            int c = t * 4;
+            counts[c + IN] = 1;
+            counts[c + OUT] = 0;
+            counts[c + STREAK] = 0;
+            counts[c + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
+        }
+
+        private void close(int t) {
+            int c = t * 4;
+            long firstIn = times[t * 2], lastIn = times[t * 2 + 1];
+            if ((counts[c + FLAGS] & CONFIRMED) != 0 || lastIn - firstIn >= dwellMillis) {
+                int evidence = counts[c + IN] + counts[c + OUT] - counts[c + STREAK];
+                SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
+                        Instant.ofEpochMilli(firstIn), Instant.ofEpochMilli(lastIn), (double) counts[c + IN] / evidence);
+                log.record(visit);
+                if (listeners.length > 0) {
+                    emit(new GeofenceEvent.VisitEnded(visit));
+                }
+            }
+            int last = --tracks;
+            trackFence[t] = trackFence[last];
+            System.arraycopy(times, last * 2, times, t * 2, 2);
+            System.arraycopy(counts, last * 4, counts, c, 4);
+            trackFence[last] = null;
+        }
+
+        private void spoofSignals(long at, double lat, double lng, boolean mock) {
+            if (mock && !inMockRun && listeners.length > 0) {
+                emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.MOCK_LOCATION, Instant.ofEpochMilli(at),
+                        "device reported a mock location"));
+            }
+            inMockRun = mock;
+            if (!Double.isNaN(prevLat)) {
+                if (lat == prevLat && lng == prevLng) {
+                    if (++sameCoordinates == repeatedPings - 1 && listeners.length > 0) {
+                        emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.REPEATED_COORDINATES,
+                                Instant.ofEpochMilli(at), repeatedPings + " pings in a row at exactly (" + lat + ", " + lng + ")"));
+                    }
+                } else {
+                    sameCoordinates = 0;
+                    // chord length: within 1e-8 of the great-circle distance at these scales, and no trigonometry
+                    double dx = probe.x - prevX, dy = probe.y - prevY, dz = probe.z - prevZ;
+                    double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
+                    double seconds = (at - lastProcessedAt) / 1000.0;
+                    if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
+                        emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.IMPOSSIBLE_SPEED,
+                                Instant.ofEpochMilli(at), String.format("%.0f m in %.0f s (%.0f km/h)", metres, seconds,
+                                seconds > 0 ? metres / seconds * 3.6 : Double.POSITIVE_INFINITY)));
+                    }
+                }
+            }
+            prevLat = lat;
+            prevLng = lng;
+            prevX = probe.x;
+            prevY = probe.y;
+            prevZ = probe.z;
+        }
+    }
+}

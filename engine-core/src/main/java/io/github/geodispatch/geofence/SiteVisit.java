@@ -1,0 +1,42 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stay of a technician inside a fence: from the first to the last inside evidence. {@code confidence}
+ * in [0, 1] is the share of the technician's evidence pings in that span that fell inside the fence.
+ * Immutable and thread-safe.
+ */
+public record SiteVisit(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt, Instant exitedAt,
+                        Duration dwell, double confidence) {
+    public SiteVisit {
+        Objects.requireNonNull(technician, "technician");
+        Objects.requireNonNull(fence, "fence");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(enteredAt, "enteredAt");
+        Objects.requireNonNull(exitedAt, "exitedAt");
+        if (exitedAt.isBefore(enteredAt)) {
+            throw new IllegalArgumentException("visit exit " + exitedAt + " is before its entry " + enteredAt);
+        }
+        if (!Duration.between(enteredAt, exitedAt).equals(dwell)) {
+            throw new IllegalArgumentException("dwell " + dwell + " must equal exitedAt - enteredAt");
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
+        }
+    }
+
+    public static SiteVisit of(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt, Instant exitedAt,
+                               double confidence) {
+        return new SiteVisit(technician, fence, kind, enteredAt, exitedAt, Duration.between(enteredAt, exitedAt), confidence);
+    }
+
+    /** True if this visit overlaps the half-open window [from, to). */
+    public boolean overlaps(Instant from, Instant to) {
+        return enteredAt.isBefore(to) && !exitedAt.isBefore(from);
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The completed visits seen so far, for audits (the leakage rules' GHOST_VISIT asks: was this technician
+ * at this site between these instants?). Thread-safe; results are snapshots sorted by entry time.
+ */
+public interface VisitLog {
+    /** Visits of {@code technician} overlapping [from, to). */
+    List<SiteVisit> visits(TechnicianId technician, Instant from, Instant to);
+
+    /** Visits of {@code technician} at {@code fence} overlapping [from, to). */
+    List<SiteVisit> visits(TechnicianId technician, FenceId fence, Instant from, Instant to);
+
+    /** Every visit, sorted by technician then entry time. */
+    List<SiteVisit> all();
+}

@@ -1,0 +1,109 @@
+package io.github.geodispatch.insight;
+
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.TenantId;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The owner's dashboard over one tenant: KPIs for a day or a range of days, by branch, technician or route.
+ * It is fed like a listener — each job event, attendance day, cash deposit and leakage risk as it happens —
+ * and keeps per-day aggregates up to date on every call, so a report merges a few aggregates and never
+ * re-reads the job records.
+ *
+ * <p>Job events must arrive in stream order per job (streams may interleave in any way); a replayed event
+ * (same id at the same version) changes nothing; a gap or a different event at a known version is an
+ * {@link IllegalArgumentException}. Events of another tenant are rejected.
+ *
+ * <p>Thread-safe: every method locks the view, so several listeners may feed it and a dashboard may read it
+ * at the same time.
+ */
+public interface OwnerView {
+
+    void accept(JobEvent event);
+
+    void accept(AttendanceDay attendance);
+
+    /**
+     * Cash handed in by a technician of {@code branch}. A deposit's reference is its idempotency key: the same
+     * reference again with the same details changes nothing, with other details is an error.
+     */
+    void accept(CashDeposit deposit, BranchId branch);
+
+    void accept(LeakageRisk risk);
+
+    KpiReport report(KpiQuery query);
+
+    /** Completed jobs of the given days (inclusive) with money still to collect, largest first. */
+    List<PendingCollection> pendingCollections(LocalDate from, LocalDate to);
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures an {@link OwnerView}. Each setter may be called once; bad values fail at once. Not thread-safe. */
+    final class Builder {
+        private TenantId tenant;
+        private Currency currency;
+        private ZoneId zone;
+        private Duration checkInGrace;
+
+        private Builder() {}
+
+        /** The one tenant whose records this view reads (required). */
+        public Builder tenant(TenantId tenant) {
+            requireUnset(this.tenant, "tenant");
+            this.tenant = Objects.requireNonNull(tenant, "tenant");
+            return this;
+        }
+
+        /** The currency all money is in (required). */
+        public Builder currency(Currency currency) {
+            requireUnset(this.currency, "currency");
+            this.currency = Objects.requireNonNull(currency, "currency");
+            return this;
+        }
+
+        /** The zone that decides which day an instant belongs to (default Asia/Kolkata). */
+        public Builder zone(ZoneId zone) {
+            requireUnset(this.zone, "zone");
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** How late after shift start a branch check-in still counts as punctual (default 10 minutes). */
+        public Builder checkInGrace(Duration grace) {
+            requireUnset(this.checkInGrace, "checkInGrace");
+            Objects.requireNonNull(grace, "checkInGrace");
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("checkInGrace must not be negative, was " + grace);
+            }
+            this.checkInGrace = grace;
+            return this;
+        }
+
+        public OwnerView build() {
+            if (tenant == null) {
+                throw new IllegalStateException("OwnerView needs a tenant");
+            }
+            if (currency == null) {
+                throw new IllegalStateException("OwnerView needs a currency");
+            }
+            return new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
+                    checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace);
+        }
+
+        private static void requireUnset(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set");
+            }
+        }
+    }
+}

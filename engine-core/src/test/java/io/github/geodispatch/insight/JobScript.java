@@ -1,0 +1,97 @@
+package io.github.geodispatch.insight;
+
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.EventHeader;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.HashChain;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.ProofKind;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes one job's stream with correct versions and hash chain, for tests. */
+final class JobScript {
+    private final StreamId stream;
+    private final Actor actor;
+    private final List<JobEvent> events = new ArrayList<>();
+    private long uuidCounter;
+
+    JobScript(TenantId tenant, String job) {
+        this.stream = StreamId.of(tenant, new JobId(job));
+        this.actor = Actor.system(tenant);
+    }
+
+    List<JobEvent> events() {
+        return List.copyOf(events);
+    }
+
+    JobId job() {
+        return stream.job();
+    }
+
+    private EventHeader next(Instant at) {
+        UUID id = new UUID(stream.job().value().hashCode(), ++uuidCounter);
+        return new EventHeader(id, stream, events.size() + 1, at, actor, HashChain.head(events));
+    }
+
+    private JobScript add(JobEvent e) {
+        events.add(e);
+        return this;
+    }
+
+    JobScript created(Instant at, String branch, String jobType, long quotePaise, Instant sla, Coverage coverage) {
+        return add(new JobEvent.JobCreated(next(at), new BranchId(branch), new CustomerId("C-" + stream.job().value()),
+                new Site(new SiteId("S-" + stream.job().value()), GeoPoint.of(12.97, 77.59), 80, ""), "", jobType,
+                List.of(), Priority.NORMAL, null, sla, 60, Money.inr(quotePaise), coverage, null));
+    }
+
+    JobScript assigned(Instant at, String technician) {
+        return add(new JobEvent.JobAssigned(next(at), new TechnicianId(technician), null));
+    }
+
+    JobScript unassigned(Instant at, String technician) {
+        return add(new JobEvent.JobUnassigned(next(at), new TechnicianId(technician), "moved"));
+    }
+
+    JobScript status(Instant at, JobStatus status) {
+        return add(new JobEvent.StatusChanged(next(at), status, null, null));
+    }
+
+    JobScript part(Instant at, int qty, long unitPaise, boolean billable) {
+        return add(new JobEvent.PartUsed(next(at), "CAP-35", "85322200", qty, Money.inr(unitPaise), billable));
+    }
+
+    JobScript expense(Instant at, long paise, boolean billable) {
+        return add(new JobEvent.ExpenseAdded(next(at), "PARKING", Money.inr(paise), billable));
+    }
+
+    JobScript proof(Instant at) {
+        return add(new JobEvent.ProofAdded(next(at), ProofKind.NOTE, "done", "note-1", null));
+    }
+
+    JobScript paid(Instant at, PaymentMode mode, long paise) {
+        String ref = switch (mode) {
+            case UPI -> String.format("%012d", Math.abs(stream.job().value().hashCode()) % 1_000_000_000_000L);
+            case MPESA -> "QWE1234567";
+            default -> null;
+        };
+        return add(new JobEvent.PaymentRecorded(next(at), mode, Money.inr(paise), ref, null,
+                mode == PaymentMode.WAIVED ? "owner" : null));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.geodispatch.examples.cityday;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * The {@code city-day} command's work, callable from the CLI and from tests: run the day with a progress
+ * bar, print the dashboard, write {@code report.html} and {@code journal.jsonl} into the output directory.
+ */
+public final class CityDayRun {
+    private CityDayRun() {}
+
+    /** What a run wrote, for the caller to print or check. */
+    public record Written(Path report, Path journal, int journalLines, long millis) {}
+
+    public static Written run(long seed, int technicians, int jobs, int planSeconds, Path out, PrintWriter console,
+                              boolean progressBar)
+            throws IOException {
+        long started = System.nanoTime();
+        // the dashboard is the output: keep the solver's progress lines off the console (before its loggers exist)
+        System.setProperty("org.slf4j.simpleLogger.log.org.optaplanner", "warn");
+        int[] lastPercent = {-1};
+        CitySimulation.Progress progress = progressBar ? (time, fraction, completed, total) -> {
+            int percent = (int) Math.round(fraction * 100);
+            if (percent < lastPercent[0] + 2 && percent < 100) {
+                return;
+            }
+            lastPercent[0] = percent;
+            int width = 40;
+            int filled = (int) Math.round(fraction * width);
+            console.printf("\r [%s%s] %3d%%  %s IST  completed %d/%d ", "█".repeat(filled), "░".repeat(width - filled),
+                    Math.round(fraction * 100), CitySimulation.hhmm(time), completed, total);
+            console.flush();
+        } : (time, fraction, completed, total) -> { };
+        CityDay day = CityDay.run(new CityDay.Options(seed, technicians, jobs, planSeconds), progress);
+        if (progressBar) {
+            console.println();
+        }
+        Path report = out.resolve("report.html");
+        Path journal = out.resolve("journal.jsonl");
+        HtmlReport.write(day, report);
+        int lines = JournalExport.write(day, journal);
+        Dashboard.print(day, console);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        console.printf(" Wrote %s and %s (%,d lines) in %.1f s%n", report, journal, lines, millis / 1000.0);
+        console.flush();
+        return new Written(report, journal, lines, millis);
+    }
+}

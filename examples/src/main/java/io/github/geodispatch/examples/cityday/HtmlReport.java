@@ -165,6 +165,10 @@ final class HtmlReport {
                 b.append("v").append(e.header().version()).append(' ').append(what).append(' ')
                         .append(CitySimulation.hhmm(e.header().occurredAt()));
             }
+            if (day.unverifiedCompletions().contains(m.job())) {
+                b.append(" · geofence: no visit at site ").append(day.world.job(m.job()).site().id().value())
+                        .append(" between assignment and completion (the ARRIVED came from an app tap)");
+            }
             return b.toString();
         }
         if (m.technician() != null) {

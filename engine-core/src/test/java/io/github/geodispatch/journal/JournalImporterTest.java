@@ -65,5 +65,11 @@ class JournalImporterTest {
         assertThat(streams).hasSizeGreaterThan(300);
         assertThat(streams.values()).allSatisfy(s -> assertThat(HashChain.verifies(s)).isTrue());
         assertThat(first).extracting(e -> e.header().eventId()).doesNotHaveDuplicates();
+
+        List<JobEvent> unchained = new ArrayList<>();
+        JournalReader.create().read(path, JournalImporter.unchained(TENANT, unchained::add));
+        assertThat(unchained).extracting(e -> e.header().eventId())
+                .containsExactlyElementsOf(first.stream().map(e -> e.header().eventId()).toList());
+        assertThat(unchained).allSatisfy(e -> assertThat(e.header().previousHash()).isEqualTo(HashChain.GENESIS));
     }
 }

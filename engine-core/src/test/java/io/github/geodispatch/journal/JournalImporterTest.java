@@ -47,6 +47,7 @@ class JournalImporterTest {
         assertThat(importer[0].problems().get(1).message()).contains("12-digit UTR");
         assertThat(importer[0].problems().get(2).message()).contains("before its job.created");
         assertThat(importer[0].rejected()).isEqualTo(1);
+        assertThat(importer[0].problemCount()).isEqualTo(3);
     }
 
     @Test

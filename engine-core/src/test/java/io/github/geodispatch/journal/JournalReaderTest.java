@@ -157,6 +157,7 @@ class JournalReaderTest {
         JournalSummary summary = JournalReader.create().read(SharedJournal.dir().resolve("journal.jsonl"),
                 (line, r) -> records.add(r));
         assertThat(summary.problems()).isEmpty();
+        assertThat(summary.clean()).isTrue();
         assertThat(summary.records()).isEqualTo(summary.lines()).isEqualTo(records.size()).isGreaterThan(50_000);
     }
 

@@ -136,18 +136,31 @@ final class H3CoverFenceIndex implements FenceIndex {
     void lookup(PointProbe p) {
         p.foundCount = 0;
         long v = version;
-        long key = lattice.fastKey(p.x, p.y, p.z);
+        long key = lattice.fastKey(p.x, p.y, p.z, p.lastKey == H3Lattice.NO_KEY ? 0 : H3Lattice.face(p.lastKey));
         if (key == H3Lattice.NO_KEY) {
             key = lattice.keyViaH3(p.lat, p.lng);
         }
-        CellEntry e;
-        if (key == p.cachedKey && v == p.cachedVersion) {
-            e = p.cachedEntry;
+        p.lastKey = key;
+        CellEntry e = null;
+        boolean cached = false;
+        if (v == p.cachedVersion) {
+            for (int i = 0; i < PointProbe.CACHED_CELLS; i++) {
+                if (p.cachedKeys[i] == key) {
+                    e = p.cachedEntries[i];
+                    cached = true;
+                    break;
+                }
+            }
         } else {
-            e = cells.get(key);
-            p.cachedKey = key;
+            java.util.Arrays.fill(p.cachedKeys, H3Lattice.NO_KEY);
             p.cachedVersion = v;
-            p.cachedEntry = e;
+        }
+        if (!cached) {
+            e = cells.get(key);
+            int slot = p.nextSlot;
+            p.cachedKeys[slot] = key;
+            p.cachedEntries[slot] = e;
+            p.nextSlot = (slot + 1) % PointProbe.CACHED_CELLS;
         }
         if (e == null) {
             return;

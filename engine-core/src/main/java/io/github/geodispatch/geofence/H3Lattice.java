@@ -41,6 +41,11 @@ final class H3Lattice {
     private final double spacing;
     /** Minimum (best - second best) face dot product for the fast path. */
     private final double faceMargin;
+    /**
+     * A point whose dot product with a face centre is at least this is nearest to that face and far enough
+     * from its edges for the fast path (it lies in the face's inscribed cap, shrunk by 24 cells).
+     */
+    private final double capCos;
 
     H3Lattice(H3Core h3, int resolution) {
         if (resolution < 0 || resolution > 15) {
@@ -72,6 +77,15 @@ final class H3Lattice {
         // the cell holding a fast-path point must lie wholly on one face: stay 4 cells away from the edge
         // (distance to the bisector of two face centres >= (best - second) / 2)
         this.faceMargin = 2 * Math.sin(4 * spacing);
+        double minAngle = Math.PI;
+        for (int a = 0; a < FACES; a++) {
+            for (int b = a + 1; b < FACES; b++) {
+                minAngle = Math.min(minAngle, Math.acos(cx[a] * cx[b] + cy[a] * cy[b] + cz[a] * cz[b]));
+            }
+        }
+        // within (minAngle/2 - delta) of a centre, every other centre is >= 2 delta further away, so the dot
+        // products differ by >= 2 sin(minAngle/4) sin(delta): delta = 24 cells keeps that above faceMargin
+        this.capCos = Math.cos(Math.max(0, minAngle / 2 - 24 * spacing));
     }
 
     int resolution() {
@@ -169,6 +183,18 @@ final class H3Lattice {
      * too close to a face edge or a hexagon edge for the fast path to be sure. Allocation-free.
      */
     long fastKey(double x, double y, double z) {
+        return fastKey(x, y, z, 0);
+    }
+
+    /**
+     * As {@link #fastKey(double, double, double)}, trying face {@code hintFace} first (the face of the
+     * caller's previous key): a point in that face's inscribed cap needs no search over the 20 faces.
+     */
+    long fastKey(double x, double y, double z, int hintFace) {
+        double hintDot = x * cx[hintFace] + y * cy[hintFace] + z * cz[hintFace];
+        if (hintDot >= capCos) {
+            return roundToKey(hintFace, x, y, z, hintDot, true);
+        }
         int best = 0;
         double bestDot = -2, secondDot = -2;
         for (int f = 0; f < FACES; f++) {

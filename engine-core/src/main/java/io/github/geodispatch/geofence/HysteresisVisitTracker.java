@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: one lock per technician, none global.
  */
 final class HysteresisVisitTracker implements VisitTracker {
-    private static final long DEDUPE_HORIZON_MILLIS = Duration.ofHours(1).toMillis();
 
     private final H3CoverFenceIndex index;
     private final InstantSource clock;
@@ -26,6 +24,8 @@ final class HysteresisVisitTracker implements VisitTracker {
     private final long maxSkewMillis;
     private final long dwellMillis;
     private final long reorderMillis;
+    /** Ping ids are remembered this long before the newest evidence; older replays are too late anyway. */
+    private final long dedupeMillis;
     private final long exitAfterMillis;
     private final int exitPings;
     private final double maxSpeedMps;
@@ -44,6 +44,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         this.maxSkewMillis = (b.maxClockSkew != null ? b.maxClockSkew : Duration.ofMinutes(2)).toMillis();
         this.dwellMillis = (b.dwellThreshold != null ? b.dwellThreshold : Duration.ofMinutes(5)).toMillis();
         this.reorderMillis = (b.reorderWindow != null ? b.reorderWindow : Duration.ofMinutes(2)).toMillis();
+        this.dedupeMillis = Math.max(reorderMillis, Duration.ofMinutes(1).toMillis());
         this.exitAfterMillis = (b.exitAfter != null ? b.exitAfter : Duration.ofSeconds(60)).toMillis();
         this.exitPings = b.exitPings != 0 ? b.exitPings : 3;
         this.maxSpeedMps = (Double.isNaN(b.maxSpeedKmh) ? 250 : b.maxSpeedKmh) / 3.6;
@@ -104,11 +105,8 @@ final class HysteresisVisitTracker implements VisitTracker {
         private final RecentPingIds ids = new RecentPingIds();
         private final PointProbe probe = new PointProbe();
 
-        // reorder buffer, sorted by time
-        private long[] bufAt = new long[16];
-        private double[] bufLat = new double[16];
-        private double[] bufLng = new double[16];
-        private boolean[] bufMock = new boolean[16];
+        // reorder buffer sorted by time, one array, stride 4: {at (exact as a double), lat, lng, mock 0/1}
+        private double[] buf = new double[16 * 4];
         private int buffered;
         private long maxSeenAt = Long.MIN_VALUE;
         private long lastProcessedAt = Long.MIN_VALUE;
@@ -116,18 +114,15 @@ final class HysteresisVisitTracker implements VisitTracker {
         // previous evidence ping, for spoof signals
         private double prevLat = Double.NaN;
         private double prevLng = Double.NaN;
+        private double prevX, prevY, prevZ;
         private int sameCoordinates;
         private boolean inMockRun;
 
-        // open stays, one per fence
+        // open stays, one per fence: the fence, times {firstIn, lastIn} and counts {in, out, outStreak, flags}
+        private static final int IN = 0, OUT = 1, STREAK = 2, FLAGS = 3, CONFIRMED = 1, SEEN = 2;
         private CompiledFence[] trackFence = new CompiledFence[4];
-        private long[] firstIn = new long[4];
-        private long[] lastIn = new long[4];
-        private int[] inCount = new int[4];
-        private int[] outCount = new int[4];
-        private int[] outStreak = new int[4];
-        private boolean[] confirmed = new boolean[4];
-        private boolean[] seen = new boolean[4];
+        private long[] times = new long[4 * 2];
+        private int[] counts = new int[4 * 4];
         private int tracks;
 
         TechnicianState(TechnicianId technician) {
@@ -135,10 +130,10 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM, boolean mock) {
-            if (ids.contains(pingId)) {
+            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - dedupeMillis;
+            if (!ids.addIfAbsent(pingId, at, horizon)) {
                 return PingOutcome.DUPLICATE;
             }
-            ids.add(pingId, at, (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - DEDUPE_HORIZON_MILLIS);
             PingOutcome outcome;
             if (accuracyM > maxAccuracyM) {
                 outcome = PingOutcome.REJECTED_ACCURACY;
@@ -168,62 +163,54 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         private void buffer(long at, double lat, double lng, boolean mock) {
-            if (buffered == bufAt.length) {
-                int n = buffered * 2;
-                bufAt = Arrays.copyOf(bufAt, n);
-                bufLat = Arrays.copyOf(bufLat, n);
-                bufLng = Arrays.copyOf(bufLng, n);
-                bufMock = Arrays.copyOf(bufMock, n);
+            if (buffered * 4 == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
             }
             int i = buffered;
-            while (i > 0 && bufAt[i - 1] > at) {
-                bufAt[i] = bufAt[i - 1];
-                bufLat[i] = bufLat[i - 1];
-                bufLng[i] = bufLng[i - 1];
-                bufMock[i] = bufMock[i - 1];
+            while (i > 0 && buf[(i - 1) * 4] > at) {
+                System.arraycopy(buf, (i - 1) * 4, buf, i * 4, 4);
                 i--;
             }
-            bufAt[i] = at;
-            bufLat[i] = lat;
-            bufLng[i] = lng;
-            bufMock[i] = mock;
+            int o = i * 4;
+            buf[o] = at;
+            buf[o + 1] = lat;
+            buf[o + 2] = lng;
+            buf[o + 3] = mock ? 1 : 0;
             buffered++;
         }
 
         private void releaseUpTo(long watermark) {
             int released = 0;
-            while (released < buffered && bufAt[released] <= watermark) {
-                process(bufAt[released], bufLat[released], bufLng[released], bufMock[released]);
+            while (released < buffered && buf[released * 4] <= watermark) {
+                int o = released * 4;
+                process((long) buf[o], buf[o + 1], buf[o + 2], buf[o + 3] != 0);
                 released++;
             }
             if (released > 0) {
-                int rest = buffered - released;
-                System.arraycopy(bufAt, released, bufAt, 0, rest);
-                System.arraycopy(bufLat, released, bufLat, 0, rest);
-                System.arraycopy(bufLng, released, bufLng, 0, rest);
-                System.arraycopy(bufMock, released, bufMock, 0, rest);
-                buffered = rest;
+                buffered -= released;
+                System.arraycopy(buf, released * 4, buf, 0, buffered * 4);
             }
         }
 
         private void process(long at, double lat, double lng, boolean mock) {
+            probe.set(lat, lng);
             spoofSignals(at, lat, lng, mock);
             lastProcessedAt = at;
             if (mock) {
                 return; // a mocked position is no evidence either way
             }
-            probe.set(lat, lng);
             index.lookup(probe);
             for (int t = 0; t < tracks; t++) {
-                seen[t] = false;
+                counts[t * 4 + FLAGS] &= ~SEEN;
             }
             for (int i = 0; i < probe.foundCount; i++) {
                 inside(probe.found[i], at);
             }
             for (int t = tracks - 1; t >= 0; t--) {
-                if (!seen[t]) {
-                    outCount[t]++;
-                    if (++outStreak[t] >= exitPings && at - lastIn[t] >= exitAfterMillis) {
+                int c = t * 4;
+                if ((counts[c + FLAGS] & SEEN) == 0) {
+                    counts[c + OUT]++;
+                    if (++counts[c + STREAK] >= exitPings && at - times[t * 2 + 1] >= exitAfterMillis) {
                         close(t);
                     }
                 }
@@ -233,39 +220,44 @@ final class HysteresisVisitTracker implements VisitTracker {
         private void inside(CompiledFence fence, long at) {
             for (int t = 0; t < tracks; t++) {
                 if (trackFence[t] == fence) {
-                    seen[t] = true;
-                    lastIn[t] = at;
-                    inCount[t]++;
-                    outStreak[t] = 0;
-                    if (!confirmed[t] && at - firstIn[t] >= dwellMillis) {
-                        confirmed[t] = true;
+                    int c = t * 4;
+                    times[t * 2 + 1] = at;
+                    counts[c + IN]++;
+                    counts[c + STREAK] = 0;
+                    counts[c + FLAGS] |= SEEN;
+                    if ((counts[c + FLAGS] & CONFIRMED) == 0 && at - times[t * 2] >= dwellMillis) {
+                        counts[c + FLAGS] |= CONFIRMED;
                         if (listeners.length > 0) {
                             emit(new GeofenceEvent.VisitStarted(technician, fence.fence.id(), fence.fence.kind(),
-                                    Instant.ofEpochMilli(firstIn[t])));
+                                    Instant.ofEpochMilli(times[t * 2])));
                         }
                     }
                     return;
                 }
             }
             if (tracks == trackFence.length) {
-                growTracks();
+                trackFence = Arrays.copyOf(trackFence, tracks * 2);
+                times = Arrays.copyOf(times, tracks * 2 * 2);
+                counts = Arrays.copyOf(counts, tracks * 2 * 4);
             }
             int t = tracks++;
             trackFence[t] = fence;
-            firstIn[t] = at;
-            lastIn[t] = at;
-            inCount[t] = 1;
-            outCount[t] = 0;
-            outStreak[t] = 0;
-            confirmed[t] = dwellMillis == 0;
-            seen[t] = true;
+            times[t * 2] = at;
+            times[t * 2 + 1] = at;
+            int c = t * 4;
+            counts[c + IN] = 1;
+            counts[c + OUT] = 0;
+            counts[c + STREAK] = 0;
+            counts[c + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
         }
 
         private void close(int t) {
-            if (confirmed[t] || lastIn[t] - firstIn[t] >= dwellMillis) {
-                int evidence = inCount[t] + outCount[t] - outStreak[t];
+            int c = t * 4;
+            long firstIn = times[t * 2], lastIn = times[t * 2 + 1];
+            if ((counts[c + FLAGS] & CONFIRMED) != 0 || lastIn - firstIn >= dwellMillis) {
+                int evidence = counts[c + IN] + counts[c + OUT] - counts[c + STREAK];
                 SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
-                        Instant.ofEpochMilli(firstIn[t]), Instant.ofEpochMilli(lastIn[t]), (double) inCount[t] / evidence);
+                        Instant.ofEpochMilli(firstIn), Instant.ofEpochMilli(lastIn), (double) counts[c + IN] / evidence);
                 log.record(visit);
                 if (listeners.length > 0) {
                     emit(new GeofenceEvent.VisitEnded(visit));
@@ -273,26 +265,9 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             int last = --tracks;
             trackFence[t] = trackFence[last];
-            firstIn[t] = firstIn[last];
-            lastIn[t] = lastIn[last];
-            inCount[t] = inCount[last];
-            outCount[t] = outCount[last];
-            outStreak[t] = outStreak[last];
-            confirmed[t] = confirmed[last];
-            seen[t] = seen[last];
+            System.arraycopy(times, last * 2, times, t * 2, 2);
+            System.arraycopy(counts, last * 4, counts, c, 4);
             trackFence[last] = null;
-        }
-
-        private void growTracks() {
-            int n = trackFence.length * 2;
-            trackFence = Arrays.copyOf(trackFence, n);
-            firstIn = Arrays.copyOf(firstIn, n);
-            lastIn = Arrays.copyOf(lastIn, n);
-            inCount = Arrays.copyOf(inCount, n);
-            outCount = Arrays.copyOf(outCount, n);
-            outStreak = Arrays.copyOf(outStreak, n);
-            confirmed = Arrays.copyOf(confirmed, n);
-            seen = Arrays.copyOf(seen, n);
         }
 
         private void spoofSignals(long at, double lat, double lng, boolean mock) {
@@ -309,7 +284,9 @@ final class HysteresisVisitTracker implements VisitTracker {
                     }
                 } else {
                     sameCoordinates = 0;
-                    double metres = GeoPoint.haversineMetres(prevLat, prevLng, lat, lng);
+                    // chord length: within 1e-8 of the great-circle distance at these scales, and no trigonometry
+                    double dx = probe.x - prevX, dy = probe.y - prevY, dz = probe.z - prevZ;
+                    double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
                     double seconds = (at - lastProcessedAt) / 1000.0;
                     if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
                         emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.IMPOSSIBLE_SPEED,
@@ -320,11 +297,9 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             prevLat = lat;
             prevLng = lng;
+            prevX = probe.x;
+            prevY = probe.y;
+            prevZ = probe.z;
         }
-    }
-
-    /** For tests: technicians with state. */
-    List<TechnicianId> technicians() {
-        return List.copyOf(technicians.keySet());
     }
 }

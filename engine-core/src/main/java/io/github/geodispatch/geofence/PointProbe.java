@@ -4,7 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * Scratch space for one point query: the point in degrees and as a unit vector, a reusable JTS
- * coordinate, and a one-cell cache (the last cell's key and entry, valid while the index version is
+ * coordinate, and a small cache of recently used cells (key and entry, valid while the index version is
  * unchanged). Owned by one thread at a time (a technician's state, under its lock). Not thread-safe.
  */
 final class PointProbe {
@@ -15,9 +15,14 @@ final class PointProbe {
     double z;
     final Coordinate coordinate = new Coordinate();
 
-    long cachedKey = H3Lattice.NO_KEY;
+    /** The last key computed (its face is the hint for the next lookup). */
+    long lastKey = H3Lattice.NO_KEY;
+    /** A few recently used cells (a dwelling technician's jitter spans 2-3 cells), valid for {@code cachedVersion}. */
+    final long[] cachedKeys = new long[CACHED_CELLS];
+    final CellEntry[] cachedEntries = new CellEntry[CACHED_CELLS];
     long cachedVersion = -1;
-    CellEntry cachedEntry;
+    int nextSlot;
+    static final int CACHED_CELLS = 4;
 
     /** Matching fences of the last query. */
     CompiledFence[] found = new CompiledFence[8];

@@ -7,31 +7,36 @@ package io.github.geodispatch.geofence;
  * Not thread-safe (guarded by the technician's lock).
  */
 final class RecentPingIds {
-    private String[] ids = new String[64];
-    private long[] times = new long[64];
-    private String[] spareIds = new String[64];
-    private long[] spareTimes = new long[64];
+    private String[] ids = new String[128];
+    private long[] times = new long[128];
+    private String[] spareIds = new String[128];
+    private long[] spareTimes = new long[128];
     private int size;
 
-    boolean contains(String id) {
+    /**
+     * Records {@code id} and returns true, or returns false if it was already recorded at or after
+     * {@code horizonMillis} (a duplicate). An entry older than the horizon is forgotten and replaced.
+     */
+    boolean addIfAbsent(String id, long atMillis, long horizonMillis) {
         int mask = ids.length - 1;
         int i = spread(id.hashCode()) & mask;
         while (ids[i] != null) {
             if (ids[i].equals(id)) {
+                if (times[i] >= horizonMillis) {
+                    return false;
+                }
+                ids[i] = id;
+                times[i] = atMillis;
                 return true;
             }
             i = (i + 1) & mask;
         }
-        return false;
-    }
-
-    /** Adds an id (known to be absent), forgetting ids older than {@code horizonMillis} when full. */
-    void add(String id, long atMillis, long horizonMillis) {
         if ((size + 1) * 2 > ids.length) {
             rebuild(horizonMillis);
         }
         insert(ids, times, id, atMillis);
         size++;
+        return true;
     }
 
     int size() {

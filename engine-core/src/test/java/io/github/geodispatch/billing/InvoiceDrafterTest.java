@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static io.github.geodispatch.billing.Fixtures.CONSUMER;
 import static io.github.geodispatch.billing.Fixtures.DAY;
 import static io.github.geodispatch.billing.Fixtures.KARNATAKA_BUYER;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InvoiceDrafterTest {
-    private final CountingSequence sequence = new CountingSequence();
+    private final InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();
 
     @Test
     void intraStateServiceIsSplitIntoEqualCgstAndSgstAndRoundedToTheRupee() {
@@ -170,6 +171,19 @@ class InvoiceDrafterTest {
     }
 
     @Test
+    void aMalformedBuyerGstinNamesTheBuyerAndKeepsTheTypedCause() {
+        Party typo = KARNATAKA_BUYER.withTaxId("29FNNCF1929M1Z4");
+
+        assertThatThrownBy(() -> Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, sequence)
+                .draft(job("J-20", typo, 10_000, List.of(), List.of(), null)))
+                .isInstanceOf(BillingException.class)
+                .hasMessage("GSTIN '29FNNCF1929M1Z4' of 'Customer 2 Pvt Ltd' is invalid: check character is '4', "
+                        + "expected '3'")
+                .cause().isInstanceOfSatisfying(InvalidGstinException.class,
+                        e -> assertThat(e.problem()).isEqualTo(InvalidGstinException.Problem.CHECK_CHARACTER));
+    }
+
+    @Test
     void aPartWithoutARateIsAnErrorAndLeavesNoGap() {
         BillableJob.Part unknown = new BillableJob.Part("GAS-R32", "R32 refrigerant", "29034500", 1, Money.inr(90_000),
                 true);
@@ -219,6 +233,29 @@ class InvoiceDrafterTest {
         assertThat(consumer.amountDue()).isEqualTo(Money.inr(100_000));
         assertThat(consumer.paymentLink()).isEqualTo("sheetalcare@okicici|Sheetal Care|1000.00|" + consumer.number());
         assertThat(business.paymentLink()).isNull();
+    }
+
+    @Test
+    void theUpiIntentLinkPaysTheAmountDueWithTheInvoiceNumberAsTransactionReference() {
+        InvoiceDrafter drafter = InvoiceDrafter.builder().seller(SELLER).regime(IndiaGst.withDefaultRates())
+                .sequence(sequence).priceBasis(PriceBasis.TAX_INCLUSIVE).paymentLinks(PaymentLinks.upiIntent()).build();
+        BillableJob unpaid = job("J-21", CONSUMER, 149_900, List.of(capacitor(35_000, 1, true)), List.of(), null);
+        BillableJob paid = new BillableJob(JobId.of("J-22"), BranchId.of("BR-1"), "AC_SERVICE", DAY,
+                Money.inr(149_900), null, List.of(), List.of(), Money.inr(149_900), CONSUMER, null);
+
+        Invoice invoice = drafter.draft(unpaid).orElseThrow();
+
+        assertThat(invoice.paymentLink()).isEqualTo(io.github.geodispatch.payment.UpiIntent.builder()
+                .payee("sheetalcare@okicici", "Sheetal Care").amount(Money.inr(184_900)).reference("KRM/2627/00001")
+                .note("Invoice KRM/2627/00001").build().uri());
+        assertThat(invoice.paymentLink()).startsWith("upi://pay?pa=sheetalcare@okicici&pn=Sheetal%20Care&am=1849.00&cu=INR");
+        assertThat(drafter.draft(paid).orElseThrow().paymentLink()).as("nothing due, no link").isNull();
+    }
+
+    @Test
+    void aSellerUpiAddressTheLinksCannotUseIsRejectedWithTheProfile() {
+        assertThatThrownBy(() -> new SellerProfile(SELLER.party(), SELLER.seriesByBranch(), ".shop@okicici", Map.of()))
+                .isInstanceOf(BillingException.class).hasMessageContaining("'.shop@okicici' is not a valid VPA");
     }
 
     @Test

@@ -34,6 +34,12 @@ class H3LatticeProperties {
             assertThat(l.cellOf(fast)).isEqualTo(truth);
             assertThat(l.keyOfCell(truth)).isEqualTo(fast);
         }
+        for (int hint = 0; hint < 20; hint++) { // a hinted face never changes the answer, only the search
+            long hinted = l.fastKey(u[0], u[1], u[2], hint);
+            if (hinted != H3Lattice.NO_KEY) {
+                assertThat(l.cellOf(hinted)).isEqualTo(truth);
+            }
+        }
         assertThat(l.key(lat, lng)).isEqualTo(l.keyOfCell(truth));
     }
 

@@ -1,0 +1,326 @@
+package io.github.geodispatch.benchmarks.geofence;
+
+import com.uber.h3core.H3Core;
+import com.uber.h3core.util.LatLng;
+import io.github.geodispatch.geofence.Fence;
+import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.geofence.FenceKind;
+import io.github.geodispatch.geofence.FenceShape;
+import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.VisitTracker;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.TechnicianId;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ping ingestion against 1k, 100k and 1M circular site fences (radius 25-75 m, uniformly spread over
+ * a 40 km x 40 km city box around Bengaluru), on one thread. The ping stream is precomputed: 1,000
+ * technicians, one ping every 15 s each, dwelling 20-40 min at a fence (15 m GPS jitter) then driving
+ * at ~25 km/h to another fence 0.5-3 km away. Each pass over the stream is shifted a day later.
+ *
+ * <ul>
+ *   <li>{@code geodispatch}: the full {@link VisitTracker#accept} path (dedupe, reorder buffer, H3 cover
+ *       lookup with the pure-Java cell locator, exact boundary tests, visit state machine).</li>
+ *   <li>{@code naiveStrTree}: lookup only: a JTS STRtree of PreparedGeometry (32-gon circles), a Point
+ *       per ping, query + {@code covers} on the candidates.</li>
+ *   <li>{@code naiveH3CellMap}: lookup only: H3 {@code latLngToCell} (JNI) per ping, a
+ *       {@code HashMap<Long, int[]>} cell to fences, exact haversine test per candidate.</li>
+ * </ul>
+ * The baselines do less work than {@code geodispatch} (no state machine), so the comparison favours them.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class PingIngestionBenchmark {
+    static final int RESOLUTION = 11;
+    static final int TECHNICIANS = 1_000;
+    static final int PINGS = 1 << 18;
+    static final double BOX_LAT = 12.97, BOX_LNG = 77.59, BOX_HALF_KM = 20;
+    static final long DAY_MILLIS = 86_400_000L;
+
+    /** The fence set for a size: deterministic, shared by every state of a fork. */
+    static final class Fences {
+        final double[] lat, lng, radius;
+
+        Fences(int n) {
+            Random r = new Random(42);
+            lat = new double[n];
+            lng = new double[n];
+            radius = new double[n];
+            for (int i = 0; i < n; i++) {
+                lat[i] = BOX_LAT + (r.nextDouble() * 2 - 1) * BOX_HALF_KM / 111.195;
+                lng[i] = BOX_LNG + (r.nextDouble() * 2 - 1) * BOX_HALF_KM / (111.195 * Math.cos(Math.toRadians(BOX_LAT)));
+                radius[i] = 25 + r.nextDouble() * 50;
+            }
+        }
+    }
+
+    /** The precomputed ping stream (time-ordered across technicians). */
+    static final class Pings {
+        final int[] tech = new int[PINGS];
+        final String[] id = new String[PINGS];
+        final long[] at = new long[PINGS];
+        final double[] lat = new double[PINGS], lng = new double[PINGS], acc = new double[PINGS];
+        final TechnicianId[] technicians = new TechnicianId[TECHNICIANS];
+        final long passMillis;
+
+        Pings(Fences f) {
+            Random r = new Random(7);
+            long start = Instant.parse("2026-11-03T03:00:00Z").toEpochMilli();
+            double[] tLat = new double[TECHNICIANS], tLng = new double[TECHNICIANS];
+            double[] goalLat = new double[TECHNICIANS], goalLng = new double[TECHNICIANS];
+            int[] dwellLeft = new int[TECHNICIANS];
+            for (int t = 0; t < TECHNICIANS; t++) {
+                technicians[t] = TechnicianId.of("T-" + t);
+                int fence = r.nextInt(f.lat.length);
+                tLat[t] = goalLat[t] = f.lat[fence];
+                tLng[t] = goalLng[t] = f.lng[fence];
+                dwellLeft[t] = r.nextInt(160);
+            }
+            int perTech = PINGS / TECHNICIANS;
+            int i = 0;
+            for (int step = 0; step < perTech + 1 && i < PINGS; step++) {
+                for (int t = 0; t < TECHNICIANS && i < PINGS; t++) {
+                    if (dwellLeft[t] > 0) {
+                        dwellLeft[t]--;
+                        if (dwellLeft[t] == 0) { // leave for a fence 0.5-3 km away (nearest one to a random target)
+                            double bearing = r.nextDouble() * 2 * Math.PI, km = 0.5 + r.nextDouble() * 2.5;
+                            double gLat = tLat[t] + km * Math.cos(bearing) / 111.195;
+                            double gLng = tLng[t] + km * Math.sin(bearing) / (111.195 * Math.cos(Math.toRadians(tLat[t])));
+                            int best = nearest(f, gLat, gLng, r);
+                            goalLat[t] = f.lat[best];
+                            goalLng[t] = f.lng[best];
+                        }
+                    } else { // driving 25 km/h: ~104 m per 15 s
+                        double dLat = (goalLat[t] - tLat[t]) * 111_195, dLng = (goalLng[t] - tLng[t]) * 111_195 * Math.cos(Math.toRadians(tLat[t]));
+                        double d = Math.hypot(dLat, dLng);
+                        if (d < 104) {
+                            tLat[t] = goalLat[t];
+                            tLng[t] = goalLng[t];
+                            dwellLeft[t] = 80 + r.nextInt(80);
+                        } else {
+                            tLat[t] += (goalLat[t] - tLat[t]) * 104 / d;
+                            tLng[t] += (goalLng[t] - tLng[t]) * 104 / d;
+                        }
+                    }
+                    tech[i] = t;
+                    id[i] = "T-" + t + "-" + step;
+                    at[i] = start + step * 15_000L + t * 15L;
+                    double jitter = 15 / 111_195.0;
+                    lat[i] = tLat[t] + r.nextGaussian() * jitter;
+                    lng[i] = tLng[t] + r.nextGaussian() * jitter;
+                    acc[i] = 8 + r.nextDouble() * 20;
+                    i++;
+                }
+            }
+            passMillis = DAY_MILLIS;
+        }
+
+        /** Nearest of 64 random fences to (lat, lng): cheap and good enough for a plausible route. */
+        private static int nearest(Fences f, double lat, double lng, Random r) {
+            int best = r.nextInt(f.lat.length);
+            double bestD = Double.MAX_VALUE;
+            for (int k = 0; k < 64; k++) {
+                int c = r.nextInt(f.lat.length);
+                double d = Math.abs(f.lat[c] - lat) + Math.abs(f.lng[c] - lng);
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            return best;
+        }
+    }
+
+    private static final Map<Integer, Fences> FENCES = new HashMap<>();
+    private static final Map<Integer, Pings> PING_STREAMS = new HashMap<>();
+
+    static synchronized Fences fences(int n) {
+        return FENCES.computeIfAbsent(n, Fences::new);
+    }
+
+    static synchronized Pings pings(int n) {
+        return PING_STREAMS.computeIfAbsent(n, k -> new Pings(fences(k)));
+    }
+
+    /** A clock the benchmark moves with the pings, so no ping is beyond the clock skew. */
+    static final class SteppedClock implements InstantSource {
+        volatile long now;
+
+        @Override
+        public long millis() {
+            return now;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Geodispatch {
+        @Param({"1000", "100000", "1000000"})
+        int fences;
+
+        VisitTracker tracker;
+        Pings pings;
+        final SteppedClock clock = new SteppedClock();
+        int cursor;
+        long offset;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            Fences f = fences(fences);
+            FenceIndex index = FenceIndex.builder().resolution(RESOLUTION).build();
+            for (int i = 0; i < fences; i++) {
+                index.add(Fence.of("S-" + i, FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(f.lat[i], f.lng[i]), f.radius[i])));
+            }
+            tracker = VisitTracker.builder(index).clock(clock).build();
+            pings = pings(fences);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class NaiveStrTree {
+        @Param({"1000", "100000", "1000000"})
+        int fences;
+
+        STRtree tree;
+        Pings pings;
+        final GeometryFactory factory = new GeometryFactory();
+        int cursor;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            Fences f = fences(fences);
+            tree = new STRtree();
+            for (int i = 0; i < fences; i++) {
+                Polygon circle = circle(factory, f.lat[i], f.lng[i], f.radius[i]);
+                tree.insert(circle.getEnvelopeInternal(), PreparedGeometryFactory.prepare(circle));
+            }
+            tree.build();
+            pings = pings(fences);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class NaiveH3CellMap {
+        @Param({"1000", "100000", "1000000"})
+        int fences;
+
+        H3Core h3;
+        Map<Long, int[]> cells;
+        Fences f;
+        Pings pings;
+        int cursor;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            h3 = H3Core.newInstance();
+            f = fences(fences);
+            Map<Long, List<Integer>> building = new HashMap<>();
+            double cellRadiusM = h3.getHexagonEdgeLengthAvg(RESOLUTION, com.uber.h3core.LengthUnit.m) * 1.5;
+            for (int i = 0; i < fences; i++) {
+                long centre = h3.latLngToCell(f.lat[i], f.lng[i], RESOLUTION);
+                int k = (int) Math.ceil((f.radius[i] + cellRadiusM) / (cellRadiusM * 1.2)) + 1;
+                for (long cell : h3.gridDisk(centre, k)) {
+                    LatLng c = h3.cellToLatLng(cell);
+                    if (GeoPoint.haversineMetres(c.lat, c.lng, f.lat[i], f.lng[i]) <= f.radius[i] + cellRadiusM) {
+                        building.computeIfAbsent(cell, x -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            cells = new HashMap<>();
+            building.forEach((cell, list) -> cells.put(cell, list.stream().mapToInt(Integer::intValue).toArray()));
+            pings = pings(fences);
+        }
+    }
+
+    @Benchmark
+    public PingOutcome geodispatch(Geodispatch s) {
+        Pings p = s.pings;
+        int i = s.cursor++;
+        if (i == PINGS - 1) {
+            s.cursor = 0;
+            s.offset += p.passMillis;
+        }
+        long at = p.at[i] + s.offset;
+        s.clock.now = at;
+        return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
+    }
+
+    @Benchmark
+    public int naiveStrTree(NaiveStrTree s) {
+        Pings p = s.pings;
+        int i = s.cursor;
+        s.cursor = (i + 1) & (PINGS - 1);
+        Point point = s.factory.createPoint(new Coordinate(p.lng[i], p.lat[i]));
+        int inside = 0;
+        for (Object o : s.tree.query(new Envelope(p.lng[i], p.lng[i], p.lat[i], p.lat[i]))) {
+            if (((PreparedGeometry) o).covers(point)) {
+                inside++;
+            }
+        }
+        return inside;
+    }
+
+    @Benchmark
+    public int naiveH3CellMap(NaiveH3CellMap s) {
+        Pings p = s.pings;
+        int i = s.cursor;
+        s.cursor = (i + 1) & (PINGS - 1);
+        int[] candidates = s.cells.get(s.h3.latLngToCell(p.lat[i], p.lng[i], RESOLUTION));
+        int inside = 0;
+        if (candidates != null) {
+            for (int c : candidates) {
+                if (GeoPoint.haversineMetres(p.lat[i], p.lng[i], s.f.lat[c], s.f.lng[c]) <= s.f.radius[c]) {
+                    inside++;
+                }
+            }
+        }
+        return inside;
+    }
+
+    static Polygon circle(GeometryFactory factory, double lat, double lng, double radiusM) {
+        Coordinate[] ring = new Coordinate[33];
+        double dLat = radiusM / 111_195.0, dLng = radiusM / (111_195.0 * Math.cos(Math.toRadians(lat)));
+        for (int k = 0; k < 32; k++) {
+            double a = k * 2 * Math.PI / 32;
+            ring[k] = new Coordinate(lng + dLng * Math.cos(a), lat + dLat * Math.sin(a));
+        }
+        ring[32] = ring[0];
+        return factory.createPolygon(ring);
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.engine.DispatchEngine;
+import io.github.geodispatch.job.JobCommand.AddProof;
+import io.github.geodispatch.job.JobCommand.Assign;
+import io.github.geodispatch.job.JobCommand.ChangeStatus;
+import io.github.geodispatch.job.JobCommand.CreateJob;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobVisitLinkTest {
+    private static final TenantId TENANT = TenantId.of("coolair");
+    private static final BranchId BRANCH = BranchId.of("blr");
+    private static final TechnicianId RAVI = TechnicianId.of("ravi");
+    private static final Actor DISPATCHER = Actor.dispatcher(TENANT, BRANCH, "priya");
+    private static final Actor TECH = Actor.technician(TENANT, BRANCH, RAVI);
+    /** Pings start now: the engine stamps events with the system clock. */
+    private final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+
+    private final DispatchEngine engine = DispatchEngine.builder().build();
+    private final FenceIndex index = FenceIndex.builder().build();
+    private final JobVisitLink link = new JobVisitLink(engine, index, Duration.ofMinutes(10));
+    private final VisitTracker tracker = VisitTracker.builder(index)
+            .clock(InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"))).listener(link).build();
+
+    {
+        engine.subscribe(link);
+    }
+
+    private JobId job(String id, String siteId, GeoPoint where) {
+        JobId job = JobId.of(id);
+        engine.execute(DISPATCHER, CreateJob.builder(job, BRANCH, CustomerId.of("C-1"),
+                new Site(SiteId.of(siteId), where, 60, ""), "INSPECTION").build()).orThrow();
+        engine.execute(DISPATCHER, Assign.of(job, RAVI)).orThrow();
+        return job;
+    }
+
+    private void complete(JobId job) {
+        engine.execute(TECH, ChangeStatus.workStarted(job)).orThrow();
+        engine.execute(TECH, AddProof.photo(job, "after", "photos/" + job + ".jpg", "a".repeat(64))).orThrow();
+        engine.execute(TECH, AddProof.otpApproval(job, "otp:" + job)).orThrow();
+        engine.execute(TECH, ChangeStatus.completed(job)).orThrow();
+    }
+
+    private void stay(GeoPoint where, long fromS, long toS) {
+        for (long s = fromS; s < toS; s += 15) {
+            tracker.accept(new Ping("p" + s, RAVI, T0.plusSeconds(s), where, 10));
+        }
+    }
+
+    @Test
+    void aVisitAtTheAssignedSiteRecordsArrivedWithTheVisitAsEvidence() {
+        GeoPoint site = GeoPoint.of(12.9719, 77.6412);
+        JobId job = job("JOB-1", "S-77", site);
+        assertThat(index.fence(FenceId.of("S-77"))).isPresent();
+        stay(GeoPoint.of(13.05, 77.70), 0, 300);
+        stay(site, 300, 1200);
+        JobState state = engine.job(DISPATCHER, job).orElseThrow();
+        assertThat(state.status()).isEqualTo(JobStatus.ARRIVED);
+        assertThat(state.arrivalEvidence()).startsWith(JobVisitLink.EVIDENCE_PREFIX).contains("S-77");
+        assertThat(link.arrivals()).singleElement().isInstanceOf(JobVisitFinding.ArrivalRecorded.class);
+    }
+
+    @Test
+    void aManualArrivalIsVerifiedByALaterVisit() {
+        GeoPoint site = GeoPoint.of(12.9719, 77.6412);
+        JobId job = job("JOB-2", "S-78", site);
+        engine.execute(TECH, ChangeStatus.arrived(job, "technician tapped arrived")).orThrow();
+        stay(site, 0, 900);
+        assertThat(link.arrivals()).singleElement().isInstanceOfSatisfying(JobVisitFinding.ManualArrivalVerified.class,
+                f -> assertThat(f.job()).isEqualTo(job));
+    }
+
+    @Test
+    void aCompletionWithNoVisitBehindItIsFlagged() {
+        JobId visited = job("JOB-3", "S-80", GeoPoint.of(12.9719, 77.6412));
+        stay(GeoPoint.of(12.9719, 77.6412), 0, 900);
+        complete(visited);
+
+        JobId ghost = job("JOB-4", "S-81", GeoPoint.of(12.99, 77.66));
+        engine.execute(TECH, ChangeStatus.arrived(ghost, "technician tapped arrived")).orThrow();
+        complete(ghost);
+        tracker.flush();
+
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        assertThat(link.completedWithoutVisit(later)).singleElement().satisfies(f -> {
+            assertThat(f.job()).isEqualTo(ghost);
+            assertThat(f.site()).isEqualTo(FenceId.of("S-81"));
+            assertThat(f.technician()).isEqualTo(RAVI);
+        });
+        assertThat(link.completedWithoutVisit(Instant.now().minus(Duration.ofHours(1)))).isEmpty(); // still within grace
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.geodispatch.examples.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AttendanceCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesVisitsReportsMalformedRowsByLineAndKeepsGoing() throws Exception {
+        Path fences = dir.resolve("fences.geojson");
+        Files.writeString(fences, """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"id":"S-1","kind":"site","radius_m":100},"geometry":{"type":"Point","coordinates":[77.5946,12.9716]}}]}""");
+        List<String> rows = new ArrayList<>(List.of("ping_id,technician_id,timestamp,lat,lng,accuracy_m"));
+        for (int i = 0; i < 60; i++) { // 15 min at the site
+            rows.add("p" + i + ",T-1,2026-11-03T09:" + String.format("%02d:%02d", i / 4, (i % 4) * 15) + "+05:30,12.9716,77.5946,10");
+        }
+        rows.add(5, "bad1,T-1,not-a-time,12.9,77.5,10");
+        rows.add(9, "bad2,T-1,2026-11-03T09:00:00+05:30,north,77.5,10");
+        for (int i = 0; i < 8; i++) { // then far away
+            rows.add("q" + i + ",T-1,2026-11-03T09:" + (20 + i) + ":00+05:30,13.1,77.7,10");
+        }
+        Path pings = dir.resolve("pings.csv");
+        Files.write(pings, rows);
+        Path out = dir.resolve("visits.jsonl");
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream(), stderr = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out, oldErr = System.err;
+        int code;
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            code = GeodispatchCli.run("attendance", "--fences", fences.toString(), "--pings", pings.toString(), "--out", out.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("line 6: timestamp").contains("line 10: lat is not a number");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("68 rows read, 2 malformed").contains("T-1");
+        assertThat(Files.readAllLines(out)).singleElement().satisfies(line -> assertThat(line)
+                .isEqualTo("{\"technician_id\":\"T-1\",\"fence_id\":\"S-1\",\"kind\":\"site\",\"entered_at\":\"2026-11-03T09:00:00+05:30\","
+                        + "\"exited_at\":\"2026-11-03T09:14:45+05:30\",\"dwell_s\":885}"));
+    }
+
+    @Test
+    void aMissingFileIsAOneLineErrorWithExitCode2() {
+        assertThat(GeodispatchCli.run("attendance", "--fences", dir.resolve("none.geojson").toString(), "--pings",
+                dir.resolve("none.csv").toString(), "--out", dir.resolve("v.jsonl").toString())).isEqualTo(2);
+    }
+}

@@ -110,28 +110,102 @@ public final class JournalReader {
 
         JournalSummary readAll(InputStream in) throws IOException {
             byte[] buffer = new byte[1 << 16];
+            int[] ends = new int[1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
+                int i = 0;
+                if (carryLength > 0) {
+                    while (i < n && buffer[i] != '\n') {
+                        i++;
+                    }
+                    append(buffer, 0, i);
+                    if (i == n) {
+                        continue;
+                    }
+                    line(carry, 0, carryLength);
+                    carryLength = 0;
+                    i++;
+                }
+                int first = i;
+                int count = 0;
+                for (; i < n; i++) {
                     if (buffer[i] == '\n') {
-                        if (carryLength > 0) {
-                            append(buffer, start, i - start);
-                            line(carry, 0, carryLength);
-                            carryLength = 0;
-                        } else {
-                            line(buffer, start, i - start);
+                        if (count == ends.length) {
+                            ends = Arrays.copyOf(ends, count * 2);
                         }
-                        start = i + 1;
+                        ends[count++] = i;
                     }
                 }
-                append(buffer, start, n - start);
+                if (count > 0) {
+                    lines(buffer, first, ends, count);
+                }
+                int tail = count > 0 ? ends[count - 1] + 1 : first;
+                append(buffer, tail, n - tail);
             }
             if (carryLength > 0) {
                 line(carry, 0, carryLength);
                 carryLength = 0;
             }
             return new JournalSummary(line, records, rejected, problems);
+        }
+
+        /**
+         * The complete lines of a buffer: {@code ends} holds their newline positions. They share one parser
+         * (creating a parser per line costs as much as parsing a short line); at the first line that is not
+         * exactly one well-formed record, that line goes through {@link #line} on its own and sharing resumes
+         * after it. The first line of the input always goes on its own (it may carry a byte order mark).
+         */
+        private void lines(byte[] bytes, int first, int[] ends, int count) throws IOException {
+            int k = 0;
+            if (line == 0) {
+                line(bytes, first, ends[0] - first);
+                k = 1;
+            }
+            while (k < count) {
+                k = shared(bytes, first, ends, k, count);
+                if (k < count) {
+                    int from = k == 0 ? first : ends[k - 1] + 1;
+                    line(bytes, from, ends[k] - from);
+                    k++;
+                }
+            }
+        }
+
+        /** Parses lines {@code k..count-1} with one parser; returns the index of the first line it could not take. */
+        private int shared(byte[] bytes, int first, int[] ends, int k, int count) throws IOException {
+            int from = k == 0 ? first : ends[k - 1] + 1;
+            try (JsonParser p = JSON.createParser(bytes, from, ends[count - 1] - from)) {
+                boolean started = false;
+                for (int j = k; j < count; j++) {
+                    int lineStart = j == 0 ? first : ends[j - 1] + 1;
+                    int relative = j - k + 1;
+                    if (blank(bytes, lineStart, ends[j] - lineStart)) {
+                        if (started) {
+                            return j;
+                        }
+                        line++;
+                        continue;
+                    }
+                    JournalRecord record;
+                    try {
+                        if (started && p.currentTokenLocation().getLineNr() != relative) {
+                            return j;
+                        }
+                        String type = parser.readObject(p, relative, started);
+                        started = p.nextToken() != null;
+                        if (started && p.currentTokenLocation().getLineNr() == relative) {
+                            return j;
+                        }
+                        record = parser.build(type);
+                    } catch (JournalSyntaxException | JsonProcessingException e) {
+                        return j;
+                    }
+                    line++;
+                    records++;
+                    handler.record(line, record);
+                }
+                return count;
+            }
         }
 
         private void append(byte[] bytes, int offset, int length) {

@@ -100,10 +100,28 @@ final class RecordParser {
     private Coverage coverage;
     private List<String> skills, parts;
 
+    /** Parses the only value of {@code p}: one record object and nothing after it. */
     JournalRecord parse(JsonParser p) throws IOException {
+        String type = readObject(p, 0, false);
+        if (p.nextToken() != null) {
+            throw malformed("unexpected content after the record's closing brace");
+        }
+        return build(type);
+    }
+
+    /**
+     * Reads the next record object of {@code p} into this holder and returns its type ({@code started}: its
+     * opening brace is the current token already); {@link #build} then makes the record. With {@code line > 0}
+     * the object must open and close on that line of {@code p}'s input (one record per line when several lines
+     * share a parser).
+     */
+    String readObject(JsonParser p, int line, boolean started) throws IOException {
         reset();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        if ((started ? p.currentToken() : p.nextToken()) != JsonToken.START_OBJECT) {
             throw malformed("a journal line must be one JSON object");
+        }
+        if (line > 0 && p.currentTokenLocation().getLineNr() != line) {
+            throw malformed("a record must start on its own line");
         }
         if (p.nextToken() != JsonToken.FIELD_NAME || !"type".equals(p.currentName())) {
             throw malformed("'type' must be the first field");
@@ -121,11 +139,16 @@ final class RecordParser {
         if (t != JsonToken.END_OBJECT) {
             throw malformed("unterminated object");
         }
-        if (p.nextToken() != null) {
-            throw malformed("unexpected content after the record's closing brace");
+        if (line > 0 && p.currentTokenLocation().getLineNr() != line) {
+            throw malformed("a record must end on the line it starts");
         }
+        return type;
+    }
+
+    /** Makes the record of {@code type} from the fields read; a missing or invalid value is INVALID. */
+    JournalRecord build(String type) {
         try {
-            return build(type);
+            return record(type);
         } catch (DateTimeException | IllegalArgumentException e) {
             if (e instanceof JournalSyntaxException js) {
                 throw js;
@@ -217,7 +240,7 @@ final class RecordParser {
         }
     }
 
-    private JournalRecord build(String type) {
+    private JournalRecord record(String type) {
         return switch (type) {
             case "technician" -> new JournalRecord.Technician(new TechnicianId(required(id, "id")),
                     new BranchId(required(branch, "branch")), skills);

@@ -84,10 +84,6 @@ public final class Reconciler {
         technicians.add(technician.value());
     }
 
-    public boolean knowsJob(JobId job) {
-        return jobs.contains(job);
-    }
-
     /** Records a claim; claims of modes that leave no statement trace (CASH, AMC, ...) are ignored. */
     public void claim(Claim claim) {
         if (!traceable(claim.mode())) {

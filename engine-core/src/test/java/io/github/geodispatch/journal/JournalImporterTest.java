@@ -47,6 +47,7 @@ class JournalImporterTest {
         assertThat(importer[0].problems().get(1).message()).contains("12-digit UTR");
         assertThat(importer[0].problems().get(2).message()).contains("before its job.created");
         assertThat(importer[0].rejected()).isEqualTo(1);
+        assertThat(importer[0].problemCount()).isEqualTo(3);
     }
 
     @Test
@@ -65,5 +66,11 @@ class JournalImporterTest {
         assertThat(streams).hasSizeGreaterThan(300);
         assertThat(streams.values()).allSatisfy(s -> assertThat(HashChain.verifies(s)).isTrue());
         assertThat(first).extracting(e -> e.header().eventId()).doesNotHaveDuplicates();
+
+        List<JobEvent> unchained = new ArrayList<>();
+        JournalReader.create().read(path, JournalImporter.unchained(TENANT, unchained::add));
+        assertThat(unchained).extracting(e -> e.header().eventId())
+                .containsExactlyElementsOf(first.stream().map(e -> e.header().eventId()).toList());
+        assertThat(unchained).allSatisfy(e -> assertThat(e.header().previousHash()).isEqualTo(HashChain.GENESIS));
     }
 }

@@ -116,6 +116,20 @@ class JournalReaderTest {
     }
 
     @Test
+    void oneRecordPerLineEvenAmongManyGoodLines() throws IOException {
+        String good = "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\",\"technician\":\"T-001\"}\n";
+        String text = good.repeat(3)
+                + "{\"type\":\"job.assigned\",\"job\":\"J-1\",\n\"at\":\"2026-11-02T08:21:47+05:30\",\"technician\":\"T-001\"}\n"
+                + good + good.strip() + " {}\n" + good + "\n" + good + good.strip() + good + good.repeat(2);
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = read(text, problems);
+        assertThat(problems).extracting(JournalProblem::line).containsExactly(4L, 5L, 7L, 11L);
+        assertThat(problems).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Kind.MALFORMED));
+        assertThat(records).hasSize(3 + 1 + 1 + 1 + 2);
+        assertThat(records).allSatisfy(r -> assertThat(r).isEqualTo(records.get(0)));
+    }
+
+    @Test
     void syntaxRulesAreStrictAndNameTheProblem() {
         assertProblem("[1,2]", Kind.MALFORMED, "one JSON object");
         assertProblem("{\"job\":\"J-1\",\"type\":\"job.assigned\"}", Kind.MALFORMED, "'type' must be the first field");
@@ -157,6 +171,7 @@ class JournalReaderTest {
         JournalSummary summary = JournalReader.create().read(SharedJournal.dir().resolve("journal.jsonl"),
                 (line, r) -> records.add(r));
         assertThat(summary.problems()).isEmpty();
+        assertThat(summary.clean()).isTrue();
         assertThat(summary.records()).isEqualTo(summary.lines()).isEqualTo(records.size()).isGreaterThan(50_000);
     }
 

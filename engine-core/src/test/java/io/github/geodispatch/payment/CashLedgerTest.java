@@ -43,6 +43,7 @@ class CashLedgerTest {
                         org.assertj.core.groups.Tuple.tuple(JobId.of("J-3"), Money.inr(184_900)));
         assertThat(p.inHandOlderThan(Duration.ofHours(48))).isEqualTo(Money.inr(249_800));
         assertThat(p.inHandOlderThan(Duration.ofHours(60))).isEqualTo(Money.inr(64_900));
+        assertThat(p.open().get(0).age(hours(100))).isEqualTo(Duration.ofHours(70));
         assertThat(ledger.position(T1, hours(40)).inHand()).isEqualTo(Money.inr(249_800));
     }
 

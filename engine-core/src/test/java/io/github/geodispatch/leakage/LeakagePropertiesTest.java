@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LeakageProperties {
+class LeakagePropertiesTest {
     static final long DAY = 24 * 60;
     static final Instant AS_OF = Scenario.instant(12 * DAY);
 

@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * What an invoice needs from a completed job: who the buyer is and where the supply is made, the job's
  * branch and type, the day the work was completed, the price of the work (the quote), the AMC contract
  * or warranty that may cover it, the parts used, the expenses incurred and what was already paid on
- * site. Build it from a job's event stream with {@link #fromEvents}, or from any other record of the job.
+ * site. Build it from the job's state ({@link #fromState}) or event stream ({@link #fromEvents}), or from any
+ * other record of the job.
  * {@code placeOfSupply} null means the buyer's region. Immutable and thread-safe.
  */
 public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate completedOn, Money labourPrice,
@@ -74,49 +76,44 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
     }
 
     /**
-     * The billable view of one job's stream: its {@code JobCreated} (branch, type, quote, coverage), its
-     * parts and expenses, the payments that settled on site, and the day (in {@code zone}) of its last
-     * move to COMPLETED. A stream that never completed, or was cancelled after completing, is not
-     * billable and gets a {@link BillingException}.
+     * The billable view of a job as it stands: its type, branch, quote and coverage, its parts and expenses,
+     * the payments that settled on site, and the day (in {@code zone}) it was last completed. A job that is
+     * not COMPLETED or CLOSED (never completed, cancelled, reopened) is not billable and gets a
+     * {@link BillingException}.
      */
+    public static BillableJob fromState(JobState state, Party buyer, ZoneId zone) {
+        Objects.requireNonNull(state, "job state");
+        Objects.requireNonNull(zone, "zone");
+        if (state.completedAt() == null
+                || (state.status() != JobStatus.COMPLETED && state.status() != JobStatus.CLOSED)) {
+            throw new BillingException("job " + state.id() + " is not completed (status " + state.status()
+                    + "); only completed jobs are billed");
+        }
+        List<Part> parts = new ArrayList<>();
+        for (JobEvent.PartUsed part : state.parts()) {
+            parts.add(new Part(part.sku(), null, part.hsn(), part.quantity(), part.unitPrice(), part.billable()));
+        }
+        List<Expense> expenses = new ArrayList<>();
+        for (JobEvent.ExpenseAdded expense : state.expenses()) {
+            expenses.add(new Expense(expense.kind(), expense.amount(), expense.billable()));
+        }
+        Money paid = Money.zero(state.quote().currency());
+        for (JobEvent.PaymentRecorded payment : state.payments()) {
+            if (payment.mode().settlesOnSite()) {
+                paid = paid.plus(payment.amount());
+            }
+        }
+        return new BillableJob(state.id(), state.branch(), state.jobType(), state.completedAt().atZone(zone).toLocalDate(),
+                state.quote(), state.coverage(), parts, expenses, paid, buyer, null);
+    }
+
+    /** {@link #fromState} of the fold of a job's whole stream ({@link JobState#fold}). */
     public static BillableJob fromEvents(List<? extends JobEvent> stream, Party buyer, ZoneId zone) {
         Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(zone, "zone");
         if (stream.isEmpty() || !(stream.get(0) instanceof JobEvent.JobCreated)) {
             throw new BillingException("a job stream must start with JobCreated");
         }
-        JobEvent.JobCreated created = (JobEvent.JobCreated) stream.get(0);
-        LocalDate completedOn = null;
-        JobStatus last = JobStatus.NEW;
-        List<Part> parts = new ArrayList<>();
-        List<Expense> expenses = new ArrayList<>();
-        Money paid = Money.zero(created.quote().currency());
-        for (JobEvent event : stream) {
-            if (event instanceof JobEvent.StatusChanged) {
-                JobEvent.StatusChanged changed = (JobEvent.StatusChanged) event;
-                last = changed.status();
-                if (last == JobStatus.COMPLETED) {
-                    completedOn = changed.header().occurredAt().atZone(zone).toLocalDate();
-                }
-            } else if (event instanceof JobEvent.PartUsed) {
-                JobEvent.PartUsed part = (JobEvent.PartUsed) event;
-                parts.add(new Part(part.sku(), null, part.hsn(), part.quantity(), part.unitPrice(), part.billable()));
-            } else if (event instanceof JobEvent.ExpenseAdded) {
-                JobEvent.ExpenseAdded expense = (JobEvent.ExpenseAdded) event;
-                expenses.add(new Expense(expense.kind(), expense.amount(), expense.billable()));
-            } else if (event instanceof JobEvent.PaymentRecorded) {
-                JobEvent.PaymentRecorded payment = (JobEvent.PaymentRecorded) event;
-                if (payment.mode().settlesOnSite()) {
-                    paid = paid.plus(payment.amount());
-                }
-            }
-        }
-        if (completedOn == null || last == JobStatus.CANCELLED) {
-            throw new BillingException("job " + created.header().job() + " is not completed (status " + last
-                    + "); only completed jobs are billed");
-        }
-        return new BillableJob(created.header().job(), created.branch(), created.jobType(), completedOn,
-                created.quote(), created.coverage(), parts, expenses, paid, buyer, null);
+        return fromState(JobState.fold(stream), buyer, zone);
     }
 
     private static void requireCurrency(Money amount, Money labour, String what) {

@@ -54,7 +54,13 @@ public final class IndiaGst implements TaxRegime {
         if (!party.registered()) {
             return party.withRegion(state.code());
         }
-        Gstin gstin = Gstin.parse(party.taxId());
+        Gstin gstin;
+        try {
+            gstin = Gstin.parse(party.taxId());
+        } catch (InvalidGstinException e) {
+            throw new BillingException("GSTIN '" + party.taxId() + "' of '" + party.legalName() + "' is invalid: "
+                    + e.getMessage(), e);
+        }
         if (!gstin.stateCode().equals(state.code())) {
             throw new BillingException("GSTIN " + gstin + " of '" + party.legalName() + "' is registered in "
                     + gstin.state().label() + " but the address is in " + state.label());

@@ -6,8 +6,10 @@ import io.github.geodispatch.spi.TechnicianId;
 
 /**
  * Told about every change the dispatcher commits, after it is committed, on the thread that made it.
- * This is the seam to the job record: the engine facade appends {@code JobAssigned} /
- * {@code JobUnassigned} events here. Implementations must be thread-safe.
+ * This is the seam to the job record ({@code io.github.geodispatch.engine.JobRecordDispatchListener}
+ * appends {@code JobAssigned} / {@code JobUnassigned} events). When {@link #assigned} throws, a plain
+ * {@code assign} is taken back (the slot is freed) and the exception propagates; changes already told
+ * to {@link #unassigned} are not taken back. Implementations must be thread-safe.
  */
 public interface DispatchListener {
     /** Does nothing. */

@@ -242,8 +242,28 @@ final class InMemoryDispatcher implements Dispatcher {
             holders.remove(job.id(), tech);
             throw e;
         }
-        listener.assigned(a);
+        try {
+            listener.assigned(a);
+        } catch (RuntimeException e) {
+            undo(job.id(), tech);
+            throw e;
+        }
         return a;
+    }
+
+    /** Takes back a placement the listener (the job record) refused. */
+    private void undo(JobId job, TechnicianId tech) {
+        TechSlot slot = slot(tech);
+        synchronized (slot) {
+            DayState s = slot.state;
+            for (int i = 0; i < s.route.visits().size(); i++) {
+                if (s.route.visits().get(i).job().id().equals(job)) {
+                    slot.state = s.removing(i, now(), travel);
+                    break;
+                }
+            }
+            holders.remove(job, tech);
+        }
     }
 
     private Assignment placeReserved(DispatchJob job, TechnicianId tech, String overrideReason,

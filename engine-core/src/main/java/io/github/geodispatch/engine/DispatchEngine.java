@@ -45,14 +45,16 @@ public interface DispatchEngine {
     List<JobEvent> history(Actor actor, JobId job);
 
     /**
-     * Checks the job's stored history for tampering: the hash chain, and the last event against the head this
-     * engine recorded when it last wrote the job (when it remembers one). Empty when the actor may not see the job.
+     * Checks the job's stored history for tampering: the hash chain and, when this engine remembers its last
+     * write of the job, that the event it wrote then still hashes to the head it recorded (so an edit of the
+     * last event shows too). Empty when the actor may not see the job.
      */
     Optional<HistoryVerification> verifyHistory(Actor actor, JobId job);
 
     /**
      * Checks the job's stored history against {@code trustedHead}, a {@link JobState#headHash()} kept outside
-     * the store (on a receipt, in the accounts system), so an edit of any event, the last included, shows.
+     * the store (on a receipt, in the accounts system): the chain must verify and still contain an event with
+     * that hash, so an edit of any event up to that head, the last included, shows.
      */
     Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead);
 

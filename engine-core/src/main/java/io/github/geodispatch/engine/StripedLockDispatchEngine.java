@@ -37,13 +37,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * The engine behind {@link DispatchEngine#builder()}: commands on one job are serialised by one of a fixed
  * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
  * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
- * and retried a bounded number of times). Stored batches are queued under the same lock, so the queue holds
+ * and retried a bounded number of times). The state after its own last write of a job is kept (bounded LRU)
+ * and reused while the store still reports that version, so a command does not refold the whole stream. Stored batches are queued under the same lock, so the queue holds
  * each job's batches in version order, and drained to listeners by one thread at a time. Thread-safe.
  */
 final class StripedLockDispatchEngine implements DispatchEngine {
     private static final Logger LOG = LoggerFactory.getLogger(StripedLockDispatchEngine.class);
     private static final int STRIPES = 64;
     private static final int REMEMBERED_HEADS = 100_000;
+    private static final int CACHED_STATES = 10_000;
 
     private final JobEventStore store;
     private final InstantSource clock;
@@ -52,12 +54,10 @@ final class StripedLockDispatchEngine implements DispatchEngine {
     private final JobDecider decider;
     private final int maxConflictRetries;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    private final Map<StreamId, String> heads = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StreamId, String> eldest) {
-            return size() > REMEMBERED_HEADS;
-        }
-    };
+    /** The version and head hash of every stream this engine wrote (most recently used kept): trusted anchors. */
+    private final Map<StreamId, Anchor> heads = lru(REMEMBERED_HEADS);
+    /** The state after this engine's last write of a stream; used while the stream's version is unchanged. */
+    private final Map<StreamId, JobState> states = lru(CACHED_STATES);
     private final List<JobEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Queue<List<StoredEvent>> undelivered = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
@@ -97,8 +97,7 @@ final class StripedLockDispatchEngine implements DispatchEngine {
     /** Runs under the stream's lock. */
     private CommandResult decideAndAppend(StreamId stream, Actor actor, JobCommand command) {
         for (int attempt = 0; attempt <= maxConflictRetries; attempt++) {
-            List<JobEvent> events = store.readStream(stream);
-            JobState current = events.isEmpty() ? null : JobState.fold(events);
+            JobState current = current(stream);
             Decision decision = decider.decide(current, actor, command, clock.instant(), ids::nextEventId);
             if (!decision.isAccepted()) {
                 return new CommandResult.Rejected(command.job(), decision.rejection());
@@ -118,7 +117,8 @@ final class StripedLockDispatchEngine implements DispatchEngine {
                 next = next == null ? JobState.fold(List.of(s.event())) : next.apply(s.event());
             }
             synchronized (heads) {
-                heads.put(stream, next.headHash());
+                heads.put(stream, new Anchor(next.version(), next.headHash()));
+                states.put(stream, next);
             }
             undelivered.add(stored);
             return new CommandResult.Accepted(next, stored);
@@ -126,6 +126,28 @@ final class StripedLockDispatchEngine implements DispatchEngine {
         return new CommandResult.Rejected(command.job(), Rejection.of(Rejection.Reason.CONCURRENCY_CONFLICT,
                 "job " + command.job() + " kept changing under " + (maxConflictRetries + 1)
                         + " attempts; re-read it and retry"));
+    }
+
+    /** The stream's current state: the cached one while the store is still at its version, else a fresh fold. */
+    private JobState current(StreamId stream) {
+        JobState cached;
+        synchronized (heads) {
+            cached = states.get(stream);
+        }
+        if (cached != null && store.version(stream) == cached.version()) {
+            return cached;
+        }
+        List<JobEvent> events = store.readStream(stream);
+        return events.isEmpty() ? null : JobState.fold(events);
+    }
+
+    private static <V> Map<StreamId, V> lru(int capacity) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<StreamId, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     /** Delivers queued batches in queue order; one thread at a time, the others leave their batches to it. */
@@ -198,32 +220,55 @@ final class StripedLockDispatchEngine implements DispatchEngine {
 
     @Override
     public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(job, "job");
         StreamId stream = StreamId.of(actor.tenant(), job);
-        String remembered;
+        Anchor remembered;
         synchronized (heads) {
             remembered = heads.get(stream);
         }
-        return verify(actor, stream, remembered);
+        List<JobEvent> events = store.readStream(stream);
+        return mayRead(actor, events) ? Optional.of(verify(stream, events, remembered)) : Optional.empty();
     }
 
     @Override
     public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(trustedHead, "trusted head");
-        return verify(actor, StreamId.of(actor.tenant(), job), trustedHead);
-    }
-
-    private Optional<HistoryVerification> verify(Actor actor, StreamId stream, String trustedHead) {
+        if (trustedHead == null || !trustedHead.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("trusted head must be 64 lower-case hex chars, was " + trustedHead);
+        }
+        StreamId stream = StreamId.of(actor.tenant(), job);
         List<JobEvent> events = store.readStream(stream);
         if (!mayRead(actor, events)) {
             return Optional.empty();
         }
-        OptionalInt broken = trustedHead == null ? HashChain.firstBroken(events)
-                : HashChain.firstBroken(events, trustedHead);
-        return Optional.of(new HistoryVerification(stream.job(), events.size(), broken, HashChain.head(events),
-                trustedHead != null));
+        long version = events.size(); // not found: the head is expected at the end, and the last event fails
+        for (int i = 0; i < events.size(); i++) {
+            if (HashChain.hash(events.get(i)).equals(trustedHead)) {
+                version = i + 1;
+                break;
+            }
+        }
+        return Optional.of(verify(stream, events, new Anchor(version, trustedHead)));
     }
+
+    /**
+     * The chain must verify and, when an anchor is known, the event at the anchor's version must still hash to
+     * the anchor's hash (events appended since by other writers are covered by the chain only).
+     */
+    private static HistoryVerification verify(StreamId stream, List<JobEvent> events, Anchor anchor) {
+        OptionalInt broken = HashChain.firstBroken(events);
+        if (broken.isEmpty() && anchor != null) {
+            List<JobEvent> upToAnchor = events.size() <= anchor.version() ? events
+                    : events.subList(0, (int) anchor.version());
+            broken = HashChain.firstBroken(upToAnchor, anchor.hash());
+        }
+        return new HistoryVerification(stream.job(), events.size(), broken, HashChain.head(events), anchor != null);
+    }
+
+    /** A stream's version and the hash of its event at that version, as known outside the store. */
+    private record Anchor(long version, String hash) {}
 
     /**
      * Whether {@code actor} may read a stream of its tenant. A stream that no longer folds (it was tampered

@@ -1,5 +1,7 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.Money;
@@ -87,17 +89,21 @@ final class IncrementalOwnerView implements OwnerView {
     }
 
     @Override
-    public synchronized void accept(CashDeposit d) {
+    public synchronized void accept(CashDeposit d, BranchId branch) {
+        java.util.Objects.requireNonNull(d, "deposit");
+        java.util.Objects.requireNonNull(branch, "branch");
         requireCurrency(d.amount());
-        CashDeposit old = deposits.get(d.id());
-        if (old != null) {
-            if (old.equals(d)) {
-                return;
+        if (d.reference() != null) {
+            CashDeposit old = deposits.get(d.reference());
+            if (old != null) {
+                if (old.equals(d)) {
+                    return;
+                }
+                throw new IllegalArgumentException("cash deposit " + d.reference() + " was already recorded with other details");
             }
-            throw new IllegalArgumentException("cash deposit " + d.id() + " was already recorded with other details");
+            deposits.put(d.reference(), d);
         }
-        deposits.put(d.id(), d);
-        bucket(new BucketKey(LocalDate.ofInstant(d.at(), zone), d.branch(), d.technician())).addDeposit(d.amount().minor());
+        bucket(new BucketKey(LocalDate.ofInstant(d.at(), zone), branch, d.technician())).addDeposit(d.amount().minor());
     }
 
     @Override

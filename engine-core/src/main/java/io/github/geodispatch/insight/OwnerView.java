@@ -1,5 +1,7 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.TenantId;
@@ -29,7 +31,11 @@ public interface OwnerView {
 
     void accept(AttendanceDay attendance);
 
-    void accept(CashDeposit deposit);
+    /**
+     * Cash handed in by a technician of {@code branch}. A deposit's reference is its idempotency key: the same
+     * reference again with the same details changes nothing, with other details is an error.
+     */
+    void accept(CashDeposit deposit, BranchId branch);
 
     void accept(LeakageRisk risk);
 

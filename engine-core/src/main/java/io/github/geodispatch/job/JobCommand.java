@@ -245,7 +245,7 @@ public sealed interface JobCommand {
             if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
             }
-            if ((kind == ProofKind.PHOTO || kind == ProofKind.DOCUMENT) && sha256 == null) {
+            if (kind.needsContentHash() && sha256 == null) {
                 throw new IllegalArgumentException(kind + " proof needs the sha256 of its content");
             }
         }
@@ -304,12 +304,9 @@ public sealed interface JobCommand {
             Objects.requireNonNull(job, "job id");
             Objects.requireNonNull(mode, "payment mode");
             Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
-            if (mode == PaymentMode.UPI && (reference == null || !reference.matches("\\d{12}"))) {
-                throw new IllegalArgumentException("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
-            }
-            if (mode == PaymentMode.MPESA && (reference == null || !reference.matches("[A-Z0-9]{10}"))) {
-                throw new IllegalArgumentException("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
-            }
+            mode.referenceProblem(reference).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
             if (reference != null && reference.isBlank()) {
                 throw new IllegalArgumentException("payment reference must be null or non-blank");
             }

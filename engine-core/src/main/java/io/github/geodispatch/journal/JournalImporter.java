@@ -75,10 +75,27 @@ public final class JournalImporter implements JournalReader.Handler {
     private long problemCount;
     private long rejected;
 
+    private final boolean chained;
+
+    /** An importer whose events are hash-chained per stream, ready to store in a {@code JobEventStore}. */
     public JournalImporter(TenantId tenant, Target target) {
+        this(tenant, target, true);
+    }
+
+    private JournalImporter(TenantId tenant, Target target, boolean chained) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.target = Objects.requireNonNull(target, "target");
         this.actor = new Actor("journal", Role.SYSTEM, tenant, null);
+        this.chained = chained;
+    }
+
+    /**
+     * An importer for transient use (an audit that stores nothing): its events all carry
+     * {@link HashChain#GENESIS} as previous hash instead of the SHA-256 of the event before, which saves a hash
+     * per event. Never store these events: their streams do not verify.
+     */
+    public static JournalImporter unchained(TenantId tenant, Target target) {
+        return new JournalImporter(tenant, target, false);
     }
 
     /** Flags and rejections so far (the first {@link JournalReader#MAX_KEPT_PROBLEMS}), in line order. */
@@ -200,7 +217,9 @@ public final class JournalImporter implements JournalReader.Handler {
 
     private void append(Stream stream, JobEvent event) {
         stream.version = event.header().version();
-        stream.head = HashChain.hash(event);
+        if (chained) {
+            stream.head = HashChain.hash(event);
+        }
         if (event instanceof JobEvent.JobCreated) {
             stream.lastAt = event.header().occurredAt();
         }

@@ -33,7 +33,6 @@ public final class JournalReader {
     public static final int MAX_KEPT_PROBLEMS = 1_000;
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     private static final JournalReader INSTANCE = new JournalReader();

@@ -22,7 +22,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the tokens of one journal line into a {@link JournalRecord}: the fields of every type are read
@@ -31,6 +33,58 @@ import java.util.List;
  * thread-safe: one instance per reading thread.
  */
 final class RecordParser {
+    /** Ids repeat on almost every line: validated once, then reused (bounded, cleared when full). */
+    private static final int ID_CACHE = 65_536;
+    private final Map<String, JobId> jobIds = new HashMap<>();
+    private final Map<String, TechnicianId> technicianIds = new HashMap<>();
+
+    /**
+     * One bit per known field, for duplicate detection without Jackson's per-object hash set (a duplicate key is
+     * malformed; unknown fields are skipped and not checked).
+     */
+    private static final Map<String, Integer> FIELD_BITS = Map.ofEntries(
+            Map.entry("job", 0),
+            Map.entry("at", 1),
+            Map.entry("branch", 2),
+            Map.entry("customer", 3),
+            Map.entry("job_type", 4),
+            Map.entry("technician", 5),
+            Map.entry("status", 6),
+            Map.entry("kind", 7),
+            Map.entry("ref", 8),
+            Map.entry("sku", 9),
+            Map.entry("hsn", 10),
+            Map.entry("mode", 11),
+            Map.entry("reference", 12),
+            Map.entry("invoice_no", 13),
+            Map.entry("source", 14),
+            Map.entry("tr", 15),
+            Map.entry("ping_id", 16),
+            Map.entry("id", 17),
+            Map.entry("name", 18),
+            Map.entry("address", 19),
+            Map.entry("city", 20),
+            Map.entry("pincode", 21),
+            Map.entry("state_code", 22),
+            Map.entry("gstin", 23),
+            Map.entry("approved_by", 24),
+            Map.entry("promised_on", 25),
+            Map.entry("reason", 26),
+            Map.entry("payer", 27),
+            Map.entry("lat", 28),
+            Map.entry("lng", 29),
+            Map.entry("accuracy_m", 30),
+            Map.entry("qty", 31),
+            Map.entry("billable", 32),
+            Map.entry("quote", 33),
+            Map.entry("amount", 34),
+            Map.entry("unit_price", 35),
+            Map.entry("site", 36),
+            Map.entry("coverage", 37),
+            Map.entry("skills", 38),
+            Map.entry("parts", 39));
+    private long seen;
+
     // the holder, reset per line
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
             invoiceNo, source, tr, pingId, id, name, address, city, pincode, stateCode, gstin, approvedBy,
@@ -81,6 +135,7 @@ final class RecordParser {
     }
 
     private void reset() {
+        seen = 0;
         job = at = branch = customer = jobType = technician = status = kind = ref = sku = hsn = mode = reference =
                 invoiceNo = source = tr = pingId = id = name = address = city = pincode = stateCode = gstin =
                         approvedBy = promisedOn = reason = payer = null;
@@ -92,6 +147,10 @@ final class RecordParser {
     }
 
     private void field(String field, JsonParser p) throws IOException {
+        Integer bit = FIELD_BITS.get(field);
+        if (bit != null) {
+            seen = once(seen, bit, field);
+        }
         switch (field) {
             case "job" -> job = string(p, field);
             case "at" -> at = string(p, field);
@@ -208,11 +267,29 @@ final class RecordParser {
     }
 
     private JobId jobId() {
-        return new JobId(required(job, "job"));
+        String value = required(job, "job");
+        JobId id = jobIds.get(value);
+        if (id == null) {
+            id = new JobId(value);
+            if (jobIds.size() >= ID_CACHE) {
+                jobIds.clear();
+            }
+            jobIds.put(value, id);
+        }
+        return id;
     }
 
     private TechnicianId technicianId() {
-        return new TechnicianId(required(technician, "technician"));
+        String value = required(technician, "technician");
+        TechnicianId id = technicianIds.get(value);
+        if (id == null) {
+            id = new TechnicianId(value);
+            if (technicianIds.size() >= ID_CACHE) {
+                technicianIds.clear();
+            }
+            technicianIds.put(value, id);
+        }
+        return id;
     }
 
     private OffsetDateTime time() {
@@ -257,16 +334,19 @@ final class RecordParser {
             p.nextToken();
             switch (f) {
                 case "lat" -> {
-                    siteLat = number(p, "site.lat");
+                    unseen(la, "site.lat");
                     la = true;
+                    siteLat = number(p, "site.lat");
                 }
                 case "lng" -> {
-                    siteLng = number(p, "site.lng");
+                    unseen(ln, "site.lng");
                     ln = true;
+                    siteLng = number(p, "site.lng");
                 }
                 case "radius_m" -> {
-                    siteRadius = number(p, "site.radius_m");
+                    unseen(r, "site.radius_m");
                     r = true;
+                    siteRadius = number(p, "site.radius_m");
                 }
                 default -> p.skipChildren();
             }
@@ -285,10 +365,10 @@ final class RecordParser {
             String f = p.currentName();
             p.nextToken();
             switch (f) {
-                case "kind" -> k = string(p, "coverage.kind");
-                case "ref" -> r = string(p, "coverage.ref");
-                case "valid_until" -> until = string(p, "coverage.valid_until");
-                case "job_types" -> types = strings(p, "coverage.job_types");
+                case "kind" -> k = string(p, unseen(k != null, "coverage.kind"));
+                case "ref" -> r = string(p, unseen(r != null, "coverage.ref"));
+                case "valid_until" -> until = string(p, unseen(until != null, "coverage.valid_until"));
+                case "job_types" -> types = strings(p, unseen(types != null, "coverage.job_types"));
                 default -> p.skipChildren();
             }
         }
@@ -311,12 +391,13 @@ final class RecordParser {
             JsonToken t = p.nextToken();
             switch (f) {
                 case "amount" -> {
+                    unseen(value != null, field + ".amount");
                     if (t != JsonToken.VALUE_STRING) {
                         throw malformed("'" + field + ".amount' must be a decimal string such as \"1499.00\"");
                     }
                     value = p.getText();
                 }
-                case "currency" -> currency = string(p, field + ".currency");
+                case "currency" -> currency = string(p, unseen(currency != null, field + ".currency"));
                 default -> p.skipChildren();
             }
         }
@@ -328,6 +409,14 @@ final class RecordParser {
         } catch (IllegalArgumentException e) {
             throw invalid("'" + field + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Returns {@code field}, or throws when a nested field of that name was already seen in the object. */
+    private static String unseen(boolean seenBefore, String field) {
+        if (seenBefore) {
+            throw malformed("duplicate field '" + field + "'");
+        }
+        return field;
     }
 
     private static void expectObject(JsonParser p, String field) {
@@ -367,6 +456,14 @@ final class RecordParser {
             throw malformed("field '" + field + "' must be an array of strings");
         }
         return out;
+    }
+
+    private static long once(long seen, int bit, String field) {
+        long mask = 1L << bit;
+        if ((seen & mask) != 0) {
+            throw malformed("duplicate field '" + field + "'");
+        }
+        return seen | mask;
     }
 
     static JournalSyntaxException malformed(String message) {

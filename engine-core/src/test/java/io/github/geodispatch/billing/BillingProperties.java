@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geodispatch.spi.BranchId;
@@ -38,7 +39,7 @@ class BillingProperties {
 
     @Property(tries = 300)
     void taxLinesAlwaysAddUpToTheInvoiceTotal(@ForAll("jobs") BillableJob job, @ForAll("bases") PriceBasis basis) {
-        Optional<Invoice> drafted = Fixtures.drafter(basis, new CountingSequence()).draft(job);
+        Optional<Invoice> drafted = Fixtures.drafter(basis, new InMemoryInvoiceSequence()).draft(job);
         if (drafted.isEmpty()) {
             return;
         }
@@ -63,7 +64,7 @@ class BillingProperties {
 
     @Property(tries = 300)
     void cgstEqualsSgstAndIgstOnlyInterState(@ForAll("jobs") BillableJob job, @ForAll("bases") PriceBasis basis) {
-        Optional<Invoice> drafted = Fixtures.drafter(basis, new CountingSequence()).draft(job);
+        Optional<Invoice> drafted = Fixtures.drafter(basis, new InMemoryInvoiceSequence()).draft(job);
         if (drafted.isEmpty()) {
             return;
         }
@@ -85,7 +86,7 @@ class BillingProperties {
     @Property(tries = 12)
     void numbersInASeriesAreGaplessAndUniqueUnderEightThreads(@ForAll @IntRange(min = 20, max = 120) int perThread)
             throws Exception {
-        CountingSequence sequence = new CountingSequence();
+        InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();
         InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, sequence);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

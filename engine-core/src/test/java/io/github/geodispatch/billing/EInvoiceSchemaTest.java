@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class EInvoiceSchemaTest {
     @Test
     void aB2bInvoiceWithCoveredLabourAndPartsValidates() {
         Coverage amc = new Coverage(CoverageKind.AMC, "AMC-J-00001", Fixtures.DAY.plusYears(1), List.of());
-        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence())
                 .draft(Fixtures.job("J-1", Fixtures.TAMIL_NADU_BUYER, 149_900,
                         List.of(Fixtures.capacitor(35_000, 2, true)), List.of(), amc)).orElseThrow();
 
@@ -69,7 +70,7 @@ class EInvoiceSchemaTest {
 
     @Test
     void theValidatorRejectsADocumentThatBreaksTheSchema() {
-        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence())
                 .draft(Fixtures.job("J-2", Fixtures.KARNATAKA_BUYER, 149_900, List.of(), List.of(), null)).orElseThrow();
         ObjectNode broken = EInvoiceJson.toJson(invoice);
         ((ObjectNode) broken.get("DocDtls")).put("No", "0KRM/2627/000001");
@@ -82,7 +83,7 @@ class EInvoiceSchemaTest {
 
     @Test
     void consumerInvoicesHaveNoEInvoice() {
-        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence())
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence())
                 .draft(Fixtures.job("J-3", Fixtures.CONSUMER, 149_900, List.of(), List.of(), null)).orElseThrow();
 
         assertThatThrownBy(() -> EInvoiceJson.toJson(invoice)).isInstanceOf(BillingException.class)
@@ -97,7 +98,7 @@ class EInvoiceSchemaTest {
     @Property(tries = 200)
     void everyGeneratedEInvoiceValidates(@ForAll("jobs") BillableJob job) throws IOException {
         for (PriceBasis basis : PriceBasis.values()) {
-            Optional<Invoice> invoice = Fixtures.drafter(basis, new CountingSequence()).draft(job);
+            Optional<Invoice> invoice = Fixtures.drafter(basis, new InMemoryInvoiceSequence()).draft(job);
             if (invoice.isPresent()) {
                 JsonNode written = JSON.readTree(EInvoiceJson.write(invoice.get()));
                 assertThat(validate(written)).as(written.toPrettyString()).isEmpty();

@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobId;
@@ -32,7 +33,7 @@ final class Fixtures {
         }
     }
 
-    static InvoiceDrafter drafter(PriceBasis basis, CountingSequence sequence) {
+    static InvoiceDrafter drafter(PriceBasis basis, InMemoryInvoiceSequence sequence) {
         return InvoiceDrafter.builder().seller(SELLER).regime(IndiaGst.withDefaultRates()).sequence(sequence)
                 .priceBasis(basis).build();
     }

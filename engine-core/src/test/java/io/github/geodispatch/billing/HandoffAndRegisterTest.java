@@ -1,5 +1,8 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.DispatchEngine;
+import io.github.geodispatch.engine.InMemoryJobEventStore;
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +35,8 @@ class HandoffAndRegisterTest {
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-02T13:00:00Z"));
 
-    private final ListEventStore store = new ListEventStore();
+    private final InMemoryJobEventStore store = new InMemoryJobEventStore();
+    private final DispatchEngine engine = DispatchEngine.builder().eventStore(store).clock(CLOCK).build();
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     private final AccountsHandoff accounts = (number, json) -> delivered.add(number);
 
@@ -49,7 +53,7 @@ class HandoffAndRegisterTest {
     private Invoice invoiceOf(Streams job) {
         store.append(job.id(), 0, job.events());
         BillableJob billable = BillableJob.fromEvents(store.readStream(job.id()), Fixtures.CONSUMER, IST);
-        return Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new CountingSequence()).draft(billable).orElseThrow();
+        return Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new InMemoryInvoiceSequence()).draft(billable).orElseThrow();
     }
 
     @Test
@@ -85,11 +89,11 @@ class HandoffAndRegisterTest {
     void eachInvoiceIsHandedOffOnceAndRecordedOnTheJob() {
         Streams job = completedJob("J-4");
         Invoice invoice = invoiceOf(job);
-        InvoiceHandoff handoff = new InvoiceHandoff(accounts, store, Streams.SYSTEM, CLOCK);
+        InvoiceHandoff handoff = new InvoiceHandoff(accounts, engine, Streams.SYSTEM);
 
         assertThat(handoff.handOff(invoice)).isTrue();
         assertThat(handoff.handOff(invoice)).isFalse();
-        assertThat(new InvoiceHandoff(accounts, store, Streams.SYSTEM, CLOCK).handOff(invoice)).isFalse();
+        assertThat(new InvoiceHandoff(accounts, engine, Streams.SYSTEM).handOff(invoice)).isFalse();
 
         assertThat(delivered).containsExactly(invoice.number());
         List<JobEvent> stream = store.readStream(job.id());
@@ -107,7 +111,7 @@ class HandoffAndRegisterTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
-        InvoiceHandoff handoff = new InvoiceHandoff(accounts, store, Streams.SYSTEM, CLOCK);
+        InvoiceHandoff handoff = new InvoiceHandoff(accounts, engine, Streams.SYSTEM);
         try {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
@@ -134,14 +138,27 @@ class HandoffAndRegisterTest {
         Streams job = completedJob("J-6");
         store.append(job.id(), 0, job.events());
         BillableJob billable = BillableJob.fromEvents(job.events(), Fixtures.CONSUMER, IST);
-        InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new CountingSequence());
+        InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new InMemoryInvoiceSequence());
         Invoice first = drafter.draft(billable).orElseThrow();
         Invoice second = drafter.draft(billable).orElseThrow();
-        InvoiceHandoff handoff = new InvoiceHandoff(accounts, store, Streams.SYSTEM, CLOCK);
+        InvoiceHandoff handoff = new InvoiceHandoff(accounts, engine, Streams.SYSTEM);
         handoff.handOff(first);
 
         assertThatThrownBy(() -> handoff.handOff(second)).isInstanceOf(BillingException.class)
                 .hasMessageContaining("already handed off as invoice " + first.number());
+    }
+
+    @Test
+    void aJobThatIsNoLongerCompletedIsNotHandedOff() {
+        Streams completed = completedJob("J-20");
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new InMemoryInvoiceSequence())
+                .draft(BillableJob.fromEvents(completed.events(), Fixtures.CONSUMER, IST)).orElseThrow();
+        store.append(completed.id(), 0, completed.status(JobStatus.CANCELLED, Instant.parse("2026-11-03T05:00:00Z"))
+                .events());
+
+        assertThatThrownBy(() -> new InvoiceHandoff(accounts, engine, Streams.SYSTEM).handOff(invoice))
+                .isInstanceOf(BillingException.class).hasMessageContaining("J-20 is CANCELLED");
+        assertThat(delivered).isEmpty();
     }
 
     @Test
@@ -160,7 +177,7 @@ class HandoffAndRegisterTest {
 
     @Test
     void aDaysRegisterHasTheColumnsAnAccountantImports() {
-        InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new CountingSequence());
+        InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence());
         Party quoted = Party.business("Rao, Iyer \"& Sons\" Pvt Ltd", "33ZRBCB6849S1ZD", "280, 32th Cross", "Chennai",
                 "600017", "33");
         Invoice local = drafter.draft(Fixtures.job("J-8", Fixtures.KARNATAKA_BUYER, 149_900, List.of(), List.of(), null))

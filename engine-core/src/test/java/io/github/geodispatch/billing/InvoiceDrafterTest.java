@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static io.github.geodispatch.billing.Fixtures.CONSUMER;
 import static io.github.geodispatch.billing.Fixtures.DAY;
 import static io.github.geodispatch.billing.Fixtures.KARNATAKA_BUYER;
@@ -21,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InvoiceDrafterTest {
-    private final CountingSequence sequence = new CountingSequence();
+    private final InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();
 
     @Test
     void intraStateServiceIsSplitIntoEqualCgstAndSgstAndRoundedToTheRupee() {
@@ -167,6 +168,19 @@ class InvoiceDrafterTest {
                 .isInstanceOf(BillingException.class)
                 .hasMessageContaining("registered in 29-Karnataka but the address is in 33-Tamil Nadu");
         assertThat(sequence.current("29TIXCL8073U1ZU/KRM/2627")).isZero();
+    }
+
+    @Test
+    void aMalformedBuyerGstinNamesTheBuyerAndKeepsTheTypedCause() {
+        Party typo = KARNATAKA_BUYER.withTaxId("29FNNCF1929M1Z4");
+
+        assertThatThrownBy(() -> Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, sequence)
+                .draft(job("J-20", typo, 10_000, List.of(), List.of(), null)))
+                .isInstanceOf(BillingException.class)
+                .hasMessage("GSTIN '29FNNCF1929M1Z4' of 'Customer 2 Pvt Ltd' is invalid: check character is '4', "
+                        + "expected '3'")
+                .cause().isInstanceOfSatisfying(InvalidGstinException.class,
+                        e -> assertThat(e.problem()).isEqualTo(InvalidGstinException.Problem.CHECK_CHARACTER));
     }
 
     @Test

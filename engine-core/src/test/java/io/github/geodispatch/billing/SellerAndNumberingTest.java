@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class SellerAndNumberingTest {
 
     @Test
     void numberingDrawsPerSellerPrefixAndYear() {
-        InvoiceNumbering numbering = new InvoiceNumbering(new CountingSequence(), Month.APRIL);
+        InvoiceNumbering numbering = new InvoiceNumbering(new InMemoryInvoiceSequence(), Month.APRIL);
         LocalDate day = LocalDate.of(2026, 11, 2);
 
         assertThat(numbering.next("29TIXCL8073U1ZU", "KRM", day)).isEqualTo("KRM/2627/00001");

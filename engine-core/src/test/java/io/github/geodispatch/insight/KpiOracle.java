@@ -30,7 +30,7 @@ final class KpiOracle {
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private final Map<StreamId, List<JobEvent>> streams = new LinkedHashMap<>();
     private final Map<String, AttendanceDay> attendance = new LinkedHashMap<>();
-    private final Map<String, CashDeposit> deposits = new LinkedHashMap<>();
+    private final Map<String, IncrementalEqualsFoldProperties.Deposit> deposits = new LinkedHashMap<>();
     private final Map<String, LeakageRisk> risks = new LinkedHashMap<>();
 
     void accept(Object input) {
@@ -41,8 +41,8 @@ final class KpiOracle {
             }
         } else if (input instanceof AttendanceDay a) {
             attendance.put(a.technician().value() + "@" + a.day(), a);
-        } else if (input instanceof CashDeposit d) {
-            deposits.putIfAbsent(d.id(), d);
+        } else if (input instanceof IncrementalEqualsFoldProperties.Deposit d) {
+            deposits.putIfAbsent(d.deposit().reference(), d);
         } else if (input instanceof LeakageRisk r) {
             risks.put(r.key(), r);
         }
@@ -141,10 +141,10 @@ final class KpiOracle {
                 day = a.day();
                 branch = a.branch().value();
                 tech = a.technician();
-            } else if (o instanceof CashDeposit d) {
-                day = d.at().atZone(ZONE).toLocalDate();
+            } else if (o instanceof IncrementalEqualsFoldProperties.Deposit d) {
+                day = d.deposit().at().atZone(ZONE).toLocalDate();
                 branch = d.branch().value();
-                tech = d.technician();
+                tech = d.deposit().technician();
             } else {
                 LeakageRisk r = (LeakageRisk) o;
                 day = r.at().atZone(ZONE).toLocalDate();
@@ -213,8 +213,8 @@ final class KpiOracle {
                 shift += a.shift().toSeconds();
                 onSite += a.onSite().toSeconds();
                 travel += a.travel().toSeconds();
-            } else if (o instanceof CashDeposit d) {
-                cash -= d.amount().minor();
+            } else if (o instanceof IncrementalEqualsFoldProperties.Deposit d) {
+                cash -= d.deposit().amount().minor();
             } else if (o instanceof LeakageRisk r) {
                 leak.merge(r.code(), r.amount(), Money::plus);
             }

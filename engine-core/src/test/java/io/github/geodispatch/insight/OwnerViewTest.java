@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
@@ -81,7 +82,7 @@ class OwnerViewTest {
         view.accept(attendance("T-1", "BR-1", "09:00", "18:00", "08:55", 150, 90));
         view.accept(attendance("T-2", "BR-1", "09:00", "18:00", "09:20", 120, 120));
         view.accept(attendance("T-3", "BR-2", "08:00", "17:00", "08:05", 30, 60));
-        view.accept(new CashDeposit("D-1", new TechnicianId("T-1"), new BranchId("BR-1"), at("19:00"), Money.inr(100_000)));
+        view.accept(new CashDeposit(new TechnicianId("T-1"), at("19:00"), Money.inr(100_000), "D-1"), new BranchId("BR-1"));
         view.accept(new LeakageRisk("PARTS_NOT_BILLED", new JobId("J2"), new TechnicianId("T-1"), null, new BranchId("BR-1"),
                 Money.inr(50_000), at("12:30")));
         view.accept(new LeakageRisk("PAYMENT_UNLINKED", null, null, "412345678901", null, Money.inr(99_900), at("16:00")));
@@ -218,8 +219,11 @@ class OwnerViewTest {
         JobEvent foreign = new JobScript(new TenantId("other"), "J1").created(at("09:00"), "BR-1", "AC_SERVICE", 1, null, null)
                 .events().get(0);
         assertThatThrownBy(() -> view.accept(foreign)).hasMessageContaining("tenant other cannot enter the owner view of tenant acme");
-        assertThatThrownBy(() -> view.accept(new CashDeposit("D", new TechnicianId("T-1"), new BranchId("BR-1"), at("10:00"),
-                Money.kes(100)))).hasMessageContaining("counts INR");
+        assertThatThrownBy(() -> view.accept(new CashDeposit(new TechnicianId("T-1"), at("10:00"), Money.kes(100), "D"),
+                new BranchId("BR-1"))).hasMessageContaining("counts INR");
+        view.accept(new CashDeposit(new TechnicianId("T-1"), at("10:00"), Money.inr(100), "D"), new BranchId("BR-1"));
+        assertThatThrownBy(() -> view.accept(new CashDeposit(new TechnicianId("T-1"), at("10:00"), Money.inr(200), "D"),
+                new BranchId("BR-1"))).hasMessageContaining("cash deposit D was already recorded with other details");
     }
 
     @Test

@@ -124,7 +124,9 @@ class JournalReaderTest {
                 Kind.MALFORMED, "'qty' must be an integer");
         assertProblem("{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\",\"mode\":\"CASH\","
                 + "\"amount\":{\"amount\":14.99,\"currency\":\"INR\"}}", Kind.MALFORMED, "decimal string");
-        assertProblem("{\"type\":\"ping\",\"ping_id\":\"a\",\"ping_id\":\"b\"}", Kind.MALFORMED, "Duplicate field");
+        assertProblem("{\"type\":\"ping\",\"ping_id\":\"a\",\"ping_id\":\"b\"}", Kind.MALFORMED, "duplicate field 'ping_id'");
+        assertProblem("{\"type\":\"cash.deposit\",\"amount\":{\"amount\":\"1.00\",\"amount\":\"2.00\",\"currency\":\"INR\"}}",
+                Kind.MALFORMED, "duplicate field 'amount.amount'");
         assertProblem("{\"type\":\"job.assigned\"} {}", Kind.MALFORMED, "after the record");
         assertProblem("{\"type\":\"job.teleported\",\"job\":\"J-1\"}", Kind.INVALID, "unknown record type");
         assertProblem("{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47+05:30\"}",

@@ -174,8 +174,6 @@ class ValueTypesTest {
                 .hasMessageContaining("quote must not be negative");
         assertThatThrownBy(() -> new JobEvent.JobAssigned(header(), null, null)).hasMessageContaining("technician");
         assertThatThrownBy(() -> new JobEvent.StatusChanged(header(), null, "", null)).hasMessageContaining("status");
-        assertThatThrownBy(() -> new JobEvent.ProofAdded(header(), ProofKind.PHOTO, "before", "p.jpg", null))
-                .hasMessageContaining("sha256");
         assertThatThrownBy(() -> new JobEvent.ProofAdded(header(), ProofKind.PHOTO, "before", "p.jpg", "ABC"))
                 .hasMessageContaining("sha256");
         assertThatThrownBy(() -> new JobEvent.ProofAdded(header(), ProofKind.OTP, "", " ", null))
@@ -192,10 +190,13 @@ class ValueTypesTest {
                 .hasMessageContaining("negative");
         assertThatThrownBy(() -> new JobEvent.ExpenseAdded(header(), "", Money.inr(1), false))
                 .hasMessageContaining("kind");
-        assertThatThrownBy(() -> new JobEvent.PaymentRecorded(header(), PaymentMode.UPI, Money.inr(1), "12345", null, null))
-                .hasMessageContaining("12-digit");
-        assertThatThrownBy(() -> new JobEvent.PaymentRecorded(header(), PaymentMode.MPESA, Money.kes(1), "abc", null, null))
-                .hasMessageContaining("TransID");
+        // history keeps a malformed reference as it happened; the command path refuses it with this problem
+        assertThat(PaymentMode.UPI.referenceProblem("12345")).hasValueSatisfying(p -> assertThat(p).contains("12-digit"));
+        assertThat(PaymentMode.UPI.referenceProblem("412345678901")).isEmpty();
+        assertThat(PaymentMode.MPESA.referenceProblem("abc")).hasValueSatisfying(p -> assertThat(p).contains("TransID"));
+        assertThat(PaymentMode.MPESA.referenceProblem("NLJ7RT61SV")).isEmpty();
+        assertThat(ProofKind.PHOTO.needsContentHash()).isTrue();
+        assertThat(ProofKind.OTP.needsContentHash()).isFalse();
         assertThatThrownBy(() -> new JobEvent.PaymentRecorded(header(), PaymentMode.CASH, Money.inr(-1), null, null, null))
                 .hasMessageContaining("negative");
         assertThatThrownBy(() -> new JobEvent.InvoiceHandedOff(header(), " ", Money.inr(1), null))

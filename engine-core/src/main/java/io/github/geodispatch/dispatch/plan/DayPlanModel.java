@@ -171,18 +171,6 @@ final class DayPlanModel {
         return technicians.containsKey(technician.value());
     }
 
-    DispatchJob job(JobId id) {
-        return jobs.get(id);
-    }
-
-    List<Visit> prefix(TechnicianId technician) {
-        return prefixes.getOrDefault(technician, List.of());
-    }
-
-    List<Visit> pinned(TechnicianId technician) {
-        return pinned.getOrDefault(technician, List.of());
-    }
-
     /** A job that arrived while solving: registers it and its location; returns its stop. */
     PlanStop newJob(DispatchJob job) {
         jobs.put(job.id(), job);
@@ -338,7 +326,7 @@ final class DayPlanModel {
             PlanStop previous = i == 0 ? null : stops.get(i - 1);
             PlanStop stop = stops.get(i);
             Long start = route.isBucket() ? null : route.startAfter(previous, stop);
-            stop.setShadows(route, previous, i + 1 < stops.size() ? stops.get(i + 1) : null, start);
+            stop.setShadows(route, i, previous, i + 1 < stops.size() ? stops.get(i + 1) : null, start);
         }
     }
 

@@ -28,7 +28,24 @@ final class LiveChanges {
         if (model.knows(job.id())) {
             throw new IllegalArgumentException("job " + job.id() + " is already in the plan");
         }
-        PlanStop stop = model.newJob(job);
+        addToBucket(model.newJob(job), working, director);
+    }
+
+    /**
+     * Adds a new stop as unassigned: appended to the bucket with its list shadow variables set, then
+     * announced as a fact. OptaPlanner 10.1's problem-change director cannot change a list variable, and
+     * a fact added outside every list is never counted as uninitialized, so the construction heuristic
+     * would not see it; in the bucket it costs its priority and local search moves it out.
+     */
+    private static void addToBucket(PlanStop stop, PlanSolution working, ProblemChangeDirector director) {
+        PlanRoute bucket = working.routes().stream().filter(PlanRoute::isBucket).findFirst().orElseThrow();
+        List<PlanStop> stops = bucket.stops();
+        PlanStop last = stops.isEmpty() ? null : stops.get(stops.size() - 1);
+        stop.setShadows(bucket, stops.size(), last, null, null);
+        stops.add(stop);
+        if (last != null) {
+            last.setNext(stop);
+        }
         director.addProblemFact(stop, working.stops()::add);
     }
 
@@ -44,7 +61,7 @@ final class LiveChanges {
         });
         refreshStarts(route, director);
         for (PlanStop released : model.release(technician)) {
-            director.addProblemFact(released, working.stops()::add);
+            addToBucket(released, working, director);
         }
     }
 

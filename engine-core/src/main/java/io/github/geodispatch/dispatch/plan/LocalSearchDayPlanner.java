@@ -19,9 +19,17 @@ final class LocalSearchDayPlanner implements DayPlanner {
     private final Duration overtimeAllowance;
     private final Executor executor;
     private final long seed;
+    private final boolean fullAssert;
 
     LocalSearchDayPlanner(TravelTimes travel, ServiceAreaFences fences, PlanTermination termination,
             Duration overtimeAllowance, Executor executor, long seed) {
+        this(travel, fences, termination, overtimeAllowance, executor, seed, false);
+    }
+
+    /** With {@code fullAssert}, every move is re-checked from scratch: for tests of score and shadow consistency. */
+    LocalSearchDayPlanner(TravelTimes travel, ServiceAreaFences fences, PlanTermination termination,
+            Duration overtimeAllowance, Executor executor, long seed, boolean fullAssert) {
+        this.fullAssert = fullAssert;
         this.travel = travel;
         this.fences = fences;
         this.termination = termination;
@@ -40,6 +48,10 @@ final class LocalSearchDayPlanner implements DayPlanner {
             thread.setDaemon(true);
             thread.start();
         };
-        return new SolverSession(model, SolverSetup.solver(termination, true, seed), progress, runner);
+        if (model.solution().stops().isEmpty()) {
+            return new SolverSession(model); // every visit is fixed: nothing to search
+        }
+        return new SolverSession(model, fullAssert ? SolverSetup.assertingSolver(termination, true, seed)
+                : SolverSetup.solver(termination, true, seed), progress, runner);
     }
 }

@@ -197,9 +197,16 @@ final class PlanRoute {
      * known; {@code null} = the route's start), serving first any appointment it could not otherwise reach.
      */
     long startAfter(PlanStop previous, PlanStop stop) {
-        int from = previous == null ? startLocation : previous.location();
-        long departure = previous == null ? startTime : previous.serviceEnd();
-        int k = previous == null ? 0 : appointmentsBefore(previous.serviceStart());
+        return previous == null ? startFrom(startLocation, startTime, Long.MIN_VALUE, stop)
+                : startFrom(previous.location(), previous.serviceEnd(), previous.serviceStart(), stop);
+    }
+
+    /**
+     * When service at {@code stop} starts if the route leaves {@code from} at {@code departure}, the visit
+     * there having started at {@code previousStart} ({@link Long#MIN_VALUE} = the route's start).
+     */
+    long startFrom(int from, long departure, long previousStart, PlanStop stop) {
+        int k = previousStart == Long.MIN_VALUE ? 0 : appointmentsBefore(previousStart);
         while (true) {
             long start = workStart(Math.max(arrive(departure, matrix.travel(from, stop.location())), stop.ready()),
                     stop.duration());
@@ -215,6 +222,46 @@ final class PlanRoute {
             from = next.location();
             k++;
         }
+    }
+
+    /** Whether this route could serve {@code stop} at all: availability, skills and service area. */
+    boolean accepts(PlanStop stop) {
+        return !bucket && available && hasSkills(stop.requiredSkills()) && serves(stop);
+    }
+
+    /**
+     * Whether {@code sequence} on this route breaks no time or load rule: every window met, back by the
+     * shift end, within capacity and max jobs. Skills and areas are checked by {@link #accepts}.
+     */
+    boolean feasible(List<PlanStop> sequence) {
+        if (sequence.size() > maxStops) {
+            return false;
+        }
+        long load = 0;
+        int from = startLocation;
+        long departure = startTime;
+        long previousStart = Long.MIN_VALUE;
+        for (PlanStop stop : sequence) {
+            load += stop.demand();
+            long start = startFrom(from, departure, previousStart, stop);
+            if (start > stop.due()) {
+                return false;
+            }
+            from = stop.location();
+            departure = start + stop.duration();
+            previousStart = start;
+        }
+        if (load > capacity) {
+            return false;
+        }
+        int k = previousStart == Long.MIN_VALUE ? 0 : appointmentsBefore(previousStart);
+        for (; k < appointments.size(); k++) {
+            Appointment a = appointments.get(k);
+            departure = Math.max(arrive(departure, matrix.travel(from, a.location())), a.start()) + a.duration();
+            from = a.location();
+        }
+        return sequence.isEmpty() && appointments.isEmpty()
+                || arrive(departure, matrix.travel(from, endLocation)) <= shiftEnd;
     }
 
     /** Walks the route as planned: total travel (appointment detours included) and return time. */

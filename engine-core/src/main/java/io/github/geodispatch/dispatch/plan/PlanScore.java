@@ -4,7 +4,8 @@ package io.github.geodispatch.dispatch.plan;
  * A plan's score, higher is better, each level a sum of penalties (so at most zero). {@code hard}: broken
  * rules (skills, windows, shift end, areas, capacity); a plan is feasible when it is zero. {@code medium}:
  * unassigned visits weighted by priority. {@code soft}: travel time, overtime, balance and continuity.
- * Immutable and thread-safe.
+ * Routes are scored by the visits the planner may move; a route of fixed (started or pinned) visits only
+ * adds no penalty. Immutable and thread-safe.
  */
 public record PlanScore(long hard, long medium, long soft) implements Comparable<PlanScore> {
     public boolean feasible() {

@@ -38,4 +38,8 @@ final class PlanSolution {
     List<PlanRoute> routes() { return routes; }
     List<PlanStop> stops() { return stops; }
     HardMediumSoftLongScore score() { return score; }
+
+    void setScore(HardMediumSoftLongScore score) {
+        this.score = score;
+    }
 }

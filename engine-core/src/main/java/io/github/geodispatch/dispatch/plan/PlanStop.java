@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.IndexShadowVariable;
 import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
 import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
@@ -38,6 +39,9 @@ final class PlanStop {
     private PlanStop previous;
     @NextElementShadowVariable(sourceVariableName = "stops")
     private PlanStop next;
+    // declared so that every piece of list state lives on the stop itself (see LiveChanges.addToBucket)
+    @IndexShadowVariable(sourceVariableName = "stops")
+    private Integer index;
     @ShadowVariable(variableListenerClass = ServiceStartUpdater.class, sourceVariableName = "route")
     @ShadowVariable(variableListenerClass = ServiceStartUpdater.class, sourceVariableName = "previous")
     private Long serviceStart;
@@ -99,12 +103,17 @@ final class PlanStop {
         this.duration = duration;
     }
 
-    /** Test and shadow-variable hook: sets the shadow variables a solver would compute. */
-    void setShadows(PlanRoute route, PlanStop previous, PlanStop next, Long serviceStart) {
+    /** Sets the shadow variables a solver would compute, for a stop at {@code index} of its route. */
+    void setShadows(PlanRoute route, int index, PlanStop previous, PlanStop next, Long serviceStart) {
         this.route = route;
+        this.index = index;
         this.previous = previous;
         this.next = next;
         this.serviceStart = serviceStart;
+    }
+
+    void setNext(PlanStop next) {
+        this.next = next;
     }
 
     /** Test and problem-change hook: sets the service start shadow variable. */

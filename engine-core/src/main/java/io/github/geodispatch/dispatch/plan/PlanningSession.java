@@ -17,8 +17,10 @@ public interface PlanningSession {
 
     /**
      * Hands a live change to the running solver. The future completes with the diff from the best plan
-     * before the change to the first complete plan that includes it; it fails if solving ends first or
-     * the change names an unknown job or technician.
+     * before the change to the first better plan that has absorbed it (a new job placed, an absent
+     * technician's visits moved away), or to the final plan if solving ends first (the new job may then
+     * be unassigned). It fails if the change names an unknown job or technician, or if solving ended
+     * before the solver took the change in.
      */
     CompletableFuture<PlanDiff> apply(PlanChange change);
 

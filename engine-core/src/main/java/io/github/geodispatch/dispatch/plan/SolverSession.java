@@ -32,8 +32,36 @@ final class SolverSession implements PlanningSession {
     /** A change handed to the solver, and the plan it started from once the solver applied it. */
     private static final class Pending {
         final CompletableFuture<PlanDiff> future = new CompletableFuture<>();
+        final PlanChange change;
         volatile DayPlan before;
         volatile boolean done;
+
+        Pending(PlanChange change) {
+            this.change = change;
+        }
+
+        /** Whether {@code plan} has absorbed the change: a new job placed, an absent technician's route emptied. */
+        boolean absorbedBy(DayPlan plan) {
+            if (change instanceof PlanChange.NewJob newJob) {
+                return plan.visit(newJob.job().id()).isPresent();
+            }
+            if (change instanceof PlanChange.TechnicianOff off) {
+                return plan.route(off.technician()).isEmpty();
+            }
+            return true;
+        }
+    }
+
+    /** A day with nothing movable: the plan is the fixed visits, scored, and live changes are refused. */
+    SolverSession(DayPlanModel model) {
+        this.model = model;
+        this.solver = null;
+        this.progress = p -> { };
+        // constraints score routes by their movable stops; with none there is no penalty to count
+        model.solution().setScore(HardMediumSoftLongScore.ZERO);
+        best = model.toPlan(model.solution());
+        finished = true;
+        result.complete(best);
     }
 
     SolverSession(DayPlanModel model, Solver<PlanSolution> solver, Consumer<PlanProgress> progress, Executor executor) {
@@ -50,20 +78,28 @@ final class SolverSession implements PlanningSession {
             PlanSolution solved = solver.solve(model.solution());
             DayPlan plan = model.toPlan(solved);
             best = plan;
-            finish(null);
+            finish(plan);
             result.complete(plan);
         } catch (RuntimeException | Error e) {
-            finish(e);
+            synchronized (lock) {
+                finished = true;
+                pending.forEach(p -> p.future.completeExceptionally(e));
+                pending.clear();
+            }
             result.completeExceptionally(e);
         }
     }
 
-    private void finish(Throwable failure) {
+    /** Solving ended: applied changes get their diff against the final plan (a new job may stay unassigned). */
+    private void finish(DayPlan last) {
         synchronized (lock) {
             finished = true;
             for (Pending p : pending) {
-                p.future.completeExceptionally(failure != null ? failure
-                        : new IllegalStateException("solving ended before the change was part of a complete plan"));
+                if (p.done) {
+                    p.future.complete(last.diffFrom(p.before));
+                } else {
+                    p.future.completeExceptionally(new IllegalStateException("solving ended before the change was applied"));
+                }
             }
             pending.clear();
         }
@@ -79,14 +115,12 @@ final class SolverSession implements PlanningSession {
         }
         DayPlan plan = model.toPlan(solution);
         best = plan;
-        boolean settled = everyChangeProcessed
-                && solution.routes().stream().noneMatch(r -> !r.isAvailable() && !r.stops().isEmpty());
         int changes;
         synchronized (lock) {
-            if (settled) {
+            if (everyChangeProcessed) {
                 for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
                     Pending p = it.next();
-                    if (p.done) {
+                    if (p.done && p.absorbedBy(plan)) {
                         p.future.complete(plan.diffFrom(p.before));
                         it.remove();
                     }
@@ -109,14 +143,14 @@ final class SolverSession implements PlanningSession {
 
     @Override
     public CompletableFuture<PlanDiff> apply(PlanChange change) {
-        Pending p = new Pending();
         if (change == null) {
-            p.future.completeExceptionally(new NullPointerException("change"));
-            return p.future;
+            return CompletableFuture.failedFuture(new NullPointerException("change"));
         }
+        Pending p = new Pending(change);
         synchronized (lock) {
             if (finished) {
-                p.future.completeExceptionally(new IllegalStateException("solving has ended; start a new session"));
+                p.future.completeExceptionally(new IllegalStateException(
+                        "solving has ended (or there was nothing to plan); start a new session from the latest plan"));
                 return p.future;
             }
             pending.add(p);
@@ -143,6 +177,8 @@ final class SolverSession implements PlanningSession {
     @Override
     public void stop() {
         stopRequested = true;
-        solver.terminateEarly();
+        if (solver != null) {
+            solver.terminateEarly();
+        }
     }
 }

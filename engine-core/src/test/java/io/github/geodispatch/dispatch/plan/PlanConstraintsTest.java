@@ -45,7 +45,7 @@ class PlanConstraintsTest {
             PlanStop previous = i == 0 ? null : stops[i - 1];
             PlanStop stop = stops[i];
             Long start = route.isBucket() ? null : route.startAfter(previous, stop);
-            stop.setShadows(route, previous, i + 1 < stops.length ? stops[i + 1] : null, start);
+            stop.setShadows(route, i, previous, i + 1 < stops.length ? stops[i + 1] : null, start);
         }
         return route;
     }

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -275,7 +274,6 @@ public abstract class JobEventStoreContract {
         }
         long start = store.lastPosition();
         Set<UUID> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        AtomicInteger conflicts = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -293,8 +291,8 @@ public abstract class JobEventStoreContract {
                                 store.append(stream, current.size(), next);
                                 next.forEach(e -> accepted.add(e.header().eventId()));
                                 break;
-                            } catch (ConcurrencyConflictException e) {
-                                conflicts.incrementAndGet();
+                            } catch (ConcurrencyConflictException retry) {
+                                // another writer got there first: re-read and try again
                             }
                         }
                     }

@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
@@ -25,46 +25,54 @@ final class CityDay {
     static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(3));
     static final Instant DAY_END = CityWorld.at(LocalTime.of(23, 59));
 
-    record Options(long seed, int technicians, int jobs) {}
+    /** {@code planSeconds} = 0 runs the greedy baseline office instead of the dispatch engines. */
+    record Options(long seed, int technicians, int jobs, int planSeconds) {}
 
     /** Which engine (or stand-in) produced each part of the day, in the order the report lists them. */
     record EngineUse(String part, String by, boolean engine) {}
 
     final CityWorld world;
     final OwnerView owner;
-    final JobDesk desk;
+    final EngineDesk desk;
     final Dispatcher dispatcher;
     final List<JobEvent> events = new ArrayList<>();
     final List<CitySimulation.Ping> pings = new ArrayList<>();
     final List<StatementCredit> credits = new ArrayList<>();
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
+    final Presence presence;
+    final Billing billing;
     CitySimulation.Run run;
 
-    private CityDay(CityWorld world) {
+    private CityDay(CityWorld world, int planSeconds) {
         this.world = world;
         this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
-        this.desk = new SpiRecordDesk(world, e -> {
+        this.desk = new EngineDesk(world, e -> {
             events.add(e);
             owner.accept(e);
         });
-        this.dispatcher = new GreedyDispatcher(new Travel());
-        engines.add(new EngineUse("job record", desk.name(), false));
-        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), false));
+        this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
+                : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
+        this.presence = new Presence(world);
+        this.billing = new Billing(world);
+        engines.add(new EngineUse("job record", desk.name(), true));
+        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
-                "geofence engine not on main: pings are written to the journal, no visits or attendance are detected", false));
+                "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
         engines.add(new EngineUse("payments, reconciliation and leakage",
-                "payments engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
-        engines.add(new EngineUse("GST invoices", "billing engine not on main: no invoices drafted", false));
+                "payments and leakage engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
+        engines.add(new EngineUse("GST invoices", "billing InvoiceDrafter (India GST, a series per branch) 5 minutes after "
+                + "completion; handoff recorded on the job through DispatchEngine", true));
         engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
     }
 
     static CityDay run(Options options, CitySimulation.Progress progress) {
-        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()));
+        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options.planSeconds());
         CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
             @Override
             public void ping(CitySimulation.Ping ping) {
                 day.pings.add(ping);
+                day.presence.ping(ping);
             }
 
             @Override
@@ -73,17 +81,54 @@ final class CityDay {
             }
 
             @Override
+            public void invoiceDue(CityWorld.JobRequest job, Instant at) {
+                day.billing.draft(job, day.desk.stream(job.id())).ifPresent(inv -> day.desk.invoice(job.id(), inv.number(),
+                        inv.total(), inv.lines().stream().filter(l -> l.sku() != null && !l.service()).map(l -> l.sku()).toList(), at));
+            }
+
+            @Override
             public void deposit(CashDeposit deposit) {
                 day.deposits.add(deposit);
-                day.owner.accept(deposit);
+                day.owner.accept(deposit, day.world.tech(deposit.technician()).branch().id());
             }
         });
         day.run = sim.run(progress);
+        day.presence.finish();
+        day.presence.attendance(day.world).forEach(day.owner::accept);
         return day;
+    }
+
+    /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */
+    List<io.github.geodispatch.spi.JobId> unverifiedCompletions() {
+        List<io.github.geodispatch.spi.JobId> out = new ArrayList<>();
+        for (CityWorld.JobRequest r : world.jobs) {
+            io.github.geodispatch.spi.TechnicianId tech = null;
+            Instant assigned = null;
+            for (JobEvent e : desk.stream(r.id())) {
+                if (e instanceof JobEvent.JobAssigned a) {
+                    tech = a.technician();
+                    assigned = e.header().occurredAt();
+                } else if (e instanceof JobEvent.StatusChanged s && s.status() == io.github.geodispatch.spi.JobStatus.COMPLETED
+                        && tech != null && !presence.visited(tech, r.site().id().value(), assigned, e.header().occurredAt())) {
+                    out.add(r.id());
+                }
+            }
+        }
+        return out;
     }
 
     KpiReport report(Grouping grouping) {
         return owner.report(KpiQuery.day(CityWorld.DAY, grouping, DAY_END));
+    }
+
+    /** The planted mistakes with the cash keeper filled in from the run. */
+    List<CityWorld.Mistake> mistakes() {
+        List<CityWorld.Mistake> out = new ArrayList<>();
+        for (CityWorld.Mistake m : world.mistakes.values()) {
+            out.add(m.kind() == CityWorld.MistakeKind.CASH_NOT_DEPOSITED
+                    ? new CityWorld.Mistake(m.kind(), null, run.cashKeeper(), null) : m);
+        }
+        return out;
     }
 
     Map<String, Long> jobStates() {

@@ -14,9 +14,12 @@ public final class CityDayRun {
     /** What a run wrote, for the caller to print or check. */
     public record Written(Path report, Path journal, int journalLines, long millis) {}
 
-    public static Written run(long seed, int technicians, int jobs, Path out, PrintWriter console, boolean progressBar)
+    public static Written run(long seed, int technicians, int jobs, int planSeconds, Path out, PrintWriter console,
+                              boolean progressBar)
             throws IOException {
         long started = System.nanoTime();
+        // the dashboard is the output: keep the solver's progress lines off the console (before its loggers exist)
+        System.setProperty("org.slf4j.simpleLogger.log.org.optaplanner", "warn");
         int[] lastPercent = {-1};
         CitySimulation.Progress progress = progressBar ? (time, fraction, completed, total) -> {
             int percent = (int) Math.round(fraction * 100);
@@ -30,7 +33,7 @@ public final class CityDayRun {
                     Math.round(fraction * 100), CitySimulation.hhmm(time), completed, total);
             console.flush();
         } : (time, fraction, completed, total) -> { };
-        CityDay day = CityDay.run(new CityDay.Options(seed, technicians, jobs), progress);
+        CityDay day = CityDay.run(new CityDay.Options(seed, technicians, jobs, planSeconds), progress);
         if (progressBar) {
             console.println();
         }

@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -60,6 +60,9 @@ final class CitySimulation {
         void credit(StatementCredit credit);
 
         void deposit(CashDeposit deposit);
+
+        /** The job was completed and paid (or its payment status left as it is); accounts may invoice it now. */
+        void invoiceDue(CityWorld.JobRequest job, Instant at);
     }
 
     private enum State { OFF, IDLE, DRIVING, ON_SITE, GHOST, RETURNING, DONE }
@@ -77,7 +80,10 @@ final class CitySimulation {
         Instant fakeArrival;
         boolean claimedArrival;
         Instant stayFrom;
+        String stayPlace;
+        Instant doneAt;
         long cash;
+        long recordedCash;
         int pingSeq;
         Instant nextPing;
         Instant lastTrail = Instant.MIN;
@@ -97,7 +103,7 @@ final class CitySimulation {
             }
             GeoPoint p = current != null ? current.site().location() : pos;
             boolean onShift = state != State.RETURNING && state != State.DONE && now.isBefore(tech.shiftEndAt());
-            return new Dispatcher.Crew(tech, p, free.isBefore(now) ? now : free, List.copyOf(queue), onShift);
+            return new Dispatcher.Crew(tech, p, free.isBefore(now) ? now : free, current, List.copyOf(queue), onShift);
         }
     }
 
@@ -121,6 +127,7 @@ final class CitySimulation {
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<JobId> secondVisits = new java.util.HashSet<>();
     private int completed;
+    private TechnicianId cashKeeper;
     private int pings;
 
     CitySimulation(CityWorld world, JobDesk desk, Dispatcher dispatcher, TravelTimes travel, Outputs outputs) {
@@ -134,7 +141,7 @@ final class CitySimulation {
     }
 
     /** What happened, beyond the record the desk holds. */
-    record Run(List<Stay> stays, Map<TechnicianId, List<GeoPoint>> trails, List<JobId> unplaced, List<JobId> carriedOver,
+    record Run(TechnicianId cashKeeper, List<Stay> stays, Map<TechnicianId, List<GeoPoint>> trails, List<JobId> unplaced, List<JobId> carriedOver,
                Map<JobId, Long> duePaise, List<String> notes, int completed, int pings) {}
 
     Run run(Progress progress) {
@@ -179,7 +186,7 @@ final class CitySimulation {
         progress.at(END, 1.0, completed, jobs.size());
         Map<TechnicianId, List<GeoPoint>> trails = new LinkedHashMap<>();
         agents.forEach((id, a) -> trails.put(id, List.copyOf(a.trail)));
-        return new Run(stays, trails, unplaced, carriedOver, dueByJob, notes, completed, pings);
+        return new Run(cashKeeper, stays, trails, unplaced, carriedOver, dueByJob, notes, completed, pings);
     }
 
     private void schedule(Instant at, Runnable action) {
@@ -197,6 +204,23 @@ final class CitySimulation {
         if (choice.isEmpty()) {
             unplaced.add(job.id());
             return;
+        }
+        for (Dispatcher.Move m : choice.get().moves()) {
+            Agent from = agents.get(m.from());
+            CityWorld.JobRequest moved = from.queue.stream().filter(q -> q.id().equals(m.job())).findFirst().orElse(null);
+            if (moved == null) {
+                continue;
+            }
+            from.queue.remove(moved);
+            desk.unassign(moved.id(), from.tech.id(), t, "displaced by emergency " + job.id().value());
+            if (m.to() != null) {
+                desk.assign(moved.id(), m.to(), t, null);
+                agents.get(m.to()).queue.addLast(moved);
+            } else {
+                unplaced.add(moved.id());
+            }
+            notes.add(moved.id().value() + " displaced from " + m.from().value() + " by emergency " + job.id().value()
+                    + (m.to() == null ? ", left unplaced" : ", moved to " + m.to().value()));
         }
         Agent a = agents.get(choice.get().technician());
         desk.assign(job.id(), a.tech.id(), t, null);
@@ -240,6 +264,7 @@ final class CitySimulation {
                     a.state = State.IDLE;
                     a.pos = CityWorld.offset(a.tech.branch().location(), 0.01, -0.008);
                     a.stayFrom = t;
+                    a.stayPlace = a.tech.branch().id().value();
                     a.nextPing = t;
                 }
             }
@@ -249,9 +274,10 @@ final class CitySimulation {
                     a.pos = a.to;
                     a.state = State.ON_SITE;
                     a.stayFrom = t;
+                    a.stayPlace = a.current.site().id().value();
                     CityWorld.JobRequest job = a.current;
-                    desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null);
-                    desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null);
+                    desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
+                    desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
                     desk.proof(job.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + job.id().value() + "-before.jpg",
                             sha(job.id().value() + "before"), t.plusSeconds(90));
                     a.until = t.plus(Duration.ofSeconds(Math.round(job.kind().minutes * 60 * job.durationFactor())));
@@ -261,18 +287,16 @@ final class CitySimulation {
             }
             case ON_SITE -> {
                 if (!t.isBefore(a.until)) {
-                    stays.add(new Stay(a.tech.id(), a.current.site().id().value(), a.stayFrom, t));
                     finish(a, a.current, t);
                     a.current = null;
                     a.state = State.IDLE;
-                    a.stayFrom = null;
                 }
             }
             case GHOST -> {
                 if (!a.claimedArrival && !t.isBefore(a.fakeArrival)) {
                     a.claimedArrival = true;
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.ARRIVED, t, null);
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null);
+                    desk.status(a.current.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
+                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
                     desk.proof(a.current.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + a.current.id().value() + "-before.jpg",
                             sha(a.current.id().value() + "before"), t.plusSeconds(90));
                 }
@@ -287,6 +311,7 @@ final class CitySimulation {
                     a.pos = a.to;
                     a.state = State.DONE;
                     a.stayFrom = t;
+                    a.stayPlace = a.tech.branch().id().value();
                     endOfDay(a, t);
                 } else {
                     a.pos = along(a.from, a.to, fraction(a.departAt, a.until, t));
@@ -323,11 +348,8 @@ final class CitySimulation {
         }
         a.queue.pollFirst();
         a.current = job;
-        if (a.stayFrom != null && Duration.between(a.stayFrom, t).toMinutes() >= 1 && a.pos.distanceMetres(a.tech.branch().location()) < 300) {
-            stays.add(new Stay(a.tech.id(), a.tech.branch().id().value(), a.stayFrom, t));
-        }
-        a.stayFrom = null;
-        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null);
+        leave(a, t);
+        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null, null);
         if (isMistake(CityWorld.MistakeKind.GHOST_VISIT, job.id())) {
             a.state = State.GHOST;
             a.claimedArrival = false;
@@ -342,7 +364,22 @@ final class CitySimulation {
         a.until = reach;
     }
 
+    /** The technician rides off: the stay where they were (branch or site) ends now. */
+    private void leave(Agent a, Instant t) {
+        if (a.stayPlace != null) {
+            stays.add(new Stay(a.tech.id(), a.stayPlace, a.stayFrom, t));
+        }
+        a.stayPlace = null;
+        a.stayFrom = null;
+    }
+
     private void goBack(Agent a, Instant t) {
+        if (a.pos.distanceMetres(a.tech.branch().location()) < 50) {
+            a.state = State.DONE;
+            endOfDay(a, t);
+            return;
+        }
+        leave(a, t);
         a.state = State.RETURNING;
         a.from = a.pos;
         a.to = CityWorld.offset(a.tech.branch().location(), 0.01, -0.008);
@@ -351,14 +388,23 @@ final class CitySimulation {
     }
 
     private void endOfDay(Agent a, Instant t) {
-        boolean keeper = world.mistakes.get(CityWorld.MistakeKind.CASH_NOT_DEPOSITED).technician().equals(a.tech.id());
-        if (a.cash > 0 && !keeper) {
+        a.doneAt = t;
+        if (cashKeeper == null && a.recordedCash > 0) {
+            cashKeeper = a.tech.id();
+        }
+        boolean keeper = a.tech.id().equals(cashKeeper);
+        if (a.recordedCash > 0 && !keeper) {
             Instant at = t.plus(Duration.ofMinutes(5 + rnd.nextInt(20)));
-            long amount = a.cash;
-            schedule(at, () -> outputs.deposit(new CashDeposit("DEP-" + a.tech.id().value() + "-" + CityWorld.DAY,
-                    a.tech.id(), a.tech.branch().id(), at, Money.inr(amount))));
-        } else if (a.cash > 0) {
-            notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.cash) + " in cash, not deposited");
+            long amount = a.recordedCash;
+            schedule(at, () -> outputs.deposit(new CashDeposit(a.tech.id(), at, Money.inr(amount),
+                    "DEP-" + a.tech.id().value() + "-" + CityWorld.DAY)));
+        } else if (a.recordedCash > 0) {
+            notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.recordedCash)
+                    + " of recorded cash, not deposited");
+        }
+        if (a.cash > a.recordedCash) {
+            notes.add(a.tech.id().value() + " " + a.tech.name() + " also holds " + Money.inr(a.cash - a.recordedCash)
+                    + " of cash the job record does not know about");
         }
         Instant out = t.plus(Duration.ofMinutes(30));
         schedule(out, () -> stays.add(new Stay(a.tech.id(), a.tech.branch().id().value(), a.stayFrom, out)));
@@ -380,8 +426,8 @@ final class CitySimulation {
         desk.proof(job.id(), by, ProofKind.PHOTO, "after", "img/" + job.id().value() + "-after.jpg", sha(job.id().value() + "after"),
                 t.minusSeconds(60));
         if (plan.needsSecondVisit() && secondVisits.add(job.id())) {
-            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store");
-            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part");
+            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store", null);
+            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part", null);
             CityWorld.JobRequest next = a.queue.pollFirst();
             a.queue.addFirst(job);
             if (next != null) {
@@ -390,7 +436,7 @@ final class CitySimulation {
             return;
         }
         desk.proof(job.id(), by, ProofKind.OTP, "customer approval", "otp-" + (100_000 + rnd.nextInt(900_000)), null, t.minusSeconds(30));
-        desk.status(job.id(), by, JobStatus.COMPLETED, t, null);
+        desk.status(job.id(), by, JobStatus.COMPLETED, t, null, null);
         completed++;
         boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), CityWorld.DAY);
         long due = (covered ? 0 : job.kind().labourPaise) + parts;
@@ -410,12 +456,15 @@ final class CitySimulation {
                     notes.add(job.id().value() + ": " + by.value() + " took " + Money.inr(due) + " in cash and recorded no payment status");
                 } else {
                     desk.payment(job.id(), by, PaymentMode.CASH, Money.inr(due), null, payAt);
+                    a.recordedCash += due;
                 }
             }
             case CARD -> desk.payment(job.id(), by, PaymentMode.CARD, Money.inr(due), "AUTH" + (100_000 + rnd.nextInt(900_000)), payAt);
             case AMC, WARRANTY -> desk.payment(job.id(), by, plan.mode(), Money.inr(due), job.coverage().reference(), payAt);
             default -> desk.payment(job.id(), by, plan.mode(), Money.inr(due), null, payAt);
         }
+        Instant invoiceAt = t.plus(Duration.ofMinutes(5));
+        schedule(invoiceAt, () -> outputs.invoiceDue(job, invoiceAt));
         if (lateParts && part != null) {
             Instant partAt = t.plus(Duration.ofMinutes(25));
             long partDue = part.pricePaise;
@@ -427,6 +476,12 @@ final class CitySimulation {
         }
     }
 
+    /** What the phone sends with an "arrived" tap: its own position fix (not a geofence visit). */
+    private static String appFix(Agent a, Instant t) {
+        return String.format(java.util.Locale.ROOT, "app tap by %s at %s, fix %.5f,%.5f", a.tech.id().value(), hhmm(t),
+                a.pos.lat(), a.pos.lng());
+    }
+
     private boolean isMistake(CityWorld.MistakeKind kind, JobId job) {
         return job.equals(world.mistakes.get(kind).job());
     }
@@ -435,7 +490,7 @@ final class CitySimulation {
         if (a.state == State.OFF || a.nextPing == null || t.isBefore(a.nextPing)) {
             return;
         }
-        if (a.state == State.DONE && a.stayFrom != null && t.isAfter(a.stayFrom.plus(Duration.ofMinutes(30)))) {
+        if (a.state == State.DONE && t.isAfter(a.doneAt.plus(Duration.ofMinutes(30)))) {
             return;
         }
         Instant at = t.plusSeconds(rnd.nextInt(5));

@@ -88,6 +88,7 @@ final class CityWorld {
         }
     }
 
+    /** A planted mistake; for CASH_NOT_DEPOSITED the technician is only known once the day has run. */
     record Mistake(MistakeKind kind, JobId job, TechnicianId technician, String reference) {}
 
     final long seed;
@@ -242,31 +243,58 @@ final class CityWorld {
         return JobKind.AC_SERVICE;
     }
 
+    /**
+     * Plants each mistake on its own early booked job, rewriting the job where the mistake needs a kind of
+     * work or payment (a cash job; a B2B repair with a part; an AMC visit) and moving it to a branch that has
+     * a technician for it, so every world, however small, carries every mistake. A fourth early job is made
+     * a cash job so someone has recorded cash; the technician who keeps the cash is chosen during the day
+     * (the first to come back with recorded cash).
+     */
     private static Map<MistakeKind, Mistake> plantMistakes(Random rnd, List<JobRequest> jobs, List<Tech> techs) {
+        List<Integer> early = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).priority() != Priority.EMERGENCY) {
+                early.add(i);
+            }
+        }
+        early.sort(Comparator.comparing((Integer i) -> jobs.get(i).window().from()).thenComparing(i -> i));
+        early = new ArrayList<>(early.subList(0, Math.max(4, early.size() / 3)));
+        java.util.Collections.shuffle(early, rnd);
         Map<MistakeKind, Mistake> m = new EnumMap<>(MistakeKind.class);
-        JobRequest cash = firstAfter(jobs, rnd, j -> j.pay().mode() == PaymentMode.CASH && j.bookedAhead() && !j.pay().needsSecondVisit());
+        JobRequest cash = rewrite(jobs, early.get(0), JobKind.AC_SERVICE, PaymentMode.CASH, null, false, techs, rnd);
         m.put(MistakeKind.FORGOTTEN_PAYMENT_STATUS, new Mistake(MistakeKind.FORGOTTEN_PAYMENT_STATUS, cash.id(), null, null));
         m.put(MistakeKind.UNLINKED_UPI_CREDIT, new Mistake(MistakeKind.UNLINKED_UPI_CREDIT, null, null,
                 String.format("6%011d", Math.floorMod(rnd.nextLong(), 100_000_000_000L))));
-        JobRequest parts = firstAfter(jobs, rnd, j -> j.pay().mode() == PaymentMode.INVOICE_REQUIRED && j.bookedAhead()
-                && !j.kind().parts.isEmpty() && !j.pay().needsSecondVisit() && !j.id().equals(cash.id()));
+        JobRequest parts = rewrite(jobs, early.get(1), JobKind.AC_REPAIR, PaymentMode.INVOICE_REQUIRED, null, true, techs, rnd);
         m.put(MistakeKind.UNBILLED_PARTS, new Mistake(MistakeKind.UNBILLED_PARTS, parts.id(), null, null));
-        JobRequest ghost = firstAfter(jobs, rnd, j -> j.kind() == JobKind.AMC_VISIT && j.bookedAhead());
+        JobRequest ghost = rewrite(jobs, early.get(2), JobKind.AMC_VISIT, PaymentMode.AMC,
+                new Coverage(CoverageKind.AMC, "AMC-" + (30000 + early.get(2)), DAY.plusMonths(6), List.of("AMC_VISIT", "AC_SERVICE")),
+                false, techs, rnd);
         m.put(MistakeKind.GHOST_VISIT, new Mistake(MistakeKind.GHOST_VISIT, ghost.id(), null, null));
-        Tech keeper = techs.get(rnd.nextInt(techs.size()));
-        m.put(MistakeKind.CASH_NOT_DEPOSITED, new Mistake(MistakeKind.CASH_NOT_DEPOSITED, null, keeper.id(), null));
+        rewrite(jobs, early.get(3), JobKind.AC_SERVICE, PaymentMode.CASH, null, false, techs, rnd);
+        m.put(MistakeKind.CASH_NOT_DEPOSITED, new Mistake(MistakeKind.CASH_NOT_DEPOSITED, null, null, null));
         return m;
     }
 
-    private static JobRequest firstAfter(List<JobRequest> jobs, Random rnd, java.util.function.Predicate<JobRequest> ok) {
-        int start = rnd.nextInt(jobs.size());
-        for (int k = 0; k < jobs.size(); k++) {
-            JobRequest j = jobs.get((start + k) % jobs.size());
-            if (ok.test(j) && j.priority() != Priority.EMERGENCY) {
-                return j;
-            }
+    private static JobRequest rewrite(List<JobRequest> jobs, int index, JobKind kind, PaymentMode mode, Coverage coverage,
+                                      boolean business, List<Tech> techs, Random rnd) {
+        JobRequest j = jobs.get(index);
+        Branch original = j.branch();
+        Branch branch = original;
+        if (techs.stream().noneMatch(t -> t.branch().equals(original) && t.canDo(kind))) {
+            branch = techs.stream().filter(t -> t.canDo(kind)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no technician can do " + kind + "; use more --technicians")).branch();
         }
-        throw new IllegalArgumentException("the world is too small to plant every mistake; use more --jobs");
+        GeoPoint where = j.branch().equals(branch) ? j.site().location()
+                : offset(branch.location(), rnd.nextGaussian() * 1.5, rnd.nextGaussian() * 1.5);
+        Customer c = j.customer();
+        Customer customer = business && !c.business()
+                ? new Customer(c.id(), c.name() + " Enterprises Pvt Ltd", c.address(), c.pincode(), gstinFor(rnd, index)) : c;
+        Site site = new Site(j.site().id(), where, j.site().radiusMetres(), j.site().address());
+        JobRequest planted = new JobRequest(j.id(), j.arrivesAt(), branch, customer, site, kind, Priority.NORMAL, j.window(),
+                j.window().to().plus(Duration.ofHours(2)), coverage, new PayPlan(mode, !kind.parts.isEmpty(), false), 1.0);
+        jobs.set(index, planted);
+        return planted;
     }
 
     /** A point {@code northKm} north and {@code eastKm} east of {@code p} (flat-earth; fine over a city). */

@@ -36,10 +36,18 @@ final class Dashboard {
         out.printf(" Money         revenue %s (%s per technician) · collected %s · pending %s · cash in hand %s%n",
                 Fmt.inr(t.revenue()), Fmt.inr(t.revenuePerTechnician()), Fmt.inr(t.collected()), Fmt.inr(t.pendingCollections()),
                 Fmt.inr(t.cashInHand()));
+        List<io.github.geodispatch.billing.Invoice> invoices = day.billing.invoices();
+        out.printf(" Invoices      %d GST invoices drafted and handed off (%d B2B) · %s invoiced%n", invoices.size(),
+                invoices.stream().filter(io.github.geodispatch.billing.Invoice::b2b).count(),
+                Fmt.inr(invoices.stream().map(io.github.geodispatch.billing.Invoice::total).reduce(Money.inr(0), Money::plus)));
         out.printf(" Leakage       %s at risk%s%n", Fmt.inr(t.leakageTotal()), t.leakageAtRisk().isEmpty() ? " (no findings)" : "");
         for (Map.Entry<String, Money> e : t.leakageAtRisk().entrySet()) {
             out.printf("               %-28s %12s%n", e.getKey(), Fmt.inr(e.getValue()));
         }
+        Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
+        out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays · "
+                + "completed with no site visit: %s%n", acc.detected(), 100 * acc.precision(), 100 * acc.recall(),
+                day.unverifiedCompletions().stream().map(j -> j.value()).toList());
         out.println(rule);
         out.printf(" %-9s %6s %6s %8s %8s %10s %12s %12s %12s%n", "branch", "jobs", "done", "FTF", "SLA", "resp p50", "revenue",
                 "pending", "cash");
@@ -63,11 +71,17 @@ final class Dashboard {
         out.printf(" Pending collections: %d jobs, %s%n", pending.size(), Fmt.inr(t.pendingCollections()));
         out.println(rule);
         out.println(" Planted mistakes (the truth a leakage engine must find)");
-        for (CityWorld.Mistake m : w.mistakes.values()) {
+        for (CityWorld.Mistake m : day.mistakes()) {
             out.printf("   %-26s %-11s %s%n", m.kind().findingCode, subject(m), m.kind().story);
         }
         out.println(" Notes");
         day.run.notes().stream().filter(n -> n.startsWith("Emergency") || n.startsWith("Morning")).forEach(n -> out.println("   " + n));
+        if (day.dispatcher instanceof EngineOffice office) {
+            office.log().forEach(n -> out.println("   " + n));
+        }
+        List<EngineDesk.Refusal> refused = day.desk.refusals();
+        out.printf(" The job engine refused %d command(s)%n", refused.size());
+        refused.stream().limit(5).forEach(r -> out.printf("   %s %s %s: %s%n", r.job().value(), CitySimulation.hhmm(r.at()), r.command(), r.reason()));
         out.println(" Engines");
         for (CityDay.EngineUse e : day.engines) {
             out.printf("   %s %-38s %s%n", e.engine() ? "●" : "○", e.part(), e.by());
@@ -76,6 +90,7 @@ final class Dashboard {
     }
 
     static String subject(CityWorld.Mistake m) {
-        return m.job() != null ? m.job().value() : m.technician() != null ? m.technician().value() : m.reference();
+        return m.job() != null ? m.job().value() : m.technician() != null ? m.technician().value()
+                : m.reference() != null ? m.reference() : "nobody";
     }
 }

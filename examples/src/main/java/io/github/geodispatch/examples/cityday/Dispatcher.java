@@ -16,10 +16,14 @@ interface Dispatcher {
     String name();
 
     /** Where a technician is and what is still queued for them, as the office sees it at a moment. */
-    record Crew(CityWorld.Tech tech, GeoPoint position, Instant freeAt, List<CityWorld.JobRequest> queue, boolean onShift) {}
+    record Crew(CityWorld.Tech tech, GeoPoint position, Instant freeAt, CityWorld.JobRequest current,
+                List<CityWorld.JobRequest> queue, boolean onShift) {}
 
-    /** A decision: the technician, where in their queue the job goes (0 = next), and why. */
-    record Choice(TechnicianId technician, int position, String why) {}
+    /** A queued job taken from one technician and given to another ({@code to} null = to nobody). */
+    record Move(JobId job, TechnicianId from, TechnicianId to) {}
+
+    /** A decision: the technician, where in their queue the job goes (0 = next), why, and queued jobs it moves. */
+    record Choice(TechnicianId technician, int position, String why, List<Move> moves) {}
 
     /** The plan for the jobs known at the start of the day: an ordered queue per technician. */
     Map<TechnicianId, List<JobId>> morningPlan(List<CityWorld.JobRequest> known, List<Crew> crews, Instant at);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The office's rule of thumb, standing in while the dispatch engines are not on main: jobs in order of
+ * The office's rule of thumb, standing in until the dispatch engines are wired into the city-day: jobs in order of
  * priority and window, each appended to the queue of the same-branch technician with the skill who can
  * reach it earliest (late if nobody can make the window, never past the end of the shift); an emergency
  * goes next in the queue of the skilled technician who can reach it first.
@@ -31,7 +31,7 @@ final class GreedyDispatcher implements Dispatcher {
 
     @Override
     public String name() {
-        return "baseline greedy rule (dispatch and dispatch.plan engines not on main)";
+        return "baseline greedy rule (the dispatch and dispatch.plan engines are not wired into the city-day yet)";
     }
 
     /** A technician's running end of queue while the plan is built. */
@@ -115,7 +115,7 @@ final class GreedyDispatcher implements Dispatcher {
                 bestArrival = arrival;
                 best = new Choice(c.tech().id(), emergency ? 0 : c.queue().size(), emergency
                         ? "emergency: earliest skilled arrival, goes next; queued work moves back"
-                        : "earliest arrival among same-branch technicians with the skill");
+                        : "earliest arrival among same-branch technicians with the skill", List.of());
             }
         }
         return Optional.ofNullable(best);

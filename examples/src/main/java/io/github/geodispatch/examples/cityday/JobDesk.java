@@ -27,13 +27,17 @@ interface JobDesk {
 
     void unassign(JobId job, TechnicianId technician, Instant at, String reason);
 
-    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason);
+    /** A status change; {@code evidence} says what proves it (for ARRIVED, the phone's fix or a geofence visit), or null. */
+    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason, String evidence);
 
     void proof(JobId job, TechnicianId by, ProofKind kind, String label, String reference, String sha256, Instant at);
 
     void part(JobId job, TechnicianId by, JobKind.Part part, int quantity, boolean billable, Instant at);
 
     void payment(JobId job, TechnicianId by, PaymentMode mode, Money amount, String reference, Instant at);
+
+    /** Accounts received the job's invoice (number, total and the part SKUs on it). */
+    void invoice(JobId job, String number, Money total, List<String> partSkus, Instant at);
 
     /** The whole stream of one job, in version order. */
     List<JobEvent> stream(JobId job);

@@ -1,11 +1,9 @@
 package io.github.geodispatch.examples.cityday;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.geodispatch.insight.CashDeposit;
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.journal.JournalWriter;
 import io.github.geodispatch.spi.JobEvent;
-import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.StatementCredit;
 
 import java.io.BufferedWriter;
@@ -17,147 +15,87 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Writes the day as a journal (JSON Lines in the leakage issue's interchange format): technicians and
- * customers first, then every job event, statement credit, cash deposit and ping in time order. Stateless.
+ * Writes the day as a journal through the engine's {@link JournalWriter}: technicians and customers first,
+ * then every job event, statement credit, cash deposit and ping in time order, so {@code geodispatch audit}
+ * and {@code geodispatch invoice} can read it back. Stateless.
  */
 final class JournalExport {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-
     private JournalExport() {}
 
-    private record Line(Instant at, int order, ObjectNode node) {}
+    private record Line(Instant at, int order, JournalRecord record) {}
 
     static int write(CityDay day, Path file) throws IOException {
-        List<ObjectNode> head = new ArrayList<>();
+        List<JournalRecord> head = new ArrayList<>();
         for (CityWorld.Tech t : day.world.techs) {
-            ObjectNode n = node("technician");
-            n.put("id", t.id().value()).put("branch", t.branch().id().value());
-            ArrayNode skills = n.putArray("skills");
-            t.skills().keySet().forEach(skills::add);
-            head.add(n);
+            head.add(new JournalRecord.Technician(t.id(), t.branch().id(), List.copyOf(t.skills().keySet())));
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (CityWorld.JobRequest j : day.world.jobs) {
             CityWorld.Customer c = j.customer();
             if (seen.add(c.id().value())) {
-                ObjectNode n = node("customer");
-                n.put("id", c.id().value()).put("name", c.name()).put("address", c.address()).put("city", "Bengaluru")
-                        .put("pincode", c.pincode()).put("state_code", "29");
-                if (c.gstin() != null) {
-                    n.put("gstin", c.gstin());
-                }
-                head.add(n);
+                head.add(new JournalRecord.Customer(c.id(), c.name(), c.address(), "Bengaluru", c.pincode(), "29", c.gstin()));
             }
         }
         List<Line> lines = new ArrayList<>();
         int order = 0;
         for (JobEvent e : day.events) {
-            ObjectNode n = job(e);
-            if (n != null) {
-                lines.add(new Line(e.header().occurredAt(), order++, n));
-            }
+            lines.add(new Line(e.header().occurredAt(), order++, job(e)));
         }
         for (StatementCredit c : day.credits) {
-            ObjectNode n = node("statement");
-            n.put("at", time(c.at())).put("source", c.source()).put("reference", c.reference());
-            n.set("amount", money(c.amount()));
-            if (c.billRef() != null) {
-                n.put("tr", c.billRef());
-            }
-            lines.add(new Line(c.at(), order++, n));
+            lines.add(new Line(c.at(), order++, new JournalRecord.Statement(time(c.at()), c.source(), c.reference(), c.amount(),
+                    c.billRef(), c.payer())));
         }
         for (CashDeposit d : day.deposits) {
-            ObjectNode n = node("cash.deposit");
-            n.put("at", time(d.at())).put("technician", d.technician().value());
-            n.set("amount", money(d.amount()));
-            lines.add(new Line(d.at(), order++, n));
+            lines.add(new Line(d.at(), order++, new JournalRecord.CashDeposit(time(d.at()), d.technician(), d.amount(), d.reference())));
         }
         for (CitySimulation.Ping p : day.pings) {
-            ObjectNode n = node("ping");
-            n.put("ping_id", p.pingId()).put("technician", p.technician().value()).put("at", time(p.at()))
-                    .put("lat", Math.round(p.point().lat() * 1e7) / 1e7).put("lng", Math.round(p.point().lng() * 1e7) / 1e7)
-                    .put("accuracy_m", p.accuracyM());
-            lines.add(new Line(p.at(), order++, n));
+            lines.add(new Line(p.at(), order++, new JournalRecord.Ping(p.pingId(), p.technician(), time(p.at()),
+                    Math.round(p.point().lat() * 1e7) / 1e7, Math.round(p.point().lng() * 1e7) / 1e7, p.accuracyM())));
         }
         lines.sort(Comparator.comparing(Line::at).thenComparingInt(Line::order));
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (ObjectNode n : head) {
-                w.write(JSON.writeValueAsString(n));
-                w.newLine();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8); JournalWriter w = JournalWriter.to(out)) {
+            for (JournalRecord r : head) {
+                w.write(r);
             }
             for (Line l : lines) {
-                w.write(JSON.writeValueAsString(l.node()));
-                w.newLine();
+                w.write(l.record());
             }
         }
         return head.size() + lines.size();
     }
 
-    private static ObjectNode job(JobEvent e) {
-        String job = e.header().job().value();
-        String at = time(e.header().occurredAt());
+    private static JournalRecord job(JobEvent e) {
+        var job = e.header().job();
+        OffsetDateTime at = time(e.header().occurredAt());
         if (e instanceof JobEvent.JobCreated c) {
-            ObjectNode n = node("job.created").put("job", job).put("at", at).put("branch", c.branch().value())
-                    .put("customer", c.customer().value()).put("job_type", c.jobType());
-            ObjectNode site = n.putObject("site");
-            site.put("lat", c.site().location().lat()).put("lng", c.site().location().lng()).put("radius_m", c.site().radiusMetres());
-            n.set("quote", money(c.quote()));
-            if (c.coverage() != null) {
-                ObjectNode cov = n.putObject("coverage");
-                cov.put("kind", c.coverage().kind().name()).put("ref", c.coverage().reference())
-                        .put("valid_until", c.coverage().validUntil().toString());
-                ArrayNode types = cov.putArray("job_types");
-                c.coverage().jobTypes().forEach(types::add);
-            }
-            return n;
+            return new JournalRecord.JobCreated(job, at, c.branch(), c.customer(), c.jobType(), c.site().location(),
+                    c.site().radiusMetres(), c.quote(), c.coverage());
         } else if (e instanceof JobEvent.JobAssigned a) {
-            return node("job.assigned").put("job", job).put("at", at).put("technician", a.technician().value());
+            return new JournalRecord.JobAssigned(job, at, a.technician());
+        } else if (e instanceof JobEvent.JobUnassigned u) {
+            return new JournalRecord.JobUnassigned(job, at, u.technician(), u.reason());
         } else if (e instanceof JobEvent.StatusChanged s) {
-            return node("job.status").put("job", job).put("at", at).put("status", s.status().name());
+            return new JournalRecord.JobStatusChanged(job, at, s.status(), s.reason());
         } else if (e instanceof JobEvent.ProofAdded p) {
-            return node("job.proof").put("job", job).put("at", at).put("kind", p.kind().name()).put("ref", p.reference());
+            return new JournalRecord.JobProof(job, at, p.kind(), p.reference());
         } else if (e instanceof JobEvent.PartUsed p) {
-            ObjectNode n = node("job.part").put("job", job).put("at", at).put("sku", p.sku()).put("hsn", p.hsn())
-                    .put("qty", p.quantity());
-            n.set("unit_price", money(p.unitPrice()));
-            return n.put("billable", p.billable());
+            return new JournalRecord.JobPart(job, at, p.sku(), p.hsn(), p.quantity(), p.unitPrice(), p.billable());
         } else if (e instanceof JobEvent.ExpenseAdded x) {
-            ObjectNode n = node("job.expense").put("job", job).put("at", at).put("kind", x.kind());
-            n.set("amount", money(x.amount()));
-            return n.put("billable", x.billable());
+            return new JournalRecord.JobExpense(job, at, x.kind(), x.amount(), x.billable());
         } else if (e instanceof JobEvent.PaymentRecorded p) {
-            ObjectNode n = node("job.payment").put("job", job).put("at", at).put("mode", p.mode().name());
-            n.set("amount", money(p.amount()));
-            if (p.reference() != null) {
-                n.put("reference", p.reference());
-            }
-            return n;
-        } else if (e instanceof JobEvent.InvoiceHandedOff i) {
-            ObjectNode n = node("job.invoice").put("job", job).put("at", at).put("invoice_no", i.invoiceNumber());
-            n.set("amount", money(i.total()));
-            ArrayNode parts = n.putArray("parts");
-            i.partSkus().forEach(parts::add);
-            return n;
+            return new JournalRecord.JobPayment(job, at, p.mode(), p.amount(), p.reference(), p.promisedOn(), p.approvedBy());
         }
-        return null; // JobUnassigned has no journal record type
+        JobEvent.InvoiceHandedOff i = (JobEvent.InvoiceHandedOff) e;
+        return new JournalRecord.JobInvoice(job, at, i.invoiceNumber(), i.total(), i.partSkus());
     }
 
-    private static ObjectNode node(String type) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("type", type);
-        return n;
-    }
-
-    private static ObjectNode money(Money m) {
-        return JSON.createObjectNode().put("amount", m.toPlainString()).put("currency", m.currency().name());
-    }
-
-    static String time(Instant t) {
-        return OffsetDateTime.ofInstant(t, CityWorld.ZONE).format(ISO);
+    static OffsetDateTime time(Instant t) {
+        return OffsetDateTime.ofInstant(t, CityWorld.ZONE);
     }
 }

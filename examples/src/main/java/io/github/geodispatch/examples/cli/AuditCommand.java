@@ -1,12 +1,105 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.journal.JournalProblem;
+import io.github.geodispatch.leakage.AuditReport;
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.FindingsJsonl;
+import io.github.geodispatch.leakage.LeakageAudit;
+import io.github.geodispatch.leakage.LeakagePolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until issue 5 lands; replaced by the issue's implementation. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit a journal for payment leakage.")
-public final class AuditCommand implements Runnable {
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code audit --journal FILE --as-of ISO_TIME --out findings.jsonl}: runs the leakage rules over a journal
+ * and writes one finding per line, then prints findings and amount at risk by code and by technician.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit a journal for payment leakage; writes findings as JSON Lines and prints a summary.")
+public final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--journal", required = true, paramLabel = "FILE", description = "the journal (JSON Lines)")
+    Path journal;
+
+    @Option(names = "--as-of", required = true, paramLabel = "ISO_TIME",
+            description = "the audit time grace periods count to, ISO-8601 with offset, e.g. 2026-11-10T00:00:00+05:30")
+    String asOf;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the findings (JSON Lines)")
+    Path out;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Kolkata",
+            description = "the business's time zone for calendar days (default: ${DEFAULT-VALUE})")
+    String zone;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("audit is not implemented yet (issue 5)");
+    public Integer call() throws Exception {
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(asOf).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be an ISO-8601 time with offset, was '" + asOf + "'", e);
+        }
+        LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneId.of(zone));
+        AuditReport report = LeakageAudit.run(journal, at, policy);
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            FindingsJsonl.write(report.findings(), w);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        o.printf("journal: %d lines, %d records, %d rejected; %d import flags; %d records after --as-of left out; "
+                        + "%d pings, %d rejected by the visit tracker%n",
+                report.journal().lines(), report.journal().records(), report.journal().rejected(),
+                report.importProblems().size(), report.recordsAfterAsOf(), report.pings(), report.pingsRejected());
+        List<JournalProblem> problems = report.journal().problems();
+        problems.stream().limit(10).forEach(p -> err.println("  " + p));
+        report.importProblems().stream().limit(10).forEach(p -> err.println("  " + p));
+        table(o, "code", report.findings(), f -> f.code().name());
+        table(o, "technician", report.findings(), f -> f.technician() == null ? "-" : f.technician().value());
+        o.printf("%d findings written to %s%n", report.findings().size(), out);
+        o.flush();
+        return 0;
+    }
+
+    private static void table(PrintWriter o, String title, List<Finding> findings, Function<Finding, String> key) {
+        Map<String, long[]> rows = new TreeMap<>();
+        Map<String, String> currency = new TreeMap<>();
+        for (Finding f : findings) {
+            long[] r = rows.computeIfAbsent(key.apply(f), k -> new long[2]);
+            r[0]++;
+            r[1] = Math.addExact(r[1], f.amountAtRisk().minor());
+            currency.put(key.apply(f), f.amountAtRisk().currency().name());
+        }
+        o.printf("%n%-30s %8s %16s%n", title, "findings", "amount at risk");
+        long count = 0;
+        long total = 0;
+        for (Map.Entry<String, long[]> e : rows.entrySet()) {
+            o.printf("%-30s %8d %12s %s%n", e.getKey(), e.getValue()[0], decimal(e.getValue()[1]), currency.get(e.getKey()));
+            count += e.getValue()[0];
+            total += e.getValue()[1];
+        }
+        o.printf("%-30s %8d %12s%n", "TOTAL", count, decimal(total));
+    }
+
+    private static String decimal(long minor) {
+        return java.math.BigDecimal.valueOf(minor, 2).toPlainString();
     }
 }

@@ -28,6 +28,10 @@ public final class CityDayCommand implements Callable<Integer> {
     @Option(names = "--jobs", description = "Number of jobs besides the emergency, 10-20000 (default: ${DEFAULT-VALUE}).", defaultValue = "600")
     int jobs;
 
+    @Option(names = "--plan-seconds", description = "Time box of the OptaPlanner morning plan, 1-120 s; 0 = use the "
+            + "greedy baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int planSeconds;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).", defaultValue = "target/city-day")
     Path out;
 
@@ -37,7 +41,10 @@ public final class CityDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        CityDayRun.run(seed, technicians, jobs, out, console, !noProgress);
+        if (planSeconds < 0 || planSeconds > 120) {
+            throw new IllegalArgumentException("--plan-seconds must be 0-120, was " + planSeconds);
+        }
+        CityDayRun.run(seed, technicians, jobs, planSeconds, out, console, !noProgress);
         return 0;
     }
 }

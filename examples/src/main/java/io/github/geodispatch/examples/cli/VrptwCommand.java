@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Solve a Solomon VRPTW instance with the day-plan engine.")
 public final class VrptwCommand implements Callable<Integer> {
 
+    private static final String SOLVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.optaplanner";
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +53,9 @@ public final class VrptwCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (seconds < 1) {
             throw new IllegalArgumentException("--seconds must be >= 1, was " + seconds);
+        }
+        if (System.getProperty(SOLVER_LOG_LEVEL) == null) {
+            System.setProperty(SOLVER_LOG_LEVEL, "warn"); // progress lines below replace the solver's own log
         }
         VrptwInstance problem = VrptwInstance.read(instance);
         VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.after(Duration.ofSeconds(seconds)),

@@ -107,28 +107,18 @@ public final class JdbcJobEventStore implements JobEventStore {
 
     /**
      * Appends to several streams in one transaction: all of it is stored, or none. Each stream may appear
-     * once, and each part follows the rules of {@link #append}; the first stream found in conflict is
-     * reported. This is the bulk path for imports and loads (one commit and one lock hold for many events).
+     * once with at least one event, and each part follows the rules of {@link #append}; the first stream
+     * found in conflict is reported. This is the bulk path for imports and loads (one commit and one lock hold for many events).
      */
     public List<StoredEvent> appendAll(List<Append> appends) {
         Objects.requireNonNull(appends, "appends");
-        List<Row> rows = validate(appends);
-        if (rows.isEmpty()) {
-            return List.of();
+        if (appends.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append: no streams given");
         }
+        List<Row> rows = validate(appends);
         try {
-            Map<StreamId, Long> current = currentVersions(appends);
-            for (Append append : appends) {
-                long actual = current.getOrDefault(append.stream(), 0L);
-                if (actual < append.expectedVersion()) {
-                    // behind: nothing of this batch can be stored yet (an idempotent repeat would be ahead)
-                    throw new ConcurrencyConflictException(append.stream(), append.expectedVersion(), actual);
-                }
-                if (actual > append.expectedVersion()) {
-                    return resolveRejected(appends, rows);
-                }
-            }
-            return insert(rows);
+            List<StoredEvent> stored = insert(appends, rows);
+            return stored != null ? stored : resolveRejected(appends, rows);
         } catch (UniqueViolation e) {
             return resolveRejected(appends, rows);
         } catch (SQLException e) {
@@ -251,6 +241,9 @@ public final class JdbcJobEventStore implements JobEventStore {
                 throw new IllegalArgumentException("expected version must be >= 0, was " + append.expectedVersion()
                         + " for " + append.stream());
             }
+            if (append.events().isEmpty()) {
+                throw new IllegalArgumentException("nothing to append to " + append.stream() + ": no events given");
+            }
             long version = append.expectedVersion();
             for (JobEvent event : append.events()) {
                 Objects.requireNonNull(event, "event");
@@ -266,43 +259,70 @@ public final class JdbcJobEventStore implements JobEventStore {
                 if (!ids.add(event.header().eventId())) {
                     throw new IllegalArgumentException("event id " + event.header().eventId() + " appears twice");
                 }
-                rows.add(new Row(event, EventJson.write(event)));
+                String json = EventJson.write(event);
+                requireWellFormedUnicode(event, json);
+                rows.add(new Row(event, json));
             }
         }
         return rows;
     }
 
-    /** The current version of every stream of the batch that has events (absent = 0). */
-    private Map<StreamId, Long> currentVersions(List<Append> appends) throws SQLException {
-        Map<StreamId, Long> versions = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            if (appends.size() == 1) {
-                StreamId stream = appends.get(0).stream();
-                try (PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
-                    ps.setString(1, stream.tenant().value());
-                    ps.setString(2, stream.job().value());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        versions.put(stream, rs.getLong(1));
-                    }
-                }
-                return versions;
+    /**
+     * A string with an unpaired UTF-16 surrogate cannot be encoded as UTF-8: the driver would store a
+     * {@code ?} in its place and the stored event would no longer hash like the original.
+     */
+    private static void requireWellFormedUnicode(JobEvent event, String json) {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("event " + event.header().eventId()
+                        + " has a text with an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c)
+                        + "), which no UTF-8 database can store exactly");
             }
-            for (int from = 0; from < appends.size(); from += CHUNK) {
-                List<Append> chunk = appends.subList(from, Math.min(appends.size(), from + CHUNK));
-                String sql = "SELECT tenant_id, job_id, MAX(version) FROM job_event WHERE (tenant_id, job_id) IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))
-                        + ") GROUP BY tenant_id, job_id";
+        }
+    }
+
+    /** The current version of every stream of the batch that has events (absent = 0). */
+    private static Map<StreamId, Long> currentVersions(Connection connection, List<Append> appends) throws SQLException {
+        Map<StreamId, Long> versions = new HashMap<>();
+        if (appends.size() == 1) {
+            StreamId stream = appends.get(0).stream();
+            try (PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
+                ps.setString(1, stream.tenant().value());
+                ps.setString(2, stream.job().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    versions.put(stream, rs.getLong(1));
+                }
+            }
+            return versions;
+        }
+        // per tenant, one index lookup per job through a VALUES list (both databases would scan the whole
+        // tenant for "job_id IN (...)" or a row-value IN list: H2 uses only the index's first column)
+        Map<TenantId, List<String>> jobsByTenant = new LinkedHashMap<>();
+        for (Append append : appends) {
+            jobsByTenant.computeIfAbsent(append.stream().tenant(), t -> new ArrayList<>())
+                    .add(append.stream().job().value());
+        }
+        for (Map.Entry<TenantId, List<String>> tenant : jobsByTenant.entrySet()) {
+            List<String> jobs = tenant.getValue();
+            for (int from = 0; from < jobs.size(); from += CHUNK) {
+                List<String> chunk = jobs.subList(from, Math.min(jobs.size(), from + CHUNK));
+                String sql = "SELECT v.job_id, (SELECT MAX(e.version) FROM job_event e"
+                        + " WHERE e.tenant_id = ? AND e.job_id = v.job_id) FROM (VALUES "
+                        + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(64)))"))
+                        + ") AS v(job_id)";
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    int i = 1;
-                    for (Append append : chunk) {
-                        ps.setString(i++, append.stream().tenant().value());
-                        ps.setString(i++, append.stream().job().value());
+                    ps.setString(1, tenant.getKey().value());
+                    int i = 2;
+                    for (String job : chunk) {
+                        ps.setString(i++, job);
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            versions.put(StreamId.of(TenantId.of(rs.getString(1)),
-                                    JobId.of(rs.getString(2))), rs.getLong(3));
+                            versions.put(StreamId.of(tenant.getKey(), JobId.of(rs.getString(1))), rs.getLong(2));
                         }
                     }
                 }
@@ -312,13 +332,28 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /**
-     * Takes the position lock, inserts every row and commits. The lock is the counter row's: it is held
-     * from the UPDATE until the commit, so no other append can commit in between.
+     * Checks the streams' versions, then takes the position lock, inserts every row and commits; returns
+     * null, having written nothing, when a stream is ahead of its expected version. The lock is the
+     * counter row's: it is held from the UPDATE until the commit, so no other append commits in between.
+     * The version check runs before the lock (a plain read): a rival that commits after it is caught by
+     * the unique constraint.
      */
-    private List<StoredEvent> insert(List<Row> rows) throws SQLException, UniqueViolation {
+    private List<StoredEvent> insert(List<Append> appends, List<Row> rows) throws SQLException, UniqueViolation {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Map<StreamId, Long> current = currentVersions(connection, appends);
+                for (Append append : appends) {
+                    long actual = current.getOrDefault(append.stream(), 0L);
+                    if (actual < append.expectedVersion()) {
+                        // behind: nothing of this batch can be stored (an idempotent repeat would be ahead)
+                        throw new ConcurrencyConflictException(append.stream(), append.expectedVersion(), actual);
+                    }
+                    if (actual > append.expectedVersion()) {
+                        connection.rollback();
+                        return null;
+                    }
+                }
                 long last;
                 try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions)) {
                     ps.setLong(1, rows.size());
@@ -396,7 +431,10 @@ public final class JdbcJobEventStore implements JobEventStore {
             if (copies.size() == rows.size()) {
                 return copies;
             }
-            Map<StreamId, Long> current = currentVersions(appends);
+            Map<StreamId, Long> current;
+            try (Connection connection = dataSource.getConnection()) {
+                current = currentVersions(connection, appends);
+            }
             for (Append append : appends) {
                 long actual = current.getOrDefault(append.stream(), 0L);
                 if (actual != append.expectedVersion()) {

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random command sequences from random actors, checked step by step against an oracle written from the
  * transition table and the role rules (independently of the engine's decider).
  */
-class JobEngineProperties {
+class JobEnginePropertiesTest {
     private static final List<Actor> ACTORS = List.of(OWNER, DISPATCHER, OTHER_BRANCH_DISPATCHER, TECH_RAVI,
             TECH_ASHA, ACCOUNTANT, SYSTEM, FOREIGN_OWNER);
     private static final List<JobId> JOBS = List.of(JobId.of("J-1"), JobId.of("J-2"));

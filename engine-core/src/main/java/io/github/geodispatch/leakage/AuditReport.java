@@ -1,0 +1,22 @@
+package io.github.geodispatch.leakage;
+
+import io.github.geodispatch.journal.JournalProblem;
+import io.github.geodispatch.journal.JournalSummary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of auditing a journal: the findings as of {@code asOf}, what reading the journal found
+ * ({@code journal}: lines, records, rejected lines with their numbers), what the import flagged or rejected
+ * ({@code importProblems}), how many records were dated after {@code asOf} and so left out, and how many pings
+ * the visit tracker saw and rejected (duplicates, poor accuracy, impossible speed, too late to reorder).
+ * Immutable and thread-safe.
+ */
+public record AuditReport(Instant asOf, List<Finding> findings, JournalSummary journal,
+                          List<JournalProblem> importProblems, long recordsAfterAsOf, long pings, long pingsRejected) {
+    public AuditReport {
+        findings = List.copyOf(findings);
+        importProblems = List.copyOf(importProblems);
+    }
+}

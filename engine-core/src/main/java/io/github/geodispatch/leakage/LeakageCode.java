@@ -1,0 +1,29 @@
+package io.github.geodispatch.leakage;
+
+/** The kinds of payment leakage the rules find; see the README's "Payments and leakage" section for each. */
+public enum LeakageCode {
+    /** A completed job with no payment status recorded after the grace period (default 2 h). */
+    PAYMENT_STATUS_MISSING,
+    /** A job marked paid by UPI/MPESA whose reference no statement credit carries after the grace (48 h). */
+    PAYMENT_UNVERIFIED,
+    /** A statement credit that links to no job. */
+    PAYMENT_UNLINKED,
+    /** A UTR/TransID claimed by a second job (the later claim, and only it, is the finding). */
+    DUPLICATE_PAYMENT_REFERENCE,
+    /** A job settled on site whose paid total is below the amount due (the invoice total when invoiced). */
+    SHORT_COLLECTION,
+    /** A billable part used on the job is missing from its invoice. */
+    PARTS_NOT_BILLED,
+    /** AMC or warranty claimed, but the job's coverage is missing, expired or does not cover the job type. */
+    COVERAGE_INVALID,
+    /** A completed job without the proof its closure policy needs (default: a photo and a customer approval). */
+    PROOF_MISSING,
+    /** An INVOICE_REQUIRED job not invoiced after the grace (24 h after completion). */
+    INVOICE_DELAYED,
+    /** Cash collected and not covered by deposits after the grace (48 h), first in first out. */
+    CASH_NOT_DEPOSITED,
+    /** A completed job with no site visit (a stay of at least 5 min in the site fence) between assignment and completion. */
+    GHOST_VISIT,
+    /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
+    OFF_BOOK_VISIT
+}

@@ -1,0 +1,288 @@
+package io.github.geodispatch.leakage;
+
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.payment.CashLedger;
+import io.github.geodispatch.payment.CollectionsView;
+import io.github.geodispatch.payment.JobAccount;
+import io.github.geodispatch.payment.CreditMatch;
+import io.github.geodispatch.payment.Reconciler;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs the leakage rules incrementally. Feed it what happens, in any order and more than once (job events
+ * are idempotent on their event id, credits on their UTR/TransID, deposits on their slip reference):
+ * {@link #accept(JobEvent)} from the engine's event listener, {@link #accept(StatementCredit)} from a
+ * {@code PaymentFeed}, {@link #accept(CashDeposit)}, {@link #visit} from the visit detector; and
+ * ask {@link #findings(Instant)} at any time. Each input re-evaluates only what it touches (its job, the jobs
+ * claiming the same payment reference, the credits of the same reference, bill reference or amount), so
+ * the cost per input does not grow with history; a journal audit ({@link LeakageAudit}) feeds the very same
+ * methods, so live and batch give the same findings.
+ *
+ * <p>A finding's {@code detectedAt} is when its condition held and its grace ran out; {@code findings(asOf)}
+ * returns the findings whose {@code detectedAt} is not after {@code asOf}, given everything fed so far (feed
+ * only what happened up to {@code asOf} to audit a past moment).
+ *
+ * <p>Not thread-safe: feed and query from one thread (an engine listener thread), or guard externally.
+ */
+public final class LeakageMonitor {
+    private final LeakagePolicy policy;
+    private final Rules rules;
+    private final Reconciler reconciler;
+    private final CashLedger cash = new CashLedger();
+    private final Map<JobId, JobFacts> jobs = new HashMap<>();
+    private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
+    private final Set<UUID> seenEvents = new HashSet<>();
+    /** Credits not firmly linked (no bill reference or payment reference match yet), by amount: only they can move. */
+    private final Map<Money, Set<String>> looseCreditsByAmount = new HashMap<>();
+    private final Map<String, List<StatementCredit>> creditsByBillRef = new HashMap<>();
+    private final Map<String, CreditMatch> creditLinks = new HashMap<>();
+    private final Map<JobId, Set<String>> linkedCredits = new HashMap<>();
+    private final Map<JobId, List<Finding>> jobFindings = new HashMap<>();
+    private final Map<String, Finding> creditFindings = new HashMap<>();
+    private final VisitBook visits;
+    private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
+    private final Set<String> dirtyCredits = new LinkedHashSet<>();
+
+    private LeakageMonitor(LeakagePolicy policy) {
+        this.policy = policy;
+        this.reconciler = new Reconciler(policy.amountMatchWindow());
+        this.rules = new Rules(policy, reconciler, this::linkedCredits);
+        this.visits = new VisitBook(policy);
+    }
+
+    /** A monitor with {@link LeakagePolicy#defaults()}. */
+    public static LeakageMonitor create() {
+        return new LeakageMonitor(LeakagePolicy.defaults());
+    }
+
+    public static LeakageMonitor create(LeakagePolicy policy) {
+        return new LeakageMonitor(Objects.requireNonNull(policy, "policy"));
+    }
+
+    public LeakagePolicy policy() {
+        return policy;
+    }
+
+    /** Registers a technician's home branch (the branch of their cash and visit findings). */
+    public void technician(TechnicianId technician, BranchId branch) {
+        technicianBranches.put(Objects.requireNonNull(technician, "technician"), Objects.requireNonNull(branch, "branch"));
+        reconciler.technician(technician);
+    }
+
+    /** Feeds one job event; a repeated event id changes nothing. */
+    public void accept(JobEvent event) {
+        if (!seenEvents.add(event.header().eventId())) {
+            return;
+        }
+        JobId id = event.header().job();
+        JobFacts facts = jobs.computeIfAbsent(id, j -> new JobFacts(policy.zone()));
+        facts.apply(event);
+        if (event instanceof JobEvent.JobCreated) {
+            reconciler.job(id);
+            dirtyCredits(creditsByBillRef.get(id.value()));
+            JobEvent.JobCreated created = (JobEvent.JobCreated) event;
+            visits.site(id, created.site(), created.quote().currency());
+        } else if (event instanceof JobEvent.JobAssigned a) {
+            visits.assigned(a.technician(), id, a.header().occurredAt());
+        } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
+            visits.completed(id, s.header().occurredAt());
+        } else if (event instanceof JobEvent.PaymentRecorded p) {
+            payment(facts, p);
+        }
+        dirtyJobs.add(id);
+        flush();
+    }
+
+    /** Feeds one statement credit; a repeated UTR/TransID changes nothing. */
+    public void accept(StatementCredit credit) {
+        if (!reconciler.credit(credit)) {
+            return;
+        }
+        looseCreditsByAmount.computeIfAbsent(credit.amount(), a -> new LinkedHashSet<>()).add(credit.reference());
+        if (credit.billRef() != null) {
+            creditsByBillRef.computeIfAbsent(credit.billRef(), r -> new ArrayList<>(1)).add(credit);
+        }
+        dirtyCredits.add(credit.reference());
+        // the credit verifies the claims carrying its reference: they stop competing for amount matches
+        for (Reconciler.Claim claim : reconciler.claims(credit.reference())) {
+            dirtyJobs.add(claim.job());
+            dirtyLoose(claim.amount());
+        }
+        flush();
+    }
+
+    /** Feeds one cash deposit; a repeated slip reference changes nothing. */
+    public void accept(CashDeposit deposit) {
+        cash.deposited(deposit);
+    }
+
+    /**
+     * Feeds one stay of {@code technician} inside the fence of {@code site} (a job's site, as the visit
+     * detector reports it), from {@code from} to {@code to}.
+     */
+    public void visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        dirtyJobs.addAll(visits.visit(technician, site, from, to));
+        flush();
+    }
+
+    /** The findings whose {@code detectedAt} is not after {@code asOf}, ordered by time, code, job, technician, reference. */
+    public List<Finding> findings(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> list : jobFindings.values()) {
+            for (Finding f : list) {
+                if (!f.detectedAt().isAfter(asOf)) {
+                    out.add(f);
+                }
+            }
+        }
+        for (Finding f : creditFindings.values()) {
+            if (!f.detectedAt().isAfter(asOf)) {
+                out.add(f);
+            }
+        }
+        for (TechnicianId t : cash.technicians()) {
+            rules.cashNotDeposited(cash.position(t, asOf), branchOf(t)).ifPresent(out::add);
+        }
+        if (policy.visitRules()) {
+            out.addAll(visits.offBook(asOf, this::branchOf));
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    /** Pending collections and cash in hand by technician, route and branch, at {@code asOf}. */
+    public CollectionsView collections(Instant asOf) {
+        List<JobAccount> accounts = new ArrayList<>(jobs.size());
+        for (JobFacts f : jobs.values()) {
+            accounts.add(f.account);
+        }
+        return CollectionsView.of(accounts, cash, this::branchOf, asOf, policy.zone());
+    }
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::detectedAt)
+            .thenComparing(Finding::code)
+            .thenComparing(f -> f.job() == null ? "" : f.job().value())
+            .thenComparing(f -> f.technician() == null ? "" : f.technician().value())
+            .thenComparing(f -> f.reference() == null ? "" : f.reference());
+
+    private void payment(JobFacts facts, JobEvent.PaymentRecorded p) {
+        JobId job = p.header().job();
+        TechnicianId technician = facts.account.technician();
+        if (p.mode() == PaymentMode.CASH && technician != null) {
+            cash.collected(technician, job, p.header().occurredAt(), p.amount(), p.header().eventId().toString());
+        }
+        if (Reconciler.traceable(p.mode())) {
+            reconciler.claim(new Reconciler.Claim(job, technician, p.mode(), p.amount(), p.reference(),
+                    p.header().occurredAt(), p.header().eventId()));
+            if (p.reference() != null) {
+                for (Reconciler.Claim other : reconciler.claims(p.reference())) {
+                    dirtyJobs.add(other.job());
+                }
+                dirtyCredits.add(p.reference());
+            }
+            dirtyLoose(p.amount());
+        }
+    }
+
+    private void dirtyLoose(Money amount) {
+        Set<String> loose = looseCreditsByAmount.get(amount);
+        if (loose != null) {
+            dirtyCredits.addAll(loose);
+        }
+    }
+
+    private void dirtyCredits(List<StatementCredit> credits) {
+        if (credits != null) {
+            for (StatementCredit c : credits) {
+                dirtyCredits.add(c.reference());
+            }
+        }
+    }
+
+    private void flush() {
+        while (!dirtyCredits.isEmpty() || !dirtyJobs.isEmpty()) {
+            if (!dirtyCredits.isEmpty()) {
+                String reference = dirtyCredits.iterator().next();
+                dirtyCredits.remove(reference);
+                relink(reference);
+                continue;
+            }
+            JobId job = dirtyJobs.iterator().next();
+            dirtyJobs.remove(job);
+            JobFacts facts = jobs.get(job);
+            if (facts != null && facts.account.created()) {
+                List<Finding> found = rules.job(facts, visits);
+                if (found.isEmpty()) {
+                    jobFindings.remove(job);
+                } else {
+                    jobFindings.put(job, found);
+                }
+            }
+        }
+    }
+
+    private void relink(String reference) {
+        Optional<StatementCredit> credit = reconciler.credit(reference);
+        if (credit.isEmpty()) {
+            return;
+        }
+        Optional<CreditMatch> match = reconciler.match(credit.get());
+        CreditMatch before = creditLinks.get(reference);
+        JobId was = before == null ? null : before.job();
+        JobId now = match.map(CreditMatch::job).orElse(null);
+        if (!Objects.equals(was, now)) {
+            if (was != null) {
+                linkedCredits.get(was).remove(reference);
+                dirtyJobs.add(was);
+            }
+            if (now != null) {
+                linkedCredits.computeIfAbsent(now, j -> new HashSet<>(2)).add(reference);
+                dirtyJobs.add(now);
+            }
+        }
+        if (match.isPresent()) {
+            creditLinks.put(reference, match.get());
+            creditFindings.remove(reference);
+            if (match.get().basis() != CreditMatch.Basis.AMOUNT_AND_TIME) {
+                // a bill-reference or payment-reference link never changes again: stop re-examining it
+                Set<String> loose = looseCreditsByAmount.get(credit.get().amount());
+                if (loose != null) {
+                    loose.remove(reference);
+                }
+            }
+        } else {
+            creditLinks.remove(reference);
+            creditFindings.put(reference, rules.unlinked(credit.get()));
+        }
+    }
+
+    private Set<String> linkedCredits(JobId job) {
+        return linkedCredits.getOrDefault(job, Set.of());
+    }
+
+    private BranchId branchOf(TechnicianId technician) {
+        return technicianBranches.get(technician);
+    }
+}

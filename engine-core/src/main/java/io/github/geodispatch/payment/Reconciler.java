@@ -1,0 +1,174 @@
+package io.github.geodispatch.payment;
+
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Links statement credits (UPI/PSP settlements, M-Pesa confirmations, bank lines) to jobs, incrementally:
+ * feed it jobs, payment claims and credits in any order, and ask for a credit's match at any time. A credit
+ * matches, in this order:
+ * <ol>
+ * <li>the job its bill reference ({@code tr} / BillRefNumber) names;</li>
+ * <li>the job whose payment claim carries its UTR/TransID (the earliest claim when several do);</li>
+ * <li>the only claim of the same amount, made within {@link #window()} of the credit, whose own reference no
+ * credit carries, and, when the bill reference names a technician (a customer who typed the technician's
+ * number as the M-Pesa account), made on that technician's job.</li>
+ * </ol>
+ * Credits are idempotent on their reference (UTR/TransID): the same credit twice is one credit. A match
+ * depends only on what was fed, not on the order it came in. Each question is answered from hash indexes
+ * and a time-ordered index per amount (no scan over all credits or claims).
+ *
+ * <p>Not thread-safe: confine to one thread or guard externally.
+ */
+public final class Reconciler {
+    /** A payment record on a job that claims money arrived by a traceable route (UPI, MPESA, CARD). */
+    public record Claim(JobId job, TechnicianId technician, PaymentMode mode, Money amount, String reference,
+                        Instant at, UUID eventId) {
+        public Claim {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(eventId, "eventId");
+        }
+    }
+
+    private static final Comparator<Claim> EARLIEST = Comparator.comparing(Claim::at)
+            .thenComparing(c -> c.job().value()).thenComparing(Claim::eventId);
+
+    private final Duration window;
+    private final Set<JobId> jobs = new HashSet<>();
+    private final Set<String> technicians = new HashSet<>();
+    private final Map<String, StatementCredit> credits = new HashMap<>();
+    private final Map<String, List<Claim>> claimsByReference = new HashMap<>();
+    private final Map<Money, NavigableMap<Instant, List<Claim>>> claimsByAmount = new HashMap<>();
+
+    /** A reconciler that matches by amount within {@code window} either side of the credit's time. */
+    public Reconciler(Duration window) {
+        if (window == null || window.isNegative()) {
+            throw new IllegalArgumentException("window must be a non-negative duration, was " + window);
+        }
+        this.window = window;
+    }
+
+    public Duration window() {
+        return window;
+    }
+
+    /** Makes {@code job} known, so a bill reference naming it matches. */
+    public void job(JobId job) {
+        jobs.add(Objects.requireNonNull(job, "job"));
+    }
+
+    /** Makes {@code technician} known, so a bill reference naming them narrows amount matching. */
+    public void technician(TechnicianId technician) {
+        technicians.add(technician.value());
+    }
+
+    public boolean knowsJob(JobId job) {
+        return jobs.contains(job);
+    }
+
+    /** Records a claim; claims of modes that leave no statement trace (CASH, AMC, ...) are ignored. */
+    public void claim(Claim claim) {
+        if (!traceable(claim.mode())) {
+            return;
+        }
+        if (claim.reference() != null) {
+            claimsByReference.computeIfAbsent(claim.reference(), r -> new ArrayList<>(1)).add(claim);
+        }
+        claimsByAmount.computeIfAbsent(claim.amount(), a -> new TreeMap<>())
+                .computeIfAbsent(claim.at(), t -> new ArrayList<>(1)).add(claim);
+    }
+
+    /** Records a credit; returns false (and changes nothing) when a credit with its reference was recorded. */
+    public boolean credit(StatementCredit credit) {
+        return credits.putIfAbsent(credit.reference(), credit) == null;
+    }
+
+    /** The credit recorded under {@code reference}, if any. */
+    public Optional<StatementCredit> credit(String reference) {
+        return Optional.ofNullable(reference == null ? null : credits.get(reference));
+    }
+
+    public Collection<StatementCredit> credits() {
+        return java.util.Collections.unmodifiableCollection(credits.values());
+    }
+
+    /** The claims carrying {@code reference}, earliest first. */
+    public List<Claim> claims(String reference) {
+        List<Claim> list = claimsByReference.get(reference);
+        if (list == null) {
+            return List.of();
+        }
+        List<Claim> sorted = new ArrayList<>(list);
+        sorted.sort(EARLIEST);
+        return sorted;
+    }
+
+    /** The job {@code credit} belongs to, or empty when it links to none. */
+    public Optional<CreditMatch> match(StatementCredit credit) {
+        String billRef = credit.billRef();
+        if (billRef != null && jobs.contains(jobIdOrNull(billRef))) {
+            return Optional.of(new CreditMatch(credit, JobId.of(billRef), CreditMatch.Basis.BILL_REFERENCE));
+        }
+        List<Claim> byReference = claimsByReference.get(credit.reference());
+        if (byReference != null && !byReference.isEmpty()) {
+            Claim first = byReference.stream().min(EARLIEST).orElseThrow();
+            return Optional.of(new CreditMatch(credit, first.job(), CreditMatch.Basis.PAYMENT_REFERENCE));
+        }
+        String technician = billRef != null && technicians.contains(billRef) ? billRef : null;
+        Claim only = null;
+        NavigableMap<Instant, List<Claim>> byTime = claimsByAmount.get(credit.amount());
+        if (byTime == null) {
+            return Optional.empty();
+        }
+        for (List<Claim> claims : byTime.subMap(credit.at().minus(window), true, credit.at().plus(window), true).values()) {
+            for (Claim c : claims) {
+                if (c.reference() != null && credits.containsKey(c.reference())) {
+                    continue;
+                }
+                if (technician != null && (c.technician() == null || !technician.equals(c.technician().value()))) {
+                    continue;
+                }
+                if (only != null && !only.job().equals(c.job())) {
+                    return Optional.empty();
+                }
+                only = c;
+            }
+        }
+        return only == null ? Optional.empty() : Optional.of(new CreditMatch(credit, only.job(), CreditMatch.Basis.AMOUNT_AND_TIME));
+    }
+
+    /** True for the modes whose money leaves a statement trace (UPI, MPESA, CARD). */
+    public static boolean traceable(PaymentMode mode) {
+        return mode == PaymentMode.UPI || mode == PaymentMode.MPESA || mode == PaymentMode.CARD;
+    }
+
+    private static JobId jobIdOrNull(String value) {
+        try {
+            return JobId.of(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.geodispatch.examples.cityday;
+
+import io.github.geodispatch.dispatch.Candidate;
+import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.Displacement;
+import io.github.geodispatch.dispatch.LiveLocation;
+import io.github.geodispatch.dispatch.Recommendation;
+import io.github.geodispatch.dispatch.Route;
+import io.github.geodispatch.dispatch.ServiceAreas;
+import io.github.geodispatch.dispatch.Shift;
+import io.github.geodispatch.dispatch.Technician;
+import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.dispatch.plan.DayPlan;
+import io.github.geodispatch.dispatch.plan.DayPlanProblem;
+import io.github.geodispatch.dispatch.plan.DayPlanner;
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.dispatch.plan.PlannedRoute;
+import io.github.geodispatch.dispatch.plan.PlannedVisit;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TravelTimes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The office run by the dispatch engines: the morning plan from {@link DayPlanner} (OptaPlanner local
+ * search, time-boxed), and each job that arrives later placed by the real-time {@code dispatch.Dispatcher}'s
+ * recommendation (the best-ranked technician and insertion point). Before each recommendation the board is
+ * brought up to date with where every technician is and what is still queued (the job in hand as a started
+ * visit). An emergency nobody can fit takes the engine's proposed displacement. Not thread-safe.
+ */
+final class EngineOffice implements Dispatcher {
+    private static final int MAX_JOBS = 16;
+
+    private static final class BoardClock implements InstantSource {
+        private Instant now = CitySimulation.START;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final BoardClock clock = new BoardClock();
+    private final io.github.geodispatch.dispatch.Dispatcher board;
+    private final TravelTimes travel;
+    private final Duration planTime;
+    private final long seed;
+    private final Map<TechnicianId, Technician> technicians = new LinkedHashMap<>();
+    private final List<String> log = new ArrayList<>();
+
+    EngineOffice(CityWorld world, TravelTimes travel, Duration planTime) {
+        this.travel = travel;
+        this.planTime = planTime;
+        this.seed = world.seed;
+        this.board = io.github.geodispatch.dispatch.Dispatcher.builder().travelTimes(travel).clock(clock).build();
+        for (CityWorld.Tech t : world.techs) {
+            technicians.put(t.id(), new Technician(t.id(), t.branch().id(), t.skills(), List.of(), ServiceAreas.anywhere(),
+                    Shift.of(t.shiftStartAt(), t.shiftEndAt()), MAX_JOBS, t.branch().location(), t.branch().location(), null));
+        }
+        board.putTechnicians(technicians.values());
+    }
+
+    @Override
+    public String name() {
+        return "dispatch.plan.DayPlanner (OptaPlanner, " + planTime.toSeconds() + " s) for the morning; "
+                + "dispatch.Dispatcher recommendations for later jobs and the emergency";
+    }
+
+    /** What the engines said about their decisions (plan score, emergency explanation), for the report. */
+    List<String> log() {
+        return List.copyOf(log);
+    }
+
+    static DispatchJob job(CityWorld.JobRequest r) {
+        return new DispatchJob(r.id(), r.branch().id(), r.site().location(), r.kind().name(),
+                List.of(SkillRequirement.of(r.kind().skill, r.kind().level)), Set.of(), r.priority(), r.window(),
+                r.slaDeadline(), Duration.ofMinutes(r.kind().minutes), null);
+    }
+
+    @Override
+    public Map<TechnicianId, List<JobId>> morningPlan(List<CityWorld.JobRequest> known, List<Crew> crews, Instant at) {
+        clock.now = at;
+        List<DispatchJob> jobs = known.stream().map(EngineOffice::job).toList();
+        DayPlanner planner = DayPlanner.builder().travelTimes(travel)
+                .termination(new PlanTermination(planTime, Duration.ofSeconds(Math.max(1, planTime.toSeconds() / 3)))).seed(seed).build();
+        DayPlan plan = planner.solve(DayPlanProblem.of(at, List.copyOf(technicians.values()), jobs));
+        log.add("Morning plan by DayPlanner: score " + plan.score() + ", " + plan.unassigned().size() + " of " + jobs.size()
+                + " booked jobs left unassigned");
+        Map<TechnicianId, List<JobId>> out = new LinkedHashMap<>();
+        for (PlannedRoute r : plan.routes()) {
+            out.put(r.technician(), r.visits().stream().map(PlannedVisit::job).toList());
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Choice> place(CityWorld.JobRequest request, List<Crew> crews, Instant now) {
+        clock.now = now;
+        Map<TechnicianId, Boolean> inHand = new LinkedHashMap<>();
+        for (Crew c : crews) {
+            List<Visit> visits = new ArrayList<>();
+            if (c.current() != null) {
+                visits.add(new Visit(job(c.current()), now, true, true));
+            }
+            for (CityWorld.JobRequest q : c.queue()) {
+                visits.add(Visit.planned(job(q), now));
+            }
+            inHand.put(c.tech().id(), c.current() != null);
+            board.updateLiveLocation(c.tech().id(), new LiveLocation(c.position(), now));
+            board.putRoute(new Route(c.tech().id(), visits, 0));
+        }
+        Recommendation rec = board.recommend(job(request));
+        Optional<Candidate> best = rec.best();
+        if (best.isPresent()) {
+            Candidate c = best.get();
+            int pos = Math.max(0, c.insertion().position() - (inHand.get(c.technician()) ? 1 : 0));
+            String why = "ranked 1st of " + rec.ranked().size() + " feasible (" + rec.rejectedCount() + " rejected): added travel "
+                    + Fmt.duration(c.score().addedTravel()) + (c.score().slaMargin() == null ? ""
+                    : ", SLA margin " + Fmt.duration(c.score().slaMargin())) + ", ETA " + CitySimulation.hhmm(c.insertion().eta());
+            if (request.priority() == Priority.EMERGENCY) {
+                log.add("Emergency " + request.id().value() + ": " + why);
+            }
+            return Optional.of(new Choice(c.technician(), pos, why, List.of()));
+        }
+        Optional<Displacement> d = rec.displacement();
+        if (d.isPresent()) {
+            Displacement x = d.get();
+            log.add("Emergency " + request.id().value() + ": nobody free; displacement proposed and accepted: " + x.explanation());
+            int pos = Math.max(0, x.emergencyInsertion().position() - (inHand.get(x.technician()) ? 1 : 0));
+            return Optional.of(new Choice(x.technician(), pos, x.explanation(),
+                    List.of(new Move(x.displacedJob(), x.technician(), x.movedTo()))));
+        }
+        if (request.priority() == Priority.EMERGENCY) {
+            log.add("Emergency " + request.id().value() + ": no technician and no displacement: " + rec.rejectedByPrimaryReason());
+        }
+        return Optional.empty();
+    }
+}

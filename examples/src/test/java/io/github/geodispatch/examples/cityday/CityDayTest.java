@@ -1,0 +1,177 @@
+package io.github.geodispatch.examples.cityday;
+
+import io.github.geodispatch.insight.Grouping;
+import io.github.geodispatch.insight.Kpis;
+import io.github.geodispatch.insight.Ratio;
+import io.github.geodispatch.journal.JournalProblem;
+import io.github.geodispatch.journal.JournalReader;
+import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.StatementCredit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A small city-day (seed 7, 6 technicians, 12 jobs + the emergency) run end to end through the job engine,
+ * the day planner and live dispatch, and the geofence:
+ * its KPIs against values worked out from its job record, and every planted mistake present in the record
+ * with the evidence a leakage rule needs.
+ */
+class CityDayTest {
+    static CityDay day;
+
+    @BeforeAll
+    static void runSmallDay() {
+        day = CityDay.run(new CityDay.Options(7, 6, 12, 2), (t, f, c, n) -> { });
+    }
+
+    @Test
+    void kpisOfTheSmallDayMatchTheHandCheckedValues() {
+        Kpis t = day.report(Grouping.TOTAL).total();
+        assertThat(t.jobsCreated()).isEqualTo(13);
+        assertThat(t.jobsCompleted()).isEqualTo(9);
+        assertThat(day.run.unplaced()).hasSize(4);
+        assertThat(t.firstTimeFix()).isEqualTo(new Ratio(9, 9));
+        assertThat(t.slaCompliance()).isEqualTo(new Ratio(9, 12));
+        assertThat(t.technicians()).isEqualTo(6);
+        assertThat(t.revenue()).isEqualTo(Money.inr(716_300));
+        assertThat(t.collected()).isEqualTo(Money.inr(291_600));
+        assertThat(t.pendingCollections()).isEqualTo(Money.inr(424_700));
+        assertThat(t.cashInHand()).isEqualTo(Money.inr(59_900));
+        assertThat(t.responseP50()).contains(Duration.ofMinutes(220));
+        assertThat(t.completionP50()).contains(Duration.ofMinutes(40));
+        // the world makes a technician late by 12-41 minutes or early by 0-14: on time = check-in within 10 minutes
+        assertThat(day.world.techs).noneMatch(x -> x.lateMinutes() > 8 && x.lateMinutes() < 12);
+        long onTime = day.world.techs.stream().filter(x -> x.lateMinutes() <= 8).count();
+        assertThat(t.punctuality()).isEqualTo(new Ratio(onTime, 6));
+    }
+
+    @Test
+    void theGeofenceFindsTheTrueStays() {
+        Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
+        assertThat(acc.recall()).isGreaterThanOrEqualTo(0.9);
+        assertThat(acc.precision()).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void kpisAgreeWithAPlainFoldOfTheEngineRecord() {
+        List<Long> responses = new ArrayList<>();
+        long revenue = 0;
+        long collected = 0;
+        long cash = 0;
+        int completed = 0;
+        for (CityWorld.JobRequest r : day.world.jobs) {
+            List<JobEvent> s = day.desk.stream(r.id());
+            boolean done = s.stream().anyMatch(e -> e instanceof JobEvent.StatusChanged c && c.status() == JobStatus.COMPLETED);
+            long parts = 0;
+            s.stream().filter(e -> e instanceof JobEvent.StatusChanged c && c.status() == JobStatus.ARRIVED).findFirst()
+                    .ifPresent(e -> responses.add(Duration.between(s.get(0).header().occurredAt(), e.header().occurredAt()).toSeconds()));
+            for (JobEvent e : s) {
+                if (e instanceof JobEvent.PartUsed p && p.billable()) {
+                    parts += p.lineTotal().minor();
+                } else if (e instanceof JobEvent.PaymentRecorded p && p.mode().settlesOnSite()) {
+                    collected += p.amount().minor();
+                    cash += p.mode() == PaymentMode.CASH ? p.amount().minor() : 0;
+                }
+            }
+            if (done) {
+                completed++;
+                boolean covered = r.coverage() != null && r.coverage().covers(r.kind().name(), CityWorld.DAY);
+                revenue += (covered ? 0 : r.kind().labourPaise) + parts;
+            }
+        }
+        long deposited = day.deposits.stream().mapToLong(d -> d.amount().minor()).sum();
+        Kpis t = day.report(Grouping.TOTAL).total();
+        assertThat(t.jobsCompleted()).isEqualTo(completed);
+        assertThat(t.revenue().minor()).isEqualTo(revenue);
+        assertThat(t.collected().minor()).isEqualTo(collected);
+        assertThat(t.cashInHand().minor()).isEqualTo(cash - deposited);
+        responses.sort(null);
+        assertThat(t.responseP50()).contains(Duration.ofSeconds(responses.get((responses.size() + 1) / 2 - 1)));
+        assertThat(day.desk.refusals()).isEmpty();
+    }
+
+    @Test
+    void everyPlantedMistakeIsInTheRecordWithItsEvidence() {
+        List<CityWorld.Mistake> mistakes = day.mistakes();
+        assertThat(mistakes).extracting(m -> m.kind().findingCode).containsExactly("PAYMENT_STATUS_MISSING", "PAYMENT_UNLINKED",
+                "PARTS_NOT_BILLED", "GHOST_VISIT", "CASH_NOT_DEPOSITED");
+        JobId forgotten = mistakes.get(0).job();
+        assertThat(completed(forgotten)).isTrue();
+        assertThat(day.desk.stream(forgotten)).noneMatch(e -> e instanceof JobEvent.PaymentRecorded);
+
+        String utr = mistakes.get(1).reference();
+        StatementCredit credit = day.credits.stream().filter(c -> c.reference().equals(utr)).findFirst().orElseThrow();
+        assertThat(credit.billRef()).isNull();
+        assertThat(day.events).noneMatch(e -> e instanceof JobEvent.PaymentRecorded p && utr.equals(p.reference()));
+
+        List<JobEvent> parts = day.desk.stream(mistakes.get(2).job());
+        int completedAt = indexOf(parts, JobStatus.COMPLETED);
+        assertThat(completedAt).isNotNegative();
+        assertThat(parts.subList(completedAt, parts.size())).anyMatch(e -> e instanceof JobEvent.PartUsed p && p.billable());
+        assertThat(parts.subList(0, completedAt)).noneMatch(e -> e instanceof JobEvent.PartUsed);
+        JobEvent.InvoiceHandedOff invoice = parts.stream().filter(e -> e instanceof JobEvent.InvoiceHandedOff)
+                .map(e -> (JobEvent.InvoiceHandedOff) e).findFirst().orElseThrow();
+        JobEvent.PartUsed late = parts.stream().filter(e -> e instanceof JobEvent.PartUsed).map(e -> (JobEvent.PartUsed) e)
+                .findFirst().orElseThrow();
+        assertThat(invoice.partSkus()).doesNotContain(late.sku());
+        assertThat(invoice.header().version()).isLessThan(late.header().version());
+
+        JobId ghost = mistakes.get(3).job();
+        assertThat(completed(ghost)).isTrue();
+        String site = day.world.job(ghost).site().id().value();
+        assertThat(day.run.stays()).noneMatch(s -> s.place().equals(site));
+        assertThat(day.unverifiedCompletions()).as("completions the geofence saw no visit behind").containsExactly(ghost);
+
+        var keeper = mistakes.get(4).technician();
+        assertThat(keeper).isNotNull();
+        assertThat(day.report(Grouping.TECHNICIAN).row(keeper.value()).orElseThrow().cashInHand().isPositive()).isTrue();
+        assertThat(day.deposits).noneMatch(d -> d.technician().equals(keeper));
+    }
+
+    @Test
+    void theJournalIsReadBackWithoutProblemsAndTheSameSeedWritesTheSameDay(@TempDir Path dir) throws Exception {
+        // the greedy office (plan seconds 0) makes every decision from the seed; the time-boxed planner may not
+        assertThat(day.engines).filteredOn(CityDay.EngineUse::engine).extracting(CityDay.EngineUse::part)
+                .contains("job record", "morning plan and live dispatch", "pings to visits and attendance", "owner's KPIs");
+        StringWriter console = new StringWriter();
+        CityDayRun.Written a = CityDayRun.run(7, 6, 12, 0, dir.resolve("a"), new PrintWriter(console), false);
+        CityDayRun.Written b = CityDayRun.run(7, 6, 12, 0, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = JournalReader.create().readAll(a.journal(), problems);
+        assertThat(problems).isEmpty();
+        assertThat(records).hasSize(a.journalLines());
+        assertThat(Files.readString(a.journal())).isEqualTo(Files.readString(b.journal()));
+        String html = Files.readString(a.report());
+        assertThat(html).contains("<svg", "Pending collections", "PAYMENT_UNLINKED").doesNotContain("http://", "https://");
+        assertThat(console.toString()).startsWith("geodispatch city-day · seed 7 · Mon 16 Nov 2026 · Bengaluru · 3 branches");
+    }
+
+    private static boolean completed(JobId job) {
+        return indexOf(day.desk.stream(job), JobStatus.COMPLETED) >= 0;
+    }
+
+    private static int indexOf(List<JobEvent> stream, JobStatus status) {
+        for (int i = 0; i < stream.size(); i++) {
+            if (stream.get(i) instanceof JobEvent.StatusChanged s && s.status() == status) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

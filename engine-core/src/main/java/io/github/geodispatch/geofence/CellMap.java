@@ -31,15 +31,6 @@ final class CellMap {
         stripes[(int) (h & (STRIPES - 1))].put(entry, h >>> 6);
     }
 
-    /** Number of non-empty entries; O(capacity), for diagnostics and tests. */
-    long size() {
-        long n = 0;
-        for (Stripe s : stripes) {
-            n += s.live();
-        }
-        return n;
-    }
-
     private static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
@@ -112,7 +103,8 @@ final class CellMap {
             return t;
         }
 
-        synchronized int live() {
+        /** Non-empty entries; called by {@link #rebuild} under the stripe lock. */
+        private int live() {
             AtomicReferenceArray<CellEntry> t = slots;
             int n = 0;
             for (int j = 0; j < t.length(); j++) {

@@ -171,11 +171,6 @@ final class H3CoverFenceIndex implements FenceIndex {
         return e;
     }
 
-    /** Number of cells holding at least one fence (diagnostics). */
-    long cellCount() {
-        return cells.size();
-    }
-
     // ---- cover computation --------------------------------------------------------------------
 
     private Registered cover(CompiledFence f) {

@@ -2,7 +2,7 @@ package io.github.geodispatch.billing;
 
 import java.util.Objects;
 
-/** A string that is not a valid GSTIN; {@link #problem()} says which rule it broke. */
+/** A string that is not a valid GSTIN; {@link #problem()} says which rule it broke. Immutable. */
 public final class InvalidGstinException extends BillingException {
     private static final long serialVersionUID = 1L;
 

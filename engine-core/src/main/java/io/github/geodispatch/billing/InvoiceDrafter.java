@@ -77,7 +77,10 @@ public interface InvoiceDrafter {
             return this;
         }
 
-        /** Puts a payment link for the amount due on consumer invoices (when the seller has a UPI address). */
+        /**
+         * Puts a payment link for the amount due on consumer invoices when the seller has a UPI address,
+         * e.g. {@link PaymentLinks#upiIntent()}.
+         */
         public Builder paymentLinks(PaymentLinks value) {
             paymentLinks = once(paymentLinks, value, "payment links");
             return this;

@@ -67,8 +67,7 @@ final class PerLineRoundingDrafter implements InvoiceDrafter {
         Invoice invoice = new Invoice(number, invoiceDate, job.job(), job.branch(), regime.name(), seller, buyer,
                 placeOfSupply, regime.describeRegion(placeOfSupply), lines, roundOff, job.paid(), null);
         if (!invoice.b2b() && paymentLinks != null && profile.upiVpa() != null && invoice.amountDue().isPositive()) {
-            String payee = seller.tradeName() == null ? seller.legalName() : seller.tradeName();
-            invoice = invoice.withPaymentLink(paymentLinks.link(profile.upiVpa(), payee, invoice.amountDue(), number));
+            invoice = invoice.withPaymentLink(paymentLinks.link(profile.upiVpa(), payee(), invoice.amountDue(), number));
         }
         return Optional.of(invoice);
     }
@@ -107,6 +106,11 @@ final class PerLineRoundingDrafter implements InvoiceDrafter {
         }
         return new InvoiceLine(number, kind, sku, description, code, service, quantity, unit, unitPrice, taxable, rate,
                 taxes, total, coveredBy);
+    }
+
+    /** The name a payer sees: the trade name, else the legal name. */
+    private String payee() {
+        return seller.tradeName() == null ? seller.legalName() : seller.tradeName();
     }
 
     private Money zero() {

@@ -3,6 +3,7 @@ package io.github.geodispatch.billing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.geodispatch.payment.UpiIntent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,8 @@ public record SellerProfile(Party party, Map<String, String> seriesByBranch, Str
         }
         seriesByBranch.forEach((branch, prefix) -> InvoiceNumbering.requireValidPrefix(prefix));
         upiVpa = upiVpa == null || upiVpa.isBlank() ? null : upiVpa.strip();
-        if (upiVpa != null && !upiVpa.matches("[A-Za-z0-9._-]{2,256}@[A-Za-z][A-Za-z0-9.-]{1,63}")) {
-            throw new BillingException("UPI address '" + upiVpa + "' must look like name@bank");
+        if (upiVpa != null && !UpiIntent.isValidVpa(upiVpa)) {
+            throw new BillingException("UPI address '" + upiVpa + "' is not a valid VPA (name@psp)");
         }
         sacByJobType = Map.copyOf(sacByJobType);
         sacByJobType.forEach((type, sac) -> {

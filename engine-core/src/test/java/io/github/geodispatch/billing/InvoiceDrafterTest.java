@@ -236,6 +236,29 @@ class InvoiceDrafterTest {
     }
 
     @Test
+    void theUpiIntentLinkPaysTheAmountDueWithTheInvoiceNumberAsTransactionReference() {
+        InvoiceDrafter drafter = InvoiceDrafter.builder().seller(SELLER).regime(IndiaGst.withDefaultRates())
+                .sequence(sequence).priceBasis(PriceBasis.TAX_INCLUSIVE).paymentLinks(PaymentLinks.upiIntent()).build();
+        BillableJob unpaid = job("J-21", CONSUMER, 149_900, List.of(capacitor(35_000, 1, true)), List.of(), null);
+        BillableJob paid = new BillableJob(JobId.of("J-22"), BranchId.of("BR-1"), "AC_SERVICE", DAY,
+                Money.inr(149_900), null, List.of(), List.of(), Money.inr(149_900), CONSUMER, null);
+
+        Invoice invoice = drafter.draft(unpaid).orElseThrow();
+
+        assertThat(invoice.paymentLink()).isEqualTo(io.github.geodispatch.payment.UpiIntent.builder()
+                .payee("sheetalcare@okicici", "Sheetal Care").amount(Money.inr(184_900)).reference("KRM/2627/00001")
+                .note("Invoice KRM/2627/00001").build().uri());
+        assertThat(invoice.paymentLink()).startsWith("upi://pay?pa=sheetalcare@okicici&pn=Sheetal%20Care&am=1849.00&cu=INR");
+        assertThat(drafter.draft(paid).orElseThrow().paymentLink()).as("nothing due, no link").isNull();
+    }
+
+    @Test
+    void aSellerUpiAddressTheLinksCannotUseIsRejectedWithTheProfile() {
+        assertThatThrownBy(() -> new SellerProfile(SELLER.party(), SELLER.seriesByBranch(), ".shop@okicici", Map.of()))
+                .isInstanceOf(BillingException.class).hasMessageContaining("'.shop@okicici' is not a valid VPA");
+    }
+
+    @Test
     void kenyaBillsKesWithSixteenPercentVat() {
         Party nairobi = new Party("Baridi Services Ltd", null, "P051234567Q", "Ngong Road", "Nairobi", "00100",
                 "Nairobi", null, null);

@@ -78,7 +78,7 @@ final class DayPlanModel {
             List<DispatchJob> movable = new ArrayList<>();
             for (Visit v : route.visits()) {
                 jobs.put(v.job().id(), v.job());
-                started.put(v.job().id(), v.started());
+                started.put(v.job().id(), t.shift() != null && v.started());
                 if (t.shift() == null) {
                     toPlan.add(v.job()); // off today: everything of theirs is re-planned
                 } else if (v.started()) {

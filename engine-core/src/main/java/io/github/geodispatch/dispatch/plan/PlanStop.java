@@ -138,7 +138,11 @@ final class PlanStop {
         return id;
     }
 
-    /** Recomputes service starts from the changed stop to the end of its route, stopping early once a start is unchanged. */
+    /**
+     * Recomputes service starts from the changed stop to the end of its route, stopping early once a start
+     * is unchanged. Public only because the solver instantiates it reflectively; its enclosing class keeps
+     * it out of the API. Stateless.
+     */
     public static final class ServiceStartUpdater implements VariableListener<PlanSolution, PlanStop> {
         @Override
         public void beforeVariableChanged(ScoreDirector<PlanSolution> director, PlanStop stop) {

@@ -106,6 +106,23 @@ class DayPlannerTest {
     }
 
     @Test
+    void aTechnicianOffTodayHasTheirRouteReplannedByOthers() {
+        Technician present = technician("HERE", near(rnd, 0.02));
+        Technician base = technician("AWAY", near(rnd, 0.02));
+        Technician away = new Technician(base.id(), base.branch(), base.skills(), List.of(), base.serviceAreas(), null,
+                10, base.startLocation(), base.endLocation(), null);
+        DispatchJob theirs = job("THEIRS", near(rnd, 0.02), allDay());
+        Route route = new Route(away.id(), List.of(new Visit(theirs, DAY.plus(Duration.ofHours(2)), true, true)), 0);
+        DayPlanProblem problem = new DayPlanProblem(DAY, List.of(present, away), List.of(route), List.of());
+
+        DayPlan plan = DayPlanner.builder().termination(quick(500)).build().solve(problem);
+
+        assertThat(plan.route(away.id())).isEmpty();
+        assertThat(plan.route(present.id()).orElseThrow().visits()).extracting(PlannedVisit::job).containsExactly(theirs.id());
+        assertThat(plan.asRoutes()).singleElement().satisfies(r -> assertThat(r.visits().get(0).started()).isFalse());
+    }
+
+    @Test
     void aNewUrgentJobIsPlacedLiveAndTheDiffSaysWhere() throws Exception {
         DayPlanProblem problem = DayPlanProblem.of(DAY, team(3), PlanFixtures.jobs(rnd, 12));
         PlanningSession session = DayPlanner.builder().termination(quick(20_000)).build().start(problem, p -> { });

@@ -17,7 +17,7 @@ class PlanConstraintsTest {
             {1200, 600, 0},
     });
 
-    private final ConstraintVerifier<PlanConstraints.Provider, PlanSolution> verifier = ConstraintVerifier.build(
+    private static final ConstraintVerifier<PlanConstraints.Provider, PlanSolution> verifier = ConstraintVerifier.build(
             new PlanConstraints.Provider(), PlanSolution.class, PlanRoute.class, PlanStop.class);
 
     private static PlanRoute route(String id, Map<String, Integer> skills, Set<String> areas) {

@@ -9,6 +9,7 @@ import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.InvoiceJson;
 import io.github.geodispatch.billing.InvoiceRegister;
 import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PaymentLinks;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.engine.InMemoryInvoiceSequence;
@@ -81,7 +82,7 @@ public final class InvoiceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SellerProfile profile = SellerProfile.read(seller);
         InvoiceDrafter drafter = InvoiceDrafter.builder().seller(profile).regime(IndiaGst.withDefaultRates())
-                .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).build();
+                .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).paymentLinks(PaymentLinks.upiIntent()).build();
         Journal read = readJournal();
 
         List<JobState> completed = new ArrayList<>();
@@ -132,8 +133,9 @@ public final class InvoiceCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8);
 
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C) and invoices.csv written to %s%n",
-                invoices.size(), b2b, invoices.size() - b2b, out);
+        long links = invoices.stream().filter(invoice -> invoice.paymentLink() != null).count();
+        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)"
+                + " and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
         stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice), "
                 + "%d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
                 skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");

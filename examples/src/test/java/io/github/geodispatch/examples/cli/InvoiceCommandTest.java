@@ -74,7 +74,7 @@ class InvoiceCommandTest {
         // 345 completed jobs, 34 fully covered by a valid AMC or warranty; 84 jobs of GSTIN customers
         assertThat(files("invoice-*.json")).hasSize(311);
         assertThat(files("einvoice-*.json")).hasSize(84);
-        assertThat(run.out()).contains("311 invoices (84 B2B with e-invoice JSON, 227 B2C)")
+        assertThat(run.out()).contains("311 invoices (84 B2B with e-invoice JSON, 227 B2C, 17 with a UPI payment link")
                 .contains("34 fully covered by AMC/warranty");
         assertThat(Files.readAllLines(out.resolve("invoices.csv"))).hasSize(312);
     }
@@ -114,6 +114,25 @@ class InvoiceCommandTest {
             assertThat(new BigDecimal(cells[interState ? cgst : igst]).signum()).as(row).isZero();
         }
         assertThat(rows).anyMatch(row -> row.contains("33-Tamil Nadu")).anyMatch(row -> row.contains("27-Maharashtra"));
+    }
+
+    @Test
+    void consumerInvoicesWithAnAmountDueCarryAUpiLinkForItWithTheInvoiceNumberAsReference() throws IOException {
+        int links = 0;
+        for (Path file : files("invoice-*.json")) {
+            JsonNode invoice = JSON.readTree(file.toFile());
+            boolean due = new BigDecimal(invoice.get("amount_due").asText()).signum() > 0;
+            boolean consumer = invoice.get("supply_type").asText().equals("B2C");
+            if (due && consumer) {
+                String number = invoice.get("invoice_no").asText().replace("/", "%2F");
+                assertThat(invoice.get("payment_link").asText()).startsWith("upi://pay?pa=sheetalcare@okicici&")
+                        .contains("&am=" + invoice.get("amount_due").asText() + "&cu=INR&tr=" + number + "&");
+                links++;
+            } else {
+                assertThat(invoice.get("payment_link").isNull()).as(file.getFileName().toString()).isTrue();
+            }
+        }
+        assertThat(links).isEqualTo(17);
     }
 
     @Test

@@ -25,7 +25,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class BillingProperties {
+class BillingPropertiesTest {
 
     @Provide
     Arbitrary<BillableJob> jobs() {

@@ -27,7 +27,7 @@ final class H3CoverFenceIndex implements FenceIndex {
     private static final double MAX_STRETCH = 1.6;
 
     private final H3Lattice lattice;
-    private final ConcurrentLongMap<CellEntry> cells = new ConcurrentLongMap<>();
+    private final CellMap cells = new CellMap();
     private final ConcurrentHashMap<FenceId, Registered> fences = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private volatile long version;
@@ -52,11 +52,11 @@ final class H3CoverFenceIndex implements FenceIndex {
             }
             for (long key : r.interiorKeys) {
                 CellEntry e = cells.get(key);
-                cells.put(key, e == null ? new CellEntry(new CompiledFence[] {compiled}, CellEntry.NONE) : e.with(compiled, true));
+                cells.put(e == null ? new CellEntry(key, new CompiledFence[] {compiled}, CellEntry.NONE) : e.with(compiled, true));
             }
             for (long key : r.boundaryKeys) {
                 CellEntry e = cells.get(key);
-                cells.put(key, e == null ? new CellEntry(CellEntry.NONE, new CompiledFence[] {compiled}) : e.with(compiled, false));
+                cells.put(e == null ? new CellEntry(key, CellEntry.NONE, new CompiledFence[] {compiled}) : e.with(compiled, false));
             }
             version++;
         }
@@ -74,7 +74,7 @@ final class H3CoverFenceIndex implements FenceIndex {
                 for (long key : keys) {
                     CellEntry e = cells.get(key);
                     if (e != null) {
-                        cells.put(key, e.without(r.compiled));
+                        cells.put(e.without(r.compiled));
                     }
                 }
             }
@@ -98,10 +98,17 @@ final class H3CoverFenceIndex implements FenceIndex {
     public List<Fence> fencesAt(GeoPoint point) {
         PointProbe probe = new PointProbe();
         probe.set(point.lat(), point.lng());
-        lookup(probe);
-        List<Fence> out = new ArrayList<>(probe.foundCount);
-        for (int i = 0; i < probe.foundCount; i++) {
-            out.add(probe.found[i].fence);
+        CellEntry e = entryAt(probe);
+        List<Fence> out = new ArrayList<>();
+        if (e != null) {
+            for (CompiledFence f : e.interior) {
+                out.add(f.fence);
+            }
+            for (int i = 0; i < e.boundary.length; i++) { // (the first is also in the arrays)
+                if (e.boundaryContains(i, probe)) {
+                    out.add(e.boundary[i].fence);
+                }
+            }
         }
         return out;
     }
@@ -129,55 +136,39 @@ final class H3CoverFenceIndex implements FenceIndex {
     }
 
     /**
-     * Fills {@code p.found} with the fences containing the probe's point (set with {@link PointProbe#set}).
-     * Allocation-free unless the probe's buffer grows or a polygon boundary test runs (JTS allocates a
-     * small counter per point-in-area test).
+     * The entry of the cell holding the probe's point (set with {@link PointProbe#set}), or null if no
+     * fence touches that cell. Allocation-free; uses and refreshes the probe's two-cell cache.
      */
-    void lookup(PointProbe p) {
-        p.foundCount = 0;
+    CellEntry entryAt(PointProbe p) {
         long v = version;
         long key = lattice.fastKey(p.x, p.y, p.z, p.lastKey == H3Lattice.NO_KEY ? 0 : H3Lattice.face(p.lastKey));
         if (key == H3Lattice.NO_KEY) {
             key = lattice.keyViaH3(p.lat, p.lng);
         }
         p.lastKey = key;
-        CellEntry e = null;
-        boolean cached = false;
         if (v == p.cachedVersion) {
-            for (int i = 0; i < PointProbe.CACHED_CELLS; i++) {
-                if (p.cachedKeys[i] == key) {
-                    e = p.cachedEntries[i];
-                    cached = true;
-                    break;
-                }
+            if (key == p.key0) {
+                return p.entry0;
+            }
+            if (key == p.key1) {
+                CellEntry e = p.entry1; // swap: most recent first
+                p.key1 = p.key0;
+                p.entry1 = p.entry0;
+                p.key0 = key;
+                p.entry0 = e;
+                return e;
             }
         } else {
-            java.util.Arrays.fill(p.cachedKeys, H3Lattice.NO_KEY);
             p.cachedVersion = v;
+            p.key0 = H3Lattice.NO_KEY;
+            p.entry0 = null;
         }
-        if (!cached) {
-            e = cells.get(key);
-            int slot = p.nextSlot;
-            p.cachedKeys[slot] = key;
-            p.cachedEntries[slot] = e;
-            p.nextSlot = (slot + 1) % PointProbe.CACHED_CELLS;
-        }
-        if (e == null) {
-            return;
-        }
-        for (CompiledFence f : e.interior) {
-            p.addFound(f);
-        }
-        for (CompiledFence f : e.boundary) {
-            if (f.contains(p)) {
-                p.addFound(f);
-            }
-        }
-    }
-
-    /** Number of cells holding at least one fence (diagnostics). */
-    long cellCount() {
-        return cells.size();
+        CellEntry e = cells.get(key);
+        p.key1 = p.key0;
+        p.entry1 = p.entry0;
+        p.key0 = key;
+        p.entry0 = e;
+        return e;
     }
 
     // ---- cover computation --------------------------------------------------------------------

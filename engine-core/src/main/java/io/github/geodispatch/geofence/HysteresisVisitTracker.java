@@ -118,11 +118,11 @@ final class HysteresisVisitTracker implements VisitTracker {
         private int sameCoordinates;
         private boolean inMockRun;
 
-        // open stays, one per fence: the fence, times {firstIn, lastIn} and counts {in, out, outStreak, flags}
-        private static final int IN = 0, OUT = 1, STREAK = 2, FLAGS = 3, CONFIRMED = 1, SEEN = 2;
+        // open stays, one per fence: the fence, and {firstIn, lastIn, in, out, outStreak, flags} in one array
+        private static final int FIRST_IN = 0, LAST_IN = 1, IN = 2, OUT = 3, STREAK = 4, FLAGS = 5, TRACK = 6;
+        private static final long CONFIRMED = 1, SEEN = 2;
         private CompiledFence[] trackFence = new CompiledFence[4];
-        private long[] times = new long[4 * 2];
-        private int[] counts = new int[4 * 4];
+        private long[] track = new long[4 * TRACK];
         private int tracks;
 
         TechnicianState(TechnicianId technician) {
@@ -199,18 +199,34 @@ final class HysteresisVisitTracker implements VisitTracker {
             if (mock) {
                 return; // a mocked position is no evidence either way
             }
-            index.lookup(probe);
+            CellEntry entry = index.entryAt(probe);
             for (int t = 0; t < tracks; t++) {
-                counts[t * 4 + FLAGS] &= ~SEEN;
+                track[t * TRACK + FLAGS] &= ~SEEN;
             }
-            for (int i = 0; i < probe.foundCount; i++) {
-                inside(probe.found[i], at);
+            if (entry != null) {
+                CompiledFence[] interior = entry.interior;
+                if (interior.length > 0) {
+                    for (CompiledFence f : interior) {
+                        inside(f, at);
+                    }
+                }
+                if (entry.first != null) {
+                    if (entry.firstContains(probe)) {
+                        inside(entry.first, at);
+                    }
+                    CompiledFence[] boundary = entry.boundary;
+                    for (int i = 1; i < boundary.length; i++) {
+                        if (entry.boundaryContains(i, probe)) {
+                            inside(boundary[i], at);
+                        }
+                    }
+                }
             }
             for (int t = tracks - 1; t >= 0; t--) {
-                int c = t * 4;
-                if ((counts[c + FLAGS] & SEEN) == 0) {
-                    counts[c + OUT]++;
-                    if (++counts[c + STREAK] >= exitPings && at - times[t * 2 + 1] >= exitAfterMillis) {
+                int o = t * TRACK;
+                if ((track[o + FLAGS] & SEEN) == 0) {
+                    track[o + OUT]++;
+                    if (++track[o + STREAK] >= exitPings && at - track[o + LAST_IN] >= exitAfterMillis) {
                         close(t);
                     }
                 }
@@ -220,16 +236,16 @@ final class HysteresisVisitTracker implements VisitTracker {
         private void inside(CompiledFence fence, long at) {
             for (int t = 0; t < tracks; t++) {
                 if (trackFence[t] == fence) {
-                    int c = t * 4;
-                    times[t * 2 + 1] = at;
-                    counts[c + IN]++;
-                    counts[c + STREAK] = 0;
-                    counts[c + FLAGS] |= SEEN;
-                    if ((counts[c + FLAGS] & CONFIRMED) == 0 && at - times[t * 2] >= dwellMillis) {
-                        counts[c + FLAGS] |= CONFIRMED;
+                    int o = t * TRACK;
+                    track[o + LAST_IN] = at;
+                    track[o + IN]++;
+                    track[o + STREAK] = 0;
+                    track[o + FLAGS] |= SEEN;
+                    if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
+                        track[o + FLAGS] |= CONFIRMED;
                         if (listeners.length > 0) {
                             emit(new GeofenceEvent.VisitStarted(technician, fence.fence.id(), fence.fence.kind(),
-                                    Instant.ofEpochMilli(times[t * 2])));
+                                    Instant.ofEpochMilli(track[o + FIRST_IN])));
                         }
                     }
                     return;
@@ -237,27 +253,26 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             if (tracks == trackFence.length) {
                 trackFence = Arrays.copyOf(trackFence, tracks * 2);
-                times = Arrays.copyOf(times, tracks * 2 * 2);
-                counts = Arrays.copyOf(counts, tracks * 2 * 4);
+                track = Arrays.copyOf(track, tracks * 2 * TRACK);
             }
             int t = tracks++;
             trackFence[t] = fence;
-            times[t * 2] = at;
-            times[t * 2 + 1] = at;
-            int c = t * 4;
-            counts[c + IN] = 1;
-            counts[c + OUT] = 0;
-            counts[c + STREAK] = 0;
-            counts[c + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
+            int o = t * TRACK;
+            track[o + FIRST_IN] = at;
+            track[o + LAST_IN] = at;
+            track[o + IN] = 1;
+            track[o + OUT] = 0;
+            track[o + STREAK] = 0;
+            track[o + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
         }
 
         private void close(int t) {
-            int c = t * 4;
-            long firstIn = times[t * 2], lastIn = times[t * 2 + 1];
-            if ((counts[c + FLAGS] & CONFIRMED) != 0 || lastIn - firstIn >= dwellMillis) {
-                int evidence = counts[c + IN] + counts[c + OUT] - counts[c + STREAK];
+            int o = t * TRACK;
+            long firstIn = track[o + FIRST_IN], lastIn = track[o + LAST_IN];
+            if ((track[o + FLAGS] & CONFIRMED) != 0 || lastIn - firstIn >= dwellMillis) {
+                long evidence = track[o + IN] + track[o + OUT] - track[o + STREAK];
                 SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
-                        Instant.ofEpochMilli(firstIn), Instant.ofEpochMilli(lastIn), (double) counts[c + IN] / evidence);
+                        Instant.ofEpochMilli(firstIn), Instant.ofEpochMilli(lastIn), (double) track[o + IN] / evidence);
                 log.record(visit);
                 if (listeners.length > 0) {
                     emit(new GeofenceEvent.VisitEnded(visit));
@@ -265,8 +280,7 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             int last = --tracks;
             trackFence[t] = trackFence[last];
-            System.arraycopy(times, last * 2, times, t * 2, 2);
-            System.arraycopy(counts, last * 4, counts, c, 4);
+            System.arraycopy(track, last * TRACK, track, o, TRACK);
             trackFence[last] = null;
         }
 

@@ -4,8 +4,9 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * Scratch space for one point query: the point in degrees and as a unit vector, a reusable JTS
- * coordinate, and a small cache of recently used cells (key and entry, valid while the index version is
- * unchanged). Owned by one thread at a time (a technician's state, under its lock). Not thread-safe.
+ * coordinate (for polygon tests), and the two most recently used cells (key and entry, valid while the
+ * index version is unchanged: a dwelling technician's GPS jitter mostly stays within two cells). Owned by
+ * one thread at a time (a technician's state, under its lock). Not thread-safe.
  */
 final class PointProbe {
     double lat;
@@ -15,18 +16,13 @@ final class PointProbe {
     double z;
     final Coordinate coordinate = new Coordinate();
 
-    /** The last key computed (its face is the hint for the next lookup). */
+    /** The last key computed (its face is the search hint for the next one). */
     long lastKey = H3Lattice.NO_KEY;
-    /** A few recently used cells (a dwelling technician's jitter spans 2-3 cells), valid for {@code cachedVersion}. */
-    final long[] cachedKeys = new long[CACHED_CELLS];
-    final CellEntry[] cachedEntries = new CellEntry[CACHED_CELLS];
     long cachedVersion = -1;
-    int nextSlot;
-    static final int CACHED_CELLS = 4;
-
-    /** Matching fences of the last query. */
-    CompiledFence[] found = new CompiledFence[8];
-    int foundCount;
+    long key0 = H3Lattice.NO_KEY;
+    long key1 = H3Lattice.NO_KEY;
+    CellEntry entry0;
+    CellEntry entry1;
 
     void set(double lat, double lng) {
         this.lat = lat;
@@ -39,12 +35,5 @@ final class PointProbe {
         z = Math.sin(la);
         coordinate.x = lng;
         coordinate.y = lat;
-    }
-
-    void addFound(CompiledFence fence) {
-        if (foundCount == found.length) {
-            found = java.util.Arrays.copyOf(found, found.length * 2);
-        }
-        found[foundCount++] = fence;
     }
 }

@@ -7,10 +7,10 @@ package io.github.geodispatch.geofence;
  * Not thread-safe (guarded by the technician's lock).
  */
 final class RecentPingIds {
-    private String[] ids = new String[128];
-    private long[] times = new long[128];
-    private String[] spareIds = new String[128];
-    private long[] spareTimes = new long[128];
+    private String[] ids = new String[32];
+    private long[] times = new long[32];
+    private String[] spareIds = new String[32];
+    private long[] spareTimes = new long[32];
     private int size;
 
     /**

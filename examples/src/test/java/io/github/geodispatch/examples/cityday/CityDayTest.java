@@ -266,12 +266,12 @@ class CityDayTest {
 
     @Test
     void theJournalIsReadBackWithoutProblemsAndTheSameSeedWritesTheSameDay(@TempDir Path dir) throws Exception {
-        // the greedy office (plan seconds 0) makes every decision from the seed; the time-boxed planner may not
+        // the morning plan ends on a step count, not the clock: the same seed plans the same day
         assertThat(day.engines).filteredOn(CityDay.EngineUse::engine).extracting(CityDay.EngineUse::part)
                 .contains("job record", "morning plan and live dispatch", "pings to visits and attendance", "owner's KPIs");
         StringWriter console = new StringWriter();
-        CityDayRun.Written a = CityDayRun.run(7, 6, 12, 0, dir.resolve("a"), new PrintWriter(console), false);
-        CityDayRun.Written b = CityDayRun.run(7, 6, 12, 0, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
+        CityDayRun.Written a = CityDayRun.run(7, 6, 12, 20, dir.resolve("a"), new PrintWriter(console), false);
+        CityDayRun.Written b = CityDayRun.run(7, 6, 12, 20, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
         List<JournalProblem> problems = new ArrayList<>();
         List<JournalRecord> records = JournalReader.create().readAll(a.journal(), problems);
         assertThat(problems).isEmpty();

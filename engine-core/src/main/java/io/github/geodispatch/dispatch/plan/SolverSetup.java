@@ -87,6 +87,8 @@ final class SolverSetup {
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
                 .withAcceptorConfig(acceptor)
                 .withForagerConfig(forager);
+        // a step count can only end a phase in OptaPlanner, not the solver: it goes on the local search
+        termination.steps().ifPresent(steps -> localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps)));
 
         return new SolverConfig()
                 .withSolutionClass(PlanSolution.class)

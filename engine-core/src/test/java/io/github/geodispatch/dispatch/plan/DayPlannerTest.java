@@ -71,6 +71,20 @@ class DayPlannerTest {
     }
 
     @Test
+    void aStepLimitMakesASeededPlanRepeatable() {
+        List<Technician> team = team(3);
+        List<DispatchJob> jobs = PlanFixtures.jobs(rnd, 20);
+        DayPlanProblem problem = DayPlanProblem.of(DAY, team, jobs);
+        PlanTermination steps = PlanTermination.after(Duration.ofSeconds(60)).orAfterSteps(300);
+        DayPlan first = DayPlanner.builder().termination(steps).seed(11).build().solve(problem);
+        DayPlan second = DayPlanner.builder().termination(steps).seed(11).build().solve(problem);
+        assertThat(second.score()).isEqualTo(first.score());
+        assertThat(second.routes()).isEqualTo(first.routes());
+        assertThat(steps.steps()).contains(300);
+        assertThatThrownBy(() -> steps.orAfterSteps(0)).hasMessageContaining("step limit must be positive");
+    }
+
+    @Test
     void leavesAJobNobodyCanDoUnassignedAndSaysSo() {
         List<DispatchJob> jobs = new ArrayList<>(PlanFixtures.jobs(rnd, 4));
         jobs.add(job("SOLAR", near(rnd, 0.04), allDay(), Duration.ofMinutes(60), Priority.HIGH,

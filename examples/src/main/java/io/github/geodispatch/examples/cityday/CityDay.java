@@ -41,26 +41,30 @@ final class CityDay {
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
     final Presence presence;
+    final LeakageWatch leakage;
     final Billing billing;
     CitySimulation.Run run;
 
     private CityDay(CityWorld world, int planSeconds) {
         this.world = world;
+        this.leakage = new LeakageWatch(world);
         this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
         this.desk = new EngineDesk(world, e -> {
             events.add(e);
             owner.accept(e);
+            leakage.event(e);
         });
         this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
                 : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
-        this.presence = new Presence(world);
+        this.presence = new Presence(world, leakage::geofence);
         this.billing = new Billing(world);
         engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
                 "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
-        engines.add(new EngineUse("payments, reconciliation and leakage",
-                "payments and leakage engine not on main: no findings; the planted mistakes are listed as the truth to find", false));
+        engines.add(new EngineUse("payments, reconciliation and leakage", "leakage.LeakageMonitor (payment.Reconciler for "
+                + "statement credits, payment.CashLedger for cash) fed live: engine events, UPI credits, cash deposits, geofence "
+                + "site visits; audited " + CitySimulation.hhmm(AUDIT_AS_OF) + " IST three days later", true));
         engines.add(new EngineUse("GST invoices", "billing InvoiceDrafter (India GST, a series per branch) 5 minutes after "
                 + "completion; handoff recorded on the job through DispatchEngine", true));
         engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
@@ -78,6 +82,7 @@ final class CityDay {
             @Override
             public void credit(StatementCredit credit) {
                 day.credits.add(credit);
+                day.leakage.credit(credit);
             }
 
             @Override
@@ -89,12 +94,14 @@ final class CityDay {
             @Override
             public void deposit(CashDeposit deposit) {
                 day.deposits.add(deposit);
+                day.leakage.deposit(deposit);
                 day.owner.accept(deposit, day.world.tech(deposit.technician()).branch().id());
             }
         });
         day.run = sim.run(progress);
         day.presence.finish();
         day.presence.attendance(day.world).forEach(day.owner::accept);
+        day.leakage.audit(AUDIT_AS_OF).forEach(f -> day.owner.accept(day.leakage.risk(f)));
         return day;
     }
 

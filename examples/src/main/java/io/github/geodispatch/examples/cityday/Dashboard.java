@@ -4,6 +4,7 @@ import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.insight.PendingCollection;
+import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.spi.Money;
 
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Prints the day's terminal dashboard. Stateless. */
 final class Dashboard {
@@ -40,7 +42,9 @@ final class Dashboard {
         out.printf(" Invoices      %d GST invoices drafted and handed off (%d B2B) · %s invoiced%n", invoices.size(),
                 invoices.stream().filter(io.github.geodispatch.billing.Invoice::b2b).count(),
                 Fmt.inr(invoices.stream().map(io.github.geodispatch.billing.Invoice::total).reduce(Money.inr(0), Money::plus)));
-        out.printf(" Leakage       %s at risk%s%n", Fmt.inr(t.leakageTotal()), t.leakageAtRisk().isEmpty() ? " (no findings)" : "");
+        List<Finding> findings = day.leakage.findings();
+        out.printf(" Leakage       %d findings · %s at risk (audited %s)%n", findings.size(), Fmt.inr(t.leakageTotal()),
+                JournalExport.time(CityDay.AUDIT_AS_OF));
         for (Map.Entry<String, Money> e : t.leakageAtRisk().entrySet()) {
             out.printf("               %-28s %12s%n", e.getKey(), Fmt.inr(e.getValue()));
         }
@@ -52,6 +56,9 @@ final class Dashboard {
         out.printf(" %-9s %6s %6s %8s %8s %10s %12s %12s %12s%n", "branch", "jobs", "done", "FTF", "SLA", "resp p50", "revenue",
                 "pending", "cash");
         for (Kpis b : day.report(Grouping.BRANCH).rows()) {
+            if (b.jobsCreated() == 0) {
+                continue; // the owner view's row for findings of no branch (an unlinked credit): shown under Leakage
+            }
             out.printf(" %-9s %6d %6d %8s %8s %10s %12s %12s %12s%n", b.group(), b.jobsCreated(), b.jobsCompleted(),
                     Fmt.pct(b.firstTimeFix()), Fmt.pct(b.slaCompliance()), Fmt.duration(b.responseP50()), Fmt.inr(b.revenue()),
                     Fmt.inr(b.pendingCollections()), Fmt.inr(b.cashInHand()));
@@ -70,9 +77,19 @@ final class Dashboard {
         List<PendingCollection> pending = day.owner.pendingCollections(CityWorld.DAY, CityWorld.DAY);
         out.printf(" Pending collections: %d jobs, %s%n", pending.size(), Fmt.inr(t.pendingCollections()));
         out.println(rule);
-        out.println(" Planted mistakes (the truth a leakage engine must find)");
-        for (CityWorld.Mistake m : day.mistakes()) {
-            out.printf("   %-26s %-11s %s%n", m.kind().findingCode, subject(m), m.kind().story);
+        List<CityWorld.Mistake> mistakes = day.mistakes();
+        long found = mistakes.stream().filter(m -> day.leakage.finding(m).isPresent()).count();
+        out.printf(" Planted mistakes: %d of %d found by the leakage rules%n", found, mistakes.size());
+        for (CityWorld.Mistake m : mistakes) {
+            Optional<Finding> f = day.leakage.finding(m);
+            out.printf("   %-9s %-26s %-12s %10s  %s%n", f.isPresent() ? "found" : "NOT FOUND", m.kind().findingCode, subject(m),
+                    f.map(x -> Fmt.inr(x.amountAtRisk())).orElse("—"), m.kind().story);
+        }
+        List<Finding> others = day.leakage.unplanted(mistakes);
+        out.printf(" Other findings: %d%n", others.size());
+        for (Finding f : others) {
+            out.printf("   %-26s %-12s %10s  %s%n", f.code(), subject(f), Fmt.inr(f.amountAtRisk()),
+                    f.evidence().isEmpty() ? "" : day.leakage.describe(f.evidence().get(0)));
         }
         out.println(" Notes");
         day.run.notes().stream().filter(n -> n.startsWith("Emergency") || n.startsWith("Morning")).forEach(n -> out.println("   " + n));
@@ -87,6 +104,10 @@ final class Dashboard {
             out.printf("   %s %-38s %s%n", e.engine() ? "●" : "○", e.part(), e.by());
         }
         out.flush();
+    }
+
+    static String subject(Finding f) {
+        return f.job() != null ? f.job().value() : f.technician() != null ? f.technician().value() : f.reference();
     }
 
     static String subject(CityWorld.Mistake m) {

@@ -41,6 +41,11 @@ import java.util.Set;
  */
 final class EngineOffice implements Dispatcher {
     private static final int MAX_JOBS = 16;
+    /**
+     * Local-search steps of the morning plan: a step count (not the clock) ends the search, so a seed plans the
+     * same morning on any machine; the time box only caps a very slow one (then the run is no longer repeatable).
+     */
+    static final int PLAN_STEPS = 3_000;
 
     private static final class BoardClock implements InstantSource {
         private Instant now = CitySimulation.START;
@@ -73,7 +78,7 @@ final class EngineOffice implements Dispatcher {
 
     @Override
     public String name() {
-        return "dispatch.plan.DayPlanner (OptaPlanner, " + planTime.toSeconds() + " s) for the morning; "
+        return "dispatch.plan.DayPlanner (OptaPlanner, " + PLAN_STEPS + " local-search steps, at most " + planTime.toSeconds() + " s) for the morning; "
                 + "dispatch.Dispatcher recommendations for later jobs and the emergency";
     }
 
@@ -93,7 +98,7 @@ final class EngineOffice implements Dispatcher {
         clock.now = at;
         List<DispatchJob> jobs = known.stream().map(EngineOffice::job).toList();
         DayPlanner planner = DayPlanner.builder().travelTimes(travel)
-                .termination(new PlanTermination(planTime, Duration.ofSeconds(Math.max(1, planTime.toSeconds() / 3)))).seed(seed).build();
+                .termination(PlanTermination.after(planTime).orAfterSteps(PLAN_STEPS)).seed(seed).build();
         DayPlan plan = planner.solve(DayPlanProblem.of(at, List.copyOf(technicians.values()), jobs));
         log.add("Morning plan by DayPlanner: score " + plan.score() + ", " + plan.unassigned().size() + " of " + jobs.size()
                 + " booked jobs left unassigned");

@@ -3,6 +3,7 @@ package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.insight.PendingCollection;
+import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,11 +111,11 @@ final class HtmlReport {
         }
         h.append("</tbody></table></section>");
 
-        h.append("<section><h2>Leakage</h2>");
-        if (t.leakageAtRisk().isEmpty()) {
-            h.append("<p class=warn>No leakage findings: the payments and leakage engine was not part of this run, so nothing "
-                    + "audited the day. The mistakes below were planted; the journal lets <code>geodispatch audit</code> look for them.</p>");
-        } else {
+        List<Finding> findings = day.leakage.findings();
+        h.append("<section><h2>Leakage</h2><p>").append(findings.size()).append(" findings, ").append(Fmt.inr(t.leakageTotal()))
+                .append(" at risk, audited live by the leakage rules as of ").append(JournalExport.time(CityDay.AUDIT_AS_OF))
+                .append(" (every grace period has run out). <code>geodispatch audit</code> on the journal finds the same.</p>");
+        if (!t.leakageAtRisk().isEmpty()) {
             h.append("<table><thead><tr><th>code</th><th class=n>at risk</th></tr></thead><tbody>");
             for (Map.Entry<String, Money> e : t.leakageAtRisk().entrySet()) {
                 h.append("<tr><td>").append(e.getKey()).append("</td>");
@@ -122,10 +124,25 @@ final class HtmlReport {
             }
             h.append("</tbody></table>");
         }
-        h.append("<h3>Planted mistakes</h3><table><thead><tr><th>expected finding</th><th>on</th><th>what happened</th>"
-                + "<th>evidence in the record</th></tr></thead><tbody>");
+        h.append("<h3>Findings</h3><table class=sortable><thead><tr><th>code</th><th>job</th><th>technician</th><th>branch</th>"
+                + "<th>reference</th><th class=n>at risk</th><th>detected</th><th>evidence</th></tr></thead><tbody>");
+        for (Finding f : findings) {
+            h.append("<tr><td><code>").append(f.code()).append("</code></td><td>").append(f.job() == null ? "—" : f.job().value())
+                    .append("</td><td>").append(f.technician() == null ? "—" : f.technician().value()).append("</td><td>")
+                    .append(f.branch() == null ? "—" : f.branch().value()).append("</td><td>")
+                    .append(f.reference() == null ? "—" : Fmt.html(f.reference())).append("</td>");
+            money(h, f.amountAtRisk());
+            h.append("<td>").append(Fmt.html(JournalExport.time(f.detectedAt()).toString())).append("</td><td><ul>");
+            f.evidence().forEach(ev -> h.append("<li>").append(Fmt.html(day.leakage.describe(ev))).append("</li>"));
+            h.append("</ul></td></tr>");
+        }
+        h.append("</tbody></table>");
+        h.append("<h3>Planted mistakes</h3><table><thead><tr><th>expected finding</th><th>on</th><th>found</th><th>what happened</th>"
+                + "<th>the job record</th></tr></thead><tbody>");
         for (CityWorld.Mistake m : day.mistakes()) {
+            Optional<Finding> f = day.leakage.finding(m);
             h.append("<tr><td><code>").append(m.kind().findingCode).append("</code></td><td>").append(Dashboard.subject(m))
+                    .append("</td><td").append(f.isPresent() ? ">found, " + Fmt.inr(f.get().amountAtRisk()) + " at risk" : " class=warn>NOT FOUND")
                     .append("</td><td>").append(Fmt.html(m.kind().story)).append("</td><td>").append(Fmt.html(evidence(day, m)))
                     .append("</td></tr>");
         }

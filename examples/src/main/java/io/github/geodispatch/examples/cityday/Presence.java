@@ -5,6 +5,7 @@ import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.FenceShape;
+import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
 import io.github.geodispatch.geofence.SiteVisit;
@@ -45,7 +46,8 @@ final class Presence {
     private final Map<PingOutcome, Integer> outcomes = new EnumMap<>(PingOutcome.class);
     private List<SiteVisit> visits = List.of();
 
-    Presence(CityWorld world) {
+    /** {@code listener} hears every visit the tracker starts and ends (the leakage watch's site visits). */
+    Presence(CityWorld world, GeofenceListener listener) {
         FenceIndex index = FenceIndex.builder().build();
         for (CityWorld.Branch b : world.branches) {
             index.add(new Fence(FenceId.of(b.id().value()), FenceKind.BRANCH, new FenceShape.Circle(b.location(), BRANCH_RADIUS_M)));
@@ -54,7 +56,7 @@ final class Presence {
             index.add(new Fence(FenceId.of(j.site().id().value()), FenceKind.SITE,
                     new FenceShape.Circle(j.site().location(), j.site().radiusMetres())));
         }
-        this.tracker = VisitTracker.builder(index).clock(clock).build();
+        this.tracker = VisitTracker.builder(index).clock(clock).listener(listener).build();
     }
 
     void ping(CitySimulation.Ping p) {

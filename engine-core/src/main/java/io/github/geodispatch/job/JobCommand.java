@@ -1,5 +1,6 @@
 package io.github.geodispatch.job;
 
+import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CustomerId;
@@ -269,16 +270,7 @@ public sealed interface JobCommand {
             implements JobCommand {
         public UsePart {
             Objects.requireNonNull(job, "job id");
-            if (sku == null || sku.isBlank()) {
-                throw new IllegalArgumentException("part sku must not be blank");
-            }
-            if (hsn != null && !hsn.matches("\\d{4,8}")) {
-                throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
-            }
-            if (quantity < 1) {
-                throw new IllegalArgumentException("part quantity must be >= 1, was " + quantity);
-            }
-            Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("part unit price");
+            JobEvent.PartUsed.requireValidPart(sku, hsn, quantity, unitPrice);
         }
     }
 

@@ -92,6 +92,11 @@ public sealed interface JobEvent {
             implements JobEvent {
         public PartUsed {
             Objects.requireNonNull(header, "header");
+            requireValidPart(sku, hsn, quantity, unitPrice);
+        }
+
+        /** The checks a part line must pass, shared by this record and the command that records it. */
+        public static void requireValidPart(String sku, String hsn, int quantity, Money unitPrice) {
             if (sku == null || sku.isBlank()) {
                 throw new IllegalArgumentException("part sku must not be blank");
             }

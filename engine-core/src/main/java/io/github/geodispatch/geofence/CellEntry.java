@@ -3,96 +3,88 @@ package io.github.geodispatch.geofence;
 import java.util.Arrays;
 
 /**
- * The fences of one H3 cell (named by its lattice key): those covering the whole cell (answered with no
- * geometry test) and those crossing it (exact test). The first boundary fence's circle data is held in
- * fields and the rest inline in one array, so a ping tests circles without touching fence objects. An
- * entry with no fences marks a cell that once had some. Immutable; replaced copy-on-write when fences
- * are added or removed.
+ * The fences touching one H3 cell (named by its lattice key), flattened for the ping path: the fences in
+ * one array and their test data in another, stride {@value #STRIDE}: {cx, cy, cz, threshold, serial}. A
+ * circle crossing the cell is one dot product of unit vectors against the cosine of its radius; a fence
+ * covering the whole cell has threshold {@value #COVERS_CELL}, which every unit vector passes, so it
+ * needs no geometry; a polygon crossing the cell has threshold NaN and is tested exactly by JTS. The
+ * serial ({@link CompiledFence#serial}) lets a caller tell fences apart without touching them. An entry
+ * with no fences marks a cell that once had some. Immutable; replaced copy-on-write when fences change.
  */
 final class CellEntry {
-    static final CompiledFence[] NONE = new CompiledFence[0];
+    static final int STRIDE = 5;
+    /** Threshold of a fence covering the whole cell: below any dot product of unit vectors. */
+    static final double COVERS_CELL = -2;
+    private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
     private static final double[] NO_DATA = new double[0];
 
     final long key;
-    final CompiledFence[] interior;
-    final CompiledFence[] boundary;
-    /** The first boundary fence (or null) and its circle data; cos radius NaN for a polygon. */
-    final CompiledFence first;
-    final double firstX, firstY, firstZ, firstCos;
-    /** Stride 4 per boundary fence: {cx, cy, cz, cos radius}; cos radius is NaN for a polygon. */
-    final double[] boundaryData;
+    final CompiledFence[] fences;
+    final double[] data;
 
-    CellEntry(long key, CompiledFence[] interior, CompiledFence[] boundary) {
+    private CellEntry(long key, CompiledFence[] fences, double[] data) {
         this.key = key;
-        this.interior = interior;
-        this.boundary = boundary;
-        this.boundaryData = boundary.length == 0 ? NO_DATA : new double[boundary.length * 4];
-        for (int i = 0; i < boundary.length; i++) {
-            if (boundary[i] instanceof CompiledFence.CircleFence c) {
-                boundaryData[i * 4] = c.cx;
-                boundaryData[i * 4 + 1] = c.cy;
-                boundaryData[i * 4 + 2] = c.cz;
-                boundaryData[i * 4 + 3] = c.cosRadius;
-            } else {
-                boundaryData[i * 4 + 3] = Double.NaN;
-            }
-        }
-        this.first = boundary.length == 0 ? null : boundary[0];
-        this.firstX = boundary.length == 0 ? 0 : boundaryData[0];
-        this.firstY = boundary.length == 0 ? 0 : boundaryData[1];
-        this.firstZ = boundary.length == 0 ? 0 : boundaryData[2];
-        this.firstCos = boundary.length == 0 ? Double.NaN : boundaryData[3];
+        this.fences = fences;
+        this.data = data;
+    }
+
+    static CellEntry of(long key, CompiledFence fence, boolean coversCell) {
+        return new CellEntry(key, NO_FENCES, NO_DATA).with(fence, coversCell);
     }
 
     boolean isEmpty() {
-        return interior.length == 0 && boundary.length == 0;
+        return fences.length == 0;
     }
 
-    /** Exact test of the first boundary fence (non-null {@link #first}). */
-    boolean firstContains(PointProbe p) {
-        double cos = firstCos;
-        if (cos == cos) { // a circle: one dot product, same test as CircleFence.contains
-            return p.x * firstX + p.y * firstY + p.z * firstZ >= cos;
+    /** Exact test of fence {@code i} of {@code fences} / {@code data} (laid out as in an entry) at the probe's point. */
+    static boolean contains(CompiledFence[] fences, double[] data, int i, PointProbe p) {
+        int o = i * STRIDE;
+        double threshold = data[o + 3];
+        if (threshold == threshold) {
+            return p.x * data[o] + p.y * data[o + 1] + p.z * data[o + 2] >= threshold;
         }
-        return first.contains(p);
+        return fences[i].contains(p);
     }
 
-    /** Exact test of boundary fence {@code i}: one dot product for a circle, JTS for a polygon. */
-    boolean boundaryContains(int i, PointProbe p) {
-        int o = i * 4;
-        double cos = boundaryData[o + 3];
-        if (cos == cos) {
-            return p.x * boundaryData[o] + p.y * boundaryData[o + 1] + p.z * boundaryData[o + 2] >= cos;
+    /** The serial of fence {@code i} of {@code data} (laid out as in an entry). */
+    static long serial(double[] data, int i) {
+        return (long) data[i * STRIDE + 4];
+    }
+
+    CellEntry with(CompiledFence fence, boolean coversCell) {
+        int n = fences.length;
+        CompiledFence[] f = Arrays.copyOf(fences, n + 1);
+        double[] d = Arrays.copyOf(data, (n + 1) * STRIDE);
+        f[n] = fence;
+        int o = n * STRIDE;
+        if (coversCell) {
+            d[o + 3] = COVERS_CELL;
+        } else if (fence instanceof CompiledFence.CircleFence c) {
+            d[o] = c.cx;
+            d[o + 1] = c.cy;
+            d[o + 2] = c.cz;
+            d[o + 3] = c.cosRadius;
+        } else {
+            d[o + 3] = Double.NaN;
         }
-        return boundary[i].contains(p);
-    }
-
-    CellEntry with(CompiledFence fence, boolean isInterior) {
-        return isInterior
-                ? new CellEntry(key, append(interior, fence), boundary)
-                : new CellEntry(key, interior, append(boundary, fence));
+        d[o + 4] = fence.serial;
+        return new CellEntry(key, f, d);
     }
 
     /** This entry without {@code fence} (possibly empty). */
     CellEntry without(CompiledFence fence) {
-        return new CellEntry(key, drop(interior, fence), drop(boundary, fence));
-    }
-
-    private static CompiledFence[] append(CompiledFence[] a, CompiledFence f) {
-        CompiledFence[] out = Arrays.copyOf(a, a.length + 1);
-        out[a.length] = f;
-        return out;
-    }
-
-    private static CompiledFence[] drop(CompiledFence[] a, CompiledFence f) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == f) {
-                CompiledFence[] out = new CompiledFence[a.length - 1];
-                System.arraycopy(a, 0, out, 0, i);
-                System.arraycopy(a, i + 1, out, i, a.length - i - 1);
-                return out.length == 0 ? NONE : out;
+        for (int i = 0; i < fences.length; i++) {
+            if (fences[i] == fence) {
+                int n = fences.length - 1;
+                CompiledFence[] f = new CompiledFence[n];
+                double[] d = new double[n * STRIDE];
+                System.arraycopy(fences, 0, f, 0, i);
+                System.arraycopy(fences, i + 1, f, i, n - i);
+                System.arraycopy(data, 0, d, 0, i * STRIDE);
+                System.arraycopy(data, (i + 1) * STRIDE, d, i * STRIDE, (n - i) * STRIDE);
+                return new CellEntry(key, f, d);
             }
         }
-        return a;
+        return this;
     }
 }

@@ -7,6 +7,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A fence prepared for exact point tests: a circle as a unit-vector centre and the cosine of its
  * angular radius (one dot product per test); a polygon as a JTS {@link IndexedPointInAreaLocator}
@@ -14,7 +16,11 @@ import org.locationtech.jts.geom.Location;
  * thread-safe.
  */
 abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledFence.PolygonFence {
+    private static final AtomicLong SERIALS = new AtomicLong();
+
     final Fence fence;
+    /** Unique per compiled fence in this JVM (from 1), exact as a double: how cell data names its fence. */
+    final long serial = SERIALS.incrementAndGet();
 
     CompiledFence(Fence fence) {
         this.fence = fence;
@@ -73,6 +79,8 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
             if (p.lng < minX || p.lng > maxX || p.lat < minY || p.lat > maxY) {
                 return false;
             }
+            p.coordinate.x = p.lng;
+            p.coordinate.y = p.lat;
             return locator.locate(p.coordinate) != Location.EXTERIOR;
         }
     }

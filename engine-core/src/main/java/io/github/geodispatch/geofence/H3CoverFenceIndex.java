@@ -52,11 +52,11 @@ final class H3CoverFenceIndex implements FenceIndex {
             }
             for (long key : r.interiorKeys) {
                 CellEntry e = cells.get(key);
-                cells.put(e == null ? new CellEntry(key, new CompiledFence[] {compiled}, CellEntry.NONE) : e.with(compiled, true));
+                cells.put(e == null ? CellEntry.of(key, compiled, true) : e.with(compiled, true));
             }
             for (long key : r.boundaryKeys) {
                 CellEntry e = cells.get(key);
-                cells.put(e == null ? new CellEntry(key, CellEntry.NONE, new CompiledFence[] {compiled}) : e.with(compiled, false));
+                cells.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
             }
             version++;
         }
@@ -98,15 +98,12 @@ final class H3CoverFenceIndex implements FenceIndex {
     public List<Fence> fencesAt(GeoPoint point) {
         PointProbe probe = new PointProbe();
         probe.set(point.lat(), point.lng());
-        CellEntry e = entryAt(probe);
+        CellEntry e = cells.get(keyOf(probe));
         List<Fence> out = new ArrayList<>();
         if (e != null) {
-            for (CompiledFence f : e.interior) {
-                out.add(f.fence);
-            }
-            for (int i = 0; i < e.boundary.length; i++) { // (the first is also in the arrays)
-                if (e.boundaryContains(i, probe)) {
-                    out.add(e.boundary[i].fence);
+            for (int i = 0; i < e.fences.length; i++) {
+                if (CellEntry.contains(e.fences, e.data, i, probe)) {
+                    out.add(e.fences[i].fence);
                 }
             }
         }
@@ -136,39 +133,26 @@ final class H3CoverFenceIndex implements FenceIndex {
     }
 
     /**
-     * The entry of the cell holding the probe's point (set with {@link PointProbe#set}), or null if no
-     * fence touches that cell. Allocation-free; uses and refreshes the probe's two-cell cache.
+     * Makes the probe's current cell the one holding its point (set with {@link PointProbe#set}), from
+     * the probe's memory when it holds that cell under the current version, else from the cell map.
+     * Allocation-free.
      */
-    CellEntry entryAt(PointProbe p) {
+    void locate(CachingProbe p) {
         long v = version;
+        long key = keyOf(p);
+        if (!p.recall(key, v)) {
+            p.remember(key, cells.get(key));
+        }
+    }
+
+    /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
+    private long keyOf(PointProbe p) {
         long key = lattice.fastKey(p.x, p.y, p.z, p.lastKey == H3Lattice.NO_KEY ? 0 : H3Lattice.face(p.lastKey));
         if (key == H3Lattice.NO_KEY) {
             key = lattice.keyViaH3(p.lat, p.lng);
         }
         p.lastKey = key;
-        if (v == p.cachedVersion) {
-            if (key == p.key0) {
-                return p.entry0;
-            }
-            if (key == p.key1) {
-                CellEntry e = p.entry1; // swap: most recent first
-                p.key1 = p.key0;
-                p.entry1 = p.entry0;
-                p.key0 = key;
-                p.entry0 = e;
-                return e;
-            }
-        } else {
-            p.cachedVersion = v;
-            p.key0 = H3Lattice.NO_KEY;
-            p.entry0 = null;
-        }
-        CellEntry e = cells.get(key);
-        p.key1 = p.key0;
-        p.entry1 = p.entry0;
-        p.key0 = key;
-        p.entry0 = e;
-        return e;
+        return key;
     }
 
     // ---- cover computation --------------------------------------------------------------------

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link VisitTracker} with a per-technician reorder buffer and per-fence stays ("tracks") driven by
  * count-and-time hysteresis. The steady ping path allocates nothing: primitive buffers, a reusable
- * point probe with a one-cell cache, and events are created only when something is reported.
+ * point probe remembering its recent cells, and events are created only when something is reported.
  * Thread-safe: one lock per technician, none global.
  */
 final class HysteresisVisitTracker implements VisitTracker {
@@ -62,29 +62,20 @@ final class HysteresisVisitTracker implements VisitTracker {
     @Override
     public PingOutcome accept(TechnicianId technician, String pingId, long atMillis, double lat, double lng,
                               double accuracyM, boolean mockLocation) {
+        return feed(technician).accept(pingId, atMillis, lat, lng, accuracyM, mockLocation);
+    }
+
+    @Override
+    public TechnicianFeed feed(TechnicianId technician) {
         Objects.requireNonNull(technician, "technician");
-        Objects.requireNonNull(pingId, "ping id");
-        if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
-            throw new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was (" + lat + ", " + lng + ")");
-        }
-        if (!Double.isFinite(accuracyM) || accuracyM < 0) {
-            throw new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was " + accuracyM);
-        }
         TechnicianState state = technicians.get(technician);
-        if (state == null) {
-            state = technicians.computeIfAbsent(technician, TechnicianState::new);
-        }
-        synchronized (state) {
-            return state.accept(pingId, atMillis, lat, lng, accuracyM, mockLocation);
-        }
+        return state != null ? state : technicians.computeIfAbsent(technician, TechnicianState::new);
     }
 
     @Override
     public void flush() {
         for (TechnicianState state : technicians.values()) {
-            synchronized (state) {
-                state.flush();
-            }
+            state.flush();
         }
     }
 
@@ -100,13 +91,14 @@ final class HysteresisVisitTracker implements VisitTracker {
     }
 
     /** One technician's ingestion state. Guarded by its own monitor. */
-    private final class TechnicianState {
+    final class TechnicianState implements TechnicianFeed {
         private final TechnicianId technician;
         private final RecentPingIds ids = new RecentPingIds();
-        private final PointProbe probe = new PointProbe();
+        private final CachingProbe probe = new CachingProbe();
 
-        // reorder buffer sorted by time, one array, stride 4: {at (exact as a double), lat, lng, mock 0/1}
-        private double[] buf = new double[16 * 4];
+        // reorder buffer: a ring sorted by time from its head, stride 4: {at (exact as a double), lat, lng, mock 0/1}
+        private double[] buf = new double[8 * 4]; // grows as needed; small keeps a ping's cache lines few
+        private int head;
         private int buffered;
         private long maxSeenAt = Long.MIN_VALUE;
         private long lastProcessedAt = Long.MIN_VALUE;
@@ -118,8 +110,9 @@ final class HysteresisVisitTracker implements VisitTracker {
         private int sameCoordinates;
         private boolean inMockRun;
 
-        // open stays, one per fence: the fence, and {firstIn, lastIn, in, out, outStreak, flags} in one array
-        private static final int FIRST_IN = 0, LAST_IN = 1, IN = 2, OUT = 3, STREAK = 4, FLAGS = 5, TRACK = 6;
+        // open stays, one per fence: the fence, and {firstIn, lastIn, in, out, outStreak, flags, fence serial} in
+        // one array, so a ping matches its stays without touching fence objects
+        private static final int FIRST_IN = 0, LAST_IN = 1, IN = 2, OUT = 3, STREAK = 4, FLAGS = 5, SERIAL = 6, TRACK = 7;
         private static final long CONFIRMED = 1, SEEN = 2;
         private CompiledFence[] trackFence = new CompiledFence[4];
         private long[] track = new long[4 * TRACK];
@@ -129,7 +122,22 @@ final class HysteresisVisitTracker implements VisitTracker {
             this.technician = technician;
         }
 
-        PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM, boolean mock) {
+        @Override
+        public TechnicianId technician() {
+            return technician;
+        }
+
+        @Override
+        public synchronized PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM,
+                                               boolean mock) {
+            Objects.requireNonNull(pingId, "ping id");
+            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
+                throw new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was ("
+                        + lat + ", " + lng + ")");
+            }
+            if (!Double.isFinite(accuracyM) || accuracyM < 0) {
+                throw new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was " + accuracyM);
+            }
             long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - dedupeMillis;
             if (!ids.addIfAbsent(pingId, at, horizon)) {
                 return PingOutcome.DUPLICATE;
@@ -155,23 +163,30 @@ final class HysteresisVisitTracker implements VisitTracker {
             return outcome;
         }
 
-        void flush() {
+        synchronized void flush() {
             releaseUpTo(Long.MAX_VALUE);
             for (int i = tracks - 1; i >= 0; i--) {
                 close(i);
             }
         }
 
+        /** Inserts a ping into the ring in time order: at the tail unless it arrived out of order. */
         private void buffer(long at, double lat, double lng, boolean mock) {
             if (buffered * 4 == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+                double[] grown = new double[buf.length * 2];
+                int first = Math.min(buffered, buf.length / 4 - head);
+                System.arraycopy(buf, head * 4, grown, 0, first * 4);
+                System.arraycopy(buf, 0, grown, first * 4, (buffered - first) * 4);
+                buf = grown;
+                head = 0;
             }
+            int mask = buf.length / 4 - 1;
             int i = buffered;
-            while (i > 0 && buf[(i - 1) * 4] > at) {
-                System.arraycopy(buf, (i - 1) * 4, buf, i * 4, 4);
+            while (i > 0 && buf[((head + i - 1) & mask) * 4] > at) {
+                System.arraycopy(buf, ((head + i - 1) & mask) * 4, buf, ((head + i) & mask) * 4, 4);
                 i--;
             }
-            int o = i * 4;
+            int o = ((head + i) & mask) * 4;
             buf[o] = at;
             buf[o + 1] = lat;
             buf[o + 2] = lng;
@@ -180,15 +195,12 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         private void releaseUpTo(long watermark) {
-            int released = 0;
-            while (released < buffered && buf[released * 4] <= watermark) {
-                int o = released * 4;
+            int mask = buf.length / 4 - 1;
+            while (buffered > 0 && buf[head * 4] <= watermark) {
+                int o = head * 4;
+                head = (head + 1) & mask;
+                buffered--;
                 process((long) buf[o], buf[o + 1], buf[o + 2], buf[o + 3] != 0);
-                released++;
-            }
-            if (released > 0) {
-                buffered -= released;
-                System.arraycopy(buf, released * 4, buf, 0, buffered * 4);
             }
         }
 
@@ -199,27 +211,13 @@ final class HysteresisVisitTracker implements VisitTracker {
             if (mock) {
                 return; // a mocked position is no evidence either way
             }
-            CellEntry entry = index.entryAt(probe);
+            index.locate(probe);
             for (int t = 0; t < tracks; t++) {
                 track[t * TRACK + FLAGS] &= ~SEEN;
             }
-            if (entry != null) {
-                CompiledFence[] interior = entry.interior;
-                if (interior.length > 0) {
-                    for (CompiledFence f : interior) {
-                        inside(f, at);
-                    }
-                }
-                if (entry.first != null) {
-                    if (entry.firstContains(probe)) {
-                        inside(entry.first, at);
-                    }
-                    CompiledFence[] boundary = entry.boundary;
-                    for (int i = 1; i < boundary.length; i++) {
-                        if (entry.boundaryContains(i, probe)) {
-                            inside(boundary[i], at);
-                        }
-                    }
+            for (int k = 0, n = probe.candidates(); k < n; k++) {
+                if (probe.candidateContains(k)) {
+                    inside(k, at);
                 }
             }
             for (int t = tracks - 1; t >= 0; t--) {
@@ -233,10 +231,12 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
         }
 
-        private void inside(CompiledFence fence, long at) {
+        /** Candidate {@code k} of the probe's current cell contains the point: extend its stay or open one. */
+        private void inside(int k, long at) {
+            long serial = probe.candidateSerial(k);
             for (int t = 0; t < tracks; t++) {
-                if (trackFence[t] == fence) {
-                    int o = t * TRACK;
+                int o = t * TRACK;
+                if (track[o + SERIAL] == serial) {
                     track[o + LAST_IN] = at;
                     track[o + IN]++;
                     track[o + STREAK] = 0;
@@ -244,7 +244,8 @@ final class HysteresisVisitTracker implements VisitTracker {
                     if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
                         track[o + FLAGS] |= CONFIRMED;
                         if (listeners.length > 0) {
-                            emit(new GeofenceEvent.VisitStarted(technician, fence.fence.id(), fence.fence.kind(),
+                            Fence fence = trackFence[t].fence;
+                            emit(new GeofenceEvent.VisitStarted(technician, fence.id(), fence.kind(),
                                     Instant.ofEpochMilli(track[o + FIRST_IN])));
                         }
                     }
@@ -256,7 +257,7 @@ final class HysteresisVisitTracker implements VisitTracker {
                 track = Arrays.copyOf(track, tracks * 2 * TRACK);
             }
             int t = tracks++;
-            trackFence[t] = fence;
+            trackFence[t] = probe.candidate(k);
             int o = t * TRACK;
             track[o + FIRST_IN] = at;
             track[o + LAST_IN] = at;
@@ -264,6 +265,7 @@ final class HysteresisVisitTracker implements VisitTracker {
             track[o + OUT] = 0;
             track[o + STREAK] = 0;
             track[o + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
+            track[o + SERIAL] = serial;
         }
 
         private void close(int t) {

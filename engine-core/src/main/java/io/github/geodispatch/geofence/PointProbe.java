@@ -4,25 +4,17 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * Scratch space for one point query: the point in degrees and as a unit vector, a reusable JTS
- * coordinate (for polygon tests), and the two most recently used cells (key and entry, valid while the
- * index version is unchanged: a dwelling technician's GPS jitter mostly stays within two cells). Owned by
- * one thread at a time (a technician's state, under its lock). Not thread-safe.
+ * coordinate (filled by the polygon test that needs it), and the key of the last cell located (its face is the search hint for
+ * the next one). Owned by one thread at a time. Not thread-safe; {@link CachingProbe} adds a cell cache.
  */
-final class PointProbe {
+class PointProbe {
     double lat;
     double lng;
     double x;
     double y;
     double z;
     final Coordinate coordinate = new Coordinate();
-
-    /** The last key computed (its face is the search hint for the next one). */
     long lastKey = H3Lattice.NO_KEY;
-    long cachedVersion = -1;
-    long key0 = H3Lattice.NO_KEY;
-    long key1 = H3Lattice.NO_KEY;
-    CellEntry entry0;
-    CellEntry entry1;
 
     void set(double lat, double lng) {
         this.lat = lat;
@@ -33,7 +25,5 @@ final class PointProbe {
         x = cl * Math.cos(lo);
         y = cl * Math.sin(lo);
         z = Math.sin(la);
-        coordinate.x = lng;
-        coordinate.y = lat;
     }
 }

@@ -33,6 +33,12 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
                        double accuracyM, boolean mockLocation);
 
     /**
+     * The feed of one technician's pings (created on first use, then the same object): the form for a
+     * host that keeps a handle per device, sparing each ping the technician lookup.
+     */
+    TechnicianFeed feed(TechnicianId technician);
+
+    /**
      * Ends the stream for now: replays every held ping and closes every open stay at its last inside
      * evidence (stays long enough become visits). Use at end of input or end of day.
      */

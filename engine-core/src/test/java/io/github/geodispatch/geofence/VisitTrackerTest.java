@@ -181,4 +181,29 @@ class VisitTrackerTest {
             assertThat(v.exitedAt()).isEqualTo(T0.plusSeconds(585));
         });
     }
+
+    @Test
+    void aTechniciansFeedIsOneHandleWithTheSameRulesAsAccept() {
+        TrackerFixture f = new TrackerFixture();
+        TechnicianFeed feed = f.tracker.feed(TECH);
+        assertThat(f.tracker.feed(TECH)).isSameAs(feed);
+        assertThat(feed.technician()).isEqualTo(TECH);
+        for (Ping p : f.every15s(0, 600, east(20))) {
+            assertThat(feed.accept(p.pingId(), p.at().toEpochMilli(), p.point().lat(), p.point().lng(), 10, false))
+                    .isEqualTo(PingOutcome.ACCEPTED);
+        }
+        Instant last = T0.plusSeconds(585); // ping p39
+        assertThat(f.tracker.accept(new Ping("p39", TECH, last, east(20), 10))).isEqualTo(PingOutcome.DUPLICATE);
+        assertThat(feed.accept("p39", last.toEpochMilli(), SITE.lat(), SITE.lng(), 10, false)).isEqualTo(PingOutcome.DUPLICATE);
+        assertThat(feed.accept("p0", T0.toEpochMilli(), SITE.lat(), SITE.lng(), 10, false))
+                .as("a replay older than the reorder window").isEqualTo(PingOutcome.REJECTED_TOO_LATE);
+        assertThat(feed.accept("bad", T0.toEpochMilli(), SITE.lat(), SITE.lng(), 500, false))
+                .isEqualTo(PingOutcome.REJECTED_ACCURACY);
+        assertThatThrownBy(() -> feed.accept(null, 0, 12, 77, 5, false)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> feed.accept("x", 0, 91, 77, 5, false)).hasMessageContaining("position");
+        assertThatThrownBy(() -> f.tracker.feed(null)).isInstanceOf(NullPointerException.class);
+        f.tracker.flush();
+        assertThat(f.tracker.visitLog().all()).singleElement()
+                .satisfies(v -> assertThat(v.dwell()).isEqualTo(Duration.ofSeconds(585)));
+    }
 }

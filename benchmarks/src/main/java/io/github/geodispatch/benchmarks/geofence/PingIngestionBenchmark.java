@@ -7,6 +7,7 @@ import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
@@ -196,6 +197,7 @@ public class PingIngestionBenchmark {
         int fences;
 
         VisitTracker tracker;
+        TechnicianFeed[] feeds;
         Pings pings;
         final SteppedClock clock = new SteppedClock();
         int cursor;
@@ -210,6 +212,10 @@ public class PingIngestionBenchmark {
             }
             tracker = VisitTracker.builder(index).clock(clock).build();
             pings = pings(fences);
+            feeds = new TechnicianFeed[TECHNICIANS];
+            for (int t = 0; t < TECHNICIANS; t++) {
+                feeds[t] = tracker.feed(pings.technicians[t]);
+            }
         }
     }
 
@@ -280,6 +286,19 @@ public class PingIngestionBenchmark {
         long at = p.at[i] + s.offset;
         s.clock.now = at;
         return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
+    }
+
+    @Benchmark
+    public PingOutcome geodispatchFeed(Geodispatch s) {
+        Pings p = s.pings;
+        int i = s.cursor++;
+        if (i == PINGS - 1) {
+            s.cursor = 0;
+            s.offset += p.passMillis;
+        }
+        long at = p.at[i] + s.offset;
+        s.clock.now = at;
+        return s.feeds[p.tech[i]].accept(p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
     }
 
     @Benchmark

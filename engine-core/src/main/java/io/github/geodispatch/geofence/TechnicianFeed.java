@@ -1,0 +1,20 @@
+package io.github.geodispatch.geofence;
+
+import io.github.geodispatch.spi.TechnicianId;
+
+/**
+ * One technician's ping feed within a {@link VisitTracker}: a host holding a device connection keeps
+ * the feed and hands it that device's pings, with no per-ping technician lookup. Same rules and
+ * results as {@link VisitTracker#accept}. Thread-safe (the technician's own lock).
+ */
+public sealed interface TechnicianFeed permits HysteresisVisitTracker.TechnicianState {
+
+    TechnicianId technician();
+
+    /**
+     * Ingests one ping of this technician, allocation-free: the position as raw degrees (validated like
+     * {@code GeoPoint}), the time as epoch milliseconds. Duplicates and rejected pings change nothing.
+     */
+    PingOutcome accept(String pingId, long atEpochMillis, double lat, double lng, double accuracyM,
+                       boolean mockLocation);
+}

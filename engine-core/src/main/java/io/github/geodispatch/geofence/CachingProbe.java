@@ -12,15 +12,15 @@ import java.util.Arrays;
  * they were read under is current. Owned by one thread at a time (a technician's state, under its lock).
  * Not thread-safe.
  */
-final class CachingProbe extends PointProbe {
+class CachingProbe extends PointProbe {
     static final int CELLS = 8;
     static final int INLINE_FENCES = 4;
     /** Count of a slot whose cell has more fences than fit inline: the shared entry is used. */
-    private static final int SHARED = 0xFF;
+    private static final int SHARED = 0xF;
 
     private long version = -1;
     private final long[] keys = new long[CELLS];
-    /** Per slot, 8 bits: the number of fences copied inline, or {@link #SHARED}. */
+    /** Per slot, 4 bits: the number of fences copied inline, or {@link #SHARED}. */
     private long counts;
     private int nextSlot;
     /** The current cell: its slot, its fence count, and its first inline index (-1: the shared entry is used). */
@@ -69,13 +69,13 @@ final class CachingProbe extends PointProbe {
             shared[slot] = entry;
             slotCount = SHARED;
         }
-        counts = counts & ~(0xFFL << (slot * 8)) | (long) slotCount << (slot * 8);
+        counts = counts & ~(0xFL << (slot * 4)) | (long) slotCount << (slot * 4);
         makeCurrent(slot);
     }
 
     private void makeCurrent(int slot) {
         current = slot;
-        int n = (int) (counts >>> (slot * 8)) & 0xFF;
+        int n = (int) (counts >>> (slot * 4)) & 0xF;
         if (n == SHARED) {
             count = shared[slot].fences.length;
             base = -1;

@@ -214,8 +214,9 @@ final class H3Lattice {
     }
 
     private long roundToKey(int f, double x, double y, double z, double dotC, boolean guarded) {
-        double px = (x * ux[f] + y * uy[f] + z * uz[f]) / dotC;
-        double py = (x * vx[f] + y * vy[f] + z * vz[f]) / dotC;
+        double inv = 1 / dotC;
+        double px = (x * ux[f] + y * uy[f] + z * uz[f]) * inv;
+        double py = (x * vx[f] + y * vy[f] + z * vz[f]) * inv;
         double a = ia[f] * px + ib[f] * py;
         double b = ic[f] * px + id[f] * py;
         // cube rounding of axial coordinates (a, b, s = -a - b)

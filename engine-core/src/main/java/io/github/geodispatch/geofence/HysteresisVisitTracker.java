@@ -90,11 +90,14 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
     }
 
-    /** One technician's ingestion state. Guarded by its own monitor. */
-    final class TechnicianState implements TechnicianFeed {
+    /**
+     * One technician's ingestion state. Guarded by its own monitor. It is its own point probe (extends
+     * {@link CachingProbe}) so that a ping's position, remembered cells and state share one object: one
+     * dependent memory load fewer on a path that waits mostly on memory.
+     */
+    final class TechnicianState extends CachingProbe implements TechnicianFeed {
         private final TechnicianId technician;
         private final RecentPingIds ids = new RecentPingIds();
-        private final CachingProbe probe = new CachingProbe();
 
         // reorder buffer: a ring sorted by time from its head, stride 4: {at (exact as a double), lat, lng, mock 0/1}
         private double[] buf = new double[8 * 4]; // grows as needed; small keeps a ping's cache lines few
@@ -138,15 +141,18 @@ final class HysteresisVisitTracker implements VisitTracker {
             if (!Double.isFinite(accuracyM) || accuracyM < 0) {
                 throw new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was " + accuracyM);
             }
-            long horizon = (lastProcessedAt == Long.MIN_VALUE ? at : Math.min(at, lastProcessedAt)) - dedupeMillis;
-            if (!ids.addIfAbsent(pingId, at, horizon)) {
-                return PingOutcome.DUPLICATE;
-            }
+            // the rejections that would make the remembered ids unbounded (a clock far ahead, an old backlog) come
+            // first and are not remembered; ids are kept from dedupeMillis before the newest evidence on
+            long horizon = lastProcessedAt == Long.MIN_VALUE ? Long.MIN_VALUE : lastProcessedAt - dedupeMillis;
             PingOutcome outcome;
-            if (accuracyM > maxAccuracyM) {
-                outcome = PingOutcome.REJECTED_ACCURACY;
-            } else if (at > clock.millis() + maxSkewMillis) {
+            if (at > clock.millis() + maxSkewMillis) {
                 outcome = PingOutcome.REJECTED_CLOCK_SKEW;
+            } else if (at < horizon) {
+                outcome = PingOutcome.REJECTED_TOO_LATE;
+            } else if (!ids.addIfAbsent(pingId, at, horizon)) {
+                return PingOutcome.DUPLICATE;
+            } else if (accuracyM > maxAccuracyM) {
+                outcome = PingOutcome.REJECTED_ACCURACY;
             } else if (at < lastProcessedAt) {
                 outcome = PingOutcome.REJECTED_TOO_LATE;
             } else {
@@ -205,18 +211,18 @@ final class HysteresisVisitTracker implements VisitTracker {
         }
 
         private void process(long at, double lat, double lng, boolean mock) {
-            probe.set(lat, lng);
+            set(lat, lng);
             spoofSignals(at, lat, lng, mock);
             lastProcessedAt = at;
             if (mock) {
                 return; // a mocked position is no evidence either way
             }
-            index.locate(probe);
+            index.locate(this);
             for (int t = 0; t < tracks; t++) {
                 track[t * TRACK + FLAGS] &= ~SEEN;
             }
-            for (int k = 0, n = probe.candidates(); k < n; k++) {
-                if (probe.candidateContains(k)) {
+            for (int k = 0, n = candidates(); k < n; k++) {
+                if (candidateContains(k)) {
                     inside(k, at);
                 }
             }
@@ -231,9 +237,9 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
         }
 
-        /** Candidate {@code k} of the probe's current cell contains the point: extend its stay or open one. */
+        /** Candidate {@code k} of the current cell contains the point: extend its stay or open one. */
         private void inside(int k, long at) {
-            long serial = probe.candidateSerial(k);
+            long serial = candidateSerial(k);
             for (int t = 0; t < tracks; t++) {
                 int o = t * TRACK;
                 if (track[o + SERIAL] == serial) {
@@ -257,7 +263,7 @@ final class HysteresisVisitTracker implements VisitTracker {
                 track = Arrays.copyOf(track, tracks * 2 * TRACK);
             }
             int t = tracks++;
-            trackFence[t] = probe.candidate(k);
+            trackFence[t] = candidate(k);
             int o = t * TRACK;
             track[o + FIRST_IN] = at;
             track[o + LAST_IN] = at;
@@ -301,7 +307,7 @@ final class HysteresisVisitTracker implements VisitTracker {
                 } else {
                     sameCoordinates = 0;
                     // chord length: within 1e-8 of the great-circle distance at these scales, and no trigonometry
-                    double dx = probe.x - prevX, dy = probe.y - prevY, dz = probe.z - prevZ;
+                    double dx = x - prevX, dy = y - prevY, dz = z - prevZ;
                     double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
                     double seconds = (at - lastProcessedAt) / 1000.0;
                     if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
@@ -313,9 +319,9 @@ final class HysteresisVisitTracker implements VisitTracker {
             }
             prevLat = lat;
             prevLng = lng;
-            prevX = probe.x;
-            prevY = probe.y;
-            prevZ = probe.z;
+            prevX = x;
+            prevY = y;
+            prevZ = z;
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * a visit. Pings are held for a short reorder window (default 2 min) so late pings are replayed in time
  * order; later ones are rejected, never misapplied. Visit times are the first and last inside evidence.
  * Ping ids are remembered for the reorder window (at least a minute) before the newest evidence; a
- * replay older than that is rejected as too late, so it changes nothing either way.
+ * replay older than that is rejected as too late, so it changes nothing either way. Pings beyond the
+ * clock skew or that far back are not remembered (a re-sent one is rejected again), so a clock far ahead or
+ * an old backlog costs no memory.
  *
  * <p>Thread-safe: pings of different technicians may be ingested concurrently (each technician's state
  * has its own lock; there is no global lock); fences may change in the index meanwhile.

@@ -39,4 +39,34 @@ class SteadyPingAllocationTest {
         assertThat(f.events).filteredOn(GeofenceEvent.VisitStarted.class::isInstance).hasSize(1);
         assertThat(allocated).as("bytes allocated by %d steady pings", n - warm).isLessThan(256);
     }
+
+    @Test
+    void rejectedPingsAreNotRememberedSoABacklogOrAClockAheadCostsNoMemory() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        FenceIndex index = FenceIndex.builder().build();
+        VisitTracker tracker = VisitTracker.builder(index).clock(TrackerFixture.CLOCK).build(); // no listeners: no events
+        TechnicianFeed feed = tracker.feed(TECH);
+        long start = T0.toEpochMilli();
+        for (int i = 0; i < 100; i++) { // ten minutes of evidence: the reorder window has released most of it
+            feed.accept("w" + i, start + i * 6_000L, 12.97, 77.59, 10, false);
+        }
+        int n = 20_000;
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "r" + i;
+        }
+        long future = TrackerFixture.CLOCK.millis() + 86_400_000L;
+        int asExpected = 0;
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < n; i++) {
+            boolean ahead = i % 2 == 0;
+            PingOutcome outcome = feed.accept(ids[i], ahead ? future + i : start - 3_600_000L + i, 12.97, 77.59, 10, false);
+            if (outcome == (ahead ? PingOutcome.REJECTED_CLOCK_SKEW : PingOutcome.REJECTED_TOO_LATE)) {
+                asExpected++;
+            }
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(asExpected).isEqualTo(n);
+        assertThat(allocated).as("bytes allocated by %d rejected pings", n).isLessThan(256);
+    }
 }

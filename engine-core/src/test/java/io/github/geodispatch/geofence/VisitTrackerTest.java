@@ -197,7 +197,7 @@ class VisitTrackerTest {
         assertThat(feed.accept("p39", last.toEpochMilli(), SITE.lat(), SITE.lng(), 10, false)).isEqualTo(PingOutcome.DUPLICATE);
         assertThat(feed.accept("p0", T0.toEpochMilli(), SITE.lat(), SITE.lng(), 10, false))
                 .as("a replay older than the reorder window").isEqualTo(PingOutcome.REJECTED_TOO_LATE);
-        assertThat(feed.accept("bad", T0.toEpochMilli(), SITE.lat(), SITE.lng(), 500, false))
+        assertThat(feed.accept("bad", last.toEpochMilli() + 15_000, SITE.lat(), SITE.lng(), 500, false))
                 .isEqualTo(PingOutcome.REJECTED_ACCURACY);
         assertThatThrownBy(() -> feed.accept(null, 0, 12, 77, 5, false)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> feed.accept("x", 0, 91, 77, 5, false)).hasMessageContaining("position");

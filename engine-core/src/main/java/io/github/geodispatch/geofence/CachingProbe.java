@@ -5,10 +5,11 @@ import java.util.Arrays;
 /**
  * A technician's point probe that remembers the {@value #CELLS} cells it was last located in, and which
  * of them holds its current point. A dwelling technician's GPS jitter wanders over a handful of cells,
- * so most pings find their cell here. A remembered cell with at most {@value #INLINE_FENCES} fences is
- * copied into this object's own arrays, so the hit path reads a few technician-local cache lines instead
- * of chasing a shared entry and its arrays scattered over the heap (what a lookup mostly waits for), and
- * writes no references (no garbage-collector write barrier). Cells are valid while the index version
+ * so most pings find their cell here. The test records of a remembered cell with at most
+ * {@value #INLINE_FENCES} fences are copied into this object's own array, so the hit path reads a few
+ * technician-local cache lines instead of a shared entry scattered over the heap (what a lookup mostly
+ * waits for), and writes no references (no garbage-collector write barrier); fence objects are read from
+ * the entry only when needed (a stay opening, a polygon test). Cells are valid while the index version
  * they were read under is current. Owned by one thread at a time (a technician's state, under its lock).
  * Not thread-safe.
  */
@@ -28,16 +29,15 @@ class CachingProbe extends PointProbe {
     private int count;
     private int base;
     private final double[] data = new double[CELLS * INLINE_FENCES * CellEntry.STRIDE];
-    private final CompiledFence[] fences = new CompiledFence[CELLS * INLINE_FENCES];
-    private final CellEntry[] shared = new CellEntry[CELLS];
+    /** Per slot, the cell's entry (null: no fence there): for the fence objects, read only when needed. */
+    private final CellEntry[] entries = new CellEntry[CELLS];
 
     /** Makes the remembered cell {@code key} read under index {@code version} current and returns true, or returns false. */
     boolean recall(long key, long version) {
         if (version != this.version) {
             this.version = version;
             Arrays.fill(keys, H3Lattice.NO_KEY);
-            Arrays.fill(fences, null);
-            Arrays.fill(shared, null);
+            Arrays.fill(entries, null);
             return false;
         }
         for (int slot = 0; slot < CELLS; slot++) {
@@ -54,20 +54,14 @@ class CachingProbe extends PointProbe {
         int slot = nextSlot;
         nextSlot = (slot + 1) % CELLS;
         keys[slot] = key;
-        int n = entry == null ? 0 : entry.fences.length;
-        int slotCount;
+        entries[slot] = entry;
+        int n = entry == null ? 0 : entry.count;
+        int slotCount = SHARED;
         if (n <= INLINE_FENCES) {
-            int first = slot * INLINE_FENCES;
             if (n > 0) {
-                System.arraycopy(entry.fences, 0, fences, first, n);
-                System.arraycopy(entry.data, 0, data, first * CellEntry.STRIDE, n * CellEntry.STRIDE);
+                entry.copyRecords(data, slot * INLINE_FENCES * CellEntry.STRIDE);
             }
-            Arrays.fill(fences, first + n, first + INLINE_FENCES, null);
-            shared[slot] = null;
             slotCount = n;
-        } else {
-            shared[slot] = entry;
-            slotCount = SHARED;
         }
         counts = counts & ~(0xFL << (slot * 4)) | (long) slotCount << (slot * 4);
         makeCurrent(slot);
@@ -77,7 +71,7 @@ class CachingProbe extends PointProbe {
         current = slot;
         int n = (int) (counts >>> (slot * 4)) & 0xF;
         if (n == SHARED) {
-            count = shared[slot].fences.length;
+            count = entries[slot].count;
             base = -1;
         } else {
             count = n;
@@ -90,22 +84,23 @@ class CachingProbe extends PointProbe {
         return count;
     }
 
-    /** Fence {@code k} of the current cell. */
+    /** Fence {@code k} of the current cell (read from its entry: a stay opening, a polygon test). */
     CompiledFence candidate(int k) {
-        return base >= 0 ? fences[base + k] : shared[current].fences[k];
+        return entries[current].fences[k];
     }
 
     /** The serial of fence {@code k} of the current cell. */
     long candidateSerial(int k) {
-        return base >= 0 ? CellEntry.serial(data, base + k) : CellEntry.serial(shared[current].data, k);
+        return base >= 0 ? CellEntry.serial(data, (base + k) * CellEntry.STRIDE) : entries[current].serial(k);
     }
 
     /** Exact test of fence {@code k} of the current cell at this probe's point. */
     boolean candidateContains(int k) {
         if (base >= 0) {
-            return CellEntry.contains(fences, data, base + k, this);
+            int o = (base + k) * CellEntry.STRIDE;
+            // a polygon's record has a NaN threshold; only then is the fence object read
+            return CellEntry.contains(data, o, data[o + 3] == data[o + 3] ? null : candidate(k), this);
         }
-        CellEntry e = shared[current];
-        return CellEntry.contains(e.fences, e.data, k, this);
+        return entries[current].contains(k, this);
     }
 }

@@ -3,60 +3,104 @@ package io.github.geodispatch.geofence;
 import java.util.Arrays;
 
 /**
- * The fences touching one H3 cell (named by its lattice key), flattened for the ping path: the fences in
- * one array and their test data in another, stride {@value #STRIDE}: {cx, cy, cz, threshold, serial}. A
- * circle crossing the cell is one dot product of unit vectors against the cosine of its radius; a fence
- * covering the whole cell has threshold {@value #COVERS_CELL}, which every unit vector passes, so it
- * needs no geometry; a polygon crossing the cell has threshold NaN and is tested exactly by JTS. The
- * serial ({@link CompiledFence#serial}) lets a caller tell fences apart without touching them. An entry
- * with no fences marks a cell that once had some. Immutable; replaced copy-on-write when fences change.
+ * The fences touching one H3 cell (named by its lattice key), laid out for the ping path. Each fence has
+ * a test record of {@value #STRIDE} numbers: {cx, cy, cz, threshold, serial}. A circle crossing the cell
+ * is one dot product of unit vectors against the cosine of its radius; a fence covering the whole cell
+ * has threshold {@value #COVERS_CELL}, which every unit vector passes, so it needs no geometry; a polygon
+ * crossing the cell has threshold NaN and is tested exactly by JTS. The serial
+ * ({@link CompiledFence#serial}) tells fences apart without touching them. The first fence's record is
+ * held in this object's own fields, the others in one array: a lookup of the common one-fence cell reads
+ * this object and nothing else. An entry with no fences marks a cell that once had some. Immutable;
+ * replaced copy-on-write when fences change.
  */
 final class CellEntry {
     static final int STRIDE = 5;
     /** Threshold of a fence covering the whole cell: below any dot product of unit vectors. */
     static final double COVERS_CELL = -2;
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
-    private static final double[] NO_DATA = new double[0];
+    private static final double[] NO_RECORDS = new double[0];
 
     final long key;
+    final int count;
     final CompiledFence[] fences;
-    final double[] data;
+    /** The record of fence 0 (zeros when there is none). */
+    private final double x0, y0, z0, threshold0, serial0;
+    /** The records of fences 1..count-1. */
+    private final double[] rest;
 
-    private CellEntry(long key, CompiledFence[] fences, double[] data) {
+    private CellEntry(long key, CompiledFence[] fences, double[] records) {
         this.key = key;
+        this.count = fences.length;
         this.fences = fences;
-        this.data = data;
+        boolean any = fences.length > 0;
+        this.x0 = any ? records[0] : 0;
+        this.y0 = any ? records[1] : 0;
+        this.z0 = any ? records[2] : 0;
+        this.threshold0 = any ? records[3] : 0;
+        this.serial0 = any ? records[4] : 0;
+        this.rest = fences.length > 1 ? Arrays.copyOfRange(records, STRIDE, records.length) : NO_RECORDS;
     }
 
     static CellEntry of(long key, CompiledFence fence, boolean coversCell) {
-        return new CellEntry(key, NO_FENCES, NO_DATA).with(fence, coversCell);
+        return new CellEntry(key, NO_FENCES, NO_RECORDS).with(fence, coversCell);
     }
 
     boolean isEmpty() {
-        return fences.length == 0;
+        return count == 0;
     }
 
-    /** Exact test of fence {@code i} of {@code fences} / {@code data} (laid out as in an entry) at the probe's point. */
-    static boolean contains(CompiledFence[] fences, double[] data, int i, PointProbe p) {
-        int o = i * STRIDE;
-        double threshold = data[o + 3];
-        if (threshold == threshold) {
-            return p.x * data[o] + p.y * data[o + 1] + p.z * data[o + 2] >= threshold;
+    /** Copies the records of all fences, in order, into {@code out} from {@code offset}. */
+    void copyRecords(double[] out, int offset) {
+        if (count > 0) {
+            out[offset] = x0;
+            out[offset + 1] = y0;
+            out[offset + 2] = z0;
+            out[offset + 3] = threshold0;
+            out[offset + 4] = serial0;
+            System.arraycopy(rest, 0, out, offset + STRIDE, rest.length);
         }
-        return fences[i].contains(p);
     }
 
-    /** The serial of fence {@code i} of {@code data} (laid out as in an entry). */
-    static long serial(double[] data, int i) {
-        return (long) data[i * STRIDE + 4];
+    /** Exact test of fence {@code i} at the probe's point. */
+    boolean contains(int i, PointProbe p) {
+        if (i == 0) {
+            return threshold0 == threshold0 ? p.x * x0 + p.y * y0 + p.z * z0 >= threshold0 : fences[0].contains(p);
+        }
+        return contains(rest, STRIDE * (i - 1), fences[i], p);
+    }
+
+    /** The serial of fence {@code i}. */
+    long serial(int i) {
+        return i == 0 ? (long) serial0 : serial(rest, STRIDE * (i - 1));
+    }
+
+    /**
+     * Exact test of the fence whose record starts at {@code o} in {@code records}: the record alone for a
+     * circle or a covered cell, {@code fence} (only then read) for a polygon.
+     */
+    static boolean contains(double[] records, int o, CompiledFence fence, PointProbe p) {
+        double threshold = records[o + 3];
+        if (threshold == threshold) {
+            return p.x * records[o] + p.y * records[o + 1] + p.z * records[o + 2] >= threshold;
+        }
+        return fence.contains(p);
+    }
+
+    static long serial(double[] records, int o) {
+        return (long) records[o + 4];
+    }
+
+    private double[] records() {
+        double[] all = new double[count * STRIDE];
+        copyRecords(all, 0);
+        return all;
     }
 
     CellEntry with(CompiledFence fence, boolean coversCell) {
-        int n = fences.length;
-        CompiledFence[] f = Arrays.copyOf(fences, n + 1);
-        double[] d = Arrays.copyOf(data, (n + 1) * STRIDE);
-        f[n] = fence;
-        int o = n * STRIDE;
+        CompiledFence[] f = Arrays.copyOf(fences, count + 1);
+        double[] d = Arrays.copyOf(records(), (count + 1) * STRIDE);
+        f[count] = fence;
+        int o = count * STRIDE;
         if (coversCell) {
             d[o + 3] = COVERS_CELL;
         } else if (fence instanceof CompiledFence.CircleFence c) {
@@ -73,15 +117,16 @@ final class CellEntry {
 
     /** This entry without {@code fence} (possibly empty). */
     CellEntry without(CompiledFence fence) {
-        for (int i = 0; i < fences.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (fences[i] == fence) {
-                int n = fences.length - 1;
+                int n = count - 1;
+                double[] all = records();
                 CompiledFence[] f = new CompiledFence[n];
                 double[] d = new double[n * STRIDE];
                 System.arraycopy(fences, 0, f, 0, i);
                 System.arraycopy(fences, i + 1, f, i, n - i);
-                System.arraycopy(data, 0, d, 0, i * STRIDE);
-                System.arraycopy(data, (i + 1) * STRIDE, d, i * STRIDE, (n - i) * STRIDE);
+                System.arraycopy(all, 0, d, 0, i * STRIDE);
+                System.arraycopy(all, (i + 1) * STRIDE, d, i * STRIDE, (n - i) * STRIDE);
                 return new CellEntry(key, f, d);
             }
         }

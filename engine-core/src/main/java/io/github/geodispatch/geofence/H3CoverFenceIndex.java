@@ -101,8 +101,8 @@ final class H3CoverFenceIndex implements FenceIndex {
         CellEntry e = cells.get(keyOf(probe));
         List<Fence> out = new ArrayList<>();
         if (e != null) {
-            for (int i = 0; i < e.fences.length; i++) {
-                if (CellEntry.contains(e.fences, e.data, i, probe)) {
+            for (int i = 0; i < e.count; i++) {
+                if (e.contains(i, probe)) {
                     out.add(e.fences[i].fence);
                 }
             }

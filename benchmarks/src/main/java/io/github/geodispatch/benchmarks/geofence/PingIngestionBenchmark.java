@@ -66,7 +66,6 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class PingIngestionBenchmark {
     static final int RESOLUTION = 11;
-    static final int TECHNICIANS = 1_000;
     static final int PINGS = 1 << 18;
     static final double BOX_LAT = 12.97, BOX_LNG = 77.59, BOX_HALF_KM = 20;
     static final long DAY_MILLIS = 86_400_000L;
@@ -94,26 +93,27 @@ public class PingIngestionBenchmark {
         final String[] id = new String[PINGS];
         final long[] at = new long[PINGS];
         final double[] lat = new double[PINGS], lng = new double[PINGS], acc = new double[PINGS];
-        final TechnicianId[] technicians = new TechnicianId[TECHNICIANS];
+        final TechnicianId[] technicians;
         final long passMillis;
 
-        Pings(Fences f) {
+        Pings(Fences f, int technicianCount) {
+            technicians = new TechnicianId[technicianCount];
             Random r = new Random(7);
             long start = Instant.parse("2026-11-03T03:00:00Z").toEpochMilli();
-            double[] tLat = new double[TECHNICIANS], tLng = new double[TECHNICIANS];
-            double[] goalLat = new double[TECHNICIANS], goalLng = new double[TECHNICIANS];
-            int[] dwellLeft = new int[TECHNICIANS];
-            for (int t = 0; t < TECHNICIANS; t++) {
+            double[] tLat = new double[technicianCount], tLng = new double[technicianCount];
+            double[] goalLat = new double[technicianCount], goalLng = new double[technicianCount];
+            int[] dwellLeft = new int[technicianCount];
+            for (int t = 0; t < technicianCount; t++) {
                 technicians[t] = TechnicianId.of("T-" + t);
                 int fence = r.nextInt(f.lat.length);
                 tLat[t] = goalLat[t] = f.lat[fence];
                 tLng[t] = goalLng[t] = f.lng[fence];
                 dwellLeft[t] = r.nextInt(160);
             }
-            int perTech = PINGS / TECHNICIANS;
+            int perTech = PINGS / technicianCount;
             int i = 0;
             for (int step = 0; step < perTech + 1 && i < PINGS; step++) {
-                for (int t = 0; t < TECHNICIANS && i < PINGS; t++) {
+                for (int t = 0; t < technicianCount && i < PINGS; t++) {
                     if (dwellLeft[t] > 0) {
                         dwellLeft[t]--;
                         if (dwellLeft[t] == 0) { // leave for a fence 0.5-3 km away (nearest one to a random target)
@@ -146,7 +146,8 @@ public class PingIngestionBenchmark {
                     i++;
                 }
             }
-            passMillis = DAY_MILLIS;
+            // the next pass starts after this one ends (whole days later), so no pass replays into the past
+            passMillis = (at[PINGS - 1] - at[0]) / DAY_MILLIS * DAY_MILLIS + DAY_MILLIS;
         }
 
         /** Nearest of 64 random fences to (lat, lng): cheap and good enough for a plausible route. */
@@ -166,14 +167,14 @@ public class PingIngestionBenchmark {
     }
 
     private static final Map<Integer, Fences> FENCES = new HashMap<>();
-    private static final Map<Integer, Pings> PING_STREAMS = new HashMap<>();
+    private static final Map<List<Integer>, Pings> PING_STREAMS = new HashMap<>();
 
     static synchronized Fences fences(int n) {
         return FENCES.computeIfAbsent(n, Fences::new);
     }
 
-    static synchronized Pings pings(int n) {
-        return PING_STREAMS.computeIfAbsent(n, k -> new Pings(fences(k)));
+    static synchronized Pings pings(int n, int technicians) {
+        return PING_STREAMS.computeIfAbsent(List.of(n, technicians), k -> new Pings(fences(n), technicians));
     }
 
     /** A clock the benchmark moves with the pings, so no ping is beyond the clock skew. */
@@ -195,6 +196,8 @@ public class PingIngestionBenchmark {
     public static class Geodispatch {
         @Param({"1000", "100000", "1000000"})
         int fences;
+        @Param({"1000"})
+        int technicians;
 
         VisitTracker tracker;
         TechnicianFeed[] feeds;
@@ -211,9 +214,9 @@ public class PingIngestionBenchmark {
                 index.add(Fence.of("S-" + i, FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(f.lat[i], f.lng[i]), f.radius[i])));
             }
             tracker = VisitTracker.builder(index).clock(clock).build();
-            pings = pings(fences);
-            feeds = new TechnicianFeed[TECHNICIANS];
-            for (int t = 0; t < TECHNICIANS; t++) {
+            pings = pings(fences, technicians);
+            feeds = new TechnicianFeed[technicians];
+            for (int t = 0; t < technicians; t++) {
                 feeds[t] = tracker.feed(pings.technicians[t]);
             }
         }
@@ -223,6 +226,8 @@ public class PingIngestionBenchmark {
     public static class NaiveStrTree {
         @Param({"1000", "100000", "1000000"})
         int fences;
+        @Param({"1000"})
+        int technicians;
 
         STRtree tree;
         Pings pings;
@@ -238,7 +243,7 @@ public class PingIngestionBenchmark {
                 tree.insert(circle.getEnvelopeInternal(), PreparedGeometryFactory.prepare(circle));
             }
             tree.build();
-            pings = pings(fences);
+            pings = pings(fences, technicians);
         }
     }
 
@@ -246,6 +251,8 @@ public class PingIngestionBenchmark {
     public static class NaiveH3CellMap {
         @Param({"1000", "100000", "1000000"})
         int fences;
+        @Param({"1000"})
+        int technicians;
 
         H3Core h3;
         Map<Long, int[]> cells;
@@ -271,7 +278,7 @@ public class PingIngestionBenchmark {
             }
             cells = new HashMap<>();
             building.forEach((cell, list) -> cells.put(cell, list.stream().mapToInt(Integer::intValue).toArray()));
-            pings = pings(fences);
+            pings = pings(fences, technicians);
         }
     }
 

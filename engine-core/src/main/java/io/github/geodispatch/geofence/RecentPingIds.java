@@ -19,7 +19,7 @@ final class RecentPingIds {
     /**
      * Records {@code id} and returns true, or returns false if it was already recorded at or after
      * {@code horizonMillis} (a duplicate). Ids recorded before the horizon are forgotten once they reach
-     * the head of the ring (arrival order): a late-arriving id is kept a little longer, never less.
+     * the head of the ring (arrival order) or when the ring fills up: an id is kept a little longer, never less.
      */
     boolean addIfAbsent(String id, long atMillis, long horizonMillis) {
         int mask = ring.length / 2 - 1;
@@ -34,13 +34,7 @@ final class RecentPingIds {
             }
         }
         if (size == mask + 1) {
-            long[] grown = new long[ring.length * 2];
-            int first = Math.min(size, mask + 1 - head);
-            System.arraycopy(ring, 2 * head, grown, 0, 2 * first);
-            System.arraycopy(ring, 0, grown, 2 * first, 2 * (size - first));
-            ring = grown;
-            head = 0;
-            mask = ring.length / 2 - 1;
+            mask = compactOrGrow(horizonMillis);
         }
         int tail = (head + size) & mask;
         ring[2 * tail] = fp;
@@ -49,9 +43,46 @@ final class RecentPingIds {
         return true;
     }
 
+    /**
+     * Makes room in a full ring: drops every id before the horizon, not only those at the head (an id far
+     * ahead of the others must not hold expired ones behind it), and doubles the ring only if that frees
+     * less than a quarter of it. Keeps arrival order; allocates only to grow; returns the new index mask.
+     */
+    private int compactOrGrow(long horizonMillis) {
+        int capacity = ring.length / 2, mask = capacity - 1;
+        int live = 0;
+        for (int k = 0; k < size; k++) {
+            if (ring[2 * ((head + k) & mask) + 1] >= horizonMillis) {
+                live++;
+            }
+        }
+        boolean grow = live * 4 > capacity * 3;
+        long[] target = grow ? new long[ring.length * 2] : ring;
+        int base = grow ? 0 : head, targetMask = target.length / 2 - 1;
+        int n = 0;
+        for (int k = 0; k < size; k++) { // in place, slot n of the ring is never ahead of slot k: nothing unread is overwritten
+            int i = (head + k) & mask;
+            if (ring[2 * i + 1] >= horizonMillis) {
+                int j = (base + n) & targetMask;
+                target[2 * j] = ring[2 * i];
+                target[2 * j + 1] = ring[2 * i + 1];
+                n++;
+            }
+        }
+        ring = target;
+        head = base;
+        size = n;
+        return targetMask;
+    }
+
     /** The ids retained (including any past the horizon not yet dropped). */
     int size() {
         return size;
+    }
+
+    /** The ids the ring holds before it must make room. */
+    int capacity() {
+        return ring.length / 2;
     }
 
     /** A 64-bit hash of the id's characters: two FNV-1a lanes (for speed), then a full avalanche mix. */

@@ -20,9 +20,13 @@ class RecentPingIdsProperties {
         RecentPingIds ids = new RecentPingIds();
         Map<String, Long> latest = new HashMap<>();
         long horizon = 0;
+        long maxLive = 0;
         for (int i = 0; i < 2_000; i++) {
             horizon += random.nextInt(20_000); // the horizon only moves forward
             long at = horizon + 240_000 + random.nextInt(jitterMillis + 1); // arrival order is not time order
+            if (random.nextInt(100) == 0) {
+                at += 3_600_000; // now and then one far ahead, which must not keep expired ids behind it
+            }
             String id = "ping-" + random.nextInt(distinctIds);
             Long seen = latest.get(id);
             boolean duplicate = seen != null && seen >= horizon;
@@ -30,6 +34,10 @@ class RecentPingIdsProperties {
             if (!duplicate) {
                 latest.merge(id, at, Math::max);
             }
+            long h = horizon;
+            long live = latest.values().stream().filter(t -> t >= h).count();
+            maxLive = Math.max(maxLive, live);
+            assertThat((long) ids.capacity()).as("ring capacity with at most %d ids live", maxLive).isLessThanOrEqualTo(4 * maxLive + 16);
         }
     }
 

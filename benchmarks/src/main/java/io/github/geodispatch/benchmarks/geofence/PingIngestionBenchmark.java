@@ -286,11 +286,11 @@ public class PingIngestionBenchmark {
     public PingOutcome geodispatch(Geodispatch s) {
         Pings p = s.pings;
         int i = s.cursor++;
-        if (i == PINGS - 1) {
+        long at = p.at[i] + s.offset;
+        if (i == PINGS - 1) { // the next pass starts later, so it never replays into the past
             s.cursor = 0;
             s.offset += p.passMillis;
         }
-        long at = p.at[i] + s.offset;
         s.clock.now = at;
         return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
     }
@@ -299,11 +299,11 @@ public class PingIngestionBenchmark {
     public PingOutcome geodispatchFeed(Geodispatch s) {
         Pings p = s.pings;
         int i = s.cursor++;
-        if (i == PINGS - 1) {
+        long at = p.at[i] + s.offset;
+        if (i == PINGS - 1) { // the next pass starts later, so it never replays into the past
             s.cursor = 0;
             s.offset += p.passMillis;
         }
-        long at = p.at[i] + s.offset;
         s.clock.now = at;
         return s.feeds[p.tech[i]].accept(p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
     }

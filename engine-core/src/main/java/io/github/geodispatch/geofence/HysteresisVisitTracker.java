@@ -105,6 +105,8 @@ final class HysteresisVisitTracker implements VisitTracker {
         private int buffered;
         private long maxSeenAt = Long.MIN_VALUE;
         private long lastProcessedAt = Long.MIN_VALUE;
+        /** A clock reading no later than now: a ping within the skew of it needs no clock read (clocks move forward). */
+        private long knownNow = Long.MIN_VALUE / 2;
 
         // previous evidence ping, for spoof signals
         private double prevLat = Double.NaN;
@@ -145,7 +147,7 @@ final class HysteresisVisitTracker implements VisitTracker {
             // first and are not remembered; ids are kept from dedupeMillis before the newest evidence on
             long horizon = lastProcessedAt == Long.MIN_VALUE ? Long.MIN_VALUE : lastProcessedAt - dedupeMillis;
             PingOutcome outcome;
-            if (at > clock.millis() + maxSkewMillis) {
+            if (at > knownNow + maxSkewMillis && at > (knownNow = clock.millis()) + maxSkewMillis) {
                 outcome = PingOutcome.REJECTED_CLOCK_SKEW;
             } else if (at < horizon) {
                 outcome = PingOutcome.REJECTED_TOO_LATE;

@@ -206,4 +206,18 @@ class VisitTrackerTest {
         assertThat(f.tracker.visitLog().all()).singleElement()
                 .satisfies(v -> assertThat(v.dwell()).isEqualTo(Duration.ofSeconds(585)));
     }
+
+    @Test
+    void theClockSkewCheckFollowsAMovingClock() {
+        long[] now = {T0.toEpochMilli()};
+        java.time.InstantSource clock = () -> Instant.ofEpochMilli(now[0]);
+        VisitTracker tracker = VisitTracker.builder(FenceIndex.builder().build()).clock(clock).build();
+        TechnicianFeed feed = tracker.feed(TECH);
+        assertThat(feed.accept("a", now[0], 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.ACCEPTED);
+        long ahead = now[0] + 180_000; // 3 min ahead of the clock; the default skew allows 2
+        assertThat(feed.accept("b", ahead, 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.REJECTED_CLOCK_SKEW);
+        now[0] += 120_000;
+        assertThat(feed.accept("c", ahead, 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.ACCEPTED);
+        assertThat(feed.accept("d", now[0] + 121_000, 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.REJECTED_CLOCK_SKEW);
+    }
 }

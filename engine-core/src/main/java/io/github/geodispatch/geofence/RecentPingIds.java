@@ -7,19 +7,24 @@ package io.github.geodispatch.geofence;
  * rehashing); ids before the horizon drop off the head; nothing is stored by reference, so the ping path
  * pays no garbage-collector write barrier. A replayed id always has the same fingerprint, so every
  * duplicate is caught; two different ids are confused only if their fingerprints collide, with
- * probability about 2^-64 per pair of ids retained together. The ring grows when the retained ids need
- * it and never shrinks, so steady streams allocate nothing. Not thread-safe (guarded by the technician's
- * lock).
+ * probability about 2^-64 per pair of ids retained together. A 128-bit filter of the fingerprints in the
+ * ring (rebuilt from the live ids after every ring's worth of insertions, so expired ids do not clog it)
+ * answers most new ids without the scan. The ring grows when the retained ids need it and never shrinks,
+ * so steady streams allocate nothing. Not thread-safe (guarded by the technician's lock).
  */
 final class RecentPingIds {
     private long[] ring = new long[2 * 16];
     private int head;
     private int size;
+    /** Bit (fingerprint mod 128) is set for every id in the ring at or after the horizon (and maybe others). */
+    private long filterLow, filterHigh;
+    private int insertsSinceFilterRebuilt;
 
     /**
      * Records {@code id} and returns true, or returns false if it was already recorded at or after
      * {@code horizonMillis} (a duplicate). Ids recorded before the horizon are forgotten once they reach
      * the head of the ring (arrival order) or when the ring fills up: an id is kept a little longer, never less.
+     * The horizon must not move backwards from one call to the next.
      */
     boolean addIfAbsent(String id, long atMillis, long horizonMillis) {
         int mask = ring.length / 2 - 1;
@@ -28,9 +33,11 @@ final class RecentPingIds {
             size--;
         }
         long fp = fingerprint(id);
-        for (int k = 0, i = head; k < size; k++, i = (i + 1) & mask) {
-            if (ring[2 * i] == fp && ring[2 * i + 1] >= horizonMillis) {
-                return false;
+        if (mayContain(fp)) {
+            for (int k = 0, i = head; k < size; k++, i = (i + 1) & mask) {
+                if (ring[2 * i] == fp && ring[2 * i + 1] >= horizonMillis) {
+                    return false;
+                }
             }
         }
         if (size == mask + 1) {
@@ -40,7 +47,39 @@ final class RecentPingIds {
         ring[2 * tail] = fp;
         ring[2 * tail + 1] = atMillis;
         size++;
+        if (++insertsSinceFilterRebuilt > mask) {
+            rebuildFilter(horizonMillis);
+        } else {
+            addToFilter(fp);
+        }
         return true;
+    }
+
+    private boolean mayContain(long fp) {
+        long word = (fp & 64) == 0 ? filterLow : filterHigh;
+        return (word & (1L << fp)) != 0; // shifts use the low 6 bits
+    }
+
+    private void addToFilter(long fp) {
+        if ((fp & 64) == 0) {
+            filterLow |= 1L << fp;
+        } else {
+            filterHigh |= 1L << fp;
+        }
+    }
+
+    /** The filter of the ids at or after the horizon (the horizon only moves forward: the others are gone for good). */
+    private void rebuildFilter(long horizonMillis) {
+        filterLow = 0;
+        filterHigh = 0;
+        int mask = ring.length / 2 - 1;
+        for (int k = 0; k < size; k++) {
+            int i = (head + k) & mask;
+            if (ring[2 * i + 1] >= horizonMillis) {
+                addToFilter(ring[2 * i]);
+            }
+        }
+        insertsSinceFilterRebuilt = 0;
     }
 
     /**

@@ -31,7 +31,8 @@ final class CellMap {
         stripes[(int) (h & (STRIPES - 1))].put(entry, h >>> 6);
     }
 
-    private static long mix(long k) {
+    /** A full 64-bit avalanche (MurmurHash3's finaliser): every input bit affects every output bit. */
+    static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

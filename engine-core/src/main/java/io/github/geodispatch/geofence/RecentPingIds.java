@@ -135,12 +135,6 @@ final class RecentPingIds {
         if (i < n) {
             a = (a ^ id.charAt(i)) * 0x100000001b3L;
         }
-        long h = a ^ Long.rotateLeft(b, 29);
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return CellMap.mix(a ^ Long.rotateLeft(b, 29));
     }
 }

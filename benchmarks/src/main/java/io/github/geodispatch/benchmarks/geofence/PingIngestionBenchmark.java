@@ -213,6 +213,17 @@ public class PingIngestionBenchmark {
         int cursor;
         long offset;
 
+        /** The index of the next ping; moves the clock to its time (this pass's offset added). */
+        int next() {
+            int i = cursor++;
+            clock.now = pings.at[i] + offset;
+            if (i == PINGS - 1) { // the next pass starts later, so it never replays into the past
+                cursor = 0;
+                offset += pings.passMillis;
+            }
+            return i;
+        }
+
         @Setup(Level.Trial)
         public void setUp() {
             Fences f = fences(fences);
@@ -292,27 +303,15 @@ public class PingIngestionBenchmark {
     @Benchmark
     public PingOutcome geodispatch(Geodispatch s) {
         Pings p = s.pings;
-        int i = s.cursor++;
-        long at = p.at[i] + s.offset;
-        if (i == PINGS - 1) { // the next pass starts later, so it never replays into the past
-            s.cursor = 0;
-            s.offset += p.passMillis;
-        }
-        s.clock.now = at;
-        return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
+        int i = s.next();
+        return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], s.clock.now, p.lat[i], p.lng[i], p.acc[i], false);
     }
 
     @Benchmark
     public PingOutcome geodispatchFeed(Geodispatch s) {
         Pings p = s.pings;
-        int i = s.cursor++;
-        long at = p.at[i] + s.offset;
-        if (i == PINGS - 1) { // the next pass starts later, so it never replays into the past
-            s.cursor = 0;
-            s.offset += p.passMillis;
-        }
-        s.clock.now = at;
-        return s.feeds[p.tech[i]].accept(p.id[i], at, p.lat[i], p.lng[i], p.acc[i], false);
+        int i = s.next();
+        return s.feeds[p.tech[i]].accept(p.id[i], s.clock.now, p.lat[i], p.lng[i], p.acc[i], false);
     }
 
     @Benchmark

@@ -128,4 +128,16 @@ class HistoryVerificationTest {
         assertThatThrownBy(() -> engine.verifyHistory(OWNER, JOB, "not-a-hash"))
                 .hasMessageContaining("trusted head");
     }
+
+    @Test
+    void eventsAnotherInstanceAppendedLaterDoNotLookLikeTampering() {
+        DispatchEngine other = DispatchEngine.builder().eventStore(store).clock(tickingClock()).build();
+        other.execute(TECH_RAVI, AddProof.otpApproval(JOB, "otp-2")).orThrow();
+
+        HistoryVerification byFirst = engine.verifyHistory(OWNER, JOB).orElseThrow();
+        assertThat(byFirst.intact()).isTrue();
+        assertThat(byFirst.headChecked()).isTrue();
+        assertThat(byFirst.events()).isEqualTo(5);
+        assertThat(other.verifyHistory(OWNER, JOB).orElseThrow().intact()).isTrue();
+    }
 }

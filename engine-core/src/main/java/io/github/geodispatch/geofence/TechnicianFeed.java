@@ -5,7 +5,8 @@ import io.github.geodispatch.spi.TechnicianId;
 /**
  * One technician's ping feed within a {@link VisitTracker}: a host holding a device connection keeps
  * the feed and hands it that device's pings, with no per-ping technician lookup. Same rules and
- * results as {@link VisitTracker#accept}. Thread-safe (the technician's own lock).
+ * results as {@link VisitTracker#accept}. Thread-safe: the feed's own monitor is the technician's lock
+ * (so that a ping touches one object less), hence a host must not synchronize on a feed.
  */
 public sealed interface TechnicianFeed permits HysteresisVisitTracker.TechnicianState {
 

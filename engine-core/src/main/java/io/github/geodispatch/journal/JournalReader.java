@@ -164,7 +164,7 @@ public final class JournalReader {
             while (k < count) {
                 k = shared(bytes, first, ends, k, count);
                 if (k < count) {
-                    int from = k == 0 ? first : ends[k - 1] + 1;
+                    int from = lineStart(first, ends, k);
                     line(bytes, from, ends[k] - from);
                     k++;
                 }
@@ -173,13 +173,13 @@ public final class JournalReader {
 
         /** Parses lines {@code k..count-1} with one parser; returns the index of the first line it could not take. */
         private int shared(byte[] bytes, int first, int[] ends, int k, int count) throws IOException {
-            int from = k == 0 ? first : ends[k - 1] + 1;
+            int from = lineStart(first, ends, k);
             try (JsonParser p = JSON.createParser(bytes, from, ends[count - 1] - from)) {
                 boolean started = false;
                 for (int j = k; j < count; j++) {
-                    int lineStart = j == 0 ? first : ends[j - 1] + 1;
+                    int start = lineStart(first, ends, j);
                     int relative = j - k + 1;
-                    if (blank(bytes, lineStart, ends[j] - lineStart)) {
+                    if (blank(bytes, start, ends[j] - start)) {
                         if (started) {
                             return j;
                         }
@@ -206,6 +206,11 @@ public final class JournalReader {
                 }
                 return count;
             }
+        }
+
+        /** Where complete line {@code k} of a buffer starts: after the previous newline, or at {@code first}. */
+        private static int lineStart(int first, int[] ends, int k) {
+            return k == 0 ? first : ends[k - 1] + 1;
         }
 
         private void append(byte[] bytes, int offset, int length) {

@@ -3,6 +3,7 @@ package io.github.geodispatch.leakage;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 
 import java.time.Instant;
@@ -25,5 +26,10 @@ public record Finding(LeakageCode code, JobId job, TechnicianId technician, Bran
         Objects.requireNonNull(amountAtRisk, "amount at risk").requireNonNegative("amount at risk");
         evidence = List.copyOf(evidence);
         Objects.requireNonNull(detectedAt, "detectedAt");
+    }
+
+    /** How evidence names a statement row: {@code statement:SOURCE:REFERENCE}. */
+    public static String statementEvidence(StatementCredit credit) {
+        return "statement:" + credit.source() + ":" + credit.reference();
     }
 }

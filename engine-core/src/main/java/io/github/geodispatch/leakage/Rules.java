@@ -254,7 +254,7 @@ final class Rules {
     /** PAYMENT_UNLINKED: a credit that links to no job. */
     Finding unlinked(StatementCredit credit) {
         return new Finding(LeakageCode.PAYMENT_UNLINKED, null, null, null, credit.reference(), credit.amount(),
-                List.of("statement:" + credit.source() + ":" + credit.reference()), credit.at());
+                List.of(Finding.statementEvidence(credit)), credit.at());
     }
 
     /** CASH_NOT_DEPOSITED: the part of the technician's cash, collected before the grace, not yet deposited (FIFO). */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,7 +43,7 @@ final class LeakageWatch {
     }
 
     void credit(StatementCredit c) {
-        statements.put(statementEvidence(c), c);
+        statements.put(Finding.statementEvidence(c), c);
         monitor.accept(c);
     }
 
@@ -135,9 +134,5 @@ final class LeakageWatch {
         }
         StatementCredit c = statements.get(evidence);
         return c == null ? null : c.at();
-    }
-
-    private static String statementEvidence(StatementCredit c) {
-        return "statement:" + Objects.requireNonNull(c.source()) + ":" + c.reference();
     }
 }

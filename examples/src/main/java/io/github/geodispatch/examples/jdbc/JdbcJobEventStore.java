@@ -399,26 +399,35 @@ public final class JdbcJobEventStore implements JobEventStore {
         try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
             for (Row row : rows) {
                 position++;
-                JobEvent event = row.event();
                 ps.setLong(1, position);
-                ps.setString(2, event.header().tenant().value());
-                ps.setString(3, event.header().job().value());
-                ps.setLong(4, event.header().version());
-                ps.setObject(5, event.header().eventId());
-                ps.setString(6, event.getClass().getSimpleName());
-                ps.setString(7, row.json());
+                bindEvent(ps, 2, row);
                 if (rows.size() == 1) {
                     ps.executeUpdate();
                 } else {
                     ps.addBatch();
                 }
-                stored.add(new StoredEvent(position, event));
+                stored.add(new StoredEvent(position, row.event()));
             }
             if (rows.size() > 1) {
                 ps.executeBatch();
             }
         }
         return stored;
+    }
+
+    /**
+     * Binds a row's tenant, job, version, event id, event type and JSON payload from parameter {@code i} on
+     * (the column order of both inserts); returns the next parameter index.
+     */
+    private static int bindEvent(PreparedStatement ps, int i, Row row) throws SQLException {
+        JobEvent event = row.event();
+        ps.setString(i, event.header().tenant().value());
+        ps.setString(i + 1, event.header().job().value());
+        ps.setLong(i + 2, event.header().version());
+        ps.setObject(i + 3, event.header().eventId());
+        ps.setString(i + 4, event.getClass().getSimpleName());
+        ps.setString(i + 5, row.json());
+        return i + 6;
     }
 
     /**
@@ -442,14 +451,8 @@ public final class JdbcJobEventStore implements JobEventStore {
             int i = 3;
             int ord = 0;
             for (Row row : rows) {
-                JobEvent event = row.event();
                 ps.setInt(i++, ++ord);
-                ps.setString(i++, event.header().tenant().value());
-                ps.setString(i++, event.header().job().value());
-                ps.setLong(i++, event.header().version());
-                ps.setObject(i++, event.header().eventId());
-                ps.setString(i++, event.getClass().getSimpleName());
-                ps.setString(i++, row.json());
+                i = bindEvent(ps, i, row);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

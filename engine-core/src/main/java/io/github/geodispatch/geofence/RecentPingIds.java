@@ -114,11 +114,6 @@ final class RecentPingIds {
         return targetMask;
     }
 
-    /** The ids retained (including any past the horizon not yet dropped). */
-    int size() {
-        return size;
-    }
-
     /** The ids the ring holds before it must make room. */
     int capacity() {
         return ring.length / 2;

@@ -67,13 +67,13 @@ final class IncrementalOwnerView implements OwnerView {
             if (tally.alreadyHas(event)) {
                 return;
             }
-            tally.apply(event, zone);
+            tally.apply(event);
         }
         JobShare old = shares.get(stream);
         if (old != null) {
             bucket(old.key()).add(old, -1);
         }
-        JobShare now = tally.share(zone);
+        JobShare now = tally.share();
         bucket(now.key()).add(now, +1);
         shares.put(stream, now);
     }

@@ -1,7 +1,7 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.spi.BranchId;
-import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -17,28 +17,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The facts of one job the KPIs need, folded from its stream. Mutable; guarded by the view's lock. */
+/**
+ * The facts of one job the KPIs need, folded from its stream. Its money (amount due, paid on site,
+ * outstanding) is the payments engine's {@link JobAccount}, so the dashboard and the collections view
+ * agree. Mutable; guarded by the view's lock.
+ */
 final class JobTally {
     private final JobId job;
     private final List<UUID> eventIds = new ArrayList<>();
     private final Instant createdAt;
     private final LocalDate day;
     private final BranchId branch;
-    private final String jobType;
-    private final long quote;
-    private final Coverage coverage;
     private final Instant slaDeadline;
+    private final JobAccount account;
     private TechnicianId technician;
     private Instant firstArrived;
     private int arrivals;
     private boolean rescheduled;
     private boolean cancelled;
     private Instant completedAt;
-    private long parts;
-    private long expenses;
-    private long collected;
     private long cash;
-    private boolean waived;
 
     JobTally(JobEvent.JobCreated created, ZoneId zone) {
         this.job = created.header().job();
@@ -46,10 +44,9 @@ final class JobTally {
         this.createdAt = created.header().occurredAt();
         this.day = LocalDate.ofInstant(createdAt, zone);
         this.branch = created.branch();
-        this.jobType = created.jobType();
-        this.quote = created.quote().minor();
-        this.coverage = created.coverage();
         this.slaDeadline = created.slaDeadline();
+        this.account = new JobAccount(zone);
+        account.apply(created);
     }
 
     JobId job() {
@@ -72,7 +69,7 @@ final class JobTally {
         return true;
     }
 
-    void apply(JobEvent event, ZoneId zone) {
+    void apply(JobEvent event) {
         long v = event.header().version();
         if (v != version() + 1) {
             throw new IllegalArgumentException("job " + job.value() + " event out of order: expected version "
@@ -89,17 +86,10 @@ final class JobTally {
             }
         } else if (event instanceof JobEvent.StatusChanged s) {
             status(s.status(), at);
-        } else if (event instanceof JobEvent.PartUsed p) {
-            if (p.billable()) {
-                parts += p.lineTotal().minor();
-            }
-        } else if (event instanceof JobEvent.ExpenseAdded e) {
-            if (e.billable()) {
-                expenses += e.amount().minor();
-            }
-        } else if (event instanceof JobEvent.PaymentRecorded p) {
-            payment(p.mode(), p.amount());
+        } else if (event instanceof JobEvent.PaymentRecorded p && p.mode() == PaymentMode.CASH) {
+            cash += p.amount().minor();
         }
+        account.apply(event);
         eventIds.add(event.header().eventId());
     }
 
@@ -134,19 +124,7 @@ final class JobTally {
         }
     }
 
-    private void payment(PaymentMode mode, Money amount) {
-        if (mode.settlesOnSite()) {
-            collected += amount.minor();
-        }
-        if (mode == PaymentMode.CASH) {
-            cash += amount.minor();
-        }
-        if (mode == PaymentMode.WAIVED) {
-            waived = true;
-        }
-    }
-
-    JobShare share(ZoneId zone) {
+    JobShare share() {
         BucketKey key = new BucketKey(day, branch, technician);
         boolean completed = completedAt != null;
         long response = firstArrived == null ? -1 : Math.max(0, Duration.between(createdAt, firstArrived).toSeconds());
@@ -155,14 +133,10 @@ final class JobTally {
         boolean slaJudged = completed && slaDeadline != null;
         boolean slaMet = slaJudged && !completedAt.isAfter(slaDeadline);
         Instant openDeadline = !completed && !cancelled ? slaDeadline : null;
-        long revenue = 0;
-        if (completed && !waived) {
-            boolean covered = coverage != null && coverage.covers(jobType, LocalDate.ofInstant(completedAt, zone));
-            revenue = (covered ? 0 : quote) + parts + expenses;
-        }
-        long pending = completed ? Math.max(0, revenue - collected) : 0;
+        long revenue = completed && !account.waived() ? account.amountDue().minor() : 0;
+        long pending = completed ? account.outstanding().minor() : 0;
         return new JobShare(key, completed, completed && arrivals == 1 && !rescheduled, response, completion,
-                slaJudged, slaMet, openDeadline, revenue, collected, pending, cash);
+                slaJudged, slaMet, openDeadline, revenue, account.paidOnSite().minor(), pending, cash);
     }
 
     PendingCollection pendingCollection(io.github.geodispatch.spi.Currency currency, JobShare share) {

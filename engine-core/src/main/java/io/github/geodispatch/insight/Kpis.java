@@ -25,10 +25,13 @@ import java.util.TreeMap;
  *   <li>{@code utilisation}: on-site seconds over shift seconds; {@code travelShare}: travel seconds over
  *       shift seconds; {@code punctuality}: shifts with a branch check-in no later than shift start plus
  *       the grace, over shifts.</li>
- *   <li>{@code revenue}: what completed jobs earn (quote, less a valid AMC/warranty, plus billable parts and
- *       expenses; zero when WAIVED). {@code collected}: paid on site (UPI, cash, M-Pesa, card).
- *       {@code pendingCollections}: revenue not yet collected, per job, never below zero.
- *       {@code cashInHand}: cash collected less cash deposited.</li>
+ *   <li>{@code revenue}: what completed jobs earn, the payments engine's amount due (quote, less the
+ *       labour when the job claims a valid AMC/warranty, plus billable parts and expenses; zero when waived
+ *       with an approver). {@code collected}: paid on site (UPI, cash, M-Pesa, card).
+ *       {@code pendingCollections}: what customers of completed jobs still owe, per job, as the payments
+ *       engine's {@code JobAccount.outstanding()}: the billed amount (the invoice total once handed off,
+ *       else the amount due) less paid on site, never below zero. {@code cashInHand}: cash collected less
+ *       cash deposited.</li>
  *   <li>{@code leakageAtRisk}: amount at risk by finding code.</li>
  * </ul>
  * Immutable and thread-safe.

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A completed job that has earned more than was collected on site: what is owed and by whom.
+ * A completed job whose customer still owes money: {@code pending} is the billed amount (the invoice total
+ * once handed off, else the amount due) less {@code collected} on site; {@code revenue} is what the job
+ * earns (see {@link Kpis}), which differs from the billed amount when something was added after invoicing.
  * {@code technician} is null for a job completed with nobody assigned. Immutable and thread-safe.
  */
 public record PendingCollection(JobId job, BranchId branch, TechnicianId technician, Instant completedAt,

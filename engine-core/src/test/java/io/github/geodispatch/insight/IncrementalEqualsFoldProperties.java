@@ -35,7 +35,7 @@ class IncrementalEqualsFoldProperties {
     private static final TenantId T = new TenantId("acme");
     private static final Instant DAY0 = Instant.parse("2025-06-02T02:30:00Z"); // 08:00 IST
     private static final PaymentMode[] MODES = {PaymentMode.UPI, PaymentMode.CASH, PaymentMode.CARD, PaymentMode.PENDING,
-            PaymentMode.WAIVED, PaymentMode.AMC, PaymentMode.INVOICE_REQUIRED};
+            PaymentMode.WAIVED, PaymentMode.AMC, PaymentMode.WARRANTY, PaymentMode.INVOICE_REQUIRED};
 
     @Property(tries = 150)
     void incrementalEqualsFromScratchFold(@ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int jobCount) {
@@ -105,8 +105,8 @@ class IncrementalEqualsFoldProperties {
     private static List<JobEvent> history(Random rnd, String id) {
         Instant t = DAY0.plus(Duration.ofMinutes(rnd.nextInt(3 * 24 * 60)));
         Coverage coverage = switch (rnd.nextInt(4)) {
-            case 0 -> new Coverage(CoverageKind.AMC, "AMC-" + id, LocalDate.of(2025, 6, 2 + rnd.nextInt(4)),
-                    rnd.nextBoolean() ? List.of() : List.of("AC_SERVICE"));
+            case 0, 1 -> new Coverage(rnd.nextBoolean() ? CoverageKind.AMC : CoverageKind.WARRANTY, "COV-" + id,
+                    LocalDate.of(2025, 6, 2 + rnd.nextInt(4)), rnd.nextBoolean() ? List.of() : List.of("AC_SERVICE"));
             default -> null;
         };
         JobScript s = new JobScript(T, id).created(t, "BR-" + (1 + rnd.nextInt(2)), rnd.nextBoolean() ? "AC_SERVICE" : "RO_SERVICE",
@@ -114,7 +114,7 @@ class IncrementalEqualsFoldProperties {
         String tech = null;
         for (int i = 0, n = rnd.nextInt(12); i < n; i++) {
             t = t.plus(Duration.ofMinutes(rnd.nextInt(180)));
-            switch (rnd.nextInt(11)) {
+            switch (rnd.nextInt(12)) {
                 case 0, 1 -> {
                     tech = "T-" + (1 + rnd.nextInt(4));
                     s.assigned(t, tech);
@@ -125,7 +125,8 @@ class IncrementalEqualsFoldProperties {
                 case 6, 7 -> s.status(t, rnd.nextInt(5) == 0 ? JobStatus.CLOSED : JobStatus.COMPLETED);
                 case 8 -> s.part(t, 1 + rnd.nextInt(3), 100 * rnd.nextInt(20), rnd.nextBoolean());
                 case 9 -> s.expense(t, 100 * rnd.nextInt(5), rnd.nextBoolean());
-                default -> s.paid(t, MODES[rnd.nextInt(MODES.length)], 100 * rnd.nextInt(60));
+                case 10 -> s.invoiced(t, 100 * rnd.nextInt(80));
+                default -> s.paid(t, MODES[rnd.nextInt(MODES.length)], 100 * rnd.nextInt(60), rnd.nextInt(4) == 0);
             }
         }
         return s.events();

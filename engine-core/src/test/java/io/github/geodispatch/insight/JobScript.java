@@ -85,13 +85,23 @@ final class JobScript {
         return add(new JobEvent.ProofAdded(next(at), ProofKind.NOTE, "done", "note-1", null));
     }
 
-    JobScript paid(Instant at, PaymentMode mode, long paise) {
+    JobScript invoiced(Instant at, long totalPaise) {
+        return add(new JobEvent.InvoiceHandedOff(next(at), "INV-" + stream.job().value() + "-" + events.size(),
+                Money.inr(totalPaise), List.of("CAP-35")));
+    }
+
+    /** A payment record; a WAIVED one carries an approver unless {@code unapprovedWaiver}. */
+    JobScript paid(Instant at, PaymentMode mode, long paise, boolean unapprovedWaiver) {
         String ref = switch (mode) {
             case UPI -> String.format("%012d", Math.abs(stream.job().value().hashCode()) % 1_000_000_000_000L);
             case MPESA -> "QWE1234567";
             default -> null;
         };
         return add(new JobEvent.PaymentRecorded(next(at), mode, Money.inr(paise), ref, null,
-                mode == PaymentMode.WAIVED ? "owner" : null));
+                mode == PaymentMode.WAIVED && !unapprovedWaiver ? "owner" : null));
+    }
+
+    JobScript paid(Instant at, PaymentMode mode, long paise) {
+        return paid(at, mode, paise, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
@@ -51,7 +52,7 @@ final class KpiOracle {
     /** One job folded from scratch. */
     private record Folded(LocalDate day, String branch, TechnicianId tech, Instant created, Instant firstArrived,
                           int arrivals, boolean rescheduled, boolean cancelled, Instant completed, long revenue,
-                          long collected, long cash, Instant sla) {}
+                          long collected, long pending, long cash, Instant sla) {}
 
     private static Folded fold(List<JobEvent> events) {
         JobEvent.JobCreated c = (JobEvent.JobCreated) events.get(0);
@@ -65,8 +66,14 @@ final class KpiOracle {
         long parts = 0;
         long collected = 0;
         long cash = 0;
+        Instant completedStatus = null; // the first COMPLETED: the day coverage is judged on
+        CoverageKind claimed = null;
+        Long invoiced = null;
         for (JobEvent e : events) {
             Instant at = e.header().occurredAt();
+            if (e instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED && completedStatus == null) {
+                completedStatus = at;
+            }
             if (e instanceof JobEvent.JobAssigned a) {
                 tech = a.technician();
             } else if (e instanceof JobEvent.JobUnassigned u && u.technician().equals(tech) && completed == null) {
@@ -86,6 +93,8 @@ final class KpiOracle {
                 parts += p.unitPrice().minor() * p.quantity();
             } else if (e instanceof JobEvent.ExpenseAdded x && x.billable()) {
                 parts += x.amount().minor();
+            } else if (e instanceof JobEvent.InvoiceHandedOff i) {
+                invoiced = i.total().minor();
             } else if (e instanceof JobEvent.PaymentRecorded p) {
                 PaymentMode m = p.mode();
                 if (m == PaymentMode.UPI || m == PaymentMode.CASH || m == PaymentMode.MPESA || m == PaymentMode.CARD) {
@@ -94,19 +103,24 @@ final class KpiOracle {
                 if (m == PaymentMode.CASH) {
                     cash += p.amount().minor();
                 }
-                waived |= m == PaymentMode.WAIVED;
+                if (claimed == null && (m == PaymentMode.AMC || m == PaymentMode.WARRANTY)) {
+                    claimed = m == PaymentMode.AMC ? CoverageKind.AMC : CoverageKind.WARRANTY;
+                }
+                waived |= m == PaymentMode.WAIVED && p.approvedBy() != null;
             }
         }
-        long revenue = 0;
-        if (completed != null && !waived) {
-            LocalDate doneOn = completed.atZone(ZONE).toLocalDate();
-            boolean covered = c.coverage() != null && !doneOn.isAfter(c.coverage().validUntil())
-                    && (c.coverage().jobTypes().isEmpty() || c.coverage().jobTypes().contains(c.jobType()));
-            revenue = (covered ? 0 : c.quote().minor()) + parts;
-        }
+        // the labour is covered only when the job claims its own coverage's kind and that coverage holds that day
+        LocalDate serviceDay = (completedStatus != null ? completedStatus : c.header().occurredAt()).atZone(ZONE).toLocalDate();
+        boolean covered = claimed != null && c.coverage() != null && c.coverage().kind() == claimed
+                && !serviceDay.isAfter(c.coverage().validUntil())
+                && (c.coverage().jobTypes().isEmpty() || c.coverage().jobTypes().contains(c.jobType()));
+        long due = (covered ? 0 : c.quote().minor()) + parts;
+        long revenue = completed != null && !waived ? due : 0;
+        // what the customer still owes is what they were billed: the (latest) invoice once handed off
+        long pending = completed != null && !waived ? Math.max(0, (invoiced != null ? invoiced : due) - collected) : 0;
         return new Folded(c.header().occurredAt().atZone(ZONE).toLocalDate(), c.branch().value(), tech,
                 c.header().occurredAt(), firstArrived, arrivals, rescheduled, cancelled, completed, revenue, collected,
-                cash, c.slaDeadline());
+                pending, cash, c.slaDeadline());
     }
 
     private static String label(Grouping g, LocalDate day, String branch, TechnicianId tech) {
@@ -199,7 +213,7 @@ final class KpiOracle {
                         slaDue++;
                         slaMet += f.completed().isAfter(f.sla()) ? 0 : 1;
                     }
-                    pending += Math.max(0, f.revenue() - f.collected());
+                    pending += f.pending();
                 } else if (!f.cancelled() && f.sla() != null && f.sla().isBefore(asOf)) {
                     slaDue++;
                 }

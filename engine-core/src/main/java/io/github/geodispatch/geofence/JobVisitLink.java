@@ -14,10 +14,13 @@ import io.github.geodispatch.spi.TechnicianId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Joins geofence visits to the job record. Subscribe it to a {@link DispatchEngine} and add it as a
@@ -26,8 +29,11 @@ import java.util.Objects;
  *   <li>each created job's site becomes a SITE fence (circle of the site's radius, fence id = site id)
  *       unless the index already has that id;</li>
  *   <li>when the assigned technician's visit at the job's site starts and the job is ASSIGNED, EN_ROUTE or
- *       DELAYED, the link records ARRIVED as the SYSTEM actor with the visit as evidence; if the job already
- *       has a hand-entered ARRIVED, the visit verifies it;</li>
+ *       DELAYED, the link records ARRIVED as the SYSTEM actor with the visit as evidence, unless the
+ *       technician is on the way to or working on a job at another site (EN_ROUTE, ARRIVED, WORK_STARTED
+ *       or ON_HOLD there): neighbouring sites' fences overlap, and standing at one must not mark a later
+ *       job next door as arrived; that arrival is left to the technician's tap. If the job already has a
+ *       hand-entered ARRIVED, its first visit there verifies it (once per job);</li>
  *   <li>{@link #completedWithoutVisit(Instant)} lists COMPLETED jobs with no visit of their technician at
  *       their site between assignment and completion (plus a grace for the visit's confirmation delay).</li>
  * </ul>
@@ -36,6 +42,9 @@ import java.util.Objects;
 public final class JobVisitLink implements GeofenceListener, JobEventListener {
     /** Evidence prefix of arrivals this link records. */
     public static final String EVIDENCE_PREFIX = "geofence-visit:";
+    /** A technician with a job in one of these states is on the way to or at that job. */
+    private static final Set<JobStatus> IN_HAND =
+            EnumSet.of(JobStatus.EN_ROUTE, JobStatus.ARRIVED, JobStatus.WORK_STARTED, JobStatus.ON_HOLD);
 
     private final DispatchEngine engine;
     private final FenceIndex index;
@@ -44,6 +53,8 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
     private final Map<JobId, JobState> jobs = new HashMap<>();
     private final Map<TechnicianId, List<Interval>> visits = new HashMap<>();
     private final List<JobVisitFinding> findings = new ArrayList<>();
+    /** Jobs whose hand-entered ARRIVED a visit has verified. */
+    private final Set<JobId> verified = new HashSet<>();
 
     private record Interval(FenceId fence, Instant from, Instant to) {}
 
@@ -106,16 +117,23 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
             synchronized (lock) {
                 visits.computeIfAbsent(started.technician(), t -> new ArrayList<>())
                         .add(new Interval(fence, enteredAt, Instant.MAX));
+                boolean busyElsewhere = false;
                 for (JobState job : jobs.values()) {
-                    if (started.technician().equals(job.technician()) && job.site().id().value().equals(fence.value())) {
-                        JobStatus s = job.status();
-                        if (s == JobStatus.ASSIGNED || s == JobStatus.EN_ROUTE || s == JobStatus.DELAYED) {
-                            toArrive.add(job);
-                        } else if (job.arrivedAt() != null && job.arrivalEvidence() != null
-                                && !job.arrivalEvidence().startsWith(EVIDENCE_PREFIX) && !job.status().isTerminal()) {
-                            findings.add(new JobVisitFinding.ManualArrivalVerified(job.id(), job.technician(), fence, enteredAt));
-                        }
+                    if (!started.technician().equals(job.technician())) {
+                        continue;
                     }
+                    JobStatus s = job.status();
+                    if (!job.site().id().value().equals(fence.value())) {
+                        busyElsewhere |= IN_HAND.contains(s);
+                    } else if (s == JobStatus.ASSIGNED || s == JobStatus.EN_ROUTE || s == JobStatus.DELAYED) {
+                        toArrive.add(job);
+                    } else if (job.arrivedAt() != null && job.arrivalEvidence() != null
+                            && !job.arrivalEvidence().startsWith(EVIDENCE_PREFIX) && !s.isTerminal() && verified.add(job.id())) {
+                        findings.add(new JobVisitFinding.ManualArrivalVerified(job.id(), job.technician(), fence, enteredAt));
+                    }
+                }
+                if (busyElsewhere) {
+                    toArrive.clear();
                 }
             }
         } else if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {

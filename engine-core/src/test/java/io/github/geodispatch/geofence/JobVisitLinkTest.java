@@ -83,8 +83,25 @@ class JobVisitLinkTest {
         JobId job = job("JOB-2", "S-78", site);
         engine.execute(TECH, ChangeStatus.arrived(job, "technician tapped arrived")).orThrow();
         stay(site, 0, 900);
-        assertThat(link.arrivals()).singleElement().isInstanceOfSatisfying(JobVisitFinding.ManualArrivalVerified.class,
-                f -> assertThat(f.job()).isEqualTo(job));
+        stay(GeoPoint.of(13.05, 77.70), 900, 1500); // out to fetch a part, and back: a second visit
+        stay(site, 1500, 2400);
+        tracker.flush();
+        assertThat(tracker.visitLog().all()).hasSize(2);
+        assertThat(link.arrivals()).as("verified once").singleElement()
+                .isInstanceOfSatisfying(JobVisitFinding.ManualArrivalVerified.class, f -> assertThat(f.job()).isEqualTo(job));
+    }
+
+    @Test
+    void standingAtOneJobDoesNotArriveTheNextJobNextDoor() {
+        GeoPoint here = GeoPoint.of(12.9719, 77.6412);
+        JobId current = job("JOB-5", "S-90", here);
+        JobId nextDoor = job("JOB-6", "S-91", GeoPoint.of(12.9719, 77.64157)); // 40 m east: the 60 m fences overlap
+        engine.execute(TECH, ChangeStatus.enRoute(current)).orThrow();
+        stay(here, 0, 900);
+        assertThat(engine.job(DISPATCHER, current).orElseThrow().status()).isEqualTo(JobStatus.ARRIVED);
+        assertThat(engine.job(DISPATCHER, nextDoor).orElseThrow().status()).isEqualTo(JobStatus.ASSIGNED);
+        assertThat(link.arrivals()).singleElement().isInstanceOfSatisfying(JobVisitFinding.ArrivalRecorded.class,
+                f -> assertThat(f.job()).isEqualTo(current));
     }
 
     @Test

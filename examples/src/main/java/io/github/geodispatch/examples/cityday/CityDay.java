@@ -1,5 +1,8 @@
 package io.github.geodispatch.examples.cityday;
 
+import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.geofence.JobVisitFinding;
+import io.github.geodispatch.geofence.JobVisitLink;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
@@ -7,6 +10,7 @@ import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.OwnerView;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StatementCredit;
 
 import java.time.Instant;
@@ -41,6 +45,8 @@ final class CityDay {
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
     final Presence presence;
+    /** Joins the geofence's visits to the job record: ARRIVED from a visit, taps verified, completions with no visit. */
+    final JobVisitLink visitLink;
     final LeakageWatch leakage;
     final Billing billing;
     CitySimulation.Run run;
@@ -56,12 +62,16 @@ final class CityDay {
         });
         this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
                 : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
-        this.presence = new Presence(world, leakage::geofence);
+        FenceIndex fences = Presence.fences(world);
+        this.visitLink = new JobVisitLink(desk.engine(), fences, java.time.Duration.ofMinutes(10));
+        desk.engine().subscribe(visitLink);
+        this.presence = new Presence(fences, leakage::geofence, visitLink);
         this.billing = new Billing(world);
         engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
-                "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits", true));
+                "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits; "
+                        + "JobVisitLink ties visits to the job record (ARRIVED taps verified, completions with no visit flagged)", true));
         engines.add(new EngineUse("payments, reconciliation and leakage", "leakage.LeakageMonitor (payment.Reconciler for "
                 + "statement credits, payment.CashLedger for cash) fed live: engine events, UPI credits, cash deposits, geofence "
                 + "site visits; audited " + CitySimulation.hhmm(AUDIT_AS_OF) + " IST three days later", true));
@@ -106,22 +116,8 @@ final class CityDay {
     }
 
     /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */
-    List<io.github.geodispatch.spi.JobId> unverifiedCompletions() {
-        List<io.github.geodispatch.spi.JobId> out = new ArrayList<>();
-        for (CityWorld.JobRequest r : world.jobs) {
-            io.github.geodispatch.spi.TechnicianId tech = null;
-            Instant assigned = null;
-            for (JobEvent e : desk.stream(r.id())) {
-                if (e instanceof JobEvent.JobAssigned a) {
-                    tech = a.technician();
-                    assigned = e.header().occurredAt();
-                } else if (e instanceof JobEvent.StatusChanged s && s.status() == io.github.geodispatch.spi.JobStatus.COMPLETED
-                        && tech != null && !presence.visited(tech, r.site().id().value(), assigned, e.header().occurredAt())) {
-                    out.add(r.id());
-                }
-            }
-        }
-        return out;
+    List<JobId> unverifiedCompletions() {
+        return visitLink.completedWithoutVisit(DAY_END).stream().map(JobVisitFinding.CompletedWithoutVisit::job).toList();
     }
 
     KpiReport report(Grouping grouping) {

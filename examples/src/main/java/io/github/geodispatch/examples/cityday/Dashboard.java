@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
+import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.Kpis;
@@ -49,8 +50,13 @@ final class Dashboard {
             out.printf("               %-28s %12s%n", e.getKey(), Fmt.inr(e.getValue()));
         }
         Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
-        out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays · "
-                + "completed with no site visit: %s%n", acc.detected(), 100 * acc.precision(), 100 * acc.recall(),
+        out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays%n",
+                acc.detected(), 100 * acc.precision(), 100 * acc.recall());
+        List<JobVisitFinding> arrivals = day.visitLink.arrivals();
+        out.printf("               ARRIVED taps verified by a site visit %,d · ARRIVED recorded from a visit %,d · "
+                + "completed with no site visit: %s%n",
+                arrivals.stream().filter(a -> a instanceof JobVisitFinding.ManualArrivalVerified).count(),
+                arrivals.stream().filter(a -> a instanceof JobVisitFinding.ArrivalRecorded).count(),
                 day.unverifiedCompletions().stream().map(j -> j.value()).toList());
         out.println(rule);
         out.printf(" %-9s %6s %6s %8s %8s %10s %12s %12s %12s%n", "branch", "jobs", "done", "FTF", "SLA", "resp p50", "revenue",

@@ -65,6 +65,11 @@ final class EngineDesk implements JobDesk {
         return "DispatchEngine (job state machine, roles, closure policies, hash-chained in-memory store)";
     }
 
+    /** The engine itself, for listeners that join other streams to the job record (the geofence's visit link). */
+    DispatchEngine engine() {
+        return engine;
+    }
+
     List<Refusal> refusals() {
         return List.copyOf(refusals);
     }

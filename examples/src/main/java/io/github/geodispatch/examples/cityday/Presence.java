@@ -46,8 +46,8 @@ final class Presence {
     private final Map<PingOutcome, Integer> outcomes = new EnumMap<>(PingOutcome.class);
     private List<SiteVisit> visits = List.of();
 
-    /** {@code listener} hears every visit the tracker starts and ends (the leakage watch's site visits). */
-    Presence(CityWorld world, GeofenceListener listener) {
+    /** The day's fences: a circle per branch and per job site. */
+    static FenceIndex fences(CityWorld world) {
         FenceIndex index = FenceIndex.builder().build();
         for (CityWorld.Branch b : world.branches) {
             index.add(new Fence(FenceId.of(b.id().value()), FenceKind.BRANCH, new FenceShape.Circle(b.location(), BRANCH_RADIUS_M)));
@@ -56,7 +56,16 @@ final class Presence {
             index.add(new Fence(FenceId.of(j.site().id().value()), FenceKind.SITE,
                     new FenceShape.Circle(j.site().location(), j.site().radiusMetres())));
         }
-        this.tracker = VisitTracker.builder(index).clock(clock).listener(listener).build();
+        return index;
+    }
+
+    /** The {@code listeners} hear every visit the tracker starts and ends. */
+    Presence(FenceIndex fences, GeofenceListener... listeners) {
+        VisitTracker.Builder builder = VisitTracker.builder(fences).clock(clock);
+        for (GeofenceListener l : listeners) {
+            builder.listener(l);
+        }
+        this.tracker = builder.build();
     }
 
     void ping(CitySimulation.Ping p) {
@@ -79,11 +88,6 @@ final class Presence {
 
     Map<PingOutcome, Integer> outcomes() {
         return Map.copyOf(outcomes);
-    }
-
-    /** True when the geofence saw {@code tech} inside {@code site}'s fence for a visit overlapping [from, to]. */
-    boolean visited(TechnicianId tech, String site, Instant from, Instant to) {
-        return !tracker.visitLog().visits(tech, FenceId.of(site), from, to.plusSeconds(1)).isEmpty();
     }
 
     /** Each technician's day as the geofence saw it. */

@@ -3,6 +3,7 @@ package io.github.geodispatch.examples.cityday;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
+import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.insight.Ratio;
@@ -149,6 +150,11 @@ class CityDayTest {
         String site = day.world.job(ghost).site().id().value();
         assertThat(day.run.stays()).noneMatch(s -> s.place().equals(site));
         assertThat(day.unverifiedCompletions()).as("completions the geofence saw no visit behind").containsExactly(ghost);
+        // every technician taps ARRIVED in the simulation: the job link verifies taps and records none itself, and
+        // no visit at a neighbouring site ever moved a job the technician was not at
+        assertThat(day.visitLink.arrivals()).isNotEmpty().allMatch(a -> a instanceof JobVisitFinding.ManualArrivalVerified);
+        assertThat(day.visitLink.arrivals()).extracting(JobVisitFinding::job).doesNotHaveDuplicates().doesNotContain(ghost);
+        assertThat(day.desk.refusals()).isEmpty();
 
         var keeper = mistakes.get(4).technician();
         assertThat(keeper).isNotNull();

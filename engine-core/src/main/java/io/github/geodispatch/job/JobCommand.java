@@ -238,14 +238,8 @@ public sealed interface JobCommand {
     record AddProof(JobId job, ProofKind kind, String label, String reference, String sha256) implements JobCommand {
         public AddProof {
             Objects.requireNonNull(job, "job id");
-            Objects.requireNonNull(kind, "proof kind");
+            JobEvent.ProofAdded.requireValidProof(kind, reference, sha256);
             label = label == null ? "" : label.strip();
-            if (reference == null || reference.isBlank()) {
-                throw new IllegalArgumentException("proof reference must not be blank");
-            }
-            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
-            }
             if (kind.needsContentHash() && sha256 == null) {
                 throw new IllegalArgumentException(kind + " proof needs the sha256 of its content");
             }
@@ -278,10 +272,7 @@ public sealed interface JobCommand {
     record AddExpense(JobId job, String kind, Money amount, boolean billable) implements JobCommand {
         public AddExpense {
             Objects.requireNonNull(job, "job id");
-            if (kind == null || kind.isBlank()) {
-                throw new IllegalArgumentException("expense kind must not be blank");
-            }
-            Objects.requireNonNull(amount, "amount").requireNonNegative("expense amount");
+            JobEvent.ExpenseAdded.requireValidExpense(kind, amount);
         }
     }
 

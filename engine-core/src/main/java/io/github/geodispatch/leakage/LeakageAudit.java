@@ -45,33 +45,18 @@ public final class LeakageAudit {
         Objects.requireNonNull(asOf, "asOf");
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         PingVisits visits = new PingVisits(monitor, asOf);
-        JournalImporter importer = JournalImporter.unchained(TENANT, new JournalImporter.Target() {
+        JournalImporter importer = JournalImporter.unchained(TENANT, new MonitorFeed(monitor) {
             @Override
             public void event(JobEvent event) {
                 if (event instanceof JobEvent.JobCreated created) {
                     visits.site(created.site());
                 }
-                monitor.accept(event);
+                super.event(event);
             }
 
             @Override
             public void ping(JournalRecord.Ping ping) {
                 visits.ping(ping);
-            }
-
-            @Override
-            public void technician(JournalRecord.Technician technician) {
-                monitor.technician(technician.id(), technician.branch());
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                monitor.accept(credit);
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                monitor.accept(deposit);
             }
         });
         long[] late = new long[1];
@@ -86,6 +71,35 @@ public final class LeakageAudit {
         visits.finish();
         return new AuditReport(asOf, monitor.findings(asOf), summary, importer.problems(), late[0], visits.pings(),
                 visits.rejected());
+    }
+
+    /** Feeds a journal's job events, technicians, statement credits and cash deposits to a monitor. */
+    static class MonitorFeed implements JournalImporter.Target {
+        private final LeakageMonitor monitor;
+
+        MonitorFeed(LeakageMonitor monitor) {
+            this.monitor = monitor;
+        }
+
+        @Override
+        public void event(JobEvent event) {
+            monitor.accept(event);
+        }
+
+        @Override
+        public void technician(JournalRecord.Technician technician) {
+            monitor.technician(technician.id(), technician.branch());
+        }
+
+        @Override
+        public void credit(StatementCredit credit) {
+            monitor.accept(credit);
+        }
+
+        @Override
+        public void deposit(CashDeposit deposit) {
+            monitor.accept(deposit);
+        }
     }
 
     private static Instant timeOf(JournalRecord record) {

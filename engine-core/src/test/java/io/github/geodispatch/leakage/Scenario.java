@@ -8,14 +8,12 @@ import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.GeoPoint;
-import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.SiteId;
-import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
@@ -184,26 +182,6 @@ final class Scenario {
     }
 
     static JournalImporter importer(LeakageMonitor monitor) {
-        return new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                monitor.accept(event);
-            }
-
-            @Override
-            public void technician(JournalRecord.Technician technician) {
-                monitor.technician(technician.id(), technician.branch());
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                monitor.accept(credit);
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                monitor.accept(deposit);
-            }
-        });
+        return new JournalImporter(TenantId.of("t"), new LeakageAudit.MonitorFeed(monitor));
     }
 }

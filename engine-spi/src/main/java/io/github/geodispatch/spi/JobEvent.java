@@ -76,8 +76,13 @@ public sealed interface JobEvent {
             implements JobEvent {
         public ProofAdded {
             Objects.requireNonNull(header, "header");
-            Objects.requireNonNull(kind, "proof kind");
+            requireValidProof(kind, reference, sha256);
             label = label == null ? "" : label;
+        }
+
+        /** The checks a proof must pass, shared by this record and the command that adds it. */
+        public static void requireValidProof(ProofKind kind, String reference, String sha256) {
+            Objects.requireNonNull(kind, "proof kind");
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("proof reference must not be blank");
             }
@@ -118,6 +123,11 @@ public sealed interface JobEvent {
     record ExpenseAdded(EventHeader header, String kind, Money amount, boolean billable) implements JobEvent {
         public ExpenseAdded {
             Objects.requireNonNull(header, "header");
+            requireValidExpense(kind, amount);
+        }
+
+        /** The checks an expense must pass, shared by this record and the command that records it. */
+        public static void requireValidExpense(String kind, Money amount) {
             if (kind == null || kind.isBlank()) {
                 throw new IllegalArgumentException("expense kind must not be blank");
             }

@@ -46,8 +46,10 @@ import java.util.concurrent.TimeUnit;
  * Ping ingestion against 1k, 100k and 1M circular site fences (radius 25-75 m, uniformly spread over
  * a 40 km x 40 km city box around Bengaluru), on one thread. The ping stream is precomputed: 1,000
  * technicians (parameter {@code technicians}), one ping every 15 s each, interleaved in time order,
- * dwelling 20-40 min at a fence (15 m GPS jitter) then driving at ~25 km/h to another fence 0.5-3 km
- * away. Each pass over the stream is shifted whole days later, so no pass replays into the past.
+ * dwelling 20-40 min at a fence (15 m GPS jitter) then driving at ~25 km/h to the nearest of 64 random
+ * fences to a point 0.5-3 km away (so drives are often longer than 3 km: at 100,000 fences 18% of the
+ * pings are taken while driving, each in a cell the technician has not been in). Each pass over the
+ * stream is shifted whole days later, so no pass replays into the past.
  *
  * <ul>
  *   <li>{@code geodispatch}: the full {@link VisitTracker#accept} path (technician lookup, dedupe, reorder

@@ -37,7 +37,10 @@ import java.util.Set;
  *   <li>{@link #completedWithoutVisit(Instant)} lists COMPLETED jobs with no visit of their technician at
  *       their site between assignment and completion (plus a grace for the visit's confirmation delay).</li>
  * </ul>
- * Thread-safe: its state is guarded by one lock, never held while it calls the engine.
+ * It keeps every job and visit interval it hears about and never forgets one, so its memory grows with
+ * the jobs of its lifetime; a job created before the link was subscribed is known from the job's next
+ * event on (its current state is then read from the engine), not before. Thread-safe: its state is
+ * guarded by one lock, never held while it calls the engine.
  */
 public final class JobVisitLink implements GeofenceListener, JobEventListener {
     /** Evidence prefix of arrivals this link records. */

@@ -91,13 +91,13 @@ final class HysteresisVisitTracker implements VisitTracker {
     }
 
     /**
-     * One technician's ingestion state. Guarded by its own monitor. It is its own point probe (extends
-     * {@link CachingProbe}) so that a ping's position, remembered cells and state share one object: one
-     * dependent memory load fewer on a path that waits mostly on memory.
+     * One technician's ingestion state. Guarded by its own monitor. It is its own ping-id memory and point
+     * probe (extends {@link RecentPingIds}, which extends {@link CachingProbe}) so that a ping's ids,
+     * position, remembered cells and state share one object: each layer as a separate object would put one
+     * more dependent memory load on a path that waits mostly on memory.
      */
-    final class TechnicianState extends CachingProbe implements TechnicianFeed {
+    final class TechnicianState extends RecentPingIds implements TechnicianFeed {
         private final TechnicianId technician;
-        private final RecentPingIds ids = new RecentPingIds();
 
         // reorder buffer: a ring sorted by time from its head, stride 4: {at (exact as a double), lat, lng, mock 0/1}
         private double[] buf = new double[8 * 4]; // grows as needed; small keeps a ping's cache lines few
@@ -151,7 +151,7 @@ final class HysteresisVisitTracker implements VisitTracker {
                 outcome = PingOutcome.REJECTED_CLOCK_SKEW;
             } else if (at < horizon) {
                 outcome = PingOutcome.REJECTED_TOO_LATE;
-            } else if (!ids.addIfAbsent(pingId, at, horizon)) {
+            } else if (!addIfAbsent(pingId, at, horizon)) {
                 return PingOutcome.DUPLICATE;
             } else if (accuracyM > maxAccuracyM) {
                 outcome = PingOutcome.REJECTED_ACCURACY;

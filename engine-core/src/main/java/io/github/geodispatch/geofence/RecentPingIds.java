@@ -10,9 +10,14 @@ package io.github.geodispatch.geofence;
  * probability about 2^-64 per pair of ids retained together. A 128-bit filter of the fingerprints in the
  * ring (rebuilt from the live ids after every ring's worth of insertions, so expired ids do not clog it)
  * answers most new ids without the scan. The ring grows when the retained ids need it and never shrinks,
- * so steady streams allocate nothing. Not thread-safe (guarded by the technician's lock).
+ * so steady streams allocate nothing.
+ *
+ * <p>It is a layer of the technician's state object (which extends it), over the state's point probe:
+ * with 1,000 technicians' pings interleaved, a ping's state is out of the core's caches, and a separate
+ * object in between would put one more dependent memory load on every ping (about 10-25 ns of the
+ * median at 100,000 fences, in paired benchmark runs). Not thread-safe (guarded by the technician's lock).
  */
-final class RecentPingIds {
+class RecentPingIds extends CachingProbe {
     private long[] ring = new long[2 * 16];
     private int head;
     private int size;

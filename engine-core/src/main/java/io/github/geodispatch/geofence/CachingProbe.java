@@ -144,8 +144,8 @@ class CachingProbe extends PointProbe {
     boolean candidateContains(int k) {
         if (base >= 0) {
             int o = (base + k) * CellEntry.STRIDE;
-            // a polygon's record has a NaN threshold; only then is the fence object read
-            return CellEntry.contains(data, o, data[o + 3] == data[o + 3] ? null : candidate(k), this);
+            // only a polygon's test reads the fence object
+            return CellEntry.isPolygon(data[o + 3]) ? candidate(k).contains(this) : CellEntry.passes(data, o, this);
         }
         return entries[current].contains(k, this);
     }

@@ -64,9 +64,10 @@ final class CellEntry {
     /** Exact test of fence {@code i} at the probe's point. */
     boolean contains(int i, PointProbe p) {
         if (i == 0) {
-            return threshold0 == threshold0 ? p.x * x0 + p.y * y0 + p.z * z0 >= threshold0 : fences[0].contains(p);
+            return isPolygon(threshold0) ? fences[0].contains(p) : p.x * x0 + p.y * y0 + p.z * z0 >= threshold0;
         }
-        return contains(rest, STRIDE * (i - 1), fences[i], p);
+        int o = STRIDE * (i - 1);
+        return isPolygon(rest[o + 3]) ? fences[i].contains(p) : passes(rest, o, p);
     }
 
     /** The serial of fence {@code i}. */
@@ -74,16 +75,14 @@ final class CellEntry {
         return i == 0 ? (long) serial0 : serial(rest, STRIDE * (i - 1));
     }
 
-    /**
-     * Exact test of the fence whose record starts at {@code o} in {@code records}: the record alone for a
-     * circle or a covered cell, {@code fence} (only then read) for a polygon.
-     */
-    static boolean contains(double[] records, int o, CompiledFence fence, PointProbe p) {
-        double threshold = records[o + 3];
-        if (threshold == threshold) {
-            return p.x * records[o] + p.y * records[o + 1] + p.z * records[o + 2] >= threshold;
-        }
-        return fence.contains(p);
+    /** True for the threshold of a polygon's record (NaN): only the fence object can test the point. */
+    static boolean isPolygon(double threshold) {
+        return threshold != threshold;
+    }
+
+    /** The record test of a circle or a covered cell (not a polygon) at {@code o} in {@code records}: one dot product. */
+    static boolean passes(double[] records, int o, PointProbe p) {
+        return p.x * records[o] + p.y * records[o + 1] + p.z * records[o + 2] >= records[o + 3];
     }
 
     static long serial(double[] records, int o) {

@@ -14,6 +14,7 @@ import io.github.geodispatch.spi.TechnicianId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,10 +38,18 @@ import java.util.Set;
  *   <li>{@link #completedWithoutVisit(Instant)} lists COMPLETED jobs with no visit of their technician at
  *       their site between assignment and completion (plus a grace for the visit's confirmation delay).</li>
  * </ul>
- * It keeps every job and visit interval it hears about and never forgets one, so its memory grows with
- * the jobs of its lifetime; a job created before the link was subscribed is known from the job's next
- * event on (its current state is then read from the engine), not before. Thread-safe: its state is
- * guarded by one lock, never held while it calls the engine.
+ *
+ * <p>Memory follows the open work, not the link's lifetime. A job is held from its creation until it is
+ * decided: a cancelled job at once; a completed job as soon as a visit behind it is known (usually at its
+ * completion), or, with none, when a {@link #completedWithoutVisit} query finds its grace over (the host
+ * asks periodically, say with its nightly audit). A decided job's later events (its CLOSED, a payment) are
+ * ignored. A technician's ended visits are kept while a held job of theirs at that site, assigned before
+ * the visit ended, may need one, and otherwise for the grace after their newer visits (so a job assigned
+ * just before a visit ended still finds it). Arrival findings wait in the link until {@link #takeArrivals()};
+ * the completed-without-visit findings, rare by nature, are kept. A job created before the link was
+ * subscribed is known from the job's next event on (its current state is then read from the engine), and
+ * one completed before then is never judged. Thread-safe: its state is guarded by one lock, never held while
+ * it calls the engine.
  */
 public final class JobVisitLink implements GeofenceListener, JobEventListener {
     /** Evidence prefix of arrivals this link records. */
@@ -53,10 +62,15 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
     private final FenceIndex index;
     private final Duration grace;
     private final Object lock = new Object();
+    /** The jobs not yet decided: open ones, and completed ones no visit is known behind yet. */
     private final Map<JobId, JobState> jobs = new HashMap<>();
+    /** The jobs of {@link #jobs} by their technician. */
+    private final Map<TechnicianId, Set<JobId>> jobsOf = new HashMap<>();
+    /** Per technician, the site visits a held job may still need (an open visit ends at {@link Instant#MAX}). */
     private final Map<TechnicianId, List<Interval>> visits = new HashMap<>();
-    private final List<JobVisitFinding> findings = new ArrayList<>();
-    /** Jobs whose hand-entered ARRIVED a visit has verified. */
+    private final List<JobVisitFinding> arrivals = new ArrayList<>();
+    private final List<JobVisitFinding.CompletedWithoutVisit> ghosts = new ArrayList<>();
+    /** Held jobs whose hand-entered ARRIVED a visit has verified. */
     private final Set<JobId> verified = new HashSet<>();
 
     private record Interval(FenceId fence, Instant from, Instant to) {}
@@ -94,8 +108,12 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 known = jobs.get(e.header().job());
             }
             if (known == null && !(e instanceof JobEvent.JobCreated)) {
-                // subscribed after the job was created: start from the engine's current state (outside the lock)
+                // decided and forgotten, or subscribed after the job was created: read its current state (outside the lock)
                 known = engine.job(Actor.system(e.header().tenant()), e.header().job()).orElse(null);
+                boolean completesNow = e instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED;
+                if (known != null && known.completedAt() != null && !completesNow) {
+                    continue; // its completion was judged already, or happened before the link listened
+                }
             }
             synchronized (lock) {
                 JobState state = e instanceof JobEvent.JobCreated c ? JobState.of(c) : known;
@@ -103,9 +121,44 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                     state = state.apply(e);
                 }
                 if (state != null) {
-                    jobs.merge(state.id(), state, (a, b) -> a.version() >= b.version() ? a : b);
+                    hold(state);
                 }
             }
+        }
+    }
+
+    /** Holds the job's newer state, or forgets the job once it is decided. Under the lock. */
+    private void hold(JobState state) {
+        JobState previous = jobs.get(state.id());
+        if (previous != null && previous.version() >= state.version()) {
+            return;
+        }
+        if (previous != null && previous.technician() != null) {
+            unindex(previous.technician(), state.id());
+        }
+        if (state.status() == JobStatus.CANCELLED || state.completedAt() != null && visitedInWindow(state)) {
+            forget(state.id());
+            return;
+        }
+        jobs.put(state.id(), state);
+        if (state.technician() != null) {
+            jobsOf.computeIfAbsent(state.technician(), t -> new HashSet<>()).add(state.id());
+        }
+    }
+
+    /** Drops a decided job. Under the lock. */
+    private void forget(JobId id) {
+        JobState job = jobs.remove(id);
+        if (job != null && job.technician() != null) {
+            unindex(job.technician(), id);
+        }
+        verified.remove(id);
+    }
+
+    private void unindex(TechnicianId technician, JobId id) {
+        Set<JobId> ids = jobsOf.get(technician);
+        if (ids != null && ids.remove(id) && ids.isEmpty()) {
+            jobsOf.remove(technician);
         }
     }
 
@@ -121,20 +174,25 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 visits.computeIfAbsent(started.technician(), t -> new ArrayList<>())
                         .add(new Interval(fence, enteredAt, Instant.MAX));
                 boolean busyElsewhere = false;
-                for (JobState job : jobs.values()) {
-                    if (!started.technician().equals(job.technician())) {
-                        continue;
-                    }
+                List<JobId> decided = new ArrayList<>();
+                for (JobId id : jobsOf.getOrDefault(started.technician(), Set.of())) {
+                    JobState job = jobs.get(id);
                     JobStatus s = job.status();
                     if (!job.site().id().value().equals(fence.value())) {
                         busyElsewhere |= IN_HAND.contains(s);
-                    } else if (s == JobStatus.ASSIGNED || s == JobStatus.EN_ROUTE || s == JobStatus.DELAYED) {
+                        continue;
+                    }
+                    if (s == JobStatus.ASSIGNED || s == JobStatus.EN_ROUTE || s == JobStatus.DELAYED) {
                         toArrive.add(job);
                     } else if (job.arrivedAt() != null && job.arrivalEvidence() != null
                             && !job.arrivalEvidence().startsWith(EVIDENCE_PREFIX) && !s.isTerminal() && verified.add(job.id())) {
-                        findings.add(new JobVisitFinding.ManualArrivalVerified(job.id(), job.technician(), fence, enteredAt));
+                        arrivals.add(new JobVisitFinding.ManualArrivalVerified(job.id(), job.technician(), fence, enteredAt));
+                    }
+                    if (job.completedAt() != null && visitedInWindow(job)) {
+                        decided.add(id);
                     }
                 }
+                decided.forEach(this::forget);
                 if (busyElsewhere) {
                     toArrive.clear();
                 }
@@ -145,6 +203,11 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 List<Interval> list = visits.computeIfAbsent(v.technician(), t -> new ArrayList<>());
                 list.removeIf(i -> i.fence.equals(v.fence()) && i.from.equals(v.enteredAt()) && i.to.equals(Instant.MAX));
                 list.add(new Interval(v.fence(), v.enteredAt(), v.exitedAt()));
+                Instant horizon = v.exitedAt().minus(grace);
+                list.removeIf(i -> i.to.isBefore(horizon) && !neededByAHeldJob(v.technician(), i));
+                if (list.isEmpty()) {
+                    visits.remove(v.technician());
+                }
             }
             return;
         } else {
@@ -156,43 +219,88 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                     .isAccepted();
             if (accepted) {
                 synchronized (lock) {
-                    findings.add(new JobVisitFinding.ArrivalRecorded(job.id(), job.technician(), fence, enteredAt));
+                    arrivals.add(new JobVisitFinding.ArrivalRecorded(job.id(), job.technician(), fence, enteredAt));
                 }
             }
         }
     }
 
-    /** Arrivals recorded and manual arrivals verified so far, in the order they happened. */
+    /** True if a held job of the technician at the visit's site was assigned before the visit ended. Under the lock. */
+    private boolean neededByAHeldJob(TechnicianId technician, Interval visit) {
+        for (JobId id : jobsOf.getOrDefault(technician, Set.of())) {
+            JobState job = jobs.get(id);
+            if (job.site().id().value().equals(visit.fence.value()) && job.assignedAt() != null
+                    && job.assignedAt().isBefore(visit.to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if a visit of the completed job's technician at its site overlaps [assigned, completed + grace]. Under the lock. */
+    private boolean visitedInWindow(JobState job) {
+        FenceId site = FenceId.of(job.site().id().value());
+        Instant from = job.assignedAt(), to = job.completedAt().plus(grace);
+        for (Interval i : visits.getOrDefault(job.technician(), List.of())) {
+            if (i.fence.equals(site) && i.from.isBefore(to) && i.to.isAfter(from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Arrivals recorded and manual arrivals verified and not yet taken, in the order they happened. */
     public List<JobVisitFinding> arrivals() {
         synchronized (lock) {
-            return List.copyOf(findings);
+            return List.copyOf(arrivals);
+        }
+    }
+
+    /** As {@link #arrivals()}, and forgets them: a long-running host takes them as it reports them. */
+    public List<JobVisitFinding> takeArrivals() {
+        synchronized (lock) {
+            List<JobVisitFinding> taken = List.copyOf(arrivals);
+            arrivals.clear();
+            return taken;
         }
     }
 
     /**
      * COMPLETED jobs (completed at or before {@code asOf} minus the grace) with no visit of their technician
-     * at their site overlapping [assigned, completed + grace].
+     * at their site overlapping [assigned, completed + grace], in order of completion. A job whose grace is
+     * over by {@code asOf} is decided by this call: a visit confirmed later does not clear it.
      */
     public List<JobVisitFinding.CompletedWithoutVisit> completedWithoutVisit(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        List<JobVisitFinding.CompletedWithoutVisit> out = new ArrayList<>();
         synchronized (lock) {
+            List<JobId> decided = new ArrayList<>();
             for (JobState job : jobs.values()) {
-                if (job.completedAt() == null || job.technician() == null || job.assignedAt() == null
-                        || job.completedAt().plus(grace).isAfter(asOf)) {
+                if (job.completedAt() == null || job.completedAt().plus(grace).isAfter(asOf)) {
                     continue;
                 }
-                FenceId site = FenceId.of(job.site().id().value());
-                Instant from = job.assignedAt(), to = job.completedAt().plus(grace);
-                boolean seen = visits.getOrDefault(job.technician(), List.of()).stream()
-                        .anyMatch(i -> i.fence.equals(site) && i.from.isBefore(to) && i.to.isAfter(from));
-                if (!seen) {
-                    out.add(new JobVisitFinding.CompletedWithoutVisit(job.id(), job.technician(), site, job.assignedAt(),
-                            job.completedAt()));
+                if (!visitedInWindow(job)) {
+                    ghosts.add(new JobVisitFinding.CompletedWithoutVisit(job.id(), job.technician(),
+                            FenceId.of(job.site().id().value()), job.assignedAt(), job.completedAt()));
                 }
+                decided.add(job.id());
             }
+            decided.forEach(this::forget);
+            return ghosts.stream().filter(g -> !g.completedAt().plus(grace).isAfter(asOf))
+                    .sorted(Comparator.comparing(JobVisitFinding.CompletedWithoutVisit::completedAt)).toList();
         }
-        out.sort(java.util.Comparator.comparing(JobVisitFinding.CompletedWithoutVisit::completedAt));
-        return out;
+    }
+
+    /** The jobs held (not yet decided), for tests of the retention rules. */
+    int heldJobs() {
+        synchronized (lock) {
+            return jobs.size();
+        }
+    }
+
+    /** The visit intervals held over all technicians, for tests of the retention rules. */
+    int heldVisits() {
+        synchronized (lock) {
+            return visits.values().stream().mapToInt(List::size).sum();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
 import io.github.geodispatch.job.JobCommand.CreateJob;
+import io.github.geodispatch.job.JobCommand.RecordPayment;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
@@ -12,6 +13,7 @@ import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TechnicianId;
@@ -122,5 +124,86 @@ class JobVisitLinkTest {
             assertThat(f.technician()).isEqualTo(RAVI);
         });
         assertThat(link.completedWithoutVisit(Instant.now().minus(Duration.ofHours(1)))).isEmpty(); // still within grace
+    }
+
+    // ---- retention: the link holds the open work, not its whole lifetime ----
+
+    @Test
+    void aCompletedJobWithAVisitBehindItIsForgottenAtItsCompletion() {
+        GeoPoint site = GeoPoint.of(12.9719, 77.6412);
+        JobId job = job("JOB-7", "S-82", site);
+        stay(site, 0, 900);
+        assertThat(link.heldJobs()).isEqualTo(1);
+        complete(job);
+        assertThat(link.heldJobs()).as("decided: the visit is behind it").isZero();
+
+        engine.execute(TECH, RecordPayment.cash(job, Money.inr(50_000))).orThrow();
+        assertThat(link.heldJobs()).as("a decided job's later events are ignored").isZero();
+        assertThat(link.completedWithoutVisit(Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+    }
+
+    @Test
+    void aCompletionWhoseVisitIsConfirmedAfterItIsForgottenByThatVisit() {
+        GeoPoint site = GeoPoint.of(12.9719, 77.6412);
+        JobId job = job("JOB-8", "S-83", site);
+        engine.execute(TECH, ChangeStatus.arrived(job, "technician tapped arrived")).orThrow();
+        complete(job); // a quick job: completed before its visit passed the dwell threshold
+        assertThat(link.heldJobs()).isEqualTo(1);
+        stay(site, 0, 900);
+        assertThat(link.heldJobs()).isZero();
+        assertThat(link.completedWithoutVisit(Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+    }
+
+    @Test
+    void aGhostIsDecidedOnceAndStaysReportedWithoutHoldingItsJob() {
+        JobId ghost = job("JOB-9", "S-84", GeoPoint.of(12.99, 77.66));
+        engine.execute(TECH, ChangeStatus.arrived(ghost, "technician tapped arrived")).orThrow();
+        complete(ghost);
+        Instant later = Instant.now().plus(Duration.ofHours(1));
+        assertThat(link.completedWithoutVisit(later)).singleElement().satisfies(f -> assertThat(f.job()).isEqualTo(ghost));
+        assertThat(link.heldJobs()).isZero();
+
+        engine.execute(TECH, RecordPayment.cash(ghost, Money.inr(50_000))).orThrow();
+        assertThat(link.heldJobs()).as("a decided job's later events are ignored").isZero();
+        stay(GeoPoint.of(12.99, 77.66), 0, 900); // a visit after the grace does not clear it
+        assertThat(link.heldJobs()).isZero();
+        assertThat(link.completedWithoutVisit(later.plusSeconds(60))).as("reported once, not again as a new job")
+                .singleElement().satisfies(f -> assertThat(f.job()).isEqualTo(ghost));
+    }
+
+    @Test
+    void aCancelledJobIsForgotten() {
+        JobId job = job("JOB-10", "S-85", GeoPoint.of(12.9719, 77.6412));
+        engine.execute(DISPATCHER, ChangeStatus.cancelled(job, "customer cancelled")).orThrow();
+        assertThat(link.heldJobs()).isZero();
+    }
+
+    @Test
+    void endedVisitsNoHeldJobNeedsAreDroppedAfterTheGrace() {
+        GeoPoint needed = GeoPoint.of(12.9719, 77.6412);
+        job("JOB-11", "S-86", needed); // assigned, never completed: its site's visits are kept
+        engine.execute(TECH, ChangeStatus.arrived(JobId.of("JOB-11"), "technician tapped arrived")).orThrow();
+        String[] others = {"X-1", "X-2", "X-3"};
+        for (int k = 0; k < others.length; k++) {
+            index.add(Fence.of(others[k], FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(12.98 + 0.01 * k, 77.65), 60)));
+        }
+        stay(needed, 0, 900);
+        for (int k = 0; k < others.length; k++) {
+            stay(GeoPoint.of(12.98 + 0.01 * k, 77.65), 1000 + 1000L * k, 1900 + 1000L * k);
+        }
+        tracker.flush();
+        assertThat(tracker.visitLog().all()).hasSize(4);
+        // ended more than the 10-minute grace before X-3 did, and no held job is at them
+        assertThat(link.heldVisits()).isEqualTo(2);
+    }
+
+    @Test
+    void takenArrivalsAreHandedOverOnce() {
+        GeoPoint site = GeoPoint.of(12.9719, 77.6412);
+        JobId job = job("JOB-12", "S-87", site);
+        stay(site, 0, 900);
+        assertThat(link.takeArrivals()).singleElement().satisfies(f -> assertThat(f.job()).isEqualTo(job));
+        assertThat(link.arrivals()).isEmpty();
+        assertThat(link.takeArrivals()).isEmpty();
     }
 }

@@ -94,7 +94,7 @@ final class HysteresisVisitTracker implements VisitTracker {
      * One technician's ingestion state. Guarded by its own monitor. It is its own ping-id memory and point
      * probe (extends {@link RecentPingIds}, which extends {@link CachingProbe}) so that a ping's ids,
      * position, remembered cells and state share one object: each layer as a separate object would put one
-     * more dependent memory load on a path that waits mostly on memory.
+     * more dependent memory load on every ping (see {@link RecentPingIds}).
      */
     final class TechnicianState extends RecentPingIds implements TechnicianFeed {
         private final TechnicianId technician;

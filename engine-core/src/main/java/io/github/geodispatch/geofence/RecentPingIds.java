@@ -13,7 +13,7 @@ package io.github.geodispatch.geofence;
  * so steady streams allocate nothing.
  *
  * <p>It is a layer of the technician's state object (which extends it), over the state's point probe:
- * with 1,000 technicians' pings interleaved, a ping's state is out of the core's caches, and a separate
+ * with 1,000 technicians' pings interleaved, a ping's state is out of the core's first-level cache, and a separate
  * object in between would put one more dependent memory load on every ping (about 10-25 ns of the
  * median at 100,000 fences, in paired benchmark runs). Not thread-safe (guarded by the technician's lock).
  */

@@ -7,9 +7,11 @@ import io.github.geodispatch.spi.TechnicianId;
 /**
  * Told about every change the dispatcher commits, after it is committed, on the thread that made it.
  * This is the seam to the job record ({@code io.github.geodispatch.engine.JobRecordDispatchListener}
- * appends {@code JobAssigned} / {@code JobUnassigned} events). When {@link #assigned} throws, a plain
- * {@code assign} is taken back (the slot is freed) and the exception propagates; changes already told
- * to {@link #unassigned} are not taken back. Implementations must be thread-safe.
+ * appends {@code JobAssigned} / {@code JobUnassigned} events). When {@link #assigned} throws, the change is
+ * taken back and the exception propagates: a plain {@code assign} frees its slot; an accepted emergency
+ * displacement leaves the route and the job it displaced returns to its place (the emergency is told
+ * before the displaced job's {@link #unassigned}, which is then never told). Changes already told to
+ * {@link #unassigned} are not taken back. Implementations must be thread-safe.
  */
 public interface DispatchListener {
     /** Does nothing. */

@@ -33,7 +33,11 @@ public interface Dispatcher {
         return new Builder();
     }
 
-    /** Adds a technician or replaces their profile (their route is kept). */
+    /**
+     * Adds a technician or replaces their profile (their route is kept). Each call rebuilds the roster's
+     * search index, in time linear in the roster: load or update many at once with {@link #putTechnicians}.
+     * Live locations ({@link #updateLiveLocation}) change no index.
+     */
     void putTechnician(Technician technician);
 
     /** Adds or replaces many technicians with one roster rebuild. */
@@ -85,7 +89,8 @@ public interface Dispatcher {
 
     /**
      * Carries out an emergency displacement: the displaced job leaves the route, the emergency goes in,
-     * the displaced job moves as proposed (or to the best place left, or stays unplaced).
+     * the displaced job moves as proposed (or to the best place left, or stays unplaced). If the listener
+     * refuses the emergency, nothing is displaced (see {@link DispatchListener}) and its exception propagates.
      *
      * @throws AssignmentRejectedException when the routes changed so that the emergency no longer fits
      */

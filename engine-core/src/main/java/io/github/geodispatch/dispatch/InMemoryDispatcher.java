@@ -395,6 +395,7 @@ final class InMemoryDispatcher implements Dispatcher {
         DispatchJob displacedJob;
         DispatchJob emergencyJob;
         Assignment emergency;
+        int displacedAt;
         Roster r = roster;
         synchronized (slot) {
             DayState s = slot.state;
@@ -405,6 +406,7 @@ final class InMemoryDispatcher implements Dispatcher {
                         "visit to " + d.displacedJob() + " is now pinned or started; ask for a new recommendation");
             }
             displacedJob = v.job();
+            displacedAt = at;
             long now = now();
             DayState without = s.removing(at, now, travel);
             emergencyJob = d.emergency();
@@ -422,12 +424,18 @@ final class InMemoryDispatcher implements Dispatcher {
             int eAt = without.started + search.position;
             Insertion ins = insertion(without, eAt, search.eta, search.workStart, search.workEnd);
             slot.state = without.inserting(emergencyJob, eAt, now, travel);
-            holders.remove(displacedJob.id(), tech);
+            // the displaced job stays held until the emergency is on the record, so nobody takes it meanwhile
             emergency = new Assignment(emergencyJob.id(), tech, ins,
                     "emergency displaces " + displacedJob.id(), Set.of(), by, Instant.ofEpochSecond(now));
         }
+        try {
+            listener.assigned(emergency);
+        } catch (RuntimeException e) {
+            putBack(tech, emergencyJob.id(), displacedJob, displacedAt);
+            throw e;
+        }
+        holders.remove(displacedJob.id(), tech);
         listener.unassigned(displacedJob.id(), tech, "displaced by emergency " + emergencyJob.id(), by);
-        listener.assigned(emergency);
         Assignment moved = null;
         List<TechnicianId> targets = new ArrayList<>();
         if (d.movedTo() != null) {
@@ -444,6 +452,19 @@ final class InMemoryDispatcher implements Dispatcher {
             }
         }
         return new DisplacementOutcome(emergency, moved, moved == null ? displacedJob.id() : null);
+    }
+
+    /** Takes back an emergency the listener refused: the job it displaced returns to its place on the route. */
+    private void putBack(TechnicianId tech, JobId emergency, DispatchJob displaced, int at) {
+        TechSlot slot = slot(tech);
+        synchronized (slot) {
+            long now = now();
+            DayState s = slot.state;
+            DayState without = s.removing(indexInRoute(s.route, emergency), now, travel);
+            slot.state = without.inserting(displaced, Math.max(without.started, Math.min(at, without.route.visits().size())),
+                    now, travel);
+            holders.remove(emergency, tech);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

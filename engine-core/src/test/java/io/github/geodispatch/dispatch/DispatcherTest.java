@@ -242,6 +242,38 @@ class DispatcherTest {
     }
 
     @Test
+    void anEmergencyTheListenerRefusesDisplacesNothing() {
+        List<String> told = new ArrayList<>();
+        Dispatcher d = Dispatcher.builder().clock(InstantSource.fixed(NOW)).listener(new DispatchListener() {
+            @Override
+            public void assigned(Assignment a) {
+                if (a.job().equals(JobId.of("E1"))) {
+                    throw new IllegalStateException("job record: E1 was cancelled");
+                }
+                told.add("assigned " + a.job());
+            }
+
+            @Override
+            public void unassigned(JobId job, TechnicianId technician, String reason, Actor by) {
+                told.add("unassigned " + job);
+            }
+        }).build();
+        d.putTechnicians(List.of(ok("solo")));
+        DispatchJob low = new DispatchJob(JobId.of("LOW1"), NORTH, GeoPoint.of(12.98, 77.60), "AC_SERVICE", List.of(),
+                Set.of(), Priority.LOW, new TimeWindow(NOW, NOW.plus(Duration.ofMinutes(15))), null, Duration.ofHours(2), null);
+        d.putRoute(new Route(TechnicianId.of("solo"), List.of(Visit.planned(low, NOW)), 0));
+        Displacement disp = d.recommend(job("E1", Priority.EMERGENCY, new TimeWindow(NOW, NOW.plus(Duration.ofHours(1)))))
+                .displacement().orElseThrow();
+        assertThat(disp.displacedJob()).isEqualTo(JobId.of("LOW1"));
+
+        assertThatThrownBy(() -> d.accept(disp, DISPATCHER)).hasMessageContaining("E1 was cancelled");
+        assertThat(told).as("the record heard nothing").isEmpty();
+        assertThat(d.holderOf(JobId.of("E1"))).isEmpty();
+        assertThat(d.holderOf(JobId.of("LOW1"))).contains(TechnicianId.of("solo"));
+        assertThat(d.route(TechnicianId.of("solo")).visits()).extracting(v -> v.job().id()).containsExactly(JobId.of("LOW1"));
+    }
+
+    @Test
     void badInputIsRejectedWithAClearMessage() {
         assertThatThrownBy(() -> new Shift(NOW, NOW, null)).hasMessageContaining("must end after it starts");
         assertThatThrownBy(() -> new Shift(NOW, NOW.plusSeconds(3600), new TimeWindow(NOW.minusSeconds(60), NOW)))

@@ -115,8 +115,8 @@ final class HysteresisVisitTracker implements VisitTracker {
         private int sameCoordinates;
         private boolean inMockRun;
 
-        // open stays, one per fence: the fence, and {firstIn, lastIn, in, out, outStreak, flags, fence serial} in
-        // one array, so a ping matches its stays without touching fence objects
+        // open stays, one per fence: the fence (once the stay is confirmed), and {firstIn, lastIn, in, out,
+        // outStreak, flags, fence serial} in one array, so a ping matches its stays without touching fence objects
         private static final int FIRST_IN = 0, LAST_IN = 1, IN = 2, OUT = 3, STREAK = 4, FLAGS = 5, SERIAL = 6, TRACK = 7;
         private static final long CONFIRMED = 1, SEEN = 2;
         private CompiledFence[] trackFence = new CompiledFence[4];
@@ -136,12 +136,9 @@ final class HysteresisVisitTracker implements VisitTracker {
         public synchronized PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM,
                                                boolean mock) {
             Objects.requireNonNull(pingId, "ping id");
-            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
-                throw new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was ("
-                        + lat + ", " + lng + ")");
-            }
-            if (!Double.isFinite(accuracyM) || accuracyM < 0) {
-                throw new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was " + accuracyM);
+            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180
+                    || !Double.isFinite(accuracyM) || accuracyM < 0) {
+                throw invalid(pingId, lat, lng, accuracyM);
             }
             // the rejections that would make the remembered ids unbounded (a clock far ahead, an old backlog) come
             // first and are not remembered; ids are kept from dedupeMillis before the newest evidence on
@@ -166,9 +163,25 @@ final class HysteresisVisitTracker implements VisitTracker {
                 return PingOutcome.ACCEPTED;
             }
             if (listeners.length > 0) {
-                emit(new GeofenceEvent.PingRejected(technician, pingId, Instant.ofEpochMilli(at), outcome));
+                emitRejected(pingId, at, outcome);
             }
             return outcome;
+        }
+
+        // The rarely taken branches of the ping path (errors, events, growth) are methods of their own: kept out
+        // of the hot methods' bytecode, they leave those small enough for the JIT to inline into one another.
+
+        private static IllegalArgumentException invalid(String pingId, double lat, double lng, double accuracyM) {
+            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
+                return new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was ("
+                        + lat + ", " + lng + ")");
+            }
+            return new IllegalArgumentException("ping " + pingId + " accuracy must be a finite number >= 0, was "
+                    + accuracyM);
+        }
+
+        private void emitRejected(String pingId, long at, PingOutcome outcome) {
+            emit(new GeofenceEvent.PingRejected(technician, pingId, Instant.ofEpochMilli(at), outcome));
         }
 
         synchronized void flush() {
@@ -181,12 +194,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         /** Inserts a ping into the ring in time order: at the tail unless it arrived out of order. */
         private void buffer(long at, double lat, double lng, boolean mock) {
             if (buffered * 4 == buf.length) {
-                double[] grown = new double[buf.length * 2];
-                int first = Math.min(buffered, buf.length / 4 - head);
-                System.arraycopy(buf, head * 4, grown, 0, first * 4);
-                System.arraycopy(buf, 0, grown, first * 4, (buffered - first) * 4);
-                buf = grown;
-                head = 0;
+                growBuffer();
             }
             int mask = buf.length / 4 - 1;
             int i = buffered;
@@ -200,6 +208,15 @@ final class HysteresisVisitTracker implements VisitTracker {
             buf[o + 2] = lng;
             buf[o + 3] = mock ? 1 : 0;
             buffered++;
+        }
+
+        private void growBuffer() {
+            double[] grown = new double[buf.length * 2];
+            int first = Math.min(buffered, buf.length / 4 - head);
+            System.arraycopy(buf, head * 4, grown, 0, first * 4);
+            System.arraycopy(buf, 0, grown, first * 4, (buffered - first) * 4);
+            buf = grown;
+            head = 0;
         }
 
         private void releaseUpTo(long watermark) {
@@ -250,43 +267,49 @@ final class HysteresisVisitTracker implements VisitTracker {
                     track[o + STREAK] = 0;
                     track[o + FLAGS] |= SEEN;
                     if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
-                        track[o + FLAGS] |= CONFIRMED;
-                        if (listeners.length > 0) {
-                            Fence fence = trackFence[t].fence;
-                            emit(new GeofenceEvent.VisitStarted(technician, fence.id(), fence.kind(),
-                                    Instant.ofEpochMilli(track[o + FIRST_IN])));
-                        }
+                        confirm(t, k);
                     }
                     return;
                 }
             }
             if (tracks == trackFence.length) {
-                trackFence = Arrays.copyOf(trackFence, tracks * 2);
-                track = Arrays.copyOf(track, tracks * 2 * TRACK);
+                growTracks();
             }
             int t = tracks++;
-            trackFence[t] = candidate(k);
             int o = t * TRACK;
             track[o + FIRST_IN] = at;
             track[o + LAST_IN] = at;
             track[o + IN] = 1;
             track[o + OUT] = 0;
             track[o + STREAK] = 0;
-            track[o + FLAGS] = SEEN | (dwellMillis == 0 ? CONFIRMED : 0);
-            track[o + SERIAL] = serial;
+            track[o + FLAGS] = SEEN;
+            track[o + SERIAL] = serial; // not yet confirmed: the dwell threshold is positive
+        }
+
+        private void growTracks() {
+            trackFence = Arrays.copyOf(trackFence, tracks * 2);
+            track = Arrays.copyOf(track, tracks * 2 * TRACK);
+        }
+
+        /**
+         * Marks stay {@code t} a visit and only now takes its fence object, from candidate {@code k} of the
+         * current cell: most stays never become visits (a drive-by, a fence at the edge of the GPS jitter),
+         * and opening one then reads no shared fence data and stores no reference (no write barrier).
+         */
+        private void confirm(int t, int k) {
+            track[t * TRACK + FLAGS] |= CONFIRMED;
+            trackFence[t] = candidate(k);
+            if (listeners.length > 0) {
+                Fence fence = trackFence[t].fence;
+                emit(new GeofenceEvent.VisitStarted(technician, fence.id(), fence.kind(),
+                        Instant.ofEpochMilli(track[t * TRACK + FIRST_IN])));
+            }
         }
 
         private void close(int t) {
             int o = t * TRACK;
-            long firstIn = track[o + FIRST_IN], lastIn = track[o + LAST_IN];
-            if ((track[o + FLAGS] & CONFIRMED) != 0 || lastIn - firstIn >= dwellMillis) {
-                long evidence = track[o + IN] + track[o + OUT] - track[o + STREAK];
-                SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
-                        Instant.ofEpochMilli(firstIn), Instant.ofEpochMilli(lastIn), (double) track[o + IN] / evidence);
-                log.record(visit);
-                if (listeners.length > 0) {
-                    emit(new GeofenceEvent.VisitEnded(visit));
-                }
+            if ((track[o + FLAGS] & CONFIRMED) != 0) { // a stay is confirmed once it spans the dwell threshold
+                recordVisit(t);
             }
             int last = --tracks;
             trackFence[t] = trackFence[last];
@@ -294,17 +317,27 @@ final class HysteresisVisitTracker implements VisitTracker {
             trackFence[last] = null;
         }
 
+        private void recordVisit(int t) {
+            int o = t * TRACK;
+            long evidence = track[o + IN] + track[o + OUT] - track[o + STREAK];
+            SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
+                    Instant.ofEpochMilli(track[o + FIRST_IN]), Instant.ofEpochMilli(track[o + LAST_IN]),
+                    (double) track[o + IN] / evidence);
+            log.record(visit);
+            if (listeners.length > 0) {
+                emit(new GeofenceEvent.VisitEnded(visit));
+            }
+        }
+
         private void spoofSignals(long at, double lat, double lng, boolean mock) {
             if (mock && !inMockRun && listeners.length > 0) {
-                emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.MOCK_LOCATION, Instant.ofEpochMilli(at),
-                        "device reported a mock location"));
+                suspect(SpoofSignal.MOCK_LOCATION, at, "device reported a mock location");
             }
             inMockRun = mock;
             if (!Double.isNaN(prevLat)) {
                 if (lat == prevLat && lng == prevLng) {
                     if (++sameCoordinates == repeatedPings - 1 && listeners.length > 0) {
-                        emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.REPEATED_COORDINATES,
-                                Instant.ofEpochMilli(at), repeatedPings + " pings in a row at exactly (" + lat + ", " + lng + ")"));
+                        suspectRepeatedCoordinates(at, lat, lng);
                     }
                 } else {
                     sameCoordinates = 0;
@@ -313,9 +346,7 @@ final class HysteresisVisitTracker implements VisitTracker {
                     double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
                     double seconds = (at - lastProcessedAt) / 1000.0;
                     if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
-                        emit(new GeofenceEvent.SpoofSuspected(technician, SpoofSignal.IMPOSSIBLE_SPEED,
-                                Instant.ofEpochMilli(at), String.format("%.0f m in %.0f s (%.0f km/h)", metres, seconds,
-                                seconds > 0 ? metres / seconds * 3.6 : Double.POSITIVE_INFINITY)));
+                        suspectImpossibleSpeed(at, metres, seconds);
                     }
                 }
             }
@@ -324,6 +355,19 @@ final class HysteresisVisitTracker implements VisitTracker {
             prevX = x;
             prevY = y;
             prevZ = z;
+        }
+
+        private void suspectRepeatedCoordinates(long at, double lat, double lng) {
+            suspect(SpoofSignal.REPEATED_COORDINATES, at, repeatedPings + " pings in a row at exactly (" + lat + ", " + lng + ")");
+        }
+
+        private void suspectImpossibleSpeed(long at, double metres, double seconds) {
+            suspect(SpoofSignal.IMPOSSIBLE_SPEED, at, String.format("%.0f m in %.0f s (%.0f km/h)", metres, seconds,
+                    seconds > 0 ? metres / seconds * 3.6 : Double.POSITIVE_INFINITY));
+        }
+
+        private void suspect(SpoofSignal signal, long at, String detail) {
+            emit(new GeofenceEvent.SpoofSuspected(technician, signal, Instant.ofEpochMilli(at), detail));
         }
     }
 }

@@ -38,12 +38,8 @@ class RecentPingIds extends CachingProbe {
             size--;
         }
         long fp = fingerprint(id);
-        if (mayContain(fp)) {
-            for (int k = 0, i = head; k < size; k++, i = (i + 1) & mask) {
-                if (ring[2 * i] == fp && ring[2 * i + 1] >= horizonMillis) {
-                    return false;
-                }
-            }
+        if (mayContain(fp) && contains(fp, horizonMillis)) {
+            return false;
         }
         if (size == mask + 1) {
             mask = compactOrGrow(horizonMillis);
@@ -58,6 +54,17 @@ class RecentPingIds extends CachingProbe {
             addToFilter(fp);
         }
         return true;
+    }
+
+    /** True if the ring holds {@code fp} at or after the horizon (the scan behind a positive filter). */
+    private boolean contains(long fp, long horizonMillis) {
+        int mask = ring.length / 2 - 1;
+        for (int k = 0, i = head; k < size; k++, i = (i + 1) & mask) {
+            if (ring[2 * i] == fp && ring[2 * i + 1] >= horizonMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mayContain(long fp) {

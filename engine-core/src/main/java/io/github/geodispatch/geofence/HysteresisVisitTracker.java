@@ -168,8 +168,8 @@ final class HysteresisVisitTracker implements VisitTracker {
             return outcome;
         }
 
-        // The rarely taken branches of the ping path (errors, events, growth) are methods of their own: kept out
-        // of the hot methods' bytecode, they leave those small enough for the JIT to inline into one another.
+        // The rarely taken branches of the ping path (errors, events, growth) are methods of their own, so the
+        // hot methods' bytecode is the ping path and little else.
 
         private static IllegalArgumentException invalid(String pingId, double lat, double lng, double accuracyM) {
             if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {

@@ -53,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Data: one branch per 1,000 technicians, each branch a city 30 km across (50,000 technicians = 50
  * cities, as a company that size is); a technician covers 19 H3 resolution-7 cells (about 100 km²)
  * around a random base, holds 3-6 of 20 skills at levels 1-5 and 0-3 certifications, works 09:00-18:00
- * IST with a 45 min lunch, and has 6-10 visits today with 2 h windows. Jobs (64, cycled) need 1-2 skills
+ * IST with a 45 min lunch, and has 6-10 visits today with 2 h windows. Jobs (63, cycled) need 1-2 skills
  * at level 1-3 (1 in 4 also a certification), in a 3 h afternoon window, 45 min of work. The clock is
  * 08:30 IST. Each operation is {@code recommend(job).best()}: the ranked candidates are computed, the
  * best one materialised; rejected technicians outside the job's area are counted, not explained.
@@ -130,7 +130,7 @@ public class RecommendBenchmark {
         }
         indexed = board(Dispatcher.CandidateSearch.INDEXED, now, techs, routes);
         exhaustive = board(Dispatcher.CandidateSearch.EXHAUSTIVE, now, techs, routes);
-        jobs = new DispatchJob[64];
+        jobs = new DispatchJob[63]; // odd: sample-time mode times every 2^k-th call, which must not keep to a few jobs
         Instant afternoon = DAY.atTime(LocalTime.of(14, 0)).atZone(IST).toInstant();
         for (int j = 0; j < jobs.length; j++) {
             int b = rnd.nextInt(branches);
@@ -174,7 +174,7 @@ public class RecommendBenchmark {
     }
 
     private DispatchJob nextJob() {
-        next = (next + 1) & (jobs.length - 1);
+        next = next == jobs.length - 1 ? 0 : next + 1;
         return jobs[next];
     }
 

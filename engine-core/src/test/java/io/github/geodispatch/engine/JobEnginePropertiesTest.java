@@ -111,9 +111,12 @@ class JobEnginePropertiesTest {
                     .as("nothing crosses tenants").allSatisfy(e -> assertThat(e.header().actor()).isEqualTo(FOREIGN_OWNER));
         }
         Statistics.label("has rejections").collect(rejected > 0);
+        // the walks must reach the end of the job's life; ending exactly at COMPLETED (about 6 jobs in 200 tries)
+        // is too rare to demand, so COMPLETED counts together with CLOSED, which comes only after it
         Statistics.label("final status").coverage(c -> {
             c.check(JobStatus.CLOSED).count(n -> n > 0);
-            c.check(JobStatus.COMPLETED).count(n -> n > 0);
+            c.checkQuery(status -> status.get(0) == JobStatus.COMPLETED || status.get(0) == JobStatus.CLOSED)
+                    .count(n -> n >= 5);
         });
         Statistics.label("has rejections").coverage(c -> c.check(true).percentage(p -> p > 30));
     }

@@ -136,8 +136,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         public synchronized PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM,
                                                boolean mock) {
             Objects.requireNonNull(pingId, "ping id");
-            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180
-                    || !Double.isFinite(accuracyM) || accuracyM < 0) {
+            if (!inRange(lat, lng) || !Double.isFinite(accuracyM) || accuracyM < 0) {
                 throw invalid(pingId, lat, lng, accuracyM);
             }
             // the rejections that would make the remembered ids unbounded (a clock far ahead, an old backlog) come
@@ -171,8 +170,12 @@ final class HysteresisVisitTracker implements VisitTracker {
         // The rarely taken branches of the ping path (errors, events, growth) are methods of their own, so the
         // hot methods' bytecode is the ping path and little else.
 
+        private static boolean inRange(double lat, double lng) {
+            return Double.isFinite(lat) && lat >= -90 && lat <= 90 && Double.isFinite(lng) && lng >= -180 && lng <= 180;
+        }
+
         private static IllegalArgumentException invalid(String pingId, double lat, double lng, double accuracyM) {
-            if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lng) || lng < -180 || lng > 180) {
+            if (!inRange(lat, lng)) {
                 return new IllegalArgumentException("ping " + pingId + " position must be finite degrees in range, was ("
                         + lat + ", " + lng + ")");
             }

@@ -178,7 +178,7 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 for (JobId id : jobsOf.getOrDefault(started.technician(), Set.of())) {
                     JobState job = jobs.get(id);
                     JobStatus s = job.status();
-                    if (!job.site().id().value().equals(fence.value())) {
+                    if (!siteFence(job).equals(fence)) {
                         busyElsewhere |= IN_HAND.contains(s);
                         continue;
                     }
@@ -225,11 +225,16 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
         }
     }
 
+    /** The SITE fence of the job's site (its id is the site id). */
+    private static FenceId siteFence(JobState job) {
+        return FenceId.of(job.site().id().value());
+    }
+
     /** True if a held job of the technician at the visit's site was assigned before the visit ended. Under the lock. */
     private boolean neededByAHeldJob(TechnicianId technician, Interval visit) {
         for (JobId id : jobsOf.getOrDefault(technician, Set.of())) {
             JobState job = jobs.get(id);
-            if (job.site().id().value().equals(visit.fence.value()) && job.assignedAt() != null
+            if (siteFence(job).equals(visit.fence) && job.assignedAt() != null
                     && job.assignedAt().isBefore(visit.to)) {
                 return true;
             }
@@ -239,7 +244,7 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
 
     /** True if a visit of the completed job's technician at its site overlaps [assigned, completed + grace]. Under the lock. */
     private boolean visitedInWindow(JobState job) {
-        FenceId site = FenceId.of(job.site().id().value());
+        FenceId site = siteFence(job);
         Instant from = job.assignedAt(), to = job.completedAt().plus(grace);
         for (Interval i : visits.getOrDefault(job.technician(), List.of())) {
             if (i.fence.equals(site) && i.from.isBefore(to) && i.to.isAfter(from)) {
@@ -280,7 +285,7 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 }
                 if (!visitedInWindow(job)) {
                     ghosts.add(new JobVisitFinding.CompletedWithoutVisit(job.id(), job.technician(),
-                            FenceId.of(job.site().id().value()), job.assignedAt(), job.completedAt()));
+                            siteFence(job), job.assignedAt(), job.completedAt()));
                 }
                 decided.add(job.id());
             }

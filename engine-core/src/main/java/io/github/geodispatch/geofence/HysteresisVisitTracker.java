@@ -31,7 +31,7 @@ final class HysteresisVisitTracker implements VisitTracker {
     private final double maxSpeedMps;
     private final int repeatedPings;
     private final GeofenceListener[] listeners;
-    private final InMemoryVisitLog log = new InMemoryVisitLog();
+    private final InMemoryVisitLog log;
     private final ConcurrentHashMap<TechnicianId, TechnicianState> technicians = new ConcurrentHashMap<>();
 
     HysteresisVisitTracker(VisitTracker.Builder b) {
@@ -50,6 +50,7 @@ final class HysteresisVisitTracker implements VisitTracker {
         this.maxSpeedMps = (Double.isNaN(b.maxSpeedKmh) ? 250 : b.maxSpeedKmh) / 3.6;
         this.repeatedPings = b.repeatedCoordinatePings != 0 ? b.repeatedCoordinatePings : 5;
         this.listeners = b.listeners.toArray(new GeofenceListener[0]);
+        this.log = new InMemoryVisitLog(b.visitRetention != null ? b.visitRetention : Duration.ofDays(35));
     }
 
     @Override

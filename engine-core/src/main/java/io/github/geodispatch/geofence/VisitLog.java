@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The completed visits seen so far, for audits (the leakage rules' GHOST_VISIT asks: was this technician
- * at this site between these instants?). Thread-safe; results are snapshots sorted by entry time.
+ * The completed visits, for audits (the leakage rules' GHOST_VISIT asks: was this technician at this site
+ * between these instants?): each technician's visits that ended within the tracker's visit retention
+ * (default 35 days) of the end of their newest one. Thread-safe; results are snapshots sorted by entry time.
  */
 public interface VisitLog {
     /** Visits of {@code technician} overlapping [from, to). */

@@ -46,7 +46,7 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
      */
     void flush();
 
-    /** The completed visits so far. */
+    /** The completed visits, each technician's kept for the visit retention (default 35 days) before their newest. */
     VisitLog visitLog();
 
     static Builder builder(FenceIndex index) {
@@ -65,6 +65,7 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
         int exitPings;
         double maxSpeedKmh = Double.NaN;
         int repeatedCoordinatePings;
+        Duration visitRetention;
         final List<GeofenceListener> listeners = new ArrayList<>();
 
         private Builder(FenceIndex index) {
@@ -154,6 +155,16 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
                 throw new IllegalArgumentException("repeated-coordinate pings must be >= 2, was " + pings);
             }
             this.repeatedCoordinatePings = pings;
+            return this;
+        }
+
+        /**
+         * How long the {@link #visitLog() visit log} keeps a technician's visits: those that ended more than
+         * this before the end of the technician's newest visit are forgotten (default 35 days), so a tracker
+         * running for months holds a bounded history. Listeners still hear of every visit as it ends.
+         */
+        public Builder visitRetention(Duration retention) {
+            this.visitRetention = set(this.visitRetention, positive(retention, "visit retention"), "visit retention");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.geodispatch.geofence;
 
 import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.TechnicianId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -141,6 +142,30 @@ class VisitTrackerTest {
     }
 
     @Test
+    void theVisitLogForgetsATechniciansVisitsOlderThanTheRetentionBeforeTheirNewest() {
+        TrackerFixture f = new TrackerFixture(); // default retention: 35 days
+        long day = 86_400;
+        List<Ping> pings = new ArrayList<>();
+        for (long start : new long[] {0, 10 * day, 40 * day}) { // a 10-minute visit on days 0, 10 and 40
+            pings.addAll(f.every15s(start, start + 600, SITE));
+            pings.addAll(f.every15s(start + 600, start + 900, FAR));
+        }
+        List<SiteVisit> kept = f.run(pings);
+        assertThat(kept).extracting(SiteVisit::enteredAt).containsExactly(T0.plusSeconds(10 * day), T0.plusSeconds(40 * day));
+        assertThat(f.tracker.visitLog().visits(TECH, T0, T0.plusSeconds(day))).isEmpty();
+        assertThat(f.events).filteredOn(GeofenceEvent.VisitEnded.class::isInstance).hasSize(3); // listeners hear of all
+
+        VisitTracker shortMemory = VisitTracker.builder(f.index).clock(TrackerFixture.CLOCK)
+                .visitRetention(Duration.ofDays(5)).build();
+        pings.forEach(shortMemory::accept);
+        shortMemory.flush();
+        assertThat(shortMemory.visitLog().all()).extracting(SiteVisit::enteredAt).containsExactly(T0.plusSeconds(40 * day));
+        // another technician's history is their own
+        shortMemory.accept(TechnicianId.of("T-2"), "other", T0.plusSeconds(40 * day).toEpochMilli(), SITE.lat(), SITE.lng(), 10, false);
+        assertThat(shortMemory.visitLog().visits(TECH, T0, T0.plusSeconds(41 * day))).hasSize(1);
+    }
+
+    @Test
     void builderRejectsBadAndRepeatedSettings() {
         VisitTracker.Builder b = VisitTracker.builder(FenceIndex.builder().build());
         assertThatThrownBy(() -> b.maxAccuracyMetres(-1)).hasMessageContaining("max accuracy");
@@ -148,6 +173,9 @@ class VisitTrackerTest {
         assertThatThrownBy(() -> b.dwellThreshold(Duration.ofMinutes(6))).hasMessageContaining("already set");
         assertThatThrownBy(() -> b.exitPings(0)).hasMessageContaining("exit pings");
         assertThatThrownBy(() -> b.maxClockSkew(Duration.ZERO)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> b.visitRetention(Duration.ofDays(-1))).hasMessageContaining("visit retention must be positive");
+        b.visitRetention(Duration.ofDays(90));
+        assertThatThrownBy(() -> b.visitRetention(Duration.ofDays(30))).hasMessageContaining("already set");
     }
 
     @Test

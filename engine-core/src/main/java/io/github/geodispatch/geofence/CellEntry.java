@@ -70,6 +70,36 @@ final class CellEntry {
         return isPolygon(rest[o + 3]) ? fences[i].contains(p) : passes(rest, o, p);
     }
 
+    /** Field {@code f} of fence {@code i}'s record: 0-2 the circle's centre, 3 the threshold, 4 the serial. */
+    double recordField(int i, int f) {
+        if (i > 0) {
+            return rest[STRIDE * (i - 1) + f];
+        }
+        return switch (f) {
+            case 0 -> x0;
+            case 1 -> y0;
+            case 2 -> z0;
+            case 3 -> threshold0;
+            default -> serial0;
+        };
+    }
+
+    /**
+     * False when fence {@code i} is a circle surely farther than {@code chordReach} (a chord length, in
+     * earth radii) from the unit vector (x, y, z); true otherwise. Reads only this entry's records, so a
+     * neighbourhood scans a block's fences without touching fence objects. Conservative: the chord of a sum
+     * of arcs is at most the sum of their chords.
+     */
+    boolean mayReach(int i, double x, double y, double z, double chordReach) {
+        double threshold = recordField(i, 3);
+        if (isPolygon(threshold) || threshold == COVERS_CELL) {
+            return true;
+        }
+        double dx = x - recordField(i, 0), dy = y - recordField(i, 1), dz = z - recordField(i, 2);
+        double limit = Math.sqrt(2 * (1 - threshold)) + chordReach; // a circle's threshold is the cosine of its radius
+        return dx * dx + dy * dy + dz * dz <= limit * limit;
+    }
+
     /** The serial of fence {@code i}. */
     long serial(int i) {
         return i == 0 ? (long) serial0 : serial(rest, STRIDE * (i - 1));

@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,18 +61,24 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
     static final class PolygonFence extends CompiledFence {
         final Geometry geometry;
         final IndexedPointInAreaLocator locator;
+        /** Distance (degrees, in lng/lat space) to the boundary: how covers and technicians' neighbourhoods classify a disc. */
+        final IndexedFacetDistance boundaryDistance;
         final double minX, minY, maxX, maxY;
 
         PolygonFence(Fence fence, Geometry geometry) {
             super(fence);
             this.geometry = geometry;
             this.locator = new IndexedPointInAreaLocator(geometry);
+            this.boundaryDistance = new IndexedFacetDistance(geometry.getBoundary());
             Envelope e = geometry.getEnvelopeInternal();
             minX = e.getMinX();
             minY = e.getMinY();
             maxX = e.getMaxX();
             maxY = e.getMaxY();
-            locator.locate(new Coordinate(minX, minY)); // build the index now, before publication
+            // build both indexes now, before publication: readers on other threads then only read them
+            Coordinate corner = new Coordinate(minX, minY);
+            locator.locate(corner);
+            boundaryDistance.distance(FenceShapes.FACTORY.createPoint(corner));
         }
 
         @Override

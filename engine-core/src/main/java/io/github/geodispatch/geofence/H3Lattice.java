@@ -254,6 +254,14 @@ final class H3Lattice {
         return (key & ((1L << 29) - 1)) - OFFSET;
     }
 
+    /**
+     * The key of block (blockA, blockB) of {@code face}: the lattice cells whose positions shifted right by a
+     * caller's block shift are (blockA, blockB). A key of its own kind: blocks and cells do not share a map.
+     */
+    static long blockKey(int face, long blockA, long blockB) {
+        return pack(face, blockA, blockB);
+    }
+
     /** The key of the cell at lattice offset (da, db) from {@code key} on the same face. */
     static long offset(long key, long da, long db) {
         return pack(face(key), a(key) + da, b(key) + db);
@@ -309,9 +317,14 @@ final class H3Lattice {
      */
     boolean farFromFaceEdges(double lat, double lng, double radiusRadians) {
         double[] p = unit(lat, lng);
+        return farFromFaceEdges(p[0], p[1], p[2], radiusRadians);
+    }
+
+    /** As {@link #farFromFaceEdges(double, double, double)} for the unit vector (x, y, z); allocation-free. */
+    boolean farFromFaceEdges(double x, double y, double z, double radiusRadians) {
         double bestDot = -2, secondDot = -2;
         for (int f = 0; f < FACES; f++) {
-            double d = p[0] * cx[f] + p[1] * cy[f] + p[2] * cz[f];
+            double d = x * cx[f] + y * cy[f] + z * cz[f];
             if (d > bestDot) {
                 secondDot = bestDot;
                 bestDot = d;

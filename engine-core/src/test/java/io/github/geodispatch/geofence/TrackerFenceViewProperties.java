@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fences a technician's pings are tested against (its remembered cells, copied inline or shared
- * when crowded, forgotten when fences change) agree with brute force: a technician making stops among
+ * when crowded, and its neighbourhood disc, all forgotten when fences change) agree with brute force: a technician making stops among
  * densely overlapping circles and polygons, added and removed between stops, with a trip to an empty area
  * after each, gets one visit per stop for exactly the fences containing the stop.
  */

@@ -31,7 +31,7 @@ class CachingProbe extends PointProbe {
     /** Count of a slot whose cell has more fences than fit inline: the shared entry is used. */
     private static final int SHARED = 0xF;
 
-    private long version = -1;
+    private long version = NO_VERSION;
     private final long[] keys = new long[CELLS];
     /** Per slot, 4 bits: the number of fences copied inline, or {@link #SHARED}. */
     private long counts;

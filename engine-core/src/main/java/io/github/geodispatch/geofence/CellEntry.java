@@ -102,7 +102,7 @@ final class CellEntry {
 
     /** The serial of fence {@code i}. */
     long serial(int i) {
-        return i == 0 ? (long) serial0 : serial(rest, STRIDE * (i - 1));
+        return (long) recordField(i, 4);
     }
 
     /** True for the threshold of a polygon's record (NaN): only the fence object can test the point. */

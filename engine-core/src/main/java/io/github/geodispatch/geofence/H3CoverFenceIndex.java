@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 
 /**
  * {@link FenceIndex} over H3 cell covers keyed by the pure-Java {@link H3Lattice} position of each cell.
@@ -221,13 +222,9 @@ final class H3CoverFenceIndex implements FenceIndex {
 
     /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once. */
     private static long[] blockKeys(long[] interiorKeys, long[] boundaryKeys) {
-        java.util.TreeSet<Long> out = new java.util.TreeSet<>();
-        for (long[] keys : new long[][] {interiorKeys, boundaryKeys}) {
-            for (long key : keys) {
-                out.add(H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT));
-            }
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return LongStream.concat(LongStream.of(interiorKeys), LongStream.of(boundaryKeys))
+                .map(key -> H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT))
+                .distinct().toArray();
     }
 
     /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */

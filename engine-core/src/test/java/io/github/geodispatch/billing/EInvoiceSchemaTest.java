@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,14 +26,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** Every generated e-invoice validates against the official INV-01 v1.1 schema in ../shared/data/gst. */
+/** Every generated e-invoice validates against the official INV-01 v1.1 schema in examples/data/gst. */
 class EInvoiceSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = loadSchema();
 
     private static JsonSchema loadSchema() {
         try {
-            JsonNode schema = JSON.readTree(Files.readString(SharedData.file("gst/einvoice-schema.json")));
+            JsonNode schema = JSON.readTree(Files.readString(SampleData.path("gst/einvoice-schema.json")));
             SpecVersion.VersionFlag draft = SpecVersionDetector.detect(schema);
             if (draft != SpecVersion.VersionFlag.V7) {
                 throw new AssertionError("the e-invoice schema declares " + draft + "; these tests expect draft-07");

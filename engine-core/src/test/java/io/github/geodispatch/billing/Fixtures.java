@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
@@ -13,7 +14,7 @@ import java.util.List;
 /** Sellers, buyers and jobs the billing tests share. */
 final class Fixtures {
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
-    /** The Bengaluru seller of {@code ../shared/data/gst/seller.json}. */
+    /** The Bengaluru seller of {@code examples/data/gst/seller.json}. */
     static final SellerProfile SELLER = sharedSeller();
     /** A Bengaluru business buyer (same state as the seller). */
     static final Party KARNATAKA_BUYER = Party.business("Customer 2 Pvt Ltd", "29FNNCF1929M1Z3", "106, 24th Cross",
@@ -27,7 +28,7 @@ final class Fixtures {
 
     static SellerProfile sharedSeller() {
         try {
-            return SellerProfile.parse(Files.readString(SharedData.file("gst/seller.json")));
+            return SellerProfile.parse(Files.readString(SampleData.path("gst/seller.json")));
         } catch (IOException e) {
             throw new AssertionError("cannot read the shared seller.json", e);
         }

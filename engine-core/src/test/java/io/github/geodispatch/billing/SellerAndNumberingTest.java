@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.engine.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +14,7 @@ class SellerAndNumberingTest {
 
     @Test
     void theSharedSellerFileParses() {
-        SellerProfile seller = SellerProfile.read(SharedData.file("gst/seller.json"));
+        SellerProfile seller = SellerProfile.read(SampleData.path("gst/seller.json"));
 
         assertThat(seller.party().legalName()).isEqualTo("Sheetal Appliance Care LLP");
         assertThat(seller.party().tradeName()).isEqualTo("Sheetal Care");

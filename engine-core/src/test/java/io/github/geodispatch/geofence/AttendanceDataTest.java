@@ -1,5 +1,6 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.testdata.SampleData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -20,28 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The detector on the shared example day matches the ground truth (same technician and fence, both times within 3 min). */
 class AttendanceDataTest {
-    static final Path DATA = projectRoot().resolve("../shared/data/attendance").normalize();
-
-    /** The project root (the directory holding engine-core), found from the working directory upwards. */
-    static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("engine-core"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the project root (a directory with engine-core/) above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
+    static final Path DATA = SampleData.path("attendance");
 
     record Visit(String technician, String fence, Instant entered, Instant exited) {}
 
     @Test
     void exampleDayMatchesGroundTruth() throws IOException {
-        assertThat(DATA.resolve("fences.geojson"))
-                .as("shared attendance data missing: expected " + DATA + " (../shared/data/attendance from the project root)")
-                .exists();
         FenceIndex index = FenceIndex.builder().build();
         GeoJsonFences.read(DATA.resolve("fences.geojson"), GeoJsonFences.InvalidPolygons.REJECT).forEach(index::add);
         VisitTracker tracker = VisitTracker.builder(index).build();

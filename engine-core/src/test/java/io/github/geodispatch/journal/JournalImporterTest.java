@@ -1,5 +1,6 @@
 package io.github.geodispatch.journal;
 
+import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.spi.HashChain;
 import io.github.geodispatch.spi.JobEvent;
@@ -52,7 +53,7 @@ class JournalImporterTest {
 
     @Test
     void theSharedWeekImportsIntoVerifyingStreamsWithDeterministicIds() throws IOException {
-        var path = SharedJournal.dir().resolve("journal.jsonl");
+        var path = SampleData.path("journal/journal.jsonl");
         List<JobEvent> first = new ArrayList<>();
         JournalImporter importer = new JournalImporter(TENANT, first::add);
         JournalReader.create().read(path, importer);

@@ -1,5 +1,6 @@
 package io.github.geodispatch.journal;
 
+import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
@@ -168,7 +169,7 @@ class JournalReaderTest {
     @Test
     void theSharedBusinessWeekReadsClean() throws IOException {
         List<JournalRecord> records = new ArrayList<>();
-        JournalSummary summary = JournalReader.create().read(SharedJournal.dir().resolve("journal.jsonl"),
+        JournalSummary summary = JournalReader.create().read(SampleData.path("journal/journal.jsonl"),
                 (line, r) -> records.add(r));
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.clean()).isTrue();

@@ -1,8 +1,8 @@
 package io.github.geodispatch.leakage;
 
+import io.github.geodispatch.testdata.SampleData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.geodispatch.journal.SharedJournal;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +31,7 @@ class SharedJournalAuditTest {
 
     @Test
     void findsTheInjectedLeakage() throws IOException {
-        Path dir = SharedJournal.dir();
+        Path dir = SampleData.path("journal");
         OffsetDateTime asOf = OffsetDateTime.parse(Files.readString(dir.resolve("as_of.txt")).strip());
         AuditReport report = LeakageAudit.run(dir.resolve("journal.jsonl"), asOf.toInstant(), LeakagePolicy.defaults());
         assertThat(report.journal().rejected()).isZero();

@@ -36,7 +36,7 @@ import io.github.geodispatch.dispatch.plan.VrptwPlanner;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.vrptw.VrptwQualitySuite \
- *     --data ../shared/data/solomon --seconds 60 [INSTANCE ...]   (default: every row of best-known.csv)
+ *     --data examples/data/solomon --seconds 60 [INSTANCE ...]   (default: every row of best-known.csv)
  * </pre>
  */
 public final class VrptwQualitySuite {
@@ -46,7 +46,7 @@ public final class VrptwQualitySuite {
     record Outcome(int vehicles, double distance, boolean feasible) {}
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of("../shared/data/solomon");
+        Path data = Path.of("examples/data/solomon");
         long seconds = 60;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

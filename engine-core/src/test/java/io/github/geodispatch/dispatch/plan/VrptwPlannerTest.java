@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import io.github.geodispatch.testdata.SampleData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,15 +19,10 @@ import org.junit.jupiter.api.Test;
  * distance bound only proves the search works. Quality is measured by the benchmarks' VrptwQualitySuite.
  */
 class VrptwPlannerTest {
-    private static final Path SOLOMON = Path.of("../../shared/data/solomon").toAbsolutePath().normalize();
+    private static final Path SOLOMON = SampleData.path("solomon");
 
     private static Path instance(String name) {
-        Path file = SOLOMON.resolve(name + ".txt");
-        if (!Files.isRegularFile(file)) {
-            throw new AssertionError("shared Solomon data missing: " + file
-                    + " (tests expect ../shared/data/solomon relative to the project root)");
-        }
-        return file;
+        return SOLOMON.resolve(name + ".txt");
     }
 
     private static double bestKnown(String name) throws IOException {

@@ -1,0 +1,231 @@
+package io.github.geodispatch.benchmarks.jdbc;
+
+import io.github.geodispatch.jdbc.JdbcDatabase;
+import io.github.geodispatch.jdbc.JdbcJobEventStore;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ConcurrencyConflictException;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.EventHeader;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.HashChain;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.ProofKind;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.spi.TimeWindow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures the JDBC adapter on a large store (kept out of {@code mvn verify}): loads N events as jobs of
+ * ten events each in batched {@link JdbcJobEventStore#appendAll} transactions, then times single-event
+ * appends from several threads (one transaction per command, as the engine appends), then replays the
+ * whole store through {@link JdbcJobEventStore#readAll} into a projection (status and money per job).
+ *
+ * <pre>
+ * java -cp examples/target/geodispatch.jar io.github.geodispatch.jdbc.JdbcThroughput h2-file 1000000
+ * .ci/with-postgres java -cp examples/target/geodispatch.jar io.github.geodispatch.jdbc.JdbcThroughput postgres 1000000
+ * </pre>
+ * Arguments: {@code h2-mem | h2-file | postgres} (the last reads {@code GEODISPATCH_PG_URL}, {@code _USER},
+ * {@code _PASSWORD}), the event count (default 1,000,000), the jobs per load transaction (default 100, so
+ * 1,000 events per commit), and the threads of the single-append phase (default 8). A measurement
+ * program, not part of the adapter; it prints one line per phase.
+ */
+public final class JdbcThroughput {
+    private static final int EVENTS_PER_JOB = 10;
+    private static final int SINGLE_APPENDS = 20_000;
+    private static final int REPLAY_PAGE = 10_000;
+    private static final TenantId TENANT = TenantId.of("bench-co");
+    private static final BranchId BRANCH = BranchId.of("hq");
+    private static final Instant T0 = Instant.parse("2025-04-01T03:30:00Z");
+
+    private JdbcThroughput() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        String kind = args.length > 0 ? args[0] : "h2-mem";
+        long events = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
+        int jobsPerCommit = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        Path h2Dir = null;
+        JdbcDatabase db;
+        switch (kind) {
+            case "h2-mem" -> db = JdbcDatabase.h2InMemory("throughput");
+            case "h2-file" -> {
+                h2Dir = Files.createTempDirectory("geodispatch-h2-bench");
+                db = JdbcDatabase.h2File(h2Dir.resolve("events"));
+            }
+            case "postgres" -> db = JdbcDatabase.builder().url(requireEnv("GEODISPATCH_PG_URL"))
+                    .user(requireEnv("GEODISPATCH_PG_USER")).password(requireEnv("GEODISPATCH_PG_PASSWORD"))
+                    .schema("throughput_" + Long.toHexString(System.nanoTime())).maximumPoolSize(threads + 2).build();
+            default -> throw new IllegalArgumentException("database must be h2-mem, h2-file or postgres, was " + kind);
+        }
+        try (db) {
+            System.out.printf(Locale.ROOT, "database %s, %d events (%d jobs x %d), %d jobs per load commit, %d threads%n",
+                    kind, events, events / EVENTS_PER_JOB, EVENTS_PER_JOB, jobsPerCommit, threads);
+            load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit);
+            singleAppends(db.events(), threads, events / EVENTS_PER_JOB);
+            replay(db.events());
+        } finally {
+            if (h2Dir != null) {
+                try (var files = Files.walk(h2Dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit) {
+        long appendNanos = 0;
+        long stored = 0;
+        for (long first = 0; first < jobs; first += jobsPerCommit) {
+            List<JdbcJobEventStore.Append> batch = new ArrayList<>(jobsPerCommit);
+            for (long j = first; j < Math.min(jobs, first + jobsPerCommit); j++) {
+                StreamId stream = StreamId.of(TENANT, JobId.of("job-" + j));
+                batch.add(new JdbcJobEventStore.Append(stream, 0, jobStream(stream, j)));
+            }
+            long start = System.nanoTime();
+            stored += store.appendAll(batch).size();
+            appendNanos += System.nanoTime() - start;
+        }
+        report("load: batched appendAll", stored, appendNanos);
+    }
+
+    /** One transaction per event, as commands append: threads extend the loaded jobs, retrying conflicts. */
+    private static void singleAppends(JdbcJobEventStore store, int threads, long jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> conflicts = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int worker = t;
+            conflicts.add(pool.submit(() -> {
+                int retried = 0;
+                for (int i = 0; i < SINGLE_APPENDS / threads; i++) {
+                    StreamId stream = StreamId.of(TENANT, JobId.of("job-" + ((worker * 7919L + i * 104_729L) % jobs)));
+                    while (true) {
+                        List<JobEvent> current = store.readStream(stream);
+                        EventHeader header = header(stream, current.size() + 1, HashChain.head(current));
+                        try {
+                            store.append(stream, current.size(), List.of(
+                                    new JobEvent.ExpenseAdded(header, "parking", Money.inr(2_000), false)));
+                            break;
+                        } catch (ConcurrencyConflictException e) {
+                            retried++;
+                        }
+                    }
+                }
+                return retried;
+            }));
+        }
+        int retried = 0;
+        for (Future<Integer> f : conflicts) {
+            retried += f.get();
+        }
+        long nanos = System.nanoTime() - start;
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        report("single-event appends (read stream + append, " + threads + " threads, " + retried + " conflicts retried)",
+                (long) (SINGLE_APPENDS / threads) * threads, nanos);
+    }
+
+    private static void replay(JdbcJobEventStore store) {
+        Map<StreamId, JobStatus> status = new HashMap<>();
+        Map<StreamId, Long> paid = new HashMap<>();
+        long read = 0;
+        long after = 0;
+        long start = System.nanoTime();
+        while (true) {
+            List<StoredEvent> page = store.readAll(after, REPLAY_PAGE);
+            for (StoredEvent stored : page) {
+                JobEvent event = stored.event();
+                StreamId stream = event.header().stream();
+                if (event instanceof JobEvent.JobCreated) {
+                    status.put(stream, JobStatus.NEW);
+                } else if (event instanceof JobEvent.StatusChanged changed) {
+                    status.put(stream, changed.status());
+                } else if (event instanceof JobEvent.PaymentRecorded payment) {
+                    paid.merge(stream, payment.amount().minor(), Long::sum);
+                }
+            }
+            read += page.size();
+            if (page.size() < REPLAY_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        long nanos = System.nanoTime() - start;
+        report("replay: readAll pages of " + REPLAY_PAGE + " into a projection of " + status.size() + " jobs", read, nanos);
+    }
+
+    private static void report(String what, long events, long nanos) {
+        double seconds = nanos / 1e9;
+        System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s%n", what, events, seconds,
+                events / seconds);
+    }
+
+    /** A realistic ten-event job: created, assigned, travel and work, proof, part, expense, payment, invoice. */
+    private static List<JobEvent> jobStream(StreamId stream, long n) {
+        List<JobEvent> events = new ArrayList<>(EVENTS_PER_JOB);
+        TechnicianId tech = TechnicianId.of("tech-" + n % 50);
+        events.add(new JobEvent.JobCreated(header(stream, 1, HashChain.GENESIS), BRANCH, CustomerId.of("cust-" + n),
+                new Site(SiteId.of("site-" + n), GeoPoint.of(12.9 + (n % 1000) / 10_000.0, 77.6 - (n % 777) / 10_000.0),
+                        60.0, "Flat " + n % 400 + ", 5th Main, Indiranagar"),
+                "Split AC not cooling", "AC_SERVICE", List.of(SkillRequirement.of("ac.split.service", 2)),
+                Priority.NORMAL, new TimeWindow(T0, T0.plusSeconds(10_800)), T0.plusSeconds(86_400), 60,
+                Money.inr(59_900), null, null));
+        events.add(new JobEvent.JobAssigned(next(stream, events), tech, null));
+        events.add(new JobEvent.StatusChanged(next(stream, events), JobStatus.EN_ROUTE, "", null));
+        events.add(new JobEvent.StatusChanged(next(stream, events), JobStatus.ARRIVED, "", "visit:" + n));
+        events.add(new JobEvent.StatusChanged(next(stream, events), JobStatus.WORK_STARTED, "", null));
+        events.add(new JobEvent.ProofAdded(next(stream, events), ProofKind.PHOTO, "after",
+                "photos/" + n + ".jpg", "5e".repeat(32)));
+        events.add(new JobEvent.PartUsed(next(stream, events), "FILTER-01", "84213920", 1, Money.inr(35_000), true));
+        events.add(new JobEvent.ExpenseAdded(next(stream, events), "parking", Money.inr(3_000), false));
+        events.add(new JobEvent.PaymentRecorded(next(stream, events), PaymentMode.UPI, Money.inr(94_900),
+                String.format(Locale.ROOT, "%012d", n), null, null));
+        events.add(new JobEvent.InvoiceHandedOff(next(stream, events), "INV/25-26/" + n, Money.inr(94_900),
+                List.of("FILTER-01")));
+        return events;
+    }
+
+    private static EventHeader next(StreamId stream, List<JobEvent> before) {
+        return header(stream, before.size() + 1, HashChain.hash(before.get(before.size() - 1)));
+    }
+
+    private static EventHeader header(StreamId stream, long version, String previousHash) {
+        return new EventHeader(UUID.randomUUID(), stream, version, T0.plusSeconds(version * 300),
+                Actor.system(stream.tenant()), previousHash);
+    }
+
+    private static String requireEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set: run through .ci/with-postgres or set it");
+        }
+        return value;
+    }
+}

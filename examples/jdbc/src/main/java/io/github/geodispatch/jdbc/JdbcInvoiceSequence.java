@@ -1,0 +1,104 @@
+package io.github.geodispatch.jdbc;
+
+import io.github.geodispatch.spi.InvoiceSequence;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * {@link InvoiceSequence} over the {@code invoice_series} table: one row per series holding the last
+ * number handed out. {@link #next} increments that row in a transaction (the row lock orders concurrent
+ * callers, across processes too) and returns the number only after the commit, so numbers run 1, 2, 3...
+ * with no gap and no repeat, across restarts. The first number of a new series inserts the row; two
+ * processes racing to start the same series meet the primary key, and the loser retries as an increment.
+ *
+ * <p>Thread-safe: every call borrows its own connection.
+ */
+public final class JdbcInvoiceSequence implements InvoiceSequence {
+    private static final int MAX_SERIES_LENGTH = 128;
+    private static final int START_RACE_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+
+    private JdbcInvoiceSequence(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A sequence over {@code dataSource}, whose schema must already be migrated ({@link JdbcDatabase#migrate}). */
+    public static JdbcInvoiceSequence over(DataSource dataSource) {
+        return new JdbcInvoiceSequence(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public long next(String series) {
+        requireSeries(series);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    long number = increment(connection, series);
+                    connection.commit();
+                    return number;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    if (!(e instanceof SQLException sql && SqlErrors.isUniqueViolation(sql)) || attempt == START_RACE_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new JdbcStoreException("taking the next number of invoice series '" + series + "'", e);
+            }
+        }
+    }
+
+    @Override
+    public long current(String series) {
+        requireSeries(series);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement("SELECT last_number FROM invoice_series WHERE series = ?")) {
+            ps.setString(1, series);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("reading invoice series '" + series + "'", e);
+        }
+    }
+
+    private static long increment(Connection connection, String series) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE invoice_series SET last_number = last_number + 1 WHERE series = ?")) {
+            update.setString(1, series);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO invoice_series (series, last_number) VALUES (?, 1)")) {
+                    insert.setString(1, series);
+                    insert.executeUpdate();
+                }
+                return 1;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_number FROM invoice_series WHERE series = ?")) {
+            select.setString(1, series);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void requireSeries(String series) {
+        if (series == null || series.isBlank()) {
+            throw new IllegalArgumentException("invoice series must not be blank");
+        }
+        if (series.length() > MAX_SERIES_LENGTH) {
+            throw new IllegalArgumentException("invoice series must be at most " + MAX_SERIES_LENGTH
+                    + " characters, was " + series.length());
+        }
+    }
+}

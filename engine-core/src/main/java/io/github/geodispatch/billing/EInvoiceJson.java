@@ -26,7 +26,7 @@ public final class EInvoiceJson {
     private EInvoiceJson() {}
 
     /** The e-invoice of {@code invoice}; a {@link BillingException} when it is not a domestic B2B GST invoice. */
-    public static ObjectNode toJson(Invoice invoice) {
+    static ObjectNode toJson(Invoice invoice) {
         if (!invoice.b2b()) {
             throw new BillingException("invoice " + invoice.number() + " is B2C; e-invoices are for B2B supplies");
         }

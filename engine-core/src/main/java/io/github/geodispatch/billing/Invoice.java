@@ -114,7 +114,8 @@ public record Invoice(String number, LocalDate date, JobId job, BranchId branch,
         return lines.stream().filter(line -> line.kind() == LineKind.PART).map(InvoiceLine::sku).toList();
     }
 
-    Invoice withPaymentLink(String link) {
+    /** This invoice with {@code link} (a UPI intent or a payment page) as its payment link. */
+    public Invoice withPaymentLink(String link) {
         return new Invoice(number, date, job, branch, regime, seller, buyer, placeOfSupply, placeOfSupplyLabel, lines,
                 roundOff, paid, link);
     }

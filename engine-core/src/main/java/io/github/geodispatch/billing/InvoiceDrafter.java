@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.billing.internal.PerLineRoundingDrafter;
 import io.github.geodispatch.spi.InvoiceSequence;
 import java.time.LocalDate;
 import java.util.Objects;

@@ -17,7 +17,7 @@ public final class InvoiceJson {
 
     private InvoiceJson() {}
 
-    public static ObjectNode toJson(Invoice invoice) {
+    static ObjectNode toJson(Invoice invoice) {
         ObjectNode root = JSON.createObjectNode();
         root.put("invoice_no", invoice.number());
         root.put("date", invoice.date().toString());

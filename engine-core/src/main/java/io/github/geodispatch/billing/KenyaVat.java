@@ -1,5 +1,6 @@
 package io.github.geodispatch.billing;
 
+import io.github.geodispatch.billing.internal.Amounts;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.Money;
 import java.math.BigDecimal;

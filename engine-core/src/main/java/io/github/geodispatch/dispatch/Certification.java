@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.dispatch.internal.Codes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.dispatch.internal.Codes;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;

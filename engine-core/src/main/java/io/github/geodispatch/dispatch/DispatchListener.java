@@ -6,7 +6,7 @@ import io.github.geodispatch.spi.TechnicianId;
 
 /**
  * Told about every change the dispatcher commits, after it is committed, on the thread that made it.
- * This is the seam to the job record ({@code io.github.geodispatch.engine.JobRecordDispatchListener}
+ * This is the seam to the job record ({@code io.github.geodispatch.internal.JobRecordDispatchListener}
  * appends {@code JobAssigned} / {@code JobUnassigned} events). When {@link #assigned} throws, the change is
  * taken back and the exception propagates: a plain {@code assign} frees its slot; an accepted emergency
  * displacement leaves the route and the job it displaced returns to its place (the emergency is told

@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.dispatch.internal.InMemoryDispatcher;
+import io.github.geodispatch.dispatch.internal.Scoring;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.dispatch.internal.Scoring;
 import java.time.Duration;
 
 /**
@@ -29,22 +30,18 @@ public record ScoreBreakdown(Duration addedTravel, Duration windowSlack, Duratio
     /** One line naming every term, e.g. {@code +7 min travel (7.0), slack 95 min (0.0), ...}. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append('+').append(addedTravel.toMinutes()).append(" min travel (").append(fmt(addedTravelCost)).append(')');
+        sb.append('+').append(addedTravel.toMinutes()).append(" min travel (").append(Scoring.fmt(addedTravelCost)).append(')');
         sb.append(", ").append(windowSlack == null ? "no window" : "slack " + windowSlack.toMinutes() + " min")
-                .append(" (").append(fmt(windowSlackCost)).append(')');
+                .append(" (").append(Scoring.fmt(windowSlackCost)).append(')');
         sb.append(", ").append(slaMargin == null ? "no SLA"
                         : slaMargin.isNegative() ? "SLA late by " + slaMargin.negated().toMinutes() + " min"
                         : "SLA margin " + slaMargin.toMinutes() + " min")
-                .append(" (").append(fmt(slaRiskCost)).append(')');
-        sb.append(", load ").append(jobsAfter).append('/').append(maxJobs).append(" (").append(fmt(workloadCost)).append(')');
+                .append(" (").append(Scoring.fmt(slaRiskCost)).append(')');
+        sb.append(", load ").append(jobsAfter).append('/').append(maxJobs).append(" (").append(Scoring.fmt(workloadCost)).append(')');
         sb.append(", ").append(preferred ? "preferred technician" : "not the preferred technician")
-                .append(" (").append(fmt(continuityCost)).append(')');
-        sb.append(", skill margin ").append(skillMargin).append(" (").append(fmt(skillMarginCost)).append(')');
-        sb.append(" = ").append(fmt(total()));
+                .append(" (").append(Scoring.fmt(continuityCost)).append(')');
+        sb.append(", skill margin ").append(skillMargin).append(" (").append(Scoring.fmt(skillMarginCost)).append(')');
+        sb.append(" = ").append(Scoring.fmt(total()));
         return sb.toString();
-    }
-
-    static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 }

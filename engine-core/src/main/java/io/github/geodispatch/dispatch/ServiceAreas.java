@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.dispatch.internal.Codes;
+import io.github.geodispatch.dispatch.internal.H3Grid;
 import java.util.Objects;
 import java.util.Set;
 

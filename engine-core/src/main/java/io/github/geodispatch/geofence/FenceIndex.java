@@ -1,5 +1,6 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.geofence.internal.H3CoverFenceIndex;
 import io.github.geodispatch.spi.GeoPoint;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * see each fence either wholly before or wholly after a concurrent change. Writers serialise among
  * themselves.
  */
-public sealed interface FenceIndex permits H3CoverFenceIndex {
+public interface FenceIndex {
 
     /** Adds a fence; throws {@link IllegalArgumentException} if a fence with the same id is present. */
     void add(Fence fence);
@@ -29,9 +30,6 @@ public sealed interface FenceIndex permits H3CoverFenceIndex {
 
     /** The fences containing {@code point}, in no particular order. Allocates; ping ingestion uses an internal path. */
     List<Fence> fencesAt(GeoPoint point);
-
-    /** The stored cover of a fence. */
-    Optional<FenceCover> cover(FenceId id);
 
     /** The H3 resolution of the covers. */
     int resolution();

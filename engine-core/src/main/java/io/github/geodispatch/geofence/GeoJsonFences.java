@@ -1,5 +1,6 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.geofence.internal.FenceShapes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

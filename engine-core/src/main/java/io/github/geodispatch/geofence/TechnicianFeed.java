@@ -8,7 +8,7 @@ import io.github.geodispatch.spi.TechnicianId;
  * results as {@link VisitTracker#accept}. Thread-safe: the feed's own monitor is the technician's lock
  * (so that a ping touches one object less), hence a host must not synchronize on a feed.
  */
-public sealed interface TechnicianFeed permits HysteresisVisitTracker.TechnicianState {
+public interface TechnicianFeed {
 
     TechnicianId technician();
 

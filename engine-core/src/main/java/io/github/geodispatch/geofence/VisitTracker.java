@@ -1,5 +1,8 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.geofence.internal.H3CoverFenceIndex;
+import io.github.geodispatch.geofence.internal.HysteresisVisitTracker;
+import io.github.geodispatch.geofence.internal.TrackerSettings;
 import io.github.geodispatch.spi.TechnicianId;
 
 import java.time.Duration;
@@ -22,7 +25,7 @@ import java.util.Objects;
  * <p>Thread-safe: pings of different technicians may be ingested concurrently (each technician's state
  * has its own lock; there is no global lock); fences may change in the index meanwhile.
  */
-public sealed interface VisitTracker permits HysteresisVisitTracker {
+public interface VisitTracker {
 
     /** Ingests one ping. Duplicates and rejected pings change nothing (a rejection is also sent as an event). */
     PingOutcome accept(Ping ping);
@@ -55,18 +58,18 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
 
     /** Configures a {@link VisitTracker}; every setter fails at once on a bad or repeated value. Not thread-safe. */
     final class Builder {
-        final FenceIndex index;
-        InstantSource clock;
-        double maxAccuracyM = Double.NaN;
-        Duration maxClockSkew;
-        Duration dwellThreshold;
-        Duration reorderWindow;
-        Duration exitAfter;
-        int exitPings;
-        double maxSpeedKmh = Double.NaN;
-        int repeatedCoordinatePings;
-        Duration visitRetention;
-        final List<GeofenceListener> listeners = new ArrayList<>();
+        private final FenceIndex index;
+        private InstantSource clock;
+        private double maxAccuracyM = Double.NaN;
+        private Duration maxClockSkew;
+        private Duration dwellThreshold;
+        private Duration reorderWindow;
+        private Duration exitAfter;
+        private int exitPings;
+        private double maxSpeedKmh = Double.NaN;
+        private int repeatedCoordinatePings;
+        private Duration visitRetention;
+        private final List<GeofenceListener> listeners = new ArrayList<>();
 
         private Builder(FenceIndex index) {
             this.index = Objects.requireNonNull(index, "fence index");
@@ -175,7 +178,25 @@ public sealed interface VisitTracker permits HysteresisVisitTracker {
         }
 
         public VisitTracker build() {
-            return new HysteresisVisitTracker(this);
+            if (!(index instanceof H3CoverFenceIndex h3Index)) {
+                throw new IllegalArgumentException("the fence index must come from FenceIndex.builder()");
+            }
+            return new HysteresisVisitTracker(new TrackerSettings(h3Index,
+                    clock != null ? clock : InstantSource.system(),
+                    Double.isNaN(maxAccuracyM) ? 100 : maxAccuracyM,
+                    orDefault(maxClockSkew, Duration.ofMinutes(2)),
+                    orDefault(dwellThreshold, Duration.ofMinutes(5)),
+                    orDefault(reorderWindow, Duration.ofMinutes(2)),
+                    orDefault(exitAfter, Duration.ofSeconds(60)),
+                    exitPings != 0 ? exitPings : 3,
+                    Double.isNaN(maxSpeedKmh) ? 250 : maxSpeedKmh,
+                    repeatedCoordinatePings != 0 ? repeatedCoordinatePings : 5,
+                    orDefault(visitRetention, Duration.ofDays(35)),
+                    listeners));
+        }
+
+        private static long orDefault(Duration value, Duration fallback) {
+            return (value != null ? value : fallback).toMillis();
         }
 
         private static <T> T set(T current, T value, String name) {

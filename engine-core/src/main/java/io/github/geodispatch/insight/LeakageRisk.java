@@ -28,7 +28,7 @@ public record LeakageRisk(String code, JobId job, TechnicianId technician, Strin
     }
 
     /** What makes two risks the same finding: the code and the subject. */
-    String key() {
+    public String key() {
         return code + '|' + (job == null ? "" : job.value()) + '|' + (technician == null ? "" : technician.value())
                 + '|' + (reference == null ? "" : reference);
     }

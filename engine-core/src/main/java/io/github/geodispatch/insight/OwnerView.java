@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.insight.internal.IncrementalOwnerView;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;

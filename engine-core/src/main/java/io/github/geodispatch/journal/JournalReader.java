@@ -1,5 +1,6 @@
 package io.github.geodispatch.journal;
 
+import io.github.geodispatch.journal.internal.RecordParser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -7,7 +7,7 @@ package io.github.geodispatch.journal;
 public final class JournalSyntaxException extends IllegalArgumentException {
     private final JournalProblem.Kind kind;
 
-    JournalSyntaxException(JournalProblem.Kind kind, String message, Throwable cause) {
+    public JournalSyntaxException(JournalProblem.Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.journal;
 
+import io.github.geodispatch.journal.internal.JournalTimes;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;

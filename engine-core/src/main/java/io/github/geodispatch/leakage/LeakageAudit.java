@@ -1,5 +1,6 @@
 package io.github.geodispatch.leakage;
 
+import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;

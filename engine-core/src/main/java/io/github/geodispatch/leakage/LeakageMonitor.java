@@ -1,5 +1,8 @@
 package io.github.geodispatch.leakage;
 
+import io.github.geodispatch.leakage.internal.JobFacts;
+import io.github.geodispatch.leakage.internal.Rules;
+import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
 import io.github.geodispatch.payment.CollectionsView;

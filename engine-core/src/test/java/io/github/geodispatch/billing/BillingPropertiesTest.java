@@ -1,6 +1,6 @@
 package io.github.geodispatch.billing;
 
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geodispatch.spi.BranchId;

@@ -1,7 +1,7 @@
 package io.github.geodispatch.billing;
 
 import io.github.geodispatch.testdata.SampleData;
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobId;

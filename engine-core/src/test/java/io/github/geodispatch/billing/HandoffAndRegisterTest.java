@@ -1,8 +1,9 @@
 package io.github.geodispatch.billing;
 
-import io.github.geodispatch.engine.DispatchEngine;
-import io.github.geodispatch.engine.InMemoryJobEventStore;
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.internal.InvoiceHandoff;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class HandoffAndRegisterTest {
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-02T13:00:00Z"));
 
     private final InMemoryJobEventStore store = new InMemoryJobEventStore();
-    private final DispatchEngine engine = DispatchEngine.builder().eventStore(store).clock(CLOCK).build();
+    private final JobRecord engine = JobRecord.builder().eventStore(store).clock(CLOCK).build();
     private final List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     private final AccountsHandoff accounts = (number, json) -> delivered.add(number);
 

@@ -1,6 +1,6 @@
 package io.github.geodispatch.billing;
 
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import static io.github.geodispatch.billing.Fixtures.CONSUMER;
 import static io.github.geodispatch.billing.Fixtures.DAY;
 import static io.github.geodispatch.billing.Fixtures.KARNATAKA_BUYER;

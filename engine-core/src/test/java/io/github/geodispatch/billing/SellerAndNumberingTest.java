@@ -1,7 +1,7 @@
 package io.github.geodispatch.billing;
 
 import io.github.geodispatch.testdata.SampleData;
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -23,7 +23,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's "Dispatch" snippet, kept compiling and passing here. */
+/** The dispatch page's example ({@code docs/dispatch.md}), compiled and run. */
 class ReadmeDispatchExampleTest {
 
     @Test
@@ -32,7 +32,7 @@ class ReadmeDispatchExampleTest {
         LocalDate today = LocalDate.of(2025, 3, 10);
         BranchId branch = BranchId.of("indiranagar");
         Actor priya = Actor.dispatcher(TenantId.of("coolair"), branch, "priya");
-        // --- README snippet start
+        // example:begin
         Dispatcher board = Dispatcher.builder()
                 .travelTimes(HaversineTravelTimes.builder().roadFactor(1.4).speedKmh(18).build())
                 .clock(InstantSource.fixed(today.atTime(9, 30).atZone(ist).toInstant()))
@@ -55,7 +55,7 @@ class ReadmeDispatchExampleTest {
         Recommendation rec = board.recommend(job);
         System.out.println(rec.explain());          // who, why, and why not the others
         Assignment a = board.assign(rec, priya);    // or board.assign(rec, OverrideRequest.of(id, "reason"), priya)
-        // --- README snippet end
+        // example:end
         assertThat(a.technician()).isEqualTo(TechnicianId.of("ravi"));
         assertThat(rec.rejection(TechnicianId.of("arun")).orElseThrow().reasons())
                 .containsExactlyInAnyOrder(RejectionReason.SKILL_MISSING, RejectionReason.CERTIFICATION_EXPIRED);

@@ -1,6 +1,5 @@
 package io.github.geodispatch.geofence;
 
-import io.github.geodispatch.engine.DispatchEngine;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
 import org.junit.jupiter.api.Test;
@@ -13,15 +12,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's geofence snippet, compiled and run. */
+/** The geofence page's example ({@code docs/geofence.md}), compiled and run. */
 class GeofenceReadmeExampleTest {
     @Test
     void readmeSnippetRuns() throws Exception {
-        DispatchEngine engine = DispatchEngine.builder().build();
         List<String> log = new ArrayList<>();
         Instant start = Instant.parse("2026-11-03T04:00:00Z");
 
-        // --- README snippet starts
+        // example:begin
         FenceIndex fences = FenceIndex.builder().build();                 // H3 resolution 11 covers
         fences.add(Fence.of("BR-1", FenceKind.BRANCH, new FenceShape.Polygon(List.of(
                 GeoPoint.of(12.9700, 77.6400), GeoPoint.of(12.9700, 77.6410), GeoPoint.of(12.9710, 77.6410),
@@ -29,10 +27,7 @@ class GeofenceReadmeExampleTest {
         fences.add(Fence.of("S-77", FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(12.9719, 77.6512), 60)));
         // or: GeoJsonFences.read(Path.of("fences.geojson"), GeoJsonFences.InvalidPolygons.REJECT).forEach(fences::add);
 
-        JobVisitLink jobs = new JobVisitLink(engine, fences, Duration.ofMinutes(10)); // ARRIVED from visits
-        engine.subscribe(jobs);
-        VisitTracker tracker = VisitTracker.builder(fences)
-                .listener(jobs)
+        VisitTracker tracker = VisitTracker.builder(fences)       // GeoDispatch.visits() wires one to the job record
                 .listener(event -> {
                     if (event instanceof GeofenceEvent.VisitStarted s) {
                         log.add(s.technician() + " at " + s.fence() + " since " + s.enteredAt());
@@ -51,11 +46,10 @@ class GeofenceReadmeExampleTest {
 
         List<SiteVisit> atSite = tracker.visitLog().visits(ravi, FenceId.of("S-77"), start, start.plusSeconds(3600));
         List<DailyAttendance> days = DailyAttendance.summarize(tracker.visitLog().all(), ZoneId.of("Asia/Kolkata"));
-        // --- README snippet ends
+        // example:end
 
         assertThat(atSite).singleElement().satisfies(v -> assertThat(v.dwell()).isEqualTo(Duration.ofSeconds(885)));
         assertThat(days).singleElement().satisfies(d -> assertThat(d.siteVisits()).isEqualTo(1));
         assertThat(log).containsExactly("ravi at S-77 since " + start);
-        assertThat(jobs.arrivals()).isEmpty(); // no job was assigned at S-77 in this snippet
     }
 }

@@ -1,7 +1,7 @@
 package io.github.geodispatch.leakage;
 
-import io.github.geodispatch.engine.DispatchEngine;
-import io.github.geodispatch.engine.InMemoryJobEventStore;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
@@ -34,7 +34,7 @@ class LiveEngineLeakageTest {
     void engineEventsFeedTheMonitorLive() {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-02T04:00:00Z"));
         InMemoryJobEventStore store = new InMemoryJobEventStore();
-        DispatchEngine engine = DispatchEngine.builder().eventStore(store).clock(now::get).build();
+        JobRecord engine = JobRecord.builder().eventStore(store).clock(now::get).build();
         LeakageMonitor live = LeakageMonitor.create();
         live.technician(RAVI, BRANCH);
         engine.subscribe(events -> events.forEach(e -> live.accept(e.event())));

@@ -25,8 +25,8 @@ import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
 import com.graphhopper.jsprit.core.util.Solutions;
 
 import io.github.geodispatch.dispatch.plan.PlanTermination;
-import io.github.geodispatch.dispatch.plan.VrptwInstance;
-import io.github.geodispatch.dispatch.plan.VrptwPlanner;
+import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
+import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
 
 /**
  * The VRPTW quality suite: solves Solomon instances with the day-plan engine and with jsprit, each for

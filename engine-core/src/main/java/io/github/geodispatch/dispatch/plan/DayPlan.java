@@ -26,7 +26,7 @@ public final class DayPlan {
     private final Map<JobId, DispatchJob> jobs;
     private final Map<JobId, Boolean> started;
 
-    DayPlan(PlanScore score, List<PlannedRoute> routes, List<JobId> unassigned, Map<JobId, DispatchJob> jobs,
+    public DayPlan(PlanScore score, List<PlannedRoute> routes, List<JobId> unassigned, Map<JobId, DispatchJob> jobs,
             Map<JobId, Boolean> started) {
         this.score = Objects.requireNonNull(score, "score");
         this.routes = List.copyOf(routes);

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import io.github.geodispatch.dispatch.plan.internal.LocalSearchDayPlanner;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import io.github.geodispatch.dispatch.plan.internal.LocalSearchDayPlanner;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.DAY;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.TRAVEL;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.allDay;

@@ -1,8 +1,8 @@
 package io.github.geodispatch.examples;
 
-import io.github.geodispatch.engine.CommandResult;
-import io.github.geodispatch.engine.DispatchEngine;
-import io.github.geodispatch.engine.HistoryVerification;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.HistoryVerification;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
@@ -60,7 +60,7 @@ public final class QuickStart {
         Actor accountant = Actor.accountant(tenant, "meena");
 
         // The engine: in-memory store, system clock, default closure policies; notifications go to the console.
-        DispatchEngine engine = DispatchEngine.builder()
+        JobRecord engine = JobRecord.builder()
                 .notifier((to, subject, body) -> out.println("  [notify " + to + "] " + subject))
                 .build();
 

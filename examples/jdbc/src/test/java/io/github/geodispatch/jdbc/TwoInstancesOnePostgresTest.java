@@ -1,7 +1,7 @@
 package io.github.geodispatch.jdbc;
 
-import io.github.geodispatch.engine.CommandResult;
-import io.github.geodispatch.engine.DispatchEngine;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.job.Rejection;
@@ -38,7 +38,7 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two host instances over one PostgreSQL: two {@link DispatchEngine}s, each over its own pool, 8 threads
+ * Two host instances over one PostgreSQL: two {@link JobRecord}s, each over its own pool, 8 threads
  * each, commanding the same four jobs. Each engine serialises its own commands per job, so every version
  * conflict comes from the other instance: the store surfaces it as a {@link ConcurrencyConflictException}
  * (counted here), the engine re-reads, re-decides and retries, and a command that still loses is reported
@@ -96,9 +96,9 @@ class TwoInstancesOnePostgresTest {
         try (JdbcDatabase poolOne = TestDatabases.postgres(THREADS_PER_INSTANCE, schema);
              JdbcDatabase poolTwo = TestDatabases.postgres(THREADS_PER_INSTANCE, schema)) {
             // few engine retries, so that some conflicts also reach the caller as a typed rejection
-            DispatchEngine one = DispatchEngine.builder().eventStore(new CountingStore(poolOne.events(), storeConflicts))
+            JobRecord one = JobRecord.builder().eventStore(new CountingStore(poolOne.events(), storeConflicts))
                     .maxConflictRetries(1).build();
-            DispatchEngine two = DispatchEngine.builder().eventStore(new CountingStore(poolTwo.events(), storeConflicts))
+            JobRecord two = JobRecord.builder().eventStore(new CountingStore(poolTwo.events(), storeConflicts))
                     .maxConflictRetries(1).build();
             Actor dispatcher = Actor.dispatcher(TENANT, BRANCH, "disp-1");
             List<JobId> jobs = new ArrayList<>();
@@ -115,7 +115,7 @@ class TwoInstancesOnePostgresTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int t = 0; t < 2 * THREADS_PER_INSTANCE; t++) {
-                DispatchEngine engine = t % 2 == 0 ? one : two;
+                JobRecord engine = t % 2 == 0 ? one : two;
                 int worker = t;
                 futures.add(pool.submit(() -> {
                     start.await();

@@ -8,7 +8,7 @@ import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxTable;
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.JobEvent;
 
 import java.util.ArrayList;

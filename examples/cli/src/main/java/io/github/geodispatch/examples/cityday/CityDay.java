@@ -2,7 +2,7 @@ package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.JobVisitFinding;
-import io.github.geodispatch.geofence.JobVisitLink;
+import io.github.geodispatch.internal.JobVisitLink;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;

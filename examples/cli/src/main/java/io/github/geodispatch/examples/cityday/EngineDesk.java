@@ -1,8 +1,8 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.engine.CommandResult;
-import io.github.geodispatch.engine.DispatchEngine;
-import io.github.geodispatch.engine.IdGenerator;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobEvent;
@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * The job record kept by the real job engine: every office and phone action of the simulation is a
- * {@link JobCommand} executed through {@link DispatchEngine} (state machine, roles, closure policies, hash
+ * {@link JobCommand} executed through {@link JobRecord} (state machine, roles, closure policies, hash
  * chain) on a clock that reads the simulated time. Rejections are kept, not hidden: the report lists them.
  * Not thread-safe (the simulation is single-threaded).
  */
@@ -44,7 +44,7 @@ final class EngineDesk implements JobDesk {
     }
 
     private final SimClock clock = new SimClock();
-    private final DispatchEngine engine;
+    private final JobRecord engine;
     private final Actor owner = Actor.owner(CityWorld.TENANT, "owner");
     private final Map<TechnicianId, CityWorld.Tech> techs = new LinkedHashMap<>();
     private final Map<JobId, CityWorld.JobRequest> requests = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class EngineDesk implements JobDesk {
 
     EngineDesk(CityWorld world, Consumer<JobEvent> listener) {
         world.techs.forEach(t -> techs.put(t.id(), t));
-        this.engine = DispatchEngine.builder().clock(clock).idGenerator(IdGenerator.sequential(world.seed)).build();
+        this.engine = JobRecord.builder().clock(clock).idGenerator(IdGenerator.sequential(world.seed)).build();
         engine.subscribe(events -> {
             for (StoredEvent e : events) {
                 listener.accept(e.event());
@@ -62,11 +62,11 @@ final class EngineDesk implements JobDesk {
 
     @Override
     public String name() {
-        return "DispatchEngine (job state machine, roles, closure policies, hash-chained in-memory store)";
+        return "JobRecord (job state machine, roles, closure policies, hash-chained in-memory store)";
     }
 
     /** The engine itself, for listeners that join other streams to the job record (the geofence's visit link). */
-    DispatchEngine engine() {
+    JobRecord engine() {
         return engine;
     }
 

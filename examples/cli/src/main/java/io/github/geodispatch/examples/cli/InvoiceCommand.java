@@ -12,7 +12,7 @@ import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PaymentLinks;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
-import io.github.geodispatch.engine.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalProblem;

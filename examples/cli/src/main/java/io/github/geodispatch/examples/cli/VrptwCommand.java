@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.github.geodispatch.dispatch.plan.PlanTermination;
-import io.github.geodispatch.dispatch.plan.VrptwInstance;
-import io.github.geodispatch.dispatch.plan.VrptwPlanner;
-import io.github.geodispatch.dispatch.plan.VrptwSolution;
+import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
+import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
+import io.github.geodispatch.dispatch.plan.internal.VrptwSolution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,0 +1,359 @@
+package io.github.geodispatch;
+
+import io.github.geodispatch.billing.IndiaGst;
+import io.github.geodispatch.billing.Invoice;
+import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.billing.TaxRegime;
+import io.github.geodispatch.billing.TaxTable;
+import io.github.geodispatch.dispatch.Dispatcher;
+import io.github.geodispatch.dispatch.HaversineTravelTimes;
+import io.github.geodispatch.dispatch.ScoringWeights;
+import io.github.geodispatch.dispatch.plan.DayPlanner;
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.geofence.DailyAttendance;
+import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.geofence.JobVisitFinding;
+import io.github.geodispatch.geofence.Ping;
+import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.TechnicianFeed;
+import io.github.geodispatch.geofence.VisitLog;
+import io.github.geodispatch.insight.AttendanceDay;
+import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.internal.GeoDispatchSettings;
+import io.github.geodispatch.internal.WiredGeoDispatch;
+import io.github.geodispatch.job.ClosurePolicies;
+import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.memory.InMemoryAccountsHandoff;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.payment.CollectionsView;
+import io.github.geodispatch.spi.AccountsHandoff;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.InvoiceSequence;
+import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.spi.TravelTimes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The front door: one business's whole service loop over the host's ports, built by {@link #builder()}. Each
+ * capability is reached by name, and the engines behind them are already wired to each other:
+ * <ul>
+ *   <li>{@link #jobs()}, the job record: every command and fact about a job, hash-chained;</li>
+ *   <li>{@link #visits()}: technicians' pings become site visits; a created job's site becomes a fence, a visit
+ *       at the site of an assigned job records its arrival (or verifies the technician's tap), and completions
+ *       no visit backs are listed;</li>
+ *   <li>{@link #dispatch()}, the live board: its assignments and removals are recorded on the job record;</li>
+ *   <li>{@link #planner()}, the day planner, over the same travel times;</li>
+ *   <li>{@link #payments()}: every job event, site visit, statement credit and cash deposit reaches the
+ *       payment reconciliation and the leakage rules;</li>
+ *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
+ *       the hand-off recorded on the job;</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * GeoDispatch gd = GeoDispatch.builder()
+ *         .business(TenantId.of("coolair-blr"), Currency.INR, ZoneId.of("Asia/Kolkata"))
+ *         .eventStore(jdbcStore)                 // or the in-memory default
+ *         .seller(sellerProfile)                 // turns billing on
+ *         .build();
+ * gd.jobs().execute(dispatcher, createJob).orThrow();
+ * }</pre>
+ *
+ * <p>Thread-safe: every capability may be used from any thread.
+ */
+public interface GeoDispatch {
+
+    /** A new builder; {@link Builder#business} is required, every other setting has a default. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The business (tenant) this front door serves. */
+    TenantId tenant();
+
+    /** The job record: commands in, typed results out. */
+    JobRecord jobs();
+
+    /** Pings, site visits and attendance. */
+    Visits visits();
+
+    /** The live dispatch board; its decisions are recorded on the job record. */
+    Dispatcher dispatch();
+
+    /** The multi-technician day planner. */
+    DayPlanner planner();
+
+    /** Payment reconciliation, cash and leakage findings. */
+    Payments payments();
+
+    /**
+     * GST invoicing of completed jobs.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#seller seller profile}
+     */
+    Billing billing();
+
+    /** The owner's KPIs, updated as events happen. */
+    OwnerView owner();
+
+    /** Technicians' pings turned into site visits and attendance. Thread-safe. */
+    interface Visits {
+        /**
+         * The fences pings are matched against. Each created job's site is added as a SITE fence; the host adds
+         * its branches (BRANCH, for check-in) and service areas (SERVICE_AREA, read by the dispatch board).
+         */
+        FenceIndex fences();
+
+        /** Ingests one ping. Duplicates and rejected pings change nothing. */
+        PingOutcome accept(Ping ping);
+
+        /** One technician's ping feed, for a host that keeps a handle per device connection. */
+        TechnicianFeed feed(TechnicianId technician);
+
+        /** Replays held pings and closes open stays (at the end of input, or of the day). */
+        void flush();
+
+        /** The completed visits kept for the visit retention. */
+        VisitLog log();
+
+        /**
+         * Each technician's attendance on {@code day} (in the business's zone) from the visit log. Technicians
+         * on the dispatch board also get their day counted in the owner's view, against their shift.
+         */
+        List<DailyAttendance> attendance(LocalDate day);
+
+        /** Arrivals the visits recorded or verified since the last call (each reported once). */
+        List<JobVisitFinding> takeArrivals();
+
+        /** COMPLETED jobs with no visit of their technician at their site, judged as of {@code asOf}. */
+        List<JobVisitFinding.CompletedWithoutVisit> completedWithoutVisit(Instant asOf);
+    }
+
+    /** Payment reconciliation, technicians' cash and the leakage rules. Thread-safe. */
+    interface Payments {
+        /** A bank or M-Pesa statement credit (UPI settlement row, C2B confirmation). Replays change nothing. */
+        void credit(StatementCredit credit);
+
+        /** A technician's cash deposit at the branch. Replays change nothing. */
+        void deposit(CashDeposit deposit);
+
+        /** Pending collections and cash in hand as of {@code asOf}. */
+        CollectionsView collections(Instant asOf);
+
+        /** The leakage findings as of {@code asOf}; each is also counted in the owner's view (once). */
+        List<Finding> audit(Instant asOf);
+    }
+
+    /** GST invoices of completed jobs, handed to accounts. Thread-safe. */
+    interface Billing {
+        /**
+         * Drafts the job's invoice from its record (labour, billable parts and expenses, tax by the regime),
+         * hands it to the accounts port and records the hand-off on the job. Empty when nothing on the job is
+         * chargeable, or when the job was already handed off (then nothing is drafted or delivered again).
+         *
+         * @throws io.github.geodispatch.billing.BillingException when the job is unknown or not COMPLETED or CLOSED
+         */
+        Optional<Invoice> invoice(JobId job, Party buyer);
+
+        /** The invoices this front door drafted, in order. */
+        List<Invoice> invoices();
+    }
+
+    /**
+     * Configures a {@link GeoDispatch}. Each setter fails at once on null or a second call, naming the setting.
+     * Not thread-safe; build once and share the result.
+     */
+    final class Builder {
+        private TenantId tenant;
+        private Currency currency;
+        private ZoneId zone;
+        private JobEventStore eventStore;
+        private TravelTimes travelTimes;
+        private Notifier notifier;
+        private AccountsHandoff accountsHandoff;
+        private InvoiceSequence invoiceSequence;
+        private InstantSource clock;
+        private IdGenerator idGenerator;
+        private ClosurePolicies closurePolicies;
+        private LeakagePolicy leakagePolicy;
+        private ScoringWeights scoringWeights;
+        private PlanTermination planTermination;
+        private Long planSeed;
+        private Duration arrivalGrace;
+        private SellerProfile seller;
+        private TaxRegime taxRegime;
+        private PriceBasis priceBasis;
+        private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Required: the business (tenant) served, its currency and its time zone (for days, KPIs and invoices). */
+        public Builder business(TenantId tenant, Currency currency, ZoneId zone) {
+            this.tenant = once(this.tenant, tenant, "business tenant");
+            this.currency = Objects.requireNonNull(currency, "business currency");
+            this.zone = Objects.requireNonNull(zone, "business zone");
+            return this;
+        }
+
+        /** Where job streams live; in memory when not set. */
+        public Builder eventStore(JobEventStore store) {
+            eventStore = once(eventStore, store, "event store");
+            return this;
+        }
+
+        /** Travel times for dispatch and planning; great-circle distance at city speeds when not set. */
+        public Builder travelTimes(TravelTimes travel) {
+            travelTimes = once(travelTimes, travel, "travel times");
+            return this;
+        }
+
+        /** Who tells technicians about assignments, cancellations and reschedules; nobody when not set. */
+        public Builder notifier(Notifier value) {
+            notifier = once(notifier, value, "notifier");
+            return this;
+        }
+
+        /** Where invoices go; kept in memory ({@link InMemoryAccountsHandoff}) when not set. */
+        public Builder accountsHandoff(AccountsHandoff accounts) {
+            accountsHandoff = once(accountsHandoff, accounts, "accounts handoff");
+            return this;
+        }
+
+        /** Invoice numbers per series; in memory when not set (use a persistent one in production). */
+        public Builder invoiceSequence(InvoiceSequence sequence) {
+            invoiceSequence = once(invoiceSequence, sequence, "invoice sequence");
+            return this;
+        }
+
+        /** The clock of events, pings' skew check and the board; the system clock when not set. */
+        public Builder clock(InstantSource value) {
+            clock = once(clock, value, "clock");
+            return this;
+        }
+
+        /** Event and job ids; random when not set (a sequential generator makes a seeded run repeatable). */
+        public Builder idGenerator(IdGenerator ids) {
+            idGenerator = once(idGenerator, ids, "id generator");
+            return this;
+        }
+
+        /** The proof each job type needs before COMPLETED and CLOSED; {@link ClosurePolicies#defaults()} when not set. */
+        public Builder closurePolicies(ClosurePolicies policies) {
+            closurePolicies = once(closurePolicies, policies, "closure policies");
+            return this;
+        }
+
+        /** Graces and thresholds of the leakage rules; {@link LeakagePolicy#defaults()} in the business zone when not set. */
+        public Builder leakagePolicy(LeakagePolicy policy) {
+            leakagePolicy = once(leakagePolicy, policy, "leakage policy");
+            return this;
+        }
+
+        /** How the live board weighs travel, slack, SLA, workload; {@link ScoringWeights#defaults()} when not set. */
+        public Builder scoringWeights(ScoringWeights weights) {
+            scoringWeights = once(scoringWeights, weights, "scoring weights");
+            return this;
+        }
+
+        /** When the day planner stops; 30 s when not set (a step limit makes plans repeatable). */
+        public Builder planTermination(PlanTermination termination) {
+            planTermination = once(planTermination, termination, "plan termination");
+            return this;
+        }
+
+        /** The day planner's random seed; 0 when not set. */
+        public Builder planSeed(long seed) {
+            planSeed = once(planSeed, seed, "plan seed");
+            return this;
+        }
+
+        /**
+         * How long after a completion a site visit may still be confirmed before the job counts as completed
+         * without a visit (at least the tracker's dwell plus reorder window); 10 minutes when not set.
+         */
+        public Builder arrivalGrace(Duration grace) {
+            Objects.requireNonNull(grace, "arrival grace");
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("arrival grace must not be negative, was " + grace);
+            }
+            arrivalGrace = once(arrivalGrace, grace, "arrival grace");
+            return this;
+        }
+
+        /**
+         * The selling business on invoices, with its series per branch, and whether its job prices (quotes, parts,
+         * expenses) include the tax: turns {@link GeoDispatch#billing()} on.
+         */
+        public Builder seller(SellerProfile profile, PriceBasis basis) {
+            seller = once(seller, profile, "seller");
+            priceBasis = Objects.requireNonNull(basis, "price basis");
+            return this;
+        }
+
+        /** Tax on invoices; India GST with the default HSN/SAC rates when not set. */
+        public Builder taxRegime(TaxRegime regime) {
+            taxRegime = once(taxRegime, regime, "tax regime");
+            return this;
+        }
+
+        /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
+        public Builder geofenceListener(GeofenceListener listener) {
+            geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
+            return this;
+        }
+
+        public GeoDispatch build() {
+            if (tenant == null) {
+                throw new IllegalStateException("GeoDispatch needs the business: call business(tenant, currency, zone)");
+            }
+            return new WiredGeoDispatch(new GeoDispatchSettings(tenant, currency, zone,
+                    eventStore != null ? eventStore : new InMemoryJobEventStore(),
+                    travelTimes != null ? travelTimes : HaversineTravelTimes.defaults(),
+                    notifier != null ? notifier : Notifier.none(),
+                    accountsHandoff != null ? accountsHandoff : new InMemoryAccountsHandoff(),
+                    invoiceSequence != null ? invoiceSequence : new InMemoryInvoiceSequence(),
+                    clock != null ? clock : InstantSource.system(),
+                    idGenerator != null ? idGenerator : IdGenerator.random(),
+                    closurePolicies != null ? closurePolicies : ClosurePolicies.defaults(),
+                    leakagePolicy != null ? leakagePolicy : LeakagePolicy.defaults().withZone(zone),
+                    scoringWeights != null ? scoringWeights : ScoringWeights.defaults(),
+                    planTermination != null ? planTermination : PlanTermination.after(Duration.ofSeconds(30)),
+                    planSeed != null ? planSeed : 0L,
+                    arrivalGrace != null ? arrivalGrace : Duration.ofMinutes(10),
+                    seller,
+                    taxRegime != null ? taxRegime : new IndiaGst(TaxTable.indiaDefaults()),
+                    priceBasis,
+                    geofenceListeners));
+        }
+
+        private static <T> T once(T current, T value, String name) {
+            Objects.requireNonNull(value, name);
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.geodispatch.dispatch.plan.internal;
+
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.BALANCE;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.CAPACITY;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.CONTINUITY;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.MAX_JOBS;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.OVERTIME;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SERVICE_AREA;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SHIFT_END;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SKILLS;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TECHNICIAN_AVAILABLE;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TIME_WINDOW;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TRAVEL_TIME;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.UNASSIGNED;
+
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+
+/** Holder of the day plan's one {@link ConstraintProvider}. */
+public final class PlanConstraints {
+    /** Seconds per balance unit: workload is balanced in minutes, squared. */
+    static final long BALANCE_UNIT_TICKS = 60;
+
+    private PlanConstraints() {}
+
+    /**
+     * Every constraint of the day plan and of Solomon VRPTW, one method each. Hard: skills, time windows,
+     * shift end, service areas, capacity, max jobs, availability. Medium: unassigned visits by priority.
+     * Soft: travel time, overtime, workload balance, continuity. Public only because the solver
+     * instantiates it reflectively; its enclosing class keeps it out of the API. Stateless, thread-safe.
+     */
+    public static final class Provider implements ConstraintProvider {
+        @Override
+        public Constraint[] defineConstraints(ConstraintFactory factory) {
+            return new Constraint[] {
+                    skills(factory), timeWindow(factory), shiftEnd(factory), serviceArea(factory),
+                    capacity(factory), maxJobsPerDay(factory), technicianAvailable(factory),
+                    unassigned(factory),
+                    travelTime(factory), overtime(factory), balance(factory), continuity(factory),
+            };
+        }
+
+        Constraint skills(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && !stop.route().hasSkills(stop.requiredSkills()))
+                    .penalizeConfigurable()
+                    .asConstraint(SKILLS);
+        }
+
+        Constraint timeWindow(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && stop.lateness() > 0)
+                    .penalizeConfigurableLong(PlanStop::lateness)
+                    .asConstraint(TIME_WINDOW);
+        }
+
+        Constraint shiftEnd(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && !route.stops().isEmpty() && route.returnTime() > route.shiftEnd())
+                    .penalizeConfigurableLong(route -> route.returnTime() - route.shiftEnd())
+                    .asConstraint(SHIFT_END);
+        }
+
+        Constraint serviceArea(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && !stop.route().serves(stop))
+                    .penalizeConfigurable()
+                    .asConstraint(SERVICE_AREA);
+        }
+
+        Constraint capacity(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && route.totalDemand() > route.capacity())
+                    .penalizeConfigurableLong(route -> route.totalDemand() - route.capacity())
+                    .asConstraint(CAPACITY);
+        }
+
+        Constraint maxJobsPerDay(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && route.stops().size() > route.maxStops())
+                    .penalizeConfigurable(route -> route.stops().size() - route.maxStops())
+                    .asConstraint(MAX_JOBS);
+        }
+
+        Constraint technicianAvailable(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isAvailable() && !route.stops().isEmpty())
+                    .penalizeConfigurable(route -> route.stops().size())
+                    .asConstraint(TECHNICIAN_AVAILABLE);
+        }
+
+        Constraint unassigned(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.route() != null && stop.route().isBucket())
+                    .penalizeConfigurable(PlanStop::priorityWeight)
+                    .asConstraint(UNASSIGNED);
+        }
+
+        Constraint travelTime(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && !route.stops().isEmpty())
+                    .penalizeConfigurableLong(PlanRoute::totalTravel)
+                    .asConstraint(TRAVEL_TIME);
+        }
+
+        Constraint overtime(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && !route.stops().isEmpty() && route.returnTime() > route.regularEnd())
+                    .penalizeConfigurableLong(route -> route.returnTime() - Math.max(route.regularEnd(), route.startTime()))
+                    .asConstraint(OVERTIME);
+        }
+
+        Constraint balance(ConstraintFactory factory) {
+            return factory.forEach(PlanRoute.class)
+                    .filter(route -> !route.isBucket() && !route.stops().isEmpty())
+                    .penalizeConfigurableLong(route -> {
+                        long units = route.workload() / BALANCE_UNIT_TICKS;
+                        return units * units;
+                    })
+                    .asConstraint(BALANCE);
+        }
+
+        Constraint continuity(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && stop.preferredRouteId() != null
+                            && !stop.preferredRouteId().equals(stop.route().id()))
+                    .penalizeConfigurable()
+                    .asConstraint(CONTINUITY);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.geodispatch.dispatch.plan.internal;
+
+import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
+import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * The weight of every constraint. Hard and medium weights are fixed; the soft weights trade travel
+ * against overtime, balance and continuity (Solomon VRPTW keeps only travel). Mutable only before solving.
+ */
+@ConstraintConfiguration
+public final class PlanWeights {
+    static final String SKILLS = "skills";
+    static final String TIME_WINDOW = "time window";
+    static final String SHIFT_END = "shift end";
+    static final String SERVICE_AREA = "service area";
+    static final String CAPACITY = "capacity";
+    static final String MAX_JOBS = "max jobs per day";
+    static final String TECHNICIAN_AVAILABLE = "technician available";
+    static final String UNASSIGNED = "unassigned visit";
+    static final String TRAVEL_TIME = "travel time";
+    static final String OVERTIME = "overtime";
+    static final String BALANCE = "workload balance";
+    static final String CONTINUITY = "continuity";
+
+    @ConstraintWeight(SKILLS)
+    HardMediumSoftLongScore skills = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(TIME_WINDOW)
+    HardMediumSoftLongScore timeWindow = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(SHIFT_END)
+    HardMediumSoftLongScore shiftEnd = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(SERVICE_AREA)
+    HardMediumSoftLongScore serviceArea = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(CAPACITY)
+    HardMediumSoftLongScore capacity = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(MAX_JOBS)
+    HardMediumSoftLongScore maxJobs = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(TECHNICIAN_AVAILABLE)
+    HardMediumSoftLongScore technicianAvailable = HardMediumSoftLongScore.ONE_HARD;
+    @ConstraintWeight(UNASSIGNED)
+    HardMediumSoftLongScore unassigned = HardMediumSoftLongScore.ONE_MEDIUM;
+    @ConstraintWeight(TRAVEL_TIME)
+    HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ONE_SOFT;
+    @ConstraintWeight(OVERTIME)
+    HardMediumSoftLongScore overtime = HardMediumSoftLongScore.ofSoft(2);
+    @ConstraintWeight(BALANCE)
+    HardMediumSoftLongScore balance = HardMediumSoftLongScore.ONE_SOFT;
+    @ConstraintWeight(CONTINUITY)
+    HardMediumSoftLongScore continuity = HardMediumSoftLongScore.ofSoft(600);
+
+    /** Solomon VRPTW: minimise distance only. */
+    static PlanWeights travelOnly() {
+        PlanWeights weights = new PlanWeights();
+        weights.overtime = HardMediumSoftLongScore.ZERO;
+        weights.balance = HardMediumSoftLongScore.ZERO;
+        weights.continuity = HardMediumSoftLongScore.ZERO;
+        return weights;
+    }
+}

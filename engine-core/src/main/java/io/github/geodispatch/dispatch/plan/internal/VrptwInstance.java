@@ -1,0 +1,168 @@
+package io.github.geodispatch.dispatch.plan.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A Solomon VRPTW instance: a depot (customer 0), customers with demand, time window and service time,
+ * and a fleet of identical vehicles. Travel time equals Euclidean distance. Immutable and thread-safe.
+ *
+ * @param name instance name (the file's first line)
+ * @param maxVehicles vehicles available
+ * @param capacity capacity of each vehicle
+ * @param customers the depot first, then every customer
+ */
+public record VrptwInstance(String name, int maxVehicles, double capacity, List<Customer> customers) {
+
+    /**
+     * One row of the customer table.
+     *
+     * @param ready earliest service start
+     * @param due latest service start (for the depot: latest return)
+     */
+    public record Customer(int number, double x, double y, double demand, double ready, double due, double service) {
+        public Customer {
+            if (number < 0) {
+                throw new IllegalArgumentException("customer number must be >= 0, was " + number);
+            }
+            requireFinite(number, "x", x);
+            requireFinite(number, "y", y);
+            requireNonNegative(number, "demand", demand);
+            requireNonNegative(number, "ready time", ready);
+            requireNonNegative(number, "service time", service);
+            requireFinite(number, "due date", due);
+            if (ready > due) {
+                throw new IllegalArgumentException("customer " + number + ": ready time " + ready + " after due date " + due);
+            }
+        }
+
+        double distanceTo(Customer other) {
+            return Math.hypot(x - other.x, y - other.y);
+        }
+    }
+
+    public VrptwInstance {
+        Objects.requireNonNull(name, "name");
+        customers = List.copyOf(customers);
+        if (maxVehicles < 1) {
+            throw new IllegalArgumentException("instance " + name + ": vehicle number must be >= 1, was " + maxVehicles);
+        }
+        if (!(capacity > 0) || Double.isInfinite(capacity)) {
+            throw new IllegalArgumentException("instance " + name + ": capacity must be a positive number, was " + capacity);
+        }
+        if (customers.size() < 2) {
+            throw new IllegalArgumentException("instance " + name + ": needs a depot and at least one customer");
+        }
+        if (customers.get(0).number() != 0) {
+            throw new IllegalArgumentException("instance " + name + ": the first row must be the depot, customer 0");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (Customer customer : customers) {
+            if (!seen.add(customer.number())) {
+                throw new IllegalArgumentException("instance " + name + ": customer " + customer.number() + " appears twice");
+            }
+            if (customer.demand() > capacity) {
+                throw new IllegalArgumentException("instance " + name + ": customer " + customer.number()
+                        + " demands " + customer.demand() + ", more than a vehicle's capacity " + capacity);
+            }
+        }
+    }
+
+    public Customer depot() {
+        return customers.get(0);
+    }
+
+    /** Reads a Solomon text file (name line, VEHICLE block with NUMBER and CAPACITY, CUSTOMER table). */
+    public static VrptwInstance read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses Solomon text; a malformed file fails with the line number and what was wrong. */
+    public static VrptwInstance parse(String text) {
+        String[] lines = text.split("\\R");
+        String name = null;
+        Integer vehicles = null;
+        Double capacity = null;
+        List<Customer> customers = new ArrayList<>();
+        boolean inCustomers = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split("\\s+");
+            if (name == null) {
+                name = line;
+            } else if (fields[0].equalsIgnoreCase("VEHICLE") || fields[0].equalsIgnoreCase("NUMBER")) {
+                continue;
+            } else if (fields[0].equalsIgnoreCase("CUSTOMER") || fields[0].equalsIgnoreCase("CUST")) {
+                inCustomers = true;
+            } else if (vehicles == null) {
+                if (fields.length != 2) {
+                    throw malformed(i, "expected 'NUMBER CAPACITY' values, got '" + line + "'");
+                }
+                vehicles = (int) number(i, fields[0], "vehicle number");
+                capacity = number(i, fields[1], "capacity");
+            } else if (inCustomers) {
+                if (fields.length != 7) {
+                    throw malformed(i, "expected 7 columns (number x y demand ready due service), got " + fields.length);
+                }
+                double no = number(i, fields[0], "customer number");
+                if (no != Math.rint(no)) {
+                    throw malformed(i, "customer number must be an integer, was " + fields[0]);
+                }
+                try {
+                    customers.add(new Customer((int) no, number(i, fields[1], "x"), number(i, fields[2], "y"),
+                            number(i, fields[3], "demand"), number(i, fields[4], "ready time"),
+                            number(i, fields[5], "due date"), number(i, fields[6], "service time")));
+                } catch (IllegalArgumentException e) {
+                    throw malformed(i, e.getMessage());
+                }
+            } else {
+                throw malformed(i, "unexpected line '" + line + "'");
+            }
+        }
+        if (name == null) {
+            throw new IllegalArgumentException("Solomon file is empty");
+        }
+        if (vehicles == null) {
+            throw new IllegalArgumentException("Solomon file " + name + " has no VEHICLE NUMBER/CAPACITY line");
+        }
+        return new VrptwInstance(name, vehicles, capacity, customers);
+    }
+
+    private static double number(int line, String text, String what) {
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw malformed(line, what + " must be finite, was " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw malformed(line, what + " is not a number: '" + text + "'");
+        }
+    }
+
+    private static IllegalArgumentException malformed(int line, String message) {
+        return new IllegalArgumentException("Solomon file line " + (line + 1) + ": " + message);
+    }
+
+    private static void requireFinite(int number, String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("customer " + number + ": " + what + " must be finite, was " + value);
+        }
+    }
+
+    private static void requireNonNegative(int number, String what, double value) {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException("customer " + number + ": " + what + " must be finite and >= 0, was " + value);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.geodispatch.dispatch.plan.internal;
+
+import io.github.geodispatch.dispatch.plan.PlanProgress;
+import io.github.geodispatch.dispatch.plan.PlanScore;
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
+
+/**
+ * Solves Solomon VRPTW instances with the day-plan engine: each vehicle is a route starting and ending
+ * at the depot, each customer a stop with its window, service time and demand; the only soft cost is
+ * distance. Times and distances are scaled to integer micro-units, rounded so that a plan feasible in
+ * the model is feasible with exact arithmetic. Stateless and thread-safe; each call solves on the
+ * calling thread.
+ */
+public final class VrptwPlanner {
+    /** Ticks per distance or time unit. */
+    static final double SCALE = 1_000_000.0;
+    /** Demand is counted in thousandths. */
+    static final double DEMAND_SCALE = 1_000.0;
+
+    private VrptwPlanner() {}
+
+    /**
+     * Solves {@code instance} until {@code termination}, reporting each new best score to {@code progress}
+     * (on the solving thread), with a fixed random seed so runs are repeatable.
+     */
+    public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination, Consumer<PlanProgress> progress) {
+        return solve(instance, termination, progress, 0L);
+    }
+
+    /** As {@link #solve(VrptwInstance, PlanTermination, Consumer)} with the given random seed. */
+    public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination,
+            Consumer<PlanProgress> progress, long seed) {
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(termination, "termination");
+        Objects.requireNonNull(progress, "progress");
+        PlanSolution problem = model(instance);
+        Solver<PlanSolution> solver = SolverSetup.solver(termination, false, seed);
+        long started = System.nanoTime();
+        solver.addEventListener(event -> {
+            HardMediumSoftLongScore score = event.getNewBestSolution().score();
+            if (score.isSolutionInitialized()) {
+                progress.accept(new PlanProgress(java.time.Duration.ofNanos(System.nanoTime() - started),
+                        SolverSetup.score(score), 0));
+            }
+        });
+        PlanSolution best = solver.solve(problem);
+        return answer(instance, best);
+    }
+
+    static PlanSolution model(VrptwInstance instance) {
+        List<VrptwInstance.Customer> customers = instance.customers();
+        int n = customers.size();
+        long[][] ticks = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                ticks[i][j] = up(customers.get(i).distanceTo(customers.get(j)) * SCALE);
+            }
+        }
+        TravelMatrix matrix = new TravelMatrix(ticks);
+        VrptwInstance.Customer depot = instance.depot();
+        long depart = up(depot.ready() * SCALE);
+        long back = down(depot.due() * SCALE);
+        long capacity = down(instance.capacity() * DEMAND_SCALE);
+        List<PlanRoute> routes = new ArrayList<>();
+        for (int v = 0; v < instance.maxVehicles(); v++) {
+            routes.add(new PlanRoute("vehicle-" + (v + 1), 0, 0, depart, back, back, 0, 0, capacity,
+                    Integer.MAX_VALUE, Map.of(), Set.of(), matrix));
+        }
+        List<PlanStop> stops = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            VrptwInstance.Customer c = customers.get(i);
+            stops.add(new PlanStop(Integer.toString(c.number()), i, up(c.demand() * DEMAND_SCALE),
+                    up(c.ready() * SCALE), down(c.due() * SCALE), up(c.service() * SCALE),
+                    Map.of(), 1, Set.of(), null, matrix));
+        }
+        return new PlanSolution(PlanWeights.travelOnly(), routes, stops);
+    }
+
+    static VrptwSolution answer(VrptwInstance instance, PlanSolution best) {
+        List<VrptwInstance.Customer> customers = instance.customers();
+        List<List<Integer>> routes = new ArrayList<>();
+        double distance = 0;
+        for (PlanRoute route : best.routes()) {
+            if (route.stops().isEmpty()) {
+                continue;
+            }
+            List<Integer> numbers = new ArrayList<>();
+            VrptwInstance.Customer previous = instance.depot();
+            for (PlanStop stop : route.stops()) {
+                VrptwInstance.Customer customer = customers.get(stop.location());
+                distance += previous.distanceTo(customer);
+                numbers.add(customer.number());
+                previous = customer;
+            }
+            distance += previous.distanceTo(instance.depot());
+            routes.add(numbers);
+        }
+        PlanScore score = SolverSetup.score(best.score());
+        boolean allPlaced = best.routes().stream().mapToInt(r -> r.stops().size()).sum() == customers.size() - 1;
+        return new VrptwSolution(instance.name(), routes.size(), distance, routes, score.feasible() && allPlaced, score);
+    }
+
+    /** Rounds up, ignoring floating-point noise just above an integer. */
+    private static long up(double value) {
+        double nearest = Math.rint(value);
+        return Math.abs(value - nearest) < 1e-6 ? (long) nearest : (long) Math.ceil(value);
+    }
+
+    /** Rounds down, ignoring floating-point noise just below an integer. */
+    private static long down(double value) {
+        double nearest = Math.rint(value);
+        return Math.abs(value - nearest) < 1e-6 ? (long) nearest : (long) Math.floor(value);
+    }
+}

@@ -1,7 +1,0 @@
-package io.github.geodispatch.engine;
-
-/** A listener's registration; {@link #close()} stops deliveries to it. Idempotent and thread-safe. */
-public interface Subscription extends AutoCloseable {
-    @Override
-    void close();
-}

@@ -1,0 +1,379 @@
+package io.github.geodispatch.geofence.internal;
+
+import io.github.geodispatch.geofence.Fence;
+import io.github.geodispatch.geofence.FenceId;
+import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.spi.GeoPoint;
+import com.uber.h3core.util.LatLng;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+
+/**
+ * {@link FenceIndex} over H3 cell covers keyed by the pure-Java {@link H3Lattice} position of each cell.
+ * Readers: one volatile read, one lattice rounding, one lock-free map probe (skipped when the probe's
+ * cached cell still applies), then exact tests on boundary fences only. Writers compute the cover
+ * outside any lock, then swap the affected cell entries copy-on-write under the writer lock and bump
+ * the version. Thread-safe.
+ */
+public final class H3CoverFenceIndex implements FenceIndex {
+    /** Safety margin (1 mm) added to every cover classification, in radians of arc. */
+    private static final double DELTA_RADIANS = 0.001 / GeoPoint.EARTH_RADIUS_M;
+    /** Upper bound of the gnomonic stretch inside a face (1 / cos^2 of the face circumradius, 37.4 degrees). */
+    private static final double MAX_STRETCH = 1.6;
+    /**
+     * Radius of a lingering technician's neighbourhood disc: GPS jitter of 15 m leaves it on about 1 ping in
+     * 500 (two jittered fixes 75 m apart), and at 100,000 fences over a city (60 per km²) about 3 fences reach
+     * into it.
+     */
+    static final double NEIGHBOURHOOD_RADIUS_M = 75;
+    /**
+     * Margin of a neighbourhood's classification (10 cm): generous, as it costs nothing but the odd extra
+     * exact test, and it covers the rounding of radii held as cosines, which grows as circles shrink.
+     */
+    private static final double DISC_MARGIN_RADIANS = 0.1 / GeoPoint.EARTH_RADIUS_M;
+    /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
+    private static final int BLOCK_SHIFT = 4;
+
+    private final H3Lattice lattice;
+    private final CellMap cells = new CellMap();
+    private final ConcurrentHashMap<FenceId, Registered> fences = new ConcurrentHashMap<>();
+    private final Object writeLock = new Object();
+    private volatile long version;
+
+    /** The blocks of cells a fence's cover touches: where a technician's neighbourhood looks for fences. */
+    private final CellMap blocks = new CellMap();
+
+    private record Registered(CompiledFence compiled, long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+
+    public H3CoverFenceIndex(int resolution) {
+        this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
+    }
+
+    @Override
+    public void add(Fence fence) {
+        Objects.requireNonNull(fence, "fence");
+        if (fences.containsKey(fence.id())) {
+            throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
+        }
+        CompiledFence compiled = CompiledFence.of(fence);
+        Registered r = cover(compiled);
+        synchronized (writeLock) {
+            if (fences.putIfAbsent(fence.id(), r) != null) {
+                throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
+            }
+            for (long key : r.interiorKeys) {
+                CellEntry e = cells.get(key);
+                cells.put(e == null ? CellEntry.of(key, compiled, true) : e.with(compiled, true));
+            }
+            for (long key : r.boundaryKeys) {
+                CellEntry e = cells.get(key);
+                cells.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
+            }
+            for (long key : r.blockKeys) {
+                CellEntry e = blocks.get(key);
+                blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
+            }
+            version++;
+        }
+    }
+
+    @Override
+    public boolean remove(FenceId id) {
+        Objects.requireNonNull(id, "fence id");
+        synchronized (writeLock) {
+            Registered r = fences.remove(id);
+            if (r == null) {
+                return false;
+            }
+            for (long[] keys : new long[][] {r.interiorKeys, r.boundaryKeys}) {
+                for (long key : keys) {
+                    CellEntry e = cells.get(key);
+                    if (e != null) {
+                        cells.put(e.without(r.compiled));
+                    }
+                }
+            }
+            for (long key : r.blockKeys) {
+                CellEntry e = blocks.get(key);
+                if (e != null) {
+                    blocks.put(e.without(r.compiled));
+                }
+            }
+            version++;
+            return true;
+        }
+    }
+
+    @Override
+    public Optional<Fence> fence(FenceId id) {
+        Registered r = fences.get(id);
+        return r == null ? Optional.empty() : Optional.of(r.compiled.fence);
+    }
+
+    @Override
+    public int size() {
+        return fences.size();
+    }
+
+    @Override
+    public List<Fence> fencesAt(GeoPoint point) {
+        PointProbe probe = new PointProbe();
+        probe.set(point.lat(), point.lng());
+        CellEntry e = cells.get(keyOf(probe));
+        List<Fence> out = new ArrayList<>();
+        if (e != null) {
+            for (int i = 0; i < e.count; i++) {
+                if (e.contains(i, probe)) {
+                    out.add(e.fences[i].fence);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stored cover of a fence. */
+    public Optional<FenceCover> cover(FenceId id) {
+        Registered r = fences.get(id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FenceCover(id, lattice.resolution(), cellIds(r.interiorKeys), cellIds(r.boundaryKeys)));
+    }
+
+    private long[] cellIds(long[] keys) {
+        long[] out = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = lattice.cellOf(keys[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public int resolution() {
+        return lattice.resolution();
+    }
+
+    /**
+     * Makes the probe's current candidates the fences that may hold its point (set with
+     * {@link PointProbe#set}): those of its neighbourhood disc when the point is inside it, else those of the
+     * cell holding the point, from the probe's memory when it holds that cell under the current version,
+     * else from the cell map. A point in a remembered cell means the technician is lingering, so that is
+     * when a disc is built around it (unless the point is in a disc found too crowded). Allocation-free,
+     * except when a disc is built near a polygon's edge.
+     */
+    void locate(CachingProbe p) {
+        long v = version;
+        int disc = p.disc(v);
+        if (disc == CachingProbe.IN_DISC) {
+            return;
+        }
+        long key = keyOf(p);
+        if (!p.recall(key, v)) {
+            p.remember(key, cells.get(key));
+        } else if (disc == CachingProbe.NO_DISC && p.wantsDisc(v)) {
+            buildNeighbourhood(p, v);
+        }
+    }
+
+    /**
+     * Gives the probe a disc of {@value #NEIGHBOURHOOD_RADIUS_M} m around its point holding every fence that
+     * reaches into it, read under version {@code v}: the fences of the blocks holding the cells that can hold
+     * a point of the disc, each classified against the whole disc (outside ones dropped). More fences than
+     * the probe holds, or a disc near an icosahedron edge, make a crowded disc, so pings there keep using
+     * cells. Allocation-free for circles (a polygon's classification allocates).
+     */
+    private void buildNeighbourhood(CachingProbe p, long v) {
+        double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
+        double rho = lattice.cellRadiusRadians();
+        if (!lattice.farFromFaceEdges(p.x, p.y, p.z, radius + 2 * rho)) {
+            p.crowdedDisc(v, radius);
+            return;
+        }
+        // the cells that can hold a point of the disc lie within these rings of the point's cell
+        double chordReach = 2 * Math.sin((radius + DISC_MARGIN_RADIANS) / 2);
+        int rings = rings(radius + rho), face = H3Lattice.face(p.lastKey);
+        long a = H3Lattice.a(p.lastKey), b = H3Lattice.b(p.lastKey);
+        p.beginDisc(v, radius);
+        for (long ba = (a - rings) >> BLOCK_SHIFT; ba <= (a + rings) >> BLOCK_SHIFT; ba++) {
+            for (long bb = (b - rings) >> BLOCK_SHIFT; bb <= (b + rings) >> BLOCK_SHIFT; bb++) {
+                CellEntry e = blocks.get(H3Lattice.blockKey(face, ba, bb));
+                for (int i = 0; e != null && i < e.count; i++) {
+                    if (!e.mayReach(i, p.x, p.y, p.z, chordReach)) {
+                        continue; // most of a block's fences: decided from the block's records alone
+                    }
+                    double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
+                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.lat, p.lng, radius)
+                            : classifyCircle(e.recordField(i, 0), e.recordField(i, 1), e.recordField(i, 2), threshold,
+                                    p.x, p.y, p.z, radius + DISC_MARGIN_RADIANS);
+                    if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
+                        p.crowdedDisc(v, radius);
+                        return;
+                    }
+                }
+            }
+        }
+        p.endDisc();
+    }
+
+    /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once. */
+    private static long[] blockKeys(long[] interiorKeys, long[] boundaryKeys) {
+        return LongStream.concat(LongStream.of(interiorKeys), LongStream.of(boundaryKeys))
+                .map(key -> H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT))
+                .distinct().toArray();
+    }
+
+    /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
+    private long keyOf(PointProbe p) {
+        long key = lattice.fastKey(p.x, p.y, p.z, p.lastKey == H3Lattice.NO_KEY ? 0 : H3Lattice.face(p.lastKey));
+        if (key == H3Lattice.NO_KEY) {
+            key = lattice.keyViaH3(p.lat, p.lng);
+        }
+        p.lastKey = key;
+        return key;
+    }
+
+    // ---- cover computation --------------------------------------------------------------------
+
+    private Registered cover(CompiledFence f) {
+        double lat, lng, reach;
+        if (f instanceof CompiledFence.CircleFence c) {
+            lat = c.lat;
+            lng = c.lng;
+            reach = c.radiusRadians;
+        } else {
+            Envelope env = ((CompiledFence.PolygonFence) f).geometry.getEnvelopeInternal();
+            lat = (env.getMinY() + env.getMaxY()) / 2;
+            lng = (env.getMinX() + env.getMaxX()) / 2;
+            reach = 0;
+            for (double[] corner : new double[][] {{env.getMinY(), env.getMinX()}, {env.getMinY(), env.getMaxX()},
+                    {env.getMaxY(), env.getMinX()}, {env.getMaxY(), env.getMaxX()}}) {
+                reach = Math.max(reach, GeoPoint.haversineMetres(lat, lng, corner[0], corner[1]) / GeoPoint.EARTH_RADIUS_M);
+            }
+        }
+        Classifier classifier = classifier(f);
+        LongList interior = new LongList();
+        LongList boundary = new LongList();
+        double rho = lattice.cellRadiusRadians();
+        if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
+            long k0 = lattice.key(lat, lng);
+            int rings = rings(reach + rho);
+            for (int da = -rings; da <= rings; da++) {
+                for (int db = Math.max(-rings, -da - rings); db <= Math.min(rings, -da + rings); db++) {
+                    long key = H3Lattice.offset(k0, da, db);
+                    double[] centre = lattice.centre(key);
+                    classify(classifier.classify(centre[0], centre[1], rho), key, interior, boundary);
+                }
+            }
+        } else {
+            // near an icosahedron edge cells are not one face's hexagons: ask H3, with a generous cell radius
+            long cell0 = H3Runtime.h3().latLngToCell(lat, lng, lattice.resolution());
+            for (long cell : H3Runtime.h3().gridDisk(cell0, rings(reach + rho) + 1)) {
+                LatLng centre = H3Runtime.h3().cellToLatLng(cell);
+                classify(classifier.classify(centre.lat, centre.lng, 2 * lattice.spacingRadians()),
+                        lattice.keyOfCell(cell), interior, boundary);
+            }
+        }
+        long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
+        return new Registered(f, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+    }
+
+    /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
+    private int rings(double reach) {
+        return (int) Math.ceil(reach * MAX_STRETCH / (lattice.spacingRadians() * Math.sqrt(3) / 2)) + 1;
+    }
+
+    /** Classifies discs against fence {@code f}, conservatively (a 1 mm margin, boundary when in doubt). */
+    private static Classifier classifier(CompiledFence f) {
+        if (f instanceof CompiledFence.CircleFence c) {
+            return (cLat, cLng, rho) -> {
+                double[] u = H3Lattice.unit(cLat, cLng);
+                double d = angle(u[0], u[1], u[2], c.cx, c.cy, c.cz);
+                if (d + rho <= c.radiusRadians - DELTA_RADIANS) {
+                    return INTERIOR;
+                }
+                return d <= c.radiusRadians + rho + DELTA_RADIANS ? BOUNDARY : OUTSIDE;
+            };
+        }
+        CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
+        Coordinate probe = new Coordinate();
+        return (cLat, cLng, rho) -> {
+            probe.x = cLng;
+            probe.y = cLat;
+            // a disc of rho radians around (cLat, cLng) lies within this many degrees in lng/lat space
+            double rhoDeg = Math.toDegrees(rho + DELTA_RADIANS) * 1.01 / Math.cos(Math.min(Math.toRadians(89),
+                    Math.toRadians(Math.abs(cLat)) + rho));
+            boolean inside = pf.locator.locate(probe) != Location.EXTERIOR;
+            double d = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(probe));
+            if (inside && d > rhoDeg) {
+                return INTERIOR;
+            }
+            return inside || d <= rhoDeg ? BOUNDARY : OUTSIDE;
+        };
+    }
+
+    /**
+     * The disc of {@code rho} radians around unit vector (x, y, z) against the circle around (cx, cy, cz)
+     * whose radius has cosine {@code cosRadius} (a record's threshold), in chords (2 sin(angle / 2)) rather
+     * than angles: half-angle identities need square roots only, where inverse trigonometry per fence would
+     * be most of a neighbourhood's cost. The caller adds its margin to {@code rho}.
+     */
+    private static int classifyCircle(double cx, double cy, double cz, double cosRadius, double x, double y, double z,
+                                      double rho) {
+        double dx = x - cx, dy = y - cy, dz = z - cz;
+        double chord2 = dx * dx + dy * dy + dz * dz;
+        double sinR = Math.sqrt((1 - cosRadius) / 2), cosR = Math.sqrt((1 + cosRadius) / 2); // of half the radius
+        double sinH = Math.sin(rho / 2), cosH = Math.cos(rho / 2);
+        double far = 2 * (sinR * cosH + cosR * sinH); // chord of radius + rho (a half-angle past 90 degrees: all of the sphere)
+        if (cosR * cosH - sinR * sinH > 0 && chord2 > far * far) {
+            return OUTSIDE;
+        }
+        double near = 2 * (sinR * cosH - cosR * sinH); // chord of radius - rho, when positive
+        return near > 0 && chord2 <= near * near ? INTERIOR : BOUNDARY;
+    }
+
+    private static final int OUTSIDE = 0, BOUNDARY = 1, INTERIOR = 2;
+
+    private static void classify(int kind, long key, LongList interior, LongList boundary) {
+        if (kind == INTERIOR) {
+            interior.add(key);
+        } else if (kind == BOUNDARY) {
+            boundary.add(key);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Classifier {
+        /** OUTSIDE, BOUNDARY or INTERIOR for a cell centred at (lat, lng) with radius {@code rho} radians. */
+        int classify(double lat, double lng, double rho);
+    }
+
+    /** Angle between two unit vectors, accurate for small angles. */
+    static double angle(double ax, double ay, double az, double bx, double by, double bz) {
+        double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
+        return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
+    }
+
+    private static final class LongList {
+        private long[] a = new long[32];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(a, n);
+        }
+    }
+}

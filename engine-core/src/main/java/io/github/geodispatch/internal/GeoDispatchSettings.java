@@ -1,0 +1,37 @@
+package io.github.geodispatch.internal;
+
+import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.billing.TaxRegime;
+import io.github.geodispatch.dispatch.ScoringWeights;
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.job.ClosurePolicies;
+import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.spi.AccountsHandoff;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.InvoiceSequence;
+import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.spi.TravelTimes;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A front door's settings with every default applied, handed from {@code GeoDispatch.Builder} to
+ * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off. Immutable.
+ */
+public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zone, JobEventStore eventStore,
+        TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
+        InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
+        ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
+        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners) {
+    public GeoDispatchSettings {
+        geofenceListeners = List.copyOf(geofenceListeners);
+    }
+}

@@ -1,0 +1,348 @@
+package io.github.geodispatch.internal;
+
+import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.billing.BillableJob;
+import io.github.geodispatch.billing.BillingException;
+import io.github.geodispatch.billing.Invoice;
+import io.github.geodispatch.billing.InvoiceDrafter;
+import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.dispatch.Dispatcher;
+import io.github.geodispatch.dispatch.ServiceAreaFences;
+import io.github.geodispatch.dispatch.Technician;
+import io.github.geodispatch.dispatch.plan.DayPlanner;
+import io.github.geodispatch.geofence.DailyAttendance;
+import io.github.geodispatch.geofence.Fence;
+import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.geofence.FenceKind;
+import io.github.geodispatch.geofence.GeofenceEvent;
+import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.geofence.JobVisitFinding;
+import io.github.geodispatch.geofence.Ping;
+import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.SiteVisit;
+import io.github.geodispatch.geofence.TechnicianFeed;
+import io.github.geodispatch.geofence.VisitLog;
+import io.github.geodispatch.geofence.VisitTracker;
+import io.github.geodispatch.insight.AttendanceDay;
+import io.github.geodispatch.insight.LeakageRisk;
+import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakageCode;
+import io.github.geodispatch.leakage.LeakageMonitor;
+import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.payment.CollectionsView;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
+ * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
+ * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
+ * host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
+ * thread-safe and is guarded by its own lock here. Thread-safe.
+ */
+public final class WiredGeoDispatch implements GeoDispatch {
+    private final GeoDispatchSettings settings;
+    private final Actor system;
+    private final JobRecord jobs;
+    private final FenceIndex fences;
+    private final JobVisitLink visitLink;
+    private final VisitTracker tracker;
+    private final Dispatcher board;
+    private final DayPlanner planner;
+    private final OwnerView owner;
+    private final LeakageMonitor monitor;
+    /** The branch of each technician the leakage monitor has been told of (guarded by {@link #monitor}). */
+    private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
+    /** Findings already counted in the owner's view, by their key (guarded by {@link #monitor}). */
+    private final Set<String> countedFindings = new HashSet<>();
+    private final Visits visits = new TrackedVisits();
+    private final Payments payments = new MonitoredPayments();
+    private final Billing billing;
+
+    public WiredGeoDispatch(GeoDispatchSettings settings) {
+        this.settings = settings;
+        this.system = Actor.system(settings.tenant());
+        this.jobs = JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
+                .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
+                .idGenerator(settings.idGenerator()).build();
+        this.fences = FenceIndex.builder().build();
+        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
+        this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone()).build();
+        this.monitor = LeakageMonitor.create(settings.leakagePolicy());
+        VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
+                .listener(visitLink).listener(this::siteStay);
+        settings.geofenceListeners().forEach(trackerBuilder::listener);
+        this.tracker = trackerBuilder.build();
+        ServiceAreaFences areas = this::serviceAreasAt;
+        this.board = Dispatcher.builder().travelTimes(settings.travelTimes()).clock(settings.clock())
+                .weights(settings.scoringWeights()).serviceAreaFences(areas)
+                .listener(new JobRecordDispatchListener(jobs)).build();
+        this.planner = DayPlanner.builder().travelTimes(settings.travelTimes()).serviceAreaFences(areas)
+                .termination(settings.planTermination()).seed(settings.planSeed()).build();
+        this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
+                .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
+                .priceBasis(settings.priceBasis()).build());
+        jobs.subscribe(visitLink);
+        jobs.subscribe(this::ownEvents);
+    }
+
+    @Override
+    public TenantId tenant() {
+        return settings.tenant();
+    }
+
+    @Override
+    public JobRecord jobs() {
+        return jobs;
+    }
+
+    @Override
+    public Visits visits() {
+        return visits;
+    }
+
+    @Override
+    public Dispatcher dispatch() {
+        return board;
+    }
+
+    @Override
+    public DayPlanner planner() {
+        return planner;
+    }
+
+    @Override
+    public Payments payments() {
+        return payments;
+    }
+
+    @Override
+    public Billing billing() {
+        if (billing == null) {
+            throw new IllegalStateException("billing is off: give the builder the seller, "
+                    + "GeoDispatch.builder().seller(profile, priceBasis)");
+        }
+        return billing;
+    }
+
+    @Override
+    public OwnerView owner() {
+        return owner;
+    }
+
+    /** The job record's listener for this business's events: the owner's view and the leakage rules hear each. */
+    private void ownEvents(List<StoredEvent> stored) {
+        for (StoredEvent s : stored) {
+            JobEvent e = s.event();
+            if (!e.header().stream().tenant().equals(settings.tenant())) {
+                continue;
+            }
+            owner.accept(e);
+            synchronized (monitor) {
+                if (e instanceof JobEvent.JobAssigned assigned && !technicianBranches.containsKey(assigned.technician())) {
+                    BranchId branch = branchOf(assigned.technician(), e.header().job());
+                    technicianBranches.put(assigned.technician(), branch);
+                    monitor.technician(assigned.technician(), branch);
+                }
+                monitor.accept(e);
+            }
+        }
+    }
+
+    /** A technician's branch: their profile on the board, else the branch of the job they were given. */
+    private BranchId branchOf(TechnicianId technician, JobId job) {
+        return board.technician(technician).map(Technician::branch)
+                .or(() -> jobs.job(system, job).map(JobState::branch))
+                .orElseThrow(() -> new IllegalStateException("job " + job + " of an assignment is unknown"));
+    }
+
+    /** The tracker's listener: each ended stay at a job site is a visit the leakage rules read. */
+    private void siteStay(GeofenceEvent event) {
+        if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
+            SiteVisit v = ended.visit();
+            synchronized (monitor) {
+                monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+            }
+        }
+    }
+
+    private Set<String> serviceAreasAt(io.github.geodispatch.spi.GeoPoint point) {
+        return fences.fencesAt(point).stream().filter(f -> f.kind() == FenceKind.SERVICE_AREA)
+                .map(f -> f.id().value()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private final class TrackedVisits implements Visits {
+        @Override
+        public FenceIndex fences() {
+            return fences;
+        }
+
+        @Override
+        public PingOutcome accept(Ping ping) {
+            return tracker.accept(ping);
+        }
+
+        @Override
+        public TechnicianFeed feed(TechnicianId technician) {
+            return tracker.feed(technician);
+        }
+
+        @Override
+        public void flush() {
+            tracker.flush();
+        }
+
+        @Override
+        public VisitLog log() {
+            return tracker.visitLog();
+        }
+
+        @Override
+        public List<DailyAttendance> attendance(LocalDate day) {
+            Instant from = day.atStartOfDay(settings.zone()).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
+            List<SiteVisit> entered = tracker.visitLog().all().stream()
+                    .filter(v -> !v.enteredAt().isBefore(from) && v.enteredAt().isBefore(to)).toList();
+            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
+            for (DailyAttendance a : days) {
+                board.technician(a.technician()).ifPresent(t -> owner.accept(new AttendanceDay(t.id(), t.branch(), day,
+                        t.shift().start(), t.shift().end(), a.checkIn().orElse(null), a.onSites(), a.travelling())));
+            }
+            return days;
+        }
+
+        @Override
+        public List<JobVisitFinding> takeArrivals() {
+            return visitLink.takeArrivals();
+        }
+
+        @Override
+        public List<JobVisitFinding.CompletedWithoutVisit> completedWithoutVisit(Instant asOf) {
+            return visitLink.completedWithoutVisit(asOf);
+        }
+    }
+
+    private final class MonitoredPayments implements Payments {
+        @Override
+        public void credit(StatementCredit credit) {
+            synchronized (monitor) {
+                monitor.accept(credit);
+            }
+        }
+
+        @Override
+        public void deposit(CashDeposit deposit) {
+            BranchId branch;
+            synchronized (monitor) {
+                monitor.accept(deposit);
+                branch = technicianBranches.get(deposit.technician());
+            }
+            if (branch == null) {
+                branch = board.technician(deposit.technician()).map(Technician::branch).orElse(null);
+            }
+            if (branch != null) {
+                owner.accept(deposit, branch);
+            }
+        }
+
+        @Override
+        public CollectionsView collections(Instant asOf) {
+            synchronized (monitor) {
+                return monitor.collections(asOf);
+            }
+        }
+
+        @Override
+        public List<Finding> audit(Instant asOf) {
+            List<Finding> findings;
+            List<Finding> fresh = new ArrayList<>();
+            synchronized (monitor) {
+                findings = monitor.findings(asOf);
+                for (Finding f : findings) {
+                    if (countedFindings.add(f.code() + "|" + f.job() + "|" + f.technician() + "|" + f.reference())) {
+                        fresh.add(f);
+                    }
+                }
+            }
+            fresh.forEach(f -> owner.accept(new LeakageRisk(f.code().name(), f.job(), f.technician(), f.reference(),
+                    f.branch(), f.amountAtRisk(), leakedAt(f))));
+            return findings;
+        }
+
+        /**
+         * When the leak itself happened, the day the owner's view counts it on: for a job's finding its earliest
+         * evidence on the job's record; for cash not deposited the first collection; otherwise when it was found.
+         */
+        private Instant leakedAt(Finding f) {
+            if (f.job() != null) {
+                Set<String> evidence = Set.copyOf(f.evidence());
+                return jobs.history(system, f.job()).stream().filter(e -> evidence.contains(e.header().eventId().toString()))
+                        .map(e -> e.header().occurredAt()).min(Instant::compareTo).orElse(f.detectedAt());
+            }
+            if (f.code() == LeakageCode.CASH_NOT_DEPOSITED) {
+                return f.detectedAt().minus(settings.leakagePolicy().cashDepositGrace());
+            }
+            return f.detectedAt();
+        }
+    }
+
+    private final class HandedOffBilling implements Billing {
+        private final InvoiceDrafter drafter;
+        private final InvoiceHandoff handoff;
+        private final List<Invoice> drafted = new ArrayList<>();
+
+        HandedOffBilling(InvoiceDrafter drafter) {
+            this.drafter = drafter;
+            this.handoff = new InvoiceHandoff(settings.accountsHandoff(), jobs, system);
+        }
+
+        @Override
+        public Optional<Invoice> invoice(JobId job, Party buyer) {
+            JobState state = jobs.job(system, job).orElseThrow(() -> new BillingException("job " + job
+                    + " is unknown to business " + settings.tenant().value() + "; cannot invoice it"));
+            if (state.invoice() != null) {
+                return Optional.empty();
+            }
+            if (state.status() != JobStatus.COMPLETED && state.status() != JobStatus.CLOSED) {
+                throw new BillingException("job " + job + " is " + state.status() + "; it is invoiced once COMPLETED");
+            }
+            Optional<Invoice> invoice = drafter.draft(BillableJob.fromEvents(jobs.history(system, job), buyer, settings.zone()));
+            invoice.ifPresent(i -> {
+                handoff.handOff(i);
+                synchronized (drafted) {
+                    drafted.add(i);
+                }
+            });
+            return invoice;
+        }
+
+        @Override
+        public List<Invoice> invoices() {
+            synchronized (drafted) {
+                return List.copyOf(drafted);
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package io.github.geodispatch.job.internal;
+
+import io.github.geodispatch.job.ClosurePolicies;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.HistoryVerification;
+import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.JobEventListener;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.Subscription;
+import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.Rejection;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ConcurrencyConflictException;
+import io.github.geodispatch.spi.HashChain;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.Role;
+import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine behind {@link JobRecord#builder()}: commands on one job are serialised by one of a fixed
+ * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
+ * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
+ * and retried a bounded number of times). The state after its own last write of a job is kept (bounded LRU)
+ * and reused while the store still reports that version, so a command does not refold the whole stream. Stored batches are queued under the same lock, so the queue holds
+ * each job's batches in version order, and drained to listeners by one thread at a time. Thread-safe.
+ */
+public final class StripedLockJobRecord implements JobRecord {
+    private static final Logger LOG = LoggerFactory.getLogger(StripedLockJobRecord.class);
+    private static final int STRIPES = 64;
+    private static final int REMEMBERED_HEADS = 100_000;
+    private static final int CACHED_STATES = 10_000;
+
+    private final JobEventStore store;
+    private final InstantSource clock;
+    private final Notifier notifier;
+    private final IdGenerator ids;
+    private final JobDecider decider;
+    private final int maxConflictRetries;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** The version and head hash of every stream this engine wrote (most recently used kept): trusted anchors. */
+    private final Map<StreamId, Anchor> heads = lru(REMEMBERED_HEADS);
+    /** The state after this engine's last write of a stream; used while the stream's version is unchanged. */
+    private final Map<StreamId, JobState> states = lru(CACHED_STATES);
+    private final List<JobEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final Queue<List<StoredEvent>> undelivered = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    public StripedLockJobRecord(JobEventStore store, InstantSource clock, Notifier notifier, IdGenerator ids,
+            ClosurePolicies closurePolicies, int maxConflictRetries) {
+        this.store = store;
+        this.clock = clock;
+        this.notifier = notifier;
+        this.ids = ids;
+        this.decider = new JobDecider(closurePolicies);
+        this.maxConflictRetries = maxConflictRetries;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public CommandResult execute(Actor actor, JobCommand command) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(command, "command");
+        StreamId stream = StreamId.of(actor.tenant(), command.job());
+        ReentrantLock lock = stripes[Math.floorMod(stream.hashCode(), STRIPES)];
+        CommandResult result;
+        lock.lock();
+        try {
+            result = decideAndAppend(stream, actor, command);
+        } finally {
+            lock.unlock();
+        }
+        if (result instanceof CommandResult.Accepted accepted && !accepted.events().isEmpty()) {
+            deliver();
+            notifyPeople(accepted);
+        }
+        return result;
+    }
+
+    /** Runs under the stream's lock. */
+    private CommandResult decideAndAppend(StreamId stream, Actor actor, JobCommand command) {
+        for (int attempt = 0; attempt <= maxConflictRetries; attempt++) {
+            JobState current = current(stream);
+            Decision decision = decider.decide(current, actor, command, clock.instant(), ids::nextEventId);
+            if (!decision.isAccepted()) {
+                return new CommandResult.Rejected(command.job(), decision.rejection());
+            }
+            if (decision.events().isEmpty()) {
+                return new CommandResult.Accepted(current, List.of());
+            }
+            List<StoredEvent> stored;
+            try {
+                stored = store.append(stream, current == null ? 0 : current.version(), decision.events());
+            } catch (ConcurrencyConflictException conflict) {
+                LOG.debug("conflict on {} (attempt {}): {}", stream, attempt + 1, conflict.getMessage());
+                continue;
+            }
+            JobState next = current;
+            for (StoredEvent s : stored) {
+                next = next == null ? JobState.fold(List.of(s.event())) : next.apply(s.event());
+            }
+            synchronized (heads) {
+                heads.put(stream, new Anchor(next.version(), next.headHash()));
+                states.put(stream, next);
+            }
+            undelivered.add(stored);
+            return new CommandResult.Accepted(next, stored);
+        }
+        return new CommandResult.Rejected(command.job(), Rejection.of(Rejection.Reason.CONCURRENCY_CONFLICT,
+                "job " + command.job() + " kept changing under " + (maxConflictRetries + 1)
+                        + " attempts; re-read it and retry"));
+    }
+
+    /** The stream's current state: the cached one while the store is still at its version, else a fresh fold. */
+    private JobState current(StreamId stream) {
+        JobState cached;
+        synchronized (heads) {
+            cached = states.get(stream);
+        }
+        if (cached != null && store.version(stream) == cached.version()) {
+            return cached;
+        }
+        List<JobEvent> events = store.readStream(stream);
+        return events.isEmpty() ? null : JobState.fold(events);
+    }
+
+    private static <V> Map<StreamId, V> lru(int capacity) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<StreamId, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** Delivers queued batches in queue order; one thread at a time, the others leave their batches to it. */
+    private void deliver() {
+        while (!undelivered.isEmpty()) {
+            if (!delivering.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                List<StoredEvent> batch;
+                while ((batch = undelivered.poll()) != null) {
+                    for (JobEventListener listener : listeners) {
+                        try {
+                            listener.onEvents(batch);
+                        } catch (RuntimeException e) {
+                            LOG.warn("listener {} failed on events at positions {}-{}", listener,
+                                    batch.get(0).position(), batch.get(batch.size() - 1).position(), e);
+                        }
+                    }
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+
+    private void notifyPeople(CommandResult.Accepted accepted) {
+        JobState job = accepted.state();
+        for (StoredEvent stored : accepted.events()) {
+            JobEvent event = stored.event();
+            try {
+                if (event instanceof JobEvent.JobAssigned assigned) {
+                    tell(assigned.technician(), "New job " + job.id(), job.jobType() + " at "
+                            + job.site().address() + ": " + job.issue());
+                } else if (event instanceof JobEvent.JobUnassigned unassigned) {
+                    tell(unassigned.technician(), "Job " + job.id() + " taken off you", unassigned.reason());
+                } else if (event instanceof JobEvent.StatusChanged changed && job.technician() != null
+                        && (changed.status() == JobStatus.CANCELLED || changed.status() == JobStatus.RESCHEDULED)) {
+                    tell(job.technician(), "Job " + job.id() + " " + changed.status(), changed.reason());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("notifier failed for event {} of job {}", event.header().eventId(), job.id(), e);
+            }
+        }
+    }
+
+    private void tell(TechnicianId technician, String subject, String body) {
+        notifier.notify(technician.value(), subject, body);
+    }
+
+    @Override
+    public Optional<JobState> job(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        JobState state = JobState.fold(events);
+        return state.visibleTo(actor) ? Optional.of(state) : Optional.empty();
+    }
+
+    @Override
+    public List<JobEvent> history(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
+        return mayRead(actor, events) ? events : List.of();
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        StreamId stream = StreamId.of(actor.tenant(), job);
+        Anchor remembered;
+        synchronized (heads) {
+            remembered = heads.get(stream);
+        }
+        List<JobEvent> events = store.readStream(stream);
+        return mayRead(actor, events) ? Optional.of(verify(stream, events, remembered)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(job, "job");
+        if (trustedHead == null || !trustedHead.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("trusted head must be 64 lower-case hex chars, was " + trustedHead);
+        }
+        StreamId stream = StreamId.of(actor.tenant(), job);
+        List<JobEvent> events = store.readStream(stream);
+        if (!mayRead(actor, events)) {
+            return Optional.empty();
+        }
+        long version = events.size(); // not found: the head is expected at the end, and the last event fails
+        for (int i = 0; i < events.size(); i++) {
+            if (HashChain.hash(events.get(i)).equals(trustedHead)) {
+                version = i + 1;
+                break;
+            }
+        }
+        return Optional.of(verify(stream, events, new Anchor(version, trustedHead)));
+    }
+
+    /**
+     * The chain must verify and, when an anchor is known, the event at the anchor's version must still hash to
+     * the anchor's hash (events appended since by other writers are covered by the chain only).
+     */
+    private static HistoryVerification verify(StreamId stream, List<JobEvent> events, Anchor anchor) {
+        OptionalInt broken = HashChain.firstBroken(events);
+        if (broken.isEmpty() && anchor != null) {
+            List<JobEvent> upToAnchor = events.size() <= anchor.version() ? events
+                    : events.subList(0, (int) anchor.version());
+            broken = HashChain.firstBroken(upToAnchor, anchor.hash());
+        }
+        return new HistoryVerification(stream.job(), events.size(), broken, HashChain.head(events), anchor != null);
+    }
+
+    /** A stream's version and the hash of its event at that version, as known outside the store. */
+    private record Anchor(long version, String hash) {}
+
+    /**
+     * Whether {@code actor} may read a stream of its tenant. A stream that no longer folds (it was tampered
+     * with) is readable by tenant-wide staff only, so they can inspect and verify it.
+     */
+    private static boolean mayRead(Actor actor, List<JobEvent> events) {
+        if (events.isEmpty()) {
+            return false;
+        }
+        try {
+            return JobState.fold(events).visibleTo(actor);
+        } catch (IllegalArgumentException unfoldable) {
+            return actor.branch() == null && actor.role() != Role.TECHNICIAN;
+        }
+    }
+
+    @Override
+    public Subscription subscribe(JobEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                listeners.remove(listener);
+            }
+        };
+    }
+
+    @Override
+    public JobId newJobId() {
+        return ids.nextJobId();
+    }
+
+    @Override
+    public String toString() {
+        return "JobRecord{store=" + store + ", listeners=" + listeners.size() + "}";
+    }
+}

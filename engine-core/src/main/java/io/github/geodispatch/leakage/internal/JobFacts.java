@@ -1,0 +1,55 @@
+package io.github.geodispatch.leakage.internal;
+
+import io.github.geodispatch.payment.JobAccount;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobStatus;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What the rules need to know about one job: its money account plus times, proofs and event ids. Not thread-safe. */
+public final class JobFacts {
+    public final JobAccount account;
+    UUID createdEvent;
+    UUID completedEvent;
+    Instant assignedAt;
+    final List<JobEvent.ProofAdded> proofs = new ArrayList<>(2);
+    final List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
+
+    public JobFacts(ZoneId zone) {
+        this.account = new JobAccount(zone);
+    }
+
+    public void apply(JobEvent event) {
+        account.apply(event);
+        if (event instanceof JobEvent.JobCreated) {
+            createdEvent = event.header().eventId();
+        } else if (event instanceof JobEvent.JobAssigned) {
+            Instant at = event.header().occurredAt();
+            if (assignedAt == null || at.isAfter(assignedAt)) {
+                assignedAt = at;
+            }
+        } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED
+                && completedEvent == null) {
+            completedEvent = s.header().eventId();
+        } else if (event instanceof JobEvent.ProofAdded p) {
+            proofs.add(p);
+        } else if (event instanceof JobEvent.PaymentRecorded p) {
+            payments.add(p);
+        }
+    }
+
+    /** The proofs recorded at or before {@code by}. */
+    List<JobEvent.ProofAdded> proofsBy(Instant by) {
+        List<JobEvent.ProofAdded> out = new ArrayList<>(proofs.size());
+        for (JobEvent.ProofAdded p : proofs) {
+            if (!p.header().occurredAt().isAfter(by)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.geodispatch.leakage.internal;
+
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakageCode;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.job.ProofRequirement;
+import io.github.geodispatch.payment.CashLedger;
+import io.github.geodispatch.payment.CreditMatch;
+import io.github.geodispatch.payment.JobAccount;
+import io.github.geodispatch.payment.Reconciler;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.StatementCredit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The leakage rules, one method per rule, each a pure function of the indexed facts it is given. One finding
+ * per cause: no payment status, an invalid coverage claim, a pending promise, an INVOICE_REQUIRED job or an
+ * approved waiver each exclude SHORT_COLLECTION; a duplicate claim is not also unverified. Not thread-safe
+ * (it reads the monitor's indexes).
+ */
+public final class Rules {
+    private final LeakagePolicy policy;
+    private final Reconciler reconciler;
+    private final Function<JobId, Set<String>> linkedCredits;
+
+    public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits) {
+        this.policy = policy;
+        this.reconciler = reconciler;
+        this.linkedCredits = linkedCredits;
+    }
+
+    public List<Finding> job(JobFacts f, VisitBook visits) {
+        List<Finding> out = new ArrayList<>(1);
+        JobAccount a = f.account;
+        Instant completed = a.completedAt();
+        boolean coverageInvalid = coverageInvalid(f, out);
+        if (completed != null) {
+            paymentStatusMissing(f, out);
+            proofMissing(f, out);
+            invoiceDelayed(f, out);
+            if (policy.visitRules()) {
+                ghostVisit(f, visits, out);
+            }
+            if (!coverageInvalid) {
+                shortCollection(f, out);
+            }
+        }
+        Set<String> duplicates = duplicates(f, out);
+        unverified(f, duplicates, out);
+        partsNotBilled(f, out);
+        return out;
+    }
+
+    private Finding finding(LeakageCode code, JobFacts f, String reference, Money amount, List<String> evidence,
+                            Instant at) {
+        JobAccount a = f.account;
+        return new Finding(code, a.job(), a.technician(), a.branch(), reference, amount, evidence, at);
+    }
+
+    /** COVERAGE_INVALID: AMC/WARRANTY claimed, coverage missing, of another kind, expired or not for this job type. */
+    private boolean coverageInvalid(JobFacts f, List<Finding> out) {
+        JobAccount a = f.account;
+        if (a.claimedCoverage() == null || a.coverageValid()) {
+            return false;
+        }
+        JobEvent.PaymentRecorded claim = null;
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (p.mode() == PaymentMode.AMC || p.mode() == PaymentMode.WARRANTY) {
+                claim = p;
+                break;
+            }
+        }
+        Money atRisk = nonNegative(a.grossDue().minus(a.paidOnSite()));
+        Instant at = claim.header().occurredAt();
+        out.add(finding(LeakageCode.COVERAGE_INVALID, f, claim.reference(), atRisk,
+                List.of(f.createdEvent.toString(), claim.header().eventId().toString()), at));
+        return true;
+    }
+
+    /** PAYMENT_STATUS_MISSING: completed, no payment record, after the grace. */
+    private void paymentStatusMissing(JobFacts f, List<Finding> out) {
+        if (f.payments.isEmpty()) {
+            out.add(finding(LeakageCode.PAYMENT_STATUS_MISSING, f, null, f.account.amountDue(),
+                    List.of(f.completedEvent.toString()), f.account.completedAt().plus(policy.paymentStatusGrace())));
+        }
+    }
+
+    /** PROOF_MISSING: the closure policy's before-completion proof was not on the job when it was completed. */
+    private void proofMissing(JobFacts f, List<Finding> out) {
+        Instant completed = f.account.completedAt();
+        List<JobEvent.ProofAdded> present = f.proofsBy(completed);
+        for (ProofRequirement requirement : policy.closurePolicies().forJobType(f.account.jobType()).beforeCompleted()) {
+            if (!requirement.isMetByAny(present)) {
+                List<String> evidence = new ArrayList<>();
+                evidence.add(f.completedEvent.toString());
+                present.forEach(p -> evidence.add(p.header().eventId().toString()));
+                out.add(finding(LeakageCode.PROOF_MISSING, f, null, f.account.amountDue(), evidence, completed));
+                return;
+            }
+        }
+    }
+
+    /** INVOICE_DELAYED: an INVOICE_REQUIRED job not invoiced, after the grace from completion. */
+    private void invoiceDelayed(JobFacts f, List<Finding> out) {
+        if (f.account.hasMode(PaymentMode.INVOICE_REQUIRED) && f.account.invoice() == null) {
+            List<String> evidence = new ArrayList<>();
+            evidence.add(f.completedEvent.toString());
+            for (JobEvent.PaymentRecorded p : f.payments) {
+                if (p.mode() == PaymentMode.INVOICE_REQUIRED) {
+                    evidence.add(p.header().eventId().toString());
+                }
+            }
+            out.add(finding(LeakageCode.INVOICE_DELAYED, f, null, f.account.amountDue(), evidence,
+                    f.account.completedAt().plus(policy.invoiceGrace())));
+        }
+    }
+
+    /** GHOST_VISIT: no stay of the job's technician at its site between assignment and completion. */
+    private void ghostVisit(JobFacts f, VisitBook visits, List<Finding> out) {
+        JobAccount a = f.account;
+        if (a.technician() == null || f.assignedAt == null) {
+            return;
+        }
+        if (!visits.visited(a.job(), a.technician(), f.assignedAt, a.completedAt())) {
+            out.add(finding(LeakageCode.GHOST_VISIT, f, null, a.amountDue(), List.of(f.completedEvent.toString()),
+                    a.completedAt()));
+        }
+    }
+
+    /**
+     * SHORT_COLLECTION: settled on site (some payment recorded; no PENDING, INVOICE_REQUIRED or approved waiver),
+     * paid on site below the billed amount.
+     */
+    private void shortCollection(JobFacts f, List<Finding> out) {
+        JobAccount a = f.account;
+        if (f.payments.isEmpty() || a.hasMode(PaymentMode.PENDING) || a.hasMode(PaymentMode.INVOICE_REQUIRED)
+                || a.waived()) {
+            return;
+        }
+        Money shortBy = a.billedAmount().minus(a.paidOnSite());
+        if (!shortBy.isPositive()) {
+            return;
+        }
+        Instant at = a.completedAt();
+        List<String> evidence = new ArrayList<>();
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            evidence.add(p.header().eventId().toString());
+            if (p.header().occurredAt().isAfter(at)) {
+                at = p.header().occurredAt();
+            }
+        }
+        if (a.invoice() != null) {
+            evidence.add(a.invoice().header().eventId().toString());
+            if (a.invoice().header().occurredAt().isAfter(at)) {
+                at = a.invoice().header().occurredAt();
+            }
+        }
+        out.add(finding(LeakageCode.SHORT_COLLECTION, f, null, shortBy, evidence, at));
+    }
+
+    /**
+     * DUPLICATE_PAYMENT_REFERENCE: this job's claim carries a reference another job claimed first. The first
+     * claim is the one the statement credit of that reference links to, else the earliest. Returns the
+     * references this job claims as a duplicate.
+     */
+    private Set<String> duplicates(JobFacts f, List<Finding> out) {
+        Set<String> duplicates = null;
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (!Reconciler.traceable(p.mode()) || p.reference() == null) {
+                continue;
+            }
+            List<Reconciler.Claim> claims = reconciler.claims(p.reference());
+            if (claims.size() < 2) {
+                continue;
+            }
+            JobId owner = owner(p.reference(), claims);
+            if (owner.equals(f.account.job())) {
+                continue;
+            }
+            Reconciler.Claim first = claims.stream().filter(c -> c.job().equals(owner)).findFirst().orElseThrow();
+            Instant at = p.header().occurredAt().isAfter(first.at()) ? p.header().occurredAt() : first.at();
+            out.add(finding(LeakageCode.DUPLICATE_PAYMENT_REFERENCE, f, p.reference(), p.amount(),
+                    List.of(first.eventId().toString(), p.header().eventId().toString()), at));
+            if (duplicates == null) {
+                duplicates = new HashSet<>(2);
+            }
+            duplicates.add(p.reference());
+        }
+        return duplicates == null ? Set.of() : duplicates;
+    }
+
+    private JobId owner(String reference, List<Reconciler.Claim> claims) {
+        Optional<StatementCredit> credit = reconciler.credit(reference);
+        if (credit.isPresent()) {
+            Optional<CreditMatch> match = reconciler.match(credit.get());
+            if (match.isPresent()) {
+                JobId linked = match.get().job();
+                for (Reconciler.Claim c : claims) {
+                    if (c.job().equals(linked)) {
+                        return linked;
+                    }
+                }
+            }
+        }
+        return claims.get(0).job();
+    }
+
+    /**
+     * PAYMENT_UNVERIFIED: a UPI/MPESA claim (not a duplicate) whose reference no credit carries, and no credit
+     * is linked to the job otherwise, after the grace.
+     */
+    private void unverified(JobFacts f, Set<String> duplicates, List<Finding> out) {
+        boolean linked = !linkedCredits.apply(f.account.job()).isEmpty();
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (!p.mode().needsStatementCredit() || duplicates.contains(p.reference())) {
+                continue;
+            }
+            boolean carried = p.reference() != null && reconciler.credit(p.reference()).isPresent();
+            if (!carried && !linked) {
+                out.add(finding(LeakageCode.PAYMENT_UNVERIFIED, f, p.reference(), p.amount(),
+                        List.of(p.header().eventId().toString()), p.header().occurredAt().plus(policy.verificationGrace())));
+            }
+        }
+    }
+
+    /** PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list. */
+    private void partsNotBilled(JobFacts f, List<Finding> out) {
+        JobEvent.InvoiceHandedOff invoice = f.account.invoice();
+        if (invoice == null) {
+            return;
+        }
+        Money missing = null;
+        List<String> evidence = new ArrayList<>();
+        for (JobEvent.PartUsed part : f.account.parts()) {
+            if (part.billable() && !invoice.partSkus().contains(part.sku())) {
+                missing = missing == null ? part.lineTotal() : missing.plus(part.lineTotal());
+                evidence.add(part.header().eventId().toString());
+            }
+        }
+        if (missing != null) {
+            evidence.add(invoice.header().eventId().toString());
+            out.add(finding(LeakageCode.PARTS_NOT_BILLED, f, null, missing, evidence, invoice.header().occurredAt()));
+        }
+    }
+
+    /** PAYMENT_UNLINKED: a credit that links to no job. */
+    public Finding unlinked(StatementCredit credit) {
+        return new Finding(LeakageCode.PAYMENT_UNLINKED, null, null, null, credit.reference(), credit.amount(),
+                List.of(Finding.statementEvidence(credit)), credit.at());
+    }
+
+    /** CASH_NOT_DEPOSITED: the part of the technician's cash, collected before the grace, not yet deposited (FIFO). */
+    public Optional<Finding> cashNotDeposited(CashLedger.Position position, BranchId branch) {
+        Instant cut = position.asOf().minus(policy.cashDepositGrace());
+        Money overdue = null;
+        Instant since = null;
+        List<String> evidence = new ArrayList<>();
+        for (CashLedger.OpenCollection c : position.open()) {
+            if (c.collectedAt().isAfter(cut)) {
+                break;
+            }
+            overdue = overdue == null ? c.inHand() : overdue.plus(c.inHand());
+            if (since == null) {
+                since = c.collectedAt();
+            }
+            evidence.add(c.evidence());
+        }
+        if (overdue == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(LeakageCode.CASH_NOT_DEPOSITED, null, position.technician(), branch, null, overdue,
+                evidence, since.plus(policy.cashDepositGrace())));
+    }
+
+    private static Money nonNegative(Money m) {
+        return m.isNegative() ? Money.zero(m.currency()) : m;
+    }
+}

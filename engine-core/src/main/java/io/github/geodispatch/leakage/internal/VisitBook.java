@@ -1,0 +1,160 @@
+package io.github.geodispatch.leakage.internal;
+
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakageCode;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.TechnicianId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The site visits the monitor was fed, indexed for the two visit rules: by site (GHOST_VISIT asks whether the
+ * job's technician stayed at the job's site between assignment and completion) and the long stays
+ * (OFF_BOOK_VISIT asks, per long stay, whether the technician had a job there that day). Not thread-safe.
+ */
+public final class VisitBook {
+    private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to) {}
+
+    private record JobDay(JobId job, LocalDate day) {}
+
+    private final LeakagePolicy policy;
+    private final Map<JobId, Site> jobSites = new HashMap<>();
+    private final Map<JobId, Currency> currencies = new HashMap<>();
+    private final Map<SiteId, List<JobId>> siteJobs = new HashMap<>();
+    private final Map<SiteId, List<Stay>> staysBySite = new HashMap<>();
+    private final Map<TechnicianId, List<JobDay>> technicianDays = new HashMap<>();
+    private final Map<JobId, TechnicianId> assigned = new HashMap<>();
+    private final List<Stay> longStays = new ArrayList<>();
+    private final java.util.Set<Stay> seen = new java.util.HashSet<>();
+
+    public VisitBook(LeakagePolicy policy) {
+        this.policy = policy;
+    }
+
+    public void site(JobId job, Site site, Currency currency) {
+        jobSites.put(job, site);
+        currencies.put(job, currency);
+        siteJobs.computeIfAbsent(site.id(), s -> new ArrayList<>(1)).add(job);
+    }
+
+    public void assigned(TechnicianId technician, JobId job, Instant at) {
+        assigned.put(job, technician);
+        technicianDays.computeIfAbsent(technician, t -> new ArrayList<>()).add(new JobDay(job, day(at)));
+    }
+
+    public void completed(JobId job, Instant at) {
+        TechnicianId technician = assigned.get(job);
+        if (technician != null) {
+            technicianDays.computeIfAbsent(technician, t -> new ArrayList<>()).add(new JobDay(job, day(at)));
+        }
+    }
+
+    /** Records a stay (a repeated one changes nothing); returns the jobs at that site, whose GHOST_VISIT verdict may change. */
+    public List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        Objects.requireNonNull(technician, "technician");
+        Objects.requireNonNull(site, "site");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("a visit ends before it starts: " + from + " > " + to);
+        }
+        Stay stay = new Stay(technician, site, from, to);
+        if (!seen.add(stay)) {
+            return List.of();
+        }
+        staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
+        if (Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
+            longStays.add(stay);
+        }
+        return siteJobs.getOrDefault(site, List.of());
+    }
+
+    /** True when {@code technician} stayed at the job's site at least the ghost minimum within {@code [from, to]}. */
+    boolean visited(JobId job, TechnicianId technician, Instant from, Instant to) {
+        Site site = jobSites.get(job);
+        if (site == null) {
+            return false;
+        }
+        for (Stay s : staysBySite.getOrDefault(site.id(), List.of())) {
+            if (!s.technician.equals(technician)) {
+                continue;
+            }
+            Instant start = s.from.isAfter(from) ? s.from : from;
+            Instant end = s.to.isBefore(to) ? s.to : to;
+            if (!end.isBefore(start) && Duration.between(start, end).compareTo(policy.ghostVisitMinimumStay()) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One finding per off-book stay: a long stay at a known site where the technician had no job there that
+     * day. Simultaneous stays of one technician at several fences (one customer's sites of several jobs
+     * overlap) are one stay, with every site in the evidence.
+     */
+    public List<Finding> offBook(Instant asOf, Function<TechnicianId, BranchId> branches) {
+        List<Stay> offBook = new ArrayList<>();
+        for (Stay stay : longStays) {
+            if (!stay.to.isAfter(asOf) && siteJobs.containsKey(stay.site) && !hadJobThere(stay)) {
+                offBook.add(stay);
+            }
+        }
+        offBook.sort(Comparator.comparing((Stay st) -> st.technician.value()).thenComparing(Stay::from)
+                .thenComparing(st -> st.site.value()));
+        List<Finding> out = new ArrayList<>();
+        int i = 0;
+        while (i < offBook.size()) {
+            Stay first = offBook.get(i);
+            Instant end = first.to;
+            List<String> evidence = new ArrayList<>();
+            int j = i;
+            while (j < offBook.size() && offBook.get(j).technician.equals(first.technician)
+                    && offBook.get(j).from.isBefore(end.plusSeconds(1))) {
+                Stay s = offBook.get(j);
+                evidence.add("visit:" + s.site + "@" + s.from + "/" + s.to);
+                if (s.to.isAfter(end)) {
+                    end = s.to;
+                }
+                j++;
+            }
+            out.add(new Finding(LeakageCode.OFF_BOOK_VISIT, null, first.technician, branches.apply(first.technician), null,
+                    Money.zero(currencies.get(siteJobs.get(first.site).get(0))), evidence, end));
+            i = j;
+        }
+        return out;
+    }
+
+    private boolean hadJobThere(Stay stay) {
+        Site here = jobSites.get(siteJobs.get(stay.site).get(0));
+        LocalDate day = day(stay.from);
+        for (JobDay jd : technicianDays.getOrDefault(stay.technician, List.of())) {
+            if (!jd.day.equals(day)) {
+                continue;
+            }
+            Site there = jobSites.get(jd.job);
+            if (there != null && (there.id().equals(here.id()) || there.location().distanceMetres(here.location())
+                    <= there.radiusMetres() + here.radiusMetres())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, policy.zone());
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.geodispatch.dispatch.plan.internal;
+
+import io.github.geodispatch.dispatch.plan.PlanProgress;
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.testdata.SampleData;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Short solves (3 s, possibly on a loaded machine) checked for feasibility by {@link SolomonChecker}; the
+ * distance bound only proves the search works. Quality is measured by the benchmarks' VrptwQualitySuite.
+ */
+class VrptwPlannerTest {
+    private static final Path SOLOMON = SampleData.path("solomon");
+
+    private static Path instance(String name) {
+        return SOLOMON.resolve(name + ".txt");
+    }
+
+    private static double bestKnown(String name) throws IOException {
+        return Files.readAllLines(SOLOMON.resolve("best-known.csv")).stream()
+                .filter(l -> l.startsWith(name + ","))
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
+                .findFirst().orElseThrow(() -> new AssertionError("no best-known row for " + name));
+    }
+
+    @Test
+    void solvesC101FeasiblyNearTheBestKnownDistance() throws IOException {
+        Path file = instance("C101");
+        VrptwInstance problem = VrptwInstance.read(file);
+        List<PlanProgress> progress = new ArrayList<>();
+
+        VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.after(Duration.ofSeconds(3)), progress::add);
+
+        SolomonChecker.Result check = SolomonChecker.check(file, solution.routes());
+        assertThat(check.violations()).isEmpty();
+        assertThat(solution.feasible()).isTrue();
+        assertThat(solution.distance()).isCloseTo(check.distance(), within(1e-6));
+        assertThat(solution.vehicles()).isEqualTo(solution.routes().size()).isLessThanOrEqualTo(25);
+        assertThat(solution.distance()).isLessThan(bestKnown("C101") * 1.35);
+        assertThat(progress).isNotEmpty();
+        assertThat(-progress.get(progress.size() - 1).bestScore().soft() / VrptwPlanner.SCALE)
+                .isCloseTo(solution.distance(), within(0.01));
+    }
+
+    @Test
+    void solvesATightRandomInstanceFeasibly() throws IOException {
+        Path file = instance("R101");
+        VrptwSolution solution = VrptwPlanner.solve(VrptwInstance.read(file), PlanTermination.after(Duration.ofSeconds(3)), p -> { });
+
+        assertThat(SolomonChecker.check(file, solution.routes()).violations()).isEmpty();
+        assertThat(solution.distance()).isLessThan(bestKnown("R101") * 1.35);
+    }
+
+    @Test
+    void everyMoveKeepsScoreAndShadowVariablesConsistentUnderFullAssert() throws IOException {
+        VrptwInstance full = VrptwInstance.read(instance("RC101"));
+        VrptwInstance small = new VrptwInstance("RC101-12", full.maxVehicles(), full.capacity(), full.customers().subList(0, 13));
+        var solver = SolverSetup.assertingSolver(PlanTermination.after(Duration.ofSeconds(4)), false, 3L);
+
+        VrptwSolution solution = VrptwPlanner.answer(small, solver.solve(VrptwPlanner.model(small)));
+
+        // FULL_ASSERT throws on any score or shadow-variable corruption, ruin-and-recreate moves included
+        assertThat(solution.routes().stream().mapToInt(List::size).sum()).isEqualTo(12);
+    }
+
+    @Test
+    void theCheckerCatchesALateCustomer() throws IOException {
+        Path file = instance("C101");
+        // customer 1 opens at 912, customer 5 closes at 67: serving 1 first makes 5 late
+        assertThat(SolomonChecker.check(file, List.of(List.of(1, 5))).violations())
+                .anyMatch(v -> v.contains("customer 5 served at"));
+    }
+
+    @Test
+    void parsesTheHeaderAndTable() throws IOException {
+        VrptwInstance problem = VrptwInstance.read(instance("RC105"));
+        assertThat(problem.name()).isEqualTo("RC105");
+        assertThat(problem.maxVehicles()).isEqualTo(25);
+        assertThat(problem.capacity()).isEqualTo(200.0);
+        assertThat(problem.customers()).hasSize(101);
+        assertThat(problem.depot().number()).isZero();
+    }
+
+    @Test
+    void rejectsMalformedFilesWithTheLine() {
+        String header = "X1\n\nVEHICLE\nNUMBER     CAPACITY\n  2         50\n\nCUSTOMER\nCUST NO. XCOORD. YCOORD. DEMAND READY DUE SERVICE\n\n";
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 5 5 10 20 10 5\n"))
+                .hasMessageContaining("line 11").hasMessageContaining("ready time 20.0 after due date 10.0");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 5 abc 10 0 10 5\n"))
+                .hasMessageContaining("line 11").hasMessageContaining("y is not a number");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 5 5 10 0 10\n"))
+                .hasMessageContaining("expected 7 columns");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 5 5 60 0 10 5\n"))
+                .hasMessageContaining("more than a vehicle's capacity");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n0 5 5 1 0 10 5\n"))
+                .hasMessageContaining("customer 0 appears twice");
+        assertThatThrownBy(() -> VrptwInstance.parse("")).hasMessageContaining("empty");
+    }
+}

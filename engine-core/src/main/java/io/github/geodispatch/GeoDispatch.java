@@ -139,8 +139,9 @@ public interface GeoDispatch {
         VisitLog log();
 
         /**
-         * Each technician's attendance on {@code day} (in the business's zone) from the visit log. Technicians
-         * on the dispatch board also get their day counted in the owner's view, against their shift.
+         * Each technician's attendance on {@code day} (in the business's zone) from the visit log. Every technician
+         * on the dispatch board whose shift starts that day also gets the day counted in the owner's view against
+         * the shift, visits or none (a technician never seen did not check in).
          */
         List<DailyAttendance> attendance(LocalDate day);
 

@@ -9,6 +9,7 @@ import io.github.geodispatch.spi.TravelTimes;
 
 import java.time.InstantSource;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +50,9 @@ public interface Dispatcher {
     Route removeTechnician(TechnicianId technician, Actor by);
 
     Optional<Technician> technician(TechnicianId technician);
+
+    /** Every technician on the roster, in the order they were first added. */
+    List<Technician> technicians();
 
     /** Moves where the technician's day continues from; pings older than the last one are ignored. */
     void updateLiveLocation(TechnicianId technician, LiveLocation live);

@@ -44,6 +44,7 @@ import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -226,9 +227,16 @@ public final class WiredGeoDispatch implements GeoDispatch {
             List<SiteVisit> entered = tracker.visitLog().all().stream()
                     .filter(v -> !v.enteredAt().isBefore(from) && v.enteredAt().isBefore(to)).toList();
             List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
-            for (DailyAttendance a : days) {
-                board.technician(a.technician()).ifPresent(t -> owner.accept(new AttendanceDay(t.id(), t.branch(), day,
-                        t.shift().start(), t.shift().end(), a.checkIn().orElse(null), a.onSites(), a.travelling())));
+            Map<TechnicianId, DailyAttendance> byTechnician = new HashMap<>();
+            days.forEach(a -> byTechnician.put(a.technician(), a));
+            for (Technician t : board.technicians()) {
+                if (t.shift().start().atZone(settings.zone()).toLocalDate().equals(day)) {
+                    // a technician on shift with no visit at all counts too: not checked in, nothing on site
+                    DailyAttendance a = byTechnician.get(t.id());
+                    owner.accept(new AttendanceDay(t.id(), t.branch(), day, t.shift().start(), t.shift().end(),
+                            a == null ? null : a.checkIn().orElse(null), a == null ? Duration.ZERO : a.onSites(),
+                            a == null ? Duration.ZERO : a.travelling()));
+                }
             }
             return days;
         }

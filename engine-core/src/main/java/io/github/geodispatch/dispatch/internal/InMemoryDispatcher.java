@@ -150,6 +150,11 @@ public final class InMemoryDispatcher implements Dispatcher {
     }
 
     @Override
+    public List<Technician> technicians() {
+        return List.of(roster.techs);
+    }
+
+    @Override
     public void updateLiveLocation(TechnicianId technician, LiveLocation live) {
         Objects.requireNonNull(live, "live location");
         TechSlot slot = slot(technician);

@@ -1,7 +1,15 @@
 package io.github.geodispatch.examples;
 
+import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.billing.Invoice;
+import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.geofence.Ping;
+import io.github.geodispatch.insight.Grouping;
+import io.github.geodispatch.insight.KpiQuery;
+import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.job.CommandResult;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.HistoryVerification;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
@@ -28,18 +36,28 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
- * Read this first. A host embeds the engine, creates an AC service job, assigns it, and the technician moves it
- * through EN_ROUTE, ARRIVED, WORK_STARTED with before/after photos and the customer's OTP approval to
- * COMPLETED; the UPI payment is recorded with its 12-digit UTR, the accountant closes the job, and the job's
- * history is printed one line per event. {@code java -jar examples/target/geodispatch.jar quickstart} runs it.
+ * Read this first. A host builds the front door, {@link GeoDispatch}, over in-memory adapters, and one AC service
+ * job runs from creation to CLOSED: the dispatcher creates and assigns it; the technician sets off, and his
+ * phone's pings at the site record his arrival (the site became a fence when the job was created); he adds
+ * before/after photos and the customer's OTP approval (a completion without it is refused), completes the job
+ * and records the UPI payment with its 12-digit UTR; billing drafts the GST invoice from the job's record and
+ * hands it to accounts; the accountant closes the job. Then the job's history, its hash-chain check and the
+ * owner's view of the day are printed. {@code java -jar examples/target/geodispatch.jar quickstart} runs it.
  */
 public final class QuickStart {
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 16);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private QuickStart() {}
 
@@ -47,6 +65,20 @@ public final class QuickStart {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         run(out);
         out.flush();
+    }
+
+    /** A clock the example moves through the morning. */
+    private static final class Morning implements InstantSource {
+        private Instant now = DAY.atTime(9, 0).atZone(INDIA).toInstant();
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void pass(Duration d) {
+            now = now.plus(d);
+        }
     }
 
     /** Runs the quick start, printing to {@code out}; returns the closed job. */
@@ -58,49 +90,73 @@ public final class QuickStart {
         TechnicianId ravi = TechnicianId.of("ravi");
         Actor technician = Actor.technician(tenant, branch, ravi);
         Actor accountant = Actor.accountant(tenant, "meena");
+        Morning clock = new Morning();
 
-        // The engine: in-memory store, system clock, default closure policies; notifications go to the console.
-        JobRecord engine = JobRecord.builder()
+        // The front door: in-memory store and invoice numbers, a console notifier, billing as a Karnataka seller.
+        Party seller = new Party("Cool Air Services Pvt Ltd", "Cool Air", "29AAGCC1234F1ZY", "12, 80 Feet Road, Indiranagar",
+                "Bengaluru", "560038", "29", "8041234567", "accounts@coolair.example");
+        GeoDispatch gd = GeoDispatch.builder()
+                .business(tenant, Currency.INR, INDIA)
+                .clock(clock)
                 .notifier((to, subject, body) -> out.println("  [notify " + to + "] " + subject))
+                .seller(new SellerProfile(seller, Map.of("indiranagar", "IND"), "coolair@okicici", Map.of()),
+                        PriceBasis.TAX_INCLUSIVE)
                 .build();
 
         JobId job = JobId.of("JOB-1001");
         Site site = new Site(SiteId.of("S-77"), GeoPoint.of(12.9719, 77.6412), 60,
                 "2nd floor, 100 Feet Rd, Indiranagar, Bengaluru");
-        engine.execute(dispatcher, CreateJob.builder(job, branch, CustomerId.of("C-5521"), site, "AC_SERVICE")
+        gd.jobs().execute(dispatcher, CreateJob.builder(job, branch, CustomerId.of("C-5521"), site, "AC_SERVICE")
                 .issue("1.5 ton split AC not cooling")
                 .skills(SkillRequirement.of("ac.split.service", 2))
                 .priority(Priority.HIGH)
                 .quote(Money.parse("1499.00", Currency.INR))
                 .build()).orThrow();
-        engine.execute(dispatcher, Assign.of(job, ravi)).orThrow();
+        gd.jobs().execute(dispatcher, Assign.of(job, ravi)).orThrow();
+        gd.jobs().execute(technician, ChangeStatus.enRoute(job)).orThrow();
 
-        engine.execute(technician, ChangeStatus.enRoute(job)).orThrow();
-        engine.execute(technician, ChangeStatus.arrived(job, "geofence visit S-77 entered 10:42")).orThrow();
-        engine.execute(technician, ChangeStatus.workStarted(job)).orThrow();
-        engine.execute(technician, AddProof.photo(job, "before", "photos/JOB-1001/before.jpg",
+        // Ravi's phone reports every 30 s; once 5 minutes at the site are confirmed (pings wait up to 2 minutes to be put
+        // in order), the visit records his arrival.
+        for (int i = 0; i < 20; i++) {
+            clock.pass(Duration.ofSeconds(30));
+            gd.visits().accept(new Ping("ravi-" + i, ravi, clock.instant(), site.location(), 8));
+        }
+        clock.pass(Duration.ofMinutes(1));
+        gd.jobs().execute(technician, ChangeStatus.workStarted(job)).orThrow();
+        gd.jobs().execute(technician, AddProof.photo(job, "before", "photos/JOB-1001/before.jpg",
                 sha256("bytes of the before photo"))).orThrow();
-        engine.execute(technician, AddProof.photo(job, "after", "photos/JOB-1001/after.jpg",
+        clock.pass(Duration.ofMinutes(40));
+        gd.jobs().execute(technician, AddProof.photo(job, "after", "photos/JOB-1001/after.jpg",
                 sha256("bytes of the after photo"))).orThrow();
 
         // The AC_SERVICE closure policy needs the customer's approval before COMPLETED: this is refused.
-        CommandResult early = engine.execute(technician, ChangeStatus.completed(job));
+        CommandResult early = gd.jobs().execute(technician, ChangeStatus.completed(job));
         if (early instanceof CommandResult.Rejected rejected) {
             out.println("  [rejected] " + rejected.rejection().reason() + ": " + rejected.rejection().message());
         }
-        engine.execute(technician, AddProof.otpApproval(job, "otp-sms:+91-98450-XXXXX:4821")).orThrow();
-        engine.execute(technician, ChangeStatus.completed(job)).orThrow();
-
-        engine.execute(technician, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901"))
+        gd.jobs().execute(technician, AddProof.otpApproval(job, "otp-sms:+91-98450-XXXXX:4821")).orThrow();
+        gd.jobs().execute(technician, ChangeStatus.completed(job)).orThrow();
+        gd.jobs().execute(technician, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901"))
                 .orThrow();
-        JobState closed = engine.execute(accountant, ChangeStatus.closed(job)).orThrow();
+
+        clock.pass(Duration.ofMinutes(5));
+        Invoice invoice = gd.billing().invoice(job, Party.consumer("Asha Rao", "100 Feet Rd, Indiranagar", "Bengaluru",
+                "560038", "29")).orElseThrow();
+        JobState closed = gd.jobs().execute(accountant, ChangeStatus.closed(job)).orThrow();
 
         out.println("History of " + job + " (" + closed.status() + ", version " + closed.version() + "):");
-        for (JobEvent event : engine.history(accountant, job)) {
+        for (JobEvent event : gd.jobs().history(accountant, job)) {
             out.println(describe(event));
         }
-        HistoryVerification check = engine.verifyHistory(accountant, job, closed.headHash()).orElseThrow();
+        HistoryVerification check = gd.jobs().verifyHistory(accountant, job, closed.headHash()).orElseThrow();
         out.println("hash chain " + (check.intact() ? "verifies" : "is BROKEN") + ", head " + check.head());
+        out.println("invoice " + invoice.number() + ": " + invoice.total() + " (taxable " + invoice.taxableValue() + ")"
+                + " handed to accounts");
+        Kpis today = gd.owner().report(KpiQuery.day(DAY, Grouping.BRANCH, clock.instant())).total();
+        out.println("owner's view of " + DAY + ": " + today.jobsCompleted() + " job completed, revenue " + today.revenue()
+                + ", collected " + today.collected());
+        out.println("Next: docs/job-record.md (the state machine and closure policies), docs/geofence.md (visits),"
+                + " README.md (embedding GeoDispatch in your back end)");
         return closed;
     }
 
@@ -129,7 +185,7 @@ public final class QuickStart {
             JobEvent.InvoiceHandedOff e = (JobEvent.InvoiceHandedOff) event;
             what = "invoice " + e.invoiceNumber() + " " + e.total() + " handed off";
         }
-        String time = event.header().occurredAt().atZone(INDIA).toLocalTime().truncatedTo(ChronoUnit.SECONDS).toString();
+        String time = TIME_OF_DAY.format(event.header().occurredAt().atZone(INDIA));
         return String.format("  v%-2d %s IST  %-10s %-8s %s", event.header().version(), time,
                 event.header().actor().role(), event.header().actor().id(), what);
     }

@@ -21,14 +21,17 @@ class QuickStartTest {
         JobState closed = QuickStart.run(new PrintWriter(text, true));
 
         assertThat(closed.status()).isEqualTo(JobStatus.CLOSED);
-        assertThat(closed.version()).isEqualTo(11);
+        assertThat(closed.version()).isEqualTo(12);
         assertThat(closed.latestPayment().orElseThrow().mode()).isEqualTo(PaymentMode.UPI);
         assertThat(closed.latestPayment().orElseThrow().reference()).isEqualTo("412345678901");
         assertThat(text.toString())
                 .contains("[notify ravi] New job JOB-1001")
                 .contains("[rejected] PROOF_MISSING")
-                .contains("hash chain verifies");
-        assertThat(text.toString().lines().filter(l -> l.matches("\\s+v\\d+ .*"))).hasSize(11);
+                .contains("hash chain verifies")
+                .contains("SYSTEM     system   ARRIVED [geofence-visit:ravi@S-77")
+                .contains("invoice IND/2627/00001 1499.00 INR handed off")
+                .contains("owner's view of 2026-11-16: 1 job completed, revenue 1499.00 INR, collected 1499.00 INR");
+        assertThat(text.toString().lines().filter(l -> l.matches("\\s+v\\d+ .*"))).hasSize(12);
     }
 
     @Test
@@ -39,7 +42,7 @@ class QuickStartTest {
         int exit = cli.execute("quickstart");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("History of JOB-1001 (CLOSED, version 11)").contains("payment UPI 1499.00 INR ref 412345678901");
+        assertThat(out.toString()).contains("History of JOB-1001 (CLOSED, version 12)").contains("payment UPI 1499.00 INR ref 412345678901");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /** One {@link ConstraintVerifier} test per constraint of {@link PlanConstraints.Provider}. */
@@ -18,7 +19,8 @@ class PlanConstraintsTest {
     });
 
     private static final ConstraintVerifier<PlanConstraints.Provider, PlanSolution> verifier = ConstraintVerifier.build(
-            new PlanConstraints.Provider(), PlanSolution.class, PlanRoute.class, PlanStop.class);
+            new PlanConstraints.Provider(), PlanSolution.class, PlanRoute.class, PlanStop.class)
+            .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
 
     private static PlanRoute route(String id, Map<String, Integer> skills, Set<String> areas) {
         // free at 08:00 at location 0, regular end 17:00, shift end 19:00, lunch 13:00-13:30, capacity 10, 3 jobs max

@@ -1,17 +1,13 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.billing.BillableJob;
+import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.IndiaGst;
 import io.github.geodispatch.billing.Invoice;
-import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
-import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.billing.TaxTable;
-import io.github.geodispatch.memory.InMemoryInvoiceSequence;
-import io.github.geodispatch.spi.JobEvent;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,40 +15,45 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * GST invoices through the billing engine: the business (a registered Karnataka seller with one series
- * per branch) drafts an invoice from each completed job's record, prices tax-inclusive as quoted to
- * consumers, taxes parts at 18% by HSN (the engine's defaults plus refrigerant gas and cameras), and keeps
- * the drafts for the report. Not thread-safe.
+ * The business's GST invoicing, done by the front door's billing: a registered Karnataka seller with one series
+ * per branch, prices tax-inclusive as quoted to consumers, parts taxed at 18% by HSN (the engine's defaults plus
+ * refrigerant gas and cameras). A completed job's invoice is drafted from its record, handed to accounts and the
+ * hand-off recorded on the job. Not thread-safe.
  */
 final class Billing {
-    private final InvoiceDrafter drafter;
-    private final List<Invoice> invoices = new ArrayList<>();
+    private final GeoDispatch.Billing billing;
 
-    Billing(CityWorld world) {
+    Billing(GeoDispatch.Billing billing) {
+        this.billing = billing;
+    }
+
+    /** The seller on the day's invoices. */
+    static SellerProfile seller(CityWorld world) {
         Map<String, String> series = new LinkedHashMap<>();
         world.branches.forEach(b -> series.put(b.id().value(), b.seriesPrefix()));
         Party seller = new Party("Cool Care Home Services Pvt Ltd", "Cool Care", CityWorld.gstinFor(new Random(world.seed), 1),
                 "41, 5th Block, 80 Feet Road, Koramangala", "Bengaluru", "560095", "29", "8041234567", "accounts@coolcare.example");
-        this.drafter = InvoiceDrafter.builder().seller(new SellerProfile(seller, series, "coolcare@okicici", Map.of()))
-                .regime(new IndiaGst(TaxTable.builder().from(TaxTable.indiaDefaults())
-                        .rate("3824", 1800)     // refrigerant gas refills
-                        .rate("8525", 1800)     // CCTV cameras
-                        .build())).sequence(new InMemoryInvoiceSequence()).priceBasis(PriceBasis.TAX_INCLUSIVE)
-                .build();
+        return new SellerProfile(seller, series, "coolcare@okicici", Map.of());
     }
 
-    /** Drafts the invoice of a completed job from its record; empty when nothing on it is chargeable. */
-    Optional<Invoice> draft(CityWorld.JobRequest job, List<JobEvent> record) {
+    /** India GST with the rates of what this business sells. */
+    static TaxRegime regime() {
+        return new IndiaGst(TaxTable.builder().from(TaxTable.indiaDefaults())
+                .rate("3824", 1800)     // refrigerant gas refills
+                .rate("8525", 1800)     // CCTV cameras
+                .build());
+    }
+
+    /** Invoices a completed job to its customer; empty when nothing on it is chargeable. */
+    Optional<Invoice> invoice(CityWorld.JobRequest job) {
         CityWorld.Customer c = job.customer();
         Party buyer = c.business()
                 ? Party.business(c.name(), c.gstin(), c.address(), "Bengaluru", c.pincode(), "29")
                 : Party.consumer(c.name(), c.address(), "Bengaluru", c.pincode(), "29");
-        Optional<Invoice> invoice = drafter.draft(BillableJob.fromEvents(record, buyer, CityWorld.ZONE));
-        invoice.ifPresent(invoices::add);
-        return invoice;
+        return billing.invoice(job.id(), buyer);
     }
 
     List<Invoice> invoices() {
-        return List.copyOf(invoices);
+        return billing.invoices();
     }
 }

@@ -1,18 +1,20 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.geofence.FenceIndex;
+import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.geofence.JobVisitFinding;
-import io.github.geodispatch.internal.JobVisitLink;
-import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StatementCredit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 final class CityDay {
     /** The audit looks at the day from three days later, so every grace period (at most 48 h) has run out. */
-    static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(java.time.Duration.ofDays(3));
+    static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(Duration.ofDays(3));
     static final Instant DAY_END = CityWorld.at(LocalTime.of(23, 59));
 
     /** {@code planSeconds} = 0 runs the greedy baseline office instead of the dispatch engines. */
@@ -36,6 +38,9 @@ final class CityDay {
     record EngineUse(String part, String by, boolean engine) {}
 
     final CityWorld world;
+    /** The front door every engine of the day is reached through, on the simulated clock. */
+    final GeoDispatch gd;
+    final SimClock clock = new SimClock();
     final OwnerView owner;
     final EngineDesk desk;
     final Dispatcher dispatcher;
@@ -45,44 +50,56 @@ final class CityDay {
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
     final Presence presence;
-    /** Joins the geofence's visits to the job record: ARRIVED from a visit, taps verified, completions with no visit. */
-    final JobVisitLink visitLink;
     final LeakageWatch leakage;
     final Billing billing;
+    /** Arrivals the site visits recorded or verified (taken at the end of the day). */
+    List<JobVisitFinding> arrivals = List.of();
     CitySimulation.Run run;
 
     private CityDay(CityWorld world, int planSeconds) {
         this.world = world;
-        this.leakage = new LeakageWatch(world);
-        this.owner = OwnerView.builder().tenant(CityWorld.TENANT).currency(Currency.INR).zone(CityWorld.ZONE).build();
-        this.desk = new EngineDesk(world, e -> {
+        this.gd = GeoDispatch.builder()
+                .business(CityWorld.TENANT, Currency.INR, CityWorld.ZONE)
+                .clock(clock)
+                .idGenerator(IdGenerator.sequential(world.seed))
+                .travelTimes(new Travel())
+                .planTermination(EngineOffice.termination(Duration.ofSeconds(Math.max(planSeconds, 1))))
+                .planSeed(world.seed)
+                .seller(Billing.seller(world), PriceBasis.TAX_INCLUSIVE)
+                .taxRegime(Billing.regime())
+                .build();
+        gd.dispatch().putTechnicians(EngineOffice.technicians(world));
+        this.owner = gd.owner();
+        this.leakage = new LeakageWatch(gd.payments());
+        this.desk = new EngineDesk(world, gd.jobs(), clock, e -> {
             events.add(e);
-            owner.accept(e);
             leakage.event(e);
         });
         this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
-                : new EngineOffice(world, new Travel(), java.time.Duration.ofSeconds(planSeconds));
-        FenceIndex fences = Presence.fences(world);
-        this.visitLink = new JobVisitLink(desk.engine(), fences, java.time.Duration.ofMinutes(10));
-        desk.engine().subscribe(visitLink);
-        this.presence = new Presence(fences, leakage::geofence, visitLink);
-        this.billing = new Billing(world);
+                : new EngineOffice(gd, clock, Duration.ofSeconds(planSeconds));
+        this.presence = new Presence(world, gd.visits());
+        this.billing = new Billing(gd.billing());
         engines.add(new EngineUse("job record", desk.name(), true));
         engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
         engines.add(new EngineUse("pings to visits and attendance",
-                "geofence VisitTracker over an H3 FenceIndex (a fence per branch and job site); attendance derived from its visits; "
-                        + "JobVisitLink ties visits to the job record (ARRIVED taps verified, completions with no visit flagged)", true));
-        engines.add(new EngineUse("payments, reconciliation and leakage", "leakage.LeakageMonitor (payment.Reconciler for "
-                + "statement credits, payment.CashLedger for cash) fed live: engine events, UPI credits, cash deposits, geofence "
-                + "site visits; audited " + CitySimulation.hhmm(AUDIT_AS_OF) + " IST three days later", true));
-        engines.add(new EngineUse("GST invoices", "billing InvoiceDrafter (India GST, a series per branch) 5 minutes after "
-                + "completion; handoff recorded on the job through DispatchEngine", true));
-        engines.add(new EngineUse("owner's KPIs", "insight.OwnerView (incremental, fed every event as it happened)", true));
+                "GeoDispatch visits: a fence per branch, the job record adds one per job site; attendance from the visits; "
+                        + "each visit at an assigned job's site records or verifies its arrival, completions with no visit flagged", true));
+        engines.add(new EngineUse("payments, reconciliation and leakage", "GeoDispatch payments: the leakage rules, statement "
+                + "reconciliation and the technicians' cash, fed live with job events, UPI credits, cash deposits and site "
+                + "visits; audited " + CitySimulation.hhmm(AUDIT_AS_OF) + " IST three days later", true));
+        engines.add(new EngineUse("GST invoices", "GeoDispatch billing (India GST, a series per branch) 5 minutes after "
+                + "completion: drafted from the job record, handed to accounts, the hand-off recorded on the job", true));
+        engines.add(new EngineUse("owner's KPIs", "GeoDispatch owner's view (incremental, fed every event as it happened)", true));
     }
 
     static CityDay run(Options options, CitySimulation.Progress progress) {
         CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options.planSeconds());
         CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
+            @Override
+            public void tick(Instant now) {
+                day.clock.advanceTo(now);
+            }
+
             @Override
             public void ping(CitySimulation.Ping ping) {
                 day.pings.add(ping);
@@ -92,32 +109,33 @@ final class CityDay {
             @Override
             public void credit(StatementCredit credit) {
                 day.credits.add(credit);
+                day.clock.advanceTo(credit.at());
                 day.leakage.credit(credit);
             }
 
             @Override
             public void invoiceDue(CityWorld.JobRequest job, Instant at) {
-                day.billing.draft(job, day.desk.stream(job.id())).ifPresent(inv -> day.desk.invoice(job.id(), inv.number(),
-                        inv.total(), inv.lines().stream().filter(l -> l.sku() != null && !l.service()).map(l -> l.sku()).toList(), at));
+                day.clock.advanceTo(at);
+                day.billing.invoice(job);
             }
 
             @Override
             public void deposit(CashDeposit deposit) {
                 day.deposits.add(deposit);
+                day.clock.advanceTo(deposit.at());
                 day.leakage.deposit(deposit);
-                day.owner.accept(deposit, day.world.tech(deposit.technician()).branch().id());
             }
         });
         day.run = sim.run(progress);
         day.presence.finish();
-        day.presence.attendance(day.world).forEach(day.owner::accept);
-        day.leakage.audit(AUDIT_AS_OF).forEach(f -> day.owner.accept(day.leakage.risk(f)));
+        day.arrivals = day.gd.visits().takeArrivals();
+        day.leakage.audit(AUDIT_AS_OF);
         return day;
     }
 
     /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */
     List<JobId> unverifiedCompletions() {
-        return visitLink.completedWithoutVisit(DAY_END).stream().map(JobVisitFinding.CompletedWithoutVisit::job).toList();
+        return gd.visits().completedWithoutVisit(DAY_END).stream().map(JobVisitFinding.CompletedWithoutVisit::job).toList();
     }
 
     KpiReport report(Grouping grouping) {

@@ -55,6 +55,9 @@ final class CitySimulation {
 
     /** Where the simulated world's outputs go: pings, credits and deposits, besides the job record. */
     interface Outputs {
+        /** The simulated time reached {@code now} (the start of a 30-second tick). */
+        void tick(Instant now);
+
         void ping(Ping ping);
 
         void credit(StatementCredit credit);
@@ -156,6 +159,7 @@ final class CitySimulation {
             notes.add("A UPI credit of " + Money.inr(118_000) + " (UTR " + unlinked + ") arrived at 15:20 with no job reference");
         });
         for (Instant t = START; !t.isAfter(END); t = t.plus(TICK), tick++) {
+            outputs.tick(t);
             while (!later.isEmpty() && !later.peek().at.isAfter(t)) {
                 later.poll().action.run();
             }

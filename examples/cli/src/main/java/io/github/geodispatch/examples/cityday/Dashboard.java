@@ -52,7 +52,7 @@ final class Dashboard {
         Presence.Accuracy acc = day.presence.accuracy(day.run.stays());
         out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays%n",
                 acc.detected(), 100 * acc.precision(), 100 * acc.recall());
-        List<JobVisitFinding> arrivals = day.visitLink.arrivals();
+        List<JobVisitFinding> arrivals = day.arrivals;
         out.printf("               ARRIVED taps verified by a site visit %,d · ARRIVED recorded from a visit %,d · "
                 + "completed with no site visit: %s%n",
                 arrivals.stream().filter(a -> a instanceof JobVisitFinding.ManualArrivalVerified).count(),

@@ -2,7 +2,6 @@ package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobRecord;
-import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobEvent;
@@ -16,7 +15,6 @@ import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
 
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * The job record kept by the real job engine: every office and phone action of the simulation is a
- * {@link JobCommand} executed through {@link JobRecord} (state machine, roles, closure policies, hash
- * chain) on a clock that reads the simulated time. Rejections are kept, not hidden: the report lists them.
+ * {@link JobCommand} executed through the front door's {@link JobRecord} (state machine, roles, closure policies,
+ * hash chain) on the simulated clock. Rejections are kept, not hidden: the report lists them.
  * Not thread-safe (the simulation is single-threaded).
  */
 final class EngineDesk implements JobDesk {
@@ -34,25 +32,17 @@ final class EngineDesk implements JobDesk {
     /** A command the engine refused, with its reason. */
     record Refusal(JobId job, Instant at, String command, String reason) {}
 
-    private static final class SimClock implements InstantSource {
-        private Instant now = CitySimulation.START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final SimClock clock = new SimClock();
+    private final SimClock clock;
     private final JobRecord engine;
     private final Actor owner = Actor.owner(CityWorld.TENANT, "owner");
     private final Map<TechnicianId, CityWorld.Tech> techs = new LinkedHashMap<>();
     private final Map<JobId, CityWorld.JobRequest> requests = new LinkedHashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
 
-    EngineDesk(CityWorld world, Consumer<JobEvent> listener) {
+    EngineDesk(CityWorld world, JobRecord engine, SimClock clock, Consumer<JobEvent> listener) {
         world.techs.forEach(t -> techs.put(t.id(), t));
-        this.engine = JobRecord.builder().clock(clock).idGenerator(IdGenerator.sequential(world.seed)).build();
+        this.engine = engine;
+        this.clock = clock;
         engine.subscribe(events -> {
             for (StoredEvent e : events) {
                 listener.accept(e.event());
@@ -62,12 +52,7 @@ final class EngineDesk implements JobDesk {
 
     @Override
     public String name() {
-        return "JobRecord (job state machine, roles, closure policies, hash-chained in-memory store)";
-    }
-
-    /** The engine itself, for listeners that join other streams to the job record (the geofence's visit link). */
-    JobRecord engine() {
-        return engine;
+        return "GeoDispatch job record (job state machine, roles, closure policies, hash-chained in-memory store)";
     }
 
     List<Refusal> refusals() {
@@ -75,12 +60,10 @@ final class EngineDesk implements JobDesk {
     }
 
     private void run(Actor actor, JobId job, Instant at, JobCommand command) {
-        if (at.isAfter(clock.now)) {
-            clock.now = at;
-        }
+        clock.advanceTo(at);
         CommandResult result = engine.execute(actor, command);
         if (result instanceof CommandResult.Rejected r) {
-            refusals.add(new Refusal(job, clock.now, command.getClass().getSimpleName(), r.rejection().toString()));
+            refusals.add(new Refusal(job, clock.instant(), command.getClass().getSimpleName(), r.rejection().toString()));
         }
     }
 
@@ -139,11 +122,6 @@ final class EngineDesk implements JobDesk {
     public void payment(JobId job, TechnicianId by, PaymentMode mode, Money amount, String reference, Instant at) {
         run(tech(by), job, at, new JobCommand.RecordPayment(job, mode, amount, reference,
                 mode == PaymentMode.PENDING ? CityWorld.DAY.plusDays(3) : null));
-    }
-
-    @Override
-    public void invoice(JobId job, String number, Money total, List<String> partSkus, Instant at) {
-        run(Actor.accountant(CityWorld.TENANT, "accounts"), job, at, new JobCommand.RecordInvoiceHandoff(job, number, total, partSkus));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 
+import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.dispatch.Candidate;
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Displacement;
@@ -20,11 +21,9 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
-import io.github.geodispatch.spi.TravelTimes;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,33 +46,30 @@ final class EngineOffice implements Dispatcher {
      */
     static final int PLAN_STEPS = 3_000;
 
-    private static final class BoardClock implements InstantSource {
-        private Instant now = CitySimulation.START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final BoardClock clock = new BoardClock();
+    private final SimClock clock;
     private final io.github.geodispatch.dispatch.Dispatcher board;
-    private final TravelTimes travel;
+    private final DayPlanner planner;
     private final Duration planTime;
-    private final long seed;
-    private final Map<TechnicianId, Technician> technicians = new LinkedHashMap<>();
     private final List<String> log = new ArrayList<>();
 
-    EngineOffice(CityWorld world, TravelTimes travel, Duration planTime) {
-        this.travel = travel;
+    /** The office over the front door's board (which holds the day's technicians) and day planner. */
+    EngineOffice(GeoDispatch gd, SimClock clock, Duration planTime) {
+        this.clock = clock;
+        this.board = gd.dispatch();
+        this.planner = gd.planner();
         this.planTime = planTime;
-        this.seed = world.seed;
-        this.board = io.github.geodispatch.dispatch.Dispatcher.builder().travelTimes(travel).clock(clock).build();
-        for (CityWorld.Tech t : world.techs) {
-            technicians.put(t.id(), new Technician(t.id(), t.branch().id(), t.skills(), List.of(), ServiceAreas.anywhere(),
-                    Shift.of(t.shiftStartAt(), t.shiftEndAt()), MAX_JOBS, t.branch().location(), t.branch().location(), null));
-        }
-        board.putTechnicians(technicians.values());
+    }
+
+    /** The day's technicians as the dispatch board knows them. */
+    static List<Technician> technicians(CityWorld world) {
+        return world.techs.stream().map(t -> new Technician(t.id(), t.branch().id(), t.skills(), List.of(),
+                ServiceAreas.anywhere(), Shift.of(t.shiftStartAt(), t.shiftEndAt()), MAX_JOBS, t.branch().location(),
+                t.branch().location(), null)).toList();
+    }
+
+    /** When the morning plan stops: a step count, so a seed plans the same morning on any machine; the time only caps a very slow one. */
+    static PlanTermination termination(Duration planTime) {
+        return PlanTermination.after(planTime).orAfterSteps(PLAN_STEPS);
     }
 
     @Override
@@ -95,11 +91,9 @@ final class EngineOffice implements Dispatcher {
 
     @Override
     public Map<TechnicianId, List<JobId>> morningPlan(List<CityWorld.JobRequest> known, List<Crew> crews, Instant at) {
-        clock.now = at;
+        clock.advanceTo(at);
         List<DispatchJob> jobs = known.stream().map(EngineOffice::job).toList();
-        DayPlanner planner = DayPlanner.builder().travelTimes(travel)
-                .termination(PlanTermination.after(planTime).orAfterSteps(PLAN_STEPS)).seed(seed).build();
-        DayPlan plan = planner.solve(DayPlanProblem.of(at, List.copyOf(technicians.values()), jobs));
+        DayPlan plan = planner.solve(DayPlanProblem.of(at, board.technicians(), jobs));
         log.add("Morning plan by DayPlanner: score " + plan.score() + ", " + plan.unassigned().size() + " of " + jobs.size()
                 + " booked jobs left unassigned");
         Map<TechnicianId, List<JobId>> out = new LinkedHashMap<>();
@@ -111,7 +105,7 @@ final class EngineOffice implements Dispatcher {
 
     @Override
     public Optional<Choice> place(CityWorld.JobRequest request, List<Crew> crews, Instant now) {
-        clock.now = now;
+        clock.advanceTo(now);
         Map<TechnicianId, Boolean> inHand = new LinkedHashMap<>();
         for (Crew c : crews) {
             List<Visit> visits = new ArrayList<>();

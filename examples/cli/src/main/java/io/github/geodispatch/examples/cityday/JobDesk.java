@@ -36,9 +36,6 @@ interface JobDesk {
 
     void payment(JobId job, TechnicianId by, PaymentMode mode, Money amount, String reference, Instant at);
 
-    /** Accounts received the job's invoice (number, total and the part SKUs on it). */
-    void invoice(JobId job, String number, Money total, List<String> partSkus, Instant at);
-
     /** The whole stream of one job, in version order. */
     List<JobEvent> stream(JobId job);
 }

@@ -1,15 +1,10 @@
 package io.github.geodispatch.examples.cityday;
 
-import io.github.geodispatch.geofence.FenceKind;
-import io.github.geodispatch.geofence.GeofenceEvent;
-import io.github.geodispatch.insight.LeakageRisk;
+import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.leakage.Finding;
-import io.github.geodispatch.leakage.LeakageMonitor;
-import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.JobEvent;
-import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
 
 import java.time.Instant;
@@ -20,48 +15,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The payments and leakage engine watching the day as it happens: one {@link LeakageMonitor} (with its
- * statement reconciliation and technician cash ledger) fed every job event from the engine's listener, every
- * statement credit, every cash deposit and every site visit the geofence ends. At the audit time it gives the
- * findings, turns them into the owner view's {@link LeakageRisk}s, matches them to the planted mistakes, and
- * reads their evidence (event ids, statement rows) back as the facts of the day. Not thread-safe (the
- * simulation is single-threaded).
+ * The front door's payments and leakage watching the day as it happens: every job event reaches it from the job
+ * record, and this watch hands it every statement credit and cash deposit (site visits come from the front
+ * door's visits). At the audit time it gives the findings (the front door also counts them in the owner's view),
+ * matches them to the planted mistakes, and reads their evidence (event ids, statement rows) back as the facts
+ * of the day. Not thread-safe (the simulation is single-threaded).
  */
 final class LeakageWatch {
-    private final LeakageMonitor monitor = LeakageMonitor.create(LeakagePolicy.defaults().withZone(CityWorld.ZONE));
+    private final GeoDispatch.Payments payments;
     private final Map<String, JobEvent> events = new HashMap<>();
     private final Map<String, StatementCredit> statements = new HashMap<>();
     private List<Finding> findings = List.of();
 
-    LeakageWatch(CityWorld world) {
-        world.techs.forEach(t -> monitor.technician(t.id(), t.branch().id()));
+    LeakageWatch(GeoDispatch.Payments payments) {
+        this.payments = payments;
     }
 
+    /** A job event, kept so that a finding's evidence can be told in words. */
     void event(JobEvent e) {
         events.put(e.header().eventId().toString(), e);
-        monitor.accept(e);
     }
 
     void credit(StatementCredit c) {
         statements.put(Finding.statementEvidence(c), c);
-        monitor.accept(c);
+        payments.credit(c);
     }
 
     void deposit(CashDeposit d) {
-        monitor.accept(d);
-    }
-
-    /** The geofence tracker's listener: each ended visit at a job site is a stay the visit rules read. */
-    void geofence(GeofenceEvent event) {
-        if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
-            var v = ended.visit();
-            monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
-        }
+        payments.deposit(d);
     }
 
     /** Audits the day at {@code asOf}; the result is kept for {@link #findings()}. */
     List<Finding> audit(Instant asOf) {
-        findings = monitor.findings(asOf);
+        findings = payments.audit(asOf);
         return findings;
     }
 
@@ -71,20 +57,7 @@ final class LeakageWatch {
 
     /** Pending collections and cash in hand as the payments engine counts them. */
     CollectionsView collections(Instant asOf) {
-        return monitor.collections(asOf);
-    }
-
-    /** The finding as the owner view counts it, on the day of its earliest evidence (the leaking fact itself). */
-    LeakageRisk risk(Finding f) {
-        Instant at = null;
-        for (String ev : f.evidence()) {
-            Instant t = factTime(ev);
-            if (t != null && (at == null || t.isBefore(at))) {
-                at = t;
-            }
-        }
-        return new LeakageRisk(f.code().name(), f.job(), f.technician(), f.reference(), f.branch(), f.amountAtRisk(),
-                at == null ? f.detectedAt() : at);
+        return payments.collections(asOf);
     }
 
     /** The finding a planted mistake should have produced: same code and the same job, technician or reference. */
@@ -125,14 +98,5 @@ final class LeakageWatch {
                     + CitySimulation.hhmm(c.at()) + (c.billRef() == null ? ", no tr" : ", tr " + c.billRef());
         }
         return evidence;
-    }
-
-    private Instant factTime(String evidence) {
-        JobEvent e = events.get(evidence);
-        if (e != null) {
-            return e.header().occurredAt();
-        }
-        StatementCredit c = statements.get(evidence);
-        return c == null ? null : c.at();
     }
 }

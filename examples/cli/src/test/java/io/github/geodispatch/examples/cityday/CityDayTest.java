@@ -152,8 +152,8 @@ class CityDayTest {
         assertThat(day.unverifiedCompletions()).as("completions the geofence saw no visit behind").containsExactly(ghost);
         // every technician taps ARRIVED in the simulation: the job link verifies taps and records none itself, and
         // no visit at a neighbouring site ever moved a job the technician was not at
-        assertThat(day.visitLink.arrivals()).isNotEmpty().allMatch(a -> a instanceof JobVisitFinding.ManualArrivalVerified);
-        assertThat(day.visitLink.arrivals()).extracting(JobVisitFinding::job).doesNotHaveDuplicates().doesNotContain(ghost);
+        assertThat(day.arrivals).isNotEmpty().allMatch(a -> a instanceof JobVisitFinding.ManualArrivalVerified);
+        assertThat(day.arrivals).extracting(JobVisitFinding::job).doesNotHaveDuplicates().doesNotContain(ghost);
         assertThat(day.desk.refusals()).isEmpty();
 
         var keeper = mistakes.get(4).technician();

@@ -1,5 +1,4 @@
 package io.github.geodispatch;
-
 import io.github.geodispatch.billing.IndiaGst;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.Party;
@@ -20,7 +19,6 @@ import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
 import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitLog;
-import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.OwnerView;
 import io.github.geodispatch.internal.GeoDispatchSettings;
 import io.github.geodispatch.internal.WiredGeoDispatch;
@@ -44,7 +42,6 @@ import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,5 +1,4 @@
 package io.github.geodispatch;
-
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
@@ -43,18 +42,15 @@ import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.testdata.SampleData;
 import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,4 @@
 package io.github.geodispatch;
-
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobCommand.Assign;
@@ -19,11 +18,9 @@ import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's embedding example, compiled and run ({@link DocExamplesTest} keeps the README's copy equal). */

@@ -1,10 +1,9 @@
 package io.github.geodispatch.billing;
-
+import io.github.geodispatch.spi.Currency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.geodispatch.spi.Currency;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.billing.internal.Amounts;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.Money;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobId;

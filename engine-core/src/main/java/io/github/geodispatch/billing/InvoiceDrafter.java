@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.billing.internal.PerLineRoundingDrafter;
 import io.github.geodispatch.spi.InvoiceSequence;
 import java.time.LocalDate;

@@ -1,10 +1,9 @@
 package io.github.geodispatch.billing;
-
+import io.github.geodispatch.spi.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.geodispatch.spi.Money;
 
 /**
  * The invoice document handed to accounts: every line with its code, taxable value, taxes and cover,

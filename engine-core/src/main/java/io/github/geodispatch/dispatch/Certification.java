@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.Codes;
 import java.time.Instant;
 import java.time.LocalDate;

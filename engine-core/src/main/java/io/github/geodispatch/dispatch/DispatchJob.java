@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.Codes;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.GeoPoint;
@@ -9,7 +8,6 @@ import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;

@@ -1,12 +1,10 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.InMemoryDispatcher;
 import io.github.geodispatch.dispatch.internal.Scoring;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

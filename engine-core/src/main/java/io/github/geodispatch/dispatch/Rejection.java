@@ -1,8 +1,6 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.Reasons;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

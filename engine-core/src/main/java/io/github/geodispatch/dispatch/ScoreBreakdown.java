@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.Scoring;
 import java.time.Duration;
 

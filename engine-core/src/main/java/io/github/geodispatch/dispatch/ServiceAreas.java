@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch;
-
 import io.github.geodispatch.dispatch.internal.Codes;
 import io.github.geodispatch.dispatch.internal.H3Grid;
 import java.util.Objects;

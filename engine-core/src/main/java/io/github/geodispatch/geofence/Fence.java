@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence;
-
 import io.github.geodispatch.geofence.internal.FenceShapes;
 import java.util.Objects;
 

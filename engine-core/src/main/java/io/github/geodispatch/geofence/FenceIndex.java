@@ -1,8 +1,6 @@
 package io.github.geodispatch.geofence;
-
 import io.github.geodispatch.geofence.internal.H3CoverFenceIndex;
 import io.github.geodispatch.spi.GeoPoint;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,9 @@
 package io.github.geodispatch.geofence;
-
 import io.github.geodispatch.geofence.internal.FenceShapes;
+import io.github.geodispatch.spi.GeoPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.geodispatch.spi.GeoPoint;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence;
-
 import io.github.geodispatch.spi.TechnicianId;
 
 /**

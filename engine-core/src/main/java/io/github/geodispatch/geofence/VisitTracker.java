@@ -1,10 +1,8 @@
 package io.github.geodispatch.geofence;
-
 import io.github.geodispatch.geofence.internal.H3CoverFenceIndex;
 import io.github.geodispatch.geofence.internal.HysteresisVisitTracker;
 import io.github.geodispatch.geofence.internal.TrackerSettings;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
 package io.github.geodispatch.insight;
-
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Instant;
 import java.util.Objects;
 

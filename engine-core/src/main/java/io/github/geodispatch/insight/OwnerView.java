@@ -1,12 +1,10 @@
 package io.github.geodispatch.insight;
-
 import io.github.geodispatch.insight.internal.IncrementalOwnerView;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.TenantId;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;

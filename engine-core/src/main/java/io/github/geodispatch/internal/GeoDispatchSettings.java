@@ -1,5 +1,4 @@
 package io.github.geodispatch.internal;
-
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
@@ -16,7 +15,6 @@ import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;

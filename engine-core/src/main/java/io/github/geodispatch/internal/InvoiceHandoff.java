@@ -1,11 +1,10 @@
 package io.github.geodispatch.internal;
-
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceJson;
 import io.github.geodispatch.job.CommandResult;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Actor;

@@ -1,13 +1,11 @@
 package io.github.geodispatch.internal;
-
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.dispatch.Assignment;
 import io.github.geodispatch.dispatch.DispatchListener;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.util.Objects;
 
 /**

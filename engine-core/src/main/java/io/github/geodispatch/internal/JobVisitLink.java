@@ -1,5 +1,4 @@
 package io.github.geodispatch.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -9,9 +8,9 @@ import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.SiteVisit;
-import io.github.geodispatch.job.JobRecord;
-import io.github.geodispatch.job.JobEventListener;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobEventListener;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobEvent;
@@ -19,7 +18,6 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

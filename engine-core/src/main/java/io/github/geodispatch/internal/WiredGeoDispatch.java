@@ -1,5 +1,4 @@
 package io.github.geodispatch.internal;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
@@ -11,11 +10,9 @@ import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
 import io.github.geodispatch.geofence.DailyAttendance;
-import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.GeofenceEvent;
-import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
@@ -43,7 +40,6 @@ import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.JobId;
 
 /** Thrown by {@link CommandResult#orThrow()} for a rejected command; carries the typed {@link Rejection}. */

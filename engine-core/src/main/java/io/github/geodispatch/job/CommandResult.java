@@ -1,8 +1,6 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StoredEvent;
-
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.JobId;
-
 import java.util.Objects;
 import java.util.OptionalInt;
 

@@ -1,7 +1,5 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.JobId;
-
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,7 +1,5 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.StoredEvent;
-
 import java.util.List;
 
 /**

@@ -1,5 +1,4 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.job.internal.StripedLockJobRecord;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Actor;
@@ -7,7 +6,6 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Notifier;
-
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,10 @@
 package io.github.geodispatch.journal;
-
 import io.github.geodispatch.journal.internal.JournalTimes;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.Money;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import io.github.geodispatch.spi.Coverage;
-import io.github.geodispatch.spi.Money;
-
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;

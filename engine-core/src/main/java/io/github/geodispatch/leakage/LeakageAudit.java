@@ -1,15 +1,13 @@
 package io.github.geodispatch.leakage;
-
-import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TenantId;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

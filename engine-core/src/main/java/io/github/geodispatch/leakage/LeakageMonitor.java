@@ -1,13 +1,12 @@
 package io.github.geodispatch.leakage;
-
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
 import io.github.geodispatch.payment.CollectionsView;
-import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.CreditMatch;
+import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.JobEvent;
@@ -18,7 +17,6 @@ import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,5 @@
 package io.github.geodispatch.memory;
-
 import io.github.geodispatch.spi.AccountsHandoff;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

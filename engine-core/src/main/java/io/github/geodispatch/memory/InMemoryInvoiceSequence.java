@@ -1,7 +1,5 @@
 package io.github.geodispatch.memory;
-
 import io.github.geodispatch.spi.InvoiceSequence;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

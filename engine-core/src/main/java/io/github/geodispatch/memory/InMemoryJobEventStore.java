@@ -1,11 +1,9 @@
 package io.github.geodispatch.memory;
-
 import io.github.geodispatch.spi.ConcurrencyConflictException;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.StreamId;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

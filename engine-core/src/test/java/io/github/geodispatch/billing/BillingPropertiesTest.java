@@ -1,11 +1,14 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,12 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BillingPropertiesTest {
 

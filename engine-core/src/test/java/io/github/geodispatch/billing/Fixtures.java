@@ -1,11 +1,10 @@
 package io.github.geodispatch.billing;
-
-import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.testdata.SampleData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;

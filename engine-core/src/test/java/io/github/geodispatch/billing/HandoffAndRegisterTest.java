@@ -1,14 +1,8 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.internal.InvoiceHandoff;
 import io.github.geodispatch.job.JobRecord;
-import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
@@ -18,6 +12,9 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -30,7 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HandoffAndRegisterTest {
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");

@@ -1,6 +1,14 @@
 package io.github.geodispatch.billing;
-
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import org.junit.jupiter.api.Test;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import static io.github.geodispatch.billing.Fixtures.CONSUMER;
 import static io.github.geodispatch.billing.Fixtures.DAY;
 import static io.github.geodispatch.billing.Fixtures.KARNATAKA_BUYER;
@@ -10,16 +18,6 @@ import static io.github.geodispatch.billing.Fixtures.capacitor;
 import static io.github.geodispatch.billing.Fixtures.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.geodispatch.spi.BranchId;
-import io.github.geodispatch.spi.Coverage;
-import io.github.geodispatch.spi.CoverageKind;
-import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.Money;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class InvoiceDrafterTest {
     private final InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();

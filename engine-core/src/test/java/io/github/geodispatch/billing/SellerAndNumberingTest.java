@@ -1,14 +1,12 @@
 package io.github.geodispatch.billing;
-
-import io.github.geodispatch.testdata.SampleData;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.github.geodispatch.testdata.SampleData;
+import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Month;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SellerAndNumberingTest {
 

@@ -1,7 +1,4 @@
 package io.github.geodispatch.internal;
-
-import io.github.geodispatch.job.CommandRejectedException;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.dispatch.Assignment;
 import io.github.geodispatch.dispatch.Certification;
 import io.github.geodispatch.dispatch.DispatchJob;
@@ -11,7 +8,9 @@ import io.github.geodispatch.dispatch.Recommendation;
 import io.github.geodispatch.dispatch.ServiceAreas;
 import io.github.geodispatch.dispatch.Shift;
 import io.github.geodispatch.dispatch.Technician;
+import io.github.geodispatch.job.CommandRejectedException;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
@@ -24,14 +23,12 @@ import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,4 @@
 package io.github.geodispatch.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -8,12 +7,12 @@ import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.VisitTracker;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
 import io.github.geodispatch.job.JobCommand.CreateJob;
 import io.github.geodispatch.job.JobCommand.RecordPayment;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
@@ -27,11 +26,9 @@ import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JobVisitLinkTest {

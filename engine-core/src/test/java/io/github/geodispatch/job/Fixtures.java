@@ -1,5 +1,4 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
@@ -10,7 +9,6 @@ import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,11 +1,8 @@
 package io.github.geodispatch.job;
-
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Notifier;
 import org.junit.jupiter.api.Test;
-
 import java.time.InstantSource;
-
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

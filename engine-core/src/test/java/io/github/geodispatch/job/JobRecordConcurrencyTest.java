@@ -1,11 +1,10 @@
 package io.github.geodispatch.job;
-
-import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.job.JobCommand.AddExpense;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
 import io.github.geodispatch.job.JobCommand.UsePart;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.HashChain;
 import io.github.geodispatch.spi.JobEvent;
@@ -16,7 +15,6 @@ import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.StreamId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,15 @@
 package io.github.geodispatch.job;
-
-import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.StoredEvent;
 import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

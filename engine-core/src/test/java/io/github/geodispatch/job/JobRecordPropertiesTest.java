@@ -1,6 +1,4 @@
 package io.github.geodispatch.job;
-
-import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.job.JobCommand.AddExpense;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
@@ -9,6 +7,7 @@ import io.github.geodispatch.job.JobCommand.RecordInvoiceHandoff;
 import io.github.geodispatch.job.JobCommand.RecordPayment;
 import io.github.geodispatch.job.JobCommand.Unassign;
 import io.github.geodispatch.job.JobCommand.UsePart;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.HashChain;
@@ -29,12 +28,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,4 @@
 package io.github.geodispatch.job;
-
-import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.job.JobCommand.AddExpense;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
@@ -10,12 +8,12 @@ import io.github.geodispatch.job.JobCommand.RecordPayment;
 import io.github.geodispatch.job.JobCommand.Unassign;
 import io.github.geodispatch.job.JobCommand.UsePart;
 import io.github.geodispatch.job.Rejection.Reason;
+import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ConcurrencyConflictException;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
@@ -23,10 +21,8 @@ import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.StreamId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.List;
-
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

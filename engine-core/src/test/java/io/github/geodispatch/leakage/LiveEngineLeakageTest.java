@@ -1,8 +1,7 @@
 package io.github.geodispatch.leakage;
-
+import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
-import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
@@ -17,11 +16,9 @@ import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The monitor fed live by the engine's event listener gives the findings a replay of the stored history gives. */

@@ -1,5 +1,4 @@
 package io.github.geodispatch.memory;
-
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.contract.JobEventStoreContract;
 

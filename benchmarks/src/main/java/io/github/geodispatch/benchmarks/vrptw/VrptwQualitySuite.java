@@ -1,15 +1,7 @@
 package io.github.geodispatch.benchmarks.vrptw;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
+import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
 import com.graphhopper.jsprit.core.algorithm.termination.TimeTermination;
@@ -23,10 +15,15 @@ import com.graphhopper.jsprit.core.problem.vehicle.VehicleImpl;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleType;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
 import com.graphhopper.jsprit.core.util.Solutions;
-
-import io.github.geodispatch.dispatch.plan.PlanTermination;
-import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
-import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The VRPTW quality suite: solves Solomon instances with the day-plan engine and with jsprit, each for

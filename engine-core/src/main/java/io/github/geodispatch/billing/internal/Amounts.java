@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing.internal;
-
 import io.github.geodispatch.spi.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing.internal;
-
 import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import java.util.regex.Pattern;
 
 /** Validation of skill, certification and fence codes: lower-case tokens as {@code SkillRequirement} uses. */

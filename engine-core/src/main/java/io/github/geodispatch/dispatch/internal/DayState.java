@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.LiveLocation;
 import io.github.geodispatch.dispatch.Route;
@@ -9,7 +8,6 @@ import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TimeWindow;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ import java.util.List;
  * duration and pin in primitive arrays. Times are epoch seconds. Immutable and thread-safe; replaced
  * whole when the route, the profile or the live location changes.
  */
-public final class DayState {
+final class DayState {
     static final long NO_BOUND_LOW = Long.MIN_VALUE / 4;
     static final long NO_BOUND_HIGH = Long.MAX_VALUE / 4;
 

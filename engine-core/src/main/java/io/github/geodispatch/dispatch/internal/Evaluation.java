@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.RejectionReason;
 import java.util.Arrays;
 
@@ -9,7 +8,7 @@ import java.util.Arrays;
  * their reason bits), and the count of rejected technicians by primary reason. Filled by one thread,
  * then read-only.
  */
-public final class Evaluation {
+final class Evaluation {
     final int[] primaryCounts = new int[RejectionReason.values().length];
     int n;
     int[] tech = new int[16];

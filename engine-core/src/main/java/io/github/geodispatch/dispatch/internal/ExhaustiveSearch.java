@@ -1,12 +1,10 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.List;
  * eagerly. It is the baseline the indexed search is measured against, and the choice for small teams
  * that want every reason materialised. Stateless.
  */
-public final class ExhaustiveSearch {
+final class ExhaustiveSearch {
     private ExhaustiveSearch() {}
 
     static Evaluation run(Roster r, Query q, TravelTimes travel, Scoring scoring) {

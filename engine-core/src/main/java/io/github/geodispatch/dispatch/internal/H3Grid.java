@@ -1,7 +1,5 @@
 package io.github.geodispatch.dispatch.internal;
-
 import com.uber.h3core.H3Core;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

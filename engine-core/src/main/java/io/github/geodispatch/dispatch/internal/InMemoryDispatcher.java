@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.Assignment;
 import io.github.geodispatch.dispatch.AssignmentRejectedException;
 import io.github.geodispatch.dispatch.Candidate;
@@ -14,7 +13,6 @@ import io.github.geodispatch.dispatch.OverrideRequest;
 import io.github.geodispatch.dispatch.Recommendation;
 import io.github.geodispatch.dispatch.RejectionReason;
 import io.github.geodispatch.dispatch.Route;
-import io.github.geodispatch.dispatch.ScoreBreakdown;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
@@ -23,7 +21,6 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;

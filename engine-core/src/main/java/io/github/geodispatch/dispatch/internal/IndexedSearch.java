@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.RejectionReason;
 import java.util.Arrays;
 
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * are checked, by primitive skill, certification and shift tests first, then capacity, then the
  * insertion search over their route. Stateless; the {@link InsertionSearch} passed in is per thread.
  */
-public final class IndexedSearch {
+final class IndexedSearch {
     private IndexedSearch() {}
 
     static Evaluation run(Roster r, Query q, InsertionSearch search, Scoring scoring) {

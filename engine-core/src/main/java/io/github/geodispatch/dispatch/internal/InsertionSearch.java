@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.HaversineTravelTimes;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TravelTimes;
@@ -13,7 +12,7 @@ import io.github.geodispatch.spi.TravelTimes;
  * unchanged, which is exact because the time rules are monotone. Reuses its scratch arrays: one
  * instance per thread (not thread-safe).
  */
-public final class InsertionSearch {
+final class InsertionSearch {
     private final TravelTimes travel;
     private final HaversineTravelTimes haversine;
     private final Scoring scoring;

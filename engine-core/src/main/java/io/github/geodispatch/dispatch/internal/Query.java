@@ -1,9 +1,7 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.spi.SkillRequirement;
-
 import java.util.Iterator;
 import java.util.Set;
 
@@ -12,7 +10,7 @@ import java.util.Set;
  * nobody holds it), times as epoch seconds, the site's H3 cell at every resolution the roster uses and
  * the SERVICE_AREA fences containing the site. Immutable and thread-safe.
  */
-public final class Query {
+final class Query {
     final DispatchJob job;
     final long now;
     final int branch;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.Candidate;
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Displacement;
@@ -12,7 +11,6 @@ import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import java.util.stream.Stream;
  * The {@link Recommendation} the board computes: eager where the search already did the work, lazy for the
  * reasons of technicians the indexes ruled out. Immutable once built; the lazy parts are safe to call from any thread.
  */
-public final class RankedRecommendation implements Recommendation {
+final class RankedRecommendation implements Recommendation {
     private final Roster roster;
     private final Query query;
     private final Scoring scoring;

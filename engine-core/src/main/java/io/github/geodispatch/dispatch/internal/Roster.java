@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-
 import io.github.geodispatch.dispatch.Certification;
 import io.github.geodispatch.dispatch.ServiceAreas;
 import io.github.geodispatch.dispatch.Shift;
@@ -7,7 +6,6 @@ import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +20,7 @@ import java.util.TreeSet;
  * (H3 cell to technicians, fence id to technicians, technicians who work anywhere). Immutable and
  * thread-safe; rebuilt whole when the roster changes. {@link #slots} are carried over between rebuilds.
  */
-public final class Roster {
+final class Roster {
     static final long NO_CERT = Long.MIN_VALUE;
 
     final Technician[] techs;

@@ -5,7 +5,7 @@ package io.github.geodispatch.dispatch.internal;
  * without locking; every writer holds this slot's monitor, so changes to one technician's route are
  * serialised (that is what rules out double booking). Thread-safe.
  */
-public final class TechSlot {
+final class TechSlot {
     volatile DayState state;
 
     TechSlot(DayState state) {

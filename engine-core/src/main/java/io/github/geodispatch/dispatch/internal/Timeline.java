@@ -6,7 +6,7 @@ package io.github.geodispatch.dispatch.internal;
  * {@code lunchFrom == lunchTo == Long.MAX_VALUE}. Both functions are monotone non-decreasing in their
  * time argument, which is what makes early termination of the insertion check exact. Stateless.
  */
-public final class Timeline {
+final class Timeline {
     static final long NO_LUNCH = Long.MAX_VALUE;
 
     private Timeline() {}

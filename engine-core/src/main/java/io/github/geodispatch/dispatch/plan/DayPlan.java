@@ -1,5 +1,9 @@
 package io.github.geodispatch.dispatch.plan;
-
+import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.Route;
+import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,12 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-
-import io.github.geodispatch.dispatch.DispatchJob;
-import io.github.geodispatch.dispatch.Route;
-import io.github.geodispatch.dispatch.Visit;
-import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.TechnicianId;
 
 /**
  * A plan for the day: one route per available technician and the jobs left unassigned (most urgent

@@ -1,14 +1,12 @@
 package io.github.geodispatch.dispatch.plan;
-
+import io.github.geodispatch.dispatch.HaversineTravelTimes;
+import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.plan.internal.LocalSearchDayPlanner;
+import io.github.geodispatch.spi.TravelTimes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-
-import io.github.geodispatch.dispatch.HaversineTravelTimes;
-import io.github.geodispatch.dispatch.ServiceAreaFences;
-import io.github.geodispatch.spi.TravelTimes;
 
 /**
  * Plans a whole team's day with local search and keeps re-planning it live.

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import java.util.Arrays;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Arrays;
  * ({@link H3CoverFenceIndex#locate}) and it too is valid only under the version it was built under. Owned
  * by one thread at a time (a technician's state, under its lock). Not thread-safe.
  */
-public class CachingProbe extends PointProbe {
+class CachingProbe extends PointProbe {
     static final int CELLS = 8;
     static final int INLINE_FENCES = 4;
     static final int DISC_FENCES = 8;

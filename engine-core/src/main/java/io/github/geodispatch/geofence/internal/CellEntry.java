@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import java.util.Arrays;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Arrays;
  * this object and nothing else. An entry with no fences marks a cell that once had some. Immutable;
  * replaced copy-on-write when fences change.
  */
-public final class CellEntry {
+final class CellEntry {
     static final int STRIDE = 5;
     /** Threshold of a fence covering the whole cell: below any dot product of unit vectors. */
     static final double COVERS_CELL = -2;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -8,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * linear probing; a cell whose fences are all removed keeps an empty entry until its stripe is rebuilt,
  * so probe chains never break under concurrent readers. Thread-safe.
  */
-public final class CellMap {
+final class CellMap {
     private static final int STRIPES = 64;
 
     private final Stripe[] stripes = new Stripe[STRIPES];

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.spi.GeoPoint;
@@ -9,7 +8,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * behind an envelope check. Immutable after construction (the locator's index is built eagerly) and
  * thread-safe.
  */
-public abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledFence.PolygonFence {
+abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledFence.PolygonFence {
     private static final AtomicLong SERIALS = new AtomicLong();
 
     final Fence fence;

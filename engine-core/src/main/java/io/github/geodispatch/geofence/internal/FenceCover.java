@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.FenceId;
 import java.util.Arrays;
 
@@ -8,7 +7,7 @@ import java.util.Arrays;
  * is inside with no geometry test), {@code boundaryCells} cross its edge (a point there gets the exact
  * test). Arrays are copied in and out. Immutable and thread-safe.
  */
-public record FenceCover(FenceId fence, int resolution, long[] interiorCells, long[] boundaryCells) {
+record FenceCover(FenceId fence, int resolution, long[] interiorCells, long[] boundaryCells) {
     public FenceCover {
         interiorCells = interiorCells.clone();
         boundaryCells = boundaryCells.clone();

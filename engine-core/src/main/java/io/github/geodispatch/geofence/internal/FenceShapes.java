@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.InvalidFenceException;
 import io.github.geodispatch.spi.GeoPoint;
@@ -11,7 +10,6 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-
 import java.util.ArrayList;
 import java.util.List;
 

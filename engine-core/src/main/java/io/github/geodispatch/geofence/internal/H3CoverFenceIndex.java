@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -8,7 +7,6 @@ import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,6 @@
 package io.github.geodispatch.geofence.internal;
-
 import com.uber.h3core.H3Core;
 import com.uber.h3core.util.LatLng;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +16,7 @@ import java.util.List;
  * {@link #NO_KEY} and the caller asks H3 ({@link #keyViaH3}). Keys of both paths agree: the key of a
  * cell is the lattice position of its centre. Immutable after construction and thread-safe.
  */
-public final class H3Lattice {
+final class H3Lattice {
     /** Returned by {@link #fastKey} when the answer must come from H3. Never a valid key. */
     static final long NO_KEY = 0L;
     /** Distance (in lattice spacings) from a hexagon edge inside which the fast path declines. */

@@ -1,12 +1,10 @@
 package io.github.geodispatch.geofence.internal;
-
 import com.uber.h3core.H3Core;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The process-wide H3 binding (loads the native library once). H3Core is thread-safe. */
-public final class H3Runtime {
+final class H3Runtime {
     private H3Runtime() {}
 
     private static final class Holder {

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.GeofenceListener;
@@ -12,7 +11,6 @@ import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

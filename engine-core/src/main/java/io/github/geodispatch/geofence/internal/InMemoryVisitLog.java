@@ -1,10 +1,8 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.SiteVisit;
 import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link VisitLog} in memory: one history per technician, each guarded by its own lock, holding the visits
  * that ended within the retention of the end of the technician's newest visit. Thread-safe.
  */
-public final class InMemoryVisitLog implements VisitLog {
+final class InMemoryVisitLog implements VisitLog {
     private final Duration retention;
     private final Map<TechnicianId, History> byTechnician = new ConcurrentHashMap<>();
 

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import org.locationtech.jts.geom.Coordinate;
 
 /**
@@ -7,7 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
  * coordinate (filled by the polygon test that needs it), and the key of the last cell located (its face is the search hint for
  * the next one). Owned by one thread at a time. Not thread-safe; {@link CachingProbe} adds a cell cache.
  */
-public class PointProbe {
+class PointProbe {
     double lat;
     double lng;
     double x;

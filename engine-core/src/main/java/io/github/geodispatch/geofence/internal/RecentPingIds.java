@@ -17,7 +17,7 @@ package io.github.geodispatch.geofence.internal;
  * object in between would put one more dependent memory load on every ping (about 10-25 ns of the
  * median at 100,000 fences, in paired benchmark runs). Not thread-safe (guarded by the technician's lock).
  */
-public class RecentPingIds extends CachingProbe {
+class RecentPingIds extends CachingProbe {
     private long[] ring = new long[2 * 16];
     private int head;
     private int size;

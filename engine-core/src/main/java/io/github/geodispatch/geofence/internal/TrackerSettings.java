@@ -1,7 +1,5 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.GeofenceListener;
-
 import java.time.InstantSource;
 import java.util.List;
 

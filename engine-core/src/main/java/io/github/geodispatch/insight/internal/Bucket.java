@@ -1,5 +1,4 @@
 package io.github.geodispatch.insight.internal;
-
 import io.github.geodispatch.insight.AttendanceDay;
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Running sums for one {@link BucketKey}. Shares are added with sign +1 and retracted with -1. Mutable; guarded by the view's lock. */
-public final class Bucket {
+final class Bucket {
     int jobsCreated;
     int jobsCompleted;
     int firstTimeFixes;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.insight.internal;
-
 import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
@@ -16,7 +15,6 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

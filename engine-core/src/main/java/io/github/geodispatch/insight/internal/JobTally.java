@@ -1,5 +1,4 @@
 package io.github.geodispatch.insight.internal;
-
 import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.spi.BranchId;
@@ -9,7 +8,6 @@ import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +21,7 @@ import java.util.UUID;
  * outstanding) is the payments engine's {@link JobAccount}, so the dashboard and the collections view
  * agree. Mutable; guarded by the view's lock.
  */
-public final class JobTally {
+final class JobTally {
     private final JobId job;
     private final List<UUID> eventIds = new ArrayList<>();
     private final Instant createdAt;

@@ -1,8 +1,6 @@
 package io.github.geodispatch.job.internal;
-
 import io.github.geodispatch.job.Rejection;
 import io.github.geodispatch.spi.JobEvent;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +8,7 @@ import java.util.Optional;
  * The outcome of deciding a command against a job: the events to append (possibly none, when the command
  * repeats something already recorded), or a rejection. Immutable and thread-safe.
  */
-public record Decision(List<JobEvent> events, Rejection rejection) {
+record Decision(List<JobEvent> events, Rejection rejection) {
     public Decision {
         events = List.copyOf(events == null ? List.of() : events);
         if (rejection != null && !events.isEmpty()) {

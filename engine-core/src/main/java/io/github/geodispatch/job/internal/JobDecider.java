@@ -1,11 +1,6 @@
 package io.github.geodispatch.job.internal;
-
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.ClosurePolicy;
-import io.github.geodispatch.job.JobCommand;
-import io.github.geodispatch.job.JobState;
-import io.github.geodispatch.job.JobTransitions;
-import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.job.JobCommand.AddExpense;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
@@ -15,6 +10,10 @@ import io.github.geodispatch.job.JobCommand.RecordInvoiceHandoff;
 import io.github.geodispatch.job.JobCommand.RecordPayment;
 import io.github.geodispatch.job.JobCommand.Unassign;
 import io.github.geodispatch.job.JobCommand.UsePart;
+import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.JobTransitions;
+import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.job.Rejection.Reason;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.EventHeader;
@@ -25,7 +24,6 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Role;
 import io.github.geodispatch.spi.StreamId;
-
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +46,7 @@ import java.util.function.Supplier;
  * </ul>
  * Immutable and thread-safe.
  */
-public final class JobDecider {
+final class JobDecider {
     private static final Set<Role> CREATE_ROLES = EnumSet.of(Role.OWNER, Role.DISPATCHER, Role.SYSTEM);
     private static final Set<Role> WORK_ROLES = EnumSet.of(Role.OWNER, Role.DISPATCHER, Role.SYSTEM, Role.TECHNICIAN);
     private static final Set<Role> PAYMENT_ROLES = EnumSet.of(Role.OWNER, Role.DISPATCHER, Role.SYSTEM,

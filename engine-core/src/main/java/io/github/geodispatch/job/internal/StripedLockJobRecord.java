@@ -1,15 +1,14 @@
 package io.github.geodispatch.job.internal;
-
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.HistoryVerification;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobEventListener;
 import io.github.geodispatch.job.JobRecord;
-import io.github.geodispatch.job.Subscription;
-import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.job.Rejection;
+import io.github.geodispatch.job.Subscription;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ConcurrencyConflictException;
 import io.github.geodispatch.spi.HashChain;
@@ -24,7 +23,6 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.journal.internal;
-
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

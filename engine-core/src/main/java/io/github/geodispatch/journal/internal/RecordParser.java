@@ -1,10 +1,7 @@
 package io.github.geodispatch.journal.internal;
-
+import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSyntaxException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
@@ -17,7 +14,8 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.TechnicianId;
-
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;

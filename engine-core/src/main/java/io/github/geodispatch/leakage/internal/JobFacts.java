@@ -1,9 +1,7 @@
 package io.github.geodispatch.leakage.internal;
-
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,6 +1,4 @@
 package io.github.geodispatch.leakage.internal;
-
-import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -10,9 +8,9 @@ import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.SiteVisit;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
-
 import java.time.Instant;
 import java.time.InstantSource;
 

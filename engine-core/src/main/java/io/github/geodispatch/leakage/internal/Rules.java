@@ -1,9 +1,8 @@
 package io.github.geodispatch.leakage.internal;
-
+import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakagePolicy;
-import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.payment.CashLedger;
 import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
@@ -14,7 +13,6 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.StatementCredit;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

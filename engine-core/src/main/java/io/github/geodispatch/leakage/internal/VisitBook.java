@@ -1,5 +1,4 @@
 package io.github.geodispatch.leakage.internal;
-
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakagePolicy;
@@ -10,7 +9,6 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,16 +1,14 @@
 package io.github.geodispatch.dispatch.plan;
-
+import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.Route;
+import io.github.geodispatch.dispatch.Technician;
+import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.dispatch.plan.internal.LocalSearchDayPlanner;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.DAY;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.TRAVEL;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.allDay;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.job;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.near;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.quick;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.technician;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Priority;
+import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.spi.TechnicianId;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +18,15 @@ import java.util.Random;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
-import io.github.geodispatch.dispatch.DispatchJob;
-import io.github.geodispatch.dispatch.Route;
-import io.github.geodispatch.dispatch.Technician;
-import io.github.geodispatch.dispatch.Visit;
-import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.Priority;
-import io.github.geodispatch.spi.SkillRequirement;
-import io.github.geodispatch.spi.TechnicianId;
-import io.github.geodispatch.spi.TimeWindow;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.DAY;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.TRAVEL;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.allDay;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.job;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.near;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.quick;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.technician;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DayPlannerTest {
     private final Random rnd = new Random(7);

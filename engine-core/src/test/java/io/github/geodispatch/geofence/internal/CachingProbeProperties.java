@@ -1,11 +1,8 @@
 package io.github.geodispatch.geofence.internal;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
-
 import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A technician's probe, positioned by angle addition from an anchor, agrees with the exact unit vector. */

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -16,14 +15,12 @@ import net.jqwik.api.constraints.Size;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.distance.DistanceOp;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

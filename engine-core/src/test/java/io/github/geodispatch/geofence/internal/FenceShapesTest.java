@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
 import io.github.geodispatch.geofence.FenceIndex;
@@ -9,11 +8,9 @@ import io.github.geodispatch.geofence.GeoJsonFences;
 import io.github.geodispatch.geofence.InvalidFenceException;
 import io.github.geodispatch.spi.GeoPoint;
 import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,13 +1,10 @@
 package io.github.geodispatch.geofence.internal;
-
 import com.uber.h3core.util.LatLng;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-
 import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pure-Java cell locator names the same H3 cell as H3's own {@code latLngToCell}, or declines. */

@@ -1,18 +1,15 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.spi.GeoPoint;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

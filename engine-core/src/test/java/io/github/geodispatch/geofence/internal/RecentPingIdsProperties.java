@@ -1,13 +1,10 @@
 package io.github.geodispatch.geofence.internal;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The id ring answers like a map of every id to its latest recorded time, for any arrival order. */

@@ -1,5 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.geofence.FenceKind;
@@ -10,7 +9,6 @@ import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

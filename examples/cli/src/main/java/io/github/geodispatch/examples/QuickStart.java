@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.Party;
@@ -31,7 +30,6 @@ import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,15 +1,12 @@
 package io.github.geodispatch.examples;
-
 import io.github.geodispatch.examples.cli.GeodispatchCli;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.PaymentMode;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QuickStartTest {

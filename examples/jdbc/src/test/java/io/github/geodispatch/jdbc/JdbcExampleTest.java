@@ -1,7 +1,6 @@
 package io.github.geodispatch.jdbc;
-
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
@@ -13,10 +12,8 @@ import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's JDBC snippet, compiled and run (on H2, so that it needs no server). */

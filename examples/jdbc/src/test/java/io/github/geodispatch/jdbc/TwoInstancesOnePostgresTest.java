@@ -1,8 +1,7 @@
 package io.github.geodispatch.jdbc;
-
 import io.github.geodispatch.job.CommandResult;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.job.Rejection;
 import io.github.geodispatch.spi.Actor;
@@ -22,7 +21,6 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,9 +1,22 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import io.github.geodispatch.dispatch.Certification;
+import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.Route;
+import io.github.geodispatch.dispatch.ServiceAreaFences;
+import io.github.geodispatch.dispatch.ServiceAreas;
+import io.github.geodispatch.dispatch.Shift;
+import io.github.geodispatch.dispatch.Technician;
+import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.dispatch.plan.DayPlan;
 import io.github.geodispatch.dispatch.plan.DayPlanProblem;
 import io.github.geodispatch.dispatch.plan.PlannedRoute;
 import io.github.geodispatch.dispatch.plan.PlannedVisit;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TravelTimes;
+import com.uber.h3core.H3Core;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -18,22 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.uber.h3core.H3Core;
-
-import io.github.geodispatch.dispatch.Certification;
-import io.github.geodispatch.dispatch.DispatchJob;
-import io.github.geodispatch.dispatch.Route;
-import io.github.geodispatch.dispatch.ServiceAreaFences;
-import io.github.geodispatch.dispatch.ServiceAreas;
-import io.github.geodispatch.dispatch.Shift;
-import io.github.geodispatch.dispatch.Technician;
-import io.github.geodispatch.dispatch.Visit;
-import io.github.geodispatch.spi.GeoPoint;
-import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.SkillRequirement;
-import io.github.geodispatch.spi.TechnicianId;
-import io.github.geodispatch.spi.TravelTimes;
-
 /**
  * Maps the public dispatch records to the planning model and back. Ticks are epoch seconds. Rules that
  * are plain membership tests become "skills" of the model: a job needs {@code cert:CODE} for each
@@ -41,7 +38,7 @@ import io.github.geodispatch.spi.TravelTimes;
  * {@code branch:ID} for its branch. Service areas become keys {@code h3:CELL} and {@code fence:ID}.
  * Built on the caller's thread, then confined to the solving thread.
  */
-public final class DayPlanModel {
+final class DayPlanModel {
     private static final long NO_EARLIER = 0;
     private static final long NO_LATER = Long.MAX_VALUE / 4;
 

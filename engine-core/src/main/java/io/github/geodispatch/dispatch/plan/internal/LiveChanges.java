@@ -1,16 +1,13 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
-import io.github.geodispatch.dispatch.plan.PlanChange;
-import java.util.List;
-
-import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
-
 import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.plan.PlanChange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
+import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
+import java.util.List;
 
 /** Applies a {@link PlanChange} to the working solution, on the solving thread. Stateless. */
-public final class LiveChanges {
+final class LiveChanges {
     private LiveChanges() {}
 
     static void apply(PlanChange change, DayPlanModel model, PlanSolution working, ProblemChangeDirector director) {

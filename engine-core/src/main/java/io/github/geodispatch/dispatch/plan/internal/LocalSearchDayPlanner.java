@@ -1,18 +1,16 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.plan.DayPlanProblem;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
 import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.dispatch.plan.PlanningSession;
+import io.github.geodispatch.spi.TravelTimes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import io.github.geodispatch.dispatch.ServiceAreaFences;
-import io.github.geodispatch.spi.TravelTimes;
 
 /** The {@link DayPlanner}: OptaPlanner local search over the planning model. Immutable and thread-safe. */
 public final class LocalSearchDayPlanner implements DayPlanner {

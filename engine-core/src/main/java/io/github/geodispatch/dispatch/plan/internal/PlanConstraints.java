@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.BALANCE;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.CAPACITY;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.CONTINUITY;
@@ -13,12 +15,8 @@ import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TIME_WIND
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TRAVEL_TIME;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.UNASSIGNED;
 
-import org.optaplanner.core.api.score.stream.Constraint;
-import org.optaplanner.core.api.score.stream.ConstraintFactory;
-import org.optaplanner.core.api.score.stream.ConstraintProvider;
-
 /** Holder of the day plan's one {@link ConstraintProvider}. */
-public final class PlanConstraints {
+final class PlanConstraints {
     /** Seconds per balance unit: workload is balanced in minutes, squared. */
     static final long BALANCE_UNIT_TICKS = 60;
 

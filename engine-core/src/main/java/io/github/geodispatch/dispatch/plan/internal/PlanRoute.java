@@ -1,14 +1,12 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.optaplanner.core.api.domain.entity.PlanningEntity;
-import org.optaplanner.core.api.domain.lookup.PlanningId;
-import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 
 /**
  * One technician's (or vehicle's) day: where and when it becomes free, its shift, lunch break,
@@ -16,7 +14,7 @@ import org.optaplanner.core.api.domain.variable.PlanningListVariable;
  * bucket, holds the stops left unassigned. Mutable, confined to one solver thread.
  */
 @PlanningEntity
-public final class PlanRoute {
+final class PlanRoute {
     static final String BUCKET_ID = "(unassigned)";
 
     @PlanningId

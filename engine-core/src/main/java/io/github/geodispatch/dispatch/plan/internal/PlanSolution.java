@@ -1,18 +1,16 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
-import java.util.List;
-
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfigurationProvider;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
-import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import java.util.List;
 
 /** The planning problem and its solution: routes, stops, weights and score. Mutable, confined to one solver thread. */
 @PlanningSolution
-public final class PlanSolution {
+final class PlanSolution {
     @ConstraintConfigurationProvider
     private PlanWeights weights;
     @PlanningEntityCollectionProperty

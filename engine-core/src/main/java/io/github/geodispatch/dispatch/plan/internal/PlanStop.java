@@ -1,9 +1,4 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.IndexShadowVariable;
@@ -13,13 +8,16 @@ import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A visit to plan: an element of a {@link PlanRoute}'s list variable. Its route, neighbours and service
  * start are shadow variables kept up to date by the solver. Mutable, confined to one solver thread.
  */
 @PlanningEntity
-public final class PlanStop {
+final class PlanStop {
     @PlanningId
     private String id;
     private int location;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import org.optaplanner.core.api.domain.constraintweight.ConstraintConfiguration;
 import org.optaplanner.core.api.domain.constraintweight.ConstraintWeight;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -9,7 +8,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
  * against overtime, balance and continuity (Solomon VRPTW keeps only travel). Mutable only before solving.
  */
 @ConstraintConfiguration
-public final class PlanWeights {
+final class PlanWeights {
     static final String SKILLS = "skills";
     static final String TIME_WINDOW = "time window";
     static final String SHIFT_END = "shift end";

@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.heuristic.move.AbstractMove;
+import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.optaplanner.core.api.score.director.ScoreDirector;
-import org.optaplanner.core.impl.heuristic.move.AbstractMove;
-import org.optaplanner.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
-
 /**
  * A large-neighbourhood move for local search: ruin a cluster of nearby stops (or a run of one route),
  * then recreate by inserting them back one by one at the cheapest position that breaks no time, load,
  * skill or area rule (the bucket when none exists and the plan has one). The resulting route rewrites
  * are one move, so the acceptor judges the whole change by the true score.
  */
-public final class RuinAndRecreate {
+final class RuinAndRecreate {
     private static final int MIN_RUIN = 4;
     private static final int MAX_RUIN = 30;
 

@@ -1,10 +1,11 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import io.github.geodispatch.dispatch.plan.DayPlan;
 import io.github.geodispatch.dispatch.plan.PlanChange;
 import io.github.geodispatch.dispatch.plan.PlanDiff;
 import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanningSession;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,14 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.Solver;
-
 /**
  * One solve on a solving thread. The model is touched only there (construction aside); the best plan is
  * published through a volatile field; pending live changes are guarded by {@code lock}.
  */
-public final class SolverSession implements PlanningSession {
+final class SolverSession implements PlanningSession {
     private final DayPlanModel model;
     private final Solver<PlanSolution> solver;
     private final Consumer<PlanProgress> progress;

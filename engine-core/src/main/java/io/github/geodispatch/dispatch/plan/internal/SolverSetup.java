@@ -1,10 +1,6 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import io.github.geodispatch.dispatch.plan.PlanScore;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
@@ -31,6 +27,8 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistanceMeter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the solver: OptaPlanner's list construction heuristic, then late acceptance over list moves
@@ -39,7 +37,7 @@ import org.optaplanner.core.impl.heuristic.selector.common.nearby.NearbyDistance
  * others). Settings were chosen on Solomon R205, RC105, R101 and RC201 at 20 s: k-opt moves converged
  * slower and are left out; ruin-and-recreate weight 0.5 beat 0.05, 0.2 and 1.0.
  */
-public final class SolverSetup {
+final class SolverSetup {
     /** Search settings; {@link #DEFAULT} is what the planner uses. */
     record Tuning(int nearbySize, int lateAcceptanceSize, int maxSubList, double ruinWeight) {
         static final Tuning DEFAULT = new Tuning(40, 400, 8, 0.5);

@@ -5,7 +5,7 @@ package io.github.geodispatch.dispatch.plan.internal;
  * day plan and a micro-unit for Solomon VRPTW. Shared, never cloned, by every working solution of a
  * solve; it only grows (a new job's location) and only on the solving thread, which is the only reader.
  */
-public final class TravelMatrix {
+final class TravelMatrix {
     private long[][] ticks;
 
     TravelMatrix(long[][] ticks) {

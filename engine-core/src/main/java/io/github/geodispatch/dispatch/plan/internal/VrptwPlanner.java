@@ -1,17 +1,15 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanScore;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.Solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import org.optaplanner.core.api.solver.Solver;
 
 /**
  * Solves Solomon VRPTW instances with the day-plan engine: each vehicle is a route starting and ending

@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import io.github.geodispatch.dispatch.plan.PlanScore;
 import java.util.List;
 import java.util.Objects;

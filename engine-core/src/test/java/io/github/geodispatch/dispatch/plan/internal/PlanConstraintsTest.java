@@ -1,13 +1,11 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
-import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 /** One {@link ConstraintVerifier} test per constraint of {@link PlanConstraints.Provider}. */
 class PlanConstraintsTest {

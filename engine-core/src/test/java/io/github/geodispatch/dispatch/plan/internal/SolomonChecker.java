@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,20 +1,17 @@
 package io.github.geodispatch.dispatch.plan.internal;
-
 import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.testdata.SampleData;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Short solves (3 s, possibly on a loaded machine) checked for feasibility by {@link SolomonChecker}; the

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.IndiaGst;
 import io.github.geodispatch.billing.Invoice;
@@ -7,7 +6,6 @@ import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.billing.TaxTable;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

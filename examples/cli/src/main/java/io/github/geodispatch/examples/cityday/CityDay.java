@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.geofence.JobVisitFinding;
@@ -13,7 +12,6 @@ import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StatementCredit;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
@@ -11,7 +10,6 @@ import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TravelTimes;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
-
 
 /**
  * Plays one {@link CityWorld} day in 30-second ticks from 07:00 to 21:30: jobs arrive, the dispatcher plans

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiReport;
@@ -7,7 +6,6 @@ import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.spi.Money;
-
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

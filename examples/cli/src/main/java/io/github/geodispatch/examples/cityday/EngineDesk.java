@@ -1,8 +1,7 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.job.CommandResult;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -13,7 +12,6 @@ import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.dispatch.Candidate;
 import io.github.geodispatch.dispatch.DispatchJob;
@@ -21,7 +20,6 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

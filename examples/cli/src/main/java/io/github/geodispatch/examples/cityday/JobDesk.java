@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -7,7 +6,6 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.TechnicianId;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,12 +1,10 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.StatementCredit;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.geofence.Fence;
 import io.github.geodispatch.geofence.FenceId;
@@ -8,7 +7,6 @@ import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
 import io.github.geodispatch.geofence.SiteVisit;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cityday;
-
 import java.time.Instant;
 import java.time.InstantSource;
 

@@ -1,5 +1,4 @@
 package io.github.geodispatch.examples.cli;
-
 import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.EInvoiceJson;
@@ -12,18 +11,22 @@ import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PaymentLinks;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
-import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.TenantId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code invoice --journal FILE --seller SELLER.json --out DIR}: reads a journal, drafts a GST invoice for

@@ -1,5 +1,14 @@
 package io.github.geodispatch.examples.cli;
-
+import io.github.geodispatch.dispatch.plan.PlanTermination;
+import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
+import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
+import io.github.geodispatch.dispatch.plan.internal.VrptwSolution;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,18 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import io.github.geodispatch.dispatch.plan.PlanTermination;
-import io.github.geodispatch.dispatch.plan.internal.VrptwInstance;
-import io.github.geodispatch.dispatch.plan.internal.VrptwPlanner;
-import io.github.geodispatch.dispatch.plan.internal.VrptwSolution;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code vrptw}: solves a Solomon instance with the day-plan engine and writes

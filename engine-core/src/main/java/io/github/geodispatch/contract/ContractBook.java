@@ -1,0 +1,45 @@
+package io.github.geodispatch.contract;
+
+import io.github.geodispatch.customer.ContractRecord;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.SiteId;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contracts of a business as the leakage rules and the front door read them. Days are calendar days in
+ * {@link #zone()}. Implementations say whether they are thread-safe.
+ */
+public interface ContractBook {
+
+    /** The zone that decides a day. */
+    ZoneId zone();
+
+    /**
+     * The contract that pays for a job of {@code jobType} at the customer's {@code site} on {@code day}: one that
+     * {@linkplain ContractRecord#covers covers} the day, lists the site and covers the job type; of several, the
+     * one that started last (then the one drafted last).
+     */
+    Optional<ContractRecord> covering(CustomerId customer, SiteId site, String jobType, LocalDate day);
+
+    /**
+     * The activated contract for the site and job type whose cover ended before {@code day} (its end passed, or
+     * it was cancelled on or before it), the one that ended last; empty when one still covers the day.
+     */
+    Optional<ContractRecord> lapsed(CustomerId customer, SiteId site, String jobType, LocalDate day);
+
+    Optional<ContractRecord> contract(ContractId contract);
+
+    /** Every contract, in the order drafted. */
+    List<ContractRecord> contracts();
+
+    /** The preventive visits of a contract ({@link VisitSchedule}). */
+    List<DueVisit> visits(ContractId contract);
+
+    /** The branch of a customer, if known. */
+    Optional<BranchId> branch(CustomerId customer);
+}

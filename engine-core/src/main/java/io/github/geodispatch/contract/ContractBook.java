@@ -4,11 +4,13 @@ import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.SiteId;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The contracts of a business as the leakage rules and the front door read them. Days are calendar days in
@@ -39,6 +41,17 @@ public interface ContractBook {
 
     /** The preventive visits of a contract ({@link VisitSchedule}). */
     List<DueVisit> visits(ContractId contract);
+
+    /** A contract's preventive visits and where each stands on {@code asOf} (see {@link Entitlement}). */
+    List<ScheduledVisit> visitStatuses(ContractId contract, LocalDate asOf);
+
+    /**
+     * Where {@code job} stands among the calls the contract paid for: its 1-based rank among the contract's jobs
+     * that use the entitlement (see {@link Entitlement}), ordered by completion time then job id; empty when the
+     * job uses none (not the contract's, not completed in the term, or of a type not covered). A rank above
+     * {@link Entitlement#entitled} is a call beyond the entitlement.
+     */
+    OptionalInt entitlementRank(ContractId contract, JobId job);
 
     /** The branch of a customer, if known. */
     Optional<BranchId> branch(CustomerId customer);

@@ -59,9 +59,6 @@ public interface ContractPortfolio extends ContractBook {
 
     Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf);
 
-    /** A contract's preventive visits and where each stands on {@code asOf}. */
-    List<ScheduledVisit> visitStatuses(ContractId contract, LocalDate asOf);
-
     /**
      * The undone preventive visits of activated, not cancelled contracts that are due on or before
      * {@code asOf + horizonDays} (overdue, due and upcoming), by due day.

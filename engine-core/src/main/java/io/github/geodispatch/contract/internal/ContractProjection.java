@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@link ContractPortfolio} behind {@link ContractPortfolio#create}: the customers' states folded from their
@@ -58,13 +59,13 @@ public final class ContractProjection implements ContractPortfolio {
 
     /** What a contract needs of one job. */
     private static final class ContractJob {
+        final JobId id;
         final String jobType;
-        final ContractId contract;
         Instant completedAt;
 
-        ContractJob(String jobType, ContractId contract) {
+        ContractJob(JobId id, String jobType) {
+            this.id = id;
             this.jobType = jobType;
-            this.contract = contract;
         }
     }
 
@@ -111,7 +112,7 @@ public final class ContractProjection implements ContractPortfolio {
             Coverage coverage = created.coverage();
             ContractId contract = coverage != null && coverage.kind() == CoverageKind.AMC
                     ? ContractId.of(coverage.reference()) : null;
-            ContractJob job = new ContractJob(created.jobType(), contract);
+            ContractJob job = new ContractJob(id, created.jobType());
             jobs.put(id, job);
             if (contract != null) {
                 jobsByContract.computeIfAbsent(contract, c -> new ArrayList<>()).add(job);
@@ -261,6 +262,28 @@ public final class ContractProjection implements ContractPortfolio {
         }
         LocalDate day = LocalDate.ofInstant(job.completedAt, zone);
         return c.terms().inTerm(day) && !day.isAfter(asOf);
+    }
+
+    @Override
+    public synchronized OptionalInt entitlementRank(ContractId contract, JobId job) {
+        Optional<ContractRecord> c = contract(contract);
+        if (c.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        LocalDate end = c.get().terms().end();
+        List<ContractJob> using = new ArrayList<>();
+        for (ContractJob j : jobsByContract.getOrDefault(contract, List.of())) {
+            if (counts(c.get(), j, end)) {
+                using.add(j);
+            }
+        }
+        using.sort(Comparator.comparing((ContractJob j) -> j.completedAt).thenComparing(j -> j.id));
+        for (int i = 0; i < using.size(); i++) {
+            if (using.get(i).id.equals(job)) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     @Override

@@ -49,7 +49,7 @@ final class CustomerContractEvents {
     CustomerEvent.CustomerRegistered registered(CustomerStreamId stream) {
         return new CustomerEvent.CustomerRegistered(header(stream, 1, CustomerHashChain.head(List.of())),
                 BranchId.of("blr-east"), new CustomerProfile("Lakshmi Apartments RWA", List.of("+919845012345"),
-                "rwa@example.in", "kn", "29AAACL1234F1Z5", "29", "80 Feet Rd, Koramangala, Bengaluru 560034"));
+                "rwa@example.in", "kn", "29AAACL1234F1ZV", "29", "80 Feet Rd, Koramangala, Bengaluru 560034"));
     }
 
     /** A stream of {@code count} events: registered, then sites. */

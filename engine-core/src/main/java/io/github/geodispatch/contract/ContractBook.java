@@ -5,6 +5,7 @@ import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,12 @@ public interface ContractBook {
      * it was cancelled on or before it), the one that ended last; empty when one still covers the day.
      */
     Optional<ContractRecord> lapsed(CustomerId customer, SiteId site, String jobType, LocalDate day);
+
+    /**
+     * The customer's site a job's site is: the one with the same id, else (a job imported from a journal, whose
+     * site is named after the job) the customer's site nearest to the job's location within the job's fence radius.
+     */
+    Optional<SiteId> siteOf(CustomerId customer, Site site);
 
     Optional<ContractRecord> contract(ContractId contract);
 

@@ -19,12 +19,14 @@ import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.CustomerSite;
 import io.github.geodispatch.spi.Equipment;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -133,6 +135,27 @@ public final class ContractProjection implements ContractPortfolio {
     @Override
     public synchronized Optional<BranchId> branch(CustomerId customer) {
         return Optional.ofNullable(customers.get(customer)).map(CustomerState::branch);
+    }
+
+    @Override
+    public synchronized Optional<SiteId> siteOf(CustomerId customer, Site site) {
+        CustomerState state = customers.get(customer);
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (state.sites().containsKey(site.id())) {
+            return Optional.of(site.id());
+        }
+        SiteId nearest = null;
+        double best = site.radiusMetres();
+        for (CustomerSite s : state.sites().values()) {
+            double d = s.location().distanceMetres(site.location());
+            if (d <= best) {
+                best = d;
+                nearest = s.id();
+            }
+        }
+        return Optional.ofNullable(nearest);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.SiteId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Set;
 
 /**
  * The leakage rules contracts open up, read against a {@link ContractBook}; a job is judged by them only when the
- * book knows its customer. On a job's service day (its completion day, else its creation day):
+ * book knows its customer and its site ({@link ContractBook#siteOf}). On a job's service day (its completion day, else its creation day):
  * <ul>
  *   <li>AMC_CLAIM_UNCOVERED / EXPIRED_CONTRACT_WORK_NOT_BILLED: the job claims AMC but no contract covers its site
  *       and type that day — never one, or one that had lapsed (expired or cancelled). Either takes the place of the
@@ -81,18 +82,19 @@ public final class ContractRules {
     /** The job's findings with the contract rules applied: COVERAGE_INVALID refined, contract findings added. */
     public List<Finding> refine(JobFacts f, List<Finding> found) {
         JobEvent.JobCreated job = created.get(f.account.job());
-        if (job == null || book.branch(job.customer()).isEmpty()) {
+        SiteId site = job == null ? null : book.siteOf(job.customer(), job.site()).orElse(null);
+        if (site == null) {
             return found;
         }
         JobAccount a = f.account;
         Instant serviceAt = a.completedAt() != null ? a.completedAt() : job.header().occurredAt();
         LocalDate day = LocalDate.ofInstant(serviceAt, book.zone());
         List<Finding> out = new ArrayList<>(found);
-        ContractRecord covering = book.covering(job.customer(), job.site().id(), job.jobType(), day).orElse(null);
+        ContractRecord covering = book.covering(job.customer(), site, job.jobType(), day).orElse(null);
         JobEvent.PaymentRecorded claim = amcClaim(f);
         if (claim != null && covering == null) {
             out.removeIf(x -> x.code() == LeakageCode.COVERAGE_INVALID);
-            ContractRecord lapsed = book.lapsed(job.customer(), job.site().id(), job.jobType(), day).orElse(null);
+            ContractRecord lapsed = book.lapsed(job.customer(), site, job.jobType(), day).orElse(null);
             List<String> evidence = new ArrayList<>(List.of(f.createdEvent.toString(), claim.header().eventId().toString()));
             if (lapsed != null) {
                 evidence.add(lapsed.draftedEvent().toString());

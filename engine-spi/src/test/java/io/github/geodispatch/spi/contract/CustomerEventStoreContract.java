@@ -203,8 +203,8 @@ public abstract class CustomerEventStoreContract {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void concurrentWritersLoseNothingAndKeepVersionOrder() throws Exception {
-        int threads = 6;
-        int appendsPerThread = 25;
+        int threads = 4;
+        int appendsPerThread = 15;
         List<CustomerStreamId> streams = new ArrayList<>();
         for (int s = 0; s < 2; s++) {
             CustomerStreamId stream = events.stream("C-hot-" + s);

@@ -11,6 +11,8 @@ import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * The job record as the front door hands it out: a {@link JobCommand.CreateJob} that carries no coverage gets the
  * coverage of the contract covering the job's customer, site and type on the job's day (its window's first day,
  * else today), so the {@code JobCreated} event records which contract pays and on what terms, under the hash
- * chain. Every other call goes to the record unchanged. Thread-safe.
+ * chain; a command without an SLA deadline gets the contract's response promise (hours from now) as one. Every
+ * other call goes to the record unchanged. Thread-safe.
  */
 final class CoveringJobRecord implements JobRecord {
     private final JobRecord record;
@@ -45,11 +48,24 @@ final class CoveringJobRecord implements JobRecord {
             Optional<Coverage> coverage = contracts.coverage(c.customer(), c.site().id(), null, c.jobType(), day);
             if (coverage.isPresent()) {
                 command = new JobCommand.CreateJob(c.job(), c.branch(), c.customer(), c.site(), c.issue(), c.jobType(),
-                        c.requiredSkills(), c.priority(), c.window(), c.slaDeadline(), c.estimatedMinutes(), c.quote(),
+                        c.requiredSkills(), c.priority(), c.window(), slaDeadline(c, day), c.estimatedMinutes(), c.quote(),
                         coverage.get(), c.preferredTechnician());
             }
         }
         return record.execute(actor, command);
+    }
+
+    /**
+     * The command's SLA deadline, else the covering contract's response promise counted from now (none when it
+     * promises none).
+     */
+    private Instant slaDeadline(JobCommand.CreateJob c, LocalDate day) {
+        if (c.slaDeadline() != null) {
+            return c.slaDeadline();
+        }
+        int hours = contracts.covering(c.customer(), c.site().id(), c.jobType(), day)
+                .map(contract -> contract.terms().plan().responseHours()).orElse(0);
+        return hours == 0 ? null : clock.instant().plus(Duration.ofHours(hours));
     }
 
     @Override

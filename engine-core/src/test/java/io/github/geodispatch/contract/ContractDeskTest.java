@@ -36,6 +36,8 @@ class ContractDeskTest {
         JobState covered = b.create("J-1", "C1", "S-1", "AC_REPAIR", 150_000);
         assertThat(covered.coverage().reference()).isEqualTo("AMC-1");
         assertThat(covered.coverage().validUntil()).isEqualTo(END);
+        assertThat(covered.slaDeadline()).as("the 24 h response promise").isEqualTo(
+                LocalDate.of(2026, 5, 6).atTime(9, 0).atZone(AmcBusiness.ZONE).toInstant());
         assertThat(b.create("J-2", "C1", "S-2", "AC_REPAIR", 150_000).coverage()).as("a site it does not cover").isNull();
         assertThat(b.create("J-3", "C1", "S-1", "RO_SERVICE", 50_000).coverage()).as("a type it does not cover").isNull();
         assertThat(b.on(END.plusDays(1)).create("J-4", "C1", "S-1", "AC_REPAIR", 150_000).coverage())

@@ -60,6 +60,9 @@ public interface ContractBook {
      */
     OptionalInt entitlementRank(ContractId contract, JobId job);
 
+    /** An activated contract's entitlement on {@code asOf}; empty for an unknown or never activated contract. */
+    Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf);
+
     /** The branch of a customer, if known. */
     Optional<BranchId> branch(CustomerId customer);
 }

@@ -57,8 +57,6 @@ public interface ContractPortfolio extends ContractBook {
     /** Every activated contract's entitlement on {@code asOf}, in the order drafted. */
     List<Entitlement> entitlements(LocalDate asOf);
 
-    Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf);
-
     /**
      * The undone preventive visits of activated, not cancelled contracts that are due on or before
      * {@code asOf + horizonDays} (overdue, due and upcoming), by due day.

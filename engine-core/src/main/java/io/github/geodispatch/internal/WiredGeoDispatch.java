@@ -60,8 +60,11 @@ import java.util.stream.Collectors;
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
  * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
  * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
- * thread-safe and is guarded by its own lock here. Thread-safe.
+ * host's listeners; the dispatch board records its decisions on the job record. The customer record's listener
+ * feeds the contract portfolio, the service history and the leakage rules; job events reach the portfolio before
+ * the leakage monitor, whose contract rules read it, and created jobs take their coverage from it
+ * ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own lock here.
+ * Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;

@@ -25,5 +25,10 @@ public enum LeakageCode {
     /** A completed job with no site visit (a stay of at least 5 min in the site fence) between assignment and completion. */
     GHOST_VISIT,
     /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
-    OFF_BOOK_VISIT
+    OFF_BOOK_VISIT,
+    /**
+     * The statement credits linked to a job carry less than its UPI/MPESA/CARD claims (a UTR claimed for 599
+     * that the bank credited with 399); the amount at risk is the difference.
+     */
+    CREDIT_BELOW_CLAIM
 }

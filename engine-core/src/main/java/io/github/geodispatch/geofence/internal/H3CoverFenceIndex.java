@@ -34,7 +34,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
     static final double NEIGHBOURHOOD_RADIUS_M = 75;
     /**
      * Margin of a neighbourhood's classification (10 cm): generous, as it costs nothing but the odd extra
-     * exact test, and it covers the rounding of radii held as cosines, which grows as circles shrink.
+     * exact test, and it covers the rounding of the disc's own radius, held as a cosine.
      */
     private static final double DISC_MARGIN_RADIANS = 0.1 / GeoPoint.EARTH_RADIUS_M;
     /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
@@ -319,15 +319,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     /**
      * The disc of {@code rho} radians around unit vector (x, y, z) against the circle around (cx, cy, cz)
-     * whose radius has cosine {@code cosRadius} (a record's threshold), in chords (2 sin(angle / 2)) rather
-     * than angles: half-angle identities need square roots only, where inverse trigonometry per fence would
-     * be most of a neighbourhood's cost. The caller adds its margin to {@code rho}.
+     * whose radius has squared chord {@code radiusChord2} (a record's threshold), in chords (2 sin(angle / 2))
+     * rather than angles: half-angle identities need square roots only, where inverse trigonometry per fence
+     * would be most of a neighbourhood's cost. The caller adds its margin to {@code rho}.
      */
-    private static int classifyCircle(double cx, double cy, double cz, double cosRadius, double x, double y, double z,
+    private static int classifyCircle(double cx, double cy, double cz, double radiusChord2, double x, double y, double z,
                                       double rho) {
         double dx = x - cx, dy = y - cy, dz = z - cz;
         double chord2 = dx * dx + dy * dy + dz * dz;
-        double sinR = Math.sqrt((1 - cosRadius) / 2), cosR = Math.sqrt((1 + cosRadius) / 2); // of half the radius
+        double sinR = Math.sqrt(radiusChord2) / 2, cosR = Math.sqrt(1 - sinR * sinR); // of half the radius
         double sinH = Math.sin(rho / 2), cosH = Math.cos(rho / 2);
         double far = 2 * (sinR * cosH + cosR * sinH); // chord of radius + rho (a half-angle past 90 degrees: all of the sphere)
         if (cosR * cosH - sinR * sinH > 0 && chord2 > far * far) {

@@ -60,6 +60,13 @@ class CachingProbe extends PointProbe {
     private static final int MIN_DISC_PINGS = 16, FIRST_BACKOFF_PINGS = 4, MAX_BACKOFF_DOUBLINGS = 4;
     private final CompiledFence[] discFences = new CompiledFence[DISC_FENCES];
 
+    // the large-fence answer (LargeFences): the version it was computed under, the point it holds around and the
+    // squared chord it holds within, and the large fences containing that point
+    private long largeVersion = NO_VERSION;
+    private double largeX, largeY, largeZ, largeChord2 = -1;
+    private int largeCount;
+    private CompiledFence[] largeFences = new CompiledFence[2];
+
     // sines and cosines of an exactly computed anchor position (NaN: none yet), for set()
     private double anchorLat = Double.NaN, anchorLng, sinAnchorLat, cosAnchorLat, sinAnchorLng, cosAnchorLng;
     /** Within this many radians of the anchor, set() uses angle addition with short series (error below 1e-16). */
@@ -253,28 +260,69 @@ class CachingProbe extends PointProbe {
         discPings = MIN_DISC_PINGS; // leaving it is no reason to back off
     }
 
+    /** Whether the large-fence answer computed under layer {@code version} holds at this probe's point. */
+    boolean largeAnswerHolds(long version) {
+        double dx = x - largeX, dy = y - largeY, dz = z - largeZ;
+        return version == largeVersion && dx * dx + dy * dy + dz * dz <= largeChord2;
+    }
+
+    /** Starts a large-fence answer at this probe's point under layer {@code version}, with no fences yet. */
+    void beginLargeAnswer(long version) {
+        largeVersion = version;
+        largeX = x;
+        largeY = y;
+        largeZ = z;
+        Arrays.fill(largeFences, 0, largeCount, null);
+        largeCount = 0;
+    }
+
+    /** Adds a large fence containing the point to the answer begun (grows the array the first time it holds more). */
+    void addLargeFence(CompiledFence fence) {
+        if (largeCount == largeFences.length) {
+            largeFences = Arrays.copyOf(largeFences, largeCount * 2);
+        }
+        largeFences[largeCount++] = fence;
+    }
+
+    /** Ends the answer begun: it holds for points within squared chord {@code chord2} of where it was computed. */
+    void endLargeAnswer(double chord2) {
+        largeChord2 = chord2;
+    }
+
     /** True when the current candidates are the neighbourhood disc's (not a cell's). */
     boolean inDisc() {
         return current == DISC;
     }
 
-    /** The number of fences touching the current cell. */
+    /**
+     * The number of candidate fences: those touching the current cell (or disc), then the large fences
+     * containing the point (which need no test).
+     */
     int candidates() {
-        return count;
+        return count + largeCount;
     }
 
-    /** Fence {@code k} of the current cell (read from its entry: a stay opening, a polygon test). */
+    /** Candidate fence {@code k} (read from its entry: a stay opening, a polygon test). */
     CompiledFence candidate(int k) {
+        if (k >= count) {
+            return largeFences[k - count];
+        }
         return current == DISC ? discFences[k] : entries[current].fences[k];
     }
 
-    /** The serial of fence {@code k} of the current cell. */
+    /** The serial of candidate fence {@code k}. */
     long candidateSerial(int k) {
+        if (k >= count) {
+            return largeFences[k - count].serial;
+        }
         return base >= 0 ? CellEntry.serial(data, (base + k) * CellEntry.STRIDE) : entries[current].serial(k);
     }
 
-    /** Exact test of fence {@code k} of the current cell at this probe's point. */
+    /** Exact test of candidate fence {@code k} at this probe's point. */
     boolean candidateContains(int k) {
+        if (k >= count) {
+            return true;
+        }
         if (base >= 0) {
             int o = (base + k) * CellEntry.STRIDE;
             // only a polygon's test reads the fence object

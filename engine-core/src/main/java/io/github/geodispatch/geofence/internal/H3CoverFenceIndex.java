@@ -5,7 +5,6 @@ import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.spi.GeoPoint;
 import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +38,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
     private static final double DISC_MARGIN_RADIANS = 0.1 / GeoPoint.EARTH_RADIUS_M;
     /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
     private static final int BLOCK_SHIFT = 4;
+    /**
+     * A fence whose cover would hold more cells than this (at resolution 11, a circle of about 1.2 km radius) is
+     * kept apart with the {@link LargeFences}: its cover would cost time and memory growing with its area.
+     */
+    static final double LARGE_COVER_CELLS = 4096;
 
     private final H3Lattice lattice;
     private final CellMap cells = new CellMap();
@@ -48,8 +52,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     /** The blocks of cells a fence's cover touches: where a technician's neighbourhood looks for fences. */
     private final CellMap blocks = new CellMap();
+    /** Fences too large for cell covers. */
+    private final LargeFences large = new LargeFences();
 
-    private record Registered(CompiledFence compiled, long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+    /** A fence in the index: its cover's cells and blocks, or none for a large one. */
+    private record Registered(CompiledFence compiled, boolean large, long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
 
     public H3CoverFenceIndex(int resolution) {
         this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
@@ -66,6 +73,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
         synchronized (writeLock) {
             if (fences.putIfAbsent(fence.id(), r) != null) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
+            }
+            if (r.large) {
+                large.add(compiled);
+                return;
             }
             for (long key : r.interiorKeys) {
                 CellEntry e = cells.get(key);
@@ -90,6 +101,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
             Registered r = fences.remove(id);
             if (r == null) {
                 return false;
+            }
+            if (r.large) {
+                large.remove(r.compiled);
+                return true;
             }
             for (long[] keys : new long[][] {r.interiorKeys, r.boundaryKeys}) {
                 for (long key : keys) {
@@ -134,10 +149,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 }
             }
         }
+        large.collect(probe, out);
         return out;
     }
 
-    /** The stored cover of a fence. */
+    /** The stored cover of a fence (no cells for a large fence, which is kept apart). */
     public Optional<FenceCover> cover(FenceId id) {
         Registered r = fences.get(id);
         if (r == null) {
@@ -164,10 +180,12 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * {@link PointProbe#set}): those of its neighbourhood disc when the point is inside it, else those of the
      * cell holding the point, from the probe's memory when it holds that cell under the current version,
      * else from the cell map. A point in a remembered cell means the technician is lingering, so that is
-     * when a disc is built around it (unless the point is in a disc found too crowded). Allocation-free,
-     * except when a disc is built near a polygon's edge.
+     * when a disc is built around it (unless the point is in a disc found too crowded). The large fences
+     * containing the point follow the cell's or disc's ({@link LargeFences}). Allocation-free, except when a disc
+     * is built near a polygon's edge or a large polygon's answer is recomputed.
      */
     void locate(CachingProbe p) {
+        large.locate(p);
         long v = version;
         int disc = p.disc(v);
         if (disc == CachingProbe.IN_DISC) {
@@ -240,6 +258,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     // ---- cover computation --------------------------------------------------------------------
 
+    private static final long[] NO_KEYS = {};
+
     private Registered cover(CompiledFence f) {
         double lat, lng, reach;
         if (f instanceof CompiledFence.CircleFence c) {
@@ -247,19 +267,22 @@ public final class H3CoverFenceIndex implements FenceIndex {
             lng = c.lng;
             reach = c.radiusRadians;
         } else {
-            Envelope env = ((CompiledFence.PolygonFence) f).geometry.getEnvelopeInternal();
-            lat = (env.getMinY() + env.getMaxY()) / 2;
-            lng = (env.getMinX() + env.getMaxX()) / 2;
+            CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
+            lat = (pf.minY + pf.maxY) / 2;
+            lng = (pf.minX + pf.maxX) / 2;
             reach = 0;
-            for (double[] corner : new double[][] {{env.getMinY(), env.getMinX()}, {env.getMinY(), env.getMaxX()},
-                    {env.getMaxY(), env.getMinX()}, {env.getMaxY(), env.getMaxX()}}) {
+            for (double[] corner : new double[][] {{pf.minY, pf.minX}, {pf.minY, pf.maxX}, {pf.maxY, pf.minX}, {pf.maxY, pf.maxX}}) {
                 reach = Math.max(reach, GeoPoint.haversineMetres(lat, lng, corner[0], corner[1]) / GeoPoint.EARTH_RADIUS_M);
             }
+        }
+        double rho = lattice.cellRadiusRadians();
+        double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
+        if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS) {
+            return new Registered(f, true, NO_KEYS, NO_KEYS, NO_KEYS);
         }
         Classifier classifier = classifier(f);
         LongList interior = new LongList();
         LongList boundary = new LongList();
-        double rho = lattice.cellRadiusRadians();
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
@@ -280,7 +303,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
             }
         }
         long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
-        return new Registered(f, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+        return new Registered(f, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */

@@ -54,12 +54,20 @@ public final class H3CoverFenceIndex implements FenceIndex {
     private final CellMap blocks = new CellMap();
     /** Fences too large for cell covers. */
     private final LargeFences large = new LargeFences();
+    /** Where recent changes were: what technicians' remembered cells and discs check when the version moves. */
+    private final FenceChanges changes;
 
-    /** A fence in the index: its cover's cells and blocks, or none for a large one. */
-    private record Registered(CompiledFence compiled, boolean large, long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+    /**
+     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's cells
+     * and blocks, or none for a large one.
+     */
+    private record Registered(CompiledFence compiled, double lat, double lng, double reach, boolean large,
+                              long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
 
     public H3CoverFenceIndex(int resolution) {
         this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
+        this.changes = new FenceChanges(lattice.cellRadiusRadians(), NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M,
+                DISC_MARGIN_RADIANS);
     }
 
     @Override
@@ -90,8 +98,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 CellEntry e = blocks.get(key);
                 blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
             }
-            version++;
+            publish(r, true);
         }
+    }
+
+    /** Logs and stamps a change of a fence with a cover, then publishes it (the version moves on); under the writer lock. */
+    private void publish(Registered r, boolean added) {
+        long next = version + 1;
+        changes.record(next, r.compiled, r.lat, r.lng, r.reach, added);
+        version = next;
     }
 
     @Override
@@ -120,7 +135,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     blocks.put(e.without(r.compiled));
                 }
             }
-            version++;
+            publish(r, false);
             return true;
         }
     }
@@ -187,16 +202,59 @@ public final class H3CoverFenceIndex implements FenceIndex {
     void locate(CachingProbe p) {
         large.locate(p);
         long v = version;
+        if (p.discVersion != v && p.discVersion != CachingProbe.NO_VERSION) {
+            revalidateDisc(p, v);
+        }
         int disc = p.disc(v);
         if (disc == CachingProbe.IN_DISC) {
             return;
         }
         long key = keyOf(p);
-        if (!p.recall(key, v)) {
-            p.remember(key, cells.get(key));
+        if (!p.recall(key, v, changes)) {
+            p.remember(key, cells.get(key), v, changes.stampSlot(p.lat, p.lng));
         } else if (disc == CachingProbe.NO_DISC && p.wantsDisc(v)) {
             buildNeighbourhood(p, v);
         }
+    }
+
+    /**
+     * Brings the probe's disc, built or last checked under an older version, up to version {@code v}: kept as
+     * it is when no change since was stamped near it; else repaired with each logged change that reaches into
+     * it (a fence added is classified against the disc, a fence removed leaves it); dropped when the log no
+     * longer holds every change since.
+     */
+    private void revalidateDisc(CachingProbe p, long v) {
+        long since = p.discVersion;
+        if (changes.stamp(p.discStamp) <= since) {
+            p.discVersion = v;
+            return;
+        }
+        double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
+        for (long u = since + 1; u <= v; u++) {
+            FenceChanges.Change c = changes.change(u);
+            if (c == null) {
+                p.dropDisc();
+                return;
+            }
+            double dx = p.discX - c.x(), dy = p.discY - c.y(), dz = p.discZ - c.z();
+            if (dx * dx + dy * dy + dz * dz > c.discReach2() || p.discCrowded) {
+                continue; // out of the disc's reach; a crowded disc holds no fences to repair
+            }
+            if (!c.added()) {
+                p.removeDiscFence(c.fence().serial);
+                continue;
+            }
+            CompiledFence f = c.fence();
+            int kind = f instanceof CompiledFence.CircleFence circle
+                    ? classifyByChord(p.discX - circle.cx, p.discY - circle.cy, p.discZ - circle.cz,
+                            nearChord2(circle.chord2, sinH, cosH), farChord2(circle.chord2, sinH, cosH))
+                    : classifier(f).classify(p.discX, p.discY, p.discZ, radius);
+            if (kind != OUTSIDE) {
+                p.addDiscFence(f, kind == INTERIOR);
+            }
+        }
+        p.discVersion = v;
     }
 
     /**
@@ -210,14 +268,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
         double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
         double rho = lattice.cellRadiusRadians();
         if (!lattice.farFromFaceEdges(p.x, p.y, p.z, radius + 2 * rho)) {
-            p.crowdedDisc(v, radius);
+            p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
             return;
         }
         // the cells that can hold a point of the disc lie within these rings of the point's cell
-        double chordReach = 2 * Math.sin((radius + DISC_MARGIN_RADIANS) / 2);
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
+        double chordReach = 2 * sinH;
         int rings = rings(radius + rho), face = H3Lattice.face(p.lastKey);
         long a = H3Lattice.a(p.lastKey), b = H3Lattice.b(p.lastKey);
-        p.beginDisc(v, radius);
+        p.beginDisc(v, radius, changes.stampSlot(p.lat, p.lng));
         for (long ba = (a - rings) >> BLOCK_SHIFT; ba <= (a + rings) >> BLOCK_SHIFT; ba++) {
             for (long bb = (b - rings) >> BLOCK_SHIFT; bb <= (b + rings) >> BLOCK_SHIFT; bb++) {
                 CellEntry e = blocks.get(H3Lattice.blockKey(face, ba, bb));
@@ -226,11 +285,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         continue; // most of a block's fences: decided from the block's records alone
                     }
                     double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
-                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.lat, p.lng, radius)
-                            : classifyCircle(e.recordField(i, 0), e.recordField(i, 1), e.recordField(i, 2), threshold,
-                                    p.x, p.y, p.z, radius + DISC_MARGIN_RADIANS);
+                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.x, p.y, p.z, radius)
+                            : classifyByChord(p.x - e.recordField(i, 0), p.y - e.recordField(i, 1), p.z - e.recordField(i, 2),
+                                    nearChord2(threshold, sinH, cosH), farChord2(threshold, sinH, cosH));
                     if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
-                        p.crowdedDisc(v, radius);
+                        p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
                         return;
                     }
                 }
@@ -278,7 +337,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         double rho = lattice.cellRadiusRadians();
         double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
         if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS) {
-            return new Registered(f, true, NO_KEYS, NO_KEYS, NO_KEYS);
+            return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
         }
         Classifier classifier = classifier(f);
         LongList interior = new LongList();
@@ -286,24 +345,26 @@ public final class H3CoverFenceIndex implements FenceIndex {
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
+            double[] centre = new double[3];
             for (int da = -rings; da <= rings; da++) {
                 for (int db = Math.max(-rings, -da - rings); db <= Math.min(rings, -da + rings); db++) {
                     long key = H3Lattice.offset(k0, da, db);
-                    double[] centre = lattice.centre(key);
-                    classify(classifier.classify(centre[0], centre[1], rho), key, interior, boundary);
+                    lattice.centreUnit(key, centre);
+                    classify(classifier.classify(centre[0], centre[1], centre[2], rho), key, interior, boundary);
                 }
             }
         } else {
             // near an icosahedron edge cells are not one face's hexagons: ask H3, with a generous cell radius
             long cell0 = H3Runtime.h3().latLngToCell(lat, lng, lattice.resolution());
             for (long cell : H3Runtime.h3().gridDisk(cell0, rings(reach + rho) + 1)) {
-                LatLng centre = H3Runtime.h3().cellToLatLng(cell);
-                classify(classifier.classify(centre.lat, centre.lng, 2 * lattice.spacingRadians()),
+                LatLng c = H3Runtime.h3().cellToLatLng(cell);
+                double[] centre = H3Lattice.unit(c.lat, c.lng);
+                classify(classifier.classify(centre[0], centre[1], centre[2], 2 * lattice.spacingRadians()),
                         lattice.keyOfCell(cell), interior, boundary);
             }
         }
         long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
-        return new Registered(f, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+        return new Registered(f, lat, lng, reach, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
@@ -314,23 +375,30 @@ public final class H3CoverFenceIndex implements FenceIndex {
     /** Classifies discs against fence {@code f}, conservatively (a 1 mm margin, boundary when in doubt). */
     private static Classifier classifier(CompiledFence f) {
         if (f instanceof CompiledFence.CircleFence c) {
-            return (cLat, cLng, rho) -> {
-                double[] u = H3Lattice.unit(cLat, cLng);
-                double d = angle(u[0], u[1], u[2], c.cx, c.cy, c.cz);
-                if (d + rho <= c.radiusRadians - DELTA_RADIANS) {
-                    return INTERIOR;
+            return new Classifier() { // a cover classifies every cell with the same radius: its chords are computed once
+                private double rho = Double.NaN, near2, far2;
+
+                @Override
+                public int classify(double x, double y, double z, double cellRadius) {
+                    if (cellRadius != rho) {
+                        rho = cellRadius;
+                        double sinH = Math.sin((rho + DELTA_RADIANS) / 2), cosH = Math.cos((rho + DELTA_RADIANS) / 2);
+                        near2 = nearChord2(c.chord2, sinH, cosH);
+                        far2 = farChord2(c.chord2, sinH, cosH);
+                    }
+                    return classifyByChord(x - c.cx, y - c.cy, z - c.cz, near2, far2);
                 }
-                return d <= c.radiusRadians + rho + DELTA_RADIANS ? BOUNDARY : OUTSIDE;
             };
         }
         CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
         Coordinate probe = new Coordinate();
-        return (cLat, cLng, rho) -> {
-            probe.x = cLng;
-            probe.y = cLat;
-            // a disc of rho radians around (cLat, cLng) lies within this many degrees in lng/lat space
+        return (x, y, z, rho) -> {
+            double[] latLng = H3Lattice.latLngOf(x, y, z);
+            probe.x = latLng[1];
+            probe.y = latLng[0];
+            // a disc of rho radians around the point lies within this many degrees in lng/lat space
             double rhoDeg = Math.toDegrees(rho + DELTA_RADIANS) * 1.01 / Math.cos(Math.min(Math.toRadians(89),
-                    Math.toRadians(Math.abs(cLat)) + rho));
+                    Math.toRadians(Math.abs(latLng[0])) + rho));
             boolean inside = pf.locator.locate(probe) != Location.EXTERIOR;
             double d = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(probe));
             if (inside && d > rhoDeg) {
@@ -340,24 +408,31 @@ public final class H3CoverFenceIndex implements FenceIndex {
         };
     }
 
-    /**
-     * The disc of {@code rho} radians around unit vector (x, y, z) against the circle around (cx, cy, cz)
-     * whose radius has squared chord {@code radiusChord2} (a record's threshold), in chords (2 sin(angle / 2))
-     * rather than angles: half-angle identities need square roots only, where inverse trigonometry per fence
-     * would be most of a neighbourhood's cost. The caller adds its margin to {@code rho}.
+    /*
+     * A disc of rho radians against a circle, in chords (2 sin(angle / 2)) rather than angles: the disc is inside
+     * when its centre is within the chord of radius - rho, outside beyond the chord of radius + rho. Half-angle
+     * identities need square roots only, where inverse trigonometry per cell or fence would be most of a cover's
+     * or a neighbourhood's cost; sinH and cosH are of rho / 2, margin included.
      */
-    private static int classifyCircle(double cx, double cy, double cz, double radiusChord2, double x, double y, double z,
-                                      double rho) {
-        double dx = x - cx, dy = y - cy, dz = z - cz;
-        double chord2 = dx * dx + dy * dy + dz * dz;
+
+    /** Squared chord of radius - rho for a circle whose radius has squared chord {@code radiusChord2}; -1 when negative. */
+    private static double nearChord2(double radiusChord2, double sinH, double cosH) {
         double sinR = Math.sqrt(radiusChord2) / 2, cosR = Math.sqrt(1 - sinR * sinR); // of half the radius
-        double sinH = Math.sin(rho / 2), cosH = Math.cos(rho / 2);
-        double far = 2 * (sinR * cosH + cosR * sinH); // chord of radius + rho (a half-angle past 90 degrees: all of the sphere)
-        if (cosR * cosH - sinR * sinH > 0 && chord2 > far * far) {
-            return OUTSIDE;
-        }
-        double near = 2 * (sinR * cosH - cosR * sinH); // chord of radius - rho, when positive
-        return near > 0 && chord2 <= near * near ? INTERIOR : BOUNDARY;
+        double near = 2 * (sinR * cosH - cosR * sinH);
+        return near > 0 ? near * near : -1;
+    }
+
+    /** Squared chord of radius + rho; 5 (past any squared distance) when that reaches past the antipode. */
+    private static double farChord2(double radiusChord2, double sinH, double cosH) {
+        double sinR = Math.sqrt(radiusChord2) / 2, cosR = Math.sqrt(1 - sinR * sinR);
+        double far = 2 * (sinR * cosH + cosR * sinH);
+        return cosR * cosH - sinR * sinH > 0 ? far * far : 5;
+    }
+
+    /** INTERIOR, BOUNDARY or OUTSIDE for a disc whose centre is (dx, dy, dz) from the circle's. */
+    private static int classifyByChord(double dx, double dy, double dz, double near2, double far2) {
+        double chord2 = dx * dx + dy * dy + dz * dz;
+        return chord2 <= near2 ? INTERIOR : chord2 <= far2 ? BOUNDARY : OUTSIDE;
     }
 
     private static final int OUTSIDE = 0, BOUNDARY = 1, INTERIOR = 2;
@@ -372,8 +447,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     @FunctionalInterface
     private interface Classifier {
-        /** OUTSIDE, BOUNDARY or INTERIOR for a cell centred at (lat, lng) with radius {@code rho} radians. */
-        int classify(double lat, double lng, double rho);
+        /** OUTSIDE, BOUNDARY or INTERIOR for a disc centred at unit vector (x, y, z) with radius {@code rho} radians. */
+        int classify(double x, double y, double z, double rho);
     }
 
     /** Angle between two unit vectors, accurate for small angles. */

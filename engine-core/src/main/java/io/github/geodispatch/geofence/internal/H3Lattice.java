@@ -313,6 +313,19 @@ final class H3Lattice {
         return unproject(f, x, y);
     }
 
+    /** The centre of a key's cell as a unit vector, written to {@code out}; allocation-free. */
+    void centreUnit(long key, double[] out) {
+        int f = face(key);
+        long a = a(key), b = b(key);
+        double px = a * e1x[f] + b * (e1x[f] * 0.5 - e1y[f] * SQRT3 / 2);
+        double py = a * e1y[f] + b * (e1x[f] * SQRT3 / 2 + e1y[f] * 0.5);
+        double x = cx[f] + px * ux[f] + py * vx[f], y = cy[f] + px * uy[f] + py * vy[f], z = cz[f] + px * uz[f] + py * vz[f];
+        double n = Math.sqrt(x * x + y * y + z * z);
+        out[0] = x / n;
+        out[1] = y / n;
+        out[2] = z / n;
+    }
+
     /** The H3 cell id of a key (one JNI call). */
     long cellOf(long key) {
         double[] c = centre(key);

@@ -42,7 +42,12 @@ final class CellEntry {
     }
 
     static CellEntry of(long key, CompiledFence fence, boolean coversCell) {
-        return new CellEntry(key, NO_FENCES, NO_RECORDS).with(fence, coversCell);
+        return empty(key).with(fence, coversCell);
+    }
+
+    /** An entry for {@code key} with no fences. */
+    static CellEntry empty(long key) {
+        return new CellEntry(key, NO_FENCES, NO_RECORDS);
     }
 
     boolean isEmpty() {
@@ -131,21 +136,29 @@ final class CellEntry {
     }
 
     CellEntry with(CompiledFence fence, boolean coversCell) {
-        CompiledFence[] f = Arrays.copyOf(fences, count + 1);
-        double[] d = Arrays.copyOf(records(), (count + 1) * STRIDE);
-        f[count] = fence;
-        int o = count * STRIDE;
-        if (coversCell) {
-            d[o + 3] = COVERS_CELL;
-        } else if (fence instanceof CompiledFence.CircleFence c) {
-            d[o] = c.cx;
-            d[o + 1] = c.cy;
-            d[o + 2] = c.cz;
-            d[o + 3] = c.chord2;
-        } else {
-            d[o + 3] = Double.NaN;
+        return with(new CompiledFence[] {fence}, new boolean[] {coversCell}, 1);
+    }
+
+    /** This entry with the first {@code n} of {@code added} too, each covering the whole cell or not: one copy for all. */
+    CellEntry with(CompiledFence[] added, boolean[] coversCell, int n) {
+        CompiledFence[] f = Arrays.copyOf(fences, count + n);
+        double[] d = Arrays.copyOf(records(), (count + n) * STRIDE);
+        for (int k = 0; k < n; k++) {
+            CompiledFence fence = added[k];
+            f[count + k] = fence;
+            int o = (count + k) * STRIDE;
+            if (coversCell[k]) {
+                d[o + 3] = COVERS_CELL;
+            } else if (fence instanceof CompiledFence.CircleFence c) {
+                d[o] = c.cx;
+                d[o + 1] = c.cy;
+                d[o + 2] = c.cz;
+                d[o + 3] = c.chord2;
+            } else {
+                d[o + 3] = Double.NaN;
+            }
+            d[o + 4] = fence.serial;
         }
-        d[o + 4] = fence.serial;
         return new CellEntry(key, f, d);
     }
 

@@ -7,6 +7,9 @@ import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,6 +102,132 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
             }
             publish(r, true);
+        }
+    }
+
+    @Override
+    public void addAll(Collection<Fence> batch) {
+        Objects.requireNonNull(batch, "fences");
+        Set<FenceId> ids = new HashSet<>();
+        for (Fence fence : batch) {
+            if (!ids.add(Objects.requireNonNull(fence, "fence").id()) || fences.containsKey(fence.id())) {
+                throw new IllegalArgumentException("fence " + fence.id() + " is already in the index or twice in the batch");
+            }
+        }
+        List<Registered> covered = new ArrayList<>(batch.size());
+        for (Fence fence : batch) {
+            covered.add(cover(CompiledFence.of(fence)));
+        }
+        synchronized (writeLock) {
+            for (Registered r : covered) {
+                if (fences.containsKey(r.compiled.fence.id())) {
+                    throw new IllegalArgumentException("fence " + r.compiled.fence.id() + " is already in the index");
+                }
+            }
+            KeyedFences cellGroups = new KeyedFences(), blockGroups = new KeyedFences();
+            for (Registered r : covered) {
+                fences.put(r.compiled.fence.id(), r);
+                if (r.large) {
+                    large.add(r.compiled);
+                    continue;
+                }
+                for (long key : r.interiorKeys) {
+                    cellGroups.add(key, r.compiled, true);
+                }
+                for (long key : r.boundaryKeys) {
+                    cellGroups.add(key, r.compiled, false);
+                }
+                for (long key : r.blockKeys) {
+                    blockGroups.add(key, r.compiled, false);
+                }
+            }
+            cellGroups.installInto(cells);
+            blockGroups.installInto(blocks);
+            for (Registered r : covered) {
+                if (!r.large) {
+                    publish(r, true);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fences grouped by cell (or block) key for a bulk add: each key's fences in a chain through {@code next},
+     * its head found by open addressing, so that each entry is then built once. Not thread-safe (the writer's).
+     */
+    private static final class KeyedFences {
+        private long[] slotKeys = new long[1 << 10];
+        private int[] heads = new int[1 << 10];
+        private int keys;
+        private CompiledFence[] fence = new CompiledFence[1 << 10];
+        private boolean[] covers = new boolean[1 << 10];
+        private int[] next = new int[1 << 10];
+        private int size;
+
+        void add(long key, CompiledFence f, boolean coversCell) {
+            if (size == fence.length) {
+                fence = java.util.Arrays.copyOf(fence, size * 2);
+                covers = java.util.Arrays.copyOf(covers, size * 2);
+                next = java.util.Arrays.copyOf(next, size * 2);
+            }
+            if ((keys + 1) * 2 > slotKeys.length) {
+                rehash();
+            }
+            int slot = slotOf(key);
+            if (slotKeys[slot] == H3Lattice.NO_KEY) {
+                slotKeys[slot] = key;
+                heads[slot] = -1;
+                keys++;
+            }
+            fence[size] = f;
+            covers[size] = coversCell;
+            next[size] = heads[slot];
+            heads[slot] = size++;
+        }
+
+        private int slotOf(long key) {
+            int mask = slotKeys.length - 1, slot = (int) CellMap.mix(key) & mask;
+            while (slotKeys[slot] != H3Lattice.NO_KEY && slotKeys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void rehash() {
+            long[] oldKeys = slotKeys;
+            int[] oldHeads = heads;
+            slotKeys = new long[oldKeys.length * 2];
+            heads = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != H3Lattice.NO_KEY) {
+                    int slot = slotOf(oldKeys[i]);
+                    slotKeys[slot] = oldKeys[i];
+                    heads[slot] = oldHeads[i];
+                }
+            }
+        }
+
+        /** Puts every key's entry into {@code map}: its present entry with the key's fences added. */
+        void installInto(CellMap map) {
+            CompiledFence[] group = new CompiledFence[16];
+            boolean[] groupCovers = new boolean[16];
+            for (int slot = 0; slot < slotKeys.length; slot++) {
+                long key = slotKeys[slot];
+                if (key == H3Lattice.NO_KEY) {
+                    continue;
+                }
+                int n = 0;
+                for (int i = heads[slot]; i >= 0; i = next[i]) {
+                    if (n == group.length) {
+                        group = java.util.Arrays.copyOf(group, n * 2);
+                        groupCovers = java.util.Arrays.copyOf(groupCovers, n * 2);
+                    }
+                    group[n] = fence[i];
+                    groupCovers[n++] = covers[i];
+                }
+                CellEntry present = map.get(key);
+                map.put((present != null ? present : CellEntry.empty(key)).with(group, groupCovers, n));
+            }
         }
     }
 

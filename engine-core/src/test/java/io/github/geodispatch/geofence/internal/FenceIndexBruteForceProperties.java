@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The index agrees with brute force (great-circle distance for circles, JTS covers for polygons) on
@@ -56,6 +57,21 @@ class FenceIndexBruteForceProperties {
         for (Fence f : fences) {
             assertThat(index.fence(f.id()).isPresent()).isEqualTo(live.contains(f));
         }
+    }
+
+    @Property(tries = 25)
+    void aBulkAddAnswersLikeAddsOneByOneAndAddsNothingOnADuplicate(@ForAll("fenceSets") List<Fence> fences, @ForAll long seed) {
+        FenceIndex index = FenceIndex.builder().resolution(11).build();
+        Fence first = fences.get(0);
+        index.add(first);
+        List<Fence> rest = fences.subList(1, fences.size());
+        List<Fence> withDuplicate = new ArrayList<>(rest);
+        withDuplicate.add(first);
+        assertThatThrownBy(() -> index.addAll(withDuplicate)).hasMessageContaining(first.id().value());
+        assertThat(index.size()).as("all or none").isEqualTo(1);
+        index.addAll(rest);
+        assertThat(index.size()).isEqualTo(fences.size());
+        assertAgrees(index, fences, fences, new Random(seed), 300);
     }
 
     @Property(tries = 10)

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
+import static io.github.geodispatch.geofence.internal.FenceIndexBruteForceProperties.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -101,23 +101,10 @@ class FenceChurnProperties {
     }
 
     private static void assertExact(CachingProbe p, List<Fence> live, GeoPoint q) {
-        Set<String> expected = new TreeSet<>();
-        for (Fence f : live) {
-            FenceIndexBruteForceProperties.Oracle o = FenceIndexBruteForceProperties.oracle(f, q);
-            if (o == FenceIndexBruteForceProperties.Oracle.NEAR_BOUNDARY) {
-                return;
-            }
-            if (o == FenceIndexBruteForceProperties.Oracle.INSIDE) {
-                expected.add(f.id().value());
-            }
+        Set<String> expected = FenceIndexBruteForceProperties.expectedIds(live, q);
+        if (expected != null) {
+            assertThat(FenceIndexBruteForceProperties.probeIds(p)).as("at %s (disc: %s)", q, p.inDisc()).isEqualTo(expected);
         }
-        Set<String> actual = new TreeSet<>();
-        for (int c = 0; c < p.candidates(); c++) {
-            if (p.candidateContains(c)) {
-                actual.add(p.candidate(c).fence.id().value());
-            }
-        }
-        assertThat(actual).as("at %s (disc: %s)", q, p.inDisc()).isEqualTo(expected);
     }
 
     /** A circle or another shape, 20-150 m across, at {@code c}. */
@@ -130,9 +117,5 @@ class FenceChurnProperties {
 
     private static double spread(Random random, double metres) {
         return (random.nextDouble() * 2 - 1) * metres;
-    }
-
-    private static GeoPoint offset(GeoPoint c, double eastM, double northM) {
-        return GeoPoint.of(c.lat() + northM / 111_195.0, c.lng() + eastM / (111_195.0 * Math.cos(Math.toRadians(c.lat()))));
     }
 }

@@ -125,6 +125,32 @@ class FenceIndexBruteForceProperties {
         return g.covers(point) ? Oracle.INSIDE : Oracle.OUTSIDE;
     }
 
+    /** The ids of the {@code live} fences containing {@code q} by brute force, or null if {@code q} is within 1 mm of a boundary. */
+    static Set<String> expectedIds(List<Fence> live, GeoPoint q) {
+        Set<String> expected = new java.util.TreeSet<>();
+        for (Fence f : live) {
+            Oracle o = oracle(f, q);
+            if (o == Oracle.NEAR_BOUNDARY) {
+                return null;
+            }
+            if (o == Oracle.INSIDE) {
+                expected.add(f.id().value());
+            }
+        }
+        return expected;
+    }
+
+    /** The ids of the probe's candidate fences containing its point (after {@code locate}). */
+    static Set<String> probeIds(CachingProbe p) {
+        Set<String> actual = new java.util.TreeSet<>();
+        for (int c = 0; c < p.candidates(); c++) {
+            if (p.candidateContains(c)) {
+                actual.add(p.candidate(c).fence.id().value());
+            }
+        }
+        return actual;
+    }
+
     private static double[] centre(Fence f) {
         if (f.shape() instanceof FenceShape.Circle c) {
             return new double[] {c.centre().lat(), c.centre().lng()};
@@ -188,7 +214,7 @@ class FenceIndexBruteForceProperties {
         };
     }
 
-    private static GeoPoint offset(GeoPoint c, double eastM, double northM) {
+    static GeoPoint offset(GeoPoint c, double eastM, double northM) {
         return GeoPoint.of(c.lat() + northM / 111_195.0, c.lng() + eastM / (111_195.0 * Math.cos(Math.toRadians(c.lat()))));
     }
 

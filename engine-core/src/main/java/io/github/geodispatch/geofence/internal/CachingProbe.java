@@ -352,8 +352,13 @@ class CachingProbe extends PointProbe {
         largeCount = 0;
     }
 
-    /** Adds a large fence containing the point to the answer begun (grows the array the first time it holds more). */
+    /** Adds a large fence containing the point to the answer begun, once (grows the array the first time it holds more). */
     void addLargeFence(CompiledFence fence) {
+        for (int k = 0; k < largeCount; k++) {
+            if (largeFences[k] == fence) {
+                return;
+            }
+        }
         if (largeCount == largeFences.length) {
             largeFences = Arrays.copyOf(largeFences, largeCount * 2);
         }

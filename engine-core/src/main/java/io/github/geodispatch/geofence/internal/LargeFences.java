@@ -8,8 +8,9 @@ import java.util.List;
  * Fences too large for cell covers (service areas up to a 50 km circle or a 1°×1° polygon: a cover at the
  * index's resolution would hold millions of cells), kept apart. Each is listed in the
  * {@value #TILE_DEGREES}° latitude/longitude tiles its bounds overlap, a few dozen at most. A technician's
- * probe classifies its point against the large fences of its tile once, together with the distance over
- * which that answer holds (to the nearest fence boundary or tile edge, less a millimetre), and reuses the
+ * probe classifies its point against the large fences of the 3 × 3 tiles around it once, together with the
+ * distance over which that answer holds (to the nearest of their boundaries, at most to the edge of those
+ * tiles, less a millimetre: far from fence boundaries, a tile's width at least), and reuses the
  * answer while its pings stay that close and the layer is unchanged: a ping deep inside or far outside a
  * large fence costs one squared distance, as a site fence's does. Near a boundary the answer holds over a
  * shorter distance and is recomputed more often (a circle: one distance; a polygon: JTS's indexed tests).
@@ -81,47 +82,62 @@ final class LargeFences {
             p.endLargeAnswer(EVERYWHERE);
             return;
         }
+        // the fences listed in the 3 x 3 tiles around the point: the answer holds to the nearest of their
+        // boundaries, and at most to the edge of those tiles (a fence listed in none of them is beyond it)
         double lng = p.lng == 180 ? -180 : p.lng; // the same meridian, in the first column
         int row = row(p.lat), column = column(lng);
-        double south = row * TILE_DEGREES - 90, west = column * TILE_DEGREES - 180;
-        // the farthest latitude from the equator within the tile: where a degree of longitude is shortest
-        double maxAbsLat = Math.max(Math.abs(south), Math.abs(south + TILE_DEGREES));
-        double cosMaxLat = Math.cos(Math.toRadians(Math.min(90, maxAbsLat)));
-        double holds = Math.toRadians(Math.min(p.lat - south, south + TILE_DEGREES - p.lat));
-        double eastWest = Math.toRadians(Math.min(lng - west, west + TILE_DEGREES - lng));
+        int firstRow = Math.max(0, row - 1), lastRow = Math.min(ROWS - 1, row + 1);
+        double south = firstRow * TILE_DEGREES - 90, north = (lastRow + 1) * TILE_DEGREES - 90;
+        double west = (column - 1) * TILE_DEGREES - 180, east = (column + 2) * TILE_DEGREES - 180;
+        // the farthest latitude from the equator within the tiles: where a degree of longitude is shortest
+        double cosMaxLat = Math.cos(Math.toRadians(Math.min(90, Math.max(Math.abs(south), Math.abs(north)))));
+        double holds = Math.toRadians(Math.min(firstRow == 0 ? 180 : p.lat - south, lastRow == ROWS - 1 ? 180 : north - p.lat));
+        double eastWest = Math.toRadians(Math.min(lng - west, east - lng));
         holds = Math.min(holds, Math.asin(Math.sin(Math.min(eastWest, Math.PI / 2)) * cosMaxLat));
-        CellEntry e = tiles.get(tileKey(row, column));
-        for (int i = 0; e != null && i < e.count; i++) {
-            CompiledFence f = e.fences[i];
-            boolean inside;
-            double toBoundary;
-            if (f instanceof CompiledFence.CircleFence c) {
-                double d = H3CoverFenceIndex.angle(p.x, p.y, p.z, c.cx, c.cy, c.cz);
-                inside = c.contains(p);
-                toBoundary = Math.abs(d - c.radiusRadians);
-            } else {
-                CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
-                // lng/lat degrees to radians along the ground: a step of d radians moves at most d / cos(lat) degrees
-                double degrees;
-                if (p.lng < pf.minX || p.lng > pf.maxX || p.lat < pf.minY || p.lat > pf.maxY) {
-                    inside = false;
-                    degrees = Math.hypot(Math.max(0, Math.max(pf.minX - p.lng, p.lng - pf.maxX)),
-                            Math.max(0, Math.max(pf.minY - p.lat, p.lat - pf.maxY)));
-                } else {
-                    p.coordinate.x = p.lng;
-                    p.coordinate.y = p.lat;
-                    inside = pf.locator.locate(p.coordinate) != Location.EXTERIOR;
-                    degrees = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(p.coordinate));
+        for (int r = firstRow; r <= lastRow; r++) {
+            for (int c = column - 1; c <= column + 1; c++) {
+                CellEntry e = tiles.get(tileKey(r, Math.floorMod(c, COLUMNS)));
+                for (int i = 0; e != null && i < e.count; i++) {
+                    holds = Math.min(holds, classify(p, e.fences[i], cosMaxLat));
                 }
-                toBoundary = Math.toRadians(degrees) * cosMaxLat * (1 - 1e-9);
-            }
-            holds = Math.min(holds, toBoundary);
-            if (inside) {
-                p.addLargeFence(f);
             }
         }
         holds -= MARGIN_RADIANS;
         p.endLargeAnswer(holds > 0 ? CompiledFence.chord2(holds) : 0);
+    }
+
+    /**
+     * Adds {@code f} to the probe's answer if it contains the probe's point (once: a fence listed in several
+     * tiles is met several times) and returns the radians from the point to its boundary, at least; {@code
+     * cosMaxLat} is the cosine of the farthest latitude from the equator the answer may reach.
+     */
+    private static double classify(CachingProbe p, CompiledFence f, double cosMaxLat) {
+        boolean inside;
+        double toBoundary;
+        if (f instanceof CompiledFence.CircleFence c) {
+            double d = H3CoverFenceIndex.angle(p.x, p.y, p.z, c.cx, c.cy, c.cz);
+            inside = c.contains(p);
+            toBoundary = Math.abs(d - c.radiusRadians);
+        } else {
+            CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
+            // lng/lat degrees to radians along the ground: a step of d radians moves at most d / cos(lat) degrees
+            double degrees;
+            if (p.lng < pf.minX || p.lng > pf.maxX || p.lat < pf.minY || p.lat > pf.maxY) {
+                inside = false;
+                degrees = Math.hypot(Math.max(0, Math.max(pf.minX - p.lng, p.lng - pf.maxX)),
+                        Math.max(0, Math.max(pf.minY - p.lat, p.lat - pf.maxY)));
+            } else {
+                p.coordinate.x = p.lng;
+                p.coordinate.y = p.lat;
+                inside = pf.locator.locate(p.coordinate) != Location.EXTERIOR;
+                degrees = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(p.coordinate));
+            }
+            toBoundary = Math.toRadians(degrees) * cosMaxLat * (1 - 1e-9);
+        }
+        if (inside) {
+            p.addLargeFence(f);
+        }
+        return toBoundary;
     }
 
     private void forEachTile(CompiledFence fence, java.util.function.LongConsumer action) {

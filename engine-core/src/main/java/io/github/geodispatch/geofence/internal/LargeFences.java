@@ -120,14 +120,18 @@ final class LargeFences {
             toBoundary = Math.abs(d - c.radiusRadians);
         } else {
             CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
+            // the point's longitude on the polygon's side of the antimeridian (no polygon crosses it), so that a
+            // polygon just across it is near in lng/lat space, as it is on the ground
+            double lng = p.lng, centre = (pf.minX + pf.maxX) / 2;
+            lng += lng - centre > 180 ? -360 : centre - lng > 180 ? 360 : 0;
             // lng/lat degrees to radians along the ground: a step of d radians moves at most d / cos(lat) degrees
             double degrees;
-            if (p.lng < pf.minX || p.lng > pf.maxX || p.lat < pf.minY || p.lat > pf.maxY) {
+            if (lng < pf.minX || lng > pf.maxX || p.lat < pf.minY || p.lat > pf.maxY) {
                 inside = false;
-                degrees = Math.hypot(Math.max(0, Math.max(pf.minX - p.lng, p.lng - pf.maxX)),
+                degrees = Math.hypot(Math.max(0, Math.max(pf.minX - lng, lng - pf.maxX)),
                         Math.max(0, Math.max(pf.minY - p.lat, p.lat - pf.maxY)));
             } else {
-                p.coordinate.x = p.lng;
+                p.coordinate.x = lng;
                 p.coordinate.y = p.lat;
                 inside = pf.locator.locate(p.coordinate) != Location.EXTERIOR;
                 degrees = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(p.coordinate));

@@ -67,7 +67,7 @@ public class FenceChurnBenchmark {
         int cursor;
         long offset;
         // churn: the next change's simulated time, the job fences alive (oldest first), a seeded source of places
-        long nextChangeAt = Long.MIN_VALUE;
+        long nextChangeAt;
         final ArrayDeque<FenceId> jobFences = new ArrayDeque<>();
         final Random random = new Random(11);
         int jobs;
@@ -93,7 +93,7 @@ public class FenceChurnBenchmark {
 
         /** Makes the fence changes due by the clock: alternately a job's fence created and the oldest closed. */
         void changeFencesDue() {
-            if (nextChangeAt == Long.MIN_VALUE) {
+            if (clock.now - nextChangeAt > 1000) { // the first ping, or a new pass of the stream (days later)
                 nextChangeAt = clock.now;
             }
             while (clock.now >= nextChangeAt) {

@@ -42,10 +42,16 @@ public final class H3CoverFenceIndex implements FenceIndex {
     /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
     private static final int BLOCK_SHIFT = 4;
     /**
-     * A fence whose cover would hold more cells than this (at resolution 11, a circle of about 1.2 km radius) is
-     * kept apart with the {@link LargeFences}: its cover would cost time and memory growing with its area.
+     * A fence whose cover would hold more cells than this (at resolution 11, a circle of about 1.2 km radius) and
+     * that reaches farther than {@link #LARGE_MIN_REACH_M} is kept apart with the {@link LargeFences}: its cover
+     * would cost time and memory growing with its area.
      */
     static final double LARGE_COVER_CELLS = 4096;
+    /**
+     * Fences reaching less than this (1 km) always get covers, even at fine resolutions: a large fence's answer is
+     * found by scanning the large fences near the point, which suits service areas, not thousands of small sites.
+     */
+    static final double LARGE_MIN_REACH_M = 1_000;
 
     private final H3Lattice lattice;
     private final CellMap cells = new CellMap();
@@ -465,7 +471,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         }
         double rho = lattice.cellRadiusRadians();
         double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
-        if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS) {
+        if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS && reach * GeoPoint.EARTH_RADIUS_M > LARGE_MIN_REACH_M) {
             return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
         }
         Classifier classifier = classifier(f);

@@ -3,7 +3,6 @@ package io.github.geodispatch.spi;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * What every job event carries: its id (the idempotency key), its stream, its version on that stream
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
  */
 public record EventHeader(UUID eventId, StreamId stream, long version, Instant occurredAt, Actor actor,
                           String previousHash) {
-    // compiled once: every stored event is checked on each read, String.matches would compile it each time
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
     public EventHeader {
         Objects.requireNonNull(eventId, "event id");
         Objects.requireNonNull(stream, "stream");
@@ -26,7 +22,7 @@ public record EventHeader(UUID eventId, StreamId stream, long version, Instant o
         if (!actor.tenant().equals(stream.tenant())) {
             throw new IllegalArgumentException("actor of tenant " + actor.tenant() + " cannot write stream " + stream);
         }
-        if (previousHash == null || !HASH.matcher(previousHash).matches()) {
+        if (!Ids.isSha256Hex(previousHash)) {
             throw new IllegalArgumentException("previousHash must be 64 lower-case hex chars, was " + previousHash);
         }
     }

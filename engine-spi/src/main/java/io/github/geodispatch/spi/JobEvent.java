@@ -77,8 +77,6 @@ public sealed interface JobEvent {
      */
     record ProofAdded(EventHeader header, ProofKind kind, String label, String reference, String sha256)
             implements JobEvent {
-        private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
         public ProofAdded {
             Objects.requireNonNull(header, "header");
             requireValidProof(kind, reference, sha256);
@@ -91,7 +89,7 @@ public sealed interface JobEvent {
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("proof reference must not be blank");
             }
-            if (sha256 != null && !SHA256.matcher(sha256).matches()) {
+            if (sha256 != null && !Ids.isSha256Hex(sha256)) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
             }
         }

@@ -1,5 +1,7 @@
 package io.github.geodispatch.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.geodispatch.engine.DispatchEngine;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
@@ -19,14 +21,15 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's JDBC snippet, compiled and run (on H2, so that it needs no server). */
+/** The JDBC snippet of the README and of docs/jdbc.md, compiled and run (on H2, so that it needs no server). */
 class ReadmeExampleTest {
 
     @Test
     void readmeSnippetRuns() {
         List<String> published = new ArrayList<>();
         // --- README snippet start
-        try (JdbcDatabase db = JdbcDatabase.h2InMemory("quickstart")) {   // or JdbcDatabase.builder().url("jdbc:postgresql://...")
+        try (HikariDataSource dataSource = new HikariDataSource(hostPoolConfig())) {   // the host's pool
+            JdbcDatabase db = JdbcDatabase.over(dataSource);            // migrates the adapter's tables
             DispatchEngine engine = DispatchEngine.builder()
                     .eventStore(db.events())
                     .build();
@@ -39,12 +42,19 @@ class ReadmeExampleTest {
 
             long invoiceNo = db.invoices().next("KRM/2526");           // 1, 2, 3... no gaps, across restarts
 
-            OutboxReader outbox = db.outbox("kafka-bridge", 500);       // checkpointed in the same database
+            OutboxReader outbox = db.outboxReader("kafka-bridge").batchSize(500).build();  // checkpointed in the same database
             outbox.drain((StoredEvent e) -> published.add(EventJson.write(e.event())));
             // --- README snippet end
             assertThat(invoiceNo).isEqualTo(1);
             assertThat(outbox.checkpoint()).isEqualTo(1);
         }
         assertThat(published).singleElement().asString().contains("\"type\":\"JobCreated\"");
+    }
+
+    /** What the host configures; an in-memory H2 here, {@code jdbc:postgresql://...} in production. */
+    private static HikariConfig hostPoolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:quickstart");
+        return config;
     }
 }

@@ -38,7 +38,7 @@ final class JdbcInvoiceSequence implements InvoiceSequence {
         requireSeries(series);
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
+                boolean autoCommit = Connections.switchAutoCommit(connection, false);
                 try {
                     long number = increment(connection, series);
                     connection.commit();
@@ -49,7 +49,7 @@ final class JdbcInvoiceSequence implements InvoiceSequence {
                         throw e;
                     }
                 } finally {
-                    JdbcJobEventStore.restoreAutoCommit(connection);
+                    Connections.restoreAutoCommit(connection, autoCommit);
                 }
             } catch (SQLException e) {
                 throw new JdbcStoreException("taking the next number of invoice series '" + series + "'", e);

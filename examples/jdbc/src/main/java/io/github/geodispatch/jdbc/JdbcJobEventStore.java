@@ -388,7 +388,7 @@ public final class JdbcJobEventStore implements JobEventStore {
     private List<StoredEvent> insert(List<Append> appends, List<Row> rows) throws SQLException, UniqueViolation {
         boolean oneStatement = dialect == Dialect.POSTGRESQL && rows.size() <= ONE_STATEMENT_MAX_ROWS;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(oneStatement);
+            boolean autoCommit = Connections.switchAutoCommit(connection, oneStatement);
             try {
                 List<Append> continued = appends.stream().filter(a -> a.expectedVersion() > 0).toList();
                 Map<StreamId, Long> current = continued.isEmpty() ? Map.of() : currentVersions(connection, continued);
@@ -420,9 +420,7 @@ public final class JdbcJobEventStore implements JobEventStore {
                 }
                 throw e;
             } finally {
-                if (!oneStatement) {
-                    restoreAutoCommit(connection);
-                }
+                Connections.restoreAutoCommit(connection, autoCommit);
             }
         }
     }
@@ -608,15 +606,6 @@ public final class JdbcJobEventStore implements JobEventStore {
             }
         }
         return found;
-    }
-
-    /** Leaves the host's connection as pools hand them out; a failure here means the connection is lost anyway. */
-    static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            // the pool discards a broken connection; the operation's own outcome stands
-        }
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {

@@ -313,7 +313,7 @@ public final class OutboxReader {
     /** Runs {@code work} in a transaction, commits it, and rolls back whatever is uncommitted when it throws. */
     private int inTransaction(String operation, TransactionWork work) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            boolean autoCommit = Connections.switchAutoCommit(connection, false);
             boolean done = false;
             try {
                 int result = work.run(connection);
@@ -328,7 +328,7 @@ public final class OutboxReader {
                         // the connection is lost; the pool discards it and the operation's failure propagates
                     }
                 }
-                JdbcJobEventStore.restoreAutoCommit(connection);
+                Connections.restoreAutoCommit(connection, autoCommit);
             }
         } catch (SQLException e) {
             throw new JdbcStoreException(operation + " for outbox consumer '" + consumer + "'", e);

@@ -74,6 +74,30 @@ class H2JdbcDatabaseTest extends JdbcDatabaseTestBase {
         }
     }
 
+    @Test
+    void connectionsGoBackToTheHostsPoolWithTheAutoCommitItLentThemWith() throws SQLException {
+        for (boolean autoCommit : new boolean[] {false, true}) {
+            // two connections: Flyway migrates with two
+            try (BarePool pool = new BarePool(TestDatabases.h2MemoryUrl(), 2, autoCommit)) {
+                JdbcDatabase db = JdbcDatabase.over(pool);
+                StreamId stream = SampleEvents.stream("job-autocommit");
+                db.events().append(stream, 0, SampleEvents.everyVariant(stream));
+                assertThat(pool.allHaveAutoCommit(autoCommit)).as("after an append").isTrue();
+                assertThat(db.events().readStream(stream)).hasSize(9);
+                assertThat(db.invoices().next("BLR/25-26")).isEqualTo(1);
+                assertThat(pool.allHaveAutoCommit(autoCommit)).as("after an invoice number").isTrue();
+                OutboxReader reader = db.outboxReader("feed").maxAttempts(1).build();
+                assertThat(reader.drain(e -> {
+                    if (e.position() == 3) {
+                        throw new IllegalStateException("poison");
+                    }
+                })).isEqualTo(9);
+                assertThat(pool.allHaveAutoCommit(autoCommit)).as("after outbox polls").isTrue();
+                assertThat(reader.parked()).hasSize(1);
+            }
+        }
+    }
+
     /** A DataSource whose connections claim to be {@code product}, or fail with {@code failure}. */
     private static DataSource stub(String product, SQLException failure) {
         DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(H2JdbcDatabaseTest.class.getClassLoader(),

@@ -29,6 +29,7 @@ import io.github.geodispatch.spi.TimeWindow;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +67,8 @@ import java.util.concurrent.TimeUnit;
  * {@code _PASSWORD}), the event count (default 1,000,000), the jobs per load transaction (default 100, so
  * 1,000 events per commit), and the threads of the single-append phase (default 8). It plays the host:
  * its own HikariCP pool over the driver. It prints the date, the machine, the database and the load
- * average, then one line per phase with the load average at its end.
+ * average, then one line per phase: events per second of wall-clock time, per second of the calling
+ * thread's CPU where the phase runs on it, and the load average at its end.
  */
 public final class JdbcThroughput {
     private static final int EVENTS_PER_JOB = 10;
@@ -75,6 +77,7 @@ public final class JdbcThroughput {
     private static final TenantId TENANT = TenantId.of("bench-co");
     private static final BranchId BRANCH = BranchId.of("hq");
     private static final Instant T0 = Instant.parse("2025-04-01T03:30:00Z");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private JdbcThroughput() {}
 
@@ -130,6 +133,7 @@ public final class JdbcThroughput {
 
     private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit) {
         long appendNanos = 0;
+        long appendCpuNanos = 0;
         long stored = 0;
         for (long first = 0; first < jobs; first += jobsPerCommit) {
             List<JdbcJobEventStore.Append> batch = new ArrayList<>(jobsPerCommit);
@@ -138,10 +142,13 @@ public final class JdbcThroughput {
                 batch.add(new JdbcJobEventStore.Append(stream, 0, jobStream(stream, j)));
             }
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             stored += store.appendAll(batch).size();
             appendNanos += System.nanoTime() - start;
+            appendCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
-        report("load: batched appendAll", stored, appendNanos);
+        report("load: appendAll, " + jobsPerCommit * EVENTS_PER_JOB + " events per commit (time inside appendAll)",
+                stored, appendNanos, appendCpuNanos);
     }
 
     /** One transaction per event, as commands append: threads extend the loaded jobs, retrying conflicts. */
@@ -178,17 +185,19 @@ public final class JdbcThroughput {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         report("single-event appends (read stream + append, " + threads + " threads, " + retried + " conflicts retried)",
-                (long) (SINGLE_APPENDS / threads) * threads, nanos);
+                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1);
     }
 
     /** The store's streaming replay, as a projection rebuild or a new consumer would use it. */
     private static void replay(JdbcJobEventStore store, int pass) {
         Projection projection = new Projection();
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         store.replay(0, projection::apply);
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": JdbcJobEventStore.replay into a projection of " + projection.jobs() + " jobs",
-                projection.events, nanos);
+                projection.events, nanos, cpuNanos);
     }
 
     /** The SPI's paged read, for comparison: what a store-agnostic reader gets. */
@@ -196,6 +205,7 @@ public final class JdbcThroughput {
         Projection projection = new Projection();
         long after = 0;
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         while (true) {
             List<StoredEvent> page = store.readAll(after, REPLAY_PAGE);
             page.forEach(projection::apply);
@@ -204,9 +214,10 @@ public final class JdbcThroughput {
             }
             after = page.get(page.size() - 1).position();
         }
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": readAll pages of " + REPLAY_PAGE + " into a projection of " + projection.jobs()
-                + " jobs", projection.events, nanos);
+                + " jobs", projection.events, nanos, cpuNanos);
     }
 
     /** Status and money received per job: the fold a read model does. */
@@ -233,10 +244,17 @@ public final class JdbcThroughput {
         }
     }
 
-    private static void report(String what, long events, long nanos) {
+    /**
+     * One phase's line: events per wall-clock second, and, for a phase on this thread, per second of this
+     * thread's CPU (what the adapter's client side costs, whatever else the machine is doing; the database
+     * server's own CPU is not in it).
+     */
+    private static void report(String what, long events, long nanos, long cpuNanos) {
         double seconds = nanos / 1e9;
-        System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s (load average %s)%n", what,
-                events, seconds, events / seconds, loadAverage());
+        String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", client thread CPU %.1f s = %,.0f events/CPU-s",
+                cpuNanos / 1e9, events / (cpuNanos / 1e9));
+        System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s%s (load average %s)%n", what,
+                events, seconds, events / seconds, cpu, loadAverage());
     }
 
     private static String machine() {

@@ -115,12 +115,13 @@ public final class JdbcThroughput {
                     machine(), database(dataSource));
             System.out.printf(Locale.ROOT, "%d events (%d jobs x %d), %d jobs per load commit, %d threads; load average %s%n",
                     events, events / EVENTS_PER_JOB, EVENTS_PER_JOB, jobsPerCommit, threads, loadAverage());
-            load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit);
+            ServerCpu server = "postgres".equals(kind) ? ServerCpu.ofLocal(dataSource) : null;
+            load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit, server);
             singleAppends(db.events(), threads, events / EVENTS_PER_JOB);
             // each replay twice: the first pass also warms the JIT up, as a replay at a host's start would
             for (int pass = 1; pass <= 2; pass++) {
-                replay(db.events(), pass);
-                replayThroughReadAll(db.events(), pass);
+                replay(db.events(), pass, server);
+                replayThroughReadAll(db.events(), pass, server);
             }
         } finally {
             if (h2Dir != null) {
@@ -131,7 +132,8 @@ public final class JdbcThroughput {
         }
     }
 
-    private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit) {
+    private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit, ServerCpu server) {
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
         long appendNanos = 0;
         long appendCpuNanos = 0;
         long stored = 0;
@@ -148,7 +150,7 @@ public final class JdbcThroughput {
             appendCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
         report("load: appendAll, " + jobsPerCommit * EVENTS_PER_JOB + " events per commit (time inside appendAll)",
-                stored, appendNanos, appendCpuNanos);
+                stored, appendNanos, appendCpuNanos, ServerCpu.since(server, serverStart));
     }
 
     /** One transaction per event, as commands append: threads extend the loaded jobs, retrying conflicts. */
@@ -185,24 +187,26 @@ public final class JdbcThroughput {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         report("single-event appends (read stream + append, " + threads + " threads, " + retried + " conflicts retried)",
-                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1);
+                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1, -1);
     }
 
     /** The store's streaming replay, as a projection rebuild or a new consumer would use it. */
-    private static void replay(JdbcJobEventStore store, int pass) {
+    private static void replay(JdbcJobEventStore store, int pass, ServerCpu server) {
         Projection projection = new Projection();
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         store.replay(0, projection::apply);
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": JdbcJobEventStore.replay into a projection of " + projection.jobs() + " jobs",
-                projection.events, nanos, cpuNanos);
+                projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
     }
 
     /** The SPI's paged read, for comparison: what a store-agnostic reader gets. */
-    private static void replayThroughReadAll(JdbcJobEventStore store, int pass) {
+    private static void replayThroughReadAll(JdbcJobEventStore store, int pass, ServerCpu server) {
         Projection projection = new Projection();
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
         long after = 0;
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -217,7 +221,7 @@ public final class JdbcThroughput {
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": readAll pages of " + REPLAY_PAGE + " into a projection of " + projection.jobs()
-                + " jobs", projection.events, nanos, cpuNanos);
+                + " jobs", projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
     }
 
     /** Status and money received per job: the fold a read model does. */
@@ -245,16 +249,81 @@ public final class JdbcThroughput {
     }
 
     /**
-     * One phase's line: events per wall-clock second, and, for a phase on this thread, per second of this
-     * thread's CPU (what the adapter's client side costs, whatever else the machine is doing; the database
-     * server's own CPU is not in it).
+     * One phase's line: events per wall-clock second; for a phase on this thread, the CPU it took on this
+     * thread (the adapter's client side; for embedded H2 the database's work too) and, for a local
+     * PostgreSQL, in the server's processes: costs that the other processes of a shared machine do not
+     * inflate, unlike the wall-clock rate. -1 where not measured.
      */
-    private static void report(String what, long events, long nanos, long cpuNanos) {
+    private static void report(String what, long events, long nanos, long clientCpuNanos, long serverCpuNanos) {
         double seconds = nanos / 1e9;
-        String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", client thread CPU %.1f s = %,.0f events/CPU-s",
-                cpuNanos / 1e9, events / (cpuNanos / 1e9));
+        StringBuilder cpu = new StringBuilder();
+        if (clientCpuNanos >= 0) {
+            cpu.append(String.format(Locale.ROOT, "; CPU: client thread %.1f s", clientCpuNanos / 1e9));
+            if (serverCpuNanos >= 0) {
+                cpu.append(String.format(Locale.ROOT, " + server %.1f s = %,.0f events per CPU-second",
+                        serverCpuNanos / 1e9, events / ((clientCpuNanos + serverCpuNanos) / 1e9)));
+            } else {
+                cpu.append(String.format(Locale.ROOT, " = %,.0f events per CPU-second", events / (clientCpuNanos / 1e9)));
+            }
+        }
         System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s%s (load average %s)%n", what,
                 events, seconds, events / seconds, cpu, loadAverage());
+    }
+
+    /**
+     * The CPU time of a local PostgreSQL server's processes (every backend and background process in
+     * {@code pg_stat_activity}), read from {@code /proc/PID/stat} in clock ticks of 10 ms (Linux's USER_HZ).
+     */
+    private static final class ServerCpu {
+        private static final long NANOS_PER_TICK = 10_000_000;
+        private final HikariDataSource dataSource;
+
+        private ServerCpu(HikariDataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** A meter of the server behind {@code dataSource}, or null when its processes are not readable here. */
+        static ServerCpu ofLocal(HikariDataSource dataSource) {
+            ServerCpu meter = new ServerCpu(dataSource);
+            return meter.ticksByProcess().isEmpty() ? null : meter;
+        }
+
+        static Map<Long, Long> snapshot(ServerCpu meter) {
+            return meter == null ? Map.of() : meter.ticksByProcess();
+        }
+
+        /** Server CPU nanoseconds since {@code start}, or -1 without a meter. */
+        static long since(ServerCpu meter, Map<Long, Long> start) {
+            if (meter == null) {
+                return -1;
+            }
+            long ticks = 0;
+            for (Map.Entry<Long, Long> process : meter.ticksByProcess().entrySet()) {
+                ticks += process.getValue() - start.getOrDefault(process.getKey(), 0L);
+            }
+            return ticks * NANOS_PER_TICK;
+        }
+
+        private Map<Long, Long> ticksByProcess() {
+            Map<Long, Long> ticks = new HashMap<>();
+            try (Connection connection = dataSource.getConnection();
+                 var statement = connection.createStatement();
+                 var pids = statement.executeQuery("SELECT pid FROM pg_stat_activity")) {
+                while (pids.next()) {
+                    long pid = pids.getLong(1);
+                    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+                    if (Files.isReadable(stat)) {
+                        // after the command name in parentheses: state is field 3, utime 14, stime 15
+                        String line = Files.readString(stat);
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    }
+                }
+            } catch (SQLException | IOException | RuntimeException e) {
+                return Map.of();
+            }
+            return ticks;
+        }
     }
 
     private static String machine() {

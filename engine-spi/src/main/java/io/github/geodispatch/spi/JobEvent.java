@@ -3,6 +3,7 @@ package io.github.geodispatch.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
@@ -18,13 +19,15 @@ public sealed interface JobEvent {
                       String jobType, List<SkillRequirement> requiredSkills, Priority priority,
                       TimeWindow window, java.time.Instant slaDeadline, int estimatedMinutes, Money quote,
                       Coverage coverage, TechnicianId preferredTechnician) implements JobEvent {
+        private static final Pattern JOB_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
         public JobCreated {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(site, "site");
             issue = issue == null ? "" : issue;
-            if (jobType == null || !jobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            if (jobType == null || !JOB_TYPE.matcher(jobType).matches()) {
                 throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
             }
             requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
@@ -86,7 +89,7 @@ public sealed interface JobEvent {
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("proof reference must not be blank");
             }
-            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+            if (sha256 != null && !Ids.isSha256Hex(sha256)) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
             }
         }
@@ -95,6 +98,8 @@ public sealed interface JobEvent {
     /** A part used on the job. */
     record PartUsed(EventHeader header, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
             implements JobEvent {
+        private static final Pattern HSN = Pattern.compile("\\d{4,8}");
+
         public PartUsed {
             Objects.requireNonNull(header, "header");
             requireValidPart(sku, hsn, quantity, unitPrice);
@@ -105,7 +110,7 @@ public sealed interface JobEvent {
             if (sku == null || sku.isBlank()) {
                 throw new IllegalArgumentException("part sku must not be blank");
             }
-            if (hsn != null && !hsn.matches("\\d{4,8}")) {
+            if (hsn != null && !HSN.matcher(hsn).matches()) {
                 throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
             }
             if (quantity < 1) {

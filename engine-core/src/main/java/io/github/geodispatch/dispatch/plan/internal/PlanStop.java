@@ -8,6 +8,7 @@ import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,11 @@ import java.util.Set;
  */
 @PlanningEntity
 final class PlanStop {
+    /** Prefix of the skill a route holds for its own technician, which a rescheduled stop may require. */
+    static final String TECHNICIAN_KEY = "tech:";
+    /** The SLA start of a stop without an SLA deadline: never late. */
+    static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+
     @PlanningId
     private String id;
     private int location;
@@ -28,7 +34,8 @@ final class PlanStop {
     private Map<String, Integer> requiredSkills;
     private int priorityWeight;
     private Set<String> areas;
-    private String preferredRouteId;
+    private String preferredTechnician;
+    private long slaStart = NO_DEADLINE;
     private TravelMatrix matrix;
 
     @InverseRelationShadowVariable(sourceVariableName = "stops")
@@ -51,9 +58,10 @@ final class PlanStop {
      * @param ready earliest service start, ticks
      * @param due latest service start, ticks
      * @param areas service areas the site lies in; a route with areas only serves stops sharing one
+     * @param preferredTechnician the customer's previous technician (continuity); {@code null} for none
      */
     PlanStop(String id, int location, long demand, long ready, long due, long duration,
-            Map<String, Integer> requiredSkills, int priorityWeight, Set<String> areas, String preferredRouteId,
+            Map<String, Integer> requiredSkills, int priorityWeight, Set<String> areas, String preferredTechnician,
             TravelMatrix matrix) {
         this.id = Objects.requireNonNull(id, "id");
         if (location < 0 || location >= matrix.size()) {
@@ -73,7 +81,7 @@ final class PlanStop {
         this.requiredSkills = Map.copyOf(requiredSkills);
         this.priorityWeight = priorityWeight;
         this.areas = Set.copyOf(areas);
-        this.preferredRouteId = preferredRouteId;
+        this.preferredTechnician = preferredTechnician;
         this.matrix = matrix;
     }
 
@@ -86,12 +94,39 @@ final class PlanStop {
     Map<String, Integer> requiredSkills() { return requiredSkills; }
     int priorityWeight() { return priorityWeight; }
     Set<String> areas() { return areas; }
-    String preferredRouteId() { return preferredRouteId; }
+    String preferredTechnician() { return preferredTechnician; }
+    /** The latest service start that still meets the SLA deadline; {@link #NO_DEADLINE} when there is none. */
+    long slaStart() { return slaStart; }
     TravelMatrix matrix() { return matrix; }
     PlanRoute route() { return route; }
     PlanStop previous() { return previous; }
     PlanStop next() { return next; }
     Long serviceStart() { return serviceStart; }
+
+    /** Sets the latest service start that meets the job's SLA deadline (before solving); returns this stop. */
+    PlanStop withSlaStart(long latestStart) {
+        this.slaStart = latestStart;
+        return this;
+    }
+
+    /**
+     * A rescheduled job: service must start in {@code [newReady, newDue]}; when {@code onlyTechnician} is
+     * given, only that technician's routes may serve it (a route holds the skill {@code tech:ID} of its own
+     * technician).
+     */
+    void reschedule(long newReady, long newDue, String onlyTechnician) {
+        if (newReady > newDue) {
+            throw new IllegalArgumentException("stop " + id + ": window opens at " + newReady + " after it closes at " + newDue);
+        }
+        this.ready = newReady;
+        this.due = newDue;
+        Map<String, Integer> needs = new HashMap<>(requiredSkills);
+        needs.keySet().removeIf(key -> key.startsWith(TECHNICIAN_KEY));
+        if (onlyTechnician != null) {
+            needs.put(TECHNICIAN_KEY + onlyTechnician, 1);
+        }
+        this.requiredSkills = Map.copyOf(needs);
+    }
 
     /** A job running long: the planner learns its new expected duration. */
     void setDuration(long duration) {
@@ -129,6 +164,11 @@ final class PlanStop {
 
     long lateness() {
         return serviceStart == null ? 0 : Math.max(0, serviceStart - due);
+    }
+
+    /** Ticks by which the service starts too late to finish by the SLA deadline. */
+    long slaLateness() {
+        return serviceStart == null ? 0 : Math.max(0, serviceStart - slaStart);
     }
 
     @Override

@@ -108,6 +108,24 @@ final class CityWorld {
         this.emergency = emergency;
     }
 
+    /** Branches in the order a growing business opens them; a day uses the first {@link #branchCount}. */
+    private static final List<Branch> BRANCHES = List.of(
+            new Branch(new BranchId("BLR-KOR"), "Koramangala", GeoPoint.of(12.9352, 77.6245), "KOR"),
+            new Branch(new BranchId("BLR-WFD"), "Whitefield", GeoPoint.of(12.9698, 77.7500), "WFD"),
+            new Branch(new BranchId("BLR-HBL"), "Hebbal", GeoPoint.of(13.0358, 77.5970), "HBL"),
+            new Branch(new BranchId("BLR-JAY"), "Jayanagar", GeoPoint.of(12.9250, 77.5938), "JAY"),
+            new Branch(new BranchId("BLR-IND"), "Indiranagar", GeoPoint.of(12.9784, 77.6408), "IND"),
+            new Branch(new BranchId("BLR-MAL"), "Malleshwaram", GeoPoint.of(13.0035, 77.5710), "MAL"),
+            new Branch(new BranchId("BLR-ECY"), "Electronic City", GeoPoint.of(12.8452, 77.6602), "ECY"),
+            new Branch(new BranchId("BLR-YLK"), "Yelahanka", GeoPoint.of(13.1007, 77.5963), "YLK"),
+            new Branch(new BranchId("BLR-MTH"), "Marathahalli", GeoPoint.of(12.9591, 77.6974), "MTH"),
+            new Branch(new BranchId("BLR-BSK"), "Banashankari", GeoPoint.of(12.9255, 77.5468), "BSK"));
+
+    /** Three branches up to 90 technicians, then one per 30 technicians, at most ten. */
+    static int branchCount(int technicians) {
+        return Math.max(3, Math.min(BRANCHES.size(), technicians / 30));
+    }
+
     static Instant at(LocalTime time) {
         return DAY.atTime(time).atZone(ZONE).toInstant();
     }
@@ -128,10 +146,7 @@ final class CityWorld {
             throw new IllegalArgumentException("--jobs must be 10-20000, was " + jobCount);
         }
         Random rnd = new Random(seed);
-        List<Branch> branches = List.of(
-                new Branch(new BranchId("BLR-KOR"), "Koramangala", GeoPoint.of(12.9352, 77.6245), "KOR"),
-                new Branch(new BranchId("BLR-WFD"), "Whitefield", GeoPoint.of(12.9698, 77.7500), "WFD"),
-                new Branch(new BranchId("BLR-HBL"), "Hebbal", GeoPoint.of(13.0358, 77.5970), "HBL"));
+        List<Branch> branches = BRANCHES.subList(0, branchCount(technicianCount));
         List<Tech> techs = technicians(rnd, branches, technicianCount);
         List<JobRequest> jobs = new ArrayList<>();
         for (int i = 0; i < jobCount; i++) {

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.plan.PlanScaleMain \
- *     TECHNICIANS JOBS [BRANCHES=10] [SEED=42] [STEPS_PER_VISIT=150]
+ *     TECHNICIANS JOBS [BRANCHES=10] [SEED=42] [STEPS_PER_VISIT=50]
  * </pre>
  */
 public final class PlanScaleMain {
@@ -32,7 +32,7 @@ public final class PlanScaleMain {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: PlanScaleMain TECHNICIANS JOBS [BRANCHES=10] [SEED=42] [STEPS_PER_VISIT=150]");
+            System.err.println("usage: PlanScaleMain TECHNICIANS JOBS [BRANCHES=10] [SEED=42] [STEPS_PER_VISIT=50]");
             System.exit(2);
         }
         int technicians = Integer.parseInt(args[0]);

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * DayPlanner planner = DayPlanner.builder()
- *         .termination(PlanTermination.afterStepsPerVisit(150))     // the default: a count, not the clock
+ *         .termination(PlanTermination.afterStepsPerVisit(50))      // the default: a count, not the clock
  *         .build();
  * PlanningSession session = planner.start(DayPlanProblem.of(now, technicians, jobs),
  *         progress -> log.info("best {}", progress.bestScore()));

@@ -24,8 +24,8 @@ import java.util.Optional;
  */
 public record PlanTermination(Integer stepLimit, Integer stepsPerVisit, Integer unimprovedStepLimit, Long moveLimit,
         Duration timeLimit, Duration unimprovedTimeLimit) {
-    /** The planner's default: 150 local-search steps per visit it may move. */
-    public static final PlanTermination DEFAULT = afterStepsPerVisit(150);
+    /** The planner's default: 50 local-search steps per visit it may move. */
+    public static final PlanTermination DEFAULT = afterStepsPerVisit(50);
 
     public PlanTermination {
         requirePositive(stepLimit, "step limit");

@@ -3,6 +3,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -78,9 +79,13 @@ final class CheapestInsertion {
         return sorted;
     }
 
-    /** The routes' lists being built, with each stop's service start for the incremental check. */
-    private static final class Drafts {
+    /**
+     * The routes' lists being built or rebuilt, with each stop's service start for the incremental check. Also
+     * the working copy of a ruin-and-recreate move. Not thread-safe.
+     */
+    static final class Drafts {
         private final List<Draft> drafts = new ArrayList<>();
+        private final Map<PlanRoute, Draft> byRoute = new IdentityHashMap<>();
         private final PlanRoute bucket;
         private final List<PlanStop> parked;
 
@@ -90,7 +95,9 @@ final class CheapestInsertion {
                 if (route.isBucket()) {
                     found = route;
                 } else {
-                    drafts.add(new Draft(route));
+                    Draft d = new Draft(route);
+                    drafts.add(d);
+                    byRoute.put(route, d);
                 }
             }
             bucket = found;
@@ -105,6 +112,19 @@ final class CheapestInsertion {
                 }
             }
             return n;
+        }
+
+        /** Takes a stop out of whichever list holds it (its route's, or the bucket). */
+        void remove(PlanStop stop) {
+            PlanRoute route = stop.route();
+            if (route == null) {
+                return;
+            }
+            if (route.isBucket()) {
+                parked.remove(stop);
+            } else {
+                byRoute.get(route).remove(stop);
+            }
         }
 
         /** Inserts the stop where it adds the least travel (ties: earlier route, earlier position); false when it fits nowhere. */
@@ -158,6 +178,20 @@ final class CheapestInsertion {
             parked.remove(stop);
         }
 
+        /** The routes whose list differs from the solution's, each with its new list (the bucket included). */
+        Map<PlanRoute, List<PlanStop>> changed() {
+            Map<PlanRoute, List<PlanStop>> changed = new LinkedHashMap<>();
+            for (Draft d : drafts) {
+                if (!d.stops.equals(d.route.stops())) {
+                    changed.put(d.route, d.stops);
+                }
+            }
+            if (bucket != null && !parked.equals(bucket.stops())) {
+                changed.put(bucket, parked);
+            }
+            return changed;
+        }
+
         /** Writes every list back and sets the shadow variables. */
         void write() {
             for (Draft d : drafts) {
@@ -171,7 +205,7 @@ final class CheapestInsertion {
         }
     }
 
-    /** One route's list under construction and the service start of each of its stops. */
+    /** One route's list under construction and, once asked for, the service start of each of its stops. */
     private static final class Draft {
         final PlanRoute route;
         final List<PlanStop> stops;
@@ -181,10 +215,12 @@ final class CheapestInsertion {
         Draft(PlanRoute route) {
             this.route = route;
             this.stops = new ArrayList<>(route.stops());
-            retime();
+            for (PlanStop stop : stops) {
+                load += stop.demand();
+            }
         }
 
-        /** Cheap tests first: the route accepts the stop, has room, and its day can reach the stop's window. */
+        /** Cheap tests first: the route has room, its day can reach the stop's window, and it accepts the stop. */
         boolean couldServe(PlanStop stop) {
             return stops.size() < route.maxStops() && load + stop.demand() <= route.capacity()
                     && route.startTime() <= stop.due() && stop.ready() <= route.shiftEnd() && route.accepts(stop);
@@ -202,6 +238,7 @@ final class CheapestInsertion {
          * and the check stops as soon as a later stop's start is unchanged, since from there on nothing changes.
          */
         boolean fits(PlanStop stop, int at) {
+            long[] starts = starts();
             int from;
             long departure;
             long previousStart;
@@ -212,7 +249,7 @@ final class CheapestInsertion {
             } else {
                 PlanStop before = stops.get(at - 1);
                 from = before.location();
-                previousStart = start[at - 1];
+                previousStart = starts[at - 1];
                 departure = previousStart + before.duration();
             }
             long own = route.startFrom(from, departure, previousStart, stop);
@@ -225,7 +262,7 @@ final class CheapestInsertion {
             for (int j = at; j < stops.size(); j++) {
                 PlanStop next = stops.get(j);
                 long moved = route.startFrom(from, departure, previousStart, next);
-                if (moved == start[j]) {
+                if (moved == starts[j]) {
                     return true;
                 }
                 if (moved > next.due()) {
@@ -240,23 +277,32 @@ final class CheapestInsertion {
 
         void insert(PlanStop stop, int at) {
             stops.add(at, stop);
-            retime();
+            load += stop.demand();
+            start = null;
         }
 
-        private void retime() {
-            start = new long[stops.size()];
-            load = 0;
-            int from = route.startLocation();
-            long departure = route.startTime();
-            long previousStart = Long.MIN_VALUE;
-            for (int i = 0; i < stops.size(); i++) {
-                PlanStop stop = stops.get(i);
-                start[i] = route.startFrom(from, departure, previousStart, stop);
-                load += stop.demand();
-                from = stop.location();
-                departure = start[i] + stop.duration();
-                previousStart = start[i];
+        void remove(PlanStop stop) {
+            if (stops.remove(stop)) {
+                load -= stop.demand();
+                start = null;
             }
+        }
+
+        private long[] starts() {
+            if (start == null) {
+                start = new long[stops.size()];
+                int from = route.startLocation();
+                long departure = route.startTime();
+                long previousStart = Long.MIN_VALUE;
+                for (int i = 0; i < stops.size(); i++) {
+                    PlanStop stop = stops.get(i);
+                    start[i] = route.startFrom(from, departure, previousStart, stop);
+                    from = stop.location();
+                    departure = start[i] + stop.duration();
+                    previousStart = start[i];
+                }
+            }
+            return start;
         }
     }
 }

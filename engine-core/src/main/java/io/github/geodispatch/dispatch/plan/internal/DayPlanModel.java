@@ -37,8 +37,8 @@ import java.util.TreeSet;
  * technician has one route per day (named by the technician in a one-day plan, {@code technician@date} in a
  * plan of several days). Rules that are plain membership tests become "skills" of the model: a job needs
  * {@code cert:CODE} for each certification (held by technicians whose certification is valid through that
- * day's shift) and {@code branch:ID} for its branch; a route holds {@code tech:ID} of its own technician,
- * which a rescheduled job may require. Service areas become keys {@code h3:CELL} and {@code fence:ID}.
+ * day's shift) and {@code branch:ID} for its branch; a rescheduled job names the only technician who may do
+ * it. Service areas become keys {@code h3:CELL} and {@code fence:ID}.
  * Built on the caller's thread, then confined to the solving thread (reads from other threads hold its
  * monitor, as {@link SolverSession} does).
  */
@@ -343,7 +343,6 @@ final class DayPlanModel {
             }
         }
         skills.put("branch:" + t.branch().value(), 1);
-        skills.put(PlanStop.TECHNICIAN_KEY + t.id().value(), 1);
         return skills;
     }
 

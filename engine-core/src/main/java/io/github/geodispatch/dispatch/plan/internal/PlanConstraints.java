@@ -43,7 +43,7 @@ final class PlanConstraints {
 
         Constraint skills(ConstraintFactory factory) {
             return factory.forEach(PlanStop.class)
-                    .filter(stop -> stop.isPlanned() && !stop.route().hasSkills(stop.requiredSkills()))
+                    .filter(stop -> stop.isPlanned() && !stop.route().qualifiedFor(stop))
                     .penalizeConfigurable()
                     .asConstraint(SKILLS);
         }

@@ -34,6 +34,8 @@ final class PlanRoute {
     private long capacity;
     private int maxStops;
     private Map<String, Integer> skills;
+    /** {@link #skills} by {@link SkillKeys} id. */
+    private int[] levels;
     private Set<String> areas;
     private boolean available;
     private TravelMatrix matrix;
@@ -78,6 +80,7 @@ final class PlanRoute {
         this.capacity = capacity;
         this.maxStops = maxStops;
         this.skills = Map.copyOf(skills);
+        this.levels = SkillKeys.levels(this.skills);
         this.areas = Set.copyOf(areas);
         this.available = true;
         this.matrix = matrix;
@@ -154,14 +157,16 @@ final class PlanRoute {
         this.available = false;
     }
 
-    boolean hasSkills(Map<String, Integer> required) {
-        for (Map.Entry<String, Integer> need : required.entrySet()) {
-            Integer level = skills.get(need.getKey());
-            if (level == null || level < need.getValue()) {
+    /** Whether this route's technician may do the stop: every required skill at its level, and no other technician named. */
+    boolean qualifiedFor(PlanStop stop) {
+        int[] ids = stop.needIds();
+        int[] min = stop.needLevels();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= levels.length || levels[ids[i]] < min[i]) {
                 return false;
             }
         }
-        return true;
+        return stop.onlyTechnician() == null || stop.onlyTechnician().equals(technician);
     }
 
     boolean serves(PlanStop stop) {
@@ -239,7 +244,7 @@ final class PlanRoute {
 
     /** Whether this route could serve {@code stop} at all: availability, skills and service area. */
     boolean accepts(PlanStop stop) {
-        return !bucket && available && hasSkills(stop.requiredSkills()) && serves(stop);
+        return !bucket && available && qualifiedFor(stop) && serves(stop);
     }
 
     /**

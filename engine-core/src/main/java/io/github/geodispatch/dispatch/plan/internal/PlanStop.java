@@ -8,7 +8,6 @@ import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,8 +18,6 @@ import java.util.Set;
  */
 @PlanningEntity
 final class PlanStop {
-    /** Prefix of the skill a route holds for its own technician, which a rescheduled stop may require. */
-    static final String TECHNICIAN_KEY = "tech:";
     /** The SLA start of a stop without an SLA deadline: never late. */
     static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
@@ -32,6 +29,11 @@ final class PlanStop {
     private long due;
     private long duration;
     private Map<String, Integer> requiredSkills;
+    /** {@link #requiredSkills} as {@link SkillKeys} ids and levels. */
+    private int[] needIds;
+    private int[] needLevels;
+    /** A rescheduled stop may be served by this technician only; {@code null} = by anyone qualified. */
+    private String onlyTechnician;
     private int priorityWeight;
     private Set<String> areas;
     private String preferredTechnician;
@@ -79,6 +81,7 @@ final class PlanStop {
         this.due = due;
         this.duration = duration;
         this.requiredSkills = Map.copyOf(requiredSkills);
+        compileNeeds();
         this.priorityWeight = priorityWeight;
         this.areas = Set.copyOf(areas);
         this.preferredTechnician = preferredTechnician;
@@ -92,6 +95,9 @@ final class PlanStop {
     long due() { return due; }
     long duration() { return duration; }
     Map<String, Integer> requiredSkills() { return requiredSkills; }
+    int[] needIds() { return needIds; }
+    int[] needLevels() { return needLevels; }
+    String onlyTechnician() { return onlyTechnician; }
     int priorityWeight() { return priorityWeight; }
     Set<String> areas() { return areas; }
     String preferredTechnician() { return preferredTechnician; }
@@ -110,22 +116,26 @@ final class PlanStop {
     }
 
     /**
-     * A rescheduled job: service must start in {@code [newReady, newDue]}; when {@code onlyTechnician} is
-     * given, only that technician's routes may serve it (a route holds the skill {@code tech:ID} of its own
-     * technician).
+     * A rescheduled job: service must start in {@code [newReady, newDue]}, and when {@code technician} is given
+     * only that technician's routes may serve it.
      */
-    void reschedule(long newReady, long newDue, String onlyTechnician) {
+    void reschedule(long newReady, long newDue, String technician) {
         if (newReady > newDue) {
             throw new IllegalArgumentException("stop " + id + ": window opens at " + newReady + " after it closes at " + newDue);
         }
         this.ready = newReady;
         this.due = newDue;
-        Map<String, Integer> needs = new HashMap<>(requiredSkills);
-        needs.keySet().removeIf(key -> key.startsWith(TECHNICIAN_KEY));
-        if (onlyTechnician != null) {
-            needs.put(TECHNICIAN_KEY + onlyTechnician, 1);
+        this.onlyTechnician = technician;
+    }
+
+    private void compileNeeds() {
+        needIds = new int[requiredSkills.size()];
+        needLevels = new int[requiredSkills.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> need : requiredSkills.entrySet()) {
+            needIds[i] = SkillKeys.id(need.getKey());
+            needLevels[i++] = need.getValue();
         }
-        this.requiredSkills = Map.copyOf(needs);
     }
 
     /** A job running long: the planner learns its new expected duration. */

@@ -31,7 +31,7 @@ public final class CityDayCommand implements Callable<Integer> {
 
     @Option(names = "--plan-steps", paramLabel = "N", description = "Local-search steps of the morning plan per booked job, "
             + "0-10000; the plan ends on this count, so a seed plans the same morning on any machine; 0 = use the greedy "
-            + "baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "150")
+            + "baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "50")
     int planSteps;
 
     @Option(names = "--plan-guard-seconds", paramLabel = "S", description = "Optional outer wall-clock cap on the morning "

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clock. The second run shares the machine with a thread per core that burns CPU the whole time.
  */
 class CityDayDeterminismTest {
-    private static final CityDayRun.Settings DAY = new CityDayRun.Settings(42, 8, 80, 150, null);
+    private static final CityDayRun.Settings DAY = new CityDayRun.Settings(42, 8, 80, 50, null);
 
     @Test
     void theSameSeedWritesAByteIdenticalJournalBesideAThreadThatBurnsCpu(@TempDir Path dir) throws Exception {

@@ -45,7 +45,7 @@ class CityDayTest {
 
     @BeforeAll
     static void runSmallDay() {
-        day = CityDay.run(new CityDay.Options(7, 6, 12, 150, null), (t, f, c, n) -> { });
+        day = CityDay.run(new CityDay.Options(7, 6, 12, 50, null), (t, f, c, n) -> { });
     }
 
     @Test
@@ -265,7 +265,7 @@ class CityDayTest {
         assertThat(day.engines).filteredOn(CityDay.EngineUse::engine).extracting(CityDay.EngineUse::part)
                 .contains("job record", "morning plan and live dispatch", "pings to visits and attendance", "owner's KPIs");
         StringWriter console = new StringWriter();
-        CityDayRun.Settings settings = new CityDayRun.Settings(7, 6, 12, 150, null);
+        CityDayRun.Settings settings = new CityDayRun.Settings(7, 6, 12, 50, null);
         CityDayRun.Written a = CityDayRun.run(settings, dir.resolve("a"), new PrintWriter(console), false);
         CityDayRun.Written b = CityDayRun.run(settings, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
         List<JournalProblem> problems = new ArrayList<>();

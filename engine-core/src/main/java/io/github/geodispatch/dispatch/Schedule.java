@@ -117,6 +117,7 @@ public interface Schedule {
         private ScoringWeights weights;
         private ServiceAreaFences fences;
         private DispatchListener listener;
+        private Dispatcher.CandidateSearch search;
         private TeamCalendar calendar;
         private Integer days;
         private LocalDate first;
@@ -174,6 +175,12 @@ public interface Schedule {
             return this;
         }
 
+        /** How each day's board searches candidates. Default: {@link Dispatcher.CandidateSearch#INDEXED}. */
+        public Builder candidateSearch(Dispatcher.CandidateSearch candidateSearch) {
+            search = set(search, candidateSearch, "candidate search");
+            return this;
+        }
+
         public Schedule build() {
             if (calendar == null) {
                 throw new IllegalStateException("a schedule needs the team's calendar: call calendar(teamCalendar)");
@@ -182,7 +189,8 @@ public interface Schedule {
             return new CalendarSchedule(travel == null ? HaversineTravelTimes.defaults() : travel, source,
                     new Scoring(weights == null ? ScoringWeights.defaults() : weights),
                     fences == null ? ServiceAreaFences.NONE : fences,
-                    listener == null ? DispatchListener.NONE : listener, calendar,
+                    listener == null ? DispatchListener.NONE : listener,
+                    search == null ? Dispatcher.CandidateSearch.INDEXED : search, calendar,
                     first == null ? LocalDate.ofInstant(source.instant(), calendar.zone()) : first,
                     days == null ? 7 : days);
         }

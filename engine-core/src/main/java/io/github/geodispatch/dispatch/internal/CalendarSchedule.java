@@ -48,6 +48,7 @@ public final class CalendarSchedule implements Schedule {
     private final Scoring scoring;
     private final ServiceAreaFences fences;
     private final DispatchListener listener;
+    private final Dispatcher.CandidateSearch search;
     private final TeamCalendar calendar;
     private final int length;
     private final ConcurrentHashMap<JobId, InMemoryDispatcher.Holder> holders = new ConcurrentHashMap<>();
@@ -69,12 +70,13 @@ public final class CalendarSchedule implements Schedule {
     }
 
     public CalendarSchedule(TravelTimes travel, InstantSource clock, Scoring scoring, ServiceAreaFences fences,
-            DispatchListener listener, TeamCalendar calendar, LocalDate first, int length) {
+            DispatchListener listener, Dispatcher.CandidateSearch search, TeamCalendar calendar, LocalDate first, int length) {
         this.travel = travel;
         this.clock = clock;
         this.scoring = scoring;
         this.fences = fences;
         this.listener = listener;
+        this.search = search;
         this.calendar = calendar;
         this.length = length;
         TreeMap<LocalDate, InMemoryDispatcher> byDate = new TreeMap<>();
@@ -85,7 +87,7 @@ public final class CalendarSchedule implements Schedule {
     }
 
     private InMemoryDispatcher board(LocalDate day) {
-        return new InMemoryDispatcher(travel, clock, scoring, fences, listener, Dispatcher.CandidateSearch.INDEXED, holders,
+        return new InMemoryDispatcher(travel, clock, scoring, fences, listener, search, holders,
                 day.toString());
     }
 

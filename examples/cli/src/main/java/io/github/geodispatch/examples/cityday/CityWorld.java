@@ -177,11 +177,12 @@ final class CityWorld {
         for (int i = 0; i < n; i++) {
             Branch b = branches.get(i % branches.size());
             Map<String, Integer> skills = new LinkedHashMap<>();
-            for (String s : trades[i % trades.length]) {
+            // trades cycle within each branch, so every branch has every trade however many branches there are
+            for (String s : trades[(i / branches.size()) % trades.length]) {
                 skills.put(s, 2 + rnd.nextInt(2));
             }
             boolean late = rnd.nextInt(100) < 15;
-            LocalTime start = i % 5 == 4 ? LocalTime.of(10, 0) : LocalTime.of(8, 30);
+            LocalTime start = (i / branches.size()) % 5 == 4 ? LocalTime.of(10, 0) : LocalTime.of(8, 30);
             techs.add(new Tech(new TechnicianId(String.format("T-%03d", i + 1)),
                     first[rnd.nextInt(first.length)] + " " + last[rnd.nextInt(last.length)], b, skills, start,
                     start.plusHours(10), late ? 12 + rnd.nextInt(30) : -rnd.nextInt(15), false));

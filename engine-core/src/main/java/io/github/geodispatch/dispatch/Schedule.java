@@ -1,14 +1,11 @@
 package io.github.geodispatch.dispatch;
 
 import io.github.geodispatch.dispatch.internal.CalendarSchedule;
-import io.github.geodispatch.dispatch.internal.Scoring;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
-import io.github.geodispatch.spi.TravelTimes;
 import io.github.geodispatch.spi.VisitSlot;
 
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.Optional;
  * one day only, across all the days: placing it on a second day (or a second technician) is refused.
  *
  * <pre>{@code
- * Schedule week = Schedule.builder().calendar(calendar).clock(clock).build();
+ * Schedule week = Schedule.builder().calendar(calendar).boards(Dispatcher.builder().clock(clock)).build();
  * week.putTechnicians(team);
  * List<FreeSlot> slots = week.freeSlots(query);                  // a customer on the phone
  * week.book(slots.get(0), job, dispatcher);
@@ -112,15 +109,10 @@ public interface Schedule {
 
     /** Configures a {@link Schedule}; each setter fails at once on a null, bad or repeated value. Not thread-safe. */
     final class Builder {
-        private TravelTimes travel;
-        private InstantSource clock;
-        private ScoringWeights weights;
-        private ServiceAreaFences fences;
-        private DispatchListener listener;
-        private Dispatcher.CandidateSearch search;
         private TeamCalendar calendar;
         private Integer days;
         private LocalDate first;
+        private Dispatcher.Builder boards;
 
         private Builder() {}
 
@@ -145,39 +137,12 @@ public interface Schedule {
             return this;
         }
 
-        /** Default: {@link HaversineTravelTimes#defaults()}. */
-        public Builder travelTimes(TravelTimes travelTimes) {
-            travel = set(travel, travelTimes, "travel times");
-            return this;
-        }
-
-        /** Default: {@link InstantSource#system()}. */
-        public Builder clock(InstantSource instantSource) {
-            clock = set(clock, instantSource, "clock");
-            return this;
-        }
-
-        /** Default: {@link ScoringWeights#defaults()}. */
-        public Builder weights(ScoringWeights scoringWeights) {
-            weights = set(weights, scoringWeights, "scoring weights");
-            return this;
-        }
-
-        /** Default: {@link ServiceAreaFences#NONE}. */
-        public Builder serviceAreaFences(ServiceAreaFences serviceAreaFences) {
-            fences = set(fences, serviceAreaFences, "service-area fences");
-            return this;
-        }
-
-        /** Hears every day's assignments and removals, and the reschedules. Default: {@link DispatchListener#NONE}. */
-        public Builder listener(DispatchListener dispatchListener) {
-            listener = set(listener, dispatchListener, "listener");
-            return this;
-        }
-
-        /** How each day's board searches candidates. Default: {@link Dispatcher.CandidateSearch#INDEXED}. */
-        public Builder candidateSearch(Dispatcher.CandidateSearch candidateSearch) {
-            search = set(search, candidateSearch, "candidate search");
+        /**
+         * How each day's board is set up (travel times, clock, weights, service-area fences, listener, candidate
+         * search), as for a one-day board; the listener also hears the reschedules. Default: {@code Dispatcher.builder()}.
+         */
+        public Builder boards(Dispatcher.Builder dayBoards) {
+            boards = set(boards, dayBoards, "boards");
             return this;
         }
 
@@ -185,13 +150,9 @@ public interface Schedule {
             if (calendar == null) {
                 throw new IllegalStateException("a schedule needs the team's calendar: call calendar(teamCalendar)");
             }
-            InstantSource source = clock == null ? InstantSource.system() : clock;
-            return new CalendarSchedule(travel == null ? HaversineTravelTimes.defaults() : travel, source,
-                    new Scoring(weights == null ? ScoringWeights.defaults() : weights),
-                    fences == null ? ServiceAreaFences.NONE : fences,
-                    listener == null ? DispatchListener.NONE : listener,
-                    search == null ? Dispatcher.CandidateSearch.INDEXED : search, calendar,
-                    first == null ? LocalDate.ofInstant(source.instant(), calendar.zone()) : first,
+            Dispatcher.Builder b = boards == null ? Dispatcher.builder() : boards;
+            return new CalendarSchedule(b.travel(), b.clock(), b.scoring(), b.fences(), b.listener(), b.search(), calendar,
+                    first == null ? LocalDate.ofInstant(b.clock().instant(), calendar.zone()) : first,
                     days == null ? 7 : days);
         }
 

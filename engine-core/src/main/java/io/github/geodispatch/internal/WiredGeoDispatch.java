@@ -5,7 +5,6 @@ import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
-import io.github.geodispatch.dispatch.DispatchListener;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.Schedule;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
@@ -97,17 +96,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         settings.geofenceListeners().forEach(trackerBuilder::listener);
         this.tracker = trackerBuilder.build();
         ServiceAreaFences areas = this::serviceAreasAt;
-        DispatchListener recorder = new JobRecordDispatchListener(jobs);
-        if (settings.calendar() == null) {
-            this.board = Dispatcher.builder().travelTimes(settings.travelTimes()).clock(settings.clock())
-                    .weights(settings.scoringWeights()).serviceAreaFences(areas).listener(recorder).build();
-            this.schedule = null;
-        } else {
-            this.board = null;
-            this.schedule = Schedule.builder().calendar(settings.calendar()).days(settings.horizonDays())
-                    .travelTimes(settings.travelTimes()).clock(settings.clock()).weights(settings.scoringWeights())
-                    .serviceAreaFences(areas).listener(recorder).build();
-        }
+        Dispatcher.Builder boards = Dispatcher.builder().travelTimes(settings.travelTimes()).clock(settings.clock())
+                .weights(settings.scoringWeights()).serviceAreaFences(areas).listener(new JobRecordDispatchListener(jobs));
+        this.board = settings.calendar() == null ? boards.build() : null;
+        this.schedule = settings.calendar() == null ? null
+                : Schedule.builder().calendar(settings.calendar()).days(settings.horizonDays()).boards(boards).build();
         this.planner = DayPlanner.builder().travelTimes(settings.travelTimes()).serviceAreaFences(areas)
                 .termination(settings.planTermination()).seed(settings.planSeed()).build();
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()

@@ -68,7 +68,8 @@ class ScheduleTest {
     /** Ravi works Monday to Friday; Asha is on leave on Tuesday. */
     private Schedule week(DispatchListener listener) {
         TeamCalendar calendar = CALENDAR.with(ASHA, CALENDAR.standard().withLeave(MONDAY.plusDays(1)));
-        Schedule schedule = Schedule.builder().calendar(calendar).days(3).clock(InstantSource.fixed(NOW)).listener(listener).build();
+        Schedule schedule = Schedule.builder().calendar(calendar).days(3)
+                .boards(Dispatcher.builder().clock(InstantSource.fixed(NOW)).listener(listener)).build();
         schedule.putTechnicians(List.of(profile(RAVI, BASE), profile(ASHA, GeoPoint.of(12.99, 77.61))));
         return schedule;
     }

@@ -12,7 +12,6 @@ import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.dispatch.WorkCalendar;
 import io.github.geodispatch.dispatch.WorkingHours;
-import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.SkillRequirement;
@@ -81,9 +80,9 @@ public class FreeSlotsBenchmark {
                 new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0), LocalTime.of(13, 0), Duration.ofMinutes(45)),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY)));
         InstantSource clock = InstantSource.fixed(ScaleWorld.PLAN_AT);
-        indexed = Schedule.builder().calendar(calendar).days(7).firstDay(monday).clock(clock).build();
-        naive = Schedule.builder().calendar(calendar).days(7).firstDay(monday).clock(clock)
-                .candidateSearch(Dispatcher.CandidateSearch.EXHAUSTIVE).build();
+        indexed = Schedule.builder().calendar(calendar).days(7).firstDay(monday).boards(Dispatcher.builder().clock(clock)).build();
+        naive = Schedule.builder().calendar(calendar).days(7).firstDay(monday)
+                .boards(Dispatcher.builder().clock(clock).candidateSearch(Dispatcher.CandidateSearch.EXHAUSTIVE)).build();
         List<Technician> profiles = world.technicians.stream().map(t -> t.withShift(null)).toList();
         indexed.putTechnicians(profiles);
         naive.putTechnicians(profiles);
@@ -99,7 +98,7 @@ public class FreeSlotsBenchmark {
                 int n = 4 + rnd.nextInt(4);
                 for (int v = 0; v < n; v++) {
                     String trade = t.skills().keySet().iterator().next();
-                    DispatchJob job = new DispatchJob(JobId.of("V" + (visit++)), t.branch(), near(t.startLocation(), rnd, 3_000),
+                    DispatchJob job = new DispatchJob(JobId.of("V" + (visit++)), t.branch(), RecommendBenchmark.near(t.startLocation(), rnd, 3_000),
                             "AC_SERVICE", List.of(SkillRequirement.of(trade, 2)), Set.of(), Priority.NORMAL,
                             new TimeWindow(from, from.plus(Duration.ofHours(2))), null, Duration.ofMinutes(40), null);
                     visits.add(Visit.planned(job, from));
@@ -116,7 +115,7 @@ public class FreeSlotsBenchmark {
             TimeWindow within = rnd.nextBoolean() ? null : new TimeWindow(
                     monday.plusDays(rnd.nextInt(4)).atStartOfDay(ScaleWorld.ZONE).toInstant(),
                     monday.plusDays(6).atStartOfDay(ScaleWorld.ZONE).toInstant());
-            queries[q] = new SlotQuery(anchor.branch(), near(anchor.startLocation(), rnd, 3_000), TYPES[trade],
+            queries[q] = new SlotQuery(anchor.branch(), RecommendBenchmark.near(anchor.startLocation(), rnd, 3_000), TYPES[trade],
                     List.of(SkillRequirement.of(TRADES[trade], 2)), Set.of(), Duration.ofMinutes(60), within, 5);
         }
         int found = 0;
@@ -129,12 +128,6 @@ public class FreeSlotsBenchmark {
         }
         System.out.printf("%n[data] %d technicians, 7 days: %.1f slots per query on average%n", technicians,
                 found / (double) queries.length);
-    }
-
-    private static GeoPoint near(GeoPoint c, Random rnd, double metres) {
-        double dLat = (rnd.nextDouble() - 0.5) * 2 * metres / 111_000;
-        double dLng = (rnd.nextDouble() - 0.5) * 2 * metres / (111_000 * Math.cos(Math.toRadians(c.lat())));
-        return GeoPoint.of(c.lat() + dLat, c.lng() + dLng);
     }
 
     private SlotQuery nextQuery() {

@@ -144,14 +144,11 @@ class HorizonPlannerTest {
                     Duration.ofMinutes(40)));
         }
         HorizonProblem week = HorizonProblem.of(MONDAY_7AM, WEEKDAYS_9_TO_5, MONDAY, 3, List.of(ravi, asha), jobs);
-        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(week, p -> { });
-        waitForPlan(session);
         TimeWindow wednesdayMorning = new TimeWindow(at(MONDAY.plusDays(2), 10), at(MONDAY.plusDays(2), 12));
 
-        PlanDiff diff = session.apply(new PlanChange.Reschedule(JobId.of("J3"), new VisitSlot(asha.id(), wednesdayMorning)))
-                .get(20, TimeUnit.SECONDS);
-        session.stop();
-        DayPlan plan = session.result().get(20, TimeUnit.SECONDS);
+        Applied live = applyLive(week, new PlanChange.Reschedule(JobId.of("J3"), new VisitSlot(asha.id(), wednesdayMorning)));
+        PlanDiff diff = live.diff();
+        DayPlan plan = live.plan();
 
         PlannedVisit moved = plan.route(asha.id(), MONDAY.plusDays(2)).orElseThrow().visits().stream()
                 .filter(v -> v.job().equals(JobId.of("J3"))).findFirst().orElseThrow();
@@ -171,12 +168,10 @@ class HorizonPlannerTest {
             jobs.add(job("J" + i, BRANCH, near(rnd, 0.02), new TimeWindow(at(day, 9), at(day, 15)), Duration.ofMinutes(40)));
         }
         HorizonProblem week = HorizonProblem.of(MONDAY_7AM, WEEKDAYS_9_TO_5, MONDAY, 2, List.of(ravi, asha), jobs);
-        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(week, p -> { });
-        waitForPlan(session);
 
-        PlanDiff diff = session.apply(new PlanChange.TechnicianOff(ravi.id(), MONDAY)).get(20, TimeUnit.SECONDS);
-        session.stop();
-        DayPlan plan = session.result().get(20, TimeUnit.SECONDS);
+        Applied live = applyLive(week, new PlanChange.TechnicianOff(ravi.id(), MONDAY));
+        PlanDiff diff = live.diff();
+        DayPlan plan = live.plan();
 
         assertThat(plan.route(ravi.id(), MONDAY)).isEmpty();
         assertThat(plan.route(ravi.id(), MONDAY.plusDays(1))).isPresent();
@@ -198,10 +193,16 @@ class HorizonPlannerTest {
                 .hasMessageContaining("1-62 days");
     }
 
-    private static DayPlan waitForPlan(PlanningSession session) throws InterruptedException {
+    private record Applied(PlanDiff diff, DayPlan plan) {}
+
+    /** Starts a live session on {@code week}, hands it {@code change} once it has a plan, then stops it. */
+    private static Applied applyLive(HorizonProblem week, PlanChange change) throws Exception {
+        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(week, p -> { });
         for (int i = 0; i < 500 && session.bestSoFar().isEmpty(); i++) {
             Thread.sleep(20);
         }
-        return session.bestSoFar().orElseThrow();
+        PlanDiff diff = session.apply(change).get(20, TimeUnit.SECONDS);
+        session.stop();
+        return new Applied(diff, session.result().get(20, TimeUnit.SECONDS));
     }
 }

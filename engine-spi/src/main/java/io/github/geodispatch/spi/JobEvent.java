@@ -59,14 +59,34 @@ public sealed interface JobEvent {
 
     /**
      * The job moved to {@code status}. {@code reason} explains ON_HOLD, DELAYED, RESCHEDULED and
-     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null.
+     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null;
+     * {@code slot} is where a RESCHEDULED job goes (the technician and the window for the work to start), or
+     * null (always for other statuses, and on histories written before reschedules carried their slot).
      */
-    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence)
+    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence, VisitSlot slot)
             implements JobEvent {
         public StatusChanged {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(status, "status");
             reason = reason == null ? "" : reason;
+            if (slot != null && status != JobStatus.RESCHEDULED) {
+                throw new IllegalArgumentException("only a RESCHEDULED status carries a slot, not " + status);
+            }
+        }
+
+        /** A status change without a slot. */
+        public StatusChanged(EventHeader header, JobStatus status, String reason, String evidence) {
+            this(header, status, reason, evidence, null);
+        }
+
+        /**
+         * The canonical text: without a slot exactly as before slots existed, so hashes of earlier histories still
+         * verify; with one, the slot follows.
+         */
+        @Override
+        public String toString() {
+            return "StatusChanged[header=" + header + ", status=" + status + ", reason=" + reason + ", evidence=" + evidence
+                    + (slot == null ? "" : ", slot=" + slot) + "]";
         }
     }
 

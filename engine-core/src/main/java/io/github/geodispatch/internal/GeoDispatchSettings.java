@@ -5,8 +5,10 @@ import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.dispatch.ScoringWeights;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Currency;
@@ -28,7 +30,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
-        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners) {
+        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
+        SuspectVisitPolicy suspectVisits, RedeliveryPolicy redelivery, Duration offlineReorderWindow) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

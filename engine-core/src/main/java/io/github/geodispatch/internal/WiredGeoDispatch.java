@@ -23,6 +23,7 @@ import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.job.ArrivalEvidence;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.leakage.Finding;
@@ -54,10 +55,11 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
- * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
- * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
- * thread-safe and is guarded by its own lock here. Thread-safe.
+ * record's listeners, subscribed to this business's events only, feed the visit link, the owner's view and the
+ * leakage monitor; the job record checks an ARRIVED's visit with the visit link; the visit tracker's listeners
+ * feed the visit link (arrivals), the leakage monitor (site stays, with their spoof signals and the business's
+ * suspect-visit policy) and the host's listeners; the dispatch board records its decisions on the job record. The
+ * leakage monitor is not thread-safe and is guarded by its own lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -81,11 +83,14 @@ public final class WiredGeoDispatch implements GeoDispatch {
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
+        // an arrival's visit is checked with the visit link, made just below (the lookup runs only on commands)
         this.jobs = JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
                 .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
-                .idGenerator(settings.idGenerator()).build();
+                .idGenerator(settings.idGenerator()).redelivery(settings.redelivery())
+                .offlineReorderWindow(settings.offlineReorderWindow())
+                .arrivalVisits(this::arrivalVisits).build();
         this.fences = FenceIndex.builder().build();
-        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
+        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace(), settings.suspectVisits());
         this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone()).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
@@ -101,8 +106,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
-        jobs.subscribe(visitLink);
-        jobs.subscribe(this::ownEvents);
+        jobs.subscribe(settings.tenant(), visitLink);
+        jobs.subscribe(settings.tenant(), this::ownEvents);
     }
 
     @Override
@@ -153,9 +158,6 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
             JobEvent e = s.event();
-            if (!e.header().stream().tenant().equals(settings.tenant())) {
-                continue;
-            }
             owner.accept(e);
             synchronized (monitor) {
                 if (e instanceof JobEvent.JobAssigned assigned && !technicianBranches.containsKey(assigned.technician())) {
@@ -166,6 +168,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 monitor.accept(e);
             }
         }
+    }
+
+    /** The job record's lookup of the visits behind an ARRIVED: the visit link's. */
+    private List<ArrivalEvidence.Visit> arrivalVisits(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        return visitLink.visits(technician, site, from, to);
     }
 
     /** A technician's branch: their profile on the board, else the branch of the job they were given. */
@@ -180,7 +187,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
         if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
             synchronized (monitor) {
-                monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+                monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(),
+                        v.signals(), settings.suspectVisits());
             }
         }
     }
@@ -222,7 +230,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             Instant to = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             List<SiteVisit> entered = tracker.visitLog().all().stream()
                     .filter(v -> !v.enteredAt().isBefore(from) && v.enteredAt().isBefore(to)).toList();
-            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
+            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone(), settings.suspectVisits());
             Map<TechnicianId, DailyAttendance> byTechnician = new HashMap<>();
             days.forEach(a -> byTechnician.put(a.technician(), a));
             for (Technician t : board.technicians()) {

@@ -25,5 +25,11 @@ public enum LeakageCode {
     /** A completed job with no site visit (a stay of at least 5 min in the site fence) between assignment and completion. */
     GHOST_VISIT,
     /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
-    OFF_BOOK_VISIT
+    OFF_BOOK_VISIT,
+    /**
+     * A completed job whose only site visits between assignment and completion were built from suspect pings (mock
+     * location, impossible speed, repeated coordinates) and flagged by the business's policy; the evidence names
+     * each visit and its signals. (A policy that refuses such visits makes the job a GHOST_VISIT instead.)
+     */
+    SUSPECT_VISIT
 }

@@ -1,4 +1,6 @@
 package io.github.geodispatch.leakage;
+import io.github.geodispatch.contract.ContractBook;
+import io.github.geodispatch.leakage.internal.ContractRules;
 import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.leakage.internal.JobFacts;
@@ -11,6 +13,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -66,6 +69,8 @@ public final class LeakageMonitor {
     private final VisitBook visits;
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
+    /** The contract rules, once {@link #contracts} gave the book they read. */
+    private ContractRules contractRules;
 
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
@@ -93,6 +98,24 @@ public final class LeakageMonitor {
         reconciler.technician(technician);
     }
 
+    /**
+     * Turns the contract rules on, reading {@code book} (its coverage, entitlements and visits must already reflect
+     * each job event fed here); each job is judged again.
+     */
+    public void contracts(ContractBook book) {
+        contractRules = new ContractRules(policy, Objects.requireNonNull(book, "contract book"));
+        dirtyJobs.addAll(jobs.keySet());
+        flush();
+    }
+
+    /** The contracts of {@code customer} changed in the book: their jobs are judged again. */
+    public void contractsChanged(CustomerId customer) {
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.jobsOf(customer));
+            flush();
+        }
+    }
+
     /** Feeds one job event; a repeated event id changes nothing. */
     public void accept(JobEvent event) {
         if (!seenEvents.add(event.header().eventId())) {
@@ -112,6 +135,9 @@ public final class LeakageMonitor {
             visits.completed(id, s.header().occurredAt());
         } else if (event instanceof JobEvent.PaymentRecorded p) {
             payment(facts, p);
+        }
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.accept(event));
         }
         dirtyJobs.add(id);
         flush();
@@ -181,6 +207,9 @@ public final class LeakageMonitor {
         if (policy.visitRules()) {
             out.addAll(visits.offBook(asOf, this::branchOf));
         }
+        if (contractRules != null) {
+            out.addAll(contractRules.ended(asOf));
+        }
         out.sort(ORDER);
         return out;
     }
@@ -247,6 +276,9 @@ public final class LeakageMonitor {
             JobFacts facts = jobs.get(job);
             if (facts != null && facts.account.created()) {
                 List<Finding> found = rules.job(facts, visits);
+                if (contractRules != null) {
+                    found = contractRules.refine(facts, found);
+                }
                 if (found.isEmpty()) {
                     jobFindings.remove(job);
                 } else {

@@ -85,6 +85,7 @@ public final class RecordParser {
             Map.entry("parts", 39),
             Map.entry("evidence", 40));
     private long seen;
+    private final CustomerRecordParser customerFields = new CustomerRecordParser();
 
     // the holder, reset per line
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
@@ -131,6 +132,7 @@ public final class RecordParser {
             throw malformed("'type' must be a string");
         }
         String type = p.getText();
+        customerFields.startLine(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -238,7 +240,7 @@ public final class RecordParser {
             case "coverage" -> coverage = p.currentToken() == JsonToken.VALUE_NULL ? null : coverage(p);
             case "skills" -> skills = strings(p, field);
             case "parts" -> parts = strings(p, field);
-            default -> p.skipChildren();
+            default -> customerFields.field(field, p);
         }
     }
 
@@ -287,7 +289,7 @@ public final class RecordParser {
                 yield new JournalRecord.Ping(required(pingId, "ping_id"), technicianId(), time(), lat, lng,
                         hasAccuracy ? accuracy : 0.0);
             }
-            default -> throw invalid("unknown record type '" + type + "'", null);
+            default -> customerFields.record(type, at, customer, branch, name, address, gstin, stateCode, reason);
         };
     }
 
@@ -342,7 +344,7 @@ public final class RecordParser {
         return value;
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
+    static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
@@ -405,7 +407,7 @@ public final class RecordParser {
         }
     }
 
-    private static Money money(JsonParser p, String field) throws IOException {
+    static Money money(JsonParser p, String field) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -450,7 +452,7 @@ public final class RecordParser {
         }
     }
 
-    private static String string(JsonParser p, String field) throws IOException {
+    static String string(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -461,7 +463,7 @@ public final class RecordParser {
         throw malformed("field '" + field + "' must be a string");
     }
 
-    private static double number(JsonParser p, String field) throws IOException {
+    static double number(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
             throw malformed("field '" + field + "' must be a number");
@@ -469,7 +471,7 @@ public final class RecordParser {
         return p.getDoubleValue();
     }
 
-    private static List<String> strings(JsonParser p, String field) throws IOException {
+    static List<String> strings(JsonParser p, String field) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw malformed("field '" + field + "' must be an array of strings");
         }

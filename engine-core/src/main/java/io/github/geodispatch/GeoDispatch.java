@@ -25,6 +25,7 @@ import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.insight.OwnerView;
@@ -33,6 +34,7 @@ import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
@@ -270,6 +272,9 @@ public interface GeoDispatch {
         private ReminderSender reminders;
         private TeamCalendar calendar;
         private Integer horizonDays;
+        private SuspectVisitPolicy suspectVisits;
+        private RedeliveryPolicy redelivery;
+        private Duration offlineReorderWindow;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -411,6 +416,35 @@ public interface GeoDispatch {
             return this;
         }
 
+        /**
+         * What a visit built from suspect pings (mock location, impossible speed, repeated coordinates) counts for:
+         * flagged ({@link SuspectVisitPolicy#FLAG}, the default) or refused as evidence of an arrival, in attendance
+         * and in the leakage rules.
+         */
+        public Builder suspectVisits(SuspectVisitPolicy policy) {
+            suspectVisits = once(suspectVisits, policy, "suspect visit policy");
+            return this;
+        }
+
+        /** How a job-record listener that throws gets its batch again, or is parked; {@link RedeliveryPolicy#defaults()} when not set. */
+        public Builder redelivery(RedeliveryPolicy policy) {
+            redelivery = once(redelivery, policy, "redelivery policy");
+            return this;
+        }
+
+        /**
+         * How long commands queued on an offline phone are held to be applied in device-time order
+         * ({@link JobRecord#offline()}); 30 s when not set, 0-10 min.
+         */
+        public Builder offlineReorderWindow(Duration window) {
+            Objects.requireNonNull(window, "offline reorder window");
+            if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("offline reorder window must be 0-10 min, was " + window);
+            }
+            offlineReorderWindow = once(offlineReorderWindow, window, "offline reorder window");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -444,6 +478,9 @@ public interface GeoDispatch {
                     geofenceListeners,
                     customerStore != null ? customerStore : new InMemoryCustomerEventStore(),
                     reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none()),
+                    suspectVisits != null ? suspectVisits : SuspectVisitPolicy.FLAG,
+                    redelivery != null ? redelivery : RedeliveryPolicy.defaults(),
+                    offlineReorderWindow != null ? offlineReorderWindow : Duration.ofSeconds(30),
                     calendar,
                     horizonDays == null ? 0 : horizonDays));
         }

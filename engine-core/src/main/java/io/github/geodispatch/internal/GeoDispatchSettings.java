@@ -7,8 +7,10 @@ import io.github.geodispatch.dispatch.ScoringWeights;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Currency;
@@ -33,8 +35,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
-        CustomerEventStore customerStore, ReminderSender reminders,
-        TeamCalendar calendar, int horizonDays) {
+        CustomerEventStore customerStore, ReminderSender reminders, SuspectVisitPolicy suspectVisits,
+        RedeliveryPolicy redelivery, Duration offlineReorderWindow, TeamCalendar calendar, int horizonDays) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

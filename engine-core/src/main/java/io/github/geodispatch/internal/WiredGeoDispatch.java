@@ -27,6 +27,7 @@ import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.job.ArrivalEvidence;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.leakage.Finding;
@@ -59,13 +60,14 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
- * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
- * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The customer record's listener
- * feeds the contract portfolio, the service history and the leakage rules; job events reach the portfolio before
- * the leakage monitor, whose contract rules read it, and created jobs take their coverage from it
- * ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own lock here.
- * Thread-safe.
+ * record's listeners, subscribed to this business's events only, feed the visit link, the owner's view and the
+ * leakage monitor; the job record checks an ARRIVED's visit with the visit link; the visit tracker's listeners
+ * feed the visit link (arrivals), the leakage monitor (site stays, with their spoof signals and the business's
+ * suspect-visit policy) and the host's listeners; the dispatch board records its decisions on the job record. The
+ * customer record's listener feeds the contract portfolio, the service history and the leakage rules; job events
+ * reach the portfolio before the leakage monitor, whose contract rules read it, and created jobs take their
+ * coverage from it ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own
+ * lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -96,13 +98,16 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
         this.portfolio = ContractPortfolio.create(settings.zone(), settings.currency());
+        // an arrival's visit is checked with the visit link, made just below (the lookup runs only on commands)
         this.jobs = new CoveringJobRecord(JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
                 .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
-                .idGenerator(settings.idGenerator()).build(), portfolio, settings.clock(), settings.zone());
+                .idGenerator(settings.idGenerator()).redelivery(settings.redelivery())
+                .offlineReorderWindow(settings.offlineReorderWindow())
+                .arrivalVisits(this::arrivalVisits).build(), portfolio, settings.clock(), settings.zone());
         this.customers = CustomerRecord.builder().store(settings.customerStore()).clock(settings.clock())
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
-        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
+        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace(), settings.suspectVisits());
         this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
                 .contracts(portfolio).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
@@ -124,8 +129,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 .priceBasis(settings.priceBasis()).build());
         this.contracts = new ContractDesk(portfolio, history, jobs, customers, settings.reminders(), settings.clock(),
                 settings.zone(), settings.currency());
-        jobs.subscribe(visitLink);
-        jobs.subscribe(this::ownEvents);
+        jobs.subscribe(settings.tenant(), visitLink);
+        jobs.subscribe(settings.tenant(), this::ownEvents);
         customers.subscribe(this::customerEvents);
     }
 
@@ -210,9 +215,6 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
             JobEvent e = s.event();
-            if (!e.header().stream().tenant().equals(settings.tenant())) {
-                continue;
-            }
             owner.accept(e);
             portfolio.accept(e);
             history.accept(e);
@@ -227,6 +229,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         }
     }
 
+    /** The job record's lookup of the visits behind an ARRIVED: the visit link's. */
+    private List<ArrivalEvidence.Visit> arrivalVisits(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        return visitLink.visits(technician, site, from, to);
+    }
+
     /** A technician's branch: their profile on the board, else the branch of the job they were given. */
     private BranchId branchOf(TechnicianId technician, JobId job) {
         return dispatch().technician(technician).map(Technician::branch)
@@ -239,7 +246,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
         if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
             synchronized (monitor) {
-                monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+                monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(),
+                        v.signals(), settings.suspectVisits());
             }
             history.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
         }
@@ -282,7 +290,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             Instant to = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             List<SiteVisit> entered = tracker.visitLog().all().stream()
                     .filter(v -> !v.enteredAt().isBefore(from) && v.enteredAt().isBefore(to)).toList();
-            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
+            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone(), settings.suspectVisits());
             Map<TechnicianId, DailyAttendance> byTechnician = new HashMap<>();
             days.forEach(a -> byTechnician.put(a.technician(), a));
             for (Technician t : dispatch().technicians()) {

@@ -208,7 +208,7 @@ public final class JournalImporter implements JournalReader.Handler {
                 problem(line, Kind.FLAGGED, "job " + r.job() + " completed with no technician assigned");
             }
             stream.status = s.status();
-            event = new JobEvent.StatusChanged(header, s.status(), s.reason(), null);
+            event = new JobEvent.StatusChanged(header, s.status(), s.reason(), s.evidence());
         } else if (r instanceof JournalRecord.JobProof p) {
             event = new JobEvent.ProofAdded(header, p.kind(), "", p.ref(), null);
         } else {

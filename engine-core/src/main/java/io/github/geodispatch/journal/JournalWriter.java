@@ -90,6 +90,7 @@ public final class JournalWriter implements Closeable, Flushable {
             jobAndTime(r);
             out.writeStringField("status", r.status().name());
             optional("reason", r.reason().isEmpty() ? null : r.reason());
+            optional("evidence", r.evidence());
         } else if (record instanceof JournalRecord.JobProof r) {
             jobAndTime(r);
             out.writeStringField("kind", r.kind().name());

@@ -1,6 +1,8 @@
 package io.github.geodispatch.leakage;
 import io.github.geodispatch.contract.ContractBook;
 import io.github.geodispatch.leakage.internal.ContractRules;
+import io.github.geodispatch.geofence.SpoofSignal;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.VisitBook;
@@ -169,7 +171,17 @@ public final class LeakageMonitor {
      * detector reports it), from {@code from} to {@code to}.
      */
     public void visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
-        dirtyJobs.addAll(visits.visit(technician, site, from, to));
+        suspectVisit(technician, site, from, to, Set.of(), SuspectVisitPolicy.FLAG);
+    }
+
+    /**
+     * Feeds one stay built from pings that raised {@code signals} (a stay with none is an ordinary visit). Under
+     * {@link SuspectVisitPolicy#FLAG} it counts as a visit, and a job that only such stays back is a SUSPECT_VISIT;
+     * under {@link SuspectVisitPolicy#REFUSE} it is no visit, and is named in the job's GHOST_VISIT.
+     */
+    public void suspectVisit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                             SuspectVisitPolicy policy) {
+        dirtyJobs.addAll(visits.visit(technician, site, from, to, signals, policy == SuspectVisitPolicy.REFUSE));
         flush();
     }
 

@@ -82,14 +82,15 @@ public final class RecordParser {
             Map.entry("site", 36),
             Map.entry("coverage", 37),
             Map.entry("skills", 38),
-            Map.entry("parts", 39));
+            Map.entry("parts", 39),
+            Map.entry("evidence", 40));
     private long seen;
     private final CustomerRecordParser customerFields = new CustomerRecordParser();
 
     // the holder, reset per line
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
             invoiceNo, source, tr, pingId, id, name, address, city, pincode, stateCode, gstin, approvedBy,
-            promisedOn, reason, payer;
+            promisedOn, reason, payer, evidence;
     private double lat, lng, accuracy;
     private boolean hasLat, hasLng, hasAccuracy;
     private int qty;
@@ -163,7 +164,7 @@ public final class RecordParser {
         seen = 0;
         job = at = branch = customer = jobType = technician = status = kind = ref = sku = hsn = mode = reference =
                 invoiceNo = source = tr = pingId = id = name = address = city = pincode = stateCode = gstin =
-                        approvedBy = promisedOn = reason = payer = null;
+                        approvedBy = promisedOn = reason = payer = evidence = null;
         hasLat = hasLng = hasAccuracy = hasQty = hasSite = false;
         billable = null;
         quote = amount = unitPrice = null;
@@ -205,6 +206,7 @@ public final class RecordParser {
             case "promised_on" -> promisedOn = string(p, field);
             case "reason" -> reason = string(p, field);
             case "payer" -> payer = string(p, field);
+            case "evidence" -> evidence = string(p, field);
             case "lat" -> {
                 lat = number(p, field);
                 hasLat = true;
@@ -259,7 +261,7 @@ public final class RecordParser {
             case "job.assigned" -> new JournalRecord.JobAssigned(jobId(), time(), technicianId());
             case "job.unassigned" -> new JournalRecord.JobUnassigned(jobId(), time(), technicianId(), reason);
             case "job.status" -> new JournalRecord.JobStatusChanged(jobId(), time(),
-                    constant(JobStatus.class, required(status, "status"), "status"), reason);
+                    constant(JobStatus.class, required(status, "status"), "status"), reason, evidence);
             case "job.proof" -> new JournalRecord.JobProof(jobId(), time(),
                     constant(ProofKind.class, required(kind, "kind"), "proof kind"), required(ref, "ref"));
             case "job.part" -> {

@@ -6,6 +6,7 @@ import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.SiteVisit;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.leakage.LeakageMonitor;
@@ -65,7 +66,9 @@ public final class PingVisits {
     private void onEvent(GeofenceEvent event) {
         if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
-            monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+            // the batch audit has no business policy: a visit from suspect pings counts, flagged
+            monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(), v.signals(),
+                    SuspectVisitPolicy.FLAG);
         }
     }
 }

@@ -127,15 +127,22 @@ public final class Rules {
         }
     }
 
-    /** GHOST_VISIT: no stay of the job's technician at its site between assignment and completion. */
+    /**
+     * GHOST_VISIT: no stay of the job's technician at its site between assignment and completion (a refused suspect
+     * stay is none, and is named in the evidence); SUSPECT_VISIT: the only stays there were flagged suspect ones.
+     */
     private void ghostVisit(JobFacts f, VisitBook visits, List<Finding> out) {
         JobAccount a = f.account;
         if (a.technician() == null || f.assignedAt == null) {
             return;
         }
-        if (!visits.visited(a.job(), a.technician(), f.assignedAt, a.completedAt())) {
-            out.add(finding(LeakageCode.GHOST_VISIT, f, null, a.amountDue(), List.of(f.completedEvent.toString()),
-                    a.completedAt()));
+        VisitBook.Visited v = visits.visited(a.job(), a.technician(), f.assignedAt, a.completedAt());
+        if (!v.visited() || !v.suspectStays().isEmpty()) {
+            List<String> evidence = new ArrayList<>();
+            evidence.add(f.completedEvent.toString());
+            evidence.addAll(v.suspectStays());
+            out.add(finding(v.visited() ? LeakageCode.SUSPECT_VISIT : LeakageCode.GHOST_VISIT, f, null, a.amountDue(),
+                    evidence, a.completedAt()));
         }
     }
 

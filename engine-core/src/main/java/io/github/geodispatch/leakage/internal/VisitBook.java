@@ -1,4 +1,5 @@
 package io.github.geodispatch.leakage.internal;
+import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakagePolicy;
@@ -18,15 +19,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
- * The site visits the monitor was fed, indexed for the two visit rules: by site (GHOST_VISIT asks whether the
- * job's technician stayed at the job's site between assignment and completion) and the long stays
- * (OFF_BOOK_VISIT asks, per long stay, whether the technician had a job there that day). Not thread-safe.
+ * The site visits the monitor was fed, indexed for the visit rules: by site (GHOST_VISIT asks whether the
+ * job's technician stayed at the job's site between assignment and completion, SUSPECT_VISIT whether only stays
+ * built from suspect pings did) and the long stays (OFF_BOOK_VISIT asks, per long stay, whether the technician had
+ * a job there that day). A stay carries the spoof signals of its pings; a refused one is no visit. Not thread-safe.
  */
 public final class VisitBook {
-    private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to) {}
+    private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                        boolean refused) {
+        /** How evidence names the stay: {@code visit:SITE@FROM/TO}, then {@code  flagged:} or {@code  refused:} signals. */
+        String evidence() {
+            String base = "visit:" + site + "@" + from + "/" + to;
+            return signals.isEmpty() ? base : base + (refused ? " refused:" : " flagged:")
+                    + signals.stream().map(Enum::name).collect(Collectors.joining(","));
+        }
+    }
 
     private record JobDay(JobId job, LocalDate day) {}
 
@@ -62,30 +74,39 @@ public final class VisitBook {
         }
     }
 
-    /** Records a stay (a repeated one changes nothing); returns the jobs at that site, whose GHOST_VISIT verdict may change. */
-    public List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
+    /**
+     * Records a stay (a repeated one changes nothing): with {@code signals} it was built from suspect pings, and
+     * {@code refused} says the business does not count it as a visit. Returns the jobs at that site, whose
+     * GHOST_VISIT and SUSPECT_VISIT verdicts may change.
+     */
+    public List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                             boolean refused) {
         Objects.requireNonNull(technician, "technician");
         Objects.requireNonNull(site, "site");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("a visit ends before it starts: " + from + " > " + to);
         }
-        Stay stay = new Stay(technician, site, from, to);
+        Stay stay = new Stay(technician, site, from, to, Set.copyOf(signals), refused && !signals.isEmpty());
         if (!seen.add(stay)) {
             return List.of();
         }
         staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
-        if (Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
+        if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
             longStays.add(stay);
         }
         return siteJobs.getOrDefault(site, List.of());
     }
 
-    /** True when {@code technician} stayed at the job's site at least the ghost minimum within {@code [from, to]}. */
-    boolean visited(JobId job, TechnicianId technician, Instant from, Instant to) {
+    /**
+     * The stays of {@code technician} at the job's site of at least the ghost minimum within {@code [from, to]},
+     * refused ones included, in the order they were fed.
+     */
+    List<Stay> stays(JobId job, TechnicianId technician, Instant from, Instant to) {
         Site site = jobSites.get(job);
         if (site == null) {
-            return false;
+            return List.of();
         }
+        List<Stay> out = new ArrayList<>();
         for (Stay s : staysBySite.getOrDefault(site.id(), List.of())) {
             if (!s.technician.equals(technician)) {
                 continue;
@@ -93,11 +114,24 @@ public final class VisitBook {
             Instant start = s.from.isAfter(from) ? s.from : from;
             Instant end = s.to.isBefore(to) ? s.to : to;
             if (!end.isBefore(start) && Duration.between(start, end).compareTo(policy.ghostVisitMinimumStay()) >= 0) {
-                return true;
+                out.add(s);
             }
         }
-        return false;
+        return out;
     }
+
+    /** What the visit rules conclude for a completed job: a clean visit, only flagged ones, or none (refused ones named). */
+    Visited visited(JobId job, TechnicianId technician, Instant from, Instant to) {
+        List<Stay> stays = stays(job, technician, from, to);
+        if (stays.stream().anyMatch(s -> s.signals.isEmpty())) {
+            return new Visited(true, List.of());
+        }
+        List<String> evidence = stays.stream().map(Stay::evidence).toList();
+        return new Visited(stays.stream().anyMatch(s -> !s.refused), evidence);
+    }
+
+    /** Whether the technician was there ({@code visited}), and the suspect stays that were all there was. */
+    record Visited(boolean visited, List<String> suspectStays) {}
 
     /**
      * One finding per off-book stay: a long stay at a known site where the technician had no job there that
@@ -123,7 +157,7 @@ public final class VisitBook {
             while (j < offBook.size() && offBook.get(j).technician.equals(first.technician)
                     && offBook.get(j).from.isBefore(end.plusSeconds(1))) {
                 Stay s = offBook.get(j);
-                evidence.add("visit:" + s.site + "@" + s.from + "/" + s.to);
+                evidence.add(s.evidence());
                 if (s.to.isAfter(end)) {
                     end = s.to;
                 }

@@ -23,6 +23,7 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -128,6 +129,12 @@ final class EventBodyCodec {
             out.writeString(e.status().name());
             out.writeString(e.reason());
             out.writeString(e.evidence());
+            out.writeBoolean(e.slot() != null);
+            if (e.slot() != null) {
+                out.writeString(e.slot().technician().value());
+                out.writeInstant(e.slot().window().from());
+                out.writeInstant(e.slot().window().to());
+            }
         } else if (event instanceof JobEvent.ProofAdded e) {
             out.writeString(e.kind().name());
             out.writeString(e.label());
@@ -248,7 +255,9 @@ final class EventBodyCodec {
                 case JOB_ASSIGNED -> new JobEvent.JobAssigned(header, new TechnicianId(in.readString()), in.readString());
                 case JOB_UNASSIGNED -> new JobEvent.JobUnassigned(header, new TechnicianId(in.readString()), in.readString());
                 case STATUS_CHANGED -> new JobEvent.StatusChanged(header, in.readEnum(STATUSES), in.readString(),
-                        in.readString());
+                        in.readString(), in.readBoolean()
+                                ? new VisitSlot(new TechnicianId(in.readString()), new TimeWindow(in.readInstant(), in.readInstant()))
+                                : null);
                 case PROOF_ADDED -> new JobEvent.ProofAdded(header, in.readEnum(PROOF_KINDS), in.readString(),
                         in.readString(), in.readString());
                 case PART_USED -> new JobEvent.PartUsed(header, in.readString(), in.readString(), in.readInt(),

@@ -72,8 +72,7 @@ public final class JournalImporter implements JournalReader.Handler {
     private final Map<JobId, Stream> streams = new HashMap<>();
     private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
     private final List<JournalProblem> problems = new ArrayList<>();
-    private long problemCount;
-    private long rejected;
+    private final long[] counts = new long[Kind.values().length];
 
     private final boolean chained;
 
@@ -98,19 +97,36 @@ public final class JournalImporter implements JournalReader.Handler {
         return new JournalImporter(tenant, target, false);
     }
 
-    /** Flags and rejections so far (the first {@link JournalReader#MAX_KEPT_PROBLEMS}), in line order. */
+    /**
+     * Flags and rejections so far, in line order: the first {@link JournalReader#MAX_KEPT_PROBLEMS}, for printing
+     * ({@link #count} counts every one).
+     */
     public List<JournalProblem> problems() {
         return List.copyOf(problems);
     }
 
-    /** How many flags and rejections there were in all. */
-    public long problemCount() {
-        return problemCount;
+    /** How many problems of {@code kind} there were in all (never capped). */
+    public long count(Kind kind) {
+        return counts[kind.ordinal()];
     }
 
-    /** How many records were rejected (not imported). */
+    /** The exact problem counts by kind; kinds with none are left out. */
+    public Map<Kind, Long> counts() {
+        return JournalProblem.Kind.countsOf(counts);
+    }
+
+    /** How many flags and rejections there were in all. */
+    public long problemCount() {
+        long sum = 0;
+        for (long n : counts) {
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** How many records were rejected (not imported): every problem that is not {@link Kind#FLAGGED}. */
     public long rejected() {
-        return rejected;
+        return problemCount() - count(Kind.FLAGGED);
     }
 
     @Override
@@ -227,10 +243,7 @@ public final class JournalImporter implements JournalReader.Handler {
     }
 
     private void problem(long line, Kind kind, String message) {
-        problemCount++;
-        if (kind != Kind.FLAGGED) {
-            rejected++;
-        }
+        counts[kind.ordinal()]++;
         if (problems.size() < JournalReader.MAX_KEPT_PROBLEMS) {
             problems.add(new JournalProblem(line, kind, message));
         }

@@ -1,5 +1,7 @@
 package io.github.geodispatch.journal;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +18,18 @@ public record JournalProblem(long line, Kind kind, String message) {
         /** Well-formed JSON with a missing, unknown or out-of-range value, or a reference to an unknown job. Skipped. */
         INVALID,
         /** Imported, but the live engine would have refused it (e.g. a UPI payment without a 12-digit UTR). */
-        FLAGGED
+        FLAGGED;
+
+        /** Counts indexed by {@link #ordinal()} as a map of the kinds counted at least once. */
+        static Map<Kind, Long> countsOf(long[] counts) {
+            Map<Kind, Long> out = new EnumMap<>(Kind.class);
+            for (Kind kind : values()) {
+                if (counts[kind.ordinal()] > 0) {
+                    out.put(kind, counts[kind.ordinal()]);
+                }
+            }
+            return out;
+        }
     }
 
     public JournalProblem {

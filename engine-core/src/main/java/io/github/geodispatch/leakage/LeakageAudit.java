@@ -68,7 +68,7 @@ public final class LeakageAudit {
             importer.record(line, record);
         });
         visits.finish();
-        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.problems(), late[0], visits.pings(),
+        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.counts(), importer.problems(), late[0], visits.pings(),
                 visits.rejected());
     }
 

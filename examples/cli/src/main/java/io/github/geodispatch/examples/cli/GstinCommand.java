@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gstin", mixinStandardHelpOptions = true,
         description = "Validate GSTINs: format, state code and the mod-36 check character.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", "2:bad arguments"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", ExitCodes.BAD_INPUT_LINE,
+                ExitCodes.INTERNAL_LINE})
 public final class GstinCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +40,6 @@ public final class GstinCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return allValid ? 0 : 1;
+        return allValid ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
     }
 }

@@ -75,6 +75,8 @@ public final class JournalImporter implements JournalReader.Handler {
     private final long[] counts = new long[Kind.values().length];
 
     private final boolean chained;
+    /** How many jobs {@link #forget} let go. */
+    private long forgotten;
 
     /** An importer whose events are hash-chained per stream, ready to store in a {@code JobEventStore}. */
     public JournalImporter(TenantId tenant, Target target) {
@@ -129,6 +131,17 @@ public final class JournalImporter implements JournalReader.Handler {
         return problemCount() - count(Kind.FLAGGED);
     }
 
+    /**
+     * Lets go of {@code job}'s stream (a batch audit keeps its memory bounded this way). A later record for the job
+     * is then rejected as one before its {@code job.created} (the message says it may have been let go), and a
+     * later {@code job.created} starts the job afresh.
+     */
+    public void forget(JobId job) {
+        if (streams.remove(job) != null) {
+            forgotten++;
+        }
+    }
+
     @Override
     public void record(long line, JournalRecord record) {
         if (record instanceof JournalRecord.Ping p) {
@@ -166,7 +179,8 @@ public final class JournalImporter implements JournalReader.Handler {
             return;
         }
         if (stream == null) {
-            problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created");
+            problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created"
+                    + (forgotten > 0 ? " (or after the job was let go, done and untouched for the audit window)" : ""));
             return;
         }
         Instant at = r.at().toInstant();

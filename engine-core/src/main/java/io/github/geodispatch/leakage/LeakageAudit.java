@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,7 +21,16 @@ import java.util.Objects;
  * dated up to {@code asOf} to a {@link LeakageMonitor}, in journal order — the same incremental code the live
  * engine listener runs. Pings go through the geofence engine's visit tracker against a circular fence per job
  * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT.
- * The audit stores nothing, so it imports {@linkplain JournalImporter#unchained unchained} events. Stateless and thread-safe; each run has its own monitor.
+ * The audit stores nothing, so it imports {@linkplain JournalImporter#unchained unchained} events.
+ *
+ * <p>Memory is bounded by the live state, not the history: once a day of journal time, everything that nothing
+ * has touched for the audit {@code window} (default {@link #DEFAULT_WINDOW}, before the newest record read) is let
+ * go with its findings settled as they stand ({@link LeakageMonitor#retire}): done jobs with their claims,
+ * credits, site fence and stays; unlinked credits; settled cash. So inputs more than the window apart are not
+ * related: a record for a job let go is reported (not audited), a payment reference reused more than the window
+ * after its job was let go is no duplicate, a credit arriving that late is unlinked, a stay at a site let go is
+ * not judged. Within the window the findings are those of an audit that keeps everything. Stateless and
+ * thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -29,19 +39,41 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LeakageAudit {
+    /** The default audit window: 35 days, a monthly statement cycle plus grace. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(35);
     private static final TenantId TENANT = TenantId.of("journal");
+    /** How often (in journal time) the audit lets go of what left the window. */
+    private static final Duration RETIRE_EVERY = Duration.ofDays(1);
 
     private LeakageAudit() {}
 
+    /** Audits {@code journal} (plain or gzip-compressed) with the {@linkplain #DEFAULT_WINDOW default window}. */
     public static AuditReport run(Path journal, Instant asOf, LeakagePolicy policy) throws IOException {
+        return run(journal, asOf, policy, DEFAULT_WINDOW);
+    }
+
+    /** Audits {@code journal} (plain or gzip-compressed), letting go of what nothing touched for {@code window}. */
+    public static AuditReport run(Path journal, Instant asOf, LeakagePolicy policy, Duration window) throws IOException {
         try (InputStream in = Files.newInputStream(Objects.requireNonNull(journal, "journal"))) {
-            return run(in, asOf, policy);
+            return run(in, asOf, policy, window);
         }
     }
 
-    /** Audits the journal read from {@code in} (not closed). */
+    /** Audits the journal read from {@code in} (not closed) with the {@linkplain #DEFAULT_WINDOW default window}. */
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy) throws IOException {
+        return run(in, asOf, policy, DEFAULT_WINDOW);
+    }
+
+    /**
+     * Audits the journal read from {@code in} (not closed), letting go of what nothing touched for {@code window}
+     * (positive; a window longer than the journal's span keeps everything).
+     */
+    public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy, Duration window)
+            throws IOException {
         Objects.requireNonNull(asOf, "asOf");
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
+        }
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         PingVisits visits = new PingVisits(monitor, asOf);
         JournalImporter importer = JournalImporter.unchained(TENANT, new MonitorFeed(monitor) {
@@ -58,6 +90,7 @@ public final class LeakageAudit {
                 visits.ping(ping);
             }
         });
+        Retention retention = new Retention(monitor, importer, visits, window);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
             Instant at = timeOf(record);
@@ -66,10 +99,52 @@ public final class LeakageAudit {
                 return;
             }
             importer.record(line, record);
+            if (at != null) {
+                retention.passed(at);
+            }
         });
         visits.finish();
-        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.counts(), importer.problems(), late[0], visits.pings(),
-                visits.rejected());
+        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.counts(), importer.problems(), late[0],
+                visits.pings(), visits.rejected(), window, retention.jobsLetGo, Math.max(retention.peakJobs,
+                monitor.jobsHeld()));
+    }
+
+    /** Lets go of what left the window, once a day of journal time. */
+    private static final class Retention {
+        private final LeakageMonitor monitor;
+        private final JournalImporter importer;
+        private final PingVisits visits;
+        private final Duration window;
+        private Instant next;
+        long jobsLetGo;
+        int peakJobs;
+
+        Retention(LeakageMonitor monitor, JournalImporter importer, PingVisits visits, Duration window) {
+            this.monitor = monitor;
+            this.importer = importer;
+            this.visits = visits;
+            this.window = window;
+        }
+
+        /** The journal's clock reached {@code at}. */
+        void passed(Instant at) {
+            if (next == null) {
+                next = at.plus(RETIRE_EVERY);
+            } else if (!at.isBefore(next)) {
+                next = at.plus(RETIRE_EVERY);
+                peakJobs = Math.max(peakJobs, monitor.jobsHeld());
+                Instant before = minusSaturating(at, window);
+                LeakageMonitor.Retired retired = monitor.retire(before);
+                retired.jobs().forEach(importer::forget);
+                retired.sites().forEach(visits::forget);
+                jobsLetGo += retired.jobs().size();
+            }
+        }
+
+        private static Instant minusSaturating(Instant at, Duration window) {
+            Duration room = Duration.between(Instant.MIN, at);
+            return window.compareTo(room) >= 0 ? Instant.MIN : at.minus(window);
+        }
     }
 
     /** Feeds a journal's job events, technicians, statement credits and cash deposits to a monitor. */

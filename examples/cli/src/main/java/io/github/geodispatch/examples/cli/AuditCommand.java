@@ -79,6 +79,8 @@ public final class AuditCommand implements Callable<Integer> {
                 read.lines(), read.records(), read.rejected(), report.importCount(JournalProblem.Kind.FLAGGED),
                 importProblems - report.importCount(JournalProblem.Kind.FLAGGED), report.recordsAfterAsOf(),
                 report.pings(), report.pingsRejected());
+        o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                report.window().toDays(), report.jobsLetGo(), report.peakJobsHeld());
         InputCheck.print(err, "  ", read.problems(), read.rejected());
         InputCheck.print(err, "  ", report.importProblems(), importProblems);
         table(o, "code", report.findings(), f -> f.code().name());

@@ -35,8 +35,16 @@ import java.util.Map;
 public final class RecordParser {
     /** Ids repeat on almost every line: validated once, then reused (bounded, cleared when full). */
     private static final int ID_CACHE = 65_536;
+    /** The record types, most frequent first: the type of a line is one of these instances, not a new string. */
+    private static final String[] TYPES = {"ping", "job.status", "job.proof", "job.assigned", "job.created",
+            "job.payment", "statement", "job.part", "job.invoice", "cash.deposit", "job.expense", "job.unassigned",
+            "technician", "customer"};
     private final Map<String, JobId> jobIds = new HashMap<>();
     private final Map<String, TechnicianId> technicianIds = new HashMap<>();
+    /** The same ids found by their characters, so a repeated id costs no string. */
+    private final CharKeyCache<JobId> jobIdsByChars = new CharKeyCache<>();
+    private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
+    private final JournalTimes times = new JournalTimes();
 
     /**
      * One bit per known field, for duplicate detection without Jackson's per-object hash set (a duplicate key is
@@ -86,6 +94,9 @@ public final class RecordParser {
     private long seen;
 
     // the holder, reset per line
+    private JobId jobId;
+    private TechnicianId technicianId;
+    private OffsetDateTime atTime;
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
             invoiceNo, source, tr, pingId, id, name, address, city, pincode, stateCode, gstin, approvedBy,
             promisedOn, reason, payer;
@@ -129,7 +140,7 @@ public final class RecordParser {
         if (p.nextToken() != JsonToken.VALUE_STRING) {
             throw malformed("'type' must be a string");
         }
-        String type = p.getText();
+        String type = type(p);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -159,6 +170,9 @@ public final class RecordParser {
 
     private void reset() {
         seen = 0;
+        jobId = null;
+        technicianId = null;
+        atTime = null;
         job = at = branch = customer = jobType = technician = status = kind = ref = sku = hsn = mode = reference =
                 invoiceNo = source = tr = pingId = id = name = address = city = pincode = stateCode = gstin =
                         approvedBy = promisedOn = reason = payer = null;
@@ -175,12 +189,12 @@ public final class RecordParser {
             seen = once(seen, bit, field);
         }
         switch (field) {
-            case "job" -> job = string(p, field);
-            case "at" -> at = string(p, field);
+            case "job" -> job(p);
+            case "at" -> at(p);
             case "branch" -> branch = string(p, field);
             case "customer" -> customer = string(p, field);
             case "job_type" -> jobType = string(p, field);
-            case "technician" -> technician = string(p, field);
+            case "technician" -> technician(p);
             case "status" -> status = string(p, field);
             case "kind" -> kind = string(p, field);
             case "ref" -> ref = string(p, field);
@@ -289,34 +303,90 @@ public final class RecordParser {
         };
     }
 
+    /** The line's type: one of {@link #TYPES} when it is known, else the text as it is. */
+    private static String type(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        for (String known : TYPES) {
+            if (known.length() == length && CharKeyCache.same(known, chars, offset)) {
+                return known;
+            }
+        }
+        return p.getText();
+    }
+
+    /** A job id seen before is taken by its characters; a new one is kept as text and made (validated) later. */
+    private void job(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            jobId = jobIdsByChars.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (jobId != null) {
+                return;
+            }
+        }
+        job = string(p, "job");
+    }
+
+    /** As {@link #job} for a technician id. */
+    private void technician(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            technicianId = technicianIdsByChars.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (technicianId != null) {
+                return;
+            }
+        }
+        technician = string(p, "technician");
+    }
+
+    /** A time of the common shape is decoded from the parser's characters; any other is kept as text for later. */
+    private void at(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            atTime = times.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (atTime != null) {
+                return;
+            }
+        }
+        at = string(p, "at");
+    }
+
     private JobId jobId() {
+        if (jobId != null) {
+            return jobId;
+        }
         String value = required(job, "job");
         JobId id = jobIds.get(value);
         if (id == null) {
             id = new JobId(value);
             if (jobIds.size() >= ID_CACHE) {
                 jobIds.clear();
+                jobIdsByChars.clear();
             }
             jobIds.put(value, id);
+            jobIdsByChars.put(value, id);
         }
         return id;
     }
 
     private TechnicianId technicianId() {
+        if (technicianId != null) {
+            return technicianId;
+        }
         String value = required(technician, "technician");
         TechnicianId id = technicianIds.get(value);
         if (id == null) {
             id = new TechnicianId(value);
             if (technicianIds.size() >= ID_CACHE) {
                 technicianIds.clear();
+                technicianIdsByChars.clear();
             }
             technicianIds.put(value, id);
+            technicianIdsByChars.put(value, id);
         }
         return id;
     }
 
     private OffsetDateTime time() {
-        return JournalTimes.parse(required(at, "at"));
+        return atTime != null ? atTime : JournalTimes.parse(required(at, "at"));
     }
 
     private boolean requiredBillable() {

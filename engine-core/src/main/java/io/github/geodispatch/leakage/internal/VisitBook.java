@@ -47,6 +47,8 @@ public final class VisitBook {
     private final Map<JobId, TechnicianId> assigned = new HashMap<>();
     private final Set<Stay> longStays = new LinkedHashSet<>();
     private final Set<Stay> seen = new HashSet<>();
+    /** The sites that had stays before any job there was known (a live detector may report them). */
+    private final Set<SiteId> unplaced = new HashSet<>();
 
     public VisitBook(LeakagePolicy policy) {
         this.policy = policy;
@@ -83,6 +85,9 @@ public final class VisitBook {
             return List.of();
         }
         staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
+        if (!siteJobs.containsKey(site)) {
+            unplaced.add(site);
+        }
         if (Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
             longStays.add(stay);
         }
@@ -188,15 +193,19 @@ public final class VisitBook {
                 it.remove();
             }
         }
-        for (Iterator<Map.Entry<SiteId, List<Stay>>> it = staysBySite.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<SiteId, List<Stay>> e = it.next();
-            if (!siteJobs.containsKey(e.getKey())) {
-                List<Stay> old = new ArrayList<>();
-                e.getValue().removeIf(s -> s.to.isBefore(before) && !longStays.contains(s) && old.add(s));
-                forgetStays(old);
-                if (e.getValue().isEmpty()) {
-                    it.remove();
-                }
+        for (Iterator<SiteId> it = unplaced.iterator(); it.hasNext(); ) {
+            SiteId site = it.next();
+            List<Stay> stays = staysBySite.get(site);
+            if (siteJobs.containsKey(site) || stays == null) {
+                it.remove();
+                continue;
+            }
+            List<Stay> old = new ArrayList<>();
+            stays.removeIf(s -> s.to.isBefore(before) && !longStays.contains(s) && old.add(s));
+            forgetStays(old);
+            if (stays.isEmpty()) {
+                staysBySite.remove(site);
+                it.remove();
             }
         }
     }

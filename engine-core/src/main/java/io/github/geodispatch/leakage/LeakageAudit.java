@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
@@ -93,8 +94,8 @@ public final class LeakageAudit {
         Retention retention = new Retention(monitor, importer, visits, window);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
-            Instant at = timeOf(record);
-            if (at != null && at.isAfter(asOf)) {
+            OffsetDateTime at = timeOf(record);
+            if (at != null && after(at, asOf)) {
                 late[0]++;
                 return;
             }
@@ -126,19 +127,20 @@ public final class LeakageAudit {
             this.window = window;
         }
 
-        /** The journal's clock reached {@code at}. */
-        void passed(Instant at) {
-            if (next == null) {
-                next = at.plus(RETIRE_EVERY);
-            } else if (!at.isBefore(next)) {
-                next = at.plus(RETIRE_EVERY);
+        /** The journal's clock reached {@code time}. */
+        void passed(OffsetDateTime time) {
+            if (next != null && time.toEpochSecond() < next.getEpochSecond()) {
+                return;
+            }
+            Instant at = time.toInstant();
+            if (next != null) {
                 peakJobs = Math.max(peakJobs, monitor.jobsHeld());
-                Instant before = minusSaturating(at, window);
-                LeakageMonitor.Retired retired = monitor.retire(before);
+                LeakageMonitor.Retired retired = monitor.retire(minusSaturating(at, window));
                 retired.jobs().forEach(importer::forget);
                 retired.sites().forEach(visits::forget);
                 jobsLetGo += retired.jobs().size();
             }
+            next = at.plus(RETIRE_EVERY);
         }
 
         private static Instant minusSaturating(Instant at, Duration window) {
@@ -176,19 +178,26 @@ public final class LeakageAudit {
         }
     }
 
-    private static Instant timeOf(JournalRecord record) {
+    /** The record's time (null for undated records: technicians, customers). */
+    private static OffsetDateTime timeOf(JournalRecord record) {
+        if (record instanceof JournalRecord.Ping p) {
+            return p.at();
+        }
         if (record instanceof JournalRecord.JobRecord r) {
-            return r.at().toInstant();
+            return r.at();
         }
         if (record instanceof JournalRecord.Statement s) {
-            return s.at().toInstant();
+            return s.at();
         }
         if (record instanceof JournalRecord.CashDeposit d) {
-            return d.at().toInstant();
-        }
-        if (record instanceof JournalRecord.Ping p) {
-            return p.at().toInstant();
+            return d.at();
         }
         return null;
+    }
+
+    /** {@code time} is after {@code asOf}, compared without making an Instant (one per journal line otherwise). */
+    private static boolean after(OffsetDateTime time, Instant asOf) {
+        long seconds = time.toEpochSecond();
+        return seconds > asOf.getEpochSecond() || seconds == asOf.getEpochSecond() && time.getNano() > asOf.getNano();
     }
 }

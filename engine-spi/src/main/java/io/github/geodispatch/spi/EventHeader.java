@@ -3,6 +3,7 @@ package io.github.geodispatch.spi;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What every job event carries: its id (the idempotency key), its stream, its version on that stream
@@ -11,6 +12,9 @@ import java.util.UUID;
  */
 public record EventHeader(UUID eventId, StreamId stream, long version, Instant occurredAt, Actor actor,
                           String previousHash) {
+    /** Compiled once: a journal import makes an event header per job record. */
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
     public EventHeader {
         Objects.requireNonNull(eventId, "event id");
         Objects.requireNonNull(stream, "stream");
@@ -22,7 +26,7 @@ public record EventHeader(UUID eventId, StreamId stream, long version, Instant o
         if (!actor.tenant().equals(stream.tenant())) {
             throw new IllegalArgumentException("actor of tenant " + actor.tenant() + " cannot write stream " + stream);
         }
-        if (previousHash == null || !previousHash.matches("[0-9a-f]{64}")) {
+        if (previousHash == null || !HASH.matcher(previousHash).matches()) {
             throw new IllegalArgumentException("previousHash must be 64 lower-case hex chars, was " + previousHash);
         }
     }

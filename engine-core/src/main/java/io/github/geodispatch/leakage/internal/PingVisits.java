@@ -48,8 +48,9 @@ public final class PingVisits {
 
     public void ping(JournalRecord.Ping p) {
         pings++;
-        if (!tracker.accept(p.technician(), p.pingId(), p.at().toInstant().toEpochMilli(), p.lat(), p.lng(),
-                p.accuracyMetres(), false).accepted()) {
+        long epochMillis = p.at().toEpochSecond() * 1000 + p.at().getNano() / 1_000_000;
+        if (!tracker.accept(p.technician(), p.pingId(), epochMillis, p.lat(), p.lng(), p.accuracyMetres(), false)
+                .accepted()) {
             rejected++;
         }
     }

@@ -98,8 +98,7 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         List<JobState> completed = new ArrayList<>();
         int notCompleted = 0;
-        for (List<JobEvent> stream : read.streams.values()) {
-            JobState state = JobState.fold(stream);
+        for (JobState state : read.jobs.values()) {
             if (state.completedAt() != null
                     && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
                 completed.add(state);
@@ -169,7 +168,11 @@ public final class InvoiceCommand implements Callable<Integer> {
         JournalImporter importer = new JournalImporter(TenantId.of("cli"), new JournalImporter.Target() {
             @Override
             public void event(JobEvent event) {
-                read.streams.computeIfAbsent(event.header().job(), job -> new ArrayList<>()).add(event);
+                if (event instanceof JobEvent.JobCreated created) {
+                    read.jobs.put(event.header().job(), JobState.of(created));
+                } else {
+                    read.jobs.computeIfPresent(event.header().job(), (job, state) -> state.apply(event));
+                }
             }
 
             @Override
@@ -204,7 +207,8 @@ public final class InvoiceCommand implements Callable<Integer> {
 
     /** What the command keeps of a journal. */
     private static final class Journal {
-        final Map<JobId, List<JobEvent>> streams = new LinkedHashMap<>();
+        /** Each job's state, folded as its events arrive (the events themselves are not kept). */
+        final Map<JobId, JobState> jobs = new LinkedHashMap<>();
         final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
         /** Journal lines rejected (not imported). */
         long rejected;

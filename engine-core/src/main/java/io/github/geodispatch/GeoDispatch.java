@@ -6,6 +6,12 @@ import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.billing.TaxTable;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.contract.Reminder;
+import io.github.geodispatch.contract.ReminderSender;
+import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.CustomerResult;
+import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.HaversineTravelTimes;
 import io.github.geodispatch.dispatch.ScoringWeights;
@@ -28,15 +34,20 @@ import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
+import io.github.geodispatch.memory.InMemoryCustomerEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.CustomerEventStore;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
@@ -66,7 +77,11 @@ import java.util.Optional;
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
  *       the hand-off recorded on the job;</li>
- *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding.</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding;</li>
+ *   <li>{@link #customers()}, customers, sites, equipment and contracts, hash-chained like jobs, and
+ *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
+ *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
+ *       rules and the owner's view read the contracts.</li>
  * </ul>
  *
  * <pre>{@code
@@ -112,8 +127,45 @@ public interface GeoDispatch {
      */
     Billing billing();
 
-    /** The owner's KPIs, updated as events happen. */
+    /** The owner's KPIs, updated as events happen (with the contract KPIs). */
     OwnerView owner();
+
+    /** Customers, their sites and equipment, and their contracts. */
+    CustomerRecord customers();
+
+    /** Coverage, entitlements, preventive visits, renewals and reminders, and service history. */
+    Contracts contracts();
+
+    /** The contracts of the business at work. Thread-safe. */
+    interface Contracts {
+        /** The contracts and the jobs done under them: coverage, entitlements, visits, renewals, warranty, KPIs. */
+        ContractPortfolio portfolio();
+
+        /** The service history by customer, site and equipment. */
+        ServiceHistory history();
+
+        /**
+         * Creates, as {@code actor}, the job of every preventive visit of an active contract due on or before
+         * {@code through} that has no job yet (each visit's job id is fixed, so a visit is never scheduled twice,
+         * across restarts too) and is not already counted done. A visit whose window has passed (after a gap) is
+         * caught up with a window from today; one of a contract that has ended is left to the leakage rules.
+         * Each job's window spans the visit's days, and its coverage comes from the contract.
+         *
+         * @return the jobs created now, in due order
+         */
+        List<JobId> scheduleVisits(Actor actor, LocalDate through);
+
+        /**
+         * Renews {@code contract} as {@code renewal}: the same customer, sites, equipment and plan, for a term of the
+         * same length starting the day after it ends, at {@code price}; drafted and activated as {@code actor}.
+         *
+         * @throws IllegalArgumentException when no contract has the id {@code contract}
+         */
+        CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price);
+
+        /** Sends the renewal and warranty reminders due on {@code asOf} that were not sent before; returns those sent. */
+        List<Reminder> sendReminders(LocalDate asOf);
+    }
 
     /** Technicians' pings turned into site visits and attendance. Thread-safe. */
     interface Visits {
@@ -203,6 +255,8 @@ public interface GeoDispatch {
         private SellerProfile seller;
         private TaxRegime taxRegime;
         private PriceBasis priceBasis;
+        private CustomerEventStore customerStore;
+        private ReminderSender reminders;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -316,6 +370,18 @@ public interface GeoDispatch {
             return this;
         }
 
+        /** Where customer streams (profiles, sites, equipment, contracts) live; in memory when not set. */
+        public Builder customerStore(CustomerEventStore store) {
+            customerStore = once(customerStore, store, "customer store");
+            return this;
+        }
+
+        /** Who delivers renewal and warranty reminders to customers; the notifier when not set. */
+        public Builder reminders(ReminderSender sender) {
+            reminders = once(reminders, sender, "reminder sender");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -343,7 +409,9 @@ public interface GeoDispatch {
                     seller,
                     taxRegime != null ? taxRegime : new IndiaGst(TaxTable.indiaDefaults()),
                     priceBasis,
-                    geofenceListeners));
+                    geofenceListeners,
+                    customerStore != null ? customerStore : new InMemoryCustomerEventStore(),
+                    reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none())));
         }
 
         private static <T> T once(T current, T value, String name) {

@@ -1,4 +1,7 @@
 package io.github.geodispatch.insight;
+import io.github.geodispatch.contract.ContractKpis;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.insight.internal.ContractOwnerView;
 import io.github.geodispatch.insight.internal.IncrementalOwnerView;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
@@ -43,6 +46,16 @@ public interface OwnerView {
     /** Completed jobs of the given days (inclusive) with money still to collect, largest first. */
     List<PendingCollection> pendingCollections(LocalDate from, LocalDate to);
 
+    /**
+     * The contract KPIs on {@code asOf}: active contracts, renewal rate, contract revenue, visits due and overdue
+     * (see {@code docs/owner-view.md}).
+     *
+     * @throws IllegalStateException when the view was built without {@link Builder#contracts contracts}
+     */
+    default ContractKpis contracts(LocalDate asOf) {
+        throw new IllegalStateException("this owner's view knows no contracts: build it with contracts(portfolio)");
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -53,6 +66,7 @@ public interface OwnerView {
         private Currency currency;
         private ZoneId zone;
         private Duration checkInGrace;
+        private ContractPortfolio contracts;
 
         private Builder() {}
 
@@ -88,6 +102,13 @@ public interface OwnerView {
             return this;
         }
 
+        /** The contracts whose KPIs {@link OwnerView#contracts} reports (none when not set). */
+        public Builder contracts(ContractPortfolio portfolio) {
+            requireUnset(this.contracts, "contracts");
+            this.contracts = Objects.requireNonNull(portfolio, "contracts");
+            return this;
+        }
+
         public OwnerView build() {
             if (tenant == null) {
                 throw new IllegalStateException("OwnerView needs a tenant");
@@ -95,8 +116,9 @@ public interface OwnerView {
             if (currency == null) {
                 throw new IllegalStateException("OwnerView needs a currency");
             }
-            return new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
+            OwnerView view = new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
                     checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace);
+            return contracts == null ? view : new ContractOwnerView(view, contracts);
         }
 
         private static void requireUnset(Object current, String name) {

@@ -5,6 +5,9 @@ import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
@@ -32,6 +35,7 @@ import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.StoredCustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -56,8 +60,11 @@ import java.util.stream.Collectors;
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
  * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
  * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
- * thread-safe and is guarded by its own lock here. Thread-safe.
+ * host's listeners; the dispatch board records its decisions on the job record. The customer record's listener
+ * feeds the contract portfolio, the service history and the leakage rules; job events reach the portfolio before
+ * the leakage monitor, whose contract rules read it, and created jobs take their coverage from it
+ * ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own lock here.
+ * Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -77,17 +84,26 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final Visits visits = new TrackedVisits();
     private final Payments payments = new MonitoredPayments();
     private final Billing billing;
+    private final CustomerRecord customers;
+    private final ContractPortfolio portfolio;
+    private final ServiceHistory history = ServiceHistory.create();
+    private final Contracts contracts;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
-        this.jobs = JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
+        this.portfolio = ContractPortfolio.create(settings.zone(), settings.currency());
+        this.jobs = new CoveringJobRecord(JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
                 .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
+                .idGenerator(settings.idGenerator()).build(), portfolio, settings.clock(), settings.zone());
+        this.customers = CustomerRecord.builder().store(settings.customerStore()).clock(settings.clock())
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
         this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
-        this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone()).build();
+        this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
+                .contracts(portfolio).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
+        monitor.contracts(portfolio);
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
                 .listener(visitLink).listener(this::siteStay);
         settings.geofenceListeners().forEach(trackerBuilder::listener);
@@ -101,8 +117,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
+        this.contracts = new ContractDesk(portfolio, history, jobs, customers, settings.reminders(), settings.clock(),
+                settings.zone(), settings.currency());
         jobs.subscribe(visitLink);
         jobs.subscribe(this::ownEvents);
+        customers.subscribe(this::customerEvents);
     }
 
     @Override
@@ -149,6 +168,30 @@ public final class WiredGeoDispatch implements GeoDispatch {
         return owner;
     }
 
+    @Override
+    public CustomerRecord customers() {
+        return customers;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    /** The customer record's listener: the contracts, the service history and the leakage rules hear each event. */
+    private void customerEvents(List<StoredCustomerEvent> stored) {
+        for (StoredCustomerEvent s : stored) {
+            if (!s.event().header().tenant().equals(settings.tenant())) {
+                continue;
+            }
+            portfolio.accept(s.event());
+            history.accept(s.event());
+            synchronized (monitor) {
+                monitor.contractsChanged(s.event().header().customer());
+            }
+        }
+    }
+
     /** The job record's listener for this business's events: the owner's view and the leakage rules hear each. */
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
@@ -157,6 +200,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 continue;
             }
             owner.accept(e);
+            portfolio.accept(e);
+            history.accept(e);
             synchronized (monitor) {
                 if (e instanceof JobEvent.JobAssigned assigned && !technicianBranches.containsKey(assigned.technician())) {
                     BranchId branch = branchOf(assigned.technician(), e.header().job());
@@ -182,6 +227,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             synchronized (monitor) {
                 monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
             }
+            history.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
         }
     }
 
@@ -292,6 +338,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
             }
             fresh.forEach(f -> owner.accept(new LeakageRisk(f.code().name(), f.job(), f.technician(), f.reference(),
                     f.branch(), f.amountAtRisk(), leakedAt(f))));
+            fresh.stream().filter(f -> f.job() != null)
+                    .forEach(f -> history.finding(f.job(), f.code().name(), f.amountAtRisk(), f.detectedAt()));
             return findings;
         }
 

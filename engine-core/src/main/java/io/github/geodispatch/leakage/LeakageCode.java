@@ -25,5 +25,15 @@ public enum LeakageCode {
     /** A completed job with no site visit (a stay of at least 5 min in the site fence) between assignment and completion. */
     GHOST_VISIT,
     /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
-    OFF_BOOK_VISIT
+    OFF_BOOK_VISIT,
+    /** A job a contract paid for (labour covered, within the entitlement) whose customer was charged the labour too. */
+    COVERED_JOB_CHARGED,
+    /** A job claimed as AMC although no contract of the customer ever covered it (free work). */
+    AMC_CLAIM_UNCOVERED,
+    /** A contract's call beyond its entitlement whose labour was not charged (24 h after completion). */
+    EXTRA_VISIT_NOT_BILLED,
+    /** A job claimed as AMC after the contract that covered it had expired or been cancelled. */
+    EXPIRED_CONTRACT_WORK_NOT_BILLED,
+    /** A contract that ended with preventive visits never done (a promise broken). */
+    CONTRACT_VISITS_MISSED
 }

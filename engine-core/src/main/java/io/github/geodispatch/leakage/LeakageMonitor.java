@@ -1,4 +1,6 @@
 package io.github.geodispatch.leakage;
+import io.github.geodispatch.contract.ContractBook;
+import io.github.geodispatch.leakage.internal.ContractRules;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.VisitBook;
@@ -9,6 +11,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -73,6 +76,8 @@ public final class LeakageMonitor {
     private final VisitBook visits;
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
+    /** The contract rules, once {@link #contracts} gave the book they read. */
+    private ContractRules contractRules;
 
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
@@ -100,6 +105,24 @@ public final class LeakageMonitor {
         reconciler.technician(technician);
     }
 
+    /**
+     * Turns the contract rules on, reading {@code book} (its coverage, entitlements and visits must already reflect
+     * each job event fed here); each job is judged again.
+     */
+    public void contracts(ContractBook book) {
+        contractRules = new ContractRules(policy, Objects.requireNonNull(book, "contract book"));
+        dirtyJobs.addAll(jobs.keySet());
+        flush();
+    }
+
+    /** The contracts of {@code customer} changed in the book: their jobs are judged again. */
+    public void contractsChanged(CustomerId customer) {
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.jobsOf(customer));
+            flush();
+        }
+    }
+
     /** Feeds one job event; a repeated event id changes nothing. */
     public void accept(JobEvent event) {
         JobId id = event.header().job();
@@ -120,6 +143,9 @@ public final class LeakageMonitor {
             visits.completed(id, s.header().occurredAt());
         } else if (event instanceof JobEvent.PaymentRecorded p) {
             payment(facts, p);
+        }
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.accept(event));
         }
         dirtyJobs.add(id);
         flush();
@@ -206,6 +232,9 @@ public final class LeakageMonitor {
             }
             linkedCredits.remove(job);
             visits.forgetJob(job).ifPresent(sites::add);
+            if (contractRules != null) {
+                contractRules.forget(job);
+            }
         }
         List<String> unlinked = new ArrayList<>();
         for (Map.Entry<String, Instant> e : creditsTouched.entrySet()) {
@@ -281,6 +310,9 @@ public final class LeakageMonitor {
         if (policy.visitRules()) {
             out.addAll(visits.offBook(asOf, this::branchOf));
         }
+        if (contractRules != null) {
+            out.addAll(contractRules.ended(asOf));
+        }
         out.sort(ORDER);
         return out;
     }
@@ -352,6 +384,9 @@ public final class LeakageMonitor {
             }
             if (facts != null && facts.account.created()) {
                 List<Finding> found = rules.job(facts, visits);
+                if (contractRules != null) {
+                    found = contractRules.refine(facts, found);
+                }
                 if (found.isEmpty()) {
                     jobFindings.remove(job);
                 } else {

@@ -92,6 +92,7 @@ public final class RecordParser {
             Map.entry("skills", 38),
             Map.entry("parts", 39));
     private long seen;
+    private final CustomerRecordParser customerFields = new CustomerRecordParser();
 
     // the holder, reset per line
     private JobId jobId;
@@ -141,6 +142,7 @@ public final class RecordParser {
             throw malformed("'type' must be a string");
         }
         String type = type(p);
+        customerFields.startLine(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -250,7 +252,7 @@ public final class RecordParser {
             case "coverage" -> coverage = p.currentToken() == JsonToken.VALUE_NULL ? null : coverage(p);
             case "skills" -> skills = strings(p, field);
             case "parts" -> parts = strings(p, field);
-            default -> p.skipChildren();
+            default -> customerFields.field(field, p);
         }
     }
 
@@ -299,7 +301,7 @@ public final class RecordParser {
                 yield new JournalRecord.Ping(required(pingId, "ping_id"), technicianId(), time(), lat, lng,
                         hasAccuracy ? accuracy : 0.0);
             }
-            default -> throw invalid("unknown record type '" + type + "'", null);
+            default -> customerFields.record(type, at, customer, branch, name, address, gstin, stateCode, reason);
         };
     }
 
@@ -410,7 +412,7 @@ public final class RecordParser {
         return value;
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
+    static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
@@ -473,7 +475,7 @@ public final class RecordParser {
         }
     }
 
-    private static Money money(JsonParser p, String field) throws IOException {
+    static Money money(JsonParser p, String field) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -518,7 +520,7 @@ public final class RecordParser {
         }
     }
 
-    private static String string(JsonParser p, String field) throws IOException {
+    static String string(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -529,7 +531,7 @@ public final class RecordParser {
         throw malformed("field '" + field + "' must be a string");
     }
 
-    private static double number(JsonParser p, String field) throws IOException {
+    static double number(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
             throw malformed("field '" + field + "' must be a number");
@@ -537,7 +539,7 @@ public final class RecordParser {
         return p.getDoubleValue();
     }
 
-    private static List<String> strings(JsonParser p, String field) throws IOException {
+    static List<String> strings(JsonParser p, String field) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw malformed("field '" + field + "' must be an array of strings");
         }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 GstinCommand.class,
                 InvoiceCommand.class,
                 CityDayCommand.class,
+                ContractsCommand.class,
         })
 public final class GeodispatchCli implements Runnable {
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitCodesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"attendance", "audit", "invoice", "gstin", "vrptw", "city-day", "quickstart"})
+    @ValueSource(strings = {"attendance", "audit", "invoice", "contracts", "gstin", "vrptw", "city-day", "quickstart"})
     void everyHelpListsTheSharedExitCodes(String command) {
         Cli help = Cli.run(command, "--help");
 
@@ -19,14 +19,14 @@ class ExitCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"attendance", "audit", "invoice", "vrptw", "city-day"})
+    @ValueSource(strings = {"attendance", "audit", "invoice", "contracts", "vrptw", "city-day"})
     void everyCommandThatWritesFilesListsTheOutputCode(String command) {
         assertThat(Cli.run(command, "--help").out().replaceAll("\\s+", " "))
                 .contains(" 3 an output could not be written (nothing partial is left)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"attendance", "audit", "invoice", "gstin", "vrptw", "city-day", "quickstart"})
+    @ValueSource(strings = {"attendance", "audit", "invoice", "contracts", "gstin", "vrptw", "city-day", "quickstart"})
     void aMissingOrUnknownArgumentIsExitTwo(String command) {
         Cli cli = Cli.run(command, "--no-such-option");
 

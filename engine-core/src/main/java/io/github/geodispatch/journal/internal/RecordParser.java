@@ -38,7 +38,8 @@ public final class RecordParser {
     /** The record types, most frequent first: the type of a line is one of these instances, not a new string. */
     private static final String[] TYPES = {"ping", "job.status", "job.proof", "job.assigned", "job.created",
             "job.payment", "statement", "job.part", "job.invoice", "cash.deposit", "job.expense", "job.unassigned",
-            "technician", "customer"};
+            "technician", "customer", "customer.registered", "customer.site", "customer.equipment", "contract.drafted",
+            "contract.activated", "contract.cancelled"};
     private final Map<String, JobId> jobIds = new HashMap<>();
     private final Map<String, TechnicianId> technicianIds = new HashMap<>();
     /** The same ids found by their characters, so a repeated id costs no string. */
@@ -191,12 +192,18 @@ public final class RecordParser {
             seen = once(seen, bit, field);
         }
         switch (field) {
-            case "job" -> job(p);
+            case "job" -> {
+                jobId = seen(p, jobIdsByChars);
+                job = jobId == null ? string(p, field) : null;
+            }
             case "at" -> at(p);
             case "branch" -> branch = string(p, field);
             case "customer" -> customer = string(p, field);
             case "job_type" -> jobType = string(p, field);
-            case "technician" -> technician(p);
+            case "technician" -> {
+                technicianId = seen(p, technicianIdsByChars);
+                technician = technicianId == null ? string(p, field) : null;
+            }
             case "status" -> status = string(p, field);
             case "kind" -> kind = string(p, field);
             case "ref" -> ref = string(p, field);
@@ -301,7 +308,7 @@ public final class RecordParser {
                 yield new JournalRecord.Ping(required(pingId, "ping_id"), technicianId(), time(), lat, lng,
                         hasAccuracy ? accuracy : 0.0);
             }
-            default -> customerFields.record(type, at, customer, branch, name, address, gstin, stateCode, reason);
+            default -> customerFields.record(type, this::time, customer, branch, name, address, gstin, stateCode, reason);
         };
     }
 
@@ -318,26 +325,10 @@ public final class RecordParser {
         return p.getText();
     }
 
-    /** A job id seen before is taken by its characters; a new one is kept as text and made (validated) later. */
-    private void job(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_STRING) {
-            jobId = jobIdsByChars.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            if (jobId != null) {
-                return;
-            }
-        }
-        job = string(p, "job");
-    }
-
-    /** As {@link #job} for a technician id. */
-    private void technician(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_STRING) {
-            technicianId = technicianIdsByChars.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            if (technicianId != null) {
-                return;
-            }
-        }
-        technician = string(p, "technician");
+    /** The id a string value names when its characters were seen before (no string is made); else null. */
+    private static <T> T seen(JsonParser p, CharKeyCache<T> cache) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_STRING
+                ? cache.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
     }
 
     /** A time of the common shape is decoded from the parser's characters; any other is kept as text for later. */

@@ -36,8 +36,7 @@ import java.util.function.Function;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: no findings, every line read and none flagged",
                 "1:done, with findings, or with journal lines rejected or flagged (listed on standard error)",
-                ExitCodes.BAD_INPUT_LINE + "; also a journal with no records, or with more than "
-                        + InputCheck.MAX_REJECTED_PERCENT + "%% of its lines rejected",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL,
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class AuditCommand implements Callable<Integer> {
     @Spec

@@ -42,8 +42,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: every journal line read and none flagged",
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
-                ExitCodes.BAD_INPUT_LINE + "; also a journal with no records, or with more than "
-                        + InputCheck.MAX_REJECTED_PERCENT + "%% of its lines rejected, and a DIR holding other files",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL + ", and a DIR holding other files",
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
         footer = {"", "Example:", "  geodispatch contracts --journal examples/data/contracts/journal.jsonl"
                 + " --as-of 2026-11-30T18:00:00+05:30 --out target/contracts"})

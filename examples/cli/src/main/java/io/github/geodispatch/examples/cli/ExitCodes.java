@@ -21,6 +21,9 @@ final class ExitCodes {
     static final String HEADING = "%nExit codes:%n";
     static final String DONE_LINE = "0:done";
     static final String BAD_INPUT_LINE = "2:bad arguments or unusable input (nothing is written)";
+    /** What makes a journal unusable, for the code 2 line of the commands that read one. */
+    static final String UNUSABLE_JOURNAL = "; also a journal with no records, or with more than "
+            + InputCheck.MAX_REJECTED_PERCENT + "%% of its lines rejected";
     static final String CANNOT_WRITE_LINE = "3:an output could not be written (nothing partial is left)";
     static final String INTERNAL_LINE = "4:internal error, a bug (please report it)";
 

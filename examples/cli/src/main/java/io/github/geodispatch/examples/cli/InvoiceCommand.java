@@ -54,9 +54,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:done: every journal line read and none flagged",
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
-                ExitCodes.BAD_INPUT_LINE + "; also a journal with no records, or with more than "
-                        + InputCheck.MAX_REJECTED_PERCENT + "%% of its lines rejected, and a DIR that is not empty "
-                        + "(unless --force and it holds only invoice outputs)",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL
+                        + ", and a DIR that is not empty (unless --force and it holds only invoice outputs)",
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class InvoiceCommand implements Callable<Integer> {
 

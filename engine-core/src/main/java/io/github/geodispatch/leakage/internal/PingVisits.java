@@ -42,10 +42,16 @@ public final class PingVisits {
         }
     }
 
+    /** Drops the fence of {@code site} (its jobs were let go): pings there no longer make visits. */
+    public void forget(SiteId site) {
+        fences.remove(FenceId.of(site.value()));
+    }
+
     public void ping(JournalRecord.Ping p) {
         pings++;
-        if (!tracker.accept(p.technician(), p.pingId(), p.at().toInstant().toEpochMilli(), p.lat(), p.lng(),
-                p.accuracyMetres(), false).accepted()) {
+        long epochMillis = p.at().toEpochSecond() * 1000 + p.at().getNano() / 1_000_000;
+        if (!tracker.accept(p.technician(), p.pingId(), epochMillis, p.lat(), p.lng(), p.accuracyMetres(), false)
+                .accepted()) {
             rejected++;
         }
     }

@@ -37,9 +37,9 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.Harness [--quick]
  * }</pre>
  *
- * {@code --quick} is a smoke run (minutes, not an hour): one short iteration of everything, the smallest
- * parameters, a 200,000-line audit, two VRPTW instances for 5 s; its figures show the harness works and are not
- * results. Not thread-safe.
+ * {@code --quick} is a smoke run (minutes, not an hour): one fork, a 1 s warm-up and two 1 s iterations of
+ * everything, small parameters ({@code fences=1000 technicians=500 lines=100000 jobs=10000}), a 200,000-line audit,
+ * two VRPTW instances for 5 s; its figures show the harness works and are not results. Not thread-safe.
  */
 public final class Harness {
     private static final Path CLI_JAR = Path.of("examples/target/geodispatch.jar");
@@ -89,7 +89,7 @@ public final class Harness {
         if (quick) {
             options.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2)
                     .measurementTime(TimeValue.seconds(1)).jvmArgs("-Xmx2g")
-                    .param("fences", "1000").param("technicians", "500").param("lines", "100000");
+                    .param("fences", "1000").param("technicians", "500").param("lines", "100000").param("jobs", "10000");
         }
         return new ArrayList<>(new Runner(options.build()).run());
     }

@@ -123,7 +123,8 @@ class CanonicalEncodingTest {
         encoded.put(Money.class, "minor currency");
         encoded.put(JobEvent.JobAssigned.class, "header technician overrideReason");
         encoded.put(JobEvent.JobUnassigned.class, "header technician reason");
-        encoded.put(JobEvent.StatusChanged.class, "header status reason evidence");
+        encoded.put(JobEvent.StatusChanged.class, "header status reason evidence slot");
+        encoded.put(VisitSlot.class, "technician window");
         encoded.put(JobEvent.ProofAdded.class, "header kind label reference sha256");
         encoded.put(JobEvent.PartUsed.class, "header sku hsn quantity unitPrice billable");
         encoded.put(JobEvent.ExpenseAdded.class, "header kind amount billable");

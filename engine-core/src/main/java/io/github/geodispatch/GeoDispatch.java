@@ -30,6 +30,7 @@ import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
@@ -39,9 +40,12 @@ import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.StockLedger;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -66,7 +70,10 @@ import java.util.Optional;
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
  *       the hand-off recorded on the job;</li>
- *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding.</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, stock event, deposit, attendance day and
+ *       finding;</li>
+ *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
+ *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
  *
  * <pre>{@code
@@ -114,6 +121,13 @@ public interface GeoDispatch {
 
     /** The owner's KPIs, updated as events happen. */
     OwnerView owner();
+
+    /**
+     * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
+     * job's assigned technician (off-book when the van's book holds too few); a technician with no van, or a SKU
+     * not in the catalogue, is not tracked.
+     */
+    StockLedger stock();
 
     /** Technicians' pings turned into site visits and attendance. Thread-safe. */
     interface Visits {
@@ -203,6 +217,8 @@ public interface GeoDispatch {
         private SellerProfile seller;
         private TaxRegime taxRegime;
         private PriceBasis priceBasis;
+        private StockEventStore stockStore;
+        private UsualParts usualParts;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -316,6 +332,18 @@ public interface GeoDispatch {
             return this;
         }
 
+        /** Where the stock streams live; in memory when not set. */
+        public Builder stockStore(StockEventStore store) {
+            stockStore = once(stockStore, store, "stock store");
+            return this;
+        }
+
+        /** The parts each job type usually needs, for van restock lists; none when not set. */
+        public Builder usualParts(UsualParts parts) {
+            usualParts = once(usualParts, parts, "usual parts");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -343,6 +371,8 @@ public interface GeoDispatch {
                     seller,
                     taxRegime != null ? taxRegime : new IndiaGst(TaxTable.indiaDefaults()),
                     priceBasis,
+                    stockStore != null ? stockStore : new InMemoryStockEventStore(),
+                    usualParts != null ? usualParts : UsualParts.none(),
                     geofenceListeners));
         }
 

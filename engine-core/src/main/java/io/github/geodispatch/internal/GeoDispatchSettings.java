@@ -13,8 +13,10 @@ import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -28,7 +30,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
-        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners) {
+        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, StockEventStore stockStore,
+        UsualParts usualParts, List<GeofenceListener> geofenceListeners) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

@@ -5,6 +5,7 @@ import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
@@ -37,9 +38,13 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StoredStockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.stock.StockCommand;
+import io.github.geodispatch.stock.StockLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +82,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final Visits visits = new TrackedVisits();
     private final Payments payments = new MonitoredPayments();
     private final Billing billing;
+    private final StockLedger stock;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
@@ -86,7 +92,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
         this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
-        this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone()).build();
+        this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
+                .partPricesIncludeTax(settings.priceBasis() == PriceBasis.TAX_INCLUSIVE).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
                 .listener(visitLink).listener(this::siteStay);
@@ -101,6 +108,10 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
+        this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
+                .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
+                .build();
+        stock.subscribe(this::stockEvents);
         jobs.subscribe(visitLink);
         jobs.subscribe(this::ownEvents);
     }
@@ -149,6 +160,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         return owner;
     }
 
+    @Override
+    public StockLedger stock() {
+        return stock;
+    }
+
     /** The job record's listener for this business's events: the owner's view and the leakage rules hear each. */
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
@@ -163,6 +179,28 @@ public final class WiredGeoDispatch implements GeoDispatch {
                     technicianBranches.put(assigned.technician(), branch);
                     monitor.technician(assigned.technician(), branch);
                 }
+                monitor.accept(e);
+            }
+            if (e instanceof JobEvent.PartUsed part) {
+                takeFromVan(part);
+            }
+        }
+    }
+
+    /** A part used on a job leaves the van of the job's technician; untracked when they have no van (or no SKU). */
+    private void takeFromVan(JobEvent.PartUsed part) {
+        TechnicianId technician = jobs.job(system, part.header().job()).map(JobState::technician).orElse(null);
+        if (technician != null) {
+            stock.execute(system, StockCommand.UseOnJob.of(part, technician));
+        }
+    }
+
+    /** The stock ledger's listener: the owner's view and the leakage rules hear every stock event. */
+    private void stockEvents(List<StoredStockEvent> stored) {
+        for (StoredStockEvent s : stored) {
+            StockEvent e = s.event();
+            owner.accept(e);
+            synchronized (monitor) {
                 monitor.accept(e);
             }
         }

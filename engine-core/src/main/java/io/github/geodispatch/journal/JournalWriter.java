@@ -136,6 +136,8 @@ public final class JournalWriter implements Closeable, Flushable {
             out.writeNumberField("lat", r.lat());
             out.writeNumberField("lng", r.lng());
             out.writeNumberField("accuracy_m", r.accuracyMetres());
+        } else if (record instanceof JournalRecord.Stock r) {
+            new StockRecordWriter(this, out).write(r);
         }
         out.writeEndObject();
         out.writeRaw('\n');
@@ -146,11 +148,11 @@ public final class JournalWriter implements Closeable, Flushable {
         time(r.at());
     }
 
-    private void time(OffsetDateTime at) throws IOException {
+    void time(OffsetDateTime at) throws IOException {
         out.writeStringField("at", JournalTimes.format(at));
     }
 
-    private void money(String field, Money money) throws IOException {
+    void money(String field, Money money) throws IOException {
         out.writeObjectFieldStart(field);
         out.writeStringField("amount", money.toPlainString());
         out.writeStringField("currency", money.currency().name());
@@ -166,7 +168,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndObject();
     }
 
-    private void strings(String field, List<String> values) throws IOException {
+    void strings(String field, List<String> values) throws IOException {
         out.writeArrayFieldStart(field);
         for (String v : values) {
             out.writeString(v);
@@ -174,7 +176,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndArray();
     }
 
-    private void optional(String field, String value) throws IOException {
+    void optional(String field, String value) throws IOException {
         if (value != null) {
             out.writeStringField(field, value);
         }

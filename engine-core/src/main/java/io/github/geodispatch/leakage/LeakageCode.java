@@ -25,5 +25,11 @@ public enum LeakageCode {
     /** A completed job with no site visit (a stay of at least 5 min in the site fence) between assignment and completion. */
     GHOST_VISIT,
     /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
-    OFF_BOOK_VISIT
+    OFF_BOOK_VISIT,
+    /** A part the job record used on a job that its technician's van did not hold on its book (valued at cost). */
+    OFF_BOOK_PART,
+    /** A stock count short of what the location's movements say it holds (valued at the average cost). */
+    STOCK_SHRINKAGE,
+    /** Parts taken out of a van for no job, or for a job nobody created (valued at cost). */
+    VAN_USE_UNEXPLAINED
 }

@@ -1,6 +1,7 @@
 package io.github.geodispatch.leakage;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
+import io.github.geodispatch.leakage.internal.StockRules;
 import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
@@ -16,6 +17,7 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,13 +64,14 @@ public final class LeakageMonitor {
     private final Map<JobId, List<Finding>> jobFindings = new HashMap<>();
     private final Map<String, Finding> creditFindings = new HashMap<>();
     private final VisitBook visits;
+    private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
 
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
         this.reconciler = new Reconciler(policy.amountMatchWindow());
-        this.rules = new Rules(policy, reconciler, this::linkedCredits);
+        this.rules = new Rules(policy, reconciler, this::linkedCredits, stock);
         this.visits = new VisitBook(policy);
     }
 
@@ -133,6 +136,17 @@ public final class LeakageMonitor {
         flush();
     }
 
+    /** Feeds one stock event (movements, counts, the catalogue, locations); a repeated event id changes nothing. */
+    public void accept(StockEvent event) {
+        if (seenEvents.add(event.header().eventId())) {
+            JobId job = stock.apply(event);
+            if (job != null) {
+                dirtyJobs.add(job);
+                flush();
+            }
+        }
+    }
+
     /** Feeds one cash deposit; a repeated slip reference changes nothing. */
     public void accept(CashDeposit deposit) {
         cash.deposited(deposit);
@@ -169,6 +183,7 @@ public final class LeakageMonitor {
         if (policy.visitRules()) {
             out.addAll(visits.offBook(asOf, this::branchOf));
         }
+        out.addAll(stock.findings(asOf, jobs::containsKey));
         out.sort(ORDER);
         return out;
     }

@@ -1,9 +1,5 @@
 package io.github.geodispatch.spi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -12,27 +8,24 @@ import java.util.OptionalInt;
  * record's {@code toString()}, which includes the previous event's hash), so rewriting any event of a
  * stream changes every hash after it. An edit of the last event changes only the stream's head, so a
  * complete check compares the head with one kept outside the stream ({@link #verifies(List, String)}).
- * Stateless and thread-safe.
+ * The rules are shared with the stock streams' {@link StockChain}. Stateless and thread-safe.
  */
 public final class HashChain {
     /** The previous-hash of the first event on every stream. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = EventChain.GENESIS;
+    private static final EventChain<JobEvent> CHAIN = new EventChain<>(JobEvent::toString,
+            e -> e.header().previousHash(), e -> e.header().version());
 
     private HashChain() {}
 
     /** The SHA-256 of the event's canonical text, as 64 lower-case hex characters. */
     public static String hash(JobEvent event) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(event.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return CHAIN.hash(event);
     }
 
     /** The hash the next event appended after {@code stream} must carry. */
     public static String head(List<? extends JobEvent> stream) {
-        return stream.isEmpty() ? GENESIS : hash(stream.get(stream.size() - 1));
+        return CHAIN.head(stream);
     }
 
     /**
@@ -40,15 +33,7 @@ public final class HashChain {
      * it, or empty when the whole stream verifies.
      */
     public static OptionalInt firstBroken(List<? extends JobEvent> stream) {
-        String expected = GENESIS;
-        for (int i = 0; i < stream.size(); i++) {
-            EventHeader header = stream.get(i).header();
-            if (!header.previousHash().equals(expected) || header.version() != i + 1) {
-                return OptionalInt.of(i);
-            }
-            expected = hash(stream.get(i));
-        }
-        return OptionalInt.empty();
+        return CHAIN.firstBroken(stream);
     }
 
     public static boolean verifies(List<? extends JobEvent> stream) {
@@ -63,14 +48,7 @@ public final class HashChain {
      * empty stream is reported when a non-genesis head is expected of it).
      */
     public static OptionalInt firstBroken(List<? extends JobEvent> stream, String trustedHead) {
-        if (trustedHead == null || !trustedHead.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("trusted head must be 64 lower-case hex chars, was " + trustedHead);
-        }
-        OptionalInt broken = firstBroken(stream);
-        if (broken.isPresent() || head(stream).equals(trustedHead)) {
-            return broken;
-        }
-        return OptionalInt.of(Math.max(0, stream.size() - 1));
+        return CHAIN.firstBroken(stream, trustedHead);
     }
 
     /** True when the chain verifies and ends in {@code trustedHead}; see {@link #firstBroken(List, String)}. */

@@ -37,6 +37,8 @@ public final class RecordParser {
     private static final int ID_CACHE = 65_536;
     private final Map<String, JobId> jobIds = new HashMap<>();
     private final Map<String, TechnicianId> technicianIds = new HashMap<>();
+    private final StockRecordParser stock = new StockRecordParser();
+    private boolean stockRecord;
 
     /**
      * One bit per known field, for duplicate detection without Jackson's per-object hash set (a duplicate key is
@@ -130,6 +132,7 @@ public final class RecordParser {
             throw malformed("'type' must be a string");
         }
         String type = p.getText();
+        stockRecord = stock.begin(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -170,6 +173,10 @@ public final class RecordParser {
     }
 
     private void field(String field, JsonParser p) throws IOException {
+        if (stockRecord) {
+            stock.field(field, p);
+            return;
+        }
         Integer bit = FIELD_BITS.get(field);
         if (bit != null) {
             seen = once(seen, bit, field);
@@ -241,6 +248,9 @@ public final class RecordParser {
     }
 
     private JournalRecord record(String type) {
+        if (stockRecord) {
+            return stock.build(type);
+        }
         return switch (type) {
             case "technician" -> new JournalRecord.Technician(new TechnicianId(required(id, "id")),
                     new BranchId(required(branch, "branch")), skills);
@@ -340,7 +350,7 @@ public final class RecordParser {
         return value;
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
+    static <E extends Enum<E>> E constant(Class<E> type, String value, String what) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
@@ -403,7 +413,7 @@ public final class RecordParser {
         }
     }
 
-    private static Money money(JsonParser p, String field) throws IOException {
+    static Money money(JsonParser p, String field) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -448,7 +458,7 @@ public final class RecordParser {
         }
     }
 
-    private static String string(JsonParser p, String field) throws IOException {
+    static String string(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();
@@ -467,7 +477,7 @@ public final class RecordParser {
         return p.getDoubleValue();
     }
 
-    private static List<String> strings(JsonParser p, String field) throws IOException {
+    static List<String> strings(JsonParser p, String field) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw malformed("field '" + field + "' must be an array of strings");
         }

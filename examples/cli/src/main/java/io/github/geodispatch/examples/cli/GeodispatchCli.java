@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 GstinCommand.class,
                 InvoiceCommand.class,
+                StockReportCommand.class,
                 CityDayCommand.class,
         })
 public final class GeodispatchCli implements Runnable {

@@ -60,8 +60,9 @@ import java.util.stream.Collectors;
 /**
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
  * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
- * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
+ * only), and take each part used on a job from the van of the job's technician; the stock ledger's listener feeds
+ * the owner's view and the leakage monitor; the visit tracker's listeners feed the visit link (arrivals), the
+ * leakage monitor (site stays) and the host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
  * thread-safe and is guarded by its own lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {

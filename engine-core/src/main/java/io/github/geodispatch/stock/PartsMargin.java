@@ -14,13 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Parts margin per job, technician and branch, by day, fed job events and stock events as they happen.
@@ -34,7 +31,7 @@ import java.util.UUID;
  *   <li>A job belongs to its branch (from its creation, else its van's) and to its last assigned technician (else
  *       the technician of the van its parts came from).</li>
  * </ul>
- * A repeated event (same id) changes nothing. Not thread-safe.
+ * Each event must be given once (the owner's view and the stock ledger see to it). Not thread-safe.
  */
 public final class PartsMargin {
     private static final String NONE = "-";
@@ -59,7 +56,6 @@ public final class PartsMargin {
     private final Map<LocationId, StockEvent.LocationOpened> locations = new HashMap<>();
     private final Map<JobId, Account> jobs = new HashMap<>();
     private final Map<LocationId, Account> takesWithoutJob = new HashMap<>();
-    private final Set<UUID> seen = new HashSet<>();
 
     private PartsMargin(Currency currency, ZoneId zone, boolean pricesIncludeTax) {
         this.currency = Objects.requireNonNull(currency, "currency");
@@ -73,9 +69,6 @@ public final class PartsMargin {
     }
 
     public void accept(JobEvent event) {
-        if (!seen.add(event.header().eventId())) {
-            return;
-        }
         JobId job = event.header().job();
         if (event instanceof JobEvent.JobCreated created) {
             jobs.computeIfAbsent(job, j -> new Account()).branch = created.branch();
@@ -92,9 +85,6 @@ public final class PartsMargin {
     }
 
     public void accept(StockEvent event) {
-        if (!seen.add(event.header().eventId())) {
-            return;
-        }
         if (event instanceof StockEvent.SkuDefined s) {
             gstRates.put(s.sku(), s.gstRateBasisPoints());
         } else if (event instanceof StockEvent.LocationOpened opened) {

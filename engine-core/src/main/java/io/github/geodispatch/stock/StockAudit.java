@@ -128,16 +128,26 @@ public final class StockAudit {
             }
         }
 
+        /**
+         * The job events the stock findings and the margin read: creations, assignments, parts and invoices (the
+         * monitor's other rules, whose findings a stock audit does not report, are left without their inputs).
+         */
         @Override
         public void event(JobEvent event) {
-            monitor.accept(event);
-            margin.accept(event);
             JobId job = event.header().job();
-            if (event instanceof JobEvent.JobAssigned a) {
+            if (event instanceof JobEvent.JobCreated || event instanceof JobEvent.InvoiceHandedOff) {
+                monitor.accept(event);
+                margin.accept(event);
+            } else if (event instanceof JobEvent.JobAssigned a) {
+                monitor.accept(event);
+                margin.accept(event);
                 technicians.put(job, a.technician());
             } else if (event instanceof JobEvent.JobUnassigned) {
+                monitor.accept(event);
                 technicians.remove(job);
             } else if (event instanceof JobEvent.PartUsed part) {
+                monitor.accept(event);
+                margin.accept(event);
                 TechnicianId technician = technicians.get(job);
                 StockBook.Decision d = technician == null ? null : book.decide(actor,
                         StockCommand.UseOnJob.of(part, technician), part.header().occurredAt(), ids);

@@ -2,6 +2,7 @@ package io.github.geodispatch.spi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * An amount in minor units (paise, cents) of one currency. No floating point anywhere; arithmetic
@@ -10,6 +11,9 @@ import java.math.RoundingMode;
  * price or payment is meant. Immutable and thread-safe.
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
+    /** Compiled once: every money field of a journal goes through {@link #parse}. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d+)?");
+
     public Money {
         if (currency == null) {
             throw new IllegalArgumentException("currency must not be null");
@@ -37,7 +41,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * currency has, exponents or anything non-numeric are rejected.
      */
     public static Money parse(String amount, Currency currency) {
-        if (amount == null || !amount.trim().matches("-?\\d{1,16}(\\.\\d+)?")) {
+        if (amount == null || !PLAIN_DECIMAL.matcher(amount.trim()).matches()) {
             throw new IllegalArgumentException("amount must be a plain decimal such as 1499.00, was '" + amount + "'");
         }
         BigDecimal value = new BigDecimal(amount.trim());

@@ -16,27 +16,30 @@ import java.util.stream.Stream;
 /**
  * A measured main for the {@code stock} command end to end (read the journal, fold the stock, run the rules, write
  * {@code stock.csv}, {@code margin.csv} and {@code findings.jsonl} atomically): generates a 1,000,000-line journal
- * (4 branches of 25 technicians, receipt costs drifting around the catalogue cost, a leak of each kind every 7 days;
- * or uses the journal given), then runs {@code rounds} rounds (default 6, the first two are warm-up) of
- * {@code geodispatch stock} in this JVM, printing wall-clock and thread CPU time and lines per second for each. CPU
- * time shows the single-core cost even when other processes compete for the cores.
+ * (4 branches of 25 technicians, receipt costs drifting around the catalogue cost, a leak of each kind every 7 days,
+ * {@code pingsPerJob} GPS pings per job: 0 for a journal of job and stock records only, 120 for a whole business's
+ * journal as the {@code audit} benchmark's, about 93% pings), or uses the journal given, then runs {@code rounds}
+ * rounds (the first two are warm-up) of {@code geodispatch stock} in this JVM, printing wall-clock and thread CPU
+ * time and lines per second for each. CPU time shows the single-core cost even when other processes compete for the
+ * cores.
  *
- * <pre>{@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain [rounds] [journal as-of]}</pre>
+ * <pre>{@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds pingsPerJob
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds journal as-of}</pre>
  */
 public final class StockCliMain {
     private StockCliMain() {}
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        int pingsPerJob = args.length == 2 ? Integer.parseInt(args[1]) : 0;
         boolean generated = args.length < 3;
         Path file;
         OffsetDateTime asOf;
         long lines;
         if (generated) {
             file = Files.createTempFile("stock-journal-", ".jsonl");
-            StockJournalGenerator generator = new StockJournalGenerator(42, 4, 25, true, 7);
-            int days = generator.writeLines(file, 1_000_000);
-            asOf = StockJournalGenerator.asOf(days);
+            asOf = StockJournalGenerator.asOf(new StockJournalGenerator(42, 4, 25, true, 7, pingsPerJob)
+                    .writeLines(file, 1_000_000));
         } else {
             file = Path.of(args[1]);
             asOf = OffsetDateTime.parse(args[2]);

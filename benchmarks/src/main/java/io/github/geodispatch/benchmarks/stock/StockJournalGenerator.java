@@ -82,6 +82,8 @@ public final class StockJournalGenerator {
     private final int techniciansPerBranch;
     private final boolean priceDrift;
     private final int leakEveryDays;
+    private final int pingsPerJob;
+    private long pings;
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, Integer> quantities = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> serials = new HashMap<>();
@@ -93,14 +95,17 @@ public final class StockJournalGenerator {
     /**
      * A generator of {@code branches} branches with {@code techniciansPerBranch} technicians each; {@code priceDrift}
      * lets receipt costs drift around the catalogue cost; one leak of each kind is planted every
-     * {@code leakEveryDays} days (0: none).
+     * {@code leakEveryDays} days (0: none); each job has {@code pingsPerJob} GPS pings of its technician, every 30 s
+     * from setting out to completion (0: a journal without pings).
      */
-    public StockJournalGenerator(long seed, int branches, int techniciansPerBranch, boolean priceDrift, int leakEveryDays) {
+    public StockJournalGenerator(long seed, int branches, int techniciansPerBranch, boolean priceDrift, int leakEveryDays,
+                                 int pingsPerJob) {
         this.random = new Random(seed);
         this.branches = branches;
         this.techniciansPerBranch = techniciansPerBranch;
         this.priceDrift = priceDrift;
         this.leakEveryDays = leakEveryDays;
+        this.pingsPerJob = pingsPerJob;
         CATALOGUE.forEach(p -> parts.put(p.sku(), p));
     }
 
@@ -148,6 +153,9 @@ public final class StockJournalGenerator {
     private static OffsetDateTime time(JournalRecord r) {
         if (r instanceof JournalRecord.Stock s) {
             return s.at();
+        }
+        if (r instanceof JournalRecord.Ping p) {
+            return p.at();
         }
         return ((JournalRecord.JobRecord) r).at();
     }
@@ -242,6 +250,10 @@ public final class StockJournalGenerator {
                     80, Money.inr(quote), null));
             out.add(new JournalRecord.JobAssigned(job, clock.minusMinutes(90), tech));
             out.add(new JournalRecord.JobStatusChanged(job, clock.minusMinutes(30), JobStatus.EN_ROUTE, ""));
+            for (int i = 0; i < pingsPerJob; i++) {
+                out.add(new JournalRecord.Ping("P-" + (++pings), tech, clock.minusMinutes(30).plusSeconds(30L * i),
+                        12.90 + random.nextDouble() * 0.15, 77.50 + random.nextDouble() * 0.15, 8));
+            }
             out.add(new JournalRecord.JobStatusChanged(job, clock, JobStatus.ARRIVED, ""));
             out.add(new JournalRecord.JobStatusChanged(job, clock.plusMinutes(5), JobStatus.WORK_STARTED, ""));
             List<String> billed = new ArrayList<>();
@@ -366,14 +378,21 @@ public final class StockJournalGenerator {
     }
 
     /**
-     * Writes the sample of {@code examples/data/stock/} into {@code dir}: {@code journal.jsonl} (3 branches of 5
-     * technicians, 7 days, seed 42, a leak of each kind planted on days 3 and 6), {@code truth.jsonl} (the planted
-     * leaks) and {@code as_of.txt}.
+     * With a directory (default {@code examples/data/stock}), writes the sample there: {@code journal.jsonl} (3
+     * branches of 5 technicians, 7 days, seed 42, a leak of each kind planted on days 3 and 6), {@code truth.jsonl}
+     * (the planted leaks) and {@code as_of.txt}. With a file, a line count and pings per job, writes a journal of the
+     * kind {@link StockCliMain} measures (4 branches of 25 technicians, drifting costs, leaks every 7 days) and prints
+     * its audit time.
      */
     public static void main(String[] args) throws IOException {
+        if (args.length == 3) {
+            StockJournalGenerator generator = new StockJournalGenerator(42, 4, 25, true, 7, Integer.parseInt(args[2]));
+            System.out.println(asOf(generator.writeLines(Path.of(args[0]), Long.parseLong(args[1]))));
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "examples/data/stock");
         Files.createDirectories(dir);
-        StockJournalGenerator generator = new StockJournalGenerator(42, 3, 5, false, 3);
+        StockJournalGenerator generator = new StockJournalGenerator(42, 3, 5, false, 3, 0);
         int days = 7;
         long lines = generator.writeDays(dir.resolve("journal.jsonl"), days);
         try (Writer truth = Files.newBufferedWriter(dir.resolve("truth.jsonl"), StandardCharsets.UTF_8)) {

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The {@link OwnerView} that keeps exact per-(day, branch, technician) sums: every input retracts the old
@@ -49,6 +50,7 @@ public final class IncrementalOwnerView implements OwnerView {
     private final Map<String, LeakageRisk> risks = new HashMap<>();
     private final TreeMap<LocalDate, Map<BucketKey, Bucket>> buckets = new TreeMap<>();
     private final PartsMargin parts;
+    private final Set<UUID> stockEvents = new HashSet<>();
 
     public IncrementalOwnerView(TenantId tenant, Currency currency, ZoneId zone, Duration grace,
                                 boolean partPricesIncludeTax) {
@@ -98,7 +100,9 @@ public final class IncrementalOwnerView implements OwnerView {
             throw new IllegalArgumentException("stock event of tenant " + event.header().tenant().value()
                     + " cannot enter the owner view of tenant " + tenant.value());
         }
-        parts.accept(event);
+        if (stockEvents.add(event.header().eventId())) {
+            parts.accept(event);
+        }
     }
 
     @Override

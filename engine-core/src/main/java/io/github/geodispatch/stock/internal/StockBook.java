@@ -158,7 +158,7 @@ public final class StockBook {
         }
         try {
             if (command instanceof StockCommand.UseOnJob c) {
-                return useOnJob(actor, c, at, ids);
+                return useOnJob(actor, c, at);
             } else if (command instanceof StockCommand.Transfer c) {
                 return transfer(actor, c, at, ids);
             } else if (command instanceof StockCommand.Take c) {
@@ -298,7 +298,7 @@ public final class StockBook {
                 cost, Money.zero(currency), c.serials(), c.job(), null)));
     }
 
-    private Decision useOnJob(Actor actor, StockCommand.UseOnJob c, Instant at, Ids ids) {
+    private Decision useOnJob(Actor actor, StockCommand.UseOnJob c, Instant at) {
         if (usedParts.contains(c.partEvent())) {
             return new Decision(null, List.of());
         }
@@ -672,12 +672,6 @@ public final class StockBook {
     /** How many serials the book knows, wherever they are. */
     public int serialCount() {
         return serials.size();
-    }
-
-    /** The version of the location's stream, 0 when unknown. */
-    public long version(LocationId location) {
-        Place place = places.get(location);
-        return place == null ? 0 : place.head.version;
     }
 
     /** The hash of the last event applied to the location's stream (genesis when unknown or unchained). */

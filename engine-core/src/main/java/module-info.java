@@ -18,6 +18,8 @@ module io.github.geodispatch.core {
 
     exports io.github.geodispatch;
     exports io.github.geodispatch.billing;
+    exports io.github.geodispatch.contract;
+    exports io.github.geodispatch.customer;
     exports io.github.geodispatch.dispatch;
     exports io.github.geodispatch.dispatch.plan;
     exports io.github.geodispatch.geofence;

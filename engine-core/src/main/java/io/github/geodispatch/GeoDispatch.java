@@ -6,6 +6,12 @@ import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.billing.TaxTable;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.contract.Reminder;
+import io.github.geodispatch.contract.ReminderSender;
+import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.CustomerResult;
+import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.HaversineTravelTimes;
 import io.github.geodispatch.dispatch.ScoringWeights;
@@ -28,16 +34,21 @@ import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
+import io.github.geodispatch.memory.InMemoryCustomerEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.CustomerEventStore;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.StockEventStore;
@@ -72,6 +83,10 @@ import java.util.Optional;
  *       the hand-off recorded on the job;</li>
  *   <li>{@link #owner()}, the owner's view, fed every job event, stock event, deposit, attendance day and
  *       finding;</li>
+ *   <li>{@link #customers()}, customers, sites, equipment and contracts, hash-chained like jobs, and
+ *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
+ *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
+ *       rules and the owner's view read the contracts;</li>
  *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
  *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
@@ -119,8 +134,14 @@ public interface GeoDispatch {
      */
     Billing billing();
 
-    /** The owner's KPIs, updated as events happen. */
+    /** The owner's KPIs, updated as events happen (with the contract KPIs). */
     OwnerView owner();
+
+    /** Customers, their sites and equipment, and their contracts. */
+    CustomerRecord customers();
+
+    /** Coverage, entitlements, preventive visits, renewals and reminders, and service history. */
+    Contracts contracts();
 
     /**
      * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
@@ -128,6 +149,37 @@ public interface GeoDispatch {
      * not in the catalogue, is not tracked.
      */
     StockLedger stock();
+
+    /** The contracts of the business at work. Thread-safe. */
+    interface Contracts {
+        /** The contracts and the jobs done under them: coverage, entitlements, visits, renewals, warranty, KPIs. */
+        ContractPortfolio portfolio();
+
+        /** The service history by customer, site and equipment. */
+        ServiceHistory history();
+
+        /**
+         * Creates, as {@code actor}, the job of every preventive visit of an active contract due on or before
+         * {@code through} that has no job yet (each visit's job id is fixed, so a visit is never scheduled twice,
+         * across restarts too) and is not already counted done. A visit whose window has passed (after a gap) is
+         * caught up with a window from today; one of a contract that has ended is left to the leakage rules.
+         * Each job's window spans the visit's days, and its coverage comes from the contract.
+         *
+         * @return the jobs created now, in due order
+         */
+        List<JobId> scheduleVisits(Actor actor, LocalDate through);
+
+        /**
+         * Renews {@code contract} as {@code renewal}: the same customer, sites, equipment and plan, for a term of the
+         * same length starting the day after it ends, at {@code price}; drafted and activated as {@code actor}.
+         *
+         * @throws IllegalArgumentException when no contract has the id {@code contract}
+         */
+        CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price);
+
+        /** Sends the renewal and warranty reminders due on {@code asOf} that were not sent before; returns those sent. */
+        List<Reminder> sendReminders(LocalDate asOf);
+    }
 
     /** Technicians' pings turned into site visits and attendance. Thread-safe. */
     interface Visits {
@@ -217,6 +269,8 @@ public interface GeoDispatch {
         private SellerProfile seller;
         private TaxRegime taxRegime;
         private PriceBasis priceBasis;
+        private CustomerEventStore customerStore;
+        private ReminderSender reminders;
         private StockEventStore stockStore;
         private UsualParts usualParts;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
@@ -332,6 +386,18 @@ public interface GeoDispatch {
             return this;
         }
 
+        /** Where customer streams (profiles, sites, equipment, contracts) live; in memory when not set. */
+        public Builder customerStore(CustomerEventStore store) {
+            customerStore = once(customerStore, store, "customer store");
+            return this;
+        }
+
+        /** Who delivers renewal and warranty reminders to customers; the notifier when not set. */
+        public Builder reminders(ReminderSender sender) {
+            reminders = once(reminders, sender, "reminder sender");
+            return this;
+        }
+
         /** Where the stock streams live; in memory when not set. */
         public Builder stockStore(StockEventStore store) {
             stockStore = once(stockStore, store, "stock store");
@@ -371,9 +437,11 @@ public interface GeoDispatch {
                     seller,
                     taxRegime != null ? taxRegime : new IndiaGst(TaxTable.indiaDefaults()),
                     priceBasis,
+                    geofenceListeners,
+                    customerStore != null ? customerStore : new InMemoryCustomerEventStore(),
+                    reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none()),
                     stockStore != null ? stockStore : new InMemoryStockEventStore(),
-                    usualParts != null ? usualParts : UsualParts.none(),
-                    geofenceListeners));
+                    usualParts != null ? usualParts : UsualParts.none()));
         }
 
         private static <T> T once(T current, T value, String name) {

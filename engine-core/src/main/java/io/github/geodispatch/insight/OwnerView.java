@@ -1,4 +1,7 @@
 package io.github.geodispatch.insight;
+import io.github.geodispatch.contract.ContractKpis;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.insight.internal.ContractOwnerView;
 import io.github.geodispatch.insight.internal.IncrementalOwnerView;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
@@ -50,6 +53,16 @@ public interface OwnerView {
     /** Completed jobs of the given days (inclusive) with money still to collect, largest first. */
     List<PendingCollection> pendingCollections(LocalDate from, LocalDate to);
 
+    /**
+     * The contract KPIs on {@code asOf}: active contracts, renewal rate, contract revenue, visits due and overdue
+     * (see {@code docs/owner-view.md}).
+     *
+     * @throws IllegalStateException when the view was built without {@link Builder#contracts contracts}
+     */
+    default ContractKpis contracts(LocalDate asOf) {
+        throw new IllegalStateException("this owner's view knows no contracts: build it with contracts(portfolio)");
+    }
+
     static Builder builder() {
         return new Builder();
     }
@@ -60,6 +73,7 @@ public interface OwnerView {
         private Currency currency;
         private ZoneId zone;
         private Duration checkInGrace;
+        private ContractPortfolio contracts;
         private Boolean partPricesIncludeTax;
 
         private Builder() {}
@@ -96,6 +110,13 @@ public interface OwnerView {
             return this;
         }
 
+        /** The contracts whose KPIs {@link OwnerView#contracts} reports (none when not set). */
+        public Builder contracts(ContractPortfolio portfolio) {
+            requireUnset(this.contracts, "contracts");
+            this.contracts = Objects.requireNonNull(portfolio, "contracts");
+            return this;
+        }
+
         /** Whether part prices include GST, which the parts revenue then backs out (default false). */
         public Builder partPricesIncludeTax(boolean includeTax) {
             requireUnset(this.partPricesIncludeTax, "partPricesIncludeTax");
@@ -110,9 +131,10 @@ public interface OwnerView {
             if (currency == null) {
                 throw new IllegalStateException("OwnerView needs a currency");
             }
-            return new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
+            OwnerView view = new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
                     checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace,
                     partPricesIncludeTax != null && partPricesIncludeTax);
+            return contracts == null ? view : new ContractOwnerView(view, contracts);
         }
 
         private static void requireUnset(Object current, String name) {

@@ -2,6 +2,7 @@ package io.github.geodispatch.internal;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
+import io.github.geodispatch.contract.ReminderSender;
 import io.github.geodispatch.dispatch.ScoringWeights;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.GeofenceListener;
@@ -10,6 +11,7 @@ import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerEventStore;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.Notifier;
@@ -30,8 +32,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
-        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, StockEventStore stockStore,
-        UsualParts usualParts, List<GeofenceListener> geofenceListeners) {
+        SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
+        CustomerEventStore customerStore, ReminderSender reminders, StockEventStore stockStore, UsualParts usualParts) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

@@ -6,6 +6,9 @@ import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
@@ -33,6 +36,7 @@ import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.StoredCustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -62,8 +66,11 @@ import java.util.stream.Collectors;
  * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
  * only), and take each part used on a job from the van of the job's technician; the stock ledger's listener feeds
  * the owner's view and the leakage monitor; the visit tracker's listeners feed the visit link (arrivals), the
- * leakage monitor (site stays) and the host's listeners; the dispatch board records its decisions on the job record. The leakage monitor is not
- * thread-safe and is guarded by its own lock here. Thread-safe.
+ * leakage monitor (site stays) and the host's listeners; the dispatch board records its decisions on the job record.
+ * The customer record's listener feeds the contract portfolio, the service history and the leakage rules; job
+ * events reach the portfolio before the leakage monitor, whose contract rules read it, and created jobs take their
+ * coverage from it ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own
+ * lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -83,19 +90,27 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final Visits visits = new TrackedVisits();
     private final Payments payments = new MonitoredPayments();
     private final Billing billing;
+    private final CustomerRecord customers;
+    private final ContractPortfolio portfolio;
+    private final ServiceHistory history = ServiceHistory.create();
+    private final Contracts contracts;
     private final StockLedger stock;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
-        this.jobs = JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
+        this.portfolio = ContractPortfolio.create(settings.zone(), settings.currency());
+        this.jobs = new CoveringJobRecord(JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
                 .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
+                .idGenerator(settings.idGenerator()).build(), portfolio, settings.clock(), settings.zone());
+        this.customers = CustomerRecord.builder().store(settings.customerStore()).clock(settings.clock())
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
         this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
         this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
-                .partPricesIncludeTax(settings.priceBasis() == PriceBasis.TAX_INCLUSIVE).build();
+                .partPricesIncludeTax(settings.priceBasis() == PriceBasis.TAX_INCLUSIVE).contracts(portfolio).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
+        monitor.contracts(portfolio);
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
                 .listener(visitLink).listener(this::siteStay);
         settings.geofenceListeners().forEach(trackerBuilder::listener);
@@ -109,12 +124,15 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
+        this.contracts = new ContractDesk(portfolio, history, jobs, customers, settings.reminders(), settings.clock(),
+                settings.zone(), settings.currency());
         this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
                 .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
                 .build();
         stock.subscribe(this::stockEvents);
         jobs.subscribe(visitLink);
         jobs.subscribe(this::ownEvents);
+        customers.subscribe(this::customerEvents);
     }
 
     @Override
@@ -166,6 +184,30 @@ public final class WiredGeoDispatch implements GeoDispatch {
         return stock;
     }
 
+    @Override
+    public CustomerRecord customers() {
+        return customers;
+    }
+
+    @Override
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    /** The customer record's listener: the contracts, the service history and the leakage rules hear each event. */
+    private void customerEvents(List<StoredCustomerEvent> stored) {
+        for (StoredCustomerEvent s : stored) {
+            if (!s.event().header().tenant().equals(settings.tenant())) {
+                continue;
+            }
+            portfolio.accept(s.event());
+            history.accept(s.event());
+            synchronized (monitor) {
+                monitor.contractsChanged(s.event().header().customer());
+            }
+        }
+    }
+
     /** The job record's listener for this business's events: the owner's view and the leakage rules hear each. */
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
@@ -174,6 +216,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 continue;
             }
             owner.accept(e);
+            portfolio.accept(e);
+            history.accept(e);
             synchronized (monitor) {
                 if (e instanceof JobEvent.JobAssigned assigned && !technicianBranches.containsKey(assigned.technician())) {
                     BranchId branch = branchOf(assigned.technician(), e.header().job());
@@ -221,6 +265,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             synchronized (monitor) {
                 monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
             }
+            history.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
         }
     }
 
@@ -331,6 +376,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
             }
             fresh.forEach(f -> owner.accept(new LeakageRisk(f.code().name(), f.job(), f.technician(), f.reference(),
                     f.branch(), f.amountAtRisk(), leakedAt(f))));
+            fresh.stream().filter(f -> f.job() != null)
+                    .forEach(f -> history.finding(f.job(), f.code().name(), f.amountAtRisk(), f.detectedAt()));
             return findings;
         }
 

@@ -1,8 +1,10 @@
 package io.github.geodispatch.journal;
 
 import io.github.geodispatch.journal.JournalProblem.Kind;
+import io.github.geodispatch.journal.internal.CustomerImport;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.HashChain;
@@ -64,6 +66,9 @@ public final class JournalImporter implements JournalReader.Handler {
         default void deposit(CashDeposit deposit) {}
 
         default void ping(JournalRecord.Ping ping) {}
+
+        /** An event of a customer's stream (profile, sites, equipment, contracts), in its stream's order. */
+        default void customerEvent(CustomerEvent event) {}
     }
 
     private final TenantId tenant;
@@ -76,6 +81,7 @@ public final class JournalImporter implements JournalReader.Handler {
     private long rejected;
 
     private final boolean chained;
+    private final CustomerImport customerImport;
 
     /** An importer whose events are hash-chained per stream, ready to store in a {@code JobEventStore}. */
     public JournalImporter(TenantId tenant, Target target) {
@@ -87,6 +93,7 @@ public final class JournalImporter implements JournalReader.Handler {
         this.target = Objects.requireNonNull(target, "target");
         this.actor = new Actor("journal", Role.SYSTEM, tenant, null);
         this.chained = chained;
+        this.customerImport = new CustomerImport(actor);
     }
 
     /**
@@ -129,6 +136,8 @@ public final class JournalImporter implements JournalReader.Handler {
         } else if (record instanceof JournalRecord.Customer c) {
             customers.put(c.id(), c);
             target.customer(c);
+        } else if (record instanceof JournalRecord.CustomerRecord c) {
+            customerImport.record(c, target::customerEvent).ifPresent(why -> problem(line, Kind.INVALID, why));
         }
     }
 

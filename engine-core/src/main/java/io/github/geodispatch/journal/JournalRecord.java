@@ -35,6 +35,18 @@ public sealed interface JournalRecord {
         OffsetDateTime at();
     }
 
+    /** A record about one customer, their sites, equipment or contracts: {@link CustomerRecords}. */
+    sealed interface CustomerRecord extends JournalRecord permits CustomerRecords.Registered, CustomerRecords.SiteAdded,
+            CustomerRecords.EquipmentAdded, CustomerRecords.ContractDrafted, CustomerRecords.ContractActivated,
+            CustomerRecords.ContractCancelled {
+        io.github.geodispatch.spi.CustomerId customer();
+
+        OffsetDateTime at();
+
+        /** The customer-record command the record reports. */
+        io.github.geodispatch.customer.CustomerCommand command();
+    }
+
     /** {@code technician}: a technician and their home branch. */
     record Technician(TechnicianId id, BranchId branch, List<String> skills) implements JournalRecord {
         public Technician {

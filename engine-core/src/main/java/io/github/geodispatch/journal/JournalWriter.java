@@ -1,4 +1,5 @@
 package io.github.geodispatch.journal;
+import io.github.geodispatch.journal.internal.CustomerRecordWriter;
 import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.Money;
@@ -136,6 +137,8 @@ public final class JournalWriter implements Closeable, Flushable {
             out.writeNumberField("lat", r.lat());
             out.writeNumberField("lng", r.lng());
             out.writeNumberField("accuracy_m", r.accuracyMetres());
+        } else if (record instanceof JournalRecord.CustomerRecord r) {
+            CustomerRecordWriter.write(out, r);
         } else if (record instanceof JournalRecord.Stock r) {
             new StockRecordWriter(this, out).write(r);
         }

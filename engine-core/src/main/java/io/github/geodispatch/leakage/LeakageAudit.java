@@ -1,10 +1,13 @@
 package io.github.geodispatch.leakage;
+import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TenantId;
@@ -20,7 +23,9 @@ import java.util.Objects;
  * dated up to {@code asOf} to a {@link LeakageMonitor}, in journal order — the same incremental code the live
  * engine listener runs. Pings go through the geofence engine's visit tracker against a circular fence per job
  * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT.
- * The audit stores nothing, so it imports {@linkplain JournalImporter#unchained unchained} events. Stateless and thread-safe; each run has its own monitor.
+ * Customer and contract lines feed a {@link ContractPortfolio} the contract rules read, from the first such line
+ * on (contract revenue is not counted here, so its currency does not matter). The audit stores nothing, so it imports
+ * {@linkplain JournalImporter#unchained unchained} events. Stateless and thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -43,6 +48,8 @@ public final class LeakageAudit {
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy) throws IOException {
         Objects.requireNonNull(asOf, "asOf");
         LeakageMonitor monitor = LeakageMonitor.create(policy);
+        ContractPortfolio contracts = ContractPortfolio.create(policy.zone(), Currency.INR);
+        boolean[] contractRules = {false};
         PingVisits visits = new PingVisits(monitor, asOf);
         JournalImporter importer = JournalImporter.unchained(TENANT, new MonitorFeed(monitor) {
             @Override
@@ -50,7 +57,19 @@ public final class LeakageAudit {
                 if (event instanceof JobEvent.JobCreated created) {
                     visits.site(created.site());
                 }
+                contracts.accept(event);
                 super.event(event);
+            }
+
+            @Override
+            public void customerEvent(CustomerEvent event) {
+                contracts.accept(event);
+                if (!contractRules[0]) {
+                    // the first customer line turns the contract rules on: a journal without any costs nothing
+                    contractRules[0] = true;
+                    monitor.contracts(contracts);
+                }
+                monitor.contractsChanged(event.header().customer());
             }
 
             @Override
@@ -113,6 +132,9 @@ public final class LeakageAudit {
         }
         if (record instanceof JournalRecord.Ping p) {
             return p.at().toInstant();
+        }
+        if (record instanceof JournalRecord.CustomerRecord c) {
+            return c.at().toInstant();
         }
         return null;
     }

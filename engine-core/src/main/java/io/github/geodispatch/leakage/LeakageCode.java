@@ -26,6 +26,16 @@ public enum LeakageCode {
     GHOST_VISIT,
     /** A technician stayed at least 20 min at a known customer site with no job of theirs there that day. */
     OFF_BOOK_VISIT,
+    /** A job a contract paid for (labour covered, within the entitlement) whose customer was charged the labour too. */
+    COVERED_JOB_CHARGED,
+    /** A job claimed as AMC although no contract of the customer ever covered it (free work). */
+    AMC_CLAIM_UNCOVERED,
+    /** A contract's call beyond its entitlement whose labour was not charged (24 h after completion). */
+    EXTRA_VISIT_NOT_BILLED,
+    /** A job claimed as AMC after the contract that covered it had expired or been cancelled. */
+    EXPIRED_CONTRACT_WORK_NOT_BILLED,
+    /** A contract that ended with preventive visits never done (a promise broken). */
+    CONTRACT_VISITS_MISSED,
     /** A part the job record used on a job that its technician's van did not hold on its book (valued at cost). */
     OFF_BOOK_PART,
     /** A stock count short of what the location's movements say it holds (valued at the average cost). */

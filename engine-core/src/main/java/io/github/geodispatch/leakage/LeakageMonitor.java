@@ -1,4 +1,6 @@
 package io.github.geodispatch.leakage;
+import io.github.geodispatch.contract.ContractBook;
+import io.github.geodispatch.leakage.internal.ContractRules;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.StockRules;
@@ -10,6 +12,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -67,6 +70,8 @@ public final class LeakageMonitor {
     private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
+    /** The contract rules, once {@link #contracts} gave the book they read. */
+    private ContractRules contractRules;
 
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
@@ -94,6 +99,24 @@ public final class LeakageMonitor {
         reconciler.technician(technician);
     }
 
+    /**
+     * Turns the contract rules on, reading {@code book} (its coverage, entitlements and visits must already reflect
+     * each job event fed here); each job is judged again.
+     */
+    public void contracts(ContractBook book) {
+        contractRules = new ContractRules(policy, Objects.requireNonNull(book, "contract book"));
+        dirtyJobs.addAll(jobs.keySet());
+        flush();
+    }
+
+    /** The contracts of {@code customer} changed in the book: their jobs are judged again. */
+    public void contractsChanged(CustomerId customer) {
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.jobsOf(customer));
+            flush();
+        }
+    }
+
     /** Feeds one job event; a repeated event id changes nothing. */
     public void accept(JobEvent event) {
         if (!seenEvents.add(event.header().eventId())) {
@@ -113,6 +136,9 @@ public final class LeakageMonitor {
             visits.completed(id, s.header().occurredAt());
         } else if (event instanceof JobEvent.PaymentRecorded p) {
             payment(facts, p);
+        }
+        if (contractRules != null) {
+            dirtyJobs.addAll(contractRules.accept(event));
         }
         dirtyJobs.add(id);
         flush();
@@ -183,6 +209,9 @@ public final class LeakageMonitor {
         if (policy.visitRules()) {
             out.addAll(visits.offBook(asOf, this::branchOf));
         }
+        if (contractRules != null) {
+            out.addAll(contractRules.ended(asOf));
+        }
         out.addAll(stock.findings(asOf, jobs::containsKey));
         out.sort(ORDER);
         return out;
@@ -250,6 +279,9 @@ public final class LeakageMonitor {
             JobFacts facts = jobs.get(job);
             if (facts != null && facts.account.created()) {
                 List<Finding> found = rules.job(facts, visits);
+                if (contractRules != null) {
+                    found = contractRules.refine(facts, found);
+                }
                 if (found.isEmpty()) {
                     jobFindings.remove(job);
                 } else {

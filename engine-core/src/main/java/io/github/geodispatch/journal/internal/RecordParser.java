@@ -86,6 +86,7 @@ public final class RecordParser {
             Map.entry("skills", 38),
             Map.entry("parts", 39));
     private long seen;
+    private final CustomerRecordParser customerFields = new CustomerRecordParser();
 
     // the holder, reset per line
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
@@ -132,6 +133,7 @@ public final class RecordParser {
             throw malformed("'type' must be a string");
         }
         String type = p.getText();
+        customerFields.startLine(type);
         stockRecord = stock.begin(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -243,7 +245,7 @@ public final class RecordParser {
             case "coverage" -> coverage = p.currentToken() == JsonToken.VALUE_NULL ? null : coverage(p);
             case "skills" -> skills = strings(p, field);
             case "parts" -> parts = strings(p, field);
-            default -> p.skipChildren();
+            default -> customerFields.field(field, p);
         }
     }
 
@@ -295,7 +297,7 @@ public final class RecordParser {
                 yield new JournalRecord.Ping(required(pingId, "ping_id"), technicianId(), time(), lat, lng,
                         hasAccuracy ? accuracy : 0.0);
             }
-            default -> throw invalid("unknown record type '" + type + "'", null);
+            default -> customerFields.record(type, at, customer, branch, name, address, gstin, stateCode, reason);
         };
     }
 
@@ -469,7 +471,7 @@ public final class RecordParser {
         throw malformed("field '" + field + "' must be a string");
     }
 
-    private static double number(JsonParser p, String field) throws IOException {
+    static double number(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
             throw malformed("field '" + field + "' must be a number");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 InvoiceCommand.class,
                 StockReportCommand.class,
                 CityDayCommand.class,
+                ContractsCommand.class,
         })
 public final class GeodispatchCli implements Runnable {
 

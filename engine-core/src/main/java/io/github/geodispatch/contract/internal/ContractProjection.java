@@ -1,0 +1,454 @@
+package io.github.geodispatch.contract.internal;
+import io.github.geodispatch.contract.ContractKpis;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.contract.DueVisit;
+import io.github.geodispatch.contract.Entitlement;
+import io.github.geodispatch.contract.Reminder;
+import io.github.geodispatch.contract.RenewalDue;
+import io.github.geodispatch.contract.ScheduledVisit;
+import io.github.geodispatch.contract.VisitSchedule;
+import io.github.geodispatch.contract.VisitStatus;
+import io.github.geodispatch.contract.WarrantyExpiry;
+import io.github.geodispatch.customer.ContractRecord;
+import io.github.geodispatch.customer.ContractStatus;
+import io.github.geodispatch.customer.CustomerState;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerEvent;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.CustomerSite;
+import io.github.geodispatch.spi.Equipment;
+import io.github.geodispatch.spi.EquipmentId;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.SiteId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@link ContractPortfolio} behind {@link ContractPortfolio#create}: the customers' states folded from their
+ * events, and per job only what the contracts need (customer, site, type, the contract its coverage names, when
+ * it was completed). Entitlements and visit statuses are computed per contract when asked, from that contract's
+ * jobs only. Thread-safe: every method holds this object's monitor.
+ */
+public final class ContractProjection implements ContractPortfolio {
+    private static final int REMINDER_DAYS = 30;
+    private static final int KPI_YEAR_DAYS = 365;
+
+    private final ZoneId zone;
+    private final Currency currency;
+    private final Map<CustomerId, CustomerState> customers = new LinkedHashMap<>();
+    private final Map<ContractId, CustomerId> owners = new LinkedHashMap<>();
+    private final Map<JobId, ContractJob> jobs = new HashMap<>();
+    private final Map<ContractId, List<ContractJob>> jobsByContract = new HashMap<>();
+
+    /** What a contract needs of one job. */
+    private static final class ContractJob {
+        final JobId id;
+        final String jobType;
+        Instant completedAt;
+
+        ContractJob(JobId id, String jobType) {
+            this.id = id;
+            this.jobType = jobType;
+        }
+    }
+
+    public ContractProjection(ZoneId zone, Currency currency) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
+    }
+
+    @Override
+    public synchronized void accept(CustomerEvent event) {
+        CustomerId id = event.header().customer();
+        CustomerState known = customers.get(id);
+        long version = event.header().version();
+        if (known != null && version <= known.version()) {
+            return;
+        }
+        CustomerState next;
+        if (event instanceof CustomerEvent.CustomerRegistered registered && known == null) {
+            next = CustomerState.of(registered);
+        } else if (known == null || version != known.version() + 1) {
+            throw new IllegalArgumentException("customer event " + event.header().eventId() + " is version " + version
+                    + " of " + id + ", which is at version " + (known == null ? 0 : known.version()));
+        } else {
+            next = known.apply(event);
+        }
+        customers.put(id, next);
+        if (event instanceof CustomerEvent.ContractDrafted drafted) {
+            owners.put(drafted.terms().id(), id);
+        }
+    }
+
+    @Override
+    public synchronized void accept(JobEvent event) {
+        JobId id = event.header().job();
+        if (event instanceof JobEvent.JobCreated created) {
+            if (jobs.containsKey(id)) {
+                return;
+            }
+            Coverage coverage = created.coverage();
+            ContractId contract = coverage != null && coverage.kind() == CoverageKind.AMC
+                    ? ContractId.of(coverage.reference()) : null;
+            ContractJob job = new ContractJob(id, created.jobType());
+            jobs.put(id, job);
+            if (contract != null) {
+                jobsByContract.computeIfAbsent(contract, c -> new ArrayList<>()).add(job);
+            }
+        } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
+            ContractJob job = jobs.get(id);
+            if (job != null && job.completedAt == null) {
+                job.completedAt = s.header().occurredAt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<CustomerState> customer(CustomerId customer) {
+        return Optional.ofNullable(customers.get(customer));
+    }
+
+    @Override
+    public synchronized Optional<BranchId> branch(CustomerId customer) {
+        return Optional.ofNullable(customers.get(customer)).map(CustomerState::branch);
+    }
+
+    @Override
+    public synchronized Optional<SiteId> siteOf(CustomerId customer, Site site) {
+        CustomerState state = customers.get(customer);
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (state.sites().containsKey(site.id())) {
+            return Optional.of(site.id());
+        }
+        SiteId nearest = null;
+        double best = site.radiusMetres();
+        for (CustomerSite s : state.sites().values()) {
+            double d = s.location().distanceMetres(site.location());
+            if (d <= best) {
+                best = d;
+                nearest = s.id();
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
+
+    @Override
+    public synchronized Optional<ContractRecord> contract(ContractId contract) {
+        CustomerId owner = owners.get(contract);
+        return owner == null ? Optional.empty() : Optional.of(customers.get(owner).contracts().get(contract));
+    }
+
+    @Override
+    public synchronized List<ContractRecord> contracts() {
+        List<ContractRecord> all = new ArrayList<>();
+        for (ContractId id : owners.keySet()) {
+            all.add(customers.get(owners.get(id)).contracts().get(id));
+        }
+        return all;
+    }
+
+    @Override
+    public synchronized List<DueVisit> visits(ContractId contract) {
+        return contract(contract).map(c -> VisitSchedule.of(c, customers.get(c.customer()).equipment())).orElse(List.of());
+    }
+
+    @Override
+    public synchronized Optional<ContractRecord> covering(CustomerId customer, SiteId site, String jobType, LocalDate day) {
+        ContractRecord best = null;
+        for (ContractRecord c : forSite(customer, site, jobType)) {
+            if (c.covers(day, zone) && (best == null || !c.terms().start().isBefore(best.terms().start()))) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public synchronized Optional<ContractRecord> lapsed(CustomerId customer, SiteId site, String jobType, LocalDate day) {
+        if (covering(customer, site, jobType, day).isPresent()) {
+            return Optional.empty();
+        }
+        ContractRecord best = null;
+        LocalDate bestEnd = null;
+        for (ContractRecord c : forSite(customer, site, jobType)) {
+            LocalDate cancelled = c.cancelledOn(zone);
+            LocalDate coverEnd = cancelled != null && !cancelled.isAfter(c.terms().end()) ? cancelled.minusDays(1)
+                    : c.terms().end();
+            if (c.activated() && coverEnd.isBefore(day) && (bestEnd == null || !coverEnd.isBefore(bestEnd))) {
+                best = c;
+                bestEnd = coverEnd;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private List<ContractRecord> forSite(CustomerId customer, SiteId site, String jobType) {
+        CustomerState state = customers.get(customer);
+        List<ContractRecord> out = new ArrayList<>();
+        if (state != null) {
+            for (ContractRecord c : state.contracts().values()) {
+                if (c.terms().sites().contains(site) && c.terms().plan().covers(jobType)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<Coverage> coverage(CustomerId customer, SiteId site, EquipmentId equipment,
+                                                    String jobType, LocalDate day) {
+        Optional<ContractRecord> contract = covering(customer, site, jobType, day);
+        if (contract.isPresent() && contract.get().terms().plan().labourCovered()) {
+            ContractRecord c = contract.get();
+            LocalDate cancelled = c.cancelledOn(zone);
+            LocalDate until = cancelled != null && !cancelled.isAfter(c.terms().end()) ? cancelled.minusDays(1) : c.terms().end();
+            return Optional.of(new Coverage(CoverageKind.AMC, c.id().value(), until, c.terms().plan().jobTypes()));
+        }
+        CustomerState state = customers.get(customer);
+        Equipment unit = state == null || equipment == null ? null : state.equipment().get(equipment);
+        if (unit != null && unit.warrantyUntil() != null && !day.isAfter(unit.warrantyUntil())
+                && !day.isBefore(unit.installedOn())) {
+            return Optional.of(new Coverage(CoverageKind.WARRANTY, unit.id().value(), unit.warrantyUntil(), List.of()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized List<Entitlement> entitlements(LocalDate asOf) {
+        List<Entitlement> out = new ArrayList<>();
+        for (ContractRecord c : contracts()) {
+            if (c.activated()) {
+                out.add(entitlementOf(c, asOf));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf) {
+        return contract(contract).filter(ContractRecord::activated).map(c -> entitlementOf(c, asOf));
+    }
+
+    private Entitlement entitlementOf(ContractRecord c, LocalDate asOf) {
+        int used = 0;
+        for (ContractJob job : jobsByContract.getOrDefault(c.id(), List.of())) {
+            if (counts(c, job, asOf)) {
+                used++;
+            }
+        }
+        List<ScheduledVisit> visits = statuses(c, asOf);
+        int done = 0, due = 0, overdue = 0;
+        for (ScheduledVisit v : visits) {
+            switch (v.status()) {
+                case DONE -> done++;
+                case DUE -> due++;
+                case OVERDUE -> overdue++;
+                case UPCOMING -> { }
+            }
+        }
+        int entitled = Entitlement.entitled(c.terms());
+        return new Entitlement(c.id(), c.customer(), c.branch(), c.status(asOf, zone), c.terms().start(), c.terms().end(),
+                entitled, used, entitled - used, visits.size(), done, due, overdue);
+    }
+
+    /** True when {@code job} uses the contract's entitlement by {@code asOf}: covered type, completed in term by then. */
+    private boolean counts(ContractRecord c, ContractJob job, LocalDate asOf) {
+        if (job.completedAt == null || !c.terms().plan().covers(job.jobType)) {
+            return false;
+        }
+        LocalDate day = LocalDate.ofInstant(job.completedAt, zone);
+        return c.terms().inTerm(day) && !day.isAfter(asOf);
+    }
+
+    @Override
+    public synchronized OptionalInt entitlementRank(ContractId contract, JobId job) {
+        Optional<ContractRecord> c = contract(contract);
+        if (c.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        LocalDate end = c.get().terms().end();
+        List<ContractJob> using = new ArrayList<>();
+        for (ContractJob j : jobsByContract.getOrDefault(contract, List.of())) {
+            if (counts(c.get(), j, end)) {
+                using.add(j);
+            }
+        }
+        using.sort(Comparator.comparing((ContractJob j) -> j.completedAt).thenComparing(j -> j.id));
+        for (int i = 0; i < using.size(); i++) {
+            if (using.get(i).id.equals(job)) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public synchronized List<ScheduledVisit> visitStatuses(ContractId contract, LocalDate asOf) {
+        return contract(contract).map(c -> statuses(c, asOf)).orElse(List.of());
+    }
+
+    /** The earliest visits, as many as the contract's completed visit-type jobs by {@code asOf}, are the done ones. */
+    private List<ScheduledVisit> statuses(ContractRecord c, LocalDate asOf) {
+        List<DueVisit> visits = VisitSchedule.of(c, customers.get(c.customer()).equipment());
+        int done = 0;
+        for (ContractJob job : jobsByContract.getOrDefault(c.id(), List.of())) {
+            if (job.jobType.equals(c.terms().plan().visitJobType()) && counts(c, job, asOf)) {
+                done++;
+            }
+        }
+        List<ScheduledVisit> out = new ArrayList<>(visits.size());
+        for (DueVisit v : visits) {
+            VisitStatus status = done-- > 0 ? VisitStatus.DONE
+                    : v.windowEnd().isBefore(asOf) ? VisitStatus.OVERDUE
+                    : v.dueOn().isAfter(asOf) ? VisitStatus.UPCOMING : VisitStatus.DUE;
+            out.add(new ScheduledVisit(v, status));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<ScheduledVisit> openVisits(LocalDate asOf, int horizonDays) {
+        if (horizonDays < 0) {
+            throw new IllegalArgumentException("horizon must not be negative, was " + horizonDays);
+        }
+        LocalDate until = asOf.plusDays(horizonDays);
+        List<ScheduledVisit> out = new ArrayList<>();
+        for (ContractRecord c : contracts()) {
+            if (!c.activated() || c.cancelledAt() != null) {
+                continue;
+            }
+            for (ScheduledVisit v : statuses(c, asOf)) {
+                if (v.status() != VisitStatus.DONE && !v.visit().dueOn().isAfter(until)) {
+                    out.add(v);
+                }
+            }
+        }
+        out.sort(Comparator.comparing((ScheduledVisit v) -> v.visit().dueOn()).thenComparing(v -> v.visit().job()));
+        return out;
+    }
+
+    @Override
+    public synchronized List<RenewalDue> renewalsDue(LocalDate asOf) {
+        List<RenewalDue> out = new ArrayList<>();
+        for (ContractRecord c : contracts()) {
+            long daysLeft = ChronoUnit.DAYS.between(asOf, c.terms().end());
+            if (c.status(asOf, zone) != ContractStatus.ACTIVE || c.renewedBy() != null || daysLeft > REMINDER_DAYS
+                    || c.terms().start().isAfter(asOf)) {
+                continue;
+            }
+            ContractId drafted = null;
+            for (ContractRecord other : customers.get(c.customer()).contracts().values()) {
+                if (c.id().equals(other.terms().renews()) && other.cancelledAt() == null) {
+                    drafted = other.id();
+                }
+            }
+            out.add(new RenewalDue(c.id(), c.customer(), c.branch(), c.terms().end(), (int) daysLeft,
+                    RenewalDue.stage(daysLeft), drafted, c.terms().price()));
+        }
+        out.sort(Comparator.comparing(RenewalDue::end).thenComparing(RenewalDue::contract));
+        return out;
+    }
+
+    @Override
+    public synchronized List<WarrantyExpiry> warrantyExpiries(LocalDate asOf) {
+        List<WarrantyExpiry> out = new ArrayList<>();
+        for (CustomerState customer : customers.values()) {
+            for (Equipment e : customer.equipment().values()) {
+                if (e.warrantyUntil() == null) {
+                    continue;
+                }
+                long daysLeft = ChronoUnit.DAYS.between(asOf, e.warrantyUntil());
+                if (daysLeft >= 0 && daysLeft <= REMINDER_DAYS) {
+                    out.add(new WarrantyExpiry(customer.id(), customer.branch(), e, (int) daysLeft,
+                            RenewalDue.stage(daysLeft)));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((WarrantyExpiry w) -> w.equipment().warrantyUntil())
+                .thenComparing(w -> w.equipment().id()));
+        return out;
+    }
+
+    @Override
+    public synchronized List<Reminder> remindersDue(LocalDate asOf) {
+        List<Reminder> out = new ArrayList<>();
+        for (RenewalDue r : renewalsDue(asOf)) {
+            out.add(new Reminder("renewal:" + r.contract() + ":" + r.stage(), Reminder.Kind.RENEWAL, r.customer(),
+                    "Your contract " + r.contract() + " ends on " + r.end(),
+                    "Contract " + r.contract() + " ends in " + r.daysLeft() + " days (" + r.end() + "). Renew for "
+                            + r.price() + " to keep your visits and cover."));
+        }
+        for (WarrantyExpiry w : warrantyExpiries(asOf)) {
+            Equipment e = w.equipment();
+            out.add(new Reminder("warranty:" + w.customer() + ":" + e.id() + ":" + w.stage(), Reminder.Kind.WARRANTY,
+                    w.customer(), "Warranty of your " + (e.make() + " " + e.model()).strip() + " ends on " + e.warrantyUntil(),
+                    "The warranty of " + e.type() + " serial " + e.serial() + " ends in " + w.daysLeft()
+                            + " days. Ask us for an AMC to keep it covered."));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized ContractKpis kpis(LocalDate asOf) {
+        int active = 0, renewed = 0, ended = 0, due = 0, overdue = 0;
+        long revenue = 0;
+        LocalDate yearAgo = asOf.minusDays(KPI_YEAR_DAYS);
+        for (ContractRecord c : contracts()) {
+            if (!c.activated()) {
+                continue;
+            }
+            ContractStatus status = c.status(asOf, zone);
+            boolean cancelled = status == ContractStatus.CANCELLED;
+            if (status == ContractStatus.ACTIVE && !c.terms().start().isAfter(asOf)) {
+                active++;
+            }
+            LocalDate end = c.terms().end();
+            if (!cancelled && end.isAfter(yearAgo) && end.isBefore(asOf)) {
+                ended++;
+                if (status == ContractStatus.RENEWED) {
+                    renewed++;
+                }
+            }
+            LocalDate start = c.terms().start();
+            if (c.cancelledAt() == null && start.isAfter(yearAgo) && !start.isAfter(asOf)
+                    && c.terms().price().currency() == currency) {
+                revenue = Math.addExact(revenue, c.terms().price().minor());
+            }
+            if (!cancelled) {
+                for (ScheduledVisit v : statuses(c, asOf)) {
+                    due += v.status() == VisitStatus.DUE ? 1 : 0;
+                    overdue += v.status() == VisitStatus.OVERDUE ? 1 : 0;
+                }
+            }
+        }
+        return new ContractKpis(asOf, active, renewalsDue(asOf).size(), renewed, ended, Money.ofMinor(revenue, currency),
+                due, overdue);
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.geodispatch.internal;
+import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.contract.DueVisit;
+import io.github.geodispatch.contract.Reminder;
+import io.github.geodispatch.contract.ReminderSender;
+import io.github.geodispatch.contract.ScheduledVisit;
+import io.github.geodispatch.contract.VisitStatus;
+import io.github.geodispatch.customer.ContractRecord;
+import io.github.geodispatch.customer.CustomerCommand;
+import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.CustomerResult;
+import io.github.geodispatch.customer.CustomerState;
+import io.github.geodispatch.customer.ServiceHistory;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.ContractTerms;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerSite;
+import io.github.geodispatch.spi.EquipmentId;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.Site;
+import io.github.geodispatch.spi.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The front door's {@link GeoDispatch.Contracts}: preventive visits become jobs through the (covering) job record,
+ * renewals are drafted and activated on the customer record, and reminders go out once each through the
+ * {@link ReminderSender}. Thread-safe: scheduling and reminders each take their own lock.
+ */
+final class ContractDesk implements GeoDispatch.Contracts {
+    private static final Logger LOG = LoggerFactory.getLogger(ContractDesk.class);
+    /** The fence radius of a preventive visit's site (a customer site records no radius). */
+    static final double VISIT_SITE_RADIUS_METRES = 100;
+
+    private final ContractPortfolio portfolio;
+    private final ServiceHistory history;
+    private final JobRecord jobs;
+    private final CustomerRecord customers;
+    private final ReminderSender reminders;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final Currency currency;
+    private final Set<String> sent = new HashSet<>();
+    private final Object scheduling = new Object();
+
+    ContractDesk(ContractPortfolio portfolio, ServiceHistory history, JobRecord jobs, CustomerRecord customers,
+                 ReminderSender reminders, InstantSource clock, ZoneId zone, Currency currency) {
+        this.portfolio = portfolio;
+        this.history = history;
+        this.jobs = jobs;
+        this.customers = customers;
+        this.reminders = reminders;
+        this.clock = clock;
+        this.zone = zone;
+        this.currency = currency;
+    }
+
+    @Override
+    public ContractPortfolio portfolio() {
+        return portfolio;
+    }
+
+    @Override
+    public ServiceHistory history() {
+        return history;
+    }
+
+    @Override
+    public List<JobId> scheduleVisits(Actor actor, LocalDate through) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(through, "through");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<JobId> created = new ArrayList<>();
+        synchronized (scheduling) {
+            for (ContractRecord contract : portfolio.contracts()) {
+                if (!contract.activated() || contract.cancelledAt() != null || contract.terms().end().isBefore(today)) {
+                    continue;
+                }
+                for (ScheduledVisit v : portfolio.visitStatuses(contract.id(), today)) {
+                    DueVisit visit = v.visit();
+                    if (v.status() == VisitStatus.DONE || visit.dueOn().isAfter(through)
+                            || jobs.job(actor, visit.job()).isPresent()) {
+                        continue;
+                    }
+                    if (schedule(actor, contract, visit, today)) {
+                        created.add(visit.job());
+                    }
+                }
+            }
+        }
+        return created;
+    }
+
+    /** Creates the visit's job; its window starts today when its due day has passed (a catch-up after a gap). */
+    private boolean schedule(Actor actor, ContractRecord contract, DueVisit visit, LocalDate today) {
+        CustomerState customer = portfolio.customer(contract.customer()).orElseThrow();
+        CustomerSite site = customer.sites().get(visit.site());
+        LocalDate from = visit.dueOn().isBefore(today) ? today : visit.dueOn();
+        LocalDate to = visit.windowEnd();
+        if (to.isBefore(from)) {
+            long window = ChronoUnit.DAYS.between(visit.dueOn(), visit.windowEnd());
+            to = from.plusDays(window);
+        }
+        if (to.isAfter(contract.terms().end())) {
+            to = contract.terms().end();
+        }
+        if (to.isBefore(from)) {
+            return false;
+        }
+        if (customer.equipment().containsKey(EquipmentId.of(visit.unit()))) {
+            history.link(visit.job(), EquipmentId.of(visit.unit()));
+        }
+        TimeWindow window = new TimeWindow(from.atStartOfDay(zone).toInstant(),
+                to.atTime(LocalTime.MAX).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS));
+        CommandResult result = jobs.execute(actor, JobCommand.CreateJob.builder(visit.job(), contract.branch(),
+                        contract.customer(), new Site(site.id(), site.location(), VISIT_SITE_RADIUS_METRES, site.address()),
+                        visit.jobType())
+                .issue("Preventive visit " + visit.number() + " of " + visit.unit() + " under contract " + contract.id())
+                .window(window).quote(Money.zero(currency)).build());
+        if (result instanceof CommandResult.Rejected r) {
+            LOG.warn("preventive visit {} of contract {} not scheduled: {}: {}", visit.job(), contract.id(),
+                    r.rejection().reason(), r.rejection().message());
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price) {
+        ContractRecord old = portfolio.contract(contract)
+                .orElseThrow(() -> new IllegalArgumentException("no contract " + contract + " to renew"));
+        ContractTerms t = old.terms();
+        LocalDate start = t.end().plusDays(1);
+        LocalDate end = start.plusDays(ChronoUnit.DAYS.between(t.start(), t.end()));
+        CustomerResult drafted = customers.execute(actor, new CustomerCommand.DraftContract(old.customer(),
+                new ContractTerms(renewal, t.kind(), t.sites(), t.equipment(), t.plan(), price, t.instalments(), start, end,
+                        contract)));
+        return drafted.isAccepted() ? customers.execute(actor, new CustomerCommand.ActivateContract(old.customer(), renewal))
+                : drafted;
+    }
+
+    @Override
+    public List<Reminder> sendReminders(LocalDate asOf) {
+        List<Reminder> delivered = new ArrayList<>();
+        synchronized (sent) {
+            for (Reminder r : portfolio.remindersDue(asOf)) {
+                if (sent.contains(r.key())) {
+                    continue;
+                }
+                try {
+                    reminders.send(r);
+                    sent.add(r.key());
+                    delivered.add(r);
+                } catch (RuntimeException e) {
+                    LOG.warn("reminder {} to customer {} failed; it is tried again on the next run", r.key(), r.customer(), e);
+                }
+            }
+        }
+        return delivered;
+    }
+}

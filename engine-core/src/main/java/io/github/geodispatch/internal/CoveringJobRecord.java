@@ -1,0 +1,105 @@
+package io.github.geodispatch.internal;
+import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.HistoryVerification;
+import io.github.geodispatch.job.JobCommand;
+import io.github.geodispatch.job.JobEventListener;
+import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.Subscription;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The job record as the front door hands it out: a {@link JobCommand.CreateJob} that carries no coverage gets the
+ * coverage of the contract covering the job's customer, site and type on the job's day (its window's first day,
+ * else today), so the {@code JobCreated} event records which contract pays and on what terms, under the hash
+ * chain; a command without an SLA deadline gets the contract's response promise (hours from now) as one. Every
+ * other call goes to the record unchanged. Thread-safe.
+ */
+final class CoveringJobRecord implements JobRecord {
+    private final JobRecord record;
+    private final ContractPortfolio contracts;
+    private final InstantSource clock;
+    private final ZoneId zone;
+
+    CoveringJobRecord(JobRecord record, ContractPortfolio contracts, InstantSource clock, ZoneId zone) {
+        this.record = record;
+        this.contracts = contracts;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public CommandResult execute(Actor actor, JobCommand command) {
+        Objects.requireNonNull(command, "command");
+        if (command instanceof JobCommand.CreateJob c && c.coverage() == null) {
+            LocalDate day = LocalDate.ofInstant(c.window() != null ? c.window().from() : clock.instant(), zone);
+            Optional<Coverage> coverage = contracts.coverage(c.customer(), c.site().id(), null, c.jobType(), day);
+            if (coverage.isPresent()) {
+                command = new JobCommand.CreateJob(c.job(), c.branch(), c.customer(), c.site(), c.issue(), c.jobType(),
+                        c.requiredSkills(), c.priority(), c.window(), slaDeadline(c, day), c.estimatedMinutes(), c.quote(),
+                        coverage.get(), c.preferredTechnician());
+            }
+        }
+        return record.execute(actor, command);
+    }
+
+    /**
+     * The command's SLA deadline, else the covering contract's response promise counted from now (none when it
+     * promises none).
+     */
+    private Instant slaDeadline(JobCommand.CreateJob c, LocalDate day) {
+        if (c.slaDeadline() != null) {
+            return c.slaDeadline();
+        }
+        int hours = contracts.covering(c.customer(), c.site().id(), c.jobType(), day)
+                .map(contract -> contract.terms().plan().responseHours()).orElse(0);
+        return hours == 0 ? null : clock.instant().plus(Duration.ofHours(hours));
+    }
+
+    @Override
+    public Optional<JobState> job(Actor actor, JobId job) {
+        return record.job(actor, job);
+    }
+
+    @Override
+    public List<JobEvent> history(Actor actor, JobId job) {
+        return record.history(actor, job);
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job) {
+        return record.verifyHistory(actor, job);
+    }
+
+    @Override
+    public Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead) {
+        return record.verifyHistory(actor, job, trustedHead);
+    }
+
+    @Override
+    public Subscription subscribe(JobEventListener listener) {
+        return record.subscribe(listener);
+    }
+
+    @Override
+    public JobId newJobId() {
+        return record.newJobId();
+    }
+
+    @Override
+    public String toString() {
+        return record.toString();
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.geodispatch.leakage.internal;
+import io.github.geodispatch.contract.ContractBook;
+import io.github.geodispatch.contract.Entitlement;
+import io.github.geodispatch.contract.ScheduledVisit;
+import io.github.geodispatch.contract.VisitStatus;
+import io.github.geodispatch.customer.ContractRecord;
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakageCode;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.payment.JobAccount;
+import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.SiteId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The leakage rules contracts open up, read against a {@link ContractBook}; a job is judged by them only when the
+ * book knows its customer and its site ({@link ContractBook#siteOf}). On a job's service day (its completion day, else its creation day):
+ * <ul>
+ *   <li>AMC_CLAIM_UNCOVERED / EXPIRED_CONTRACT_WORK_NOT_BILLED: the job claims AMC but no contract covers its site
+ *       and type that day — never one, or one that had lapsed (expired or cancelled). Either takes the place of the
+ *       job's COVERAGE_INVALID (one finding per cause); amount: gross due less on-site payments;</li>
+ *   <li>COVERED_JOB_CHARGED: a contract covering labour paid for the job (within its entitlement: by the job's rank
+ *       when the contract counts it, else while the contract's calls were not used up by the job's day) and the
+ *       customer was charged the labour too: on-site payments or the invoice exceed the billable parts and expenses
+ *       by at least the quote; amount: the quote;</li>
+ *   <li>EXTRA_VISIT_NOT_BILLED: the job is the contract's call beyond its entitlement and less than its quote was
+ *       charged beyond the parts and expenses (no approved waiver), 24 h (the invoice grace) after completion;
+ *       amount: the uncharged labour;</li>
+ *   <li>CONTRACT_VISITS_MISSED (per contract, from the day after its end): preventive visits still undone;
+ *       amount: the price times the missed share of the scheduled visits (rounded down).</li>
+ * </ul>
+ * Not thread-safe (it is part of the monitor).
+ */
+public final class ContractRules {
+    private final LeakagePolicy policy;
+    private final ContractBook book;
+    private final Map<JobId, JobEvent.JobCreated> created = new HashMap<>();
+    private final Map<CustomerId, Set<JobId>> jobsOfCustomer = new HashMap<>();
+    private final Map<ContractId, Set<JobId>> jobsOfContract = new HashMap<>();
+
+    public ContractRules(LeakagePolicy policy, ContractBook book) {
+        this.policy = policy;
+        this.book = book;
+    }
+
+    /** Keeps what the rules need of a job event; returns the other jobs whose findings it may change. */
+    public Set<JobId> accept(JobEvent event) {
+        JobId job = event.header().job();
+        if (event instanceof JobEvent.JobCreated c && created.putIfAbsent(job, c) == null) {
+            jobsOfCustomer.computeIfAbsent(c.customer(), k -> new LinkedHashSet<>()).add(job);
+            if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
+                jobsOfContract.computeIfAbsent(ContractId.of(c.coverage().reference()), k -> new LinkedHashSet<>()).add(job);
+            }
+        }
+        JobEvent.JobCreated c = created.get(job);
+        if (c != null && event instanceof JobEvent.StatusChanged && c.coverage() != null
+                && c.coverage().kind() == CoverageKind.AMC) {
+            // a completion moves the entitlement ranks of the contract's other calls
+            return jobsOfContract.getOrDefault(ContractId.of(c.coverage().reference()), Set.of());
+        }
+        return Set.of();
+    }
+
+    /** The jobs of a customer whose contracts changed. */
+    public Set<JobId> jobsOf(CustomerId customer) {
+        return jobsOfCustomer.getOrDefault(customer, Set.of());
+    }
+
+    /** The job's findings with the contract rules applied: COVERAGE_INVALID refined, contract findings added. */
+    public List<Finding> refine(JobFacts f, List<Finding> found) {
+        JobEvent.JobCreated job = created.get(f.account.job());
+        SiteId site = job == null ? null : book.siteOf(job.customer(), job.site()).orElse(null);
+        if (site == null) {
+            return found;
+        }
+        JobAccount a = f.account;
+        Instant serviceAt = a.completedAt() != null ? a.completedAt() : job.header().occurredAt();
+        LocalDate day = LocalDate.ofInstant(serviceAt, book.zone());
+        List<Finding> out = new ArrayList<>(found);
+        ContractRecord covering = book.covering(job.customer(), site, job.jobType(), day).orElse(null);
+        JobEvent.PaymentRecorded claim = amcClaim(f);
+        if (claim != null && covering == null) {
+            out.removeIf(x -> x.code() == LeakageCode.COVERAGE_INVALID);
+            ContractRecord lapsed = book.lapsed(job.customer(), site, job.jobType(), day).orElse(null);
+            List<String> evidence = new ArrayList<>(List.of(f.createdEvent.toString(), claim.header().eventId().toString()));
+            if (lapsed != null) {
+                evidence.add(lapsed.draftedEvent().toString());
+            }
+            out.add(finding(lapsed == null ? LeakageCode.AMC_CLAIM_UNCOVERED : LeakageCode.EXPIRED_CONTRACT_WORK_NOT_BILLED,
+                    f, lapsed == null ? claim.reference() : lapsed.id().value(), nonNegative(a.grossDue().minus(a.paidOnSite())),
+                    evidence, claim.header().occurredAt()));
+        }
+        if (covering != null && a.completedAt() != null) {
+            int entitled = Entitlement.entitled(covering.terms());
+            OptionalInt rank = book.entitlementRank(covering.id(), a.job());
+            // a call the contract counts is beyond by its rank; another, by whether the calls were used up by its day
+            boolean beyond = rank.isPresent() ? rank.getAsInt() > entitled
+                    : book.entitlement(covering.id(), day).map(e -> e.used() >= e.entitled()).orElse(false);
+            Money quote = job.quote();
+            Money labourCharged = labourCharged(a, quote);
+            if (covering.terms().plan().labourCovered() && !beyond && quote.isPositive() && labourCharged.compareTo(quote) >= 0) {
+                out.add(charged(f, covering, quote));
+            } else if (beyond && rank.isPresent() && quote.isPositive() && labourCharged.compareTo(quote) < 0 && !a.waived()) {
+                out.add(finding(LeakageCode.EXTRA_VISIT_NOT_BILLED, f, covering.id().value(), quote.minus(labourCharged),
+                        List.of(f.createdEvent.toString(), f.completedEvent.toString(), covering.draftedEvent().toString()),
+                        a.completedAt().plus(policy.invoiceGrace())));
+            }
+        }
+        return out;
+    }
+
+    /** COVERED_JOB_CHARGED, detected at the last of the charges (on-site payments, invoice). */
+    private Finding charged(JobFacts f, ContractRecord covering, Money quote) {
+        List<String> evidence = new ArrayList<>(List.of(f.createdEvent.toString(), covering.draftedEvent().toString()));
+        Instant at = f.account.completedAt();
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (p.mode().settlesOnSite()) {
+                evidence.add(p.header().eventId().toString());
+                at = later(at, p.header().occurredAt());
+            }
+        }
+        JobEvent.InvoiceHandedOff invoice = f.account.invoice();
+        if (invoice != null) {
+            evidence.add(invoice.header().eventId().toString());
+            at = later(at, invoice.header().occurredAt());
+        }
+        return finding(LeakageCode.COVERED_JOB_CHARGED, f, covering.id().value(), quote, evidence, at);
+    }
+
+    /** CONTRACT_VISITS_MISSED of every activated, never cancelled contract that ended before {@code asOf}'s day. */
+    public List<Finding> ended(Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, book.zone());
+        List<Finding> out = new ArrayList<>();
+        for (ContractRecord c : book.contracts()) {
+            LocalDate end = c.terms().end();
+            if (!c.activated() || c.cancelledAt() != null || !end.isBefore(today)) {
+                continue;
+            }
+            List<ScheduledVisit> visits = book.visitStatuses(c.id(), end);
+            long missed = visits.stream().filter(v -> v.status() != VisitStatus.DONE).count();
+            if (missed == 0) {
+                continue;
+            }
+            Money price = c.terms().price();
+            Money atRisk = Money.ofMinor(Math.multiplyExact(price.minor(), missed) / visits.size(), price.currency());
+            out.add(new Finding(LeakageCode.CONTRACT_VISITS_MISSED, null, null, c.branch(), c.id().value(), atRisk,
+                    List.of(c.draftedEvent().toString()), end.plusDays(1).atStartOfDay(book.zone()).toInstant()));
+        }
+        return out;
+    }
+
+    private static JobEvent.PaymentRecorded amcClaim(JobFacts f) {
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (p.mode() == PaymentMode.AMC) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What was charged beyond the billable parts and expenses (gross due less the quote): the larger of the on-site
+     * payments and the invoice total, less those extras.
+     */
+    private static Money labourCharged(JobAccount a, Money quote) {
+        Money charged = a.paidOnSite();
+        if (a.invoice() != null && a.invoice().total().compareTo(charged) > 0) {
+            charged = a.invoice().total();
+        }
+        return nonNegative(charged.minus(a.grossDue().minus(quote)));
+    }
+
+    private Finding finding(LeakageCode code, JobFacts f, String reference, Money amount, List<String> evidence, Instant at) {
+        JobAccount a = f.account;
+        return new Finding(code, a.job(), a.technician(), a.branch(), reference, amount, evidence, at);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
+    }
+
+    private static Money nonNegative(Money m) {
+        return m.isNegative() ? Money.zero(m.currency()) : m;
+    }
+}

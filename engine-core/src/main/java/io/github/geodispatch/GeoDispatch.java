@@ -41,6 +41,7 @@ import io.github.geodispatch.memory.InMemoryAccountsHandoff;
 import io.github.geodispatch.memory.InMemoryCustomerEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
@@ -54,9 +55,12 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.StockLedger;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -83,11 +87,14 @@ import java.util.Optional;
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
  *       the hand-off recorded on the job;</li>
- *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding;</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, stock event, deposit, attendance day and
+ *       finding;</li>
  *   <li>{@link #customers()}, customers, sites, equipment and contracts, hash-chained like jobs, and
  *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
  *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
- *       rules and the owner's view read the contracts.</li>
+ *       rules and the owner's view read the contracts;</li>
+ *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
+ *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
  *
  * <pre>{@code
@@ -148,6 +155,13 @@ public interface GeoDispatch {
 
     /** Coverage, entitlements, preventive visits, renewals and reminders, and service history. */
     Contracts contracts();
+
+    /**
+     * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
+     * job's assigned technician (off-book when the van's book holds too few); a technician with no van, or a SKU
+     * not in the catalogue, is not tracked.
+     */
+    StockLedger stock();
 
     /** The contracts of the business at work. Thread-safe. */
     interface Contracts {
@@ -275,6 +289,8 @@ public interface GeoDispatch {
         private SuspectVisitPolicy suspectVisits;
         private RedeliveryPolicy redelivery;
         private Duration offlineReorderWindow;
+        private StockEventStore stockStore;
+        private UsualParts usualParts;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -445,6 +461,18 @@ public interface GeoDispatch {
             return this;
         }
 
+        /** Where the stock streams live; in memory when not set. */
+        public Builder stockStore(StockEventStore store) {
+            stockStore = once(stockStore, store, "stock store");
+            return this;
+        }
+
+        /** The parts each job type usually needs, for van restock lists; none when not set. */
+        public Builder usualParts(UsualParts parts) {
+            usualParts = once(usualParts, parts, "usual parts");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -482,7 +510,9 @@ public interface GeoDispatch {
                     redelivery != null ? redelivery : RedeliveryPolicy.defaults(),
                     offlineReorderWindow != null ? offlineReorderWindow : Duration.ofSeconds(30),
                     calendar,
-                    horizonDays == null ? 0 : horizonDays));
+                    horizonDays == null ? 0 : horizonDays,
+                    stockStore != null ? stockStore : new InMemoryStockEventStore(),
+                    usualParts != null ? usualParts : UsualParts.none()));
         }
 
         private static <T> T once(T current, T value, String name) {

@@ -18,8 +18,10 @@ import io.github.geodispatch.spi.CustomerEventStore;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -36,7 +38,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
         CustomerEventStore customerStore, ReminderSender reminders, SuspectVisitPolicy suspectVisits,
-        RedeliveryPolicy redelivery, Duration offlineReorderWindow, TeamCalendar calendar, int horizonDays) {
+        RedeliveryPolicy redelivery, Duration offlineReorderWindow, TeamCalendar calendar, int horizonDays,
+        StockEventStore stockStore, UsualParts usualParts) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

@@ -5,6 +5,7 @@ import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.customer.CustomerRecord;
 import io.github.geodispatch.customer.ServiceHistory;
@@ -43,9 +44,13 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StoredStockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.stock.StockCommand;
+import io.github.geodispatch.stock.StockLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +66,13 @@ import java.util.stream.Collectors;
 /**
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
  * record's listeners, subscribed to this business's events only, feed the visit link, the owner's view and the
- * leakage monitor; the job record checks an ARRIVED's visit with the visit link; the visit tracker's listeners
- * feed the visit link (arrivals), the leakage monitor (site stays, with their spoof signals and the business's
- * suspect-visit policy) and the host's listeners; the dispatch board records its decisions on the job record. The
- * customer record's listener feeds the contract portfolio, the service history and the leakage rules; job events
- * reach the portfolio before the leakage monitor, whose contract rules read it, and created jobs take their
- * coverage from it ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own
+ * leakage monitor, and take each part used on a job from the van of the job's technician; the stock ledger's
+ * listener feeds the owner's view and the leakage monitor; the job record checks an ARRIVED's visit with the visit
+ * link; the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays, with their
+ * spoof signals and the business's suspect-visit policy) and the host's listeners; the dispatch board records its
+ * decisions on the job record. The customer record's listener feeds the contract portfolio, the service history
+ * and the leakage rules; job events reach the portfolio before the leakage monitor, whose contract rules read it,
+ * and created jobs take their coverage from it ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own
  * lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
@@ -93,6 +99,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final ContractPortfolio portfolio;
     private final ServiceHistory history = ServiceHistory.create();
     private final Contracts contracts;
+    private final StockLedger stock;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
@@ -109,7 +116,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.fences = FenceIndex.builder().build();
         this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace(), settings.suspectVisits());
         this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
-                .contracts(portfolio).build();
+                .partPricesIncludeTax(settings.priceBasis() == PriceBasis.TAX_INCLUSIVE).contracts(portfolio).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
         monitor.contracts(portfolio);
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
@@ -129,6 +136,10 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 .priceBasis(settings.priceBasis()).build());
         this.contracts = new ContractDesk(portfolio, history, jobs, customers, settings.reminders(), settings.clock(),
                 settings.zone(), settings.currency());
+        this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
+                .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
+                .build();
+        stock.subscribe(this::stockEvents);
         jobs.subscribe(settings.tenant(), visitLink);
         jobs.subscribe(settings.tenant(), this::ownEvents);
         customers.subscribe(this::customerEvents);
@@ -188,6 +199,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
     }
 
     @Override
+    public StockLedger stock() {
+        return stock;
+    }
+
+    @Override
     public CustomerRecord customers() {
         return customers;
     }
@@ -224,6 +240,28 @@ public final class WiredGeoDispatch implements GeoDispatch {
                     technicianBranches.put(assigned.technician(), branch);
                     monitor.technician(assigned.technician(), branch);
                 }
+                monitor.accept(e);
+            }
+            if (e instanceof JobEvent.PartUsed part) {
+                takeFromVan(part);
+            }
+        }
+    }
+
+    /** A part used on a job leaves the van of the job's technician; untracked when they have no van (or no SKU). */
+    private void takeFromVan(JobEvent.PartUsed part) {
+        TechnicianId technician = jobs.job(system, part.header().job()).map(JobState::technician).orElse(null);
+        if (technician != null) {
+            stock.execute(system, StockCommand.UseOnJob.of(part, technician));
+        }
+    }
+
+    /** The stock ledger's listener: the owner's view and the leakage rules hear every stock event. */
+    private void stockEvents(List<StoredStockEvent> stored) {
+        for (StoredStockEvent s : stored) {
+            StockEvent e = s.event();
+            owner.accept(e);
+            synchronized (monitor) {
                 monitor.accept(e);
             }
         }

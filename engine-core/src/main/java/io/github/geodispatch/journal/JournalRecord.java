@@ -326,4 +326,11 @@ public sealed interface JournalRecord {
             return "ping";
         }
     }
+
+    /** A record of parts and van stock, a {@code stock.*} type; the variants are in {@link StockRecords}. */
+    sealed interface Stock extends JournalRecord permits StockRecords.Sku, StockRecords.Location,
+            StockRecords.Minimum, StockRecords.Receipt, StockRecords.Transfer, StockRecords.Use, StockRecords.Return,
+            StockRecords.WriteOff, StockRecords.Count {
+        OffsetDateTime at();
+    }
 }

@@ -140,6 +140,8 @@ public final class JournalWriter implements Closeable, Flushable {
             out.writeNumberField("accuracy_m", r.accuracyMetres());
         } else if (record instanceof JournalRecord.CustomerRecord r) {
             CustomerRecordWriter.write(out, r);
+        } else if (record instanceof JournalRecord.Stock r) {
+            new StockRecordWriter(this, out).write(r);
         }
         out.writeEndObject();
         out.writeRaw('\n');
@@ -150,11 +152,11 @@ public final class JournalWriter implements Closeable, Flushable {
         time(r.at());
     }
 
-    private void time(OffsetDateTime at) throws IOException {
+    void time(OffsetDateTime at) throws IOException {
         out.writeStringField("at", JournalTimes.format(at));
     }
 
-    private void money(String field, Money money) throws IOException {
+    void money(String field, Money money) throws IOException {
         out.writeObjectFieldStart(field);
         out.writeStringField("amount", money.toPlainString());
         out.writeStringField("currency", money.currency().name());
@@ -170,7 +172,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndObject();
     }
 
-    private void strings(String field, List<String> values) throws IOException {
+    void strings(String field, List<String> values) throws IOException {
         out.writeArrayFieldStart(field);
         for (String v : values) {
             out.writeString(v);
@@ -178,7 +180,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndArray();
     }
 
-    private void optional(String field, String value) throws IOException {
+    void optional(String field, String value) throws IOException {
         if (value != null) {
             out.writeStringField(field, value);
         }

@@ -47,5 +47,12 @@ public enum LeakageCode {
      * location, impossible speed, repeated coordinates) and flagged by the business's policy; the evidence names
      * each visit and its signals. (A policy that refuses such visits makes the job a GHOST_VISIT instead.)
      */
-    SUSPECT_VISIT
+    SUSPECT_VISIT,
+
+    /** A part the job record used on a job that its technician's van did not hold on its book (valued at cost). */
+    OFF_BOOK_PART,
+    /** A stock count short of what the location's movements say it holds (valued at the average cost). */
+    STOCK_SHRINKAGE,
+    /** Parts taken out of a van for no job, or for a job nobody created (valued at cost). */
+    VAN_USE_UNEXPLAINED
 }

@@ -5,6 +5,7 @@ import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
+import io.github.geodispatch.leakage.internal.StockRules;
 import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
@@ -21,12 +22,14 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.UUID;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +79,10 @@ public final class LeakageMonitor {
     /** The latest time of anything fed: events, credits, deposits, stays. */
     private Instant clock = Instant.MIN;
     private final VisitBook visits;
+    private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
+    /** Stock events seen, for idempotence (job events keep theirs per job, so that retiring a job lets them go). */
+    private final Set<UUID> stockEventIds = new HashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
     /** The contract rules, once {@link #contracts} gave the book they read. */
     private ContractRules contractRules;
@@ -84,7 +90,7 @@ public final class LeakageMonitor {
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
         this.reconciler = new Reconciler(policy.amountMatchWindow());
-        this.rules = new Rules(policy, reconciler, this::linkedCredits);
+        this.rules = new Rules(policy, reconciler, this::linkedCredits, stock);
         this.visits = new VisitBook(policy);
     }
 
@@ -170,6 +176,17 @@ public final class LeakageMonitor {
             dirtyLoose(claim.amount());
         }
         flush();
+    }
+
+    /** Feeds one stock event (movements, counts, the catalogue, locations); a repeated event id changes nothing. */
+    public void accept(StockEvent event) {
+        if (stockEventIds.add(event.header().eventId())) {
+            JobId job = stock.apply(event);
+            if (job != null) {
+                dirtyJobs.add(job);
+                flush();
+            }
+        }
     }
 
     /** Feeds one cash deposit; a repeated slip reference changes nothing. */
@@ -325,6 +342,7 @@ public final class LeakageMonitor {
         if (contractRules != null) {
             out.addAll(contractRules.ended(asOf));
         }
+        out.addAll(stock.findings(asOf, jobs::containsKey));
         out.sort(ORDER);
         return out;
     }

@@ -46,6 +46,8 @@ public final class RecordParser {
     private final CharKeyCache<JobId> jobIdsByChars = new CharKeyCache<>();
     private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
     private final JournalTimes times = new JournalTimes();
+    private final StockRecordParser stock = new StockRecordParser();
+    private boolean stockRecord;
 
     /**
      * One bit per known field, for duplicate detection without Jackson's per-object hash set (a duplicate key is
@@ -145,6 +147,7 @@ public final class RecordParser {
         }
         String type = type(p);
         customerFields.startLine(type);
+        stockRecord = stock.begin(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -188,6 +191,10 @@ public final class RecordParser {
     }
 
     private void field(String field, JsonParser p) throws IOException {
+        if (stockRecord) {
+            stock.field(field, p);
+            return;
+        }
         Integer bit = FIELD_BITS.get(field);
         if (bit != null) {
             seen = once(seen, bit, field);
@@ -266,6 +273,9 @@ public final class RecordParser {
     }
 
     private JournalRecord record(String type) {
+        if (stockRecord) {
+            return stock.build(type);
+        }
         return switch (type) {
             case "technician" -> new JournalRecord.Technician(new TechnicianId(required(id, "id")),
                     new BranchId(required(branch, "branch")), skills);

@@ -33,11 +33,14 @@ public final class Rules {
     private final LeakagePolicy policy;
     private final Reconciler reconciler;
     private final Function<JobId, Set<String>> linkedCredits;
+    private final StockRules stock;
 
-    public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits) {
+    public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits,
+                 StockRules stock) {
         this.policy = policy;
         this.reconciler = reconciler;
         this.linkedCredits = linkedCredits;
+        this.stock = stock;
     }
 
     public List<Finding> job(JobFacts f, VisitBook visits) {
@@ -305,7 +308,10 @@ public final class Rules {
         return b.isAfter(a) ? b : a;
     }
 
-    /** PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list. */
+    /**
+     * PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list, and parts taken from a van for the
+     * job that its record does not list, whose SKU the invoice does not list either.
+     */
     private void partsNotBilled(JobFacts f, List<Finding> out) {
         JobEvent.InvoiceHandedOff invoice = f.account.invoice();
         if (invoice == null) {
@@ -317,6 +323,12 @@ public final class Rules {
             if (part.billable() && !invoice.partSkus().contains(part.sku())) {
                 missing = missing == null ? part.lineTotal() : missing.plus(part.lineTotal());
                 evidence.add(part.header().eventId().toString());
+            }
+        }
+        for (StockRules.Unrecorded u : stock.unrecorded(f.account.job(), f.account.parts())) {
+            if (!invoice.partSkus().contains(u.sku())) {
+                missing = missing == null ? u.amount() : missing.plus(u.amount());
+                evidence.addAll(u.evidence());
             }
         }
         if (missing != null) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 GstinCommand.class,
                 InvoiceCommand.class,
+                StockReportCommand.class,
                 CityDayCommand.class,
                 ContractsCommand.class,
         })

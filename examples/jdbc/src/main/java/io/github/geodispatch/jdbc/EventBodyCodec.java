@@ -2,10 +2,12 @@ package io.github.geodispatch.jdbc;
 
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ChainFormat;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
@@ -46,7 +48,9 @@ import java.util.UUID;
  * IEEE bytes (exact, -0.0 included); instants zig-zag epoch seconds and a varint of nanoseconds; dates
  * a zig-zag epoch day; enums their constant's name; the previous hash its 32 bytes; optional values a
  * presence byte; lists a varint count. The actor's tenant is the stream's (the header requires it) and is
- * not repeated.
+ * not repeated. The header ends with the event's hash-chain format number (one byte) and its optional device
+ * origin (idempotency key, device time, received at); bodies of format version 1 had neither and are read as
+ * hash-chain format 1 without an origin.
  *
  * <p>The round trip is exact: {@code decode(encode(e)).equals(e)}, with the same {@code toString()} and
  * hence the same {@link io.github.geodispatch.spi.HashChain} hash. A string with an unpaired UTF-16
@@ -56,7 +60,9 @@ import java.util.UUID;
  * reading the older ones. Stateless and thread-safe.
  */
 final class EventBodyCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The layout before the header carried its hash-chain format and device origin: its events are format 1. */
+    private static final int FORMAT_WITHOUT_CHAIN_FORMAT = 1;
 
     private static final int JOB_CREATED = 1;
     private static final int JOB_ASSIGNED = 2;
@@ -190,12 +196,12 @@ final class EventBodyCodec {
             in.reset(body);
             try {
                 int format = in.readByte();
-                if (format != FORMAT) {
+                if (format != FORMAT && format != FORMAT_WITHOUT_CHAIN_FORMAT) {
                     throw new IllegalArgumentException("unknown event body format " + format + " (this version reads "
-                            + FORMAT + ")");
+                            + FORMAT_WITHOUT_CHAIN_FORMAT + " and " + FORMAT + ")");
                 }
                 int variant = in.readByte();
-                JobEvent event = readVariant(variant, readHeader());
+                JobEvent event = readVariant(variant, readHeader(format == FORMAT));
                 in.requireEnd();
                 return event;
             } catch (IllegalArgumentException | NullPointerException | ArithmeticException | DateTimeException e) {
@@ -203,7 +209,7 @@ final class EventBodyCodec {
             }
         }
 
-        private EventHeader readHeader() {
+        private EventHeader readHeader(boolean withChainFormat) {
             UUID eventId = new UUID(in.readLongBytes(), in.readLongBytes());
             if (!in.skipIfNextStringIs(tenantBytes)) {
                 int from = in.position;
@@ -219,7 +225,13 @@ final class EventBodyCodec {
             long version = in.readLong();
             Instant occurredAt = in.readInstant();
             readActor();
-            return new EventHeader(eventId, stream, version, occurredAt, actor, in.readHex(32));
+            String previousHash = in.readHex(32);
+            if (!withChainFormat) {
+                return new EventHeader(eventId, stream, version, occurredAt, actor, previousHash, ChainFormat.TEXT_V1, null);
+            }
+            ChainFormat chainFormat = chainFormat(in.readByte());
+            DeviceOrigin origin = in.readBoolean() ? new DeviceOrigin(in.readString(), in.readInstant(), in.readInstant()) : null;
+            return new EventHeader(eventId, stream, version, occurredAt, actor, previousHash, chainFormat, origin);
         }
 
         /** The actor (id, role, branch) of the header, the previous one when its bytes and tenant repeat. */
@@ -321,6 +333,22 @@ final class EventBodyCodec {
         out.writeString(header.actor().role().name());
         out.writeString(header.actor().branch() == null ? null : header.actor().branch().value());
         out.writeBytes(HEX.parseHex(header.previousHash()));
+        out.writeByte(header.format().number());
+        out.writeBoolean(header.origin() != null);
+        if (header.origin() != null) {
+            out.writeString(header.origin().idempotencyKey());
+            out.writeInstant(header.origin().deviceTime());
+            out.writeInstant(header.origin().receivedAt());
+        }
+    }
+
+    private static ChainFormat chainFormat(int number) {
+        for (ChainFormat format : ChainFormat.values()) {
+            if (format.number() == number) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown hash-chain format " + number);
     }
 
     private static TechnicianId technicianOrNull(String value) {

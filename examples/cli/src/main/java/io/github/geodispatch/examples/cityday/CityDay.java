@@ -38,10 +38,11 @@ final class CityDay {
     /** Which engine (or stand-in) produced each part of the day, in the order the report lists them. */
     record EngineUse(String part, String by, boolean engine) {}
 
-    final CityWorld world;
+    /** The day being played, or the last one played (a week plays several on one front door). */
+    CityWorld world;
     /** The front door every engine of the day is reached through, on the simulated clock. */
     final GeoDispatch gd;
-    final SimClock clock = new SimClock();
+    final SimClock clock;
     final OwnerView owner;
     final EngineDesk desk;
     final Dispatcher dispatcher;
@@ -50,6 +51,8 @@ final class CityDay {
     final List<StatementCredit> credits = new ArrayList<>();
     final List<CashDeposit> deposits = new ArrayList<>();
     final List<EngineUse> engines = new ArrayList<>();
+    /** Facts recorded outside the job record (a week's customers, contracts and stock), for the journal. */
+    final List<JournalExport.Timed> extraRecords = new ArrayList<>();
     final Presence presence;
     final LeakageWatch leakage;
     final Billing billing;
@@ -57,8 +60,43 @@ final class CityDay {
     List<JobVisitFinding> arrivals = List.of();
     CitySimulation.Run run;
 
-    private CityDay(CityWorld world, Options options) {
+    private final CitySimulation.Outputs outputs = new CitySimulation.Outputs() {
+        @Override
+        public void tick(Instant now) {
+            clock.advanceTo(now);
+        }
+
+        @Override
+        public void ping(CitySimulation.Ping ping) {
+            pings.add(ping);
+            presence.ping(ping);
+        }
+
+        @Override
+        public void credit(StatementCredit credit) {
+            credits.add(credit);
+            clock.advanceTo(credit.at());
+            leakage.credit(credit);
+        }
+
+        @Override
+        public void invoiceDue(CityWorld.JobRequest job, Instant at) {
+            clock.advanceTo(at);
+            billing.invoice(job);
+        }
+
+        @Override
+        public void deposit(CashDeposit deposit) {
+            deposits.add(deposit);
+            clock.advanceTo(deposit.at());
+            leakage.deposit(deposit);
+        }
+    };
+
+    /** The business on its front door, before its first day is played ({@code world} gives the team and the seller). */
+    CityDay(CityWorld world, Options options) {
         this.world = world;
+        this.clock = new SimClock(world.on(CitySimulation.START_TIME));
         this.gd = GeoDispatch.builder()
                 .business(CityWorld.TENANT, Currency.INR, CityWorld.ZONE)
                 .clock(clock)
@@ -95,43 +133,29 @@ final class CityDay {
 
     static CityDay run(Options options, CitySimulation.Progress progress) {
         CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options);
-        CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
-            @Override
-            public void tick(Instant now) {
-                day.clock.advanceTo(now);
-            }
-
-            @Override
-            public void ping(CitySimulation.Ping ping) {
-                day.pings.add(ping);
-                day.presence.ping(ping);
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                day.credits.add(credit);
-                day.clock.advanceTo(credit.at());
-                day.leakage.credit(credit);
-            }
-
-            @Override
-            public void invoiceDue(CityWorld.JobRequest job, Instant at) {
-                day.clock.advanceTo(at);
-                day.billing.invoice(job);
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                day.deposits.add(deposit);
-                day.clock.advanceTo(deposit.at());
-                day.leakage.deposit(deposit);
-            }
-        });
-        day.run = sim.run(progress);
-        day.presence.finish();
-        day.arrivals = day.gd.visits().takeArrivals();
+        day.play(day.world, progress, List.of());
         day.leakage.audit(AUDIT_AS_OF);
         return day;
+    }
+
+    /**
+     * Plays {@code world}'s day on this front door: its requests arrive and are created, the morning plan places them
+     * together with {@code carriedIn} (jobs created on an earlier day, not yet done), and the day runs to its end.
+     * The technicians on the dispatch board must already have the day's shifts.
+     */
+    CitySimulation.Run play(CityWorld world, CitySimulation.Progress progress, List<CityWorld.JobRequest> carriedIn) {
+        this.world = world;
+        CitySimulation sim = new CitySimulation(world, desk, dispatcher, new Travel(), outputs);
+        sim.carryIn(carriedIn);
+        run = sim.run(progress);
+        presence.finish(world.day);
+        arrivals = gd.visits().takeArrivals();
+        return run;
+    }
+
+    /** Takes a job the front door created (not through the desk) into the desk's knowledge, to be worked. */
+    void adopt(CityWorld.JobRequest request) {
+        desk.adopt(request);
     }
 
     /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */

@@ -34,9 +34,8 @@ import java.util.Random;
  * People make the world's planted mistakes. Everything is driven by the world's seed. Not thread-safe.
  */
 final class CitySimulation {
-    static final Instant START = CityWorld.at(LocalTime.of(7, 0));
-    static final Instant PLAN_AT = CityWorld.at(LocalTime.of(8, 0));
-    static final Instant END = CityWorld.at(LocalTime.of(21, 30));
+    static final LocalTime START_TIME = LocalTime.of(7, 0);
+    static final LocalTime END_TIME = LocalTime.of(21, 30);
     static final Duration TICK = Duration.ofSeconds(30);
 
     /** A phone's location report. */
@@ -113,6 +112,9 @@ final class CitySimulation {
     private record Later(Instant at, long seq, Runnable action) {}
 
     private final CityWorld world;
+    private final Instant start;
+    private final Instant planAt;
+    private final Instant end;
     private final JobDesk desk;
     private final Dispatcher dispatcher;
     private final TravelTimes travel;
@@ -139,8 +141,20 @@ final class CitySimulation {
         this.dispatcher = dispatcher;
         this.travel = travel;
         this.outputs = outputs;
-        this.rnd = new Random(world.seed * 31 + 7);
+        // a week's days draw apart (their UTRs and OTPs differ); its first day draws as city-day does
+        this.rnd = new Random(world.seed * 31 + 7 + 1_000_003L * world.dayIndex);
+        this.start = world.on(START_TIME);
+        this.planAt = world.on(LocalTime.of(8, 0));
+        this.end = world.on(END_TIME);
         world.techs.forEach(t -> agents.put(t.id(), new Agent(t)));
+    }
+
+    /**
+     * Adds jobs created before this day (carried over, or booked for it) to the jobs the morning plan places. They
+     * are on the job record already, so they are not created again. Call before {@link #run}.
+     */
+    void carryIn(List<CityWorld.JobRequest> jobs) {
+        waitingForPlan.addAll(jobs);
     }
 
     /** What happened, beyond the record the desk holds. */
@@ -150,15 +164,15 @@ final class CitySimulation {
     Run run(Progress progress) {
         int next = 0;
         List<CityWorld.JobRequest> jobs = world.jobs;
-        long ticks = Duration.between(START, END).dividedBy(TICK);
+        long ticks = Duration.between(start, end).dividedBy(TICK);
         long tick = 0;
         String unlinked = world.mistakes.get(CityWorld.MistakeKind.UNLINKED_UPI_CREDIT).reference();
-        Instant creditAt = CityWorld.at(LocalTime.of(15, 20, 17));
+        Instant creditAt = world.on(LocalTime.of(15, 20, 17));
         schedule(creditAt, () -> {
             outputs.credit(new StatementCredit("UPI", unlinked, creditAt, Money.inr(118_000), null, "rk.traders@okhdfcbank"));
             notes.add("A UPI credit of " + Money.inr(118_000) + " (UTR " + unlinked + ") arrived at 15:20 with no job reference");
         });
-        for (Instant t = START; !t.isAfter(END); t = t.plus(TICK), tick++) {
+        for (Instant t = start; !t.isAfter(end); t = t.plus(TICK), tick++) {
             outputs.tick(t);
             while (!later.isEmpty() && !later.peek().at.isAfter(t)) {
                 later.poll().action.run();
@@ -166,7 +180,7 @@ final class CitySimulation {
             while (next < jobs.size() && !jobs.get(next).arrivesAt().isAfter(t)) {
                 arrive(jobs.get(next++), t);
             }
-            if (t.equals(PLAN_AT)) {
+            if (t.equals(planAt)) {
                 morningPlan(t);
             }
             for (Agent a : agents.values()) {
@@ -182,12 +196,12 @@ final class CitySimulation {
         }
         for (Agent a : agents.values()) {
             for (CityWorld.JobRequest left : a.queue) {
-                desk.unassign(left.id(), a.tech.id(), END, "not reached today: carried over to tomorrow");
+                desk.unassign(left.id(), a.tech.id(), end, "not reached today: carried over to tomorrow");
                 carriedOver.add(left.id());
             }
             a.queue.clear();
         }
-        progress.at(END, 1.0, completed, jobs.size());
+        progress.at(end, 1.0, completed, jobs.size());
         Map<TechnicianId, List<GeoPoint>> trails = new LinkedHashMap<>();
         agents.forEach((id, a) -> trails.put(id, List.copyOf(a.trail)));
         return new Run(cashKeeper, stays, trails, unplaced, carriedOver, dueByJob, notes, completed, pings);
@@ -199,7 +213,7 @@ final class CitySimulation {
 
     private void arrive(CityWorld.JobRequest job, Instant t) {
         desk.create(job);
-        if (t.isBefore(PLAN_AT)) {
+        if (t.isBefore(planAt)) {
             waitingForPlan.add(job);
             return;
         }
@@ -336,7 +350,7 @@ final class CitySimulation {
 
     private void idle(Agent a, Instant t) {
         boolean shiftOver = !t.isBefore(a.tech.shiftEndAt());
-        if (a.queue.isEmpty() && (shiftOver || t.isAfter(CityWorld.at(LocalTime.of(17, 0))))) {
+        if (a.queue.isEmpty() && (shiftOver || t.isAfter(world.on(LocalTime.of(17, 0))))) {
             goBack(a, t);
             return;
         }
@@ -404,7 +418,7 @@ final class CitySimulation {
             Instant at = t.plus(Duration.ofMinutes(5 + rnd.nextInt(20)));
             long amount = a.recordedCash;
             schedule(at, () -> outputs.deposit(new CashDeposit(a.tech.id(), at, Money.inr(amount),
-                    "DEP-" + a.tech.id().value() + "-" + CityWorld.DAY)));
+                    "DEP-" + a.tech.id().value() + "-" + world.day)));
         } else if (a.recordedCash > 0) {
             notes.add(a.tech.id().value() + " " + a.tech.name() + " went home with " + Money.inr(a.recordedCash)
                     + " of recorded cash, not deposited");
@@ -445,7 +459,7 @@ final class CitySimulation {
         desk.proof(job.id(), by, ProofKind.OTP, "customer approval", "otp-" + (100_000 + rnd.nextInt(900_000)), null, t.minusSeconds(30));
         desk.status(job.id(), by, JobStatus.COMPLETED, t, null);
         completed++;
-        boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), CityWorld.DAY);
+        boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), world.day);
         long due = (covered ? 0 : job.kind().labourPaise) + parts;
         dueByJob.put(job.id(), due);
         Instant payAt = t.plusSeconds(60);
@@ -523,7 +537,7 @@ final class CitySimulation {
             double sigma = accuracy / 2.0 / 1000.0;
             p = CityWorld.offset(a.pos, rnd.nextGaussian() * sigma, rnd.nextGaussian() * sigma);
         }
-        Ping ping = new Ping(a.tech.id().value() + "-" + (++a.pingSeq), a.tech.id(), at, p, accuracy);
+        Ping ping = new Ping(a.tech.id().value() + "-" + world.tag + (++a.pingSeq), a.tech.id(), at, p, accuracy);
         outputs.ping(ping);
         pings++;
         if (rnd.nextInt(200) == 0) {

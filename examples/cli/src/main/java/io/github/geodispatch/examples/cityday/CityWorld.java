@@ -39,14 +39,14 @@ final class CityWorld {
 
     record Branch(BranchId id, String name, GeoPoint location, String seriesPrefix) {}
 
-    record Tech(TechnicianId id, String name, Branch branch, Map<String, Integer> skills, LocalTime shiftStart,
+    record Tech(TechnicianId id, String name, Branch branch, Map<String, Integer> skills, LocalDate day, LocalTime shiftStart,
                 LocalTime shiftEnd, int lateMinutes, boolean mockLocation) {
         Instant shiftStartAt() {
-            return at(shiftStart);
+            return at(day, shiftStart);
         }
 
         Instant shiftEndAt() {
-            return at(shiftEnd);
+            return at(day, shiftEnd);
         }
 
         boolean canDo(JobKind kind) {
@@ -67,7 +67,7 @@ final class CityWorld {
                       Priority priority, TimeWindow window, Instant slaDeadline, Coverage coverage, PayPlan pay,
                       double durationFactor) {
         boolean bookedAhead() {
-            return !arrivesAt.isAfter(at(LocalTime.of(8, 0)));
+            return !arrivesAt.atZone(ZONE).toLocalTime().isAfter(LocalTime.of(8, 0));
         }
     }
 
@@ -92,15 +92,23 @@ final class CityWorld {
     record Mistake(MistakeKind kind, JobId job, TechnicianId technician, String reference) {}
 
     final long seed;
+    /** The working day this world plays, and its place in a week (0 for city-day's single day). */
+    final LocalDate day;
+    final int dayIndex;
+    /** Put into the day's job, customer, site and reference ids so days of a week never share one ("" for city-day). */
+    final String tag;
     final List<Branch> branches;
     final List<Tech> techs;
     final List<JobRequest> jobs;
     final Map<MistakeKind, Mistake> mistakes;
     final JobId emergency;
 
-    private CityWorld(long seed, List<Branch> branches, List<Tech> techs, List<JobRequest> jobs,
-                      Map<MistakeKind, Mistake> mistakes, JobId emergency) {
+    private CityWorld(long seed, LocalDate day, int dayIndex, String tag, List<Branch> branches, List<Tech> techs,
+                      List<JobRequest> jobs, Map<MistakeKind, Mistake> mistakes, JobId emergency) {
         this.seed = seed;
+        this.day = day;
+        this.dayIndex = dayIndex;
+        this.tag = tag;
         this.branches = List.copyOf(branches);
         this.techs = List.copyOf(techs);
         this.jobs = List.copyOf(jobs);
@@ -126,8 +134,18 @@ final class CityWorld {
         return Math.max(3, Math.min(BRANCHES.size(), technicians / 30));
     }
 
+    /** City-day's day at {@code time} in the business's zone. */
     static Instant at(LocalTime time) {
-        return DAY.atTime(time).atZone(ZONE).toInstant();
+        return at(DAY, time);
+    }
+
+    static Instant at(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(ZONE).toInstant();
+    }
+
+    /** This world's day at {@code time}. */
+    Instant on(LocalTime time) {
+        return at(day, time);
     }
 
     JobRequest job(JobId id) {
@@ -138,7 +156,19 @@ final class CityWorld {
         return techs.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** City-day's world: one day, {@link #DAY}, with untagged ids. */
     static CityWorld generate(long seed, int technicianCount, int jobCount) {
+        return generate(seed, technicianCount, jobCount, DAY, 0, "", java.util.Set.of());
+    }
+
+    /**
+     * The world of day {@code dayIndex} of a week. The technicians come from the seed alone, so every day of a week
+     * has the same team; the day's requests and mistakes come from the seed and the day's index (index 0 draws them
+     * exactly as city-day does). {@code tag} goes into every id the day creates; technicians in {@code off} do not work
+     * that day (the day's mistakes are planted on work the others can do).
+     */
+    static CityWorld generate(long seed, int technicianCount, int jobCount, LocalDate day, int dayIndex, String tag,
+                              java.util.Set<TechnicianId> off) {
         if (technicianCount < 6 || technicianCount > 2_000) {
             throw new IllegalArgumentException("--technicians must be 6-2000, was " + technicianCount);
         }
@@ -147,26 +177,29 @@ final class CityWorld {
         }
         Random rnd = new Random(seed);
         List<Branch> branches = BRANCHES.subList(0, branchCount(technicianCount));
-        List<Tech> techs = technicians(rnd, branches, technicianCount);
+        List<Tech> techs = technicians(rnd, branches, technicianCount, day).stream().filter(t -> !off.contains(t.id())).toList();
+        if (dayIndex > 0) {
+            rnd = new Random(seed * 1_000_003L + dayIndex);
+        }
         List<JobRequest> jobs = new ArrayList<>();
         for (int i = 0; i < jobCount; i++) {
-            jobs.add(job(rnd, i, branches, techs));
+            jobs.add(job(rnd, i, branches, day, tag));
         }
         // one emergency at 13:00: a commercial AC down at a hospital near Koramangala
-        JobId emergency = new JobId(String.format("J-%05d", jobCount + 1));
+        JobId emergency = new JobId(String.format("J-%s%05d", tag, jobCount + 1));
         Branch kor = branches.get(0);
-        Customer hospital = new Customer(new CustomerId("C-EMRG"), "St. Anne's Clinic Pvt Ltd", "14, 80 Feet Road, Koramangala",
-                "560034", gstinFor(rnd, 9_999));
-        Instant noon = at(LocalTime.of(13, 0));
+        Customer hospital = new Customer(new CustomerId("C-" + tag + "EMRG"), "St. Anne's Clinic Pvt Ltd",
+                "14, 80 Feet Road, Koramangala", "560034", gstinFor(rnd, 9_999));
+        Instant noon = at(day, LocalTime.of(13, 0));
         jobs.add(new JobRequest(emergency, noon, kor, hospital,
-                new Site(new SiteId("S-EMRG"), offset(kor.location(), 1.6, 0.8), 60, hospital.address()), JobKind.AC_REPAIR,
+                new Site(new SiteId("S-" + tag + "EMRG"), offset(kor.location(), 1.6, 0.8), 60, hospital.address()), JobKind.AC_REPAIR,
                 Priority.EMERGENCY, new TimeWindow(noon, noon.plus(Duration.ofHours(2))), noon.plus(Duration.ofHours(2)), null,
                 new PayPlan(PaymentMode.INVOICE_REQUIRED, false, false), 1.0));
         jobs.sort(Comparator.comparing(JobRequest::arrivesAt).thenComparing(j -> j.id().value()));
-        return new CityWorld(seed, branches, techs, jobs, plantMistakes(rnd, jobs, techs), emergency);
+        return new CityWorld(seed, day, dayIndex, tag, branches, techs, jobs, plantMistakes(rnd, jobs, techs, day, tag), emergency);
     }
 
-    private static List<Tech> technicians(Random rnd, List<Branch> branches, int n) {
+    private static List<Tech> technicians(Random rnd, List<Branch> branches, int n, LocalDate day) {
         String[] first = {"Ravi", "Suresh", "Manjunath", "Arun", "Prakash", "Kiran", "Naveen", "Imran", "Joseph", "Venkatesh",
                 "Ramesh", "Shivu", "Harish", "Anil", "Mahesh", "Santosh", "Deepak", "Farhan", "Girish", "Lokesh"};
         String[] last = {"Kumar", "Gowda", "Reddy", "Naik", "Shetty", "Rao", "Khan", "D'Souza", "Murthy", "Hegde"};
@@ -184,13 +217,13 @@ final class CityWorld {
             boolean late = rnd.nextInt(100) < 15;
             LocalTime start = (i / branches.size()) % 5 == 4 ? LocalTime.of(10, 0) : LocalTime.of(8, 30);
             techs.add(new Tech(new TechnicianId(String.format("T-%03d", i + 1)),
-                    first[rnd.nextInt(first.length)] + " " + last[rnd.nextInt(last.length)], b, skills, start,
+                    first[rnd.nextInt(first.length)] + " " + last[rnd.nextInt(last.length)], b, skills, day, start,
                     start.plusHours(10), late ? 12 + rnd.nextInt(30) : -rnd.nextInt(15), false));
         }
         return techs;
     }
 
-    private static JobRequest job(Random rnd, int i, List<Branch> branches, List<Tech> techs) {
+    private static JobRequest job(Random rnd, int i, List<Branch> branches, LocalDate day, String tag) {
         JobKind kind = pickKind(rnd);
         Branch branch = branches.get(rnd.nextInt(branches.size()));
         double km = Math.abs(rnd.nextGaussian()) * 2.2 + 0.3;
@@ -205,34 +238,36 @@ final class CityWorld {
             case "WFD" -> "5600" + (66 + rnd.nextInt(3));
             default -> "5600" + (24 + rnd.nextInt(4));
         };
-        Customer customer = new Customer(new CustomerId(String.format("C-%05d", i + 1)),
+        Customer customer = new Customer(new CustomerId(String.format("C-%s%05d", tag, i + 1)),
                 business ? "Tenant " + (i + 1) + " Technologies Pvt Ltd" : "Customer " + (i + 1), address, pincode,
                 business ? gstinFor(rnd, i) : null);
-        Site site = new Site(new SiteId(String.format("S-%05d", i + 1)), where, 60 + rnd.nextInt(4) * 10, address);
+        Site site = new Site(new SiteId(String.format("S-%s%05d", tag, i + 1)), where, 60 + rnd.nextInt(4) * 10, address);
         boolean ahead = rnd.nextInt(100) < 45;
-        Instant arrives = ahead ? at(LocalTime.of(7, 0).plusMinutes(rnd.nextInt(60)))
-                : at(LocalTime.of(8, 0).plusMinutes(1 + rnd.nextInt(8 * 60)));
+        Instant arrives = ahead ? at(day, LocalTime.of(7, 0).plusMinutes(rnd.nextInt(60)))
+                : at(day, LocalTime.of(8, 0).plusMinutes(1 + rnd.nextInt(8 * 60)));
         int p = rnd.nextInt(100);
         Priority priority = p < 10 ? Priority.LOW : p < 80 ? Priority.NORMAL : Priority.HIGH;
         Instant from;
         if (ahead) {
-            from = at(LocalTime.of(9, 0).plusMinutes(30L * rnd.nextInt(14)));
+            from = at(day, LocalTime.of(9, 0).plusMinutes(30L * rnd.nextInt(14)));
         } else {
             from = arrives.plus(Duration.ofMinutes(30 + rnd.nextInt(60)));
         }
         TimeWindow window = new TimeWindow(from, from.plus(Duration.ofHours(priority == Priority.HIGH ? 2 : 3)));
         Instant sla = switch (priority) {
-            case HIGH -> arrives.isBefore(at(LocalTime.of(8, 0))) ? window.to() : arrives.plus(Duration.ofHours(4));
+            case HIGH -> arrives.isBefore(at(day, LocalTime.of(8, 0))) ? window.to() : arrives.plus(Duration.ofHours(4));
             case NORMAL -> window.to().plus(Duration.ofHours(2));
             default -> null;
         };
         Coverage coverage = null;
         PaymentMode mode;
         if (kind == JobKind.AMC_VISIT) {
-            coverage = new Coverage(CoverageKind.AMC, "AMC-" + (24000 + i), DAY.plusMonths(1 + rnd.nextInt(11)), List.of("AMC_VISIT", "AC_SERVICE"));
+            coverage = new Coverage(CoverageKind.AMC, "AMC-" + tag + (24000 + i), day.plusMonths(1 + rnd.nextInt(11)),
+                    List.of("AMC_VISIT", "AC_SERVICE"));
             mode = PaymentMode.AMC;
         } else if ((kind == JobKind.AC_REPAIR || kind == JobKind.RO_SERVICE) && rnd.nextInt(100) < 12) {
-            coverage = new Coverage(CoverageKind.WARRANTY, "WR-" + (81000 + i), DAY.plusMonths(2 + rnd.nextInt(10)), List.of(kind.name()));
+            coverage = new Coverage(CoverageKind.WARRANTY, "WR-" + tag + (81000 + i), day.plusMonths(2 + rnd.nextInt(10)),
+                    List.of(kind.name()));
             mode = PaymentMode.WARRANTY;
         } else if (business) {
             mode = PaymentMode.INVOICE_REQUIRED;
@@ -243,7 +278,7 @@ final class CityWorld {
         boolean partNeeded = !kind.parts.isEmpty() && rnd.nextInt(100) < 45;
         boolean secondVisit = kind == JobKind.AC_REPAIR && rnd.nextInt(100) < 12;
         double factor = Math.exp(rnd.nextGaussian() * 0.22);
-        return new JobRequest(new JobId(String.format("J-%05d", i + 1)), arrives, branch, customer, site, kind, priority, window,
+        return new JobRequest(new JobId(String.format("J-%s%05d", tag, i + 1)), arrives, branch, customer, site, kind, priority, window,
                 sla, coverage, new PayPlan(mode, partNeeded, secondVisit), Math.min(2.0, Math.max(0.6, factor)));
     }
 
@@ -266,7 +301,8 @@ final class CityWorld {
      * a cash job so someone has recorded cash; the technician who keeps the cash is chosen during the day
      * (the first to come back with recorded cash).
      */
-    private static Map<MistakeKind, Mistake> plantMistakes(Random rnd, List<JobRequest> jobs, List<Tech> techs) {
+    private static Map<MistakeKind, Mistake> plantMistakes(Random rnd, List<JobRequest> jobs, List<Tech> techs, LocalDate day,
+                                                           String tag) {
         List<Integer> early = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (jobs.get(i).priority() != Priority.EMERGENCY) {
@@ -284,7 +320,8 @@ final class CityWorld {
         JobRequest parts = rewrite(jobs, early.get(1), JobKind.AC_REPAIR, PaymentMode.INVOICE_REQUIRED, null, true, techs, rnd);
         m.put(MistakeKind.UNBILLED_PARTS, new Mistake(MistakeKind.UNBILLED_PARTS, parts.id(), null, null));
         JobRequest ghost = rewrite(jobs, early.get(2), JobKind.AMC_VISIT, PaymentMode.AMC,
-                new Coverage(CoverageKind.AMC, "AMC-" + (30000 + early.get(2)), DAY.plusMonths(6), List.of("AMC_VISIT", "AC_SERVICE")),
+                new Coverage(CoverageKind.AMC, "AMC-" + tag + (30000 + early.get(2)), day.plusMonths(6),
+                        List.of("AMC_VISIT", "AC_SERVICE")),
                 false, techs, rnd);
         m.put(MistakeKind.GHOST_VISIT, new Mistake(MistakeKind.GHOST_VISIT, ghost.id(), null, null));
         rewrite(jobs, early.get(3), JobKind.AC_SERVICE, PaymentMode.CASH, null, false, techs, rnd);

@@ -13,6 +13,7 @@ import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,11 @@ final class EngineDesk implements JobDesk {
         run(office(r.id()), r.id(), r.arrivesAt(), b.build());
     }
 
+    /** A job the front door created without this desk (a contract's visit): known from now on, not created again. */
+    void adopt(CityWorld.JobRequest r) {
+        requests.put(r.id(), r);
+    }
+
     @Override
     public void assign(JobId job, TechnicianId technician, Instant at, String overrideReason) {
         run(office(job), job, at, new JobCommand.Assign(job, technician, overrideReason));
@@ -129,7 +135,7 @@ final class EngineDesk implements JobDesk {
     @Override
     public void payment(JobId job, TechnicianId by, PaymentMode mode, Money amount, String reference, Instant at) {
         run(tech(by), job, at, new JobCommand.RecordPayment(job, mode, amount, reference,
-                mode == PaymentMode.PENDING ? CityWorld.DAY.plusDays(3) : null));
+                mode == PaymentMode.PENDING ? LocalDate.ofInstant(at, CityWorld.ZONE).plusDays(3) : null));
     }
 
     @Override

@@ -57,9 +57,13 @@ final class EngineOffice implements Dispatcher {
 
     /** The day's technicians as the dispatch board knows them. */
     static List<Technician> technicians(CityWorld world) {
-        return world.techs.stream().map(t -> new Technician(t.id(), t.branch().id(), t.skills(), List.of(),
-                ServiceAreas.anywhere(), Shift.of(t.shiftStartAt(), t.shiftEndAt()), MAX_JOBS, t.branch().location(),
-                t.branch().location(), null)).toList();
+        return world.techs.stream().map(EngineOffice::technician).toList();
+    }
+
+    /** One technician as the dispatch board knows them, on the world's day. */
+    static Technician technician(CityWorld.Tech t) {
+        return new Technician(t.id(), t.branch().id(), t.skills(), List.of(), ServiceAreas.anywhere(),
+                Shift.of(t.shiftStartAt(), t.shiftEndAt()), MAX_JOBS, t.branch().location(), t.branch().location(), null);
     }
 
     /**

@@ -29,13 +29,21 @@ final class JournalExport {
 
     private record Line(Instant at, int order, JournalRecord record) {}
 
+    /** A journal record recorded outside the job record, with the time it happened. */
+    record Timed(Instant at, JournalRecord record) {}
+
     static int write(CityDay day, Path file) throws IOException {
+        return write(day.world.techs, day.world.jobs, day, file);
+    }
+
+    /** Writes {@code techs} and the customers of {@code requests}, then everything {@code day}'s front door recorded. */
+    static int write(List<CityWorld.Tech> techs, List<CityWorld.JobRequest> requests, CityDay day, Path file) throws IOException {
         List<JournalRecord> head = new ArrayList<>();
-        for (CityWorld.Tech t : day.world.techs) {
+        for (CityWorld.Tech t : techs) {
             head.add(new JournalRecord.Technician(t.id(), t.branch().id(), List.copyOf(t.skills().keySet())));
         }
         Set<String> seen = new LinkedHashSet<>();
-        for (CityWorld.JobRequest j : day.world.jobs) {
+        for (CityWorld.JobRequest j : requests) {
             CityWorld.Customer c = j.customer();
             if (seen.add(c.id().value())) {
                 head.add(new JournalRecord.Customer(c.id(), c.name(), c.address(), "Bengaluru", c.pincode(), "29", c.gstin()));
@@ -52,6 +60,9 @@ final class JournalExport {
         }
         for (CashDeposit d : day.deposits) {
             lines.add(new Line(d.at(), order++, new JournalRecord.CashDeposit(time(d.at()), d.technician(), d.amount(), d.reference())));
+        }
+        for (Timed t : day.extraRecords) {
+            lines.add(new Line(t.at(), order++, t.record()));
         }
         for (CitySimulation.Ping p : day.pings) {
             lines.add(new Line(p.at(), order++, new JournalRecord.Ping(p.pingId(), p.technician(), time(p.at()),

@@ -42,10 +42,10 @@ final class Presence {
     }
 
     /** Ends the day: held pings are replayed and open stays closed; attendance reaches the owner's view. */
-    void finish() {
+    void finish(java.time.LocalDate day) {
         visits.flush();
         detected = visits.log().all();
-        visits.attendance(CityWorld.DAY);
+        visits.attendance(day);
     }
 
     List<SiteVisit> visits() {

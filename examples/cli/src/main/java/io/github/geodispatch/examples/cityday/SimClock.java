@@ -8,7 +8,11 @@ import java.time.InstantSource;
  * single-threaded).
  */
 final class SimClock implements InstantSource {
-    private Instant now = CitySimulation.START;
+    private Instant now;
+
+    SimClock(Instant start) {
+        this.now = start;
+    }
 
     @Override
     public Instant instant() {

@@ -1,12 +1,12 @@
 package io.github.geodispatch.examples.report;
 
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.Money;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;

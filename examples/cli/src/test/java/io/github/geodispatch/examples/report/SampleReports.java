@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.report;
 
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.Money;
 
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +16,6 @@ import java.util.Optional;
 public final class SampleReports {
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 3, 9);
-    private static final Currency INR = Currency.getInstance("INR");
 
     private SampleReports() {}
 
@@ -36,7 +35,7 @@ public final class SampleReports {
 
     private static OwnerReport report(int dayCount) {
         LocalDate today = FIRST_DAY.plusDays(dayCount - 1);
-        OwnerReport.Builder b = OwnerReport.builder("Cool Breeze Services, Bengaluru", IST, INR)
+        OwnerReport.Builder b = OwnerReport.builder("Cool Breeze Services, Bengaluru", IST, Currency.INR)
                 .asOf(at(today, 21, 0));
         for (int i = 0; i < dayCount; i++) {
             long created = 118 + (i * 37) % 23;

@@ -2,6 +2,7 @@ package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.dispatch.TeamCalendar;
+import io.github.geodispatch.examples.cli.Progress;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.WorkCalendar;
 import io.github.geodispatch.dispatch.WorkingHours;
@@ -31,6 +32,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,11 +72,6 @@ public final class CityBusiness {
                             int completed, List<JobId> notPlaced, List<JobId> carriedOver, Map<JobId, Long> duePaise,
                             List<PlantedMistake> planted, List<String> notes, int pings,
                             Map<TechnicianId, List<GeoPoint>> rides) {}
-
-    /** Where the progress of a day's simulated clock goes. */
-    public interface DayProgress {
-        void at(Instant simTime, double fraction, int completed, int total);
-    }
 
     private static final Actor OWNER = Actor.owner(CityWorld.TENANT, "owner");
 
@@ -155,7 +152,7 @@ public final class CityBusiness {
      * Plays {@code day}, the {@code dayIndex}th of the run: the team on the calendar's shifts goes on the dispatch
      * board; on a day nobody works nothing happens and the undone jobs wait for the next working day.
      */
-    public DayResult play(LocalDate day, int dayIndex, DayProgress progress) {
+    public DayResult play(LocalDate day, int dayIndex, Progress progress) {
         Set<TechnicianId> off = roster.techs.stream()
                 .filter(t -> calendar.shiftOn(technician(t), day).isEmpty()).map(CityWorld.Tech::id).collect(Collectors.toSet());
         List<JobId> waiting = List.copyOf(undone.keySet());
@@ -169,7 +166,8 @@ public final class CityBusiness {
         business.gd.dispatch().putTechnicians(roster.techs.stream().map(t -> calendar.on(technician(t), day)).toList());
         List<CityWorld.JobRequest> carriedIn = undone.values().stream().map(j -> onDay(j, day)).toList();
         undone.clear();
-        CitySimulation.Run run = business.play(world, progress::at, carriedIn);
+        String label = day.format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)) + ": ";
+        CitySimulation.Run run = business.play(world, new CityDay.PhasedProgress(progress, world, label), carriedIn);
         Map<JobId, CityWorld.JobRequest> known = new LinkedHashMap<>();
         carriedIn.forEach(j -> known.put(j.id(), j));
         world.jobs.forEach(j -> known.put(j.id(), j));

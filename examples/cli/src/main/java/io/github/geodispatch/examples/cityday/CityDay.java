@@ -1,6 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.examples.cli.Progress;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
@@ -131,9 +132,12 @@ final class CityDay {
         engines.add(new EngineUse("owner's KPIs", "GeoDispatch owner's view (incremental, fed every event as it happened)", true));
     }
 
-    static CityDay run(Options options, CitySimulation.Progress progress) {
+    /** Runs the day, reporting its phases to {@code progress}; the caller ends the last one. */
+    static CityDay run(Options options, Progress progress) {
+        progress.phase("building the world", 0);
         CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options);
-        day.play(day.world, progress, List.of());
+        day.play(day.world, new PhasedProgress(progress, day.world, ""), List.of());
+        progress.phase("auditing the day", 0);
         day.leakage.audit(AUDIT_AS_OF);
         return day;
     }
@@ -156,6 +160,59 @@ final class CityDay {
     /** Takes a job the front door created (not through the desk) into the desk's knowledge, to be worked. */
     void adopt(CityWorld.JobRequest request) {
         desk.adopt(request);
+    }
+
+    /**
+     * The simulation's reports as phases: the simulated minutes before the morning plan, the plan (whose steps the
+     * engine does not report), the minutes after it; the status is the simulated time and the jobs completed.
+     */
+    static final class PhasedProgress implements CitySimulation.Progress {
+        private final Progress progress;
+        private final String day;
+        private final Instant planAt;
+        private final Instant end;
+        private Instant reported;
+        private boolean planning;
+
+        /** {@code day} names the day before each phase's name ("" for city-day's one day). */
+        PhasedProgress(Progress progress, CityWorld world, String day) {
+            this.progress = progress;
+            this.day = day;
+            this.reported = world.on(CitySimulation.START_TIME);
+            this.planAt = world.on(CitySimulation.PLAN_TIME);
+            this.end = world.on(CitySimulation.END_TIME);
+            progress.phase(day + simulating(reported, planAt), minutes(reported, planAt));
+        }
+
+        @Override
+        public void planning(Instant simTime) {
+            advanceTo(simTime);
+            progress.phase(day + "the morning plan", 0);
+            planning = true;
+        }
+
+        @Override
+        public void at(Instant simTime, double fraction, int completed, int total) {
+            if (planning) {
+                planning = false;
+                progress.phase(day + simulating(planAt, end), minutes(planAt, end));
+            }
+            advanceTo(simTime);
+            progress.status(CitySimulation.hhmm(simTime) + " IST, completed " + completed + "/" + total);
+        }
+
+        private void advanceTo(Instant simTime) {
+            progress.advance(minutes(reported, simTime));
+            reported = simTime;
+        }
+
+        private static String simulating(Instant from, Instant to) {
+            return "simulating " + CitySimulation.hhmm(from) + "-" + CitySimulation.hhmm(to);
+        }
+
+        private static long minutes(Instant from, Instant to) {
+            return Duration.between(from, to).toMinutes();
+        }
     }
 
     /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */

@@ -35,6 +35,7 @@ import java.util.Random;
  */
 final class CitySimulation {
     static final LocalTime START_TIME = LocalTime.of(7, 0);
+    static final LocalTime PLAN_TIME = LocalTime.of(8, 0);
     static final LocalTime END_TIME = LocalTime.of(21, 30);
     static final Duration TICK = Duration.ofSeconds(30);
 
@@ -47,6 +48,9 @@ final class CitySimulation {
     /** What the simulation reports while it runs. */
     interface Progress {
         void at(Instant simTime, double fraction, int completed, int total);
+
+        /** The morning plan starts at {@code simTime}; the next {@link #at} comes after it. */
+        default void planning(Instant simTime) { }
     }
 
     /** Where the simulated world's outputs go: pings, credits and deposits, besides the job record. */
@@ -144,7 +148,7 @@ final class CitySimulation {
         // a week's days draw apart (their UTRs and OTPs differ); its first day draws as city-day does
         this.rnd = new Random(world.seed * 31 + 7 + 1_000_003L * world.dayIndex);
         this.start = world.on(START_TIME);
-        this.planAt = world.on(LocalTime.of(8, 0));
+        this.planAt = world.on(PLAN_TIME);
         this.end = world.on(END_TIME);
         world.techs.forEach(t -> agents.put(t.id(), new Agent(t)));
     }
@@ -181,6 +185,7 @@ final class CitySimulation {
                 arrive(jobs.get(next++), t);
             }
             if (t.equals(planAt)) {
+                progress.planning(t);
                 morningPlan(t);
             }
             for (Agent a : agents.values()) {

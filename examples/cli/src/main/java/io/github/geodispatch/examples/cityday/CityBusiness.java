@@ -119,6 +119,11 @@ public final class CityBusiness {
         return business.gd;
     }
 
+    /** Whether anyone in the team has a shift on {@code day}. */
+    public boolean isWorkingDay(LocalDate day) {
+        return roster.techs.stream().anyMatch(t -> calendar.shiftOn(technician(t), day).isPresent());
+    }
+
     /** The team calendar the days follow. */
     public TeamCalendar calendar() {
         return calendar;

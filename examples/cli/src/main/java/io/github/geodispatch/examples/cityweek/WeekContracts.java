@@ -49,7 +49,7 @@ final class WeekContracts {
             List.of("AMC_VISIT", "AC_SERVICE", "AC_REPAIR"), PartsCover.NONE, 0, true, 24);
     /** Breakdown calls only (no preventive visits): the older contracts coming up for renewal. */
     static final ContractPlan BREAKDOWN_ONLY = new ContractPlan(0, 0, 7, "AMC_VISIT", 3,
-            List.of("AC_SERVICE", "AC_REPAIR"), PartsCover.NONE, 0, true, 24);
+            List.of("AMC_VISIT", "AC_SERVICE", "AC_REPAIR"), PartsCover.NONE, 0, true, 24);
     static final Money PRICE = Money.inr(600_000);
 
     /** A contract's customer, as the simulation needs to work its visits. */
@@ -74,18 +74,19 @@ final class WeekContracts {
 
     /**
      * Registers the AMC customers and their contracts before the first day: {@code count} quarterly contracts starting
-     * on the run's days in turn (their first visit is due on the start day), and {@code count / 4} breakdown-only ones
+     * on the run's days in turn (their first visit is due on the start day), and {@code max(2, count / 4)} breakdown-only ones
      * ending 5-29 days after the first day.
      */
     void open(long seed, int count, LocalDate firstDay, int days, Instant at) {
         Random rnd = new Random(seed * 7919 + 13);
         List<CityBusiness.BranchInfo> branches = business.branches();
-        for (int i = 0; i < count + count / 4; i++) {
-            boolean renewing = i >= count;
+        int renewing = Math.max(2, count / 4);
+        for (int i = 0; i < count + renewing; i++) {
+            boolean comingUp = i >= count;
             CityBusiness.BranchInfo branch = branches.get(i % branches.size());
             String n = String.format("%03d", i + 1);
             CustomerId id = CustomerId.of("C-AMC-" + n);
-            String name = (renewing ? "Residency " : "Apartment Owners' Association ") + n;
+            String name = (comingUp ? "Residency " : "Apartment Owners' Association ") + n;
             String pincode = "5600" + (30 + rnd.nextInt(20));
             String address = (1 + rnd.nextInt(300)) + ", " + branch.name() + ", Bengaluru " + pincode;
             GeoPoint where = GeoPoint.of(branch.location().lat() + (rnd.nextDouble() - 0.5) * 0.04,
@@ -93,7 +94,7 @@ final class WeekContracts {
             SiteId site = SiteId.of("S-AMC-" + n);
             EquipmentId unit = EquipmentId.of("EQ-AMC-" + n);
             ContractId contract = ContractId.of("AMC-W-" + n);
-            LocalDate start = renewing ? firstDay.plusDays(5 + rnd.nextInt(25)).minusYears(1).plusDays(1)
+            LocalDate start = comingUp ? firstDay.plusDays(5 + rnd.nextInt(25)).minusYears(1).plusDays(1)
                     : firstDay.plusDays(i % days);
             OffsetDateTime time = OffsetDateTime.ofInstant(at, zone);
             apply(new CustomerRecords.Registered(id, time, branch.id(), new CustomerProfile(name,
@@ -103,7 +104,7 @@ final class WeekContracts {
             apply(new CustomerRecords.EquipmentAdded(id, time, new Equipment(unit, site, "SPLIT_AC", "Daikin", "FTKF50",
                     "SN-AMC-" + n, start.minusYears(2), null)), at);
             apply(new CustomerRecords.ContractDrafted(id, time, new ContractTerms(contract, ContractKind.AMC, List.of(site),
-                    List.of(unit), renewing ? BREAKDOWN_ONLY : QUARTERLY, PRICE, 1, start, start.plusYears(1).minusDays(1),
+                    List.of(unit), comingUp ? BREAKDOWN_ONLY : QUARTERLY, PRICE, 1, start, start.plusYears(1).minusDays(1),
                     null)), at);
             apply(new CustomerRecords.ContractActivated(id, time, contract), at);
             customers.put(id, new AmcCustomer(id, name, address, pincode, branch.id(), contract));

@@ -18,7 +18,6 @@ import io.github.geodispatch.stock.StockLevel;
 import io.github.geodispatch.stock.StockResult;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import java.util.List;
  * goes to the journal. Not thread-safe.
  */
 final class WeekStock {
-    static final int VAN_LOAD = 4;
+    static final int VAN_LOAD = 6;
     static final int VAN_MINIMUM = 2;
 
     /** A stock mistake planted in the week, with the finding code it should raise. */
@@ -62,9 +61,9 @@ final class WeekStock {
     }
 
     /**
-     * The first morning: the catalogue, the stores and vans, each store's receipt (enough to load and top up its
-     * vans for the run), the vans loaded, the van minimums set. The last technician of the team (who works every
-     * day) is left with an empty van.
+     * Before the first morning: the catalogue, the stores and vans, each store's receipt (enough to load and top up
+     * its vans for the run) and the van minimums. The vans are loaded by the first {@link #topUp}; the last technician
+     * of the team's van never is.
      */
     void open(Instant at, int days) {
         List<CityBusiness.TeamMember> team = business.team();
@@ -101,7 +100,10 @@ final class WeekStock {
                 "the van was never loaded; any part its technician fits comes off the book"));
     }
 
-    /** A working morning: every van but the unloaded one topped up to {@value #VAN_LOAD} of each part from its store. */
+    /**
+     * A working morning (the first loads the vans): every van but the unloaded one topped up to {@value #VAN_LOAD} of
+     * each part from its branch store.
+     */
     void topUp(Instant at) {
         for (CityBusiness.TeamMember t : business.team()) {
             if (t.id().equals(unloaded)) {
@@ -170,9 +172,5 @@ final class WeekStock {
 
     private OffsetDateTime time(Instant at) {
         return OffsetDateTime.ofInstant(at, zone);
-    }
-
-    static LocalDate dayOf(Instant at, ZoneId zone) {
-        return LocalDate.ofInstant(at, zone);
     }
 }

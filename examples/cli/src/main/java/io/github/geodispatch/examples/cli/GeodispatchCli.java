@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 InvoiceCommand.class,
                 StockReportCommand.class,
                 CityDayCommand.class,
+                CityWeekCommand.class,
                 ContractsCommand.class,
         })
 public final class GeodispatchCli implements Runnable {

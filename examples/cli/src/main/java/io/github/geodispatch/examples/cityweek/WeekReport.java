@@ -1,0 +1,321 @@
+package io.github.geodispatch.examples.cityweek;
+
+import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.examples.cityday.CityBusiness;
+import io.github.geodispatch.examples.report.BranchRow;
+import io.github.geodispatch.examples.report.CallBack;
+import io.github.geodispatch.examples.report.DayFigures;
+import io.github.geodispatch.examples.report.HowRun;
+import io.github.geodispatch.examples.report.LeakageItem;
+import io.github.geodispatch.examples.report.LowStock;
+import io.github.geodispatch.examples.report.OwnerReport;
+import io.github.geodispatch.examples.report.PendingCollection;
+import io.github.geodispatch.examples.report.Reconciliation;
+import io.github.geodispatch.examples.report.RenewalDue;
+import io.github.geodispatch.examples.report.ReportMap;
+import io.github.geodispatch.examples.report.ServiceTypeRow;
+import io.github.geodispatch.examples.report.Share;
+import io.github.geodispatch.examples.report.SlaMiss;
+import io.github.geodispatch.examples.report.TechnicianRow;
+import io.github.geodispatch.examples.report.Utilisation;
+import io.github.geodispatch.insight.Grouping;
+import io.github.geodispatch.insight.KpiQuery;
+import io.github.geodispatch.insight.Kpis;
+import io.github.geodispatch.insight.Ratio;
+import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.stock.MarginLine;
+import io.github.geodispatch.insight.PartsKpis;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The week in the owner's report model: each day's figures from the owner's view, the action lists (customers to call
+ * back, SLA misses, pending collections, renewals, low van stock, leakage with its evidence), the last working day's
+ * map, the breakdowns by branch, technician and service, the reconciliation of revenue with collected and pending,
+ * and how the week was run. Stateless.
+ */
+final class WeekReport {
+    static final String BUSINESS = "Cool Care Home Services, Bengaluru";
+
+    private WeekReport() {}
+
+    static OwnerReport of(CityWeek.Week week, String command) {
+        CityWeek.Settings s = week.settings();
+        GeoDispatch gd = week.frontDoor();
+        CityBusiness business = week.business();
+        Actor owner = Actor.owner(CityWeek.TENANT, "owner");
+        Instant asOf = s.auditAsOf();
+        Map<JobId, CityBusiness.JobLine> lines = new LinkedHashMap<>();
+        week.days().forEach(d -> d.played().created().forEach(l -> lines.put(l.job(), l)));
+        Map<TechnicianId, CityBusiness.TeamMember> team = new LinkedHashMap<>();
+        business.team().forEach(t -> team.put(t.id(), t));
+        Map<BranchId, String> branchNames = new LinkedHashMap<>();
+        business.branches().forEach(b -> branchNames.put(b.id(), b.name()));
+        Map<JobId, LocalDate> findingDays = new LinkedHashMap<>();
+        Map<LocalDate, Money> leakageByDay = new TreeMap<>();
+        for (Finding f : week.findings()) {
+            LocalDate day = CityWeek.dayOf(f, week.planted(), business, s);
+            leakageByDay.merge(day, f.amountAtRisk(), Money::plus);
+            if (f.job() != null) {
+                findingDays.put(f.job(), day);
+            }
+        }
+
+        OwnerReport.Builder b = OwnerReport.builder(BUSINESS, CityWeek.ZONE, Currency.INR).asOf(asOf);
+        for (CityWeek.Day d : week.days()) {
+            Kpis k = d.kpis();
+            b.day(new DayFigures(d.played().day(), k.jobsCreated(), k.jobsCompleted(), d.played().notPlaced().size(),
+                    k.revenue(), k.collected(), k.pendingCollections(), share(k.slaCompliance()), share(k.firstTimeFix()),
+                    Share.NONE, utilisation(k.utilisation()), leakageByDay.getOrDefault(d.played().day(), Money.inr(0))));
+        }
+        // each customer once, for the first day their job was left: not placed, or moved to another day
+        Map<JobId, CallBack.Reason> toCall = new LinkedHashMap<>();
+        for (CityWeek.Day d : week.days()) {
+            d.played().notPlaced().forEach(job -> toCall.putIfAbsent(job, CallBack.Reason.NOT_PLACED));
+            d.played().carriedOver().forEach(job -> toCall.putIfAbsent(job, CallBack.Reason.RESCHEDULED));
+        }
+        toCall.forEach((job, reason) -> {
+            CityBusiness.JobLine l = lines.get(job);
+            if (l != null) {
+                b.callBack(new CallBack(l.customerName(), phone(l.customerId()), job.value(), service(l.kind()), reason,
+                        l.arrivesAt()));
+            }
+        });
+        for (CityBusiness.JobLine l : lines.values()) {
+            if (l.slaDeadline() == null || l.slaDeadline().isAfter(asOf)) {
+                continue;
+            }
+            JobState state = gd.jobs().job(owner, l.job()).orElseThrow();
+            if (state.arrivedAt() == null || state.arrivedAt().isAfter(l.slaDeadline())) {
+                CityBusiness.TeamMember tech = state.technician() == null ? null : team.get(state.technician());
+                b.slaMiss(new SlaMiss(l.customerName(), l.job().value(), service(l.kind()),
+                        branchNames.get(l.branch()), tech == null ? "not assigned" : tech.name(), l.slaDeadline(),
+                        Optional.ofNullable(state.arrivedAt())));
+            }
+        }
+        for (io.github.geodispatch.insight.PendingCollection p : gd.owner().pendingCollections(CityWeek.FIRST_DAY, s.lastDay())) {
+            CityBusiness.JobLine l = lines.get(p.job());
+            CityBusiness.TeamMember tech = p.technician() == null ? null : team.get(p.technician());
+            String customer = l != null ? l.customerName() : customerName(week, gd, owner, p.job());
+            b.pending(new PendingCollection(customer, phone(l != null ? l.customerId() : p.job().value()), p.job().value(),
+                    tech == null ? "—" : tech.name(), p.pending(), p.completedAt()));
+        }
+        for (io.github.geodispatch.contract.RenewalDue r : week.contracts().renewalsDue(s.lastDay())) {
+            WeekContracts.AmcCustomer c = week.contracts().customer(r.customer());
+            b.renewal(new RenewalDue(c == null ? r.customer().value() : c.name(), phone(r.customer().value()),
+                    "AC AMC, breakdown calls covered", r.end(), r.price()));
+        }
+        for (io.github.geodispatch.stock.LowStockAlert a : week.stock().lowStock()) {
+            CityBusiness.TeamMember tech = a.technician() == null ? null : team.get(a.technician());
+            b.lowStock(new LowStock(tech == null ? a.location().value() : tech.name(), partName(a.sku()), a.quantity(),
+                    a.minimum()));
+        }
+        for (Finding f : week.findings()) {
+            CityBusiness.TeamMember tech = f.technician() == null ? null : team.get(f.technician());
+            b.leakage(new LeakageItem(what(f), tech == null ? "—" : tech.name(), f.job() == null ? "—" : f.job().value(),
+                    f.amountAtRisk(), f.evidence().stream().map(business::evidence).collect(Collectors.joining("; "))));
+        }
+        b.map(map(week, lines, gd, owner));
+        breakdowns(b, week, gd, owner, team, branchNames, lines);
+        b.reconciliation(reconciliation(week));
+        b.howRun(new HowRun(command, s.seed(), s.technicians(), lines.size(), List.of(
+                "Each day the city-day world of the seed: customers' requests through the day, a technician team on a "
+                        + "calendar (Sunday closed, a weekday off for one technician in eight).",
+                "Each working morning the AMC contracts' visits due that day became jobs, and the vans were topped up "
+                        + "from the branch stores.",
+                "At 08:00 a planner placed the booked jobs and those carried over; later jobs went to the best-placed "
+                        + "technician as they came in.",
+                "Phones reported where technicians were; a site visit recorded each arrival; GST invoices followed "
+                        + "completed jobs; payments were matched to bank credits.",
+                "Three days after the last day every leakage rule looked at the whole period.")));
+        return b.build();
+    }
+
+    private static ReportMap map(CityWeek.Week week, Map<JobId, CityBusiness.JobLine> lines, GeoDispatch gd, Actor owner) {
+        CityWeek.Day last = week.days().stream().filter(d -> d.played().open()).reduce((a, c) -> c).orElseThrow();
+        List<ReportMap.Branch> branches = week.business().branches().stream()
+                .map(x -> new ReportMap.Branch(x.name(), x.location())).toList();
+        List<ReportMap.Site> sites = new ArrayList<>();
+        for (CityBusiness.JobLine l : last.played().created()) {
+            JobState state = gd.jobs().job(owner, l.job()).orElseThrow();
+            ReportMap.Outcome outcome = state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED
+                    ? ReportMap.Outcome.COMPLETED : last.played().notPlaced().contains(l.job())
+                    ? ReportMap.Outcome.NOT_PLACED : ReportMap.Outcome.OPEN;
+            sites.add(new ReportMap.Site(l.site().location(), l.job().value() + " " + l.customerName(), outcome));
+        }
+        Map<TechnicianId, CityBusiness.TeamMember> team = new LinkedHashMap<>();
+        week.business().team().forEach(t -> team.put(t.id(), t));
+        Map<BranchId, String> branchNames = new LinkedHashMap<>();
+        week.business().branches().forEach(x -> branchNames.put(x.id(), x.name()));
+        List<ReportMap.Ride> rides = new ArrayList<>();
+        last.played().rides().forEach((id, points) -> {
+            if (points.size() > 1) {
+                CityBusiness.TeamMember t = team.get(id);
+                rides.add(new ReportMap.Ride(t.name(), branchNames.get(t.branch()), points));
+            }
+        });
+        return new ReportMap(branches, sites, rides);
+    }
+
+    private static void breakdowns(OwnerReport.Builder b, CityWeek.Week week, GeoDispatch gd, Actor owner,
+                                   Map<TechnicianId, CityBusiness.TeamMember> team, Map<BranchId, String> branchNames,
+                                   Map<JobId, CityBusiness.JobLine> lines) {
+        CityWeek.Settings s = week.settings();
+        for (Kpis k : gd.owner().report(KpiQuery.range(CityWeek.FIRST_DAY, s.lastDay(), Grouping.BRANCH, s.auditAsOf())).rows()) {
+            String name = branchNames.getOrDefault(BranchId.of(k.group()), k.group());
+            b.branch(new BranchRow(name, k.technicians(), k.jobsCreated(), k.jobsCompleted(), k.revenue(), k.collected(),
+                    k.pendingCollections(), share(k.slaCompliance()), share(k.firstTimeFix()), Share.NONE));
+        }
+        PartsKpis parts = gd.owner().parts(CityWeek.FIRST_DAY, s.lastDay());
+        Map<String, Money> marginByTech = new LinkedHashMap<>();
+        for (MarginLine m : parts.byTechnician()) {
+            marginByTech.put(m.group(), m.revenue().minus(m.cost()));
+        }
+        Map<TechnicianId, Long> ridden = new LinkedHashMap<>();
+        week.days().forEach(d -> d.played().rides().forEach((id, points) -> ridden.merge(id, metres(points), Long::sum)));
+        for (Kpis k : gd.owner().report(KpiQuery.range(CityWeek.FIRST_DAY, s.lastDay(), Grouping.TECHNICIAN, s.auditAsOf())).rows()) {
+            CityBusiness.TeamMember t = team.get(TechnicianId.of(k.group()));
+            if (t == null) {
+                continue; // jobs no technician holds are listed as call-backs, not as a person
+            }
+            b.technician(new TechnicianRow(t.name(), branchNames.get(t.branch()), k.jobsCompleted(), Share.NONE,
+                    share(k.firstTimeFix()), share(k.slaCompliance()), k.revenue(),
+                    marginByTech.getOrDefault(t.id().value(), Money.inr(0)), utilisation(k.utilisation()),
+                    ridden.getOrDefault(t.id(), 0L)));
+        }
+        Map<String, long[]> byService = new TreeMap<>();
+        Map<String, Money> revenueByService = new TreeMap<>();
+        for (CityWeek.Day d : week.days()) {
+            for (Map.Entry<JobId, Long> due : d.played().duePaise().entrySet()) {
+                CityBusiness.JobLine l = lines.get(due.getKey());
+                String kind = l != null ? l.kind() : "AMC_VISIT";
+                long[] counts = byService.computeIfAbsent(kind, x -> new long[2]);
+                counts[0]++;
+                boolean rescheduled = gd.jobs().history(owner, due.getKey()).stream().anyMatch(e ->
+                        e instanceof JobEvent.StatusChanged c && c.status() == JobStatus.RESCHEDULED);
+                counts[1] += rescheduled ? 0 : 1;
+                revenueByService.merge(kind, Money.inr(due.getValue()), Money::plus);
+            }
+        }
+        byService.forEach((kind, counts) -> b.serviceType(new ServiceTypeRow(service(kind), counts[0],
+                revenueByService.get(kind), Money.inr(0), new Share(counts[1], counts[0]))));
+    }
+
+    /**
+     * Revenue against collected plus pending over the week: the owner's view counts revenue as the amount due, and
+     * pending against the invoice; a part logged after its job's invoice is in the first and not the second.
+     */
+    static Reconciliation reconciliation(CityWeek.Week week) {
+        Money revenue = Money.inr(0);
+        Money collected = Money.inr(0);
+        Money pending = Money.inr(0);
+        for (CityWeek.Day d : week.days()) {
+            revenue = revenue.plus(d.kpis().revenue());
+            collected = collected.plus(d.kpis().collected());
+            pending = pending.plus(d.kpis().pendingCollections());
+        }
+        List<Reconciliation.Difference> differences = new ArrayList<>();
+        Money explained = Money.inr(0);
+        for (Finding f : week.findings()) {
+            if (f.code().name().equals("PARTS_NOT_BILLED")) {
+                differences.add(new Reconciliation.Difference("A part logged after its invoice, not billed (job "
+                        + f.job().value() + ")", f.amountAtRisk()));
+                explained = explained.plus(f.amountAtRisk());
+            }
+        }
+        Money rest = revenue.minus(collected).minus(pending).minus(explained);
+        if (!rest.isZero()) {
+            differences.add(new Reconciliation.Difference("Other differences between what was due and what was billed",
+                    rest));
+        }
+        return new Reconciliation(revenue, collected, pending, differences);
+    }
+
+    private static String customerName(CityWeek.Week week, GeoDispatch gd, Actor owner, JobId job) {
+        CustomerId id = gd.jobs().job(owner, job).map(JobState::customer).orElse(null);
+        WeekContracts.AmcCustomer c = id == null ? null : week.contracts().customer(id);
+        return c != null ? c.name() : id != null ? id.value() : job.value();
+    }
+
+    /** A simulated customer's phone number, the same for the same customer. */
+    static String phone(String customerId) {
+        return String.format("+91 98%03d %05d", Math.floorMod(customerId.hashCode(), 1000),
+                Math.floorMod(customerId.hashCode() / 1000, 100_000));
+    }
+
+    static String service(String kind) {
+        return switch (kind) {
+            case "AC_SERVICE" -> "AC service";
+            case "AC_REPAIR" -> "AC repair";
+            case "RO_SERVICE" -> "RO purifier service";
+            case "PEST_CONTROL" -> "Pest control";
+            case "CCTV_INSTALL" -> "CCTV installation";
+            case "ELECTRICAL_REPAIR" -> "Electrical repair";
+            case "AMC_VISIT" -> "AMC visit";
+            default -> kind.replace('_', ' ').toLowerCase(Locale.ROOT);
+        };
+    }
+
+    static String partName(String sku) {
+        return switch (sku) {
+            case "CAP-35" -> "Capacitor 35 µF";
+            case "GAS-R32" -> "R32 gas refill";
+            case "RO-SED-10" -> "RO sediment filter";
+            case "CAM-2MP" -> "2 MP camera";
+            case "MCB-32A" -> "MCB 32 A";
+            default -> sku;
+        };
+    }
+
+    /** A finding in the owner's words, never its rule code. */
+    static String what(Finding f) {
+        return switch (f.code()) {
+            case PAYMENT_STATUS_MISSING -> "Job done, no payment recorded";
+            case PAYMENT_UNLINKED -> "Money received that matches no job";
+            case PARTS_NOT_BILLED -> "Part used, not on the invoice";
+            case GHOST_VISIT -> "Job closed without a visit to the site";
+            case CASH_NOT_DEPOSITED -> "Cash collected, not deposited";
+            case OFF_BOOK_PART -> "Part fitted that the van's stock did not hold";
+            case STOCK_SHRINKAGE -> "Parts missing from a van at the count";
+            case VAN_USE_UNEXPLAINED -> "Parts taken from a van for no job";
+            default -> f.code().name().charAt(0) + f.code().name().substring(1).replace('_', ' ').toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static Share share(Ratio r) {
+        return new Share(r.numerator(), r.denominator());
+    }
+
+    /** The owner's view measures utilisation in seconds; the report in minutes. */
+    private static Utilisation utilisation(Ratio r) {
+        return new Utilisation(r.numerator() / 60, r.denominator() / 60);
+    }
+
+    private static long metres(List<GeoPoint> points) {
+        double m = 0;
+        for (int i = 1; i < points.size(); i++) {
+            m += points.get(i - 1).distanceMetres(points.get(i));
+        }
+        return Math.round(m);
+    }
+}

@@ -1,6 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.examples.cli.Progress;
 import io.github.geodispatch.dispatch.Technician;
@@ -169,6 +170,8 @@ public final class CityBusiness {
                 tag(day), off);
         allRequests.addAll(world.jobs);
         business.gd.dispatch().putTechnicians(roster.techs.stream().map(t -> calendar.on(technician(t), day)).toList());
+        // yesterday's routes are done or carried over: each day's board starts empty, as the office's does
+        roster.techs.forEach(t -> business.gd.dispatch().putRoute(new Route(t.id(), List.of(), 0)));
         List<CityWorld.JobRequest> carriedIn = undone.values().stream().map(j -> onDay(j, day)).toList();
         undone.clear();
         String label = day.format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)) + ": ";

@@ -53,7 +53,8 @@ final class WeekContracts {
     static final Money PRICE = Money.inr(600_000);
 
     /** A contract's customer, as the simulation needs to work its visits. */
-    record AmcCustomer(CustomerId id, String name, String address, String pincode, BranchId branch, ContractId contract) {}
+    record AmcCustomer(CustomerId id, String name, String phone, String address, String pincode, BranchId branch,
+                       ContractId contract) {}
 
     private final GeoDispatch gd;
     private final CityBusiness business;
@@ -97,9 +98,9 @@ final class WeekContracts {
             LocalDate start = comingUp ? firstDay.plusDays(5 + rnd.nextInt(25)).minusYears(1).plusDays(1)
                     : firstDay.plusDays(i % days);
             OffsetDateTime time = OffsetDateTime.ofInstant(at, zone);
-            apply(new CustomerRecords.Registered(id, time, branch.id(), new CustomerProfile(name,
-                    List.of(String.format("+9198%08d", Math.floorMod(rnd.nextLong(), 100_000_000L))), null, "kn", null, "29",
-                    address)), at);
+            String phone = String.format("+9198%08d", Math.floorMod(rnd.nextLong(), 100_000_000L));
+            apply(new CustomerRecords.Registered(id, time, branch.id(), new CustomerProfile(name, List.of(phone), null, "kn",
+                    null, "29", address)), at);
             apply(new CustomerRecords.SiteAdded(id, time, new CustomerSite(site, where, address, "ask at the gate")), at);
             apply(new CustomerRecords.EquipmentAdded(id, time, new Equipment(unit, site, "SPLIT_AC", "Daikin", "FTKF50",
                     "SN-AMC-" + n, start.minusYears(2), null)), at);
@@ -107,7 +108,7 @@ final class WeekContracts {
                     List.of(unit), comingUp ? BREAKDOWN_ONLY : QUARTERLY, PRICE, 1, start, start.plusYears(1).minusDays(1),
                     null)), at);
             apply(new CustomerRecords.ContractActivated(id, time, contract), at);
-            customers.put(id, new AmcCustomer(id, name, address, pincode, branch.id(), contract));
+            customers.put(id, new AmcCustomer(id, name, phone, address, pincode, branch.id(), contract));
         }
     }
 

@@ -97,8 +97,8 @@ final class WeekReport {
         toCall.forEach((job, reason) -> {
             CityBusiness.JobLine l = lines.get(job);
             if (l != null) {
-                b.callBack(new CallBack(l.customerName(), phone(l.customerId()), job.value(), service(l.kind()), reason,
-                        l.arrivesAt()));
+                b.callBack(new CallBack(l.customerName(), phone(week, l.customerId()), job.value(), service(l.kind()),
+                        reason, l.arrivesAt()));
             }
         });
         for (CityBusiness.JobLine l : lines.values()) {
@@ -117,12 +117,13 @@ final class WeekReport {
             CityBusiness.JobLine l = lines.get(p.job());
             CityBusiness.TeamMember tech = p.technician() == null ? null : team.get(p.technician());
             String customer = l != null ? l.customerName() : customerName(week, gd, owner, p.job());
-            b.pending(new PendingCollection(customer, phone(l != null ? l.customerId() : p.job().value()), p.job().value(),
+            String customerId = gd.jobs().job(owner, p.job()).map(j -> j.customer().value()).orElse("");
+            b.pending(new PendingCollection(customer, phone(week, customerId), p.job().value(),
                     tech == null ? "—" : tech.name(), p.pending(), p.completedAt()));
         }
         for (io.github.geodispatch.contract.RenewalDue r : week.contracts().renewalsDue(s.lastDay())) {
             WeekContracts.AmcCustomer c = week.contracts().customer(r.customer());
-            b.renewal(new RenewalDue(c == null ? r.customer().value() : c.name(), phone(r.customer().value()),
+            b.renewal(new RenewalDue(c == null ? r.customer().value() : c.name(), phone(week, r.customer().value()),
                     "AC AMC, breakdown calls covered", r.end(), r.price()));
         }
         for (io.github.geodispatch.stock.LowStockAlert a : week.stock().lowStock()) {
@@ -200,7 +201,7 @@ final class WeekReport {
             }
             b.technician(new TechnicianRow(t.name(), branchNames.get(t.branch()), k.jobsCompleted(), Share.NONE,
                     share(k.firstTimeFix()), share(k.slaCompliance()), k.revenue(),
-                    marginByTech.getOrDefault(t.id().value(), Money.inr(0)), utilisation(k.utilisation()),
+                    Optional.of(marginByTech.getOrDefault(t.id().value(), Money.inr(0))), utilisation(k.utilisation()),
                     ridden.getOrDefault(t.id(), 0L)));
         }
         Map<String, long[]> byService = new TreeMap<>();
@@ -218,7 +219,7 @@ final class WeekReport {
             }
         }
         byService.forEach((kind, counts) -> b.serviceType(new ServiceTypeRow(service(kind), counts[0],
-                revenueByService.get(kind), Money.inr(0), new Share(counts[1], counts[0]))));
+                revenueByService.get(kind), Optional.empty(), new Share(counts[1], counts[0]))));
     }
 
     /**
@@ -257,10 +258,10 @@ final class WeekReport {
         return c != null ? c.name() : id != null ? id.value() : job.value();
     }
 
-    /** A simulated customer's phone number, the same for the same customer. */
-    static String phone(String customerId) {
-        return String.format("+91 98%03d %05d", Math.floorMod(customerId.hashCode(), 1000),
-                Math.floorMod(customerId.hashCode() / 1000, 100_000));
+    /** The customer's phone from the customer record (the AMC customers'), empty when the business has none. */
+    static String phone(CityWeek.Week week, String customerId) {
+        WeekContracts.AmcCustomer c = week.contracts().customer(CustomerId.of(customerId));
+        return c == null ? "" : c.phone();
     }
 
     static String service(String kind) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * @param customer    the customer's name
- * @param phone       the number to call
+ * @param phone       the number to call (empty when not known: the page shows a dash)
  * @param jobNumber   the job's number as the office knows it (e.g. "J-00102")
  * @param service     the service asked for, in owner words ("AC service")
  * @param reason      why to call
@@ -34,7 +34,7 @@ public record CallBack(String customer, String phone, String jobNumber, String s
 
     public CallBack {
         Checks.text(customer, "customer");
-        Checks.text(phone, "phone");
+        Objects.requireNonNull(phone, "phone");
         Checks.text(jobNumber, "jobNumber");
         Checks.text(service, "service");
         Objects.requireNonNull(reason, "reason");

@@ -88,8 +88,8 @@ public record OwnerReport(String business, ZoneId zone, Currency currency, Insta
                 renewals.stream().map(RenewalDue::value),
                 leakage.stream().map(LeakageItem::atRisk),
                 branches.stream().flatMap(b -> Stream.of(b.revenue(), b.collected(), b.pending())),
-                technicians.stream().flatMap(t -> Stream.of(t.revenue(), t.partsMargin())),
-                serviceTypes.stream().flatMap(s -> Stream.of(s.revenue(), s.partsMargin())),
+                technicians.stream().flatMap(t -> Stream.concat(Stream.of(t.revenue()), t.partsMargin().stream())),
+                serviceTypes.stream().flatMap(s -> Stream.concat(Stream.of(s.revenue()), s.partsMargin().stream())),
                 Stream.concat(Stream.of(reconciliation.revenue(), reconciliation.collected(), reconciliation.pending()),
                         reconciliation.differences().stream().map(Reconciliation.Difference::amount))
         ).flatMap(s -> s);

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Money a customer still owes for completed work. Immutable and thread-safe.
  *
  * @param customer  the customer's name
- * @param phone     the number to call
+ * @param phone     the number to call (empty when not known: the page shows a dash)
  * @param jobNumber the job's number
  * @param technician who did the job
  * @param owed      the amount still owed, positive
@@ -20,7 +20,7 @@ public record PendingCollection(String customer, String phone, String jobNumber,
                                 Instant since) {
     public PendingCollection {
         Checks.text(customer, "customer");
-        Checks.text(phone, "phone");
+        Objects.requireNonNull(phone, "phone");
         Checks.text(jobNumber, "jobNumber");
         Checks.text(technician, "technician");
         Checks.amount(owed, "owed");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -197,7 +198,7 @@ public final class ReportPage {
                 "Jobs no technician could take, and jobs moved to another day.",
                 List.of(col("Customer"), col("Phone"), col("Job"), col("Service"), col("Why"), col("Asked at")));
         report.callBacks().stream().sorted(Comparator.comparing(CallBack::requestedAt)).forEach(c -> callBacks.row(
-                text(c.customer()), text(c.phone()), text(c.jobNumber()), text(c.service()), text(c.reason().words()),
+                text(c.customer()), phone(c.phone()), text(c.jobNumber()), text(c.service()), text(c.reason().words()),
                 time(c.requestedAt())));
         callBacks.write();
 
@@ -222,7 +223,7 @@ public final class ReportPage {
                 .forEach(ps -> {
                     Money owed = ps.stream().map(PendingCollection::owed).reduce(Money.zero(report.currency()), Money::plus);
                     Duration age = Duration.between(oldest(ps), report.asOf());
-                    pending.row(text(ps.get(0).customer()), text(ps.get(0).phone()),
+                    pending.row(text(ps.get(0).customer()), phone(ps.get(0).phone()),
                             text(String.join(", ", ps.stream().map(PendingCollection::jobNumber).toList())), money(owed),
                             new Cell(fig.age(age.isNegative() ? Duration.ZERO : age), age.toMinutes()));
                 });
@@ -231,7 +232,7 @@ public final class ReportPage {
         Table renewals = new Table("Contracts to renew", "renewals", "AMC contracts ending soon.",
                 List.of(col("Customer"), col("Phone"), col("Plan"), col("Ends on"), num("Renewal value")));
         report.renewals().stream().sorted(Comparator.comparing(RenewalDue::endsOn)).forEach(r -> renewals.row(
-                text(r.customer()), text(r.phone()), text(r.plan()),
+                text(r.customer()), phone(r.phone()), text(r.plan()),
                 new Cell(SHORT_DAY.format(r.endsOn()), r.endsOn().toEpochDay()), money(r.value())));
         renewals.write();
 
@@ -460,7 +461,7 @@ public final class ReportPage {
                         num("SLA met"), num("Revenue"), num("Parts margin"), num("Utilisation"), num("Ridden")));
         report.technicians().forEach(t -> techs.row(text(t.technician()), text(t.branch()), count(t.jobsCompleted()),
                 share(t.csat(), teamCsat), share(t.firstTimeFix(), teamFtf), share(t.slaMet(), teamSla), money(t.revenue()),
-                money(t.partsMargin()).flagIf(t.partsMargin().isNegative()), utilisation(t.utilisation()),
+                margin(t.partsMargin()), utilisation(t.utilisation()),
                 new Cell(fig.km(t.rideMetres()), t.rideMetres())));
         techs.write();
 
@@ -469,7 +470,7 @@ public final class ReportPage {
         report.serviceTypes().forEach(s -> services.row(text(s.service()), count(s.jobsCompleted()), money(s.revenue()),
                 s.jobsCompleted() == 0 ? new Cell("—", -1)
                         : money(Money.ofMinor(s.revenue().minor() / s.jobsCompleted(), report.currency())),
-                money(s.partsMargin()).flagIf(s.partsMargin().isNegative()), share(s.firstTimeFix(), null)));
+                margin(s.partsMargin()), share(s.firstTimeFix(), null)));
         services.write();
         h.append("</section>\n");
     }
@@ -529,8 +530,16 @@ public final class ReportPage {
         return new Cell(s, null, false);
     }
 
+    private static Cell phone(String phone) {
+        return text(phone.isBlank() ? "—" : phone);
+    }
+
     private Cell money(Money m) {
         return new Cell(fig.money(m), m.minor());
+    }
+
+    private Cell margin(Optional<Money> m) {
+        return m.map(v -> money(v).flagIf(v.isNegative())).orElse(new Cell("—", Long.MIN_VALUE));
     }
 
     private Cell count(long n) {
@@ -636,7 +645,7 @@ public final class ReportPage {
             .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:10px}
             .tile{border:1px solid #e2e8f0;border-radius:8px;padding:10px 12px}
             .tile .label{color:#475569;font-size:12px;text-transform:uppercase;letter-spacing:.04em}
-            .tile .value{font-size:24px;font-weight:650;margin:2px 0}.tile .sub{color:#64748b;font-size:12px}
+            .tile .value{font-size:24px;font-weight:600;margin:2px 0}.tile .sub{color:#64748b;font-size:12px}
             .change{font-size:12px;margin-top:4px}.good{color:#15803d}.bad{color:#b91c1c}.flat{color:#64748b}
             .spark{display:block;width:100%;height:24px;margin-top:4px}
             .spark polyline{fill:none;stroke:#2563eb;stroke-width:1.5}

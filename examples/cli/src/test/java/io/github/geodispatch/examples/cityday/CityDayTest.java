@@ -280,7 +280,9 @@ class CityDayTest {
         assertThat(records).hasSize(a.journalLines());
         assertThat(Files.readString(a.journal())).isEqualTo(Files.readString(b.journal()));
         String html = Files.readString(a.report());
-        assertThat(html).contains("<svg", "Pending collections", "PAYMENT_UNLINKED").doesNotContain("http://", "https://");
+        assertThat(html).contains("<svg", "Money to collect", "Money received that matches no job",
+                "<td>Koramangala</td>").doesNotContain("http://", "https://", "UTC", "Rejection[", "PAYMENT_UNLINKED", "hard/");
+        assertThat(html).isEqualTo(Files.readString(b.report()));
         assertThat(console.toString()).startsWith("geodispatch city-day · seed 7 · Mon 16 Nov 2026 · Bengaluru · 3 branches");
     }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 /** Realistic owner reports for tests: a Bengaluru week (or its last day) of a three-branch AC and RO business. */
 public final class SampleReports {
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    private static final Money PART_AFTER_INVOICE = Money.inr(650_00L);
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 3, 9);
 
     private SampleReports() {}
@@ -33,15 +34,27 @@ public final class SampleReports {
         return day.atTime(LocalTime.of(hour, minute)).atZone(IST).toInstant();
     }
 
+    /** {@code percent} of {@code total}, in whole rupees. */
+    private static Money part(Money total, int percent) {
+        return Money.inr(total.minor() / 100 * percent / 100 * 100);
+    }
+
     private static OwnerReport report(int dayCount) {
         LocalDate today = FIRST_DAY.plusDays(dayCount - 1);
         OwnerReport.Builder b = OwnerReport.builder("Cool Breeze Services, Bengaluru", IST, Currency.INR)
                 .asOf(at(today, 21, 0));
+        Money weekRevenue = Money.inr(0);
+        Money weekCollected = Money.inr(0);
         for (int i = 0; i < dayCount; i++) {
             long created = 118 + (i * 37) % 23;
             long done = created - 6 - i % 3;
-            b.day(new DayFigures(FIRST_DAY.plusDays(i), created, done, 2 + i % 2, Money.inr((4_21_300 + i * 12_750) * 100L),
-                    Money.inr((3_80_100 + i * 9_900) * 100L), Money.inr((41_200 + i * 2_850) * 100L),
+            Money revenue = Money.inr((4_21_300 + i * 12_750) * 100L);
+            Money collected = Money.inr((3_80_100 + i * 9_900) * 100L);
+            // the last day holds a part billed after its invoice: earned, neither collected nor owed yet
+            Money pending = revenue.minus(collected).minus(i == dayCount - 1 ? PART_AFTER_INVOICE : Money.inr(0));
+            weekRevenue = weekRevenue.plus(revenue);
+            weekCollected = weekCollected.plus(collected);
+            b.day(new DayFigures(FIRST_DAY.plusDays(i), created, done, 2 + i % 2, revenue, collected, pending,
                     new Share(done - 3 - i % 4, done), new Share(done - 9 + i % 5, done), new Share(40 + i, 46 + i),
                     new Utilisation(4_100 + i * 55, 5_760), Money.inr((3_450 + i * 200) * 100L)));
         }
@@ -89,33 +102,31 @@ public final class SampleReports {
                                 new GeoPoint(12.98, 77.72), new GeoPoint(12.99, 77.70))),
                         new ReportMap.Ride("Imran Pasha", "Hebbal", List.of(new GeoPoint(13.0358, 77.597),
                                 new GeoPoint(13.02, 77.61))))));
-        b.branch(new BranchRow("Koramangala", 4, 52L * dayCount, 49L * dayCount, Money.inr(1_80_000_00L * dayCount),
-                        Money.inr(1_62_000_00L * dayCount), Money.inr(18_000_00L * dayCount), new Share(47L * dayCount, 49L * dayCount),
+        b.branch(new BranchRow("Koramangala", 4, 52L * dayCount, 49L * dayCount, part(weekRevenue, 43),
+                        part(weekCollected, 43), Money.inr(18_000_00L * dayCount), new Share(47L * dayCount, 49L * dayCount),
                         new Share(44L * dayCount, 49L * dayCount), new Share(18L * dayCount, 20L * dayCount)))
-                .branch(new BranchRow("Whitefield", 3, 40L * dayCount, 36L * dayCount, Money.inr(1_30_000_00L * dayCount),
-                        Money.inr(1_20_000_00L * dayCount), Money.inr(10_000_00L * dayCount), new Share(30L * dayCount, 36L * dayCount),
+                .branch(new BranchRow("Whitefield", 3, 40L * dayCount, 36L * dayCount, part(weekRevenue, 31),
+                        part(weekCollected, 31), Money.inr(10_000_00L * dayCount), new Share(30L * dayCount, 36L * dayCount),
                         new Share(33L * dayCount, 36L * dayCount), new Share(12L * dayCount, 15L * dayCount)))
-                .branch(new BranchRow("Hebbal", 3, 30L * dayCount, 28L * dayCount, Money.inr(1_11_300_00L * dayCount),
-                        Money.inr(98_100_00L * dayCount), Money.inr(13_200_00L * dayCount), new Share(27L * dayCount, 28L * dayCount),
+                .branch(new BranchRow("Hebbal", 3, 30L * dayCount, 28L * dayCount, weekRevenue.minus(part(weekRevenue, 43)).minus(part(weekRevenue, 31)),
+                        weekCollected.minus(part(weekCollected, 43)).minus(part(weekCollected, 31)), Money.inr(13_200_00L * dayCount), new Share(27L * dayCount, 28L * dayCount),
                         new Share(20L * dayCount, 28L * dayCount), new Share(10L * dayCount, 11L * dayCount)));
         b.technician(new TechnicianRow("Kavya Reddy", "Koramangala", 14L * dayCount, new Share(6, 6), new Share(13, 14),
-                        new Share(14, 14), Money.inr(52_300_00L * dayCount), Money.inr(4_100_00L), new Utilisation(590, 540), 48_300))
+                        new Share(14, 14), Money.inr(52_300_00L * dayCount), Optional.of(Money.inr(4_100_00L)), new Utilisation(590, 540), 48_300))
                 .technician(new TechnicianRow("Ravi Shankar", "Whitefield", 11L * dayCount, new Share(3, 5), new Share(8, 11),
-                        new Share(9, 11), Money.inr(38_900_00L * dayCount), Money.inr(-350_00L), new Utilisation(402, 540), 61_250))
+                        new Share(9, 11), Money.inr(38_900_00L * dayCount), Optional.of(Money.inr(-350_00L)), new Utilisation(402, 540), 61_250))
                 .technician(new TechnicianRow("Imran Pasha", "Hebbal", 9L * dayCount, Share.NONE, new Share(9, 9),
-                        new Share(9, 9), Money.inr(31_100_00L * dayCount), Money.inr(2_250_00L), new Utilisation(388, 540), 22_800));
-        b.serviceType(new ServiceTypeRow("AC service", 61L * dayCount, Money.inr(1_90_000_00L * dayCount), Money.inr(3_000_00L),
+                        new Share(9, 9), Money.inr(31_100_00L * dayCount), Optional.of(Money.inr(2_250_00L)), new Utilisation(388, 540), 22_800));
+        b.serviceType(new ServiceTypeRow("AC service", 61L * dayCount, part(weekRevenue, 45), Optional.of(Money.inr(3_000_00L)),
                         new Share(58, 61)))
-                .serviceType(new ServiceTypeRow("RO repair", 30L * dayCount, Money.inr(1_42_300_00L * dayCount),
-                        Money.inr(5_500_00L), new Share(24, 30)))
-                .serviceType(new ServiceTypeRow("Pest control", 22L * dayCount, Money.inr(89_000_00L * dayCount),
-                        Money.inr(0), new Share(22, 22)));
-        Money revenue = Money.inr(4_21_300_00L * dayCount);
-        Money collected = Money.inr(3_80_100_00L * dayCount);
-        Money partAfterInvoice = Money.inr(650_00L);
-        b.reconciliation(new Reconciliation(revenue, collected, revenue.minus(collected).minus(partAfterInvoice),
+                .serviceType(new ServiceTypeRow("RO repair", 30L * dayCount, part(weekRevenue, 34),
+                        Optional.of(Money.inr(5_500_00L)), new Share(24, 30)))
+                .serviceType(new ServiceTypeRow("Pest control", 22L * dayCount, weekRevenue.minus(part(weekRevenue, 45)).minus(part(weekRevenue, 34)),
+                        Optional.of(Money.inr(0)), new Share(22, 22)));
+        b.reconciliation(new Reconciliation(weekRevenue, weekCollected,
+                weekRevenue.minus(weekCollected).minus(PART_AFTER_INVOICE),
                 List.of(new Reconciliation.Difference("A part billed after its invoice was paid (J-00063): collected "
-                        + "with the next visit", partAfterInvoice))));
+                        + "with the next visit", PART_AFTER_INVOICE))));
         b.howRun(new HowRun("geodispatch city-week --seed 7", 7, 10, 840L * dayCount, List.of(
                 "Customers booked jobs through the day; each morning a planner placed them with technicians, "
                         + "stopping after 2,000 improvement steps.",

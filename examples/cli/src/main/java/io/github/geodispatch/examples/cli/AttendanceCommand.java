@@ -48,7 +48,11 @@ import java.util.concurrent.Callable;
                 "1:done, with ping rows rejected (listed on standard error) or spoof signals (printed)",
                 ExitCodes.BAD_INPUT_LINE + "; also a pings file with no rows, or with more than "
                         + InputCheck.MAX_REJECTED_PERCENT + "%% of its rows rejected",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "attendance \\",
+                HelpFooter.MORE + "--fences examples/data/attendance/fences.geojson \\",
+                HelpFooter.MORE + "--pings examples/data/attendance/pings.csv --out visits.jsonl"})
 public final class AttendanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

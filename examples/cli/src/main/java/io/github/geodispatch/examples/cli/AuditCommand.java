@@ -37,7 +37,11 @@ import java.util.function.Function;
         exitCodeList = {"0:done: no findings, every line read and none flagged",
                 "1:done, with findings, or with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL,
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "audit \\",
+                HelpFooter.MORE + "--journal examples/data/journal/journal.jsonl \\",
+                HelpFooter.MORE + "--as-of 2026-11-10T00:00:00+05:30 --out findings.jsonl"})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -44,8 +44,10 @@ import java.util.concurrent.Callable;
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL + ", and a DIR holding other files",
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
-        footer = {"", "Example:", "  geodispatch contracts --journal examples/data/contracts/journal.jsonl"
-                + " --as-of 2026-11-30T18:00:00+05:30 --out target/contracts"})
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "contracts \\",
+                HelpFooter.MORE + "--journal examples/data/contracts/journal.jsonl \\",
+                HelpFooter.MORE + "--as-of 2026-11-30T18:00:00+05:30 --out target/contracts"})
 public final class ContractsCommand implements Callable<Integer> {
     /** The files a run writes. */
     private static final List<String> OUTPUTS = List.of("due-visits.csv", "renewals.csv", "entitlements.csv");

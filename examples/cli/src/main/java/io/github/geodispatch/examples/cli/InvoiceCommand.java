@@ -56,7 +56,11 @@ import java.util.concurrent.Callable;
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL
                         + ", and a DIR that is not empty (unless --force and it holds only invoice outputs)",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "invoice \\",
+                HelpFooter.MORE + "--journal examples/data/journal/journal.jsonl \\",
+                HelpFooter.MORE + "--seller examples/data/gst/seller.json --out out/invoices"})
 public final class InvoiceCommand implements Callable<Integer> {
 
     @Spec

@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Embed the engine, run one job from creation to CLOSED, print its history.",
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INTERNAL_LINE})
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "quickstart"})
 public final class QuickstartCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

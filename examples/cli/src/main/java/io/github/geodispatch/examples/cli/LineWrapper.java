@@ -72,9 +72,13 @@ final class LineWrapper extends Writer {
         StringBuilder wrapped = new StringBuilder();
         String rest = text;
         while (rest.codePointCount(0, rest.length()) > WIDTH) {
+            int start = rest.length() - rest.stripLeading().length();
             int cut = rest.lastIndexOf(' ', rest.offsetByCodePoints(0, WIDTH));
-            if (cut <= indent.length()) {
-                break; // a word wider than the line: leave it whole
+            if (cut <= start) {
+                cut = rest.indexOf(' ', start); // a word wider than the line: it stays whole, on a line of its own
+            }
+            if (cut < 0 || rest.substring(cut).isBlank()) {
+                break;
             }
             wrapped.append(rest, 0, cut).append('\n');
             rest = indent + rest.substring(cut + 1).stripLeading();

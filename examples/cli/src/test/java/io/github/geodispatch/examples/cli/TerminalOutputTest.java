@@ -74,7 +74,7 @@ class TerminalOutputTest {
                 new String[] {"quickstart"},
                 new String[] {"attendance", "--fences", data("attendance/fences.geojson"), "--pings",
                         data("attendance/pings.csv"), "--out", dir.resolve("visits.jsonl").toString()},
-                new String[] {"audit", "--journal", data("journal/journal.jsonl"), "--as-of", "2026-11-10T00:00:00+05:30",
+                new String[] {"audit", "--journal", data("contracts/journal.jsonl"), "--as-of", "2026-11-30T18:00:00+05:30",
                         "--out", dir.resolve("findings.jsonl").toString()},
                 new String[] {"invoice", "--journal", data("journal/journal.jsonl"), "--seller", data("gst/seller.json"),
                         "--out", dir.resolve("invoices").toString()},

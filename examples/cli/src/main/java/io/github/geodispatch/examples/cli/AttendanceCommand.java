@@ -123,7 +123,8 @@ public final class AttendanceCommand implements Callable<Integer> {
         });
 
         InputCheck.print(stderr, "attendance: " + pings + " ", read.problems(), read.rejected());
-        stdout.printf("pings: %d rows read, %d malformed; accepted %d, duplicate %d, rejected: accuracy %d, clock skew %d, too late %d%n",
+        stdout.printf("pings: %d rows read, %d malformed; accepted %d, duplicate %d;%n"
+                        + "       rejected: accuracy %d, clock skew %d, too late %d%n",
                 read.rows(), read.rejected(), count(outcomes, PingOutcome.ACCEPTED), count(outcomes, PingOutcome.DUPLICATE),
                 count(outcomes, PingOutcome.REJECTED_ACCURACY), count(outcomes, PingOutcome.REJECTED_CLOCK_SKEW),
                 count(outcomes, PingOutcome.REJECTED_TOO_LATE));

@@ -77,8 +77,8 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long importProblems = report.importCounts().values().stream().mapToLong(Long::longValue).sum();
-        o.printf("journal: %d lines, %d records, %d rejected; import: %d flagged, %d rejected; "
-                        + "%d records after --as-of left out; %d pings, %d rejected by the visit tracker%n",
+        o.printf("journal: %d lines, %d records, %d rejected; import: %d flagged, %d rejected;%n"
+                        + "         %d records after --as-of left out; %d pings, %d rejected by the visit tracker%n",
                 read.lines(), read.records(), read.rejected(), report.importCount(JournalProblem.Kind.FLAGGED),
                 importProblems - report.importCount(JournalProblem.Kind.FLAGGED), report.recordsAfterAsOf(),
                 report.pings(), report.pingsRejected());

@@ -117,9 +117,11 @@ public final class ContractsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InputCheck.print(err, "  ", summary.problems(), summary.rejected());
         InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
-        o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import; %d records after --as-of left out%n",
+        o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import;%n"
+                        + "         %d records after --as-of left out%n",
                 summary.lines(), summary.records(), summary.rejected(), importer.rejected(), late[0]);
-        o.printf("as of %s: %d contracts with entitlements, %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
+        o.printf("as of %s: %d contracts with entitlements;%n"
+                        + "       %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
                 day, entitlements.size(), visits.size(),
                 visits.stream().filter(v -> v.status() == io.github.geodispatch.contract.VisitStatus.OVERDUE).count(),
                 renewals.size(), portfolio.warrantyExpiries(day).size());

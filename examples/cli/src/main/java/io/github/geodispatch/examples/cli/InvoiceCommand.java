@@ -147,10 +147,10 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         long links = invoices.stream().filter(invoice -> invoice.paymentLink() != null).count();
-        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)"
-                + " and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
-        stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice), "
-                + "%d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
+        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)%n"
+                + "  and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
+        stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice),%n"
+                + "      %d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
                 skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
         if (read.problems > 0) {
             stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard error)%n",

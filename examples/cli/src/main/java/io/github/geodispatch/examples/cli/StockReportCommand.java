@@ -150,8 +150,8 @@ public final class StockReportCommand implements Callable<Integer> {
     private void print(StockReport report) {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        o.printf("journal: %d lines, %d records, %d rejected; %d records refused or flagged; %d records after --as-of "
-                        + "left out; %d job part lines not taken from a van%n", report.journal().lines(),
+        o.printf("journal: %d lines, %d records, %d rejected; %d records refused or flagged;%n"
+                        + "         %d records after --as-of left out; %d job part lines not taken from a van%n", report.journal().lines(),
                 report.journal().records(), report.journal().rejected(), report.problemCount(),
                 report.recordsAfterAsOf(), report.untrackedParts());
         report.journal().problems().stream().limit(10).forEach(p -> err.println("  " + p));

@@ -18,7 +18,10 @@ import java.util.concurrent.Callable;
                         + "DIR/journal.jsonl (the journal format, for `geodispatch audit`)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE + "; also a DIR holding other files",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "city-day \\",
+                HelpFooter.MORE + "--seed 7 --out target/city-day"})
 public final class CityDayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -96,15 +96,16 @@ final class TerminalProgress implements Progress {
             int filled = (int) (BAR_WIDTH * shown / total);
             line.append('[').append("█".repeat(filled)).append("░".repeat(BAR_WIDTH - filled)).append(']')
                     .append(String.format(" %3d%%", 100 * shown / total));
+            line.append("  ");
         } else {
-            line.append(last ? "done" : "working ...");
+            line.append(last ? "done " : "working ...  ");
         }
         if (last) {
-            line.append(String.format(Locale.ROOT, "  in %.1f s", (nanoTime.getAsLong() - startedNanos) / 1e9));
-        } else if (!status.isEmpty()) {
-            line.append("  ").append(status);
+            line.append(String.format(Locale.ROOT, "in %.1f s", (nanoTime.getAsLong() - startedNanos) / 1e9));
+        } else {
+            line.append(status);
         }
-        return fit(line.toString(), Progress.WIDTH);
+        return fit(line.toString().stripTrailing(), Progress.WIDTH);
     }
 
     /** {@code text} cut to {@code width} characters, ending in "..." when cut. */

@@ -160,9 +160,9 @@ class ProgressTest {
         for (String line : out.split("\n")) {
             if (!line.isEmpty()) {
                 String[] frames = line.split("\r", -1);
-                assertThat(Arrays.stream(frames).filter(f -> f.contains(" s") && f.matches(".*  in \\d+\\.\\d s\\s*")))
+                assertThat(Arrays.stream(frames).filter(f -> f.contains(" s") && f.matches(".* in \\d+\\.\\d s\\s*")))
                         .hasSize(1);
-                assertThat(frames[frames.length - 1]).matches(".*  in \\d+\\.\\d s\\s*");
+                assertThat(frames[frames.length - 1]).matches(".* in \\d+\\.\\d s\\s*");
             }
         }
     }

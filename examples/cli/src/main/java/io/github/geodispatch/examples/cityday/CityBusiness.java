@@ -82,6 +82,8 @@ public final class CityBusiness {
     private final CityDay business;
     private final List<CityWorld.JobRequest> allRequests = new ArrayList<>();
     private final Map<JobId, CityWorld.JobRequest> undone = new LinkedHashMap<>();
+    /** Mistakes planted on jobs still undone: made when the job is worked, on a later day. */
+    private final Map<JobId, CityWorld.MistakeKind> plantedOnUndone = new LinkedHashMap<>();
 
     private CityBusiness(Settings settings, LocalDate firstDay) {
         this.settings = settings;
@@ -175,12 +177,16 @@ public final class CityBusiness {
         List<CityWorld.JobRequest> carriedIn = undone.values().stream().map(j -> onDay(j, day)).toList();
         undone.clear();
         String label = day.format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)) + ": ";
-        CitySimulation.Run run = business.play(world, new CityDay.PhasedProgress(progress, world, label), carriedIn);
+        CitySimulation.Run run = business.play(world, new CityDay.PhasedProgress(progress, world, label), carriedIn,
+                Map.copyOf(plantedOnUndone));
         Map<JobId, CityWorld.JobRequest> known = new LinkedHashMap<>();
         carriedIn.forEach(j -> known.put(j.id(), j));
         world.jobs.forEach(j -> known.put(j.id(), j));
         run.carriedOver().forEach(id -> undone.put(id, known.get(id)));
         run.unplaced().forEach(id -> undone.put(id, known.get(id)));
+        world.mistakes.values().stream().filter(m -> m.job() != null)
+                .forEach(m -> plantedOnUndone.put(m.job(), m.kind()));
+        plantedOnUndone.keySet().retainAll(undone.keySet());
         List<PlantedMistake> planted = business.mistakes().stream().map(m -> new PlantedMistake(day, m.kind().findingCode,
                 m.kind().story, m.job(), m.technician(), m.reference())).toList();
         return new DayResult(day, true, roster.techs.size() - off.size(), world.jobs.stream().map(CityBusiness::line).toList(),

@@ -136,7 +136,7 @@ final class CityDay {
     static CityDay run(Options options, Progress progress) {
         progress.phase("building the world", 0);
         CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options);
-        day.play(day.world, new PhasedProgress(progress, day.world, ""), List.of());
+        day.play(day.world, new PhasedProgress(progress, day.world, ""), List.of(), Map.of());
         progress.phase("auditing the day", 0);
         day.leakage.audit(AUDIT_AS_OF);
         return day;
@@ -144,13 +144,15 @@ final class CityDay {
 
     /**
      * Plays {@code world}'s day on this front door: its requests arrive and are created, the morning plan places them
-     * together with {@code carriedIn} (jobs created on an earlier day, not yet done), and the day runs to its end.
+     * together with {@code carriedIn} (jobs created on an earlier day, not yet done, with the mistakes planted on
+     * them then), and the day runs to its end.
      * The technicians on the dispatch board must already have the day's shifts.
      */
-    CitySimulation.Run play(CityWorld world, CitySimulation.Progress progress, List<CityWorld.JobRequest> carriedIn) {
+    CitySimulation.Run play(CityWorld world, CitySimulation.Progress progress, List<CityWorld.JobRequest> carriedIn,
+                            Map<JobId, CityWorld.MistakeKind> plantedEarlier) {
         this.world = world;
         CitySimulation sim = new CitySimulation(world, desk, dispatcher, new Travel(), outputs);
-        sim.carryIn(carriedIn);
+        sim.carryIn(carriedIn, plantedEarlier);
         run = sim.run(progress);
         presence.finish(world.day);
         arrivals = gd.visits().takeArrivals();

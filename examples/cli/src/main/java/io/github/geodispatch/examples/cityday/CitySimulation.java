@@ -135,6 +135,7 @@ final class CitySimulation {
     private final Map<JobId, Long> dueByJob = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<JobId> secondVisits = new java.util.HashSet<>();
+    private final Map<JobId, CityWorld.MistakeKind> carriedMistakes = new java.util.HashMap<>();
     private int completed;
     private TechnicianId cashKeeper;
     private int pings;
@@ -155,10 +156,12 @@ final class CitySimulation {
 
     /**
      * Adds jobs created before this day (carried over, or booked for it) to the jobs the morning plan places. They
-     * are on the job record already, so they are not created again. Call before {@link #run}.
+     * are on the job record already, so they are not created again; a mistake planted on one of them on an earlier
+     * day ({@code plantedEarlier}) is still made when it is worked. Call before {@link #run}.
      */
-    void carryIn(List<CityWorld.JobRequest> jobs) {
+    void carryIn(List<CityWorld.JobRequest> jobs, Map<JobId, CityWorld.MistakeKind> plantedEarlier) {
         waitingForPlan.addAll(jobs);
+        carriedMistakes.putAll(plantedEarlier);
     }
 
     /** What happened, beyond the record the desk holds. */
@@ -522,7 +525,7 @@ final class CitySimulation {
     }
 
     private boolean isMistake(CityWorld.MistakeKind kind, JobId job) {
-        return job.equals(world.mistakes.get(kind).job());
+        return job.equals(world.mistakes.get(kind).job()) || carriedMistakes.get(job) == kind;
     }
 
     private void ping(Agent a, Instant t) {

@@ -45,14 +45,15 @@ final class WeekSummary {
         out.println(" " + "─".repeat(WIDTH));
         Money atRisk = week.findings().stream().map(Finding::amountAtRisk).reduce(Money.inr(0), Money::plus);
         long found = week.planted().stream().filter(m -> week.findings().stream().anyMatch(f -> matches(m, f))).count();
-        out.println(" Week: revenue " + fig.money(report.reconciliation().revenue()) + " · collected "
+        out.println(" Week      revenue " + fig.money(report.reconciliation().revenue()) + " · collected "
                 + fig.money(report.reconciliation().collected()) + " · pending " + fig.money(report.reconciliation().pending()));
-        out.println(" Leakage: " + fig.count(week.findings().size()) + " findings, " + fig.money(atRisk) + " at risk · planted "
-                + "mistakes found " + found + " of " + week.planted().size() + " · stock mistakes planted "
-                + week.plantedStock().size());
-        out.println(" To act on: " + fig.count(report.callBacks().size()) + " call-backs · " + fig.count(report.slaMisses().size())
-                + " SLA misses · " + fig.count(report.pending().size()) + " pending collections · "
-                + fig.count(report.renewals().size()) + " renewals due · " + fig.count(report.lowStock().size()) + " vans low");
+        out.println(" Leakage   " + fig.count(week.findings().size()) + " findings · " + fig.money(atRisk)
+                + " at risk · planted mistakes found " + found + " of " + week.planted().size() + " (and "
+                + week.plantedStock().size() + " in stock)");
+        out.println(" To call   " + fig.count(report.callBacks().size()) + " customers not placed or moved · "
+                + fig.count(report.slaMisses().size()) + " SLA misses · " + fig.count(report.pending().size()) + " to collect");
+        out.println(" To do     " + fig.count(report.renewals().size()) + " renewals due · " + fig.count(report.lowStock().size())
+                + " van parts low");
     }
 
     static boolean matches(CityBusiness.PlantedMistake m, Finding f) {

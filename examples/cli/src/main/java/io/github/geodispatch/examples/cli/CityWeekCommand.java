@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code geodispatch city-week}: simulate a service business's week in Bengaluru and write the owner's report. */
-@Command(name = "city-week", mixinStandardHelpOptions = true, version = "geodispatch 0.1.0",
+@Command(name = "city-week", mixinStandardHelpOptions = true,
         description = {"Simulate a Bengaluru service business's week (AMC contracts, vans, payments, planted mistakes) "
                 + "and write the owner's report.",
                 "Prints its progress, then a line per day; writes DIR/report.html (self-contained), DIR/journal.jsonl "
@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE + "; also a DIR holding other files",
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
-        footerHeading = "%nExample:%n",
-        footer = "  geodispatch city-week --seed 7 --days 3 --out target/week-7")
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "city-week \\",
+                HelpFooter.MORE + "--seed 7 --days 3 --out target/week-7"})
 public final class CityWeekCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +37,7 @@ public final class CityWeekCommand implements Callable<Integer> {
     int technicians;
 
     @Option(names = "--jobs-per-day", paramLabel = "N", description = "Customers' requests a working day, besides the "
-            + "emergency and the contracts' visits, 10-20000 (default: ${DEFAULT-VALUE}).", defaultValue = "600")
+            + "emergency and the contracts' visits, 10-20000 (default: ${DEFAULT-VALUE}).", defaultValue = "500")
     int jobsPerDay;
 
     @Option(names = "--days", paramLabel = "N", description = "Days to simulate from Monday 16 November 2026, 1-14 "

@@ -86,7 +86,9 @@ class TerminalOutputTest {
                 new String[] {"vrptw", "--instance", data("solomon/C101.txt"), "--steps", "200", "--seconds", "600",
                         "--out", dir.resolve("c101.json").toString()},
                 new String[] {"city-day", "--technicians", "12", "--jobs", "60", "--plan-steps", "5",
-                        "--out", dir.resolve("city-day").toString()});
+                        "--out", dir.resolve("city-day").toString()},
+                new String[] {"city-week", "--technicians", "6", "--jobs-per-day", "12", "--days", "1", "--plan-steps", "2",
+                        "--out", dir.resolve("city-week").toString()});
         assertThat(runs.stream().map(args -> args[0])).containsExactlyInAnyOrderElementsOf(subcommands().toList());
         for (String[] args : runs) {
             Cli run = Cli.run(args);

@@ -93,6 +93,28 @@ final class EngineOffice implements Dispatcher {
                 r.slaDeadline(), Duration.ofMinutes(r.kind().minutes), null);
     }
 
+    /**
+     * A job that moved to another technician since the board last heard (an emergency's displacement) is still on its
+     * old holder's route there, and the board refuses to put it on the new holder's: empty those stale routes first
+     * (the loop in {@link #place} then puts every route as the crews hold it).
+     */
+    private void clearMovedJobs(List<Crew> crews) {
+        Map<JobId, TechnicianId> holder = new LinkedHashMap<>();
+        for (Crew c : crews) {
+            if (c.current() != null) {
+                holder.put(c.current().id(), c.tech().id());
+            }
+            c.queue().forEach(q -> holder.put(q.id(), c.tech().id()));
+        }
+        for (Crew c : crews) {
+            TechnicianId id = c.tech().id();
+            if (board.route(id).visits().stream().anyMatch(v -> holder.containsKey(v.job().id())
+                    && !holder.get(v.job().id()).equals(id))) {
+                board.putRoute(new Route(id, List.of(), 0));
+            }
+        }
+    }
+
     @Override
     public Map<TechnicianId, List<JobId>> morningPlan(List<CityWorld.JobRequest> known, List<Crew> crews, Instant at) {
         clock.advanceTo(at);
@@ -111,6 +133,7 @@ final class EngineOffice implements Dispatcher {
     public Optional<Choice> place(CityWorld.JobRequest request, List<Crew> crews, Instant now) {
         clock.advanceTo(now);
         Map<TechnicianId, Boolean> inHand = new LinkedHashMap<>();
+        clearMovedJobs(crews);
         for (Crew c : crews) {
             List<Visit> visits = new ArrayList<>();
             if (c.current() != null) {

@@ -136,7 +136,7 @@ final class WeekReport {
             b.leakage(new LeakageItem(what(f), tech == null ? "—" : tech.name(), f.job() == null ? "—" : f.job().value(),
                     f.amountAtRisk(), f.evidence().stream().map(business::evidence).collect(Collectors.joining("; "))));
         }
-        b.map(map(week, lines, gd, owner));
+        b.map(map(week, gd, owner, team, branchNames));
         breakdowns(b, week, gd, owner, team, branchNames, lines);
         b.reconciliation(reconciliation(week));
         b.howRun(new HowRun(command, s.seed(), s.technicians(), lines.size(), List.of(
@@ -152,7 +152,9 @@ final class WeekReport {
         return b.build();
     }
 
-    private static ReportMap map(CityWeek.Week week, Map<JobId, CityBusiness.JobLine> lines, GeoDispatch gd, Actor owner) {
+    /** The last working day: the branches, that day's job sites by outcome, each technician's ride. */
+    private static ReportMap map(CityWeek.Week week, GeoDispatch gd, Actor owner, Map<TechnicianId, CityBusiness.TeamMember> team,
+                                 Map<BranchId, String> branchNames) {
         CityWeek.Day last = week.days().stream().filter(d -> d.played().open()).reduce((a, c) -> c).orElseThrow();
         List<ReportMap.Branch> branches = week.business().branches().stream()
                 .map(x -> new ReportMap.Branch(x.name(), x.location())).toList();
@@ -164,10 +166,6 @@ final class WeekReport {
                     ? ReportMap.Outcome.NOT_PLACED : ReportMap.Outcome.OPEN;
             sites.add(new ReportMap.Site(l.site().location(), l.job().value() + " " + l.customerName(), outcome));
         }
-        Map<TechnicianId, CityBusiness.TeamMember> team = new LinkedHashMap<>();
-        week.business().team().forEach(t -> team.put(t.id(), t));
-        Map<BranchId, String> branchNames = new LinkedHashMap<>();
-        week.business().branches().forEach(x -> branchNames.put(x.id(), x.name()));
         List<ReportMap.Ride> rides = new ArrayList<>();
         last.played().rides().forEach((id, points) -> {
             if (points.size() > 1) {

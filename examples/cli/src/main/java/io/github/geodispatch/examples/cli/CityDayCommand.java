@@ -2,13 +2,13 @@ package io.github.geodispatch.examples.cli;
 
 import io.github.geodispatch.examples.cityday.CityDayRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code geodispatch city-day}: simulate a service business's day in Bengaluru and write a dashboard. */
@@ -35,14 +35,9 @@ public final class CityDayCommand implements Callable<Integer> {
     @Option(names = "--jobs", description = "Number of jobs besides the emergency, 10-20000 (default: ${DEFAULT-VALUE}).", defaultValue = "600")
     int jobs;
 
-    @Option(names = "--plan-steps", paramLabel = "N", description = "Local-search steps of the morning plan per booked job, "
-            + "0-10000; the plan ends on this count, so a seed plans the same morning on any machine; 0 = use the greedy "
-            + "baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "50")
-    int planSteps;
+    @Mixin
+    PlanOptions plan;
 
-    @Option(names = "--plan-guard-seconds", paramLabel = "S", description = "Optional outer wall-clock cap on the morning "
-            + "plan, 1-600 s; a run it cuts short is no longer repeatable (default: none).")
-    Integer planGuardSeconds;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/city-day", description = "Output directory, new "
             + "or holding only an earlier run's report.html and journal.jsonl, which are replaced (default: ${DEFAULT-VALUE}).")
@@ -55,14 +50,8 @@ public final class CityDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        if (planSteps < 0 || planSteps > 10_000) {
-            throw new IllegalArgumentException("--plan-steps must be 0-10000, was " + planSteps);
-        }
-        if (planGuardSeconds != null && (planGuardSeconds < 1 || planGuardSeconds > 600)) {
-            throw new IllegalArgumentException("--plan-guard-seconds must be 1-600, was " + planGuardSeconds);
-        }
-        CityDayRun.run(new CityDayRun.Settings(seed, technicians, jobs, planSteps,
-                planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds)), out, console,
+        CityDayRun.run(new CityDayRun.Settings(seed, technicians, jobs, plan.steps(),
+                plan.guard()), out, console,
                 Progress.forConsole(console, !noProgress));
         return ExitCodes.DONE;
     }

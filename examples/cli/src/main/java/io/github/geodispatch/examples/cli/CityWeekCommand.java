@@ -3,13 +3,13 @@ package io.github.geodispatch.examples.cli;
 import io.github.geodispatch.examples.cityweek.CityWeek;
 import io.github.geodispatch.examples.cityweek.CityWeekRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code geodispatch city-week}: simulate a service business's week in Bengaluru and write the owner's report. */
@@ -44,13 +44,9 @@ public final class CityWeekCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "7")
     int days;
 
-    @Option(names = "--plan-steps", paramLabel = "N", description = "Local-search steps of each morning plan per booked "
-            + "job, 0-10000; 0 = the greedy baseline office (default: ${DEFAULT-VALUE}).", defaultValue = "50")
-    int planSteps;
+    @Mixin
+    PlanOptions plan;
 
-    @Option(names = "--plan-guard-seconds", paramLabel = "S", description = "Optional outer wall-clock cap on each "
-            + "morning plan, 1-600 s; a run it cuts short is no longer repeatable (default: none).")
-    Integer planGuardSeconds;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/city-week", description = "Output directory, "
             + "new or holding only an earlier run's report.html, journal.jsonl and days.csv, which are replaced "
@@ -64,14 +60,8 @@ public final class CityWeekCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        if (planSteps < 0 || planSteps > 10_000) {
-            throw new IllegalArgumentException("--plan-steps must be 0-10000, was " + planSteps);
-        }
-        if (planGuardSeconds != null && (planGuardSeconds < 1 || planGuardSeconds > 600)) {
-            throw new IllegalArgumentException("--plan-guard-seconds must be 1-600, was " + planGuardSeconds);
-        }
-        CityWeek.Settings settings = new CityWeek.Settings(seed, technicians, jobsPerDay, days, planSteps,
-                planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds));
+        CityWeek.Settings settings = new CityWeek.Settings(seed, technicians, jobsPerDay, days, plan.steps(),
+                plan.guard());
         String command = "geodispatch city-week --seed " + seed + " --technicians " + technicians + " --jobs-per-day "
                 + jobsPerDay + " --days " + days;
         CityWeekRun.run(settings, command, out, console, Progress.forConsole(console, !noProgress));

@@ -112,7 +112,7 @@ public final class CityWeek {
         List<Finding> findings = business.audit(settings.auditAsOf());
         Map<LocalDate, Integer> findingsByDay = new LinkedHashMap<>();
         for (Finding f : findings) {
-            findingsByDay.merge(dayOf(f, planted, business, settings), 1, Integer::sum);
+            findingsByDay.merge(dayOf(f, planted, stock.planted(), business, settings), 1, Integer::sum);
         }
         List<Day> figured = new ArrayList<>();
         for (Day d : days) {
@@ -124,13 +124,19 @@ public final class CityWeek {
     }
 
     /**
-     * The day a finding belongs to: the day its planted mistake was planted on, else the day its job was booked, else
-     * the day it was detected (at most the last day).
+     * The day a finding belongs to: the day its planted mistake was made, else the day its job was booked, else the
+     * day it was detected (at most the last day).
      */
-    static LocalDate dayOf(Finding f, List<CityBusiness.PlantedMistake> planted, CityBusiness business, Settings settings) {
+    static LocalDate dayOf(Finding f, List<CityBusiness.PlantedMistake> planted, List<WeekStock.PlantedStock> plantedStock,
+                           CityBusiness business, Settings settings) {
         for (CityBusiness.PlantedMistake m : planted) {
             if (WeekSummary.matches(m, f)) {
                 return m.day();
+            }
+        }
+        for (WeekStock.PlantedStock p : plantedStock) {
+            if (f.job() == null && p.findingCode().equals(f.code().name()) && p.technician().equals(f.technician())) {
+                return p.day();
             }
         }
         if (f.job() != null) {

@@ -74,7 +74,7 @@ final class WeekReport {
         Map<JobId, LocalDate> findingDays = new LinkedHashMap<>();
         Map<LocalDate, Money> leakageByDay = new TreeMap<>();
         for (Finding f : week.findings()) {
-            LocalDate day = CityWeek.dayOf(f, week.planted(), business, s);
+            LocalDate day = CityWeek.dayOf(f, week.planted(), week.plantedStock(), business, s);
             leakageByDay.merge(day, f.amountAtRisk(), Money::plus);
             if (f.job() != null) {
                 findingDays.put(f.job(), day);

@@ -18,6 +18,7 @@ import io.github.geodispatch.stock.StockLevel;
 import io.github.geodispatch.stock.StockResult;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,8 +36,9 @@ final class WeekStock {
     static final int VAN_LOAD = 6;
     static final int VAN_MINIMUM = 2;
 
-    /** A stock mistake planted in the week, with the finding code it should raise. */
-    record PlantedStock(String findingCode, TechnicianId technician, LocationId location, String sku, String story) {}
+    /** A stock mistake planted in the week, with the finding code it should raise and the day it was made. */
+    record PlantedStock(String findingCode, TechnicianId technician, LocationId location, String sku, String story,
+                        LocalDate day) {}
 
     private final CityBusiness business;
     private final StockLedger stock;
@@ -97,7 +99,7 @@ final class WeekStock {
             }
         }
         planted.add(new PlantedStock("OFF_BOOK_PART", unloaded, van(unloaded), null,
-                "the van was never loaded; any part its technician fits comes off the book"));
+                "the van was never loaded; any part its technician fits comes off the book", LocalDate.ofInstant(at, zone)));
     }
 
     /**
@@ -128,7 +130,7 @@ final class WeekStock {
         run(new StockCommand.Take(van(technician), sku, 2, List.of(), null),
                 new StockRecords.Use(time(at), van(technician), sku, 2, List.of(), null), at);
         planted.add(new PlantedStock("VAN_USE_UNEXPLAINED", technician, van(technician), sku,
-                "two MCBs taken out of the van for no job"));
+                "two MCBs taken out of the van for no job", LocalDate.ofInstant(at, zone)));
     }
 
     /** Planted: the week's-end count of {@code technician}'s van finds one capacitor fewer than its book. */
@@ -140,7 +142,7 @@ final class WeekStock {
                 new StockRecords.Count(time(at), van(technician), sku, counted, List.of()), at);
         if (counted < book) {
             planted.add(new PlantedStock("STOCK_SHRINKAGE", technician, van(technician), sku,
-                    "the count found one capacitor fewer than the van's book"));
+                    "the count found one capacitor fewer than the van's book", LocalDate.ofInstant(at, zone)));
         }
     }
 

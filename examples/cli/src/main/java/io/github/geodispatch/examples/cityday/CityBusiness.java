@@ -127,11 +127,6 @@ public final class CityBusiness {
         return roster.techs.stream().anyMatch(t -> calendar.shiftOn(technician(t), day).isPresent());
     }
 
-    /** The team calendar the days follow. */
-    public TeamCalendar calendar() {
-        return calendar;
-    }
-
     /** The spare parts the business's jobs use. */
     public static List<PartInfo> parts() {
         return Arrays.stream(JobKind.Part.values()).map(p -> new PartInfo(p.sku, p.hsn, p.pricePaise)).toList();
@@ -225,11 +220,6 @@ public final class CityBusiness {
      */
     public void record(JournalRecord record, Instant at) {
         business.extraRecords.add(new JournalExport.Timed(at, record));
-    }
-
-    /** The jobs left undone (carried over or never placed) waiting for the next working day. */
-    public List<JobLine> undone() {
-        return undone.values().stream().map(CityBusiness::line).toList();
     }
 
     /** The leakage findings of everything played, as of {@code asOf} (each also counted in the owner's view once). */

@@ -98,6 +98,9 @@ public final class CityWeek {
                 visits = contracts.morning(date);
                 contracts.renewOne(date, morning.plus(Duration.ofMinutes(5)));
             }
+            // Integration point for customers' messages (issue 21, GeoDispatch.messaging(), not on main yet): build the
+            // front door with an in-memory sender, let the day's events send booking, ETA, payment-link and feedback
+            // messages, and record the customers' ratings for the report's CSAT (now Share.NONE in WeekReport).
             CityBusiness.DayResult played = business.play(date, i, progress);
             if (working && i == 1) {
                 stock.takeForNoJob(taker, date.atTime(LocalTime.of(21, 40)).atZone(ZONE).toInstant());

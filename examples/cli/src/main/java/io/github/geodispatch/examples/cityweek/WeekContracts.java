@@ -1,7 +1,6 @@
 package io.github.geodispatch.examples.cityweek;
 
 import io.github.geodispatch.GeoDispatch;
-import io.github.geodispatch.contract.Reminder;
 import io.github.geodispatch.contract.RenewalDue;
 import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.examples.cityday.CityBusiness;
@@ -27,10 +26,8 @@ import io.github.geodispatch.spi.TenantId;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +58,6 @@ final class WeekContracts {
     private final Actor owner;
     private final ZoneId zone;
     private final Map<CustomerId, AmcCustomer> customers = new LinkedHashMap<>();
-    private final List<JobId> visitJobs = new ArrayList<>();
-    private final Map<LocalDate, List<JobId>> visitsByDay = new LinkedHashMap<>();
-    private final List<Reminder> reminders = new ArrayList<>();
     private ContractId renewed;
 
     WeekContracts(CityBusiness business, TenantId tenant, ZoneId zone) {
@@ -131,9 +125,7 @@ final class WeekContracts {
             AmcCustomer c = customers.get(gd.jobs().job(owner, job).orElseThrow().customer());
             business.adopt(job, c.name(), c.address(), c.pincode());
         }
-        visitJobs.addAll(created);
-        visitsByDay.put(day, List.copyOf(created));
-        reminders.addAll(gd.contracts().sendReminders(day));
+        gd.contracts().sendReminders(day);
         return created;
     }
 
@@ -166,24 +158,7 @@ final class WeekContracts {
         return gd.contracts().portfolio().renewalsDue(asOf);
     }
 
-    Map<LocalDate, List<JobId>> visitsByDay() {
-        return visitsByDay;
-    }
-
-    List<Reminder> reminders() {
-        return List.copyOf(reminders);
-    }
-
-    ContractId renewed() {
-        return renewed;
-    }
-
     AmcCustomer customer(CustomerId id) {
         return customers.get(id);
-    }
-
-    /** The morning's time on {@code day}: the office starts at 07:00. */
-    static Instant morningOf(LocalDate day, ZoneId zone) {
-        return day.atTime(LocalTime.of(7, 0)).atZone(zone).toInstant();
     }
 }

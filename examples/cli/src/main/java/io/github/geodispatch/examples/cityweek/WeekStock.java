@@ -158,10 +158,6 @@ final class WeekStock {
         return List.copyOf(planted);
     }
 
-    TechnicianId unloaded() {
-        return unloaded;
-    }
-
     private void run(StockCommand command, JournalRecord.Stock record, Instant at) {
         business.advanceClockTo(at);
         StockResult result = stock.execute(owner, command);

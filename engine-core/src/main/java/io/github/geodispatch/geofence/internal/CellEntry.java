@@ -19,6 +19,8 @@ final class CellEntry {
     static final double COVERS_CELL = 5;
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
     private static final double[] NO_RECORDS = new double[0];
+    /** No fences under no key: what {@link #of} adds fences to. */
+    private static final CellEntry NONE = new CellEntry(0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
 
     final long key;
     final int count;
@@ -28,26 +30,31 @@ final class CellEntry {
     /** The records of fences 1..count-1. */
     private final double[] rest;
 
-    private CellEntry(long key, CompiledFence[] fences, double[] records) {
+    private CellEntry(long key, CompiledFence[] fences, double x0, double y0, double z0, double threshold0, double serial0,
+                      double[] rest) {
         this.key = key;
         this.count = fences.length;
         this.fences = fences;
-        boolean any = fences.length > 0;
-        this.x0 = any ? records[0] : 0;
-        this.y0 = any ? records[1] : 0;
-        this.z0 = any ? records[2] : 0;
-        this.threshold0 = any ? records[3] : 0;
-        this.serial0 = any ? records[4] : 0;
-        this.rest = fences.length > 1 ? Arrays.copyOfRange(records, STRIDE, records.length) : NO_RECORDS;
+        this.x0 = x0;
+        this.y0 = y0;
+        this.z0 = z0;
+        this.threshold0 = threshold0;
+        this.serial0 = serial0;
+        this.rest = rest;
     }
 
     static CellEntry of(long key, CompiledFence fence, boolean coversCell) {
-        return empty(key).with(fence, coversCell);
+        return of(key, new CompiledFence[] {fence}, new boolean[] {coversCell}, 1);
     }
 
     /** An entry for {@code key} with no fences. */
     static CellEntry empty(long key) {
-        return new CellEntry(key, NO_FENCES, NO_RECORDS);
+        return new CellEntry(key, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
+    }
+
+    /** An entry for {@code key} with the first {@code n} of {@code fences}, each covering the whole cell or not. */
+    static CellEntry of(long key, CompiledFence[] fences, boolean[] coversCell, int n) {
+        return NONE.with(key, fences, coversCell, n);
     }
 
     boolean isEmpty() {
@@ -129,52 +136,77 @@ final class CellEntry {
         return (long) records[o + 4];
     }
 
-    private double[] records() {
-        double[] all = new double[count * STRIDE];
-        copyRecords(all, 0);
-        return all;
-    }
-
     CellEntry with(CompiledFence fence, boolean coversCell) {
         return with(new CompiledFence[] {fence}, new boolean[] {coversCell}, 1);
     }
 
-    /** This entry with the first {@code n} of {@code added} too, each covering the whole cell or not: one copy for all. */
+    /**
+     * This entry with the first {@code n} of {@code added} too, each covering the whole cell or not. Each array of
+     * the new entry is allocated once, at its final size, and written once: at a bulk load or a fence change this
+     * is most of the garbage made.
+     */
     CellEntry with(CompiledFence[] added, boolean[] coversCell, int n) {
-        CompiledFence[] f = Arrays.copyOf(fences, count + n);
-        double[] d = Arrays.copyOf(records(), (count + n) * STRIDE);
-        for (int k = 0; k < n; k++) {
-            CompiledFence fence = added[k];
-            f[count + k] = fence;
-            int o = (count + k) * STRIDE;
-            if (coversCell[k]) {
-                d[o + 3] = COVERS_CELL;
-            } else if (fence instanceof CompiledFence.CircleFence c) {
-                d[o] = c.cx;
-                d[o + 1] = c.cy;
-                d[o + 2] = c.cz;
-                d[o + 3] = c.chord2;
-            } else {
-                d[o + 3] = Double.NaN;
-            }
-            d[o + 4] = fence.serial;
-        }
-        return new CellEntry(key, f, d);
+        return with(key, added, coversCell, n);
     }
 
-    /** This entry without {@code fence} (possibly empty). */
+    /** {@link #with(CompiledFence[], boolean[], int)}, the new entry under {@code newKey}. */
+    private CellEntry with(long newKey, CompiledFence[] added, boolean[] coversCell, int n) {
+        if (n == 0) {
+            return this;
+        }
+        int total = count + n;
+        CompiledFence[] f = Arrays.copyOf(fences, total);
+        System.arraycopy(added, 0, f, count, n);
+        double[] r = total > 1 ? Arrays.copyOf(rest, (total - 1) * STRIDE) : NO_RECORDS;
+        for (int k = count == 0 ? 1 : 0; k < n; k++) {
+            writeRecord(added[k], coversCell[k], r, (count + k - 1) * STRIDE);
+        }
+        if (count > 0) {
+            return new CellEntry(newKey, f, x0, y0, z0, threshold0, serial0, r);
+        }
+        CompiledFence first = added[0];
+        CompiledFence.CircleFence circle = !coversCell[0] && first instanceof CompiledFence.CircleFence c ? c : null;
+        return new CellEntry(newKey, f, circle != null ? circle.cx : 0, circle != null ? circle.cy : 0, circle != null ? circle.cz : 0,
+                threshold(first, coversCell[0]), first.serial, r);
+    }
+
+    /** Writes the test record of {@code fence} in a cell it covers or crosses into {@code out} at {@code o}. */
+    private static void writeRecord(CompiledFence fence, boolean coversCell, double[] out, int o) {
+        if (!coversCell && fence instanceof CompiledFence.CircleFence c) {
+            out[o] = c.cx;
+            out[o + 1] = c.cy;
+            out[o + 2] = c.cz;
+        }
+        out[o + 3] = threshold(fence, coversCell);
+        out[o + 4] = fence.serial;
+    }
+
+    private static double threshold(CompiledFence fence, boolean coversCell) {
+        if (coversCell) {
+            return COVERS_CELL;
+        }
+        return fence instanceof CompiledFence.CircleFence c ? c.chord2 : Double.NaN;
+    }
+
+    /** This entry without {@code fence} (possibly empty): each array of the new entry allocated and written once. */
     CellEntry without(CompiledFence fence) {
         for (int i = 0; i < count; i++) {
             if (fences[i] == fence) {
                 int n = count - 1;
-                double[] all = records();
                 CompiledFence[] f = new CompiledFence[n];
-                double[] d = new double[n * STRIDE];
                 System.arraycopy(fences, 0, f, 0, i);
                 System.arraycopy(fences, i + 1, f, i, n - i);
-                System.arraycopy(all, 0, d, 0, i * STRIDE);
-                System.arraycopy(all, (i + 1) * STRIDE, d, i * STRIDE, (n - i) * STRIDE);
-                return new CellEntry(key, f, d);
+                if (n == 0) {
+                    return empty(key);
+                }
+                double[] r = new double[(n - 1) * STRIDE];
+                if (i == 0) { // fence 1's record moves into the fields
+                    System.arraycopy(rest, STRIDE, r, 0, r.length);
+                    return new CellEntry(key, f, rest[0], rest[1], rest[2], rest[3], rest[4], r);
+                }
+                System.arraycopy(rest, 0, r, 0, (i - 1) * STRIDE);
+                System.arraycopy(rest, i * STRIDE, r, (i - 1) * STRIDE, (n - i) * STRIDE);
+                return new CellEntry(key, f, x0, y0, z0, threshold0, serial0, r);
             }
         }
         return this;

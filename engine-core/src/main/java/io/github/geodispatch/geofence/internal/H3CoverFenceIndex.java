@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.LongStream;
 
 /**
  * {@link FenceIndex} over H3 cell covers keyed by the pure-Java {@link H3Lattice} position of each cell.
@@ -86,7 +85,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
             throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
         }
         CompiledFence compiled = CompiledFence.of(fence);
-        Registered r = cover(compiled);
+        Registered r = cover(compiled, new LongList(), new LongList());
+        CompiledFence[] one = {compiled};
+        boolean[] inside = {true}, crossing = {false};
         synchronized (writeLock) {
             if (fences.putIfAbsent(fence.id(), r) != null) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
@@ -95,18 +96,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.add(compiled);
                 return;
             }
-            for (long key : r.interiorKeys) {
-                CellEntry e = cells.get(key);
-                cells.put(e == null ? CellEntry.of(key, compiled, true) : e.with(compiled, true));
-            }
-            for (long key : r.boundaryKeys) {
-                CellEntry e = cells.get(key);
-                cells.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
-            }
-            for (long key : r.blockKeys) {
-                CellEntry e = blocks.get(key);
-                blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
-            }
+            addTo(cells, r.interiorKeys, one, inside);
+            addTo(cells, r.boundaryKeys, one, crossing);
+            addTo(blocks, r.blockKeys, one, crossing);
             publish(r, true);
         }
     }
@@ -114,15 +106,20 @@ public final class H3CoverFenceIndex implements FenceIndex {
     @Override
     public void addAll(Collection<Fence> batch) {
         Objects.requireNonNull(batch, "fences");
-        Set<FenceId> ids = new HashSet<>();
+        Set<FenceId> ids = new HashSet<>(batch.size() * 2);
         for (Fence fence : batch) {
             if (!ids.add(Objects.requireNonNull(fence, "fence").id()) || fences.containsKey(fence.id())) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index or twice in the batch");
             }
         }
         List<Registered> covered = new ArrayList<>(batch.size());
+        LongList interior = new LongList(), boundary = new LongList();
+        int cellRows = 0, blockRows = 0;
         for (Fence fence : batch) {
-            covered.add(cover(CompiledFence.of(fence)));
+            Registered r = cover(CompiledFence.of(fence), interior, boundary);
+            covered.add(r);
+            cellRows += r.interiorKeys.length + r.boundaryKeys.length;
+            blockRows += r.blockKeys.length;
         }
         synchronized (writeLock) {
             for (Registered r : covered) {
@@ -130,7 +127,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     throw new IllegalArgumentException("fence " + r.compiled.fence.id() + " is already in the index");
                 }
             }
-            KeyedFences cellGroups = new KeyedFences(), blockGroups = new KeyedFences();
+            KeyedFences cellGroups = new KeyedFences(cellRows), blockGroups = new KeyedFences(blockRows);
             for (Registered r : covered) {
                 fences.put(r.compiled.fence.id(), r);
                 if (r.large) {
@@ -162,20 +159,29 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * its head found by open addressing, so that each entry is then built once. Not thread-safe (the writer's).
      */
     private static final class KeyedFences {
-        private long[] slotKeys = new long[1 << 10];
-        private int[] heads = new int[1 << 10];
+        /** Open addressing over keys (0 is {@link H3Lattice#NO_KEY}, never a key), kept at most half full. */
+        private long[] slotKeys;
+        private int[] heads;
         private int keys;
-        private CompiledFence[] fence = new CompiledFence[1 << 10];
-        private boolean[] covers = new boolean[1 << 10];
-        private int[] next = new int[1 << 10];
+        private final CompiledFence[] fence;
+        private final boolean[] covers;
+        private final int[] next;
         private int size;
 
+        /**
+         * Room for {@code rows} (key, fence) pairs, and a table for half as many keys (fences share cells) that
+         * grows if there are more.
+         */
+        KeyedFences(int rows) {
+            fence = new CompiledFence[rows];
+            covers = new boolean[rows];
+            next = new int[rows];
+            int slots = Integer.highestOneBit(Math.max(16, rows)) * 2;
+            slotKeys = new long[slots];
+            heads = new int[slots];
+        }
+
         void add(long key, CompiledFence f, boolean coversCell) {
-            if (size == fence.length) {
-                fence = java.util.Arrays.copyOf(fence, size * 2);
-                covers = java.util.Arrays.copyOf(covers, size * 2);
-                next = java.util.Arrays.copyOf(next, size * 2);
-            }
             if ((keys + 1) * 2 > slotKeys.length) {
                 rehash();
             }
@@ -232,8 +238,16 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     groupCovers[n++] = covers[i];
                 }
                 CellEntry present = map.get(key);
-                map.put((present != null ? present : CellEntry.empty(key)).with(group, groupCovers, n));
+                map.put(present != null ? present.with(group, groupCovers, n) : CellEntry.of(key, group, groupCovers, n));
             }
+        }
+    }
+
+    /** Adds the fence {@code one[0]} to the entries of {@code keys} in {@code map}, covering their cells or not. */
+    private static void addTo(CellMap map, long[] keys, CompiledFence[] one, boolean[] covers) {
+        for (long key : keys) {
+            CellEntry e = map.get(key);
+            map.put(e == null ? CellEntry.of(key, one, covers, 1) : e.with(one, covers, 1));
         }
     }
 
@@ -433,11 +447,26 @@ public final class H3CoverFenceIndex implements FenceIndex {
         p.endDisc();
     }
 
-    /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once. */
+    /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once, in order of first appearance. */
     private static long[] blockKeys(long[] interiorKeys, long[] boundaryKeys) {
-        return LongStream.concat(LongStream.of(interiorKeys), LongStream.of(boundaryKeys))
-                .map(key -> H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT))
-                .distinct().toArray();
+        long[] out = new long[4];
+        int n = 0;
+        for (long[] keys : new long[][] {interiorKeys, boundaryKeys}) {
+            for (long key : keys) {
+                long block = H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT);
+                int i = n - 1;
+                while (i >= 0 && out[i] != block) { // a cover touches few blocks: a scan beats a set
+                    i--;
+                }
+                if (i < 0) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = block;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
@@ -454,7 +483,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     private static final long[] NO_KEYS = {};
 
-    private Registered cover(CompiledFence f) {
+    /** The fence's place and cover; {@code interior} and {@code boundary} are scratch lists, cleared here. */
+    private Registered cover(CompiledFence f, LongList interior, LongList boundary) {
         double lat, lng, reach;
         if (f instanceof CompiledFence.CircleFence c) {
             lat = c.lat;
@@ -475,8 +505,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
             return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
         }
         Classifier classifier = classifier(f);
-        LongList interior = new LongList();
-        LongList boundary = new LongList();
+        interior.clear();
+        boundary.clear();
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
@@ -601,6 +631,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 a = java.util.Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
+        }
+
+        void clear() {
+            n = 0;
         }
 
         long[] toArray() {

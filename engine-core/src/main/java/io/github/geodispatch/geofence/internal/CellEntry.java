@@ -10,8 +10,11 @@ import java.util.Arrays;
  * crossing the cell has threshold NaN and is tested exactly by JTS. The serial
  * ({@link CompiledFence#serial}) tells fences apart without touching them. The first fence's record is
  * held in this object's own fields, the others in one array: a lookup of the common one-fence cell reads
- * this object and nothing else. An entry with no fences marks a cell that once had some. Immutable;
- * replaced copy-on-write when fences change.
+ * this object and nothing else. An entry with no fences marks a cell that once had some. Replaced when fences
+ * change, as if copy-on-write: an entry's first {@link #count} fences and records never change, but its arrays may
+ * have room beyond them, into which its successor (adding fences) writes instead of copying them: readers of
+ * this entry never look there. Only the entry in the map is ever extended (under the index's writer lock), and
+ * only once; the successor is published through the map's volatile slot.
  */
 final class CellEntry {
     static final int STRIDE = 5;
@@ -20,20 +23,22 @@ final class CellEntry {
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
     private static final double[] NO_RECORDS = new double[0];
     /** No fences under no key: what {@link #of} adds fences to. */
-    private static final CellEntry NONE = new CellEntry(0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
+    private static final CellEntry NONE = new CellEntry(0, 0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
 
     final long key;
     final int count;
     final CompiledFence[] fences;
     /** The record of fence 0 (zeros when there is none). */
     private final double x0, y0, z0, threshold0, serial0;
-    /** The records of fences 1..count-1. */
+    /** The records of fences 1..count-1, and room for more. */
     private final double[] rest;
+    /** Whether a successor has written into this entry's room: then another must copy. Written under the writer lock. */
+    private boolean extended;
 
-    private CellEntry(long key, CompiledFence[] fences, double x0, double y0, double z0, double threshold0, double serial0,
-                      double[] rest) {
+    private CellEntry(long key, int count, CompiledFence[] fences, double x0, double y0, double z0, double threshold0,
+                      double serial0, double[] rest) {
         this.key = key;
-        this.count = fences.length;
+        this.count = count;
         this.fences = fences;
         this.x0 = x0;
         this.y0 = y0;
@@ -49,7 +54,7 @@ final class CellEntry {
 
     /** An entry for {@code key} with no fences. */
     static CellEntry empty(long key) {
-        return new CellEntry(key, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
+        return new CellEntry(key, 0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
     }
 
     /** An entry for {@code key} with the first {@code n} of {@code fences}, each covering the whole cell or not. */
@@ -69,7 +74,7 @@ final class CellEntry {
             out[offset + 2] = z0;
             out[offset + 3] = threshold0;
             out[offset + 4] = serial0;
-            System.arraycopy(rest, 0, out, offset + STRIDE, rest.length);
+            System.arraycopy(rest, 0, out, offset + STRIDE, (count - 1) * STRIDE);
         }
     }
 
@@ -141,9 +146,11 @@ final class CellEntry {
     }
 
     /**
-     * This entry with the first {@code n} of {@code added} too, each covering the whole cell or not. Each array of
-     * the new entry is allocated once, at its final size, and written once: at a bulk load or a fence change this
-     * is most of the garbage made.
+     * This entry with the first {@code n} of {@code added} too, each covering the whole cell or not. The new
+     * entry writes into this one's room when it has enough and no other successor has; else its arrays are
+     * allocated once and written once, with room for half as many fences again when it holds more than two (a
+     * block's entry, changed at every fence change near it): at a bulk load or a fence change these copies are
+     * most of the garbage made.
      */
     CellEntry with(CompiledFence[] added, boolean[] coversCell, int n) {
         return with(key, added, coversCell, n);
@@ -155,19 +162,31 @@ final class CellEntry {
             return this;
         }
         int total = count + n;
-        CompiledFence[] f = Arrays.copyOf(fences, total);
+        CompiledFence[] f = fences;
+        double[] r = rest;
+        if (extended || f.length < total || r.length < (total - 1) * STRIDE) {
+            int room = roomFor(total);
+            f = Arrays.copyOf(fences, room);
+            r = room > 1 ? Arrays.copyOf(rest, (room - 1) * STRIDE) : NO_RECORDS;
+        } else {
+            extended = true;
+        }
         System.arraycopy(added, 0, f, count, n);
-        double[] r = total > 1 ? Arrays.copyOf(rest, (total - 1) * STRIDE) : NO_RECORDS;
         for (int k = count == 0 ? 1 : 0; k < n; k++) {
             writeRecord(added[k], coversCell[k], r, (count + k - 1) * STRIDE);
         }
         if (count > 0) {
-            return new CellEntry(newKey, f, x0, y0, z0, threshold0, serial0, r);
+            return new CellEntry(newKey, total, f, x0, y0, z0, threshold0, serial0, r);
         }
         CompiledFence first = added[0];
         CompiledFence.CircleFence circle = !coversCell[0] && first instanceof CompiledFence.CircleFence c ? c : null;
-        return new CellEntry(newKey, f, circle != null ? circle.cx : 0, circle != null ? circle.cy : 0, circle != null ? circle.cz : 0,
+        return new CellEntry(newKey, total, f, circle != null ? circle.cx : 0, circle != null ? circle.cy : 0, circle != null ? circle.cz : 0,
                 threshold(first, coversCell[0]), first.serial, r);
+    }
+
+    /** Array length for {@code n} fences: room for half as many again beyond two (cells mostly hold one or two). */
+    private static int roomFor(int n) {
+        return n > 2 ? n + n / 2 : n;
     }
 
     /** Writes the test record of {@code fence} in a cell it covers or crosses into {@code out} at {@code o}. */
@@ -188,25 +207,29 @@ final class CellEntry {
         return fence instanceof CompiledFence.CircleFence c ? c.chord2 : Double.NaN;
     }
 
-    /** This entry without {@code fence} (possibly empty): each array of the new entry allocated and written once. */
+    /**
+     * This entry without {@code fence} (possibly empty): each array of the new entry allocated and written once,
+     * with room as {@link #with(CompiledFence[], boolean[], int)} gives it.
+     */
     CellEntry without(CompiledFence fence) {
         for (int i = 0; i < count; i++) {
             if (fences[i] == fence) {
                 int n = count - 1;
-                CompiledFence[] f = new CompiledFence[n];
-                System.arraycopy(fences, 0, f, 0, i);
-                System.arraycopy(fences, i + 1, f, i, n - i);
                 if (n == 0) {
                     return empty(key);
                 }
-                double[] r = new double[(n - 1) * STRIDE];
+                int room = roomFor(n);
+                CompiledFence[] f = new CompiledFence[room];
+                System.arraycopy(fences, 0, f, 0, i);
+                System.arraycopy(fences, i + 1, f, i, n - i);
+                double[] r = room > 1 ? new double[(room - 1) * STRIDE] : NO_RECORDS;
                 if (i == 0) { // fence 1's record moves into the fields
-                    System.arraycopy(rest, STRIDE, r, 0, r.length);
-                    return new CellEntry(key, f, rest[0], rest[1], rest[2], rest[3], rest[4], r);
+                    System.arraycopy(rest, STRIDE, r, 0, (n - 1) * STRIDE);
+                    return new CellEntry(key, n, f, rest[0], rest[1], rest[2], rest[3], rest[4], r);
                 }
                 System.arraycopy(rest, 0, r, 0, (i - 1) * STRIDE);
                 System.arraycopy(rest, i * STRIDE, r, (i - 1) * STRIDE, (n - i) * STRIDE);
-                return new CellEntry(key, f, x0, y0, z0, threshold0, serial0, r);
+                return new CellEntry(key, n, f, x0, y0, z0, threshold0, serial0, r);
             }
         }
         return this;

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * whole cell has threshold {@value #COVERS_CELL}, which every unit vector passes (no squared chord exceeds
  * 4), so it needs no geometry; a polygon
  * crossing the cell has threshold NaN and is tested exactly by JTS. The serial
- * ({@link CompiledFence#serial}) tells fences apart without touching them. The first fence's record is
- * held in this object's own fields, the others in one array: a lookup of the common one-fence cell reads
- * this object and nothing else. An entry with no fences marks a cell that once had some. Replaced when fences
+ * ({@link CompiledFence#serial}) tells fences apart without touching them. The first fence and its record are
+ * held in this object's own fields, the others in two arrays: a lookup of the common one-fence cell reads
+ * this object and nothing else, and such a cell is one object (what a garbage collector copies). An entry with no fences marks a cell that once had some. Replaced when fences
  * change, as if copy-on-write: an entry's first {@link #count} fences and records never change, but its arrays may
  * have room beyond them, into which its successor (adding fences) writes instead of copying them: readers of
  * this entry never look there. Only the entry in the map is ever extended (under the index's writer lock), and
@@ -23,23 +23,25 @@ final class CellEntry {
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
     private static final double[] NO_RECORDS = new double[0];
     /** No fences under no key: what {@link #of} adds fences to. */
-    private static final CellEntry NONE = new CellEntry(0, 0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
+    private static final CellEntry NONE = new CellEntry(0, 0, null, 0, 0, 0, 0, 0, NO_FENCES, NO_RECORDS);
 
     final long key;
     final int count;
-    final CompiledFence[] fences;
-    /** The record of fence 0 (zeros when there is none). */
+    /** Fence 0 and its record (null and zeros when there is none). */
+    private final CompiledFence fence0;
     private final double x0, y0, z0, threshold0, serial0;
-    /** The records of fences 1..count-1, and room for more. */
+    /** Fences 1..count-1 and their records, and room for more. */
+    private final CompiledFence[] restFences;
     private final double[] rest;
     /** Whether a successor has written into this entry's room: then another must copy. Written under the writer lock. */
     private boolean extended;
 
-    private CellEntry(long key, int count, CompiledFence[] fences, double x0, double y0, double z0, double threshold0,
-                      double serial0, double[] rest) {
+    private CellEntry(long key, int count, CompiledFence fence0, double x0, double y0, double z0, double threshold0,
+                      double serial0, CompiledFence[] restFences, double[] rest) {
         this.key = key;
         this.count = count;
-        this.fences = fences;
+        this.fence0 = fence0;
+        this.restFences = restFences;
         this.x0 = x0;
         this.y0 = y0;
         this.z0 = z0;
@@ -54,12 +56,17 @@ final class CellEntry {
 
     /** An entry for {@code key} with no fences. */
     static CellEntry empty(long key) {
-        return new CellEntry(key, 0, NO_FENCES, 0, 0, 0, 0, 0, NO_RECORDS);
+        return new CellEntry(key, 0, null, 0, 0, 0, 0, 0, NO_FENCES, NO_RECORDS);
     }
 
     /** An entry for {@code key} with the first {@code n} of {@code fences}, each covering the whole cell or not. */
     static CellEntry of(long key, CompiledFence[] fences, boolean[] coversCell, int n) {
         return NONE.with(key, fences, coversCell, n);
+    }
+
+    /** Fence {@code i}, below {@link #count}. */
+    CompiledFence fence(int i) {
+        return i == 0 ? fence0 : restFences[i - 1];
     }
 
     boolean isEmpty() {
@@ -82,13 +89,13 @@ final class CellEntry {
     boolean contains(int i, PointProbe p) {
         if (i == 0) {
             if (isPolygon(threshold0)) {
-                return fences[0].contains(p);
+                return fence0.contains(p);
             }
             double dx = p.x - x0, dy = p.y - y0, dz = p.z - z0;
             return dx * dx + dy * dy + dz * dz <= threshold0;
         }
         int o = STRIDE * (i - 1);
-        return isPolygon(rest[o + 3]) ? fences[i].contains(p) : passes(rest, o, p);
+        return isPolygon(rest[o + 3]) ? restFences[i - 1].contains(p) : passes(rest, o, p);
     }
 
     /** Field {@code f} of fence {@code i}'s record: 0-2 the circle's centre, 3 the threshold, 4 the serial. */
@@ -148,9 +155,9 @@ final class CellEntry {
     /**
      * This entry with the first {@code n} of {@code added} too, each covering the whole cell or not. The new
      * entry writes into this one's room when it has enough and no other successor has; else its arrays are
-     * allocated once and written once, with room for half as many fences again when it holds more than two (a
-     * block's entry, changed at every fence change near it): at a bulk load or a fence change these copies are
-     * most of the garbage made.
+     * allocated once and written once, exactly sized for a new entry (a bulk load), and with room for half as
+     * many fences again beyond two for a changed one (a block's entry is changed at every fence change near it):
+     * at a bulk load or a fence change these copies are most of the garbage made.
      */
     CellEntry with(CompiledFence[] added, boolean[] coversCell, int n) {
         return with(key, added, coversCell, n);
@@ -162,29 +169,29 @@ final class CellEntry {
             return this;
         }
         int total = count + n;
-        CompiledFence[] f = fences;
+        CompiledFence[] f = restFences;
         double[] r = rest;
-        if (extended || f.length < total || r.length < (total - 1) * STRIDE) {
-            int room = roomFor(total);
-            f = Arrays.copyOf(fences, room);
-            r = room > 1 ? Arrays.copyOf(rest, (room - 1) * STRIDE) : NO_RECORDS;
-        } else {
+        if (extended || f.length < total - 1) {
+            int room = (count == 0 ? total : roomFor(total)) - 1; // a new entry is exact: room comes with a change
+            f = room > 0 ? Arrays.copyOf(restFences, room) : NO_FENCES;
+            r = room > 0 ? Arrays.copyOf(rest, room * STRIDE) : NO_RECORDS;
+        } else if (total > 1) { // writing into this entry's room (an empty entry has none to write into)
             extended = true;
         }
-        System.arraycopy(added, 0, f, count, n);
-        for (int k = count == 0 ? 1 : 0; k < n; k++) {
+        int first = count == 0 ? 1 : 0; // when this entry is empty, the first added fence goes into the fields
+        for (int k = first; k < n; k++) {
+            f[count + k - 1] = added[k];
             writeRecord(added[k], coversCell[k], r, (count + k - 1) * STRIDE);
         }
         if (count > 0) {
-            return new CellEntry(newKey, total, f, x0, y0, z0, threshold0, serial0, r);
+            return new CellEntry(newKey, total, fence0, x0, y0, z0, threshold0, serial0, f, r);
         }
-        CompiledFence first = added[0];
-        CompiledFence.CircleFence circle = !coversCell[0] && first instanceof CompiledFence.CircleFence c ? c : null;
-        return new CellEntry(newKey, total, f, circle != null ? circle.cx : 0, circle != null ? circle.cy : 0, circle != null ? circle.cz : 0,
-                threshold(first, coversCell[0]), first.serial, r);
+        CompiledFence.CircleFence circle = !coversCell[0] && added[0] instanceof CompiledFence.CircleFence c ? c : null;
+        return new CellEntry(newKey, total, added[0], circle != null ? circle.cx : 0, circle != null ? circle.cy : 0,
+                circle != null ? circle.cz : 0, threshold(added[0], coversCell[0]), added[0].serial, f, r);
     }
 
-    /** Array length for {@code n} fences: room for half as many again beyond two (cells mostly hold one or two). */
+    /** Room for {@code n} fences: half as many again beyond two (cells mostly hold one or two). */
     private static int roomFor(int n) {
         return n > 2 ? n + n / 2 : n;
     }
@@ -213,23 +220,25 @@ final class CellEntry {
      */
     CellEntry without(CompiledFence fence) {
         for (int i = 0; i < count; i++) {
-            if (fences[i] == fence) {
+            if (fence(i) == fence) {
                 int n = count - 1;
                 if (n == 0) {
                     return empty(key);
                 }
-                int room = roomFor(n);
-                CompiledFence[] f = new CompiledFence[room];
-                System.arraycopy(fences, 0, f, 0, i);
-                System.arraycopy(fences, i + 1, f, i, n - i);
-                double[] r = room > 1 ? new double[(room - 1) * STRIDE] : NO_RECORDS;
-                if (i == 0) { // fence 1's record moves into the fields
+                int room = roomFor(n) - 1;
+                CompiledFence[] f = room > 0 ? new CompiledFence[room] : NO_FENCES;
+                double[] r = room > 0 ? new double[room * STRIDE] : NO_RECORDS;
+                if (i == 0) { // fence 1 and its record move into the fields
+                    System.arraycopy(restFences, 1, f, 0, n - 1);
                     System.arraycopy(rest, STRIDE, r, 0, (n - 1) * STRIDE);
-                    return new CellEntry(key, n, f, rest[0], rest[1], rest[2], rest[3], rest[4], r);
+                    return new CellEntry(key, n, restFences[0], rest[0], rest[1], rest[2], rest[3], rest[4], f, r);
                 }
+                // fences 1..count-1 are at 0..count-2 in the arrays; fence i leaves them
+                System.arraycopy(restFences, 0, f, 0, i - 1);
+                System.arraycopy(restFences, i, f, i - 1, n - i);
                 System.arraycopy(rest, 0, r, 0, (i - 1) * STRIDE);
                 System.arraycopy(rest, i * STRIDE, r, (i - 1) * STRIDE, (n - i) * STRIDE);
-                return new CellEntry(key, n, f, x0, y0, z0, threshold0, serial0, r);
+                return new CellEntry(key, n, fence0, x0, y0, z0, threshold0, serial0, f, r);
             }
         }
         return this;

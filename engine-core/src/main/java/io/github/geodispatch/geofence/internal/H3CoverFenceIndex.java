@@ -7,6 +7,7 @@ import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -66,11 +67,20 @@ public final class H3CoverFenceIndex implements FenceIndex {
     private final FenceChanges changes;
 
     /**
-     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's cells
-     * and blocks, or none for a large one.
+     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's keys in
+     * one array (fewer objects for a collector to copy): its interior cells, then its boundary cells (from
+     * {@code boundaryFrom}), then the blocks they lie in (from {@code blocksFrom}); none for a large fence.
      */
     private record Registered(CompiledFence compiled, double lat, double lng, double reach, boolean large,
-                              long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+                              long[] keys, int boundaryFrom, int blocksFrom) {
+        long[] interiorKeys() {
+            return Arrays.copyOfRange(keys, 0, boundaryFrom);
+        }
+
+        long[] boundaryKeys() {
+            return Arrays.copyOfRange(keys, boundaryFrom, blocksFrom);
+        }
+    }
 
     public H3CoverFenceIndex(int resolution) {
         this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
@@ -96,9 +106,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.add(compiled);
                 return;
             }
-            addTo(cells, r.interiorKeys, one, inside);
-            addTo(cells, r.boundaryKeys, one, crossing);
-            addTo(blocks, r.blockKeys, one, crossing);
+            addTo(cells, r.keys, 0, r.boundaryFrom, one, inside);
+            addTo(cells, r.keys, r.boundaryFrom, r.blocksFrom, one, crossing);
+            addTo(blocks, r.keys, r.blocksFrom, r.keys.length, one, crossing);
             publish(r, true);
         }
     }
@@ -118,8 +128,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
         for (Fence fence : batch) {
             Registered r = cover(CompiledFence.of(fence), interior, boundary);
             covered.add(r);
-            cellRows += r.interiorKeys.length + r.boundaryKeys.length;
-            blockRows += r.blockKeys.length;
+            cellRows += r.blocksFrom;
+            blockRows += r.keys.length - r.blocksFrom;
         }
         synchronized (writeLock) {
             for (Registered r : covered) {
@@ -134,14 +144,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     large.add(r.compiled);
                     continue;
                 }
-                for (long key : r.interiorKeys) {
-                    cellGroups.add(key, r.compiled, true);
-                }
-                for (long key : r.boundaryKeys) {
-                    cellGroups.add(key, r.compiled, false);
-                }
-                for (long key : r.blockKeys) {
-                    blockGroups.add(key, r.compiled, false);
+                for (int i = 0; i < r.keys.length; i++) {
+                    (i < r.blocksFrom ? cellGroups : blockGroups).add(r.keys[i], r.compiled, i < r.boundaryFrom);
                 }
             }
             cellGroups.installInto(cells);
@@ -231,8 +235,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 int n = 0;
                 for (int i = heads[slot]; i >= 0; i = next[i]) {
                     if (n == group.length) {
-                        group = java.util.Arrays.copyOf(group, n * 2);
-                        groupCovers = java.util.Arrays.copyOf(groupCovers, n * 2);
+                        group = Arrays.copyOf(group, n * 2);
+                        groupCovers = Arrays.copyOf(groupCovers, n * 2);
                     }
                     group[n] = fence[i];
                     groupCovers[n++] = covers[i];
@@ -243,11 +247,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
         }
     }
 
-    /** Adds the fence {@code one[0]} to the entries of {@code keys} in {@code map}, covering their cells or not. */
-    private static void addTo(CellMap map, long[] keys, CompiledFence[] one, boolean[] covers) {
-        for (long key : keys) {
-            CellEntry e = map.get(key);
-            map.put(e == null ? CellEntry.of(key, one, covers, 1) : e.with(one, covers, 1));
+    /** Adds the fence {@code one[0]} to the entries of {@code keys[from..to)} in {@code map}, covering their cells or not. */
+    private static void addTo(CellMap map, long[] keys, int from, int to, CompiledFence[] one, boolean[] covers) {
+        for (int i = from; i < to; i++) {
+            CellEntry e = map.get(keys[i]);
+            map.put(e == null ? CellEntry.of(keys[i], one, covers, 1) : e.with(one, covers, 1));
         }
     }
 
@@ -270,18 +274,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.remove(r.compiled);
                 return true;
             }
-            for (long[] keys : new long[][] {r.interiorKeys, r.boundaryKeys}) {
-                for (long key : keys) {
-                    CellEntry e = cells.get(key);
-                    if (e != null) {
-                        cells.put(e.without(r.compiled));
-                    }
-                }
-            }
-            for (long key : r.blockKeys) {
-                CellEntry e = blocks.get(key);
+            for (int i = 0; i < r.keys.length; i++) {
+                CellMap map = i < r.blocksFrom ? cells : blocks;
+                CellEntry e = map.get(r.keys[i]);
                 if (e != null) {
-                    blocks.put(e.without(r.compiled));
+                    map.put(e.without(r.compiled));
                 }
             }
             publish(r, false);
@@ -309,7 +306,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         if (e != null) {
             for (int i = 0; i < e.count; i++) {
                 if (e.contains(i, probe)) {
-                    out.add(e.fences[i].fence);
+                    out.add(e.fence(i).fence);
                 }
             }
         }
@@ -323,7 +320,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         if (r == null) {
             return Optional.empty();
         }
-        return Optional.of(new FenceCover(id, lattice.resolution(), cellIds(r.interiorKeys), cellIds(r.boundaryKeys)));
+        return Optional.of(new FenceCover(id, lattice.resolution(), cellIds(r.interiorKeys()), cellIds(r.boundaryKeys())));
     }
 
     private long[] cellIds(long[] keys) {
@@ -434,7 +431,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         continue; // most of a block's fences: decided from the block's records alone
                     }
                     double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
-                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.x, p.y, p.z, radius)
+                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fence(i)).classify(p.x, p.y, p.z, radius)
                             : classifyByChord(p.x - e.recordField(i, 0), p.y - e.recordField(i, 1), p.z - e.recordField(i, 2),
                                     nearChord2(threshold, sinH, cosH), farChord2(threshold, sinH, cosH));
                     if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
@@ -447,26 +444,31 @@ public final class H3CoverFenceIndex implements FenceIndex {
         p.endDisc();
     }
 
-    /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once, in order of first appearance. */
-    private static long[] blockKeys(long[] interiorKeys, long[] boundaryKeys) {
-        long[] out = new long[4];
-        int n = 0;
-        for (long[] keys : new long[][] {interiorKeys, boundaryKeys}) {
-            for (long key : keys) {
-                long block = H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT);
-                int i = n - 1;
-                while (i >= 0 && out[i] != block) { // a cover touches few blocks: a scan beats a set
-                    i--;
+    /**
+     * The fence's cover keys in one array: {@code interior}'s, then {@code boundary}'s, then the blocks
+     * ({@link #BLOCK_SHIFT}) holding those cells, each block once.
+     */
+    private static Registered covered(CompiledFence f, double lat, double lng, double reach, LongList interior, LongList boundary) {
+        int cells = interior.n + boundary.n;
+        long[] keys = new long[cells + 4];
+        System.arraycopy(interior.a, 0, keys, 0, interior.n);
+        System.arraycopy(boundary.a, 0, keys, interior.n, boundary.n);
+        int n = cells;
+        for (int c = 0; c < cells; c++) {
+            long key = keys[c];
+            long block = H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT);
+            int i = n - 1;
+            while (i >= cells && keys[i] != block) { // a cover touches few blocks: a scan beats a set
+                i--;
+            }
+            if (i < cells) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
                 }
-                if (i < 0) {
-                    if (n == out.length) {
-                        out = java.util.Arrays.copyOf(out, n * 2);
-                    }
-                    out[n++] = block;
-                }
+                keys[n++] = block;
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return new Registered(f, lat, lng, reach, false, n == keys.length ? keys : Arrays.copyOf(keys, n), interior.n, cells);
     }
 
     /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
@@ -502,7 +504,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         double rho = lattice.cellRadiusRadians();
         double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
         if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS && reach * GeoPoint.EARTH_RADIUS_M > LARGE_MIN_REACH_M) {
-            return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
+            return new Registered(f, lat, lng, reach, true, NO_KEYS, 0, 0);
         }
         Classifier classifier = classifier(f);
         interior.clear();
@@ -528,8 +530,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         lattice.keyOfCell(cell), interior, boundary);
             }
         }
-        long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
-        return new Registered(f, lat, lng, reach, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+        return covered(f, lat, lng, reach, interior, boundary);
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
@@ -628,17 +629,13 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
         void add(long v) {
             if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
+                a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
         }
 
         void clear() {
             n = 0;
-        }
-
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
         }
     }
 }

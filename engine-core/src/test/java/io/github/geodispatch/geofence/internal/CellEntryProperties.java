@@ -90,7 +90,7 @@ class CellEntryProperties {
     private static List<CompiledFence> fences(CellEntry e) {
         List<CompiledFence> out = new ArrayList<>();
         for (int i = 0; i < e.count; i++) {
-            out.add(e.fences[i]);
+            out.add(e.fence(i));
         }
         return out;
     }

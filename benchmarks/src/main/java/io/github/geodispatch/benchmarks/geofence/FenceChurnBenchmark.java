@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *       call before is removed first, untimed), microseconds.</li>
  *   <li>{@code bulkLoad}: {@link FenceIndex#addAll} of all {@code fences} fences into an empty index, one shot.</li>
  * </ul>
- * Same fork settings as {@link PingIngestionBenchmark} (transparent huge pages for a 6 GB heap).
+ * Same fork settings as {@link PingIngestionBenchmark} (transparent huge pages for a 6 GB heap). The index
+ * built in setup is moved to the old generation before measuring ({@link #promoteToOldGeneration}).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

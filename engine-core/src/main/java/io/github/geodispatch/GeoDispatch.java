@@ -14,7 +14,9 @@ import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.HaversineTravelTimes;
+import io.github.geodispatch.dispatch.Schedule;
 import io.github.geodispatch.dispatch.ScoringWeights;
+import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.DailyAttendance;
@@ -23,6 +25,7 @@ import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.insight.OwnerView;
@@ -31,12 +34,14 @@ import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
 import io.github.geodispatch.memory.InMemoryCustomerEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
@@ -50,9 +55,12 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.StockLedger;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -72,16 +80,21 @@ import java.util.Optional;
  *       at the site of an assigned job records its arrival (or verifies the technician's tap), and completions
  *       no visit backs are listed;</li>
  *   <li>{@link #dispatch()}, the live board: its assignments and removals are recorded on the job record;</li>
+ *   <li>{@link #schedule()}, with a {@link Builder#calendar team calendar}: the board over a horizon of days
+ *       (today's board is {@link #dispatch()}), its reschedules recorded on the job record with their slot;</li>
  *   <li>{@link #planner()}, the day planner, over the same travel times;</li>
  *   <li>{@link #payments()}: every job event, site visit, statement credit and cash deposit reaches the
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
  *       the hand-off recorded on the job;</li>
- *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding;</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, stock event, deposit, attendance day and
+ *       finding;</li>
  *   <li>{@link #customers()}, customers, sites, equipment and contracts, hash-chained like jobs, and
  *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
  *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
- *       rules and the owner's view read the contracts.</li>
+ *       rules and the owner's view read the contracts;</li>
+ *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
+ *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
  *
  * <pre>{@code
@@ -111,8 +124,15 @@ public interface GeoDispatch {
     /** Pings, site visits and attendance. */
     Visits visits();
 
-    /** The live dispatch board; its decisions are recorded on the job record. */
+    /** The live dispatch board (with a calendar: today's board of the {@link #schedule()}); its decisions are recorded on the job record. */
     Dispatcher dispatch();
+
+    /**
+     * The dispatch board over the calendar's days: free slots for a customer, bookings and reschedules across days.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#calendar calendar}
+     */
+    Schedule schedule();
 
     /** The multi-technician day planner. */
     DayPlanner planner();
@@ -135,6 +155,13 @@ public interface GeoDispatch {
 
     /** Coverage, entitlements, preventive visits, renewals and reminders, and service history. */
     Contracts contracts();
+
+    /**
+     * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
+     * job's assigned technician (off-book when the van's book holds too few); a technician with no van, or a SKU
+     * not in the catalogue, is not tracked.
+     */
+    StockLedger stock();
 
     /** The contracts of the business at work. Thread-safe. */
     interface Contracts {
@@ -257,6 +284,13 @@ public interface GeoDispatch {
         private PriceBasis priceBasis;
         private CustomerEventStore customerStore;
         private ReminderSender reminders;
+        private TeamCalendar calendar;
+        private Integer horizonDays;
+        private SuspectVisitPolicy suspectVisits;
+        private RedeliveryPolicy redelivery;
+        private Duration offlineReorderWindow;
+        private StockEventStore stockStore;
+        private UsualParts usualParts;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -329,7 +363,10 @@ public interface GeoDispatch {
             return this;
         }
 
-        /** When the day planner stops; 30 s when not set (a step limit makes plans repeatable). */
+        /**
+         * When the day planner stops; {@link PlanTermination#DEFAULT} (a step count per movable visit, so a seeded
+         * plan is the same on any machine) when not set.
+         */
         public Builder planTermination(PlanTermination termination) {
             planTermination = once(planTermination, termination, "plan termination");
             return this;
@@ -382,6 +419,60 @@ public interface GeoDispatch {
             return this;
         }
 
+        /**
+         * When each technician works, which turns {@link GeoDispatch#schedule()} on: the board over {@code days} days
+         * (1-62, a week is 7) from the clock's date. The calendar's zone must be the business's.
+         */
+        public Builder calendar(TeamCalendar teamCalendar, int days) {
+            if (days < 1 || days > 62) {
+                throw new IllegalArgumentException("the calendar's horizon must be 1-62 days, was " + days);
+            }
+            calendar = once(calendar, teamCalendar, "calendar");
+            horizonDays = days;
+            return this;
+        }
+
+        /**
+         * What a visit built from suspect pings (mock location, impossible speed, repeated coordinates) counts for:
+         * flagged ({@link SuspectVisitPolicy#FLAG}, the default) or refused as evidence of an arrival, in attendance
+         * and in the leakage rules.
+         */
+        public Builder suspectVisits(SuspectVisitPolicy policy) {
+            suspectVisits = once(suspectVisits, policy, "suspect visit policy");
+            return this;
+        }
+
+        /** How a job-record listener that throws gets its batch again, or is parked; {@link RedeliveryPolicy#defaults()} when not set. */
+        public Builder redelivery(RedeliveryPolicy policy) {
+            redelivery = once(redelivery, policy, "redelivery policy");
+            return this;
+        }
+
+        /**
+         * How long commands queued on an offline phone are held to be applied in device-time order
+         * ({@link JobRecord#offline()}); 30 s when not set, 0-10 min.
+         */
+        public Builder offlineReorderWindow(Duration window) {
+            Objects.requireNonNull(window, "offline reorder window");
+            if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("offline reorder window must be 0-10 min, was " + window);
+            }
+            offlineReorderWindow = once(offlineReorderWindow, window, "offline reorder window");
+            return this;
+        }
+
+        /** Where the stock streams live; in memory when not set. */
+        public Builder stockStore(StockEventStore store) {
+            stockStore = once(stockStore, store, "stock store");
+            return this;
+        }
+
+        /** The parts each job type usually needs, for van restock lists; none when not set. */
+        public Builder usualParts(UsualParts parts) {
+            usualParts = once(usualParts, parts, "usual parts");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -391,6 +482,9 @@ public interface GeoDispatch {
         public GeoDispatch build() {
             if (tenant == null) {
                 throw new IllegalStateException("GeoDispatch needs the business: call business(tenant, currency, zone)");
+            }
+            if (calendar != null && !calendar.zone().equals(zone)) {
+                throw new IllegalStateException("the calendar's zone " + calendar.zone() + " is not the business's " + zone);
             }
             return new WiredGeoDispatch(new GeoDispatchSettings(tenant, currency, zone,
                     eventStore != null ? eventStore : new InMemoryJobEventStore(),
@@ -403,7 +497,7 @@ public interface GeoDispatch {
                     closurePolicies != null ? closurePolicies : ClosurePolicies.defaults(),
                     leakagePolicy != null ? leakagePolicy : LeakagePolicy.defaults().withZone(zone),
                     scoringWeights != null ? scoringWeights : ScoringWeights.defaults(),
-                    planTermination != null ? planTermination : PlanTermination.after(Duration.ofSeconds(30)),
+                    planTermination != null ? planTermination : PlanTermination.DEFAULT,
                     planSeed != null ? planSeed : 0L,
                     arrivalGrace != null ? arrivalGrace : Duration.ofMinutes(10),
                     seller,
@@ -411,7 +505,14 @@ public interface GeoDispatch {
                     priceBasis,
                     geofenceListeners,
                     customerStore != null ? customerStore : new InMemoryCustomerEventStore(),
-                    reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none())));
+                    reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none()),
+                    suspectVisits != null ? suspectVisits : SuspectVisitPolicy.FLAG,
+                    redelivery != null ? redelivery : RedeliveryPolicy.defaults(),
+                    offlineReorderWindow != null ? offlineReorderWindow : Duration.ofSeconds(30),
+                    calendar,
+                    horizonDays == null ? 0 : horizonDays,
+                    stockStore != null ? stockStore : new InMemoryStockEventStore(),
+                    usualParts != null ? usualParts : UsualParts.none()));
         }
 
         private static <T> T once(T current, T value, String name) {

@@ -36,6 +36,12 @@ public record Rejection(Reason reason, String message) {
         NO_TECHNICIAN,
         /** Work cannot start or complete before the technician's arrival is recorded. */
         NOT_ARRIVED,
+        /**
+         * ARRIVED without evidence that checks out: no geofence visit of the job's technician at the job's site
+         * since the assignment (or not the visit named, or one refused as built from suspect pings), or an
+         * override from a role that may not override.
+         */
+        ARRIVAL_NOT_PROVEN,
         /** The job type's closure policy needs proof that is not on the job yet. */
         PROOF_MISSING,
         /** CLOSED needs a clear payment status. */
@@ -51,6 +57,11 @@ public record Rejection(Reason reason, String message) {
         /** The command's content cannot form a valid event (the message names the value). */
         INVALID_INPUT,
         /** Other writers kept changing the job; the command was retried and given up. Re-read and retry. */
-        CONCURRENCY_CONFLICT
+        CONCURRENCY_CONFLICT,
+        /**
+         * A command queued offline whose device time is ahead of the record's clock by more than the tolerated
+         * skew, or older than the offline horizon.
+         */
+        DEVICE_TIME_OUT_OF_RANGE
     }
 }

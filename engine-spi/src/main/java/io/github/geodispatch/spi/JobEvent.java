@@ -3,28 +3,34 @@ package io.github.geodispatch.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
- * the stream. All variants are immutable records; their {@code toString()} is part of the hash
- * contract (see {@link HashChain}), so components are records, enums, strings, numbers, instants
- * and lists only.
+ * the stream. All variants are immutable records. Every component is part of the event's hash: a component
+ * added to a variant must get a tag of its own in {@link CanonicalEncoding} (a test fails until it has one), so
+ * components are records, enums, strings, numbers, instants and lists only.
  */
 public sealed interface JobEvent {
     EventHeader header();
+
+    /** The same event with another header (a chain migration re-chains events this way). */
+    JobEvent withHeader(EventHeader header);
 
     /** The job was created (version 1 of its stream). */
     record JobCreated(EventHeader header, BranchId branch, CustomerId customer, Site site, String issue,
                       String jobType, List<SkillRequirement> requiredSkills, Priority priority,
                       TimeWindow window, java.time.Instant slaDeadline, int estimatedMinutes, Money quote,
                       Coverage coverage, TechnicianId preferredTechnician) implements JobEvent {
+        private static final Pattern JOB_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
         public JobCreated {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(site, "site");
             issue = issue == null ? "" : issue;
-            if (jobType == null || !jobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            if (jobType == null || !JOB_TYPE.matcher(jobType).matches()) {
                 throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
             }
             requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
@@ -35,6 +41,12 @@ public sealed interface JobEvent {
             Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
             // window, slaDeadline, coverage and preferredTechnician are optional (null)
         }
+
+        @Override
+        public JobCreated withHeader(EventHeader header) {
+            return new JobCreated(header, branch, customer, site, issue, jobType, requiredSkills, priority, window, slaDeadline,
+                    estimatedMinutes, quote, coverage, preferredTechnician);
+        }
     }
 
     /** A technician was assigned; {@code overrideReason} is set when a dispatcher overrode the recommendation. */
@@ -42,6 +54,11 @@ public sealed interface JobEvent {
         public JobAssigned {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(technician, "technician");
+        }
+
+        @Override
+        public JobAssigned withHeader(EventHeader header) {
+            return new JobAssigned(header, technician, overrideReason);
         }
     }
 
@@ -52,18 +69,48 @@ public sealed interface JobEvent {
             Objects.requireNonNull(technician, "technician");
             reason = reason == null ? "" : reason;
         }
+
+        @Override
+        public JobUnassigned withHeader(EventHeader header) {
+            return new JobUnassigned(header, technician, reason);
+        }
     }
 
     /**
      * The job moved to {@code status}. {@code reason} explains ON_HOLD, DELAYED, RESCHEDULED and
-     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null.
+     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null;
+     * {@code slot} is where a RESCHEDULED job goes (the technician and the window for the work to start), or
+     * null (always for other statuses, and on histories written before reschedules carried their slot).
      */
-    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence)
+    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence, VisitSlot slot)
             implements JobEvent {
         public StatusChanged {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(status, "status");
             reason = reason == null ? "" : reason;
+            if (slot != null && status != JobStatus.RESCHEDULED) {
+                throw new IllegalArgumentException("only a RESCHEDULED status carries a slot, not " + status);
+            }
+        }
+
+        /** A status change without a slot. */
+        public StatusChanged(EventHeader header, JobStatus status, String reason, String evidence) {
+            this(header, status, reason, evidence, null);
+        }
+
+        /**
+         * The canonical text: without a slot exactly as before slots existed, so hashes of earlier histories still
+         * verify; with one, the slot follows.
+         */
+        @Override
+        public String toString() {
+            return "StatusChanged[header=" + header + ", status=" + status + ", reason=" + reason + ", evidence=" + evidence
+                    + (slot == null ? "" : ", slot=" + slot) + "]";
+        }
+
+        @Override
+        public StatusChanged withHeader(EventHeader header) {
+            return new StatusChanged(header, status, reason, evidence, slot);
         }
     }
 
@@ -80,13 +127,18 @@ public sealed interface JobEvent {
             label = label == null ? "" : label;
         }
 
+        @Override
+        public ProofAdded withHeader(EventHeader header) {
+            return new ProofAdded(header, kind, label, reference, sha256);
+        }
+
         /** The checks a proof must pass, shared by this record and the command that adds it. */
         public static void requireValidProof(ProofKind kind, String reference, String sha256) {
             Objects.requireNonNull(kind, "proof kind");
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("proof reference must not be blank");
             }
-            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+            if (sha256 != null && !Ids.isSha256Hex(sha256)) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
             }
         }
@@ -95,9 +147,16 @@ public sealed interface JobEvent {
     /** A part used on the job. */
     record PartUsed(EventHeader header, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
             implements JobEvent {
+        private static final Pattern HSN = Pattern.compile("\\d{4,8}");
+
         public PartUsed {
             Objects.requireNonNull(header, "header");
             requireValidPart(sku, hsn, quantity, unitPrice);
+        }
+
+        @Override
+        public PartUsed withHeader(EventHeader header) {
+            return new PartUsed(header, sku, hsn, quantity, unitPrice, billable);
         }
 
         /** The checks a part line must pass, shared by this record and the command that records it. */
@@ -105,7 +164,7 @@ public sealed interface JobEvent {
             if (sku == null || sku.isBlank()) {
                 throw new IllegalArgumentException("part sku must not be blank");
             }
-            if (hsn != null && !hsn.matches("\\d{4,8}")) {
+            if (hsn != null && !HSN.matcher(hsn).matches()) {
                 throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
             }
             if (quantity < 1) {
@@ -139,6 +198,11 @@ public sealed interface JobEvent {
             requireValidExpense(kind, amount);
         }
 
+        @Override
+        public ExpenseAdded withHeader(EventHeader header) {
+            return new ExpenseAdded(header, kind, amount, billable);
+        }
+
         /** The checks an expense must pass, shared by this record and the command that records it. */
         public static void requireValidExpense(String kind, Money amount) {
             if (kind == null || kind.isBlank()) {
@@ -162,6 +226,11 @@ public sealed interface JobEvent {
             Objects.requireNonNull(mode, "payment mode");
             Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
         }
+
+        @Override
+        public PaymentRecorded withHeader(EventHeader header) {
+            return new PaymentRecorded(header, mode, amount, reference, promisedOn, approvedBy);
+        }
     }
 
     /** The invoice for the job was handed to accounts. */
@@ -174,6 +243,11 @@ public sealed interface JobEvent {
             }
             Objects.requireNonNull(total, "total");
             partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
+        }
+
+        @Override
+        public InvoiceHandedOff withHeader(EventHeader header) {
+            return new InvoiceHandedOff(header, invoiceNumber, total, partSkus);
         }
     }
 }

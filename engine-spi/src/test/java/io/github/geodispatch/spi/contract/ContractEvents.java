@@ -2,9 +2,11 @@ package io.github.geodispatch.spi.contract;
 
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ChainFormat;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.HashChain;
@@ -22,6 +24,7 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,12 +91,20 @@ final class ContractEvents {
         all.add(new JobEvent.JobAssigned(h(stream, all), TechnicianId.of("tech-7"), "nearest tech on leave"));
         all.add(new JobEvent.JobUnassigned(h(stream, all), TechnicianId.of("tech-7"), "customer asked for another"));
         all.add(new JobEvent.JobAssigned(h(stream, all), TechnicianId.of("tech-9"), null));
+        all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.RESCHEDULED, "customer away until Wednesday", null,
+                new VisitSlot(TechnicianId.of("tech-9"), new TimeWindow(Instant.parse("2025-06-04T04:30:00Z"),
+                        Instant.parse("2025-06-04T06:30:00Z")))));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.EN_ROUTE, "", null));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.ARRIVED, "", "visit:v-981"));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.WORK_STARTED, "", null));
         all.add(new JobEvent.ProofAdded(h(stream, all), ProofKind.PHOTO, "before", "s3://proof/before.jpg",
                 "a".repeat(64)));
         all.add(new JobEvent.ProofAdded(h(stream, all), ProofKind.OTP, "customer approval", "otp:8842", null));
+        EventHeader queued = h(stream, all);
+        all.add(new JobEvent.ProofAdded(new EventHeader(queued.eventId(), stream, queued.version(),
+                queued.occurredAt().minusSeconds(1_800), dispatcher, queued.previousHash(), ChainFormat.CANONICAL_V2,
+                new DeviceOrigin("01J9ZQ4K7W3V5B8N2M6X0C1D3F", queued.occurredAt().minusSeconds(1_800),
+                        queued.occurredAt())), ProofKind.NOTE, "queued offline", "note:offline", null));
         all.add(new JobEvent.PartUsed(h(stream, all), "CAP-35UF", "85322990", 2, Money.inr(45_000), true));
         all.add(new JobEvent.ExpenseAdded(h(stream, all), "parking", Money.inr(4_000), false));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.COMPLETED, "", null));
@@ -105,6 +116,20 @@ final class ContractEvents {
         all.add(new JobEvent.InvoiceHandedOff(h(stream, all), "INV/2025-26/000017", Money.inr(239_900),
                 List.of("CAP-35UF")));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.CLOSED, "", null));
+        return all;
+    }
+
+    /**
+     * {@code events} re-written the way streams were written before the canonical encoding: format 1, chained over
+     * their format-1 text; an event with a device origin (which format 1 cannot hold) is written without it.
+     */
+    List<JobEvent> formatOne(List<JobEvent> events) {
+        List<JobEvent> all = new ArrayList<>();
+        for (JobEvent e : events) {
+            EventHeader h = e.header();
+            all.add(e.withHeader(new EventHeader(h.eventId(), h.stream(), h.version(), h.occurredAt(), h.actor(),
+                    HashChain.head(all), ChainFormat.TEXT_V1, null)));
+        }
         return all;
     }
 

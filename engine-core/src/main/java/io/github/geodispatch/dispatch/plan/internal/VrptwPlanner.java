@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Solves Solomon VRPTW instances with the day-plan engine: each vehicle is a route starting and ending
- * at the depot, each customer a stop with its window, service time and demand; the only soft cost is
- * distance. Times and distances are scaled to integer micro-units, rounded so that a plan feasible in
+ * Solves Solomon and Gehring & Homberger VRPTW instances with the day-plan engine: each vehicle of the
+ * file's fleet is a route starting and ending at the depot, each customer a stop with its window, service
+ * time and demand; the only soft cost is distance. The customers are first placed by cheapest insertion
+ * (in order of their due time), then local search runs to the termination. Times and distances are scaled to integer micro-units, rounded so that a plan feasible in
  * the model is feasible with exact arithmetic. Stateless and thread-safe; each call solves on the
  * calling thread.
  */
@@ -37,13 +38,27 @@ public final class VrptwPlanner {
     /** As {@link #solve(VrptwInstance, PlanTermination, Consumer)} with the given random seed. */
     public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination,
             Consumer<PlanProgress> progress, long seed) {
+        return solve(instance, termination, progress, seed, new EarlyStop());
+    }
+
+    /**
+     * As {@link #solve(VrptwInstance, PlanTermination, Consumer, long)}, ending early (with the best plan found
+     * so far) once another thread calls {@link EarlyStop#request()} on {@code stop}.
+     */
+    public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination,
+            Consumer<PlanProgress> progress, long seed, EarlyStop stop) {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(progress, "progress");
         PlanSolution problem = model(instance);
-        Solver<PlanSolution> solver = SolverSetup.solver(termination, false, seed);
+        CheapestInsertion.construct(problem);
+        Solver<PlanSolution> solver = SolverSetup.solver(SolverSetup.Budget.of(termination, problem.stops().size()), false, seed);
         long started = System.nanoTime();
+        stop.solver = solver;
         solver.addEventListener(event -> {
+            if (stop.requested) {
+                solver.terminateEarly(); // a request made before the solve began (which resets it) lands here
+            }
             HardMediumSoftLongScore score = event.getNewBestSolution().score();
             if (score.isSolutionInitialized()) {
                 progress.accept(new PlanProgress(java.time.Duration.ofNanos(System.nanoTime() - started),
@@ -52,6 +67,26 @@ public final class VrptwPlanner {
         });
         PlanSolution best = solver.solve(problem);
         return answer(instance, best);
+    }
+
+    /** Ends a running solve early from another thread: the solve returns the best plan found so far. Thread-safe. */
+    public static final class EarlyStop {
+        private volatile boolean requested;
+        private volatile Solver<?> solver;
+
+        /** Asks the solve to end now (or as soon as it starts); it then returns its best plan. */
+        public void request() {
+            requested = true;
+            Solver<?> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+
+        /** Whether {@link #request()} was called. */
+        public boolean requested() {
+            return requested;
+        }
     }
 
     static PlanSolution model(VrptwInstance instance) {

@@ -46,8 +46,4 @@ final class Fmt {
     static String perTech(Ratio r) {
         return r.value().isPresent() ? String.format(java.util.Locale.ROOT, "%.1f", r.value().getAsDouble()) : "—";
     }
-
-    static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

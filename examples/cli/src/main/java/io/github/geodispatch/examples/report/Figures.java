@@ -31,7 +31,7 @@ public final class Figures {
 
     /** A count with the business's grouping: {@code 350090} → "3,50,090" (INR) or "350,090". */
     public String count(long n) {
-        String digits = Long.toString(Math.abs(n));
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n); // Math.abs(Long.MIN_VALUE) < 0
         return (n < 0 ? "-" : "") + (indian ? indianGroups(digits) : westernGroups(digits));
     }
 

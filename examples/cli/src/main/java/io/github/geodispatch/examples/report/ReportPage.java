@@ -160,7 +160,8 @@ public final class ReportPage {
                     Money.ofMinor(now - before, report.currency())));
             case POINTS -> fig.pointsChange(ratioOf(t, today), ratioOf(t, yesterday));
         };
-        String tone = now == before || now < 0 || before < 0 ? "flat" : (now > before) == t.upIsGood() ? "good" : "bad";
+        // the tone follows the change as shown: a difference that rounds away is no change
+        String tone = text.startsWith("±") || text.equals("—") ? "flat" : (now > before) == t.upIsGood() ? "good" : "bad";
         h.append("<div class=\"change ").append(tone).append("\">").append(esc(text)).append(" vs yesterday</div>");
     }
 
@@ -244,7 +245,7 @@ public final class ReportPage {
 
         Table leakage = new Table("Money that may be leaking", "leakage",
                 "What the records show; check each before acting.",
-                List.of(col("What"), col("Technician"), col("Job"), num("At risk"), col("Evidence")));
+                List.of(wide("What"), col("Technician"), col("Job"), num("At risk"), wide("Evidence")));
         report.leakage().stream().sorted(Comparator.comparing(LeakageItem::atRisk).reversed()).forEach(l -> leakage.row(
                 text(l.what()), text(l.technician()), text(l.jobNumber()), money(l.atRisk()), text(l.evidence())));
         leakage.write();
@@ -494,8 +495,8 @@ public final class ReportPage {
 
     private void footer() {
         HowRun run = report.howRun();
-        h.append("<footer><h2>How ").append(report.days().size() == 1 ? "this day" : "these days")
-                .append(" were simulated</h2><ul>");
+        h.append("<footer><h2>").append(report.days().size() == 1 ? "How this day was simulated" : "How these days were simulated")
+                .append("</h2><ul>");
         h.append("<li>").append(esc(fig.count(run.technicians()) + " technicians, " + fig.count(run.jobs())
                 + " jobs, random seed " + run.seed() + " (the same seed makes the same page).")).append("</li>");
         run.steps().forEach(s -> h.append("<li>").append(esc(s)).append("</li>"));
@@ -505,7 +506,8 @@ public final class ReportPage {
 
     // ---- tables -------------------------------------------------------------------------------------------------
 
-    private record Column(String name, boolean numeric) {}
+    /** A column: numbers align right; a wide column wraps its text on a phone instead of growing the table. */
+    private record Column(String name, boolean numeric, boolean wide) {}
 
     /** A cell's text and its sort key (numbers sort by value; text cells sort by their text). */
     private record Cell(String text, Long sortKey, boolean flagged) {
@@ -519,11 +521,15 @@ public final class ReportPage {
     }
 
     private static Column col(String name) {
-        return new Column(name, false);
+        return new Column(name, false, false);
     }
 
     private static Column num(String name) {
-        return new Column(name, true);
+        return new Column(name, true, false);
+    }
+
+    private static Column wide(String name) {
+        return new Column(name, false, true);
     }
 
     private static Cell text(String s) {
@@ -600,6 +606,9 @@ public final class ReportPage {
                     if (columns.get(i).numeric()) {
                         classes.add("n");
                     }
+                    if (columns.get(i).wide()) {
+                        classes.add("wrap");
+                    }
                     if (c.flagged()) {
                         classes.add("flag");
                     }
@@ -649,15 +658,17 @@ public final class ReportPage {
             .change{font-size:12px;margin-top:4px}.good{color:#15803d}.bad{color:#b91c1c}.flat{color:#64748b}
             .spark{display:block;width:100%;height:24px;margin-top:4px}
             .spark polyline{fill:none;stroke:#2563eb;stroke-width:1.5}
-            .scroll{overflow-x:auto;max-width:100%}
+            .scroll{overflow:auto;max-width:100%;max-height:22em;border:1px solid #e2e8f0;border-radius:6px}
+            .scroll thead th{position:sticky;top:0;z-index:1}
             table{border-collapse:collapse;width:100%;font-size:13px}
-            th,td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
+            th,td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top;white-space:nowrap}
+            td.wrap{white-space:normal;min-width:16em}
             th{background:#f8fafc;cursor:pointer;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}
             th[aria-sort=descending]::after{content:" ▼"}.n{text-align:right;font-variant-numeric:tabular-nums}
             td.flag{background:#fee2e2;color:#991b1b;font-weight:600}
             .csv{margin:6px 0 2px;font:inherit;font-size:12px;padding:3px 10px;border:1px solid #94a3b8;border-radius:6px;background:#fff;cursor:pointer}
             .hint,.none{color:#64748b;font-size:12px;margin:2px 0}
-            .map{display:block;width:100%;height:auto;border:1px solid #e2e8f0;border-radius:8px}
+            .map{display:block;width:100%;max-width:1000px;margin:0 auto;height:auto;border:1px solid #e2e8f0;border-radius:8px}
             .ride{fill:none;stroke-width:1.6;stroke-opacity:.75}
             circle.done{fill:#16a34a}circle.open{fill:#f59e0b}circle.lost{fill:#dc2626}
             .legend{font-size:13px}.key{margin-right:10px;white-space:nowrap}.key.done{color:#16a34a}.key.open{color:#b45309}.key.lost{color:#dc2626}
@@ -666,6 +677,7 @@ public final class ReportPage {
             .rides ul{columns:3 200px;padding-left:0;list-style:none;font-size:13px}.swatch{width:28px;height:8px}
             .checks{font-size:13px;color:#334155}
             footer{margin:14px 20px 36px;color:#475569;font-size:13px}footer h2{font-size:15px}
+            @media (min-width:1000px){.tiles{grid-template-columns:repeat(5,1fr)}}
             @media (max-width:600px){
             body{font-size:14px}header{padding:12px 14px}header h1{font-size:19px}
             section{margin:10px 6px;padding:10px 10px;border-radius:6px}
@@ -680,7 +692,7 @@ public final class ReportPage {
             #today{order:1}#map{order:2;break-after:page}#actions{order:3}#money{order:4}#breakdowns{order:5}
             .tiles{grid-template-columns:repeat(5,1fr);gap:4px}.tile{padding:4px 6px}.tile .value{font-size:16px}
             .spark{height:14px}.map{max-height:150mm;width:auto;max-width:100%;margin:0 auto}
-            .csv,.rides{display:none}.scroll{overflow:visible}tr{break-inside:avoid}
+            .csv,.rides{display:none}.scroll{overflow:visible;max-height:none;border:0}tr{break-inside:avoid}
             }
             """;
 

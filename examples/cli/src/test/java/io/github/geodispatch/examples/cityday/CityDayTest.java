@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
+import io.github.geodispatch.examples.report.ReportPageBrowserTest;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.Kpis;
@@ -282,6 +283,7 @@ class CityDayTest {
         assertThat(html).contains("<svg", "Money to collect", "Money received that matches no job",
                 "<td>Koramangala</td>").doesNotContain("http://", "https://", "UTC", "Rejection[", "PAYMENT_UNLINKED", "hard/");
         assertThat(html).isEqualTo(Files.readString(b.report()));
+        assertThat(ReportPageBrowserTest.nuErrors(html)).as("the Nu HTML Checker on the day's page").isEmpty();
         assertThat(console.toString()).startsWith("geodispatch city-day · seed 7 · Mon 16 Nov 2026 · Bengaluru · 3 branches");
     }
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Checks the owner's page like a browser would: the Nu HTML Checker finds no error, and HtmlUnit loads it, sorts a
  * table on a header click and exports exactly the rows shown as CSV, with no script error.
  */
-class ReportPageBrowserTest {
+public class ReportPageBrowserTest {
     private static WebClient browser;
 
     @BeforeAll
@@ -142,7 +142,7 @@ class ReportPageBrowserTest {
     }
 
     /** The Nu HTML Checker's errors (and fatal errors) for the page, each as "line: message". */
-    static List<String> nuErrors(String html) throws Exception {
+    public static List<String> nuErrors(String html) throws Exception {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         String out = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));

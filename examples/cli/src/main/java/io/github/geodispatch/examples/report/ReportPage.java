@@ -412,14 +412,14 @@ public final class ReportPage {
         List<String> checks = new ArrayList<>();
         Money daysRevenue = sum(report.days().stream().map(DayFigures::revenue).toList());
         Money daysCollected = sum(report.days().stream().map(DayFigures::collected).toList());
-        checks.add(agreement("The days' revenue tiles", daysRevenue, r.revenue(), "revenue"));
-        checks.add(agreement("The days' collected tiles", daysCollected, r.collected(), "collected"));
+        checks.add(agreement("the days' revenue tiles", daysRevenue, r.revenue(), "revenue"));
+        checks.add(agreement("the days' collected tiles", daysCollected, r.collected(), "collected"));
         if (!report.branches().isEmpty()) {
-            checks.add(agreement("The branches' revenue", sum(report.branches().stream().map(BranchRow::revenue).toList()),
+            checks.add(agreement("the branches' revenue", sum(report.branches().stream().map(BranchRow::revenue).toList()),
                     r.revenue(), "revenue"));
         }
         if (!report.serviceTypes().isEmpty()) {
-            checks.add(agreement("The service types' revenue",
+            checks.add(agreement("the service types' revenue",
                     sum(report.serviceTypes().stream().map(ServiceTypeRow::revenue).toList()), r.revenue(), "revenue"));
         }
         h.append("<ul class=\"checks\">");
@@ -427,12 +427,21 @@ public final class ReportPage {
         h.append("</ul></section>\n");
     }
 
-    private String agreement(String what, Money parts, Money total, String totalName) {
-        Money gap = parts.minus(total);
-        return gap.isZero() ? what + " add up to the period's " + totalName + ", " + fig.money(total) + "."
-                : what + " add up to " + fig.money(parts) + ", " + fig.money(gap.isNegative() ? gap.negate() : gap)
-                + (gap.isNegative() ? " less" : " more") + " than the period's " + totalName + " ("
-                + fig.money(total) + ").";
+    /**
+     * Whether some parts add up to a period total, in words. A gap the size of the explained differences says so:
+     * those amounts are in the revenue but not in the parts (e.g. a part billed after its invoice is not on it).
+     */
+    private String agreement(String parts, Money partsTotal, Money total, String totalName) {
+        Money gap = partsTotal.minus(total);
+        String sum = "Adding up " + parts + " gives " + fig.money(partsTotal);
+        if (gap.isZero()) {
+            return sum + ": the period's " + totalName + ".";
+        }
+        Money explained = sum(report.reconciliation().differences().stream().map(Reconciliation.Difference::amount).toList());
+        Money size = gap.isNegative() ? gap.negate() : gap;
+        return sum + ", " + fig.money(size) + (gap.isNegative() ? " less" : " more") + " than the period's " + totalName
+                + " (" + fig.money(total) + ")" + (size.equals(explained) && !explained.isZero()
+                ? ": the differences explained above." : ": not explained.");
     }
 
     private Money sum(List<Money> amounts) {

@@ -100,6 +100,18 @@ public class ReportPageBrowserTest {
     }
 
     @Test
+    void theOneDayPageLoadsAndExportsWithoutAScriptError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("day.html");
+        ReportPage.write(SampleReports.oneDay(), file);
+        HtmlPage page = browser.getPage(file.toUri().toURL());
+        HtmlTable leakage = (HtmlTable) page.getElementById("t-leakage");
+        header(leakage, "At risk").click();
+        String csv = (String) page.executeJavaScript("reportCsv('t-leakage')").getJavaScriptResult();
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv).startsWith("What,Technician,Job,At risk,Evidence\r\nCompleted without a visit at the site,");
+    }
+
+    @Test
     void branchNamesAreDrawnBesideTheirMarkersNotInsideThem(@TempDir Path dir) throws Exception {
         HtmlPage page = load(dir);
         List<DomElement> branches = page.querySelectorAll("svg.map g.branch").stream().map(n -> (DomElement) n).toList();

@@ -71,7 +71,7 @@ class ReportPageTest {
     @Test
     void theMoneyReconcilesOnThePageOrSaysWhatIsNotExplained() {
         assertThat(WEEK).contains("A part billed after its invoice was paid (J-00063)",
-                "Not explained: nothing, every amount is accounted for", "The days' revenue tiles add up to the period's revenue");
+                "Not explained: nothing, every amount is accounted for", "Adding up the days' revenue tiles gives ₹32,16,850: the period's revenue.");
         assertThat(WEEK).doesNotContain("does not come to zero");
 
         OwnerReport r = SampleReports.week();
@@ -82,6 +82,18 @@ class ReportPageTest {
                 r.serviceTypes(), unexplained, r.howRun()));
         assertThat(page).contains("Not explained: revenue minus the lines above does not come to zero</td><td class=\"n\" "
                 + "data-v=\"65000\">₹650</td>");
+
+        // a breakdown short by the explained differences says so; short by anything else, says it is not explained
+        List<ServiceTypeRow> services = new ArrayList<>(r.serviceTypes());
+        ServiceTypeRow first = services.get(0);
+        services.set(0, new ServiceTypeRow(first.service(), first.jobsCompleted(), first.revenue().minus(Money.inr(650_00)),
+                first.partsMargin(), first.firstTimeFix()));
+        assertThat(ReportPage.render(withServices(r, services))).contains("₹650 less than the period's revenue (₹32,16,850): "
+                + "the differences explained above.");
+        services.set(0, new ServiceTypeRow(first.service(), first.jobsCompleted(), first.revenue().plus(Money.inr(1_00)),
+                first.partsMargin(), first.firstTimeFix()));
+        assertThat(ReportPage.render(withServices(r, services))).contains("₹1 more than the period's revenue (₹32,16,850): "
+                + "not explained.");
     }
 
     @Test
@@ -135,6 +147,12 @@ class ReportPageTest {
         assertThatThrownBy(() -> new OwnerReport(r.business(), r.zone(), Currency.KES, r.asOf(), r.days(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), r.map(), List.of(), List.of(), List.of(),
                 r.reconciliation(), r.howRun())).hasMessageContaining("not in the report's currency KES");
+    }
+
+    private static OwnerReport withServices(OwnerReport r, List<ServiceTypeRow> services) {
+        return new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(), r.callBacks(), r.slaMisses(),
+                r.pending(), r.renewals(), r.lowStock(), r.leakage(), r.map(), r.branches(), r.technicians(), services,
+                r.reconciliation(), r.howRun());
     }
 
     private static DayFigures day(LocalDate date, Money revenue) {

@@ -33,7 +33,7 @@ public final class ReportPage {
     /** Ride colours; with more technicians than colours the dash pattern changes too, so no two rides look alike. */
     private static final String[] RIDE_COLOURS = {"#1d4ed8", "#be185d", "#047857", "#7c3aed", "#c2410c", "#0e7490",
             "#a16207", "#4d7c0f", "#b91c1c", "#334155"};
-    private static final String[] RIDE_DASHES = {"", "6 3", "2 3", "8 3 2 3"};
+    private static final String[] RIDE_DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2"};
     private static final int MAP_W = 960;
     private static final int MAP_H = 640;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
@@ -292,7 +292,14 @@ public final class ReportPage {
                 h.append(" stroke-dasharray=\"").append(rideDash(i)).append('"');
             }
             h.append(" points=\"");
-            r.points().forEach(pt -> h.append(p.x(pt)).append(',').append(p.y(pt)).append(' '));
+            String previous = "";
+            for (GeoPoint pt : r.points()) {
+                String xy = p.x(pt) + ',' + p.y(pt);
+                if (!xy.equals(previous)) { // points closer than the map's resolution draw nothing
+                    h.append(xy).append(' ');
+                    previous = xy;
+                }
+            }
             h.setLength(h.length() - 1);
             h.append("\"><title>").append(esc(r.technician())).append(" (").append(esc(r.branch()))
                     .append(")</title></polyline>\n");

@@ -67,15 +67,6 @@ public final class Figures {
         return ratio.isPresent() ? count((long) Math.floor(ratio.getAsDouble() * 100 + 1e-9)) + "%" : "—";
     }
 
-    /** A change between two percentages in points: "+3 pts". */
-    public String pointsChange(OptionalDouble today, OptionalDouble yesterday) {
-        if (today.isEmpty() || yesterday.isEmpty()) {
-            return "—";
-        }
-        long pts = (long) Math.floor(today.getAsDouble() * 100 + 1e-9) - (long) Math.floor(yesterday.getAsDouble() * 100 + 1e-9);
-        return (pts > 0 ? "+" : pts == 0 ? "±" : "") + count(pts) + " pts";
-    }
-
     /** A distance: "48.3 km" (grouped whole kilometres above 100). */
     public String km(long metres) {
         long tenths = Math.round(metres / 100.0);

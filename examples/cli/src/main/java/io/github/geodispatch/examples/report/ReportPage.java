@@ -30,7 +30,7 @@ import java.util.function.ToLongFunction;
  */
 public final class ReportPage {
     private static final String[] BRANCH_COLOURS = {"#2563eb", "#db2777", "#059669", "#7c3aed", "#ea580c", "#0891b2"};
-    /** Ride colours; with more technicians than colours the dash pattern changes too, so no two rides look alike. */
+    /** Ride colours; past ten rides the dash pattern changes too, so the first 50 rides all look different. */
     private static final String[] RIDE_COLOURS = {"#1d4ed8", "#be185d", "#047857", "#7c3aed", "#c2410c", "#0e7490",
             "#a16207", "#4d7c0f", "#b91c1c", "#334155"};
     private static final String[] RIDE_DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2"};
@@ -42,7 +42,6 @@ public final class ReportPage {
     private final OwnerReport report;
     private final Figures fig;
     private final StringBuilder h = new StringBuilder(1 << 16);
-    private int tableCount;
 
     private ReportPage(OwnerReport report) {
         this.report = report;
@@ -93,7 +92,10 @@ public final class ReportPage {
 
     // ---- first screen -------------------------------------------------------------------------------------------
 
-    /** How a tile reads a day's figure: its value, its sparkline number, its change and whether up is good. */
+    /**
+     * How a tile reads a day's figure: its text, its number (minor units, a count, or a whole percentage, -1 with
+     * nothing measured) for the change and the sparkline, and whether up is good.
+     */
     private record Tile(String label, Function<DayFigures, String> value, Function<DayFigures, String> sub,
                         ToLongFunction<DayFigures> spark, Change change, boolean upIsGood) {}
 
@@ -110,13 +112,13 @@ public final class ReportPage {
                 new Tile("Pending", d -> fig.money(d.pending()), d -> "still owed for the day's jobs",
                         d -> d.pending().minor(), Change.MONEY, false),
                 new Tile("SLA met", d -> fig.percent(d.slaMet().ratio()), d -> of(d.slaMet(), "jobs in time"),
-                        d -> permille(d.slaMet().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.slaMet().ratio()), Change.POINTS, true),
                 new Tile("First-time fix", d -> fig.percent(d.firstTimeFix().ratio()), d -> of(d.firstTimeFix(), "fixed first visit"),
-                        d -> permille(d.firstTimeFix().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.firstTimeFix().ratio()), Change.POINTS, true),
                 new Tile("Customer satisfaction", d -> fig.percent(d.csat().ratio()), d -> of(d.csat(), "rated 4 or 5 stars"),
-                        d -> permille(d.csat().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.csat().ratio()), Change.POINTS, true),
                 new Tile("Utilisation", d -> fig.percent(d.utilisation().capped()), this::utilisationNote,
-                        d -> permille(d.utilisation().capped()), Change.POINTS, true),
+                        d -> wholePercent(d.utilisation().capped()), Change.POINTS, true),
                 new Tile("Not placed", d -> fig.count(d.notPlaced()), d -> "customers to call back",
                         DayFigures::notPlaced, Change.COUNT, false),
                 new Tile("Leakage at risk", d -> fig.money(d.leakage()), d -> "see the findings below",
@@ -147,6 +149,11 @@ public final class ReportPage {
         return past > 0 ? "on site vs shift; " + fig.count(past) + " min past shift end" : "time on site vs shift";
     }
 
+    /** The percentage as the tile shows it (rounded down), -1 with nothing measured. */
+    private static long wholePercent(OptionalDouble r) {
+        return r.isPresent() ? (long) Math.floor(r.getAsDouble() * 100 + 1e-9) : -1;
+    }
+
     private static long permille(OptionalDouble r) {
         return r.isPresent() ? Math.round(r.getAsDouble() * 1000) : -1;
     }
@@ -156,18 +163,12 @@ public final class ReportPage {
         long before = t.spark().applyAsLong(yesterday);
         String text = switch (t.change()) {
             case COUNT -> fig.countChange(now - before);
-            case MONEY -> fig.moneyChange(today.revenue().minus(today.revenue()).plus(
-                    Money.ofMinor(now - before, report.currency())));
-            case POINTS -> fig.pointsChange(ratioOf(t, today), ratioOf(t, yesterday));
+            case MONEY -> fig.moneyChange(Money.ofMinor(now - before, report.currency()));
+            case POINTS -> now < 0 || before < 0 ? "—" : fig.countChange(now - before) + " pts";
         };
         // the tone follows the change as shown: a difference that rounds away is no change
         String tone = text.startsWith("±") || text.equals("—") ? "flat" : (now > before) == t.upIsGood() ? "good" : "bad";
         h.append("<div class=\"change ").append(tone).append("\">").append(esc(text)).append(" vs yesterday</div>");
-    }
-
-    private static OptionalDouble ratioOf(Tile t, DayFigures d) {
-        long pm = t.spark().applyAsLong(d);
-        return pm < 0 ? OptionalDouble.empty() : OptionalDouble.of(pm / 1000.0);
     }
 
     private void sparkline(Tile t) {
@@ -176,14 +177,22 @@ public final class ReportPage {
         long max = Long.MIN_VALUE;
         for (DayFigures d : days) {
             long v = t.spark().applyAsLong(d);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v >= 0) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return; // nothing measured on any day
         }
         double span = Math.max(1, max - min);
         StringBuilder pts = new StringBuilder();
         StringBuilder label = new StringBuilder(t.label()).append(" over the last ").append(days.size()).append(" days:");
         for (int i = 0; i < days.size(); i++) {
             long v = t.spark().applyAsLong(days.get(i));
+            if (v < 0) {
+                continue; // nothing measured that day: the line joins its neighbours
+            }
             pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", 2 + i * 116.0 / (days.size() - 1), 22 - (v - min) / span * 20));
             label.append(' ').append(t.value().apply(days.get(i)));
         }
@@ -595,7 +604,6 @@ public final class ReportPage {
         }
 
         void write() {
-            tableCount++;
             h.append("<div class=\"block\">");
             if (title != null) {
                 h.append("<h3>").append(esc(title)).append(" <span class=\"count\">").append(fig.count(rows.size()))
@@ -644,7 +652,7 @@ public final class ReportPage {
         }
     }
 
-    static String esc(String s) {
+    private static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -31,7 +31,7 @@ public final class Figures {
 
     /** A count with the business's grouping: {@code 350090} → "3,50,090" (INR) or "350,090". */
     public String count(long n) {
-        String digits = Long.toString(Math.abs(n));
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n); // Math.abs(Long.MIN_VALUE) < 0
         return (n < 0 ? "-" : "") + (indian ? indianGroups(digits) : westernGroups(digits));
     }
 
@@ -65,15 +65,6 @@ public final class Figures {
      */
     public String percent(OptionalDouble ratio) {
         return ratio.isPresent() ? count((long) Math.floor(ratio.getAsDouble() * 100 + 1e-9)) + "%" : "—";
-    }
-
-    /** A change between two percentages in points: "+3 pts". */
-    public String pointsChange(OptionalDouble today, OptionalDouble yesterday) {
-        if (today.isEmpty() || yesterday.isEmpty()) {
-            return "—";
-        }
-        long pts = (long) Math.floor(today.getAsDouble() * 100 + 1e-9) - (long) Math.floor(yesterday.getAsDouble() * 100 + 1e-9);
-        return (pts > 0 ? "+" : pts == 0 ? "±" : "") + count(pts) + " pts";
     }
 
     /** A distance: "48.3 km" (grouped whole kilometres above 100). */

@@ -30,10 +30,10 @@ import java.util.function.ToLongFunction;
  */
 public final class ReportPage {
     private static final String[] BRANCH_COLOURS = {"#2563eb", "#db2777", "#059669", "#7c3aed", "#ea580c", "#0891b2"};
-    /** Ride colours; with more technicians than colours the dash pattern changes too, so no two rides look alike. */
+    /** Ride colours; past ten rides the dash pattern changes too, so the first 50 rides all look different. */
     private static final String[] RIDE_COLOURS = {"#1d4ed8", "#be185d", "#047857", "#7c3aed", "#c2410c", "#0e7490",
             "#a16207", "#4d7c0f", "#b91c1c", "#334155"};
-    private static final String[] RIDE_DASHES = {"", "6 3", "2 3", "8 3 2 3"};
+    private static final String[] RIDE_DASHES = {"", "6 3", "2 3", "8 3 2 3", "1 2"};
     private static final int MAP_W = 960;
     private static final int MAP_H = 640;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
@@ -42,7 +42,6 @@ public final class ReportPage {
     private final OwnerReport report;
     private final Figures fig;
     private final StringBuilder h = new StringBuilder(1 << 16);
-    private int tableCount;
 
     private ReportPage(OwnerReport report) {
         this.report = report;
@@ -93,7 +92,10 @@ public final class ReportPage {
 
     // ---- first screen -------------------------------------------------------------------------------------------
 
-    /** How a tile reads a day's figure: its value, its sparkline number, its change and whether up is good. */
+    /**
+     * How a tile reads a day's figure: its text, its number (minor units, a count, or a whole percentage, -1 with
+     * nothing measured) for the change and the sparkline, and whether up is good.
+     */
     private record Tile(String label, Function<DayFigures, String> value, Function<DayFigures, String> sub,
                         ToLongFunction<DayFigures> spark, Change change, boolean upIsGood) {}
 
@@ -110,13 +112,13 @@ public final class ReportPage {
                 new Tile("Pending", d -> fig.money(d.pending()), d -> "still owed for the day's jobs",
                         d -> d.pending().minor(), Change.MONEY, false),
                 new Tile("SLA met", d -> fig.percent(d.slaMet().ratio()), d -> of(d.slaMet(), "jobs in time"),
-                        d -> permille(d.slaMet().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.slaMet().ratio()), Change.POINTS, true),
                 new Tile("First-time fix", d -> fig.percent(d.firstTimeFix().ratio()), d -> of(d.firstTimeFix(), "fixed first visit"),
-                        d -> permille(d.firstTimeFix().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.firstTimeFix().ratio()), Change.POINTS, true),
                 new Tile("Customer satisfaction", d -> fig.percent(d.csat().ratio()), d -> of(d.csat(), "rated 4 or 5 stars"),
-                        d -> permille(d.csat().ratio()), Change.POINTS, true),
+                        d -> wholePercent(d.csat().ratio()), Change.POINTS, true),
                 new Tile("Utilisation", d -> fig.percent(d.utilisation().capped()), this::utilisationNote,
-                        d -> permille(d.utilisation().capped()), Change.POINTS, true),
+                        d -> wholePercent(d.utilisation().capped()), Change.POINTS, true),
                 new Tile("Not placed", d -> fig.count(d.notPlaced()), d -> "customers to call back",
                         DayFigures::notPlaced, Change.COUNT, false),
                 new Tile("Leakage at risk", d -> fig.money(d.leakage()), d -> "see the findings below",
@@ -147,6 +149,11 @@ public final class ReportPage {
         return past > 0 ? "on site vs shift; " + fig.count(past) + " min past shift end" : "time on site vs shift";
     }
 
+    /** The percentage as the tile shows it (rounded down), -1 with nothing measured. */
+    private static long wholePercent(OptionalDouble r) {
+        return r.isPresent() ? (long) Math.floor(r.getAsDouble() * 100 + 1e-9) : -1;
+    }
+
     private static long permille(OptionalDouble r) {
         return r.isPresent() ? Math.round(r.getAsDouble() * 1000) : -1;
     }
@@ -156,17 +163,12 @@ public final class ReportPage {
         long before = t.spark().applyAsLong(yesterday);
         String text = switch (t.change()) {
             case COUNT -> fig.countChange(now - before);
-            case MONEY -> fig.moneyChange(today.revenue().minus(today.revenue()).plus(
-                    Money.ofMinor(now - before, report.currency())));
-            case POINTS -> fig.pointsChange(ratioOf(t, today), ratioOf(t, yesterday));
+            case MONEY -> fig.moneyChange(Money.ofMinor(now - before, report.currency()));
+            case POINTS -> now < 0 || before < 0 ? "—" : fig.countChange(now - before) + " pts";
         };
-        String tone = now == before || now < 0 || before < 0 ? "flat" : (now > before) == t.upIsGood() ? "good" : "bad";
+        // the tone follows the change as shown: a difference that rounds away is no change
+        String tone = text.startsWith("±") || text.equals("—") ? "flat" : (now > before) == t.upIsGood() ? "good" : "bad";
         h.append("<div class=\"change ").append(tone).append("\">").append(esc(text)).append(" vs yesterday</div>");
-    }
-
-    private static OptionalDouble ratioOf(Tile t, DayFigures d) {
-        long pm = t.spark().applyAsLong(d);
-        return pm < 0 ? OptionalDouble.empty() : OptionalDouble.of(pm / 1000.0);
     }
 
     private void sparkline(Tile t) {
@@ -175,14 +177,22 @@ public final class ReportPage {
         long max = Long.MIN_VALUE;
         for (DayFigures d : days) {
             long v = t.spark().applyAsLong(d);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v >= 0) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return; // nothing measured on any day
         }
         double span = Math.max(1, max - min);
         StringBuilder pts = new StringBuilder();
         StringBuilder label = new StringBuilder(t.label()).append(" over the last ").append(days.size()).append(" days:");
         for (int i = 0; i < days.size(); i++) {
             long v = t.spark().applyAsLong(days.get(i));
+            if (v < 0) {
+                continue; // nothing measured that day: the line joins its neighbours
+            }
             pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", 2 + i * 116.0 / (days.size() - 1), 22 - (v - min) / span * 20));
             label.append(' ').append(t.value().apply(days.get(i)));
         }
@@ -244,7 +254,7 @@ public final class ReportPage {
 
         Table leakage = new Table("Money that may be leaking", "leakage",
                 "What the records show; check each before acting.",
-                List.of(col("What"), col("Technician"), col("Job"), num("At risk"), col("Evidence")));
+                List.of(wide("What"), col("Technician"), col("Job"), num("At risk"), wide("Evidence")));
         report.leakage().stream().sorted(Comparator.comparing(LeakageItem::atRisk).reversed()).forEach(l -> leakage.row(
                 text(l.what()), text(l.technician()), text(l.jobNumber()), money(l.atRisk()), text(l.evidence())));
         leakage.write();
@@ -291,7 +301,14 @@ public final class ReportPage {
                 h.append(" stroke-dasharray=\"").append(rideDash(i)).append('"');
             }
             h.append(" points=\"");
-            r.points().forEach(pt -> h.append(p.x(pt)).append(',').append(p.y(pt)).append(' '));
+            String previous = "";
+            for (GeoPoint pt : r.points()) {
+                String xy = p.x(pt) + ',' + p.y(pt);
+                if (!xy.equals(previous)) { // points closer than the map's resolution draw nothing
+                    h.append(xy).append(' ');
+                    previous = xy;
+                }
+            }
             h.setLength(h.length() - 1);
             h.append("\"><title>").append(esc(r.technician())).append(" (").append(esc(r.branch()))
                     .append(")</title></polyline>\n");
@@ -411,14 +428,14 @@ public final class ReportPage {
         List<String> checks = new ArrayList<>();
         Money daysRevenue = sum(report.days().stream().map(DayFigures::revenue).toList());
         Money daysCollected = sum(report.days().stream().map(DayFigures::collected).toList());
-        checks.add(agreement("The days' revenue tiles", daysRevenue, r.revenue(), "revenue"));
-        checks.add(agreement("The days' collected tiles", daysCollected, r.collected(), "collected"));
+        checks.add(agreement("the days' revenue tiles", daysRevenue, r.revenue(), "revenue"));
+        checks.add(agreement("the days' collected tiles", daysCollected, r.collected(), "collected"));
         if (!report.branches().isEmpty()) {
-            checks.add(agreement("The branches' revenue", sum(report.branches().stream().map(BranchRow::revenue).toList()),
+            checks.add(agreement("the branches' revenue", sum(report.branches().stream().map(BranchRow::revenue).toList()),
                     r.revenue(), "revenue"));
         }
         if (!report.serviceTypes().isEmpty()) {
-            checks.add(agreement("The service types' revenue",
+            checks.add(agreement("the service types' revenue",
                     sum(report.serviceTypes().stream().map(ServiceTypeRow::revenue).toList()), r.revenue(), "revenue"));
         }
         h.append("<ul class=\"checks\">");
@@ -426,12 +443,21 @@ public final class ReportPage {
         h.append("</ul></section>\n");
     }
 
-    private String agreement(String what, Money parts, Money total, String totalName) {
-        Money gap = parts.minus(total);
-        return gap.isZero() ? what + " add up to the period's " + totalName + ", " + fig.money(total) + "."
-                : what + " add up to " + fig.money(parts) + ", " + fig.money(gap.isNegative() ? gap.negate() : gap)
-                + (gap.isNegative() ? " less" : " more") + " than the period's " + totalName + " ("
-                + fig.money(total) + ").";
+    /**
+     * Whether some parts add up to a period total, in words. A gap the size of the explained differences says so:
+     * those amounts are in the revenue but not in the parts (e.g. a part billed after its invoice is not on it).
+     */
+    private String agreement(String parts, Money partsTotal, Money total, String totalName) {
+        Money gap = partsTotal.minus(total);
+        String sum = "Adding up " + parts + " gives " + fig.money(partsTotal);
+        if (gap.isZero()) {
+            return sum + ": the period's " + totalName + ".";
+        }
+        Money explained = sum(report.reconciliation().differences().stream().map(Reconciliation.Difference::amount).toList());
+        Money size = gap.isNegative() ? gap.negate() : gap;
+        return sum + ", " + fig.money(size) + (gap.isNegative() ? " less" : " more") + " than the period's " + totalName
+                + " (" + fig.money(total) + ")" + (size.equals(explained) && !explained.isZero()
+                ? ": the differences explained above." : ": not explained.");
     }
 
     private Money sum(List<Money> amounts) {
@@ -494,8 +520,8 @@ public final class ReportPage {
 
     private void footer() {
         HowRun run = report.howRun();
-        h.append("<footer><h2>How ").append(report.days().size() == 1 ? "this day" : "these days")
-                .append(" were simulated</h2><ul>");
+        h.append("<footer><h2>").append(report.days().size() == 1 ? "How this day was simulated" : "How these days were simulated")
+                .append("</h2><ul>");
         h.append("<li>").append(esc(fig.count(run.technicians()) + " technicians, " + fig.count(run.jobs())
                 + " jobs, random seed " + run.seed() + " (the same seed makes the same page).")).append("</li>");
         run.steps().forEach(s -> h.append("<li>").append(esc(s)).append("</li>"));
@@ -505,7 +531,8 @@ public final class ReportPage {
 
     // ---- tables -------------------------------------------------------------------------------------------------
 
-    private record Column(String name, boolean numeric) {}
+    /** A column: numbers align right; a wide column wraps its text on a phone instead of growing the table. */
+    private record Column(String name, boolean numeric, boolean wide) {}
 
     /** A cell's text and its sort key (numbers sort by value; text cells sort by their text). */
     private record Cell(String text, Long sortKey, boolean flagged) {
@@ -519,11 +546,15 @@ public final class ReportPage {
     }
 
     private static Column col(String name) {
-        return new Column(name, false);
+        return new Column(name, false, false);
     }
 
     private static Column num(String name) {
-        return new Column(name, true);
+        return new Column(name, true, false);
+    }
+
+    private static Column wide(String name) {
+        return new Column(name, false, true);
     }
 
     private static Cell text(String s) {
@@ -573,7 +604,6 @@ public final class ReportPage {
         }
 
         void write() {
-            tableCount++;
             h.append("<div class=\"block\">");
             if (title != null) {
                 h.append("<h3>").append(esc(title)).append(" <span class=\"count\">").append(fig.count(rows.size()))
@@ -600,6 +630,9 @@ public final class ReportPage {
                     if (columns.get(i).numeric()) {
                         classes.add("n");
                     }
+                    if (columns.get(i).wide()) {
+                        classes.add("wrap");
+                    }
                     if (c.flagged()) {
                         classes.add("flag");
                     }
@@ -619,7 +652,7 @@ public final class ReportPage {
         }
     }
 
-    static String esc(String s) {
+    private static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -649,15 +682,17 @@ public final class ReportPage {
             .change{font-size:12px;margin-top:4px}.good{color:#15803d}.bad{color:#b91c1c}.flat{color:#64748b}
             .spark{display:block;width:100%;height:24px;margin-top:4px}
             .spark polyline{fill:none;stroke:#2563eb;stroke-width:1.5}
-            .scroll{overflow-x:auto;max-width:100%}
+            .scroll{overflow:auto;max-width:100%;max-height:22em;border:1px solid #e2e8f0;border-radius:6px}
+            .scroll thead th{position:sticky;top:0;z-index:1}
             table{border-collapse:collapse;width:100%;font-size:13px}
-            th,td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
+            th,td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top;white-space:nowrap}
+            td.wrap{white-space:normal;min-width:16em}
             th{background:#f8fafc;cursor:pointer;white-space:nowrap}th[aria-sort=ascending]::after{content:" ▲"}
             th[aria-sort=descending]::after{content:" ▼"}.n{text-align:right;font-variant-numeric:tabular-nums}
             td.flag{background:#fee2e2;color:#991b1b;font-weight:600}
             .csv{margin:6px 0 2px;font:inherit;font-size:12px;padding:3px 10px;border:1px solid #94a3b8;border-radius:6px;background:#fff;cursor:pointer}
             .hint,.none{color:#64748b;font-size:12px;margin:2px 0}
-            .map{display:block;width:100%;height:auto;border:1px solid #e2e8f0;border-radius:8px}
+            .map{display:block;width:100%;max-width:1000px;margin:0 auto;height:auto;border:1px solid #e2e8f0;border-radius:8px}
             .ride{fill:none;stroke-width:1.6;stroke-opacity:.75}
             circle.done{fill:#16a34a}circle.open{fill:#f59e0b}circle.lost{fill:#dc2626}
             .legend{font-size:13px}.key{margin-right:10px;white-space:nowrap}.key.done{color:#16a34a}.key.open{color:#b45309}.key.lost{color:#dc2626}
@@ -666,6 +701,7 @@ public final class ReportPage {
             .rides ul{columns:3 200px;padding-left:0;list-style:none;font-size:13px}.swatch{width:28px;height:8px}
             .checks{font-size:13px;color:#334155}
             footer{margin:14px 20px 36px;color:#475569;font-size:13px}footer h2{font-size:15px}
+            @media (min-width:1000px){.tiles{grid-template-columns:repeat(5,1fr)}}
             @media (max-width:600px){
             body{font-size:14px}header{padding:12px 14px}header h1{font-size:19px}
             section{margin:10px 6px;padding:10px 10px;border-radius:6px}
@@ -680,7 +716,7 @@ public final class ReportPage {
             #today{order:1}#map{order:2;break-after:page}#actions{order:3}#money{order:4}#breakdowns{order:5}
             .tiles{grid-template-columns:repeat(5,1fr);gap:4px}.tile{padding:4px 6px}.tile .value{font-size:16px}
             .spark{height:14px}.map{max-height:150mm;width:auto;max-width:100%;margin:0 auto}
-            .csv,.rides{display:none}.scroll{overflow:visible}tr{break-inside:avoid}
+            .csv,.rides{display:none}.scroll{overflow:visible;max-height:none;border:0}tr{break-inside:avoid}
             }
             """;
 

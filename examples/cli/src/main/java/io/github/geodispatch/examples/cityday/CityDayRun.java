@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The {@code city-day} command's work, callable from the CLI and from tests: run the day reporting its
- * phases to a {@link Progress}, print the dashboard, write {@code report.html} and {@code journal.jsonl} into the output directory
- * (both into a temporary directory that then takes its place; a directory holding anything else is refused).
+ * The {@code city-day} command's work, callable from the CLI and from tests: run the day reporting its phases to
+ * a {@link Progress}, print the dashboard, write {@code report.html} and {@code journal.jsonl} into the output
+ * directory (both into a temporary directory that then takes its place; a directory holding anything else is
+ * refused).
  */
 public final class CityDayRun {
     private static final String REPORT = "report.html";
@@ -40,18 +41,22 @@ public final class CityDayRun {
         long started = System.nanoTime();
         // the dashboard is the output: keep the solver's progress lines off the console (before its loggers exist)
         System.setProperty("org.slf4j.simpleLogger.log.org.optaplanner", "warn");
-        CityDay day = CityDay.run(new CityDay.Options(settings.seed(), settings.technicians(), settings.jobs(),
-                settings.planSteps(), settings.planGuard()), progress);
-        progress.phase("writing the report", 2);
+        CityDay day;
         int[] lines = new int[1];
-        try (OutputFiles.Directory dir = OutputFiles.directory(out, name -> name.equals(REPORT) || name.equals(JOURNAL), true)) {
-            dir.write(REPORT, file -> ReportPage.write(DayReport.of(day, command(settings)), file));
-            progress.advance(1);
-            dir.write(JOURNAL, file -> lines[0] = JournalExport.write(day, file));
-            dir.commit();
-            progress.advance(1);
+        try {
+            day = CityDay.run(new CityDay.Options(settings.seed(), settings.technicians(), settings.jobs(),
+                    settings.planSteps(), settings.planGuard()), progress);
+            progress.phase("writing the report", 2);
+            try (OutputFiles.Directory dir = OutputFiles.directory(out, name -> name.equals(REPORT) || name.equals(JOURNAL), true)) {
+                dir.write(REPORT, file -> ReportPage.write(DayReport.of(day, command(settings)), file));
+                progress.advance(1);
+                dir.write(JOURNAL, file -> lines[0] = JournalExport.write(day, file));
+                dir.commit();
+                progress.advance(1);
+            }
+        } finally {
+            progress.done(); // on a failure too, so its message starts on a line of its own
         }
-        progress.done();
         Path report = out.resolve(REPORT);
         Path journal = out.resolve(JOURNAL);
         Dashboard.print(day, console);

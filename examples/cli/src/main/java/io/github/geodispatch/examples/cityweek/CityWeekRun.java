@@ -31,20 +31,25 @@ public final class CityWeekRun {
             throws IOException {
         // the week's lines are the output: keep the solver's progress lines off the console (before its loggers exist)
         System.setProperty("org.slf4j.simpleLogger.log.org.optaplanner", "warn");
-        CityWeek.Week week = CityWeek.run(settings, progress);
-        OwnerReport report = WeekReport.of(week, command);
-        progress.phase("writing the report, the journal and the days", 3);
+        CityWeek.Week week;
+        OwnerReport report;
         int[] lines = new int[1];
-        try (OutputFiles.Directory dir = OutputFiles.directory(out, OUTPUTS::contains, true)) {
-            dir.write(REPORT, file -> ReportPage.write(report, file));
-            progress.advance(1);
-            dir.write(JOURNAL, file -> lines[0] = week.business().writeJournal(file));
-            progress.advance(1);
-            dir.write(DAYS, DaysCsv.render(week));
-            dir.commit();
-            progress.advance(1);
+        try {
+            week = CityWeek.run(settings, progress);
+            report = WeekReport.of(week, command);
+            progress.phase("writing the report, the journal and the days", 3);
+            try (OutputFiles.Directory dir = OutputFiles.directory(out, OUTPUTS::contains, true)) {
+                dir.write(REPORT, file -> ReportPage.write(report, file));
+                progress.advance(1);
+                dir.write(JOURNAL, file -> lines[0] = week.business().writeJournal(file));
+                progress.advance(1);
+                dir.write(DAYS, DaysCsv.render(week));
+                dir.commit();
+                progress.advance(1);
+            }
+        } finally {
+            progress.done(); // on a failure too, so its message starts on a line of its own
         }
-        progress.done();
         WeekSummary.print(week, report, console);
         console.printf(" Wrote %s, %s (%s lines) and %s%n", out.resolve(REPORT), out.resolve(JOURNAL),
                 new io.github.geodispatch.examples.report.Figures(report.currency(), report.zone()).count(lines[0]),

@@ -24,14 +24,15 @@ import java.util.List;
 
 /**
  * A front door's settings with every default applied, handed from {@code GeoDispatch.Builder} to
- * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off. Immutable.
+ * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off, {@code messaging}
+ * when messaging is off, {@code reminders} when they go through messaging. Immutable.
  */
 public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zone, JobEventStore eventStore,
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
-        CustomerEventStore customerStore, ReminderSender reminders) {
+        CustomerEventStore customerStore, ReminderSender reminders, MessagingWiring messaging) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *   <li>create, assign, unassign: OWNER, DISPATCHER, SYSTEM;</li>
  *   <li>proof, parts, expenses: OWNER, DISPATCHER, SYSTEM and the assigned TECHNICIAN;</li>
  *   <li>payments: those and ACCOUNTANT; WAIVED only an OWNER;</li>
- *   <li>invoice handoff: OWNER, ACCOUNTANT, SYSTEM, once the job is COMPLETED.</li>
+ *   <li>invoice handoff: OWNER, ACCOUNTANT, SYSTEM, once the job is COMPLETED;</li>
+ *   <li>talking with the customer (one-time codes, message statuses, payment requests, feedback):
+ *       {@link ContactDecisions}; an OTP proof is never a technician's to add.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -93,6 +95,8 @@ final class JobDecider {
                 return recordPayment(c, payment);
             } else if (command instanceof RecordInvoiceHandoff invoice) {
                 return recordInvoice(c, invoice);
+            } else if (command instanceof JobCommand.ContactCommand contact) {
+                return ContactDecisions.decide(c, contact);
             }
             throw new IllegalStateException("unknown command " + command.getClass().getName());
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -190,6 +194,10 @@ final class JobDecider {
         if (denied != null) {
             return denied;
         }
+        Decision approval = ContactDecisions.approvalBy(c, p);
+        if (approval != null) {
+            return approval;
+        }
         for (JobEvent.ProofAdded existing : c.job.proofs()) {
             if (existing.kind() == p.kind() && existing.label().equals(p.label())
                     && existing.reference().equals(p.reference()) && Objects.equals(existing.sha256(), p.sha256())) {
@@ -270,7 +278,7 @@ final class JobDecider {
     }
 
     /** The job, actor and clock of one decision. */
-    private record Context(JobState job, Actor actor, Instant now, Supplier<UUID> eventIds) {
+    record Context(JobState job, Actor actor, Instant now, Supplier<UUID> eventIds) {
 
         EventHeader header() {
             return new EventHeader(eventIds.get(), job.stream(), job.version() + 1, now, actor, job.headHash());

@@ -84,6 +84,8 @@ final class Talk {
     private final UnaryOperator<MessagingPolicy.Builder> policy;
     private final UnaryOperator<Messaging.Builder> extra;
     private long sequence = 100;
+    /** Travel times the engines use; {@link #TRAVEL} everywhere unless a test changes it. */
+    TravelTimes travel = fixedTravel();
     JobRecord jobs;
     Messaging messaging;
 
@@ -116,7 +118,7 @@ final class Talk {
                 .contacts(ContactBook.of(customers, system, MessageChannel.WHATSAPP, t -> Optional.ofNullable(technicians.get(t)).or(() -> ContactBook.inApp(t))))
                 .policy(policy.apply(MessagingPolicy.builder().feedbackLinks(FEEDBACK, SECRET)).build())
                 .store(store).sender(sender).notifier((to, subject, body) -> notified.add(to + ": " + body))
-                .paymentCredits(credits::add).travelTimes(fixedTravel()).clock(clock).codes(new Random(42))).build();
+                .paymentCredits(credits::add).travelTimes((from, to) -> travel.between(from, to)).clock(clock).codes(new Random(42))).build();
     }
 
     static TravelTimes fixedTravel() {

@@ -210,8 +210,10 @@ public final class EngineMessaging implements Messaging, JobEventListener {
         if (due.currency() != Currency.KES || setup.paymentRequests() == null || !phone) {
             return Phrase.PAY_TECHNICIAN;
         }
-        Instant completedAt = job.completedAt();
-        boolean requested = job.contact().paymentRequests().stream().anyMatch(r -> r.mode() == PaymentMode.MPESA
+        // the job as recorded now, not as of the completion: a replayed completion finds the request it made
+        JobState current = setup.jobs().job(system, job.id()).orElse(job);
+        Instant completedAt = current.completedAt();
+        boolean requested = current.contact().paymentRequests().stream().anyMatch(r -> r.mode() == PaymentMode.MPESA
                 && completedAt != null && !r.header().occurredAt().isBefore(completedAt));
         if (requested) {
             return Phrase.PAY_MPESA;

@@ -1,6 +1,7 @@
 package io.github.geodispatch.billing;
 
 import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
@@ -18,8 +19,9 @@ import java.util.Objects;
  * branch and type, the day the work was completed, the price of the work (the quote), the AMC contract
  * or warranty that may cover it, the parts used, the expenses incurred and what was already paid on
  * site. Build it from the job's state ({@link #fromState}) or event stream ({@link #fromEvents}), or from any
- * other record of the job.
- * {@code placeOfSupply} null means the buyer's region. Immutable and thread-safe.
+ * other record of the job. Prices and expenses are single amounts ({@link Money#requireAmount}: not negative,
+ * at most {@link Money#MAX_AMOUNT_MINOR}). {@code placeOfSupply} null means the buyer's region. Immutable and
+ * thread-safe.
  */
 public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate completedOn, Money labourPrice,
                           Coverage coverage, List<Part> parts, List<Expense> expenses, Money paid, Party buyer,
@@ -32,7 +34,7 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
             throw new IllegalArgumentException("job type of " + job + " must not be blank");
         }
         Objects.requireNonNull(completedOn, "completion date");
-        Objects.requireNonNull(labourPrice, "labour price").requireNonNegative("labour price of " + job);
+        Objects.requireNonNull(labourPrice, "labour price").requireAmount("labour price of " + job);
         parts = List.copyOf(parts == null ? List.of() : parts);
         expenses = List.copyOf(expenses == null ? List.of() : expenses);
         paid = paid == null ? Money.zero(labourPrice.currency()) : paid.requireNonNegative("amount paid on " + job);
@@ -61,7 +63,8 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
             if (quantity < 1) {
                 throw new IllegalArgumentException("part " + sku + " quantity must be >= 1, was " + quantity);
             }
-            Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("unit price of part " + sku);
+            Objects.requireNonNull(unitPrice, "unit price").requireAmount("unit price of part " + sku);
+            JobEvent.PartUsed.requireAmounts(quantity, unitPrice);
         }
     }
 
@@ -71,15 +74,16 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
             if (kind == null || kind.isBlank()) {
                 throw new IllegalArgumentException("expense kind must not be blank");
             }
-            Objects.requireNonNull(amount, "expense amount").requireNonNegative("expense " + kind);
+            Objects.requireNonNull(amount, "expense amount").requireAmount("expense " + kind);
         }
     }
 
     /**
      * The billable view of a job as it stands: its type, branch, quote and coverage, its parts and expenses,
-     * the payments that settled on site, and the day (in {@code zone}) it was last completed. A job that is
-     * not COMPLETED or CLOSED (never completed, cancelled, reopened) is not billable and gets a
-     * {@link BillingException}.
+     * the payments that settled on site (as the {@link MoneyRules} count them: a repeated payment reference
+     * is paid once, a payment in another currency not at all), and the day (in {@code zone}) it was last
+     * completed. A job that is not COMPLETED or CLOSED (never completed, cancelled, reopened) is not billable
+     * and gets a {@link BillingException}.
      */
     public static BillableJob fromState(JobState state, Party buyer, ZoneId zone) {
         Objects.requireNonNull(state, "job state");
@@ -98,7 +102,8 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
             expenses.add(new Expense(expense.kind(), expense.amount(), expense.billable()));
         }
         Money paid = Money.zero(state.quote().currency());
-        for (JobEvent.PaymentRecorded payment : state.payments()) {
+        for (JobEvent.PaymentRecorded payment : MoneyRules.countable(state.id(), state.quote().currency(),
+                state.payments())) {
             if (payment.mode().settlesOnSite()) {
                 paid = paid.plus(payment.amount());
             }

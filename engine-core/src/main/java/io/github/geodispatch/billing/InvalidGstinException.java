@@ -16,12 +16,20 @@ public final class InvalidGstinException extends BillingException {
         CHARACTER,
         /** the first two characters are not a state code a GSTIN may carry. */
         STATE_CODE,
-        /** characters 3-12 are not a PAN (five letters, four digits, a letter). */
+        /**
+         * characters 3-12 are neither a PAN (five letters, four digits, a letter), a TAN (four letters, five
+         * digits, a letter) nor a year, country and serial (two digits, three letters, five digits).
+         */
         PAN,
-        /** the 13th character (the registration number within the state) is not 1-9 or A-Z. */
+        /** the 13th character (the registration number within the state) of a PAN or TAN layout is 0. */
         ENTITY_NUMBER,
-        /** the 14th character is not the default 'Z'. */
+        /**
+         * the 14th character of a PAN layout is not Z (regular), D (tax deductor) or C (tax collector); of a TAN
+         * layout, not D.
+         */
         DEFAULT_CHARACTER,
+        /** characters 13-14 after a year, country and serial are not UN or ON (UIN), NR or OS (OIDAR). */
+        CATEGORY_CODE,
         /** the 15th character is not the mod-36 check character of the first 14. */
         CHECK_CHARACTER
     }

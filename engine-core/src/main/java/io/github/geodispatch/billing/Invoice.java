@@ -11,7 +11,9 @@ import java.util.Objects;
 
 /**
  * A numbered invoice for one job. Totals are derived from the lines in the constructor, so an invoice
- * always adds up: {@code total = taxableValue + every tax + roundOff}. {@code paymentLink} is the UPI
+ * always adds up: {@code total = taxableValue + every tax + roundOff}, and the total is a single amount
+ * ({@link Money#requireAmount}: at most {@link Money#MAX_AMOUNT_MINOR}, which keeps every e-invoice value
+ * inside the schema's limits). {@code paymentLink} is the UPI
  * intent for the amount due on a consumer (B2C) invoice, or null. Immutable and thread-safe.
  */
 public record Invoice(String number, LocalDate date, JobId job, BranchId branch, String regime, Party seller,
@@ -44,6 +46,7 @@ public record Invoice(String number, LocalDate date, JobId job, BranchId branch,
             throw new IllegalArgumentException("invoice " + number + " mixes currencies");
         }
         paid.requireNonNegative("amount paid");
+        exactTotal(lines).plus(roundOff).requireAmount("total of invoice " + number);
     }
 
     /** {@code "B2B"} when the buyer is registered, else {@code "B2C"}. */
@@ -90,7 +93,11 @@ public record Invoice(String number, LocalDate date, JobId job, BranchId branch,
 
     /** Taxable value plus every tax, before the round-off. */
     public Money exactTotal() {
-        Money sum = Money.zero(currency());
+        return exactTotal(lines);
+    }
+
+    private static Money exactTotal(List<InvoiceLine> lines) {
+        Money sum = Money.zero(lines.get(0).total().currency());
         for (InvoiceLine line : lines) {
             sum = sum.plus(line.total());
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The area of a fence. A {@link Circle} is a great-circle distance from a centre; a {@link Polygon}
  * (with holes) and a {@link MultiPolygon} are rings of points whose edges are straight lines in
  * longitude/latitude (the GeoJSON and JTS convention). The records check structure (closed rings of at
- * least 3 distinct points); topology (self-intersection) is checked by {@link Fence} or repaired by
+ * least 3 distinct points, no edge across the antimeridian); topology (self-intersection) is checked by {@link Fence} or repaired by
  * {@link FenceShapes#repair}. All variants are immutable and thread-safe.
  */
 public sealed interface FenceShape permits FenceShape.Circle, FenceShape.Polygon, FenceShape.MultiPolygon {
@@ -69,6 +69,14 @@ public sealed interface FenceShape permits FenceShape.Circle, FenceShape.Polygon
         if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
             throw new InvalidFenceException(InvalidFenceException.Reason.UNCLOSED_RING,
                     name + " is not closed: first point " + ring.get(0) + " differs from last " + ring.get(ring.size() - 1));
+        }
+        for (int i = 1; i < ring.size(); i++) {
+            // edges are straight in longitude/latitude: one spanning over 180 degrees was meant across the antimeridian
+            if (Math.abs(ring.get(i).lng() - ring.get(i - 1).lng()) > 180) {
+                throw new InvalidFenceException(InvalidFenceException.Reason.CROSSES_ANTIMERIDIAN, name + " edge " + i
+                        + " from " + ring.get(i - 1) + " to " + ring.get(i) + " crosses the antimeridian (±180° longitude);"
+                        + " split the shape at 180°");
+            }
         }
         return List.copyOf(ring);
     }

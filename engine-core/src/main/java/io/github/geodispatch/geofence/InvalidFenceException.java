@@ -14,6 +14,12 @@ public final class InvalidFenceException extends IllegalArgumentException {
         SELF_INTERSECTION,
         /** A coordinate is NaN, infinite or out of range. */
         BAD_COORDINATE,
+        /**
+         * A ring has an edge spanning more than 180 degrees of longitude: it crosses the antimeridian (±180°),
+         * where edges straight in longitude/latitude would run the long way round the globe. Split the shape at
+         * 180° (as RFC 7946 §3.1.9 asks of GeoJSON).
+         */
+        CROSSES_ANTIMERIDIAN,
         /** A circle radius is not a positive finite number of metres within the limit. */
         BAD_RADIUS,
         /** Repair produced an empty shape (the input had no area). */

@@ -55,7 +55,7 @@ public sealed interface JobCommand {
             if (estimatedMinutes < 1 || estimatedMinutes > 24 * 60) {
                 throw new IllegalArgumentException("estimated minutes must be 1-1440, was " + estimatedMinutes);
             }
-            Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
+            Objects.requireNonNull(quote, "quote").requireAmount("quote");
         }
 
         /** A builder for a job of {@code jobType} for {@code customer} at {@code site}, handled by {@code branch}. */
@@ -277,6 +277,7 @@ public sealed interface JobCommand {
         public UsePart {
             Objects.requireNonNull(job, "job id");
             JobEvent.PartUsed.requireValidPart(sku, hsn, quantity, unitPrice);
+            JobEvent.PartUsed.requireAmounts(quantity, unitPrice);
         }
     }
 
@@ -285,6 +286,7 @@ public sealed interface JobCommand {
         public AddExpense {
             Objects.requireNonNull(job, "job id");
             JobEvent.ExpenseAdded.requireValidExpense(kind, amount);
+            amount.requireAmount("expense amount");
         }
     }
 
@@ -298,7 +300,7 @@ public sealed interface JobCommand {
         public RecordPayment {
             Objects.requireNonNull(job, "job id");
             Objects.requireNonNull(mode, "payment mode");
-            Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("payment amount");
             mode.referenceProblem(reference).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
@@ -327,7 +329,7 @@ public sealed interface JobCommand {
             if (invoiceNumber == null || invoiceNumber.isBlank()) {
                 throw new IllegalArgumentException("invoice number must not be blank");
             }
-            Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(total, "total").requireAmount("invoice total");
             partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
         }
     }

@@ -3,8 +3,10 @@ package io.github.geodispatch.journal;
 import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.journal.internal.CustomerImport;
 import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.CustomerEvent;
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.HashChain;
@@ -28,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,8 +38,11 @@ import java.util.UUID;
  * live state machine: what the live engine would refuse (a UPI payment without a 12-digit UTR, a waiver
  * without an approver, a completion on a job never assigned, events after a job was closed, time going
  * backwards on a stream, a reassignment without an unassignment) is imported and
- * {@linkplain JournalProblem.Kind#FLAGGED flagged}. Only a record that cannot belong to any stream (a job
- * record before its {@code job.created}, a second {@code job.created}) is
+ * {@linkplain JournalProblem.Kind#FLAGGED flagged}. Money is the exception: a record that breaks the
+ * {@link MoneyRules} the live engine applies (a payment reference already recorded on the job, again or with
+ * another mode or amount; an amount in another currency than the job's quote) is
+ * {@linkplain JournalProblem.Kind#REFUSED refused}, not imported, so it is summed nowhere. A record that
+ * cannot belong to any stream (a job record before its {@code job.created}, a second {@code job.created}) is
  * {@linkplain JournalProblem.Kind#INVALID rejected}.
  *
  * <p>Event ids are name-based UUIDs of tenant, job and version, so importing the same journal twice yields
@@ -148,7 +152,7 @@ public final class JournalImporter implements JournalReader.Handler {
                 problem(line, Kind.INVALID, "job " + r.job() + " was already created (line " + stream.createdLine + ")");
                 return;
             }
-            stream = new Stream(line);
+            stream = new Stream(line, created.quote().currency());
             streams.put(r.job(), stream);
             JournalRecord.Customer customer = customers.get(created.customer());
             Site site = new Site(SiteId.of(created.job().value()), created.location(), created.radiusMetres(),
@@ -162,6 +166,15 @@ public final class JournalImporter implements JournalReader.Handler {
             problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created");
             return;
         }
+        EventHeader header = header(stream, r);
+        JobEvent money = moneyEvent(header, r);
+        if (money != null) {
+            MoneyRules.Check check = MoneyRules.event(stream.currency, stream.payments, money);
+            if (!check.accepted()) {
+                problem(line, Kind.REFUSED, check.verdict() + ": " + check.message());
+                return;
+            }
+        }
         Instant at = r.at().toInstant();
         if (at.isBefore(stream.lastAt)) {
             problem(line, Kind.FLAGGED, "job " + r.job() + ": " + r.type() + " at " + r.at()
@@ -170,9 +183,14 @@ public final class JournalImporter implements JournalReader.Handler {
         if (stream.status.isTerminal()) {
             problem(line, Kind.FLAGGED, "job " + r.job() + ": " + r.type() + " after the job was " + stream.status);
         }
-        EventHeader header = header(stream, r);
         JobEvent event;
-        if (r instanceof JournalRecord.JobAssigned a) {
+        if (money != null) {
+            event = money;
+            if (money instanceof JobEvent.PaymentRecorded p) {
+                payment(line, p);
+                stream.payments.add(p);
+            }
+        } else if (r instanceof JournalRecord.JobAssigned a) {
             if (stream.technician != null && !stream.technician.equals(a.technician())) {
                 problem(line, Kind.FLAGGED, "job " + r.job() + " reassigned from " + stream.technician + " to "
                         + a.technician() + " without job.unassigned");
@@ -193,26 +211,40 @@ public final class JournalImporter implements JournalReader.Handler {
             event = new JobEvent.StatusChanged(header, s.status(), s.reason(), null);
         } else if (r instanceof JournalRecord.JobProof p) {
             event = new JobEvent.ProofAdded(header, p.kind(), "", p.ref(), null);
-        } else if (r instanceof JournalRecord.JobPart p) {
-            event = new JobEvent.PartUsed(header, p.sku(), p.hsn(), p.quantity(), p.unitPrice(), p.billable());
-        } else if (r instanceof JournalRecord.JobExpense e) {
-            event = new JobEvent.ExpenseAdded(header, e.kind(), e.amount(), e.billable());
-        } else if (r instanceof JournalRecord.JobPayment p) {
-            Optional<String> bad = p.mode().referenceProblem(p.reference());
-            bad.ifPresent(message -> problem(line, Kind.FLAGGED, "job " + r.job() + ": " + message));
-            if (p.mode() == PaymentMode.WAIVED && p.approvedBy() == null) {
-                problem(line, Kind.FLAGGED, "job " + r.job() + ": WAIVED without an OWNER's approved_by");
-            }
-            event = new JobEvent.PaymentRecorded(header, p.mode(), p.amount(), p.reference(), p.promisedOn(),
-                    p.approvedBy());
-        } else if (r instanceof JournalRecord.JobInvoice i) {
-            event = new JobEvent.InvoiceHandedOff(header, i.invoiceNo(), i.amount(), i.parts());
         } else {
             throw new IllegalStateException("unhandled job record " + r.type());
         }
         append(stream, event);
         if (at.isAfter(stream.lastAt)) {
             stream.lastAt = at;
+        }
+    }
+
+    /** The event of a record that carries money (part, expense, payment, invoice), else null. */
+    private static JobEvent moneyEvent(EventHeader header, JournalRecord.JobRecord r) {
+        if (r instanceof JournalRecord.JobPart p) {
+            return new JobEvent.PartUsed(header, p.sku(), p.hsn(), p.quantity(), p.unitPrice(), p.billable());
+        }
+        if (r instanceof JournalRecord.JobExpense e) {
+            return new JobEvent.ExpenseAdded(header, e.kind(), e.amount(), e.billable());
+        }
+        if (r instanceof JournalRecord.JobPayment p) {
+            return new JobEvent.PaymentRecorded(header, p.mode(), p.amount(), p.reference(), p.promisedOn(),
+                    p.approvedBy());
+        }
+        if (r instanceof JournalRecord.JobInvoice i) {
+            return new JobEvent.InvoiceHandedOff(header, i.invoiceNo(), i.amount(), i.parts());
+        }
+        return null;
+    }
+
+    /** Flags what the live engine's command checks would refuse in a payment it otherwise accepts. */
+    private void payment(long line, JobEvent.PaymentRecorded p) {
+        JobId job = p.header().job();
+        p.mode().referenceProblem(p.reference()).ifPresent(message -> problem(line, Kind.FLAGGED, "job " + job + ": "
+                + message));
+        if (p.mode() == PaymentMode.WAIVED && p.approvedBy() == null) {
+            problem(line, Kind.FLAGGED, "job " + job + ": WAIVED without an OWNER's approved_by");
         }
     }
 
@@ -248,14 +280,18 @@ public final class JournalImporter implements JournalReader.Handler {
     /** The import state of one job's stream. */
     private static final class Stream {
         final long createdLine;
+        final Currency currency;
+        /** The payments imported, which a new payment is checked against ({@link MoneyRules}). */
+        final List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
         long version;
         String head = HashChain.GENESIS;
         Instant lastAt = Instant.MIN;
         TechnicianId technician;
         JobStatus status = JobStatus.NEW;
 
-        Stream(long createdLine) {
+        Stream(long createdLine, Currency currency) {
             this.createdLine = createdLine;
+            this.currency = currency;
         }
     }
 }

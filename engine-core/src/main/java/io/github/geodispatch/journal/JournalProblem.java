@@ -3,9 +3,9 @@ package io.github.geodispatch.journal;
 import java.util.Objects;
 
 /**
- * Something wrong with one journal line. {@link Kind#MALFORMED} and {@link Kind#INVALID} lines were not
- * imported; {@link Kind#FLAGGED} lines were imported (history is recorded as it happened) but describe
- * something the live engine would have refused. Immutable and thread-safe.
+ * Something wrong with one journal line. {@link Kind#MALFORMED}, {@link Kind#INVALID} and {@link Kind#REFUSED}
+ * lines were not imported; {@link Kind#FLAGGED} lines were imported (history is recorded as it happened) but
+ * describe something the live engine would have refused. Immutable and thread-safe.
  */
 public record JournalProblem(long line, Kind kind, String message) {
 
@@ -16,7 +16,13 @@ public record JournalProblem(long line, Kind kind, String message) {
         /** Well-formed JSON with a missing, unknown or out-of-range value, or a reference to an unknown job. Skipped. */
         INVALID,
         /** Imported, but the live engine would have refused it (e.g. a UPI payment without a 12-digit UTR). */
-        FLAGGED
+        FLAGGED,
+        /**
+         * Valid, but it breaks a money rule the live engine enforces (a payment reference already on the job, a
+         * payment in another currency than the job's): skipped, so it is counted nowhere. The message starts
+         * with the rule's verdict ({@code REPEAT}, {@code DUPLICATE_REFERENCE}, {@code CURRENCY_MISMATCH}).
+         */
+        REFUSED
     }
 
     public JournalProblem {

@@ -4,6 +4,7 @@ import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
@@ -95,7 +96,7 @@ public sealed interface JournalRecord {
             if (!Double.isFinite(radiusMetres) || radiusMetres <= 0 || radiusMetres > 5_000) {
                 throw new IllegalArgumentException("site radius_m must be in (0, 5000], was " + radiusMetres);
             }
-            Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
+            Objects.requireNonNull(quote, "quote").requireAmount("quote");
         }
 
         @Override
@@ -177,7 +178,9 @@ public sealed interface JournalRecord {
             if (quantity < 1) {
                 throw new IllegalArgumentException("part qty must be >= 1, was " + quantity);
             }
-            Objects.requireNonNull(unitPrice, "unit_price").requireNonNegative("part unit_price");
+            Objects.requireNonNull(unitPrice, "unit_price").requireAmount("unit_price");
+            JobEvent.PartUsed.requireValidPart(sku, hsn, quantity, unitPrice);
+            JobEvent.PartUsed.requireAmounts(quantity, unitPrice);
         }
 
         @Override
@@ -194,7 +197,7 @@ public sealed interface JournalRecord {
             if (kind == null || kind.isBlank()) {
                 throw new IllegalArgumentException("expense kind must not be blank");
             }
-            Objects.requireNonNull(amount, "amount").requireNonNegative("expense amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("expense amount");
         }
 
         @Override
@@ -214,7 +217,7 @@ public sealed interface JournalRecord {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(mode, "mode");
-            Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("payment amount");
             reference = reference == null || reference.isBlank() ? null : reference;
             approvedBy = approvedBy == null || approvedBy.isBlank() ? null : approvedBy;
         }
@@ -234,7 +237,7 @@ public sealed interface JournalRecord {
             if (invoiceNo == null || invoiceNo.isBlank()) {
                 throw new IllegalArgumentException("invoice_no must not be blank");
             }
-            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("invoice amount");
             parts = List.copyOf(parts == null ? List.of() : parts);
         }
 
@@ -258,7 +261,7 @@ public sealed interface JournalRecord {
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("statement reference must not be blank");
             }
-            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("statement amount");
             tr = tr == null || tr.isBlank() ? null : tr;
             payer = payer == null || payer.isBlank() ? null : payer;
         }
@@ -275,7 +278,7 @@ public sealed interface JournalRecord {
         public CashDeposit {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(technician, "technician");
-            Objects.requireNonNull(amount, "amount").requireNonNegative("deposit amount");
+            Objects.requireNonNull(amount, "amount").requireAmount("deposit amount");
             reference = reference == null || reference.isBlank() ? null : reference;
         }
 

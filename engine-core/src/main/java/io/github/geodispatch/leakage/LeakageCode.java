@@ -35,5 +35,10 @@ public enum LeakageCode {
     /** A job claimed as AMC after the contract that covered it had expired or been cancelled. */
     EXPIRED_CONTRACT_WORK_NOT_BILLED,
     /** A contract that ended with preventive visits never done (a promise broken). */
-    CONTRACT_VISITS_MISSED
+    CONTRACT_VISITS_MISSED,
+    /**
+     * The statement credits linked to a job carry less than its UPI/MPESA/CARD claims (a UTR claimed for 599
+     * that the bank credited with 399); the amount at risk is the difference.
+     */
+    CREDIT_BELOW_CLAIM
 }

@@ -121,7 +121,7 @@ public final class LeakageMonitor {
         }
         JobId id = event.header().job();
         JobFacts facts = jobs.computeIfAbsent(id, j -> new JobFacts(policy.zone()));
-        facts.apply(event);
+        boolean counts = facts.apply(event);
         if (event instanceof JobEvent.JobCreated) {
             reconciler.job(id);
             dirtyCredits(creditsByBillRef.get(id.value()));
@@ -131,7 +131,7 @@ public final class LeakageMonitor {
             visits.assigned(a.technician(), id, a.header().occurredAt());
         } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
             visits.completed(id, s.header().occurredAt());
-        } else if (event instanceof JobEvent.PaymentRecorded p) {
+        } else if (event instanceof JobEvent.PaymentRecorded p && counts) {
             payment(facts, p);
         }
         if (contractRules != null) {

@@ -15,7 +15,7 @@ public record CashDeposit(TechnicianId technician, Instant at, Money amount, Str
     public CashDeposit {
         Objects.requireNonNull(technician, "technician");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(amount, "amount").requireNonNegative("deposit amount");
+        Objects.requireNonNull(amount, "amount").requireAmount("deposit amount");
         reference = reference == null || reference.isBlank() ? null : reference;
     }
 }

@@ -76,7 +76,7 @@ public final class DarajaC2b {
         if (amount == null) {
             throw new IllegalArgumentException("TransAmount is missing");
         }
-        Money money = Money.parse(amount, Currency.KES).requireNonNegative("TransAmount");
+        Money money = Money.parse(amount, Currency.KES).requireAmount("TransAmount");
         return new StatementCredit(SOURCE, id, LocalDateTime.parse(time, TRANS_TIME).atZone(NAIROBI).toInstant(), money,
                 text(node, "BillRefNumber"), text(node, "MSISDN"));
     }

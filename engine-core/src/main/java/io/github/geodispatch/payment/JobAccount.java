@@ -28,6 +28,13 @@ import java.util.Objects;
  * not completed). Paid = the sum of the on-site payments (UPI, CASH, MPESA, CARD); split and partial payments
  * add up.
  *
+ * <p>Only what the {@link MoneyRules} accept counts, so the account agrees with the live engine whatever the
+ * stream holds (an imported history, a store written before the rules): a repeat of a payment reference, a
+ * reference recorded again with another mode or amount, and any amount in another currency than the quote's
+ * are left out of every figure ({@link #apply} says so). Until the job's {@code JobCreated} is folded its
+ * currency is unknown (a listener that joined late); amounts seen before are checked again when it arrives.
+ * Sums are exact: a sum beyond the range of {@code long} is an {@link ArithmeticException}, never a wrap.
+ *
  * <p>Not thread-safe: fold a stream on one thread.
  */
 public final class JobAccount {
@@ -40,10 +47,12 @@ public final class JobAccount {
     private Instant createdAt;
     private Instant completedAt;
     private TechnicianId technician;
-    private long partsMinor;
-    private long expensesMinor;
-    private final List<JobEvent.PaymentRecorded> payments = new ArrayList<>(2);
+    /** The payments the rules accept, in stream order. */
+    private List<JobEvent.PaymentRecorded> payments = new ArrayList<>(2);
+    /** Payments folded before JobCreated (their currency could not be checked yet), or null. */
+    private List<JobEvent.PaymentRecorded> early;
     private final List<JobEvent.PartUsed> parts = new ArrayList<>(0);
+    private final List<JobEvent.ExpenseAdded> expenses = new ArrayList<>(0);
     private JobEvent.InvoiceHandedOff invoice;
 
     /** An empty account; {@code zone} decides the calendar day of coverage validity. */
@@ -51,8 +60,12 @@ public final class JobAccount {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** Folds one event of this job's stream in. */
-    public void apply(JobEvent event) {
+    /**
+     * Folds one event of this job's stream in. Returns false when the {@link MoneyRules} refuse the event's
+     * money (it then counts nowhere); true otherwise, and for every event before the job's {@code JobCreated}
+     * but a repeated payment reference.
+     */
+    public boolean apply(JobEvent event) {
         if (event instanceof JobEvent.JobCreated c) {
             job = c.header().job();
             branch = c.branch();
@@ -60,7 +73,13 @@ public final class JobAccount {
             quote = c.quote();
             coverage = c.coverage();
             createdAt = c.header().occurredAt();
-        } else if (event instanceof JobEvent.JobAssigned a) {
+            if (early != null) {
+                payments = new ArrayList<>(MoneyRules.countable(job, quote.currency(), early));
+                early = null;
+            }
+            return true;
+        }
+        if (event instanceof JobEvent.JobAssigned a) {
             technician = a.technician();
         } else if (event instanceof JobEvent.JobUnassigned u) {
             if (u.technician().equals(technician)) {
@@ -70,20 +89,30 @@ public final class JobAccount {
             if (s.status() == JobStatus.COMPLETED && completedAt == null) {
                 completedAt = s.header().occurredAt();
             }
+        } else if (event instanceof JobEvent.PaymentRecorded p) {
+            // before JobCreated only the reference rules can be checked: the payment's own currency stands in
+            Currency currency = created() ? currency() : p.amount().currency();
+            if (!created()) {
+                if (early == null) {
+                    early = new ArrayList<>(2);
+                }
+                early.add(p);
+            }
+            boolean counts = MoneyRules.event(currency, payments, p).accepted();
+            if (counts) {
+                payments.add(p);
+            }
+            return counts;
         } else if (event instanceof JobEvent.PartUsed p) {
             parts.add(p);
-            if (p.billable()) {
-                partsMinor = Math.addExact(partsMinor, p.lineTotal().minor());
-            }
         } else if (event instanceof JobEvent.ExpenseAdded e) {
-            if (e.billable()) {
-                expensesMinor = Math.addExact(expensesMinor, e.amount().minor());
-            }
-        } else if (event instanceof JobEvent.PaymentRecorded p) {
-            payments.add(p);
+            expenses.add(e);
         } else if (event instanceof JobEvent.InvoiceHandedOff i) {
-            invoice = i;
+            if (!created() || inJobCurrency(i.total())) {
+                invoice = i;
+            }
         }
+        return !created() || MoneyRules.event(currency(), payments, event).accepted();
     }
 
     public boolean created() {
@@ -120,22 +149,40 @@ public final class JobAccount {
         return completedAt;
     }
 
+    /** The payments that count (see {@link MoneyRules}), in stream order. */
     public List<JobEvent.PaymentRecorded> payments() {
         return List.copyOf(payments);
     }
 
+    /** The parts used, priced in the job's currency, in stream order. */
     public List<JobEvent.PartUsed> parts() {
+        for (JobEvent.PartUsed p : parts) {
+            if (!inJobCurrency(p.unitPrice())) {
+                return parts.stream().filter(part -> inJobCurrency(part.unitPrice())).toList();
+            }
+        }
         return List.copyOf(parts);
     }
 
-    /** The (latest) invoice handed off, or null. */
+    /** The (latest) invoice handed off in the job's currency, or null. */
     public JobEvent.InvoiceHandedOff invoice() {
-        return invoice;
+        return invoice != null && inJobCurrency(invoice.total()) ? invoice : null;
     }
 
     /** Quote + billable parts + billable expenses: what the job costs before any coverage. */
     public Money grossDue() {
-        return Money.ofMinor(Math.addExact(quote.minor(), Math.addExact(partsMinor, expensesMinor)), currency());
+        long sum = quote.minor();
+        for (JobEvent.PartUsed p : parts) {
+            if (p.billable() && inJobCurrency(p.unitPrice())) {
+                sum = Money.addExact(sum, p.lineTotal().minor(), "a job's amount due");
+            }
+        }
+        for (JobEvent.ExpenseAdded e : expenses) {
+            if (e.billable() && inJobCurrency(e.amount())) {
+                sum = Money.addExact(sum, e.amount().minor(), "a job's amount due");
+            }
+        }
+        return Money.ofMinor(sum, currency());
     }
 
     /** The coverage kind the job's payment records claim (AMC or WARRANTY), or null when none does. */
@@ -172,12 +219,12 @@ public final class JobAccount {
         return invoice != null ? invoice.total() : amountDue();
     }
 
-    /** The sum of the on-site payments (UPI, CASH, MPESA, CARD). */
+    /** The sum of the on-site payments (UPI, CASH, MPESA, CARD) that count. */
     public Money paidOnSite() {
         long sum = 0;
         for (JobEvent.PaymentRecorded p : payments) {
             if (p.mode().settlesOnSite()) {
-                sum = Math.addExact(sum, p.amount().minor());
+                sum = Money.addExact(sum, p.amount().minor(), "a job's payments");
             }
         }
         return Money.ofMinor(sum, currency());
@@ -231,5 +278,9 @@ public final class JobAccount {
         }
         Money left = billedAmount().minus(paidOnSite());
         return left.isNegative() ? Money.zero(currency()) : left;
+    }
+
+    private boolean inJobCurrency(Money amount) {
+        return amount.currency() == currency();
     }
 }

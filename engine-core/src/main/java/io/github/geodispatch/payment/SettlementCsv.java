@@ -92,7 +92,7 @@ public final class SettlementCsv {
         }
         String currency = blankToNull(values.get("currency"));
         Money amount = Money.parse(values.get("amount"), currency == null ? Currency.INR : Currency.parse(currency));
-        amount.requireNonNegative("amount");
+        amount.requireAmount("amount");
         return new StatementCredit(SOURCE, utr, OffsetDateTime.parse(at).toInstant(), amount,
                 blankToNull(values.get("tr")), blankToNull(values.get("payer_vpa")));
     }

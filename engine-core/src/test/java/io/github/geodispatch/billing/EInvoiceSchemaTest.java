@@ -2,7 +2,9 @@ package io.github.geodispatch.billing;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.testdata.SampleData;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +68,46 @@ class EInvoiceSchemaTest {
         assertThat(einvoice.at("/ItemList/1/IgstAmt").decimalValue()).isEqualByComparingTo("126.00");
         assertThat(einvoice.at("/ValDtls/TotInvVal").decimalValue()).isEqualByComparingTo("826.00");
         assertThat(einvoice.at("/SellerDtls/Pin").asInt()).isEqualTo(560034);
+    }
+
+    /**
+     * A job priced at the maximum amount (consumer price, tax included): every value is written as the exact
+     * decimal, read back without a double, and inside the schema's limits. Priced without tax, the same job
+     * would total 1,180,000,000.00: the drafter refuses it before it draws a number.
+     */
+    @Test
+    void anInvoiceAtTheMaximumAmountValidatesWithExactDecimals() throws IOException {
+        InMemoryInvoiceSequence sequence = new InMemoryInvoiceSequence();
+        BillableJob max = Fixtures.job("J-9", Fixtures.KARNATAKA_BUYER, Money.MAX_AMOUNT_MINOR, List.of(), List.of(), null);
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, sequence).draft(max).orElseThrow();
+
+        String text = EInvoiceJson.write(invoice);
+        JsonNode exact = JSON.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
+
+        assertThat(validate(exact)).isEmpty();
+        assertThat(text).contains("\"TotInvVal\" : 1000000000.00", "\"AssVal\" : 847457627.12",
+                "\"CgstVal\" : 76271186.44", "\"TotItemVal\" : 1000000000.00").doesNotContain("E+", "e+");
+        assertThat(exact.at("/ValDtls/TotInvVal").decimalValue()).isEqualByComparingTo(new BigDecimal("1000000000.00"));
+        assertThat(exact.at("/ItemList/0/UnitPrice").decimalValue()).isEqualByComparingTo(new BigDecimal("847457627.12"));
+
+        assertThatThrownBy(() -> Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, sequence).draft(max))
+                .isInstanceOf(BillingException.class)
+                .hasMessage("invoice total is 1180000000.00 INR, above the maximum amount 1000000000.00 INR");
+        assertThat(Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, sequence).draft(max).orElseThrow().number())
+                .as("no number was drawn for the refused invoice").isEqualTo("KRM/2627/00002");
+    }
+
+    /** A government office registered as a tax deductor (14th character D, on a TAN) is a B2B buyer like any other. */
+    @Test
+    void aTaxDeductorBuyerGetsAValidEInvoice() {
+        String body = "29BLRG12345B1D";
+        Party hospital = Party.business("District Hospital Bengaluru", body + Gstin.checkCharacter(body),
+                "Victoria Hospital Road", "Bengaluru", "560002", "29");
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_INCLUSIVE, new InMemoryInvoiceSequence())
+                .draft(Fixtures.job("J-10", hospital, 1_499_900, List.of(), List.of(), null)).orElseThrow();
+
+        assertThat(Gstin.parse(invoice.buyer().taxId()).category()).isEqualTo(Gstin.Category.TAX_DEDUCTOR);
+        assertThat(validate(EInvoiceJson.toJson(invoice))).isEmpty();
     }
 
     @Test

@@ -69,6 +69,7 @@ final class KpiOracle {
         Instant completedStatus = null; // the first COMPLETED: the day coverage is judged on
         CoverageKind claimed = null;
         Long invoiced = null;
+        Set<String> references = new HashSet<>();
         for (JobEvent e : events) {
             Instant at = e.header().occurredAt();
             if (e instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED && completedStatus == null) {
@@ -95,7 +96,8 @@ final class KpiOracle {
                 parts += x.amount().minor();
             } else if (e instanceof JobEvent.InvoiceHandedOff i) {
                 invoiced = i.total().minor();
-            } else if (e instanceof JobEvent.PaymentRecorded p) {
+            } else if (e instanceof JobEvent.PaymentRecorded p && (p.reference() == null || references.add(p.reference()))) {
+                // a payment reference counts once on a job (the live engine refuses it again)
                 PaymentMode m = p.mode();
                 if (m == PaymentMode.UPI || m == PaymentMode.CASH || m == PaymentMode.MPESA || m == PaymentMode.CARD) {
                     collected += p.amount().minor();

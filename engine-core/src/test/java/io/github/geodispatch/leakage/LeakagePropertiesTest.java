@@ -38,7 +38,7 @@ class LeakagePropertiesTest {
 
     enum Leak {
         NONE, NO_STATEMENT, NO_PAYMENT, SHORT, NO_PROOF, NO_INVOICE, NO_DEPOSIT, DUPLICATE_REFERENCE, UNLINKED_CREDIT,
-        PART_NOT_BILLED, EXPIRED_AMC, NO_VISIT, OFF_BOOK
+        PART_NOT_BILLED, EXPIRED_AMC, NO_VISIT, OFF_BOOK, SHORT_CREDIT
     }
 
     record JobSpec(Pay pay, int quoteRupees, boolean part, int technician, Leak leak) {}
@@ -56,7 +56,8 @@ class LeakagePropertiesTest {
                 net.jqwik.api.Tuple.of(1, Leak.NO_INVOICE), net.jqwik.api.Tuple.of(1, Leak.NO_DEPOSIT),
                 net.jqwik.api.Tuple.of(1, Leak.DUPLICATE_REFERENCE), net.jqwik.api.Tuple.of(1, Leak.UNLINKED_CREDIT),
                 net.jqwik.api.Tuple.of(1, Leak.PART_NOT_BILLED), net.jqwik.api.Tuple.of(1, Leak.EXPIRED_AMC),
-                net.jqwik.api.Tuple.of(1, Leak.NO_VISIT), net.jqwik.api.Tuple.of(1, Leak.OFF_BOOK)));
+                net.jqwik.api.Tuple.of(1, Leak.NO_VISIT), net.jqwik.api.Tuple.of(1, Leak.OFF_BOOK),
+                net.jqwik.api.Tuple.of(1, Leak.SHORT_CREDIT)));
     }
 
     private static Arbitrary<List<JobSpec>> jobs(Arbitrary<Leak> leaks) {
@@ -90,8 +91,8 @@ class LeakagePropertiesTest {
                 s.proof(job, ProofKind.SIGNATURE, start + 55);
             }
             s.status(job, JobStatus.COMPLETED, start + 60);
-            long due = amc ? part : quote + part;
-            long paid = spec.leak() == Leak.SHORT ? Math.max(0, due - 10_000) : due;
+            long due = due(spec);
+            long paid = claimed(spec);
             String utr = String.valueOf(400_000_000_000L + i);
             if (spec.leak() != Leak.NO_PAYMENT) {
                 switch (spec.pay()) {
@@ -118,10 +119,9 @@ class LeakagePropertiesTest {
                     case WAIVED -> s.payment(job, PaymentMode.WAIVED, due, null, start + 60);
                 }
             }
-            boolean traced = spec.pay() == Pay.UPI || spec.pay() == Pay.MPESA || (spec.pay() == Pay.AMC && paid > 0);
-            if (traced && spec.leak() != Leak.NO_STATEMENT && spec.leak() != Leak.NO_PAYMENT
+            if (traced(spec) && spec.leak() != Leak.NO_STATEMENT && spec.leak() != Leak.NO_PAYMENT
                     && !(spec.leak() == Leak.DUPLICATE_REFERENCE && i > 0 && spec.pay() == Pay.UPI)) {
-                s.statement(spec.pay() == Pay.MPESA ? "QK" + (10_000_000 + i) : utr, paid, job, start + 90);
+                s.statement(spec.pay() == Pay.MPESA ? "QK" + (10_000_000 + i) : utr, credited(spec, paid), job, start + 90);
             }
             if (spec.pay() == Pay.INVOICE && spec.leak() != Leak.NO_INVOICE || spec.leak() == Leak.PART_NOT_BILLED) {
                 s.invoice(job, due, spec.leak() == Leak.PART_NOT_BILLED ? List.of() : List.of("CAP-35"), start + 300);
@@ -143,6 +143,27 @@ class LeakagePropertiesTest {
         return s;
     }
 
+    /** What the customer owes: the quote (unless an AMC covers it) plus the part. */
+    static long due(JobSpec spec) {
+        long part = spec.part() ? 35_000 : 0;
+        return spec.pay() == Pay.AMC ? part : spec.quoteRupees() * 100L + part;
+    }
+
+    /** What the technician records as paid: the amount due, or (SHORT) up to 100.00 less. */
+    static long claimed(JobSpec spec) {
+        return spec.leak() == Leak.SHORT ? Math.max(0, due(spec) - 10_000) : due(spec);
+    }
+
+    /** True when the payment leaves a statement trace (UPI, M-Pesa, or UPI for the parts of an AMC job). */
+    static boolean traced(JobSpec spec) {
+        return spec.pay() == Pay.UPI || spec.pay() == Pay.MPESA || (spec.pay() == Pay.AMC && claimed(spec) > 0);
+    }
+
+    /** The bank credits what was claimed, or (SHORT_CREDIT) up to 200.00 less. */
+    static long credited(JobSpec spec, long claimed) {
+        return spec.leak() == Leak.SHORT_CREDIT ? Math.max(0, claimed - 20_000) : claimed;
+    }
+
     @Property(tries = 150)
     void honestHistoriesHaveNoFinding(@ForAll("honest") List<JobSpec> specs) {
         assertThat(history(specs).run(LeakagePolicy.defaults()).findings(AS_OF)).isEmpty();
@@ -161,6 +182,11 @@ class LeakagePropertiesTest {
                 assertThat(findings).anyMatch(f -> f.code() == LeakageCode.PROOF_MISSING && f.job().value().equals(job));
             } else if (leak == Leak.NO_VISIT) {
                 assertThat(findings).anyMatch(f -> f.code() == LeakageCode.GHOST_VISIT && f.job().value().equals(job));
+            } else if (leak == Leak.SHORT_CREDIT && traced(specs.get(i))) {
+                long claimed = claimed(specs.get(i));
+                long shortBy = claimed - credited(specs.get(i), claimed);
+                assertThat(findings).anyMatch(f -> f.code() == LeakageCode.CREDIT_BELOW_CLAIM && f.job().value().equals(job)
+                        && f.amountAtRisk().minor() == shortBy);
             } else if (leak == Leak.UNLINKED_CREDIT) {
                 assertThat(findings).anyMatch(f -> f.code() == LeakageCode.PAYMENT_UNLINKED
                         && f.reference().equals(unlinked));

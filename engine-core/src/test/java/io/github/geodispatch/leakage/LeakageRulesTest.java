@@ -93,6 +93,53 @@ class LeakageRulesTest {
     }
 
     @Nested
+    class CreditBelowClaim {
+        @Test
+        void firesWhenTheCreditOfTheClaimedUtrCarriesLessNamingTheDifference() {
+            for (long credited : new long[] {39_900, 100, 0}) {
+                Scenario s = new Scenario().completedJob("J-1", "T-1", 0, 59_900)
+                        .payment("J-1", PaymentMode.UPI, 59_900, "641739272191", 60)
+                        .statement("641739272191", credited, null, 90);
+                Finding f = only(s.findings(10 * DAY), LeakageCode.CREDIT_BELOW_CLAIM);
+                assertThat(f.job()).isEqualTo(JobId.of("J-1"));
+                assertThat(f.reference()).isEqualTo("641739272191");
+                assertThat(f.amountAtRisk()).isEqualTo(Money.inr(59_900 - credited));
+                assertThat(f.evidence()).hasSize(2).contains("statement:UPI:641739272191");
+                assertThat(f.detectedAt()).isEqualTo(Scenario.instant(90));
+                assertThat(s.findings(89)).isEmpty();
+            }
+        }
+
+        @Test
+        void aCreditNamingTheJobWithAnotherUtrCountsTowardsAllItsClaims() {
+            Scenario s = new Scenario().completedJob("J-1", "T-1", 0, 99_900)
+                    .payment("J-1", PaymentMode.UPI, 50_000, "641739272191", 60)
+                    .payment("J-1", PaymentMode.MPESA, 49_900, "QK12345678", 61)
+                    .statement("641739272199", 60_000, "J-1", 120);
+            Finding f = only(s.findings(10 * DAY), LeakageCode.CREDIT_BELOW_CLAIM);
+            assertThat(f.reference()).isNull();
+            assertThat(f.amountAtRisk()).isEqualTo(Money.inr(39_900));
+            assertThat(f.detectedAt()).isEqualTo(Scenario.instant(120));
+        }
+
+        @Test
+        void quietWhenTheCreditsCoverTheClaimsOrTheMoneyWasCash() {
+            assertThat(new Scenario().completedJob("J-1", "T-1", 0, 59_900)
+                    .payment("J-1", PaymentMode.UPI, 59_900, "641739272191", 60)
+                    .statement("641739272191", 59_900, null, 90).findings(10 * DAY)).isEmpty();
+            assertThat(new Scenario().completedJob("J-1", "T-1", 0, 59_900)
+                    .payment("J-1", PaymentMode.UPI, 30_000, "641739272191", 60)
+                    .payment("J-1", PaymentMode.UPI, 29_900, "641739272192", 61)
+                    .statement("641739272191", 30_000, null, 90)
+                    .statement("641739272192", 29_900, "J-1", 91).findings(10 * DAY)).isEmpty();
+            Scenario cash = new Scenario().completedJob("J-1", "T-1", 0, 59_900)
+                    .payment("J-1", PaymentMode.CASH, 59_900, null, 60).deposit("T-1", 59_900, 120)
+                    .statement("641739272191", 100, "J-1", 90);
+            assertThat(cash.findings(10 * DAY)).isEmpty();
+        }
+    }
+
+    @Nested
     class DuplicatePaymentReference {
         @Test
         void onlyTheLaterClaimIsTheFinding() {

@@ -34,6 +34,27 @@ class StatementImportTest {
     }
 
     @Test
+    void negativeAndOversizedCreditsAreRejectedRowsNamingTheColumn() throws IOException {
+        String csv = """
+                settled_at,utr,amount,tr
+                2026-11-02T09:53:32+05:30,377177333578,-2849.00,J-00010
+                2026-11-02T09:54:00+05:30,377177333579,1000000000.01,J-00011
+                2026-11-02T09:55:00+05:30,377177333580,1.00,J-00012
+                """;
+        StatementImport upi = SettlementCsv.read(new StringReader(csv));
+        assertThat(upi.credits()).extracting(StatementCredit::amount).containsExactly(Money.inr(100));
+        assertThat(upi.problems()).extracting(StatementImport.RowProblem::toString).containsExactly(
+                "row 1: amount must not be negative, was -2849.00 INR",
+                "row 2: amount is 1000000000.01 INR, above the maximum amount 1000000000.00 INR");
+
+        StatementImport mpesa = DarajaC2b.read(new StringReader(
+                "[{\"TransID\":\"RKTQDM7W6S\",\"TransTime\":\"20191122063845\",\"TransAmount\":\"-10\"}]"));
+        assertThat(mpesa.credits()).isEmpty();
+        assertThat(mpesa.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("TransAmount must not be negative, was -10.00 KES"));
+    }
+
+    @Test
     void aSettlementCsvWithoutTheRequiredColumnsIsRejected() {
         assertThatThrownBy(() -> SettlementCsv.read(new StringReader("utr,amount\n412345678901,10.00\n")))
                 .hasMessageContaining("no 'settled_at' column");

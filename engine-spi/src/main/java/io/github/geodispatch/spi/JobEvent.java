@@ -114,6 +114,19 @@ public sealed interface JobEvent {
             Objects.requireNonNull(unitPrice, "unit price").requireNonNegative("part unit price");
         }
 
+        /**
+         * The checks where a part line enters the engine (a command, a journal line, a billable job): its unit
+         * price and its line total are single amounts ({@link Money#requireAmount}); a line total too large
+         * even for a {@code long} is refused the same way. Stored events are not held to it, so a history
+         * written before the limit still reads.
+         */
+        public static void requireAmounts(int quantity, Money unitPrice) {
+            unitPrice.requireAmount("part unit price");
+            if (quantity > 0 && unitPrice.minor() > Money.MAX_AMOUNT_MINOR / quantity) {
+                throw AmountOutOfRangeException.lineTotal(quantity, unitPrice);
+            }
+        }
+
         public Money lineTotal() {
             return unitPrice.times(quantity);
         }

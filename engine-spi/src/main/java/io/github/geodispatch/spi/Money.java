@@ -4,12 +4,22 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * An amount in minor units (paise, cents) of one currency. No floating point anywhere; arithmetic
- * overflows throw {@link ArithmeticException}; mixing currencies throws {@link IllegalArgumentException}.
- * The amount may be negative (a refund or round-off); use {@link #requireNonNegative(String)} where a
- * price or payment is meant. Immutable and thread-safe.
+ * An amount in minor units (paise, cents) of one currency. No floating point anywhere; arithmetic that
+ * leaves the range of {@code long} throws an {@link ArithmeticException} naming the operands (never a silent
+ * wrap); mixing currencies throws {@link IllegalArgumentException}. The amount may be negative (a refund or
+ * round-off); where a single amount enters the engine (a quote, a price, a payment, a statement credit, a
+ * deposit, an invoice total) use {@link #requireAmount(String)}: not negative and at most
+ * {@link #MAX_AMOUNT_MINOR}. Immutable and thread-safe.
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
+    /**
+     * The largest single amount the engine accepts, in minor units: 1,000,000,000.00 of a currency with two
+     * decimals (₹100 crore, KES 1 billion). Far above any field-service job, low enough that a sum of up to
+     * 92 million such amounts still fits a {@code long}, and that an invoice at the maximum stays inside the
+     * GST e-invoice schema's limits (999,999,999,999.99 per line and 99,999,999,999,999.98 per invoice).
+     */
+    public static final long MAX_AMOUNT_MINOR = 100_000_000_000L;
+
     public Money {
         if (currency == null) {
             throw new IllegalArgumentException("currency must not be null");
@@ -48,22 +58,60 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return new Money(value.movePointRight(currency.minorDigits()).longValueExact(), currency);
     }
 
+    /** {@link #MAX_AMOUNT_MINOR} in {@code currency}. */
+    public static Money maxAmount(Currency currency) {
+        return new Money(MAX_AMOUNT_MINOR, currency);
+    }
+
+    /**
+     * {@code a + b} in minor units; when the sum leaves the range of {@code long}, an
+     * {@link ArithmeticException} saying that the sum of {@code what} overflows (e.g. "revenue").
+     */
+    public static long addExact(long a, long b, String what) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("the sum of " + what + " overflows: " + a + " + " + b
+                    + " minor units leave the range of a long");
+        }
+    }
+
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.addExact(minor, other.minor), currency);
+        try {
+            return new Money(Math.addExact(minor, other.minor), currency);
+        } catch (ArithmeticException e) {
+            throw overflow(this + " + " + other);
+        }
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other);
-        return new Money(Math.subtractExact(minor, other.minor), currency);
+        try {
+            return new Money(Math.subtractExact(minor, other.minor), currency);
+        } catch (ArithmeticException e) {
+            throw overflow(this + " - " + other);
+        }
     }
 
     public Money times(long factor) {
-        return new Money(Math.multiplyExact(minor, factor), currency);
+        try {
+            return new Money(Math.multiplyExact(minor, factor), currency);
+        } catch (ArithmeticException e) {
+            throw overflow(this + " x " + factor);
+        }
     }
 
     public Money negate() {
-        return new Money(Math.negateExact(minor), currency);
+        try {
+            return new Money(Math.negateExact(minor), currency);
+        } catch (ArithmeticException e) {
+            throw overflow("-(" + this + ")");
+        }
+    }
+
+    private static ArithmeticException overflow(String expression) {
+        return new ArithmeticException("amount overflow: " + expression + " leaves the range of a long");
     }
 
     /**
@@ -73,7 +121,11 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     public Money percentOf(long basisPoints) {
         BigDecimal exact = BigDecimal.valueOf(minor).multiply(BigDecimal.valueOf(basisPoints))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP);
-        return new Money(exact.longValueExact(), currency);
+        try {
+            return new Money(exact.longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw overflow(this + " x " + basisPoints + " / 10000");
+        }
     }
 
     public boolean isZero() {
@@ -91,7 +143,20 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** Returns this amount, or throws naming {@code what} when it is negative. */
     public Money requireNonNegative(String what) {
         if (minor < 0) {
-            throw new IllegalArgumentException(what + " must not be negative, was " + toPlainString() + " " + currency);
+            throw new AmountOutOfRangeException(what, this, AmountOutOfRangeException.Bound.NEGATIVE);
+        }
+        return this;
+    }
+
+    /**
+     * Returns this amount when it may enter the engine as a single amount given in {@code field} (a quote, a
+     * price, a payment, a credit, a deposit, an invoice total): not negative and at most
+     * {@link #MAX_AMOUNT_MINOR}; otherwise throws an {@link AmountOutOfRangeException} naming the field.
+     */
+    public Money requireAmount(String field) {
+        requireNonNegative(field);
+        if (minor > MAX_AMOUNT_MINOR) {
+            throw new AmountOutOfRangeException(field, this, AmountOutOfRangeException.Bound.ABOVE_MAXIMUM);
         }
         return this;
     }

@@ -64,7 +64,8 @@ class ValueTypesTest {
     @Test
     void moneyArithmeticOverflowsLoudlyAndNeverMixesCurrencies() {
         Money max = Money.ofMinor(Long.MAX_VALUE, Currency.INR);
-        assertThatThrownBy(() -> max.plus(Money.inr(1))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> max.plus(Money.inr(1))).isInstanceOf(ArithmeticException.class)
+                .hasMessage("amount overflow: 92233720368547758.07 INR + 0.01 INR leaves the range of a long");
         assertThatThrownBy(() -> Money.ofMinor(Long.MIN_VALUE, Currency.INR).minus(Money.inr(1)))
                 .isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> max.times(2)).isInstanceOf(ArithmeticException.class);
@@ -74,6 +75,48 @@ class ValueTypesTest {
         assertThatThrownBy(() -> Money.inr(1).compareTo(Money.kes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(1, null)).hasMessageContaining("currency");
         assertThatThrownBy(() -> Money.inr(-1).requireNonNegative("quote")).hasMessageContaining("quote");
+    }
+
+    @Test
+    void aSingleAmountIsNotNegativeAndAtMostTheDocumentedMaximum() {
+        assertThat(Money.MAX_AMOUNT_MINOR).isEqualTo(100_000_000_000L);
+        assertThat(Money.maxAmount(Currency.KES).toPlainString()).isEqualTo("1000000000.00");
+        assertThat(Money.inr(Money.MAX_AMOUNT_MINOR).requireAmount("quote")).isEqualTo(Money.maxAmount(Currency.INR));
+        assertThat(Money.inr(0).requireAmount("quote").isZero()).isTrue();
+        assertThatThrownBy(() -> Money.inr(Money.MAX_AMOUNT_MINOR + 1).requireAmount("quote"))
+                .isInstanceOfSatisfying(AmountOutOfRangeException.class, e -> {
+                    assertThat(e.field()).isEqualTo("quote");
+                    assertThat(e.bound()).isEqualTo(AmountOutOfRangeException.Bound.ABOVE_MAXIMUM);
+                    assertThat(e.amount()).isEqualTo(Money.inr(Money.MAX_AMOUNT_MINOR + 1));
+                })
+                .hasMessage("quote is 1000000000.01 INR, above the maximum amount 1000000000.00 INR");
+        assertThatThrownBy(() -> Money.parse("-2849.00", Currency.INR).requireAmount("statement amount"))
+                .isInstanceOfSatisfying(AmountOutOfRangeException.class,
+                        e -> assertThat(e.bound()).isEqualTo(AmountOutOfRangeException.Bound.NEGATIVE))
+                .hasMessage("statement amount must not be negative, was -2849.00 INR");
+    }
+
+    @Test
+    void aPartLineEntersWithinTheMaximumAndAStatementCreditIsNeverNegative() {
+        // a part line's total may not even fit a long: it is refused as a line total, not an overflow
+        assertThatThrownBy(() -> JobEvent.PartUsed.requireAmounts(Integer.MAX_VALUE, Money.maxAmount(Currency.INR)))
+                .isInstanceOf(AmountOutOfRangeException.class)
+                .hasMessage("part line total 2147483647 x 1000000000.00 INR is above the maximum amount 1000000000.00 INR");
+        assertThatThrownBy(() -> JobEvent.PartUsed.requireAmounts(2, Money.inr(50_000_000_001L)))
+                .isInstanceOf(AmountOutOfRangeException.class);
+        assertThatThrownBy(() -> JobEvent.PartUsed.requireAmounts(1, Money.inr(Money.MAX_AMOUNT_MINOR + 1)))
+                .isInstanceOf(AmountOutOfRangeException.class).hasMessageStartingWith("part unit price is");
+        assertThatCode(() -> JobEvent.PartUsed.requireAmounts(2, Money.inr(50_000_000_000L))).doesNotThrowAnyException();
+        // events record history as it happened: a stored amount beyond today's maximum still reads
+        assertThatCode(() -> new JobEvent.PaymentRecorded(header(), PaymentMode.UPI,
+                Money.parse("9999999999999999.00", Currency.INR), "412345678901", null, null)).doesNotThrowAnyException();
+        for (String credit : List.of("-2849.00", "-0.01")) {
+            assertThatThrownBy(() -> new StatementCredit("UPI", "412345678901", T, Money.parse(credit, Currency.INR),
+                    null, null)).as(credit).isInstanceOf(AmountOutOfRangeException.class)
+                    .hasMessageContaining("statement amount must not be negative");
+        }
+        assertThatThrownBy(() -> new StatementCredit("UPI", "412345678901", T, Money.inr(Money.MAX_AMOUNT_MINOR + 1),
+                null, null)).isInstanceOf(AmountOutOfRangeException.class);
     }
 
     @Test

@@ -218,6 +218,12 @@ public class PingIngestionBenchmark {
         int fences;
         @Param({"1000"})
         int technicians;
+        /**
+         * A large service-area fence over the whole city beside the site fences, so every ping is inside it:
+         * {@code none}, {@code circle50km} (the largest circle allowed) or {@code polygon1deg} (1° × 1°).
+         */
+        @Param({"none"})
+        String large;
 
         VisitTracker tracker;
         TechnicianFeed[] feeds;
@@ -239,11 +245,9 @@ public class PingIngestionBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Fences f = fences(fences);
             FenceIndex index = FenceIndex.builder().resolution(RESOLUTION).build();
-            for (int i = 0; i < fences; i++) {
-                index.add(Fence.of("S-" + i, FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(f.lat[i], f.lng[i]), f.radius[i])));
-            }
+            index.addAll(FenceChurnBenchmark.siteFences(fences));
+            LargeFenceBenchmark.largeFence(large).ifPresent(index::add);
             tracker = VisitTracker.builder(index).clock(clock).build();
             pings = pings(fences, technicians);
             feeds = new TechnicianFeed[technicians];

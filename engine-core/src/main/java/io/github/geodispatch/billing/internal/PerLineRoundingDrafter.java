@@ -12,6 +12,7 @@ import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxComponent;
 import io.github.geodispatch.billing.TaxRegime;
+import io.github.geodispatch.spi.AmountOutOfRangeException;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.Money;
 import java.time.LocalDate;
@@ -23,7 +24,9 @@ import java.util.Optional;
 
 /**
  * The {@link InvoiceDrafter} that taxes and rounds each line on its own (the GST practice: the tax of a
- * line is what the line shows) and rounds the invoice total once. Thread-safe when its sequence is.
+ * line is what the line shows) and rounds the invoice total once. An invoice whose total would be above
+ * {@link io.github.geodispatch.spi.Money#MAX_AMOUNT_MINOR} is refused before a number is drawn.
+ * Thread-safe when its sequence is.
  */
 public final class PerLineRoundingDrafter implements InvoiceDrafter {
     private final SellerProfile profile;
@@ -75,6 +78,11 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
             return Optional.empty();
         }
         Money roundOff = regime.roundOff(exact);
+        try {
+            exact.plus(roundOff).requireAmount("invoice total");
+        } catch (AmountOutOfRangeException e) {
+            throw new BillingException(e.getMessage(), e);
+        }
         String number = numbering.next(seller.taxId(), prefix, invoiceDate);
         Invoice invoice = new Invoice(number, invoiceDate, job.job(), job.branch(), regime.name(), seller, buyer,
                 placeOfSupply, regime.describeRegion(placeOfSupply), lines, roundOff, job.paid(), null);

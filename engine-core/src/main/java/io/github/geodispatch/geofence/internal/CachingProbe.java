@@ -8,14 +8,15 @@ import java.util.Arrays;
  * {@value #INLINE_FENCES} fences are copied into this object's own array, so the hit path reads a few
  * technician-local cache lines instead of a shared entry scattered over the heap (what a lookup mostly
  * waits for), and writes no references (no garbage-collector write barrier); fence objects are read from
- * the entry only when needed (a stay opening, a polygon test). Cells are valid while the index version
- * they were read under is current.
+ * the entry only when needed (a stay opening, a polygon test). A cell is used as read under an index version
+ * while no change since was stamped near it ({@link FenceChanges}); then it is read again.
  *
  * <p>A lingering technician also gets a <em>neighbourhood</em>: a disc around a point they returned to,
  * with the test records of every fence that reaches into it (at most {@value #DISC_FENCES}; a fence
  * covering the whole disc needs no test). A point inside the disc can only be in those fences, so it is
  * answered from them with one dot product for the disc and none of the cell arithmetic. The index builds it
- * ({@link H3CoverFenceIndex#locate}) and it too is valid only under the version it was built under. Owned
+ * ({@link H3CoverFenceIndex#locate}) and, when the version moves on, keeps it if no change was stamped near
+ * it, repairs it with the logged changes that reach into it, or drops it. Owned
  * by one thread at a time (a technician's state, under its lock). Not thread-safe.
  */
 class CachingProbe extends PointProbe {
@@ -30,8 +31,10 @@ class CachingProbe extends PointProbe {
     /** Count of a slot whose cell has more fences than fit inline: the shared entry is used. */
     private static final int SHARED = 0xF;
 
-    private long version = NO_VERSION;
     private final long[] keys = new long[CELLS];
+    /** Per slot, the index version its cell was read or last found untouched under, and its stamp slot. */
+    private final long[] slotVersions = new long[CELLS];
+    private final int[] slotStamps = new int[CELLS];
     /** Per slot, 4 bits: the number of fences copied inline, or {@link #SHARED}. */
     private long counts;
     private int nextSlot;
@@ -43,11 +46,14 @@ class CachingProbe extends PointProbe {
     /** Per slot, the cell's entry (null: no fence there): for the fence objects, read only when needed. */
     private final CellEntry[] entries = new CellEntry[CELLS];
 
-    // the neighbourhood disc: centre, cosine of its radius (2: none), the version it was built under, and its
-    // fences (their records at DISC_BASE in data); a crowded disc has none
-    private double discX, discY, discZ, discCos = 2;
-    private long discVersion = NO_VERSION;
-    private boolean discCrowded;
+    // the neighbourhood disc: centre, cosine of its radius (2: none), the version it was built or last checked
+    // under, its stamp slot, and its fences (their records at DISC_BASE in data); a crowded disc has none. The
+    // index reads and writes these when it revalidates the disc.
+    double discX, discY, discZ;
+    private double discCos = 2;
+    long discVersion = NO_VERSION;
+    int discStamp;
+    boolean discCrowded;
     private int discCount;
     /**
      * Pings the disc has answered (a crowded one counts as plenty), located pings to wait before building
@@ -56,9 +62,16 @@ class CachingProbe extends PointProbe {
     private int discPings, backoff, shortDiscsInARow;
     /** Consecutive pings outside the (valid) disc. */
     private int outsideInARow;
-    private static final long NO_VERSION = -1;
+    static final long NO_VERSION = -1;
     private static final int MIN_DISC_PINGS = 16, FIRST_BACKOFF_PINGS = 4, MAX_BACKOFF_DOUBLINGS = 4;
     private final CompiledFence[] discFences = new CompiledFence[DISC_FENCES];
+
+    // the large-fence answer (LargeFences): the version it was computed under, the point it holds around and the
+    // squared chord it holds within, and the large fences containing that point
+    private long largeVersion = NO_VERSION;
+    private double largeX, largeY, largeZ, largeChord2 = -1;
+    private int largeCount;
+    private CompiledFence[] largeFences = new CompiledFence[2];
 
     // sines and cosines of an exactly computed anchor position (NaN: none yet), for set()
     private double anchorLat = Double.NaN, anchorLng, sinAnchorLat, cosAnchorLat, sinAnchorLng, cosAnchorLng;
@@ -106,16 +119,22 @@ class CachingProbe extends PointProbe {
         return 1 + d2 * (-0.5 + d2 * (1.0 / 24 + d2 * (-1.0 / 720 + d2 * (1.0 / 40320))));
     }
 
-    /** Makes the remembered cell {@code key} read under index {@code version} current and returns true, or returns false. */
-    boolean recall(long key, long version) {
-        if (version != this.version) {
-            this.version = version;
-            Arrays.fill(keys, H3Lattice.NO_KEY);
-            Arrays.fill(entries, null);
-            return false;
-        }
+    /**
+     * Makes the remembered cell {@code key} current and returns true if it is held and still right under index
+     * {@code version} (read under it, or under an older one with no change stamped near it since); else
+     * returns false, forgetting the cell if a change came near it.
+     */
+    boolean recall(long key, long version, FenceChanges changes) {
         for (int slot = 0; slot < CELLS; slot++) {
             if (keys[slot] == key) {
+                if (slotVersions[slot] != version) {
+                    if (changes.stamp(slotStamps[slot]) > slotVersions[slot]) {
+                        keys[slot] = H3Lattice.NO_KEY; // a change near it: read it again
+                        entries[slot] = null;
+                        return false;
+                    }
+                    slotVersions[slot] = version;
+                }
                 makeCurrent(slot);
                 return true;
             }
@@ -123,12 +142,17 @@ class CachingProbe extends PointProbe {
         return false;
     }
 
-    /** Remembers cell {@code key} with its entry (null: no fence there), evicting round robin, and makes it current. */
-    void remember(long key, CellEntry entry) {
+    /**
+     * Remembers cell {@code key} with its entry (null: no fence there) read under index {@code version}, and the
+     * stamp slot of this probe's point (in the cell), evicting round robin; makes it current.
+     */
+    void remember(long key, CellEntry entry, long version, int stampSlot) {
         int slot = nextSlot;
         nextSlot = (slot + 1) % CELLS;
         keys[slot] = key;
         entries[slot] = entry;
+        slotVersions[slot] = version;
+        slotStamps[slot] = stampSlot;
         int n = entry == null ? 0 : entry.count;
         int slotCount = SHARED;
         if (n <= INLINE_FENCES) {
@@ -202,13 +226,17 @@ class CachingProbe extends PointProbe {
         return discVersion != version || outsideInARow > 1;
     }
 
-    /** Starts a disc of angular radius {@code radius} around this probe's point, under index {@code version}, with no fences yet. */
-    void beginDisc(long version, double radius) {
+    /**
+     * Starts a disc of angular radius {@code radius} around this probe's point (in stamp slot {@code stampSlot}),
+     * under index {@code version}, with no fences yet.
+     */
+    void beginDisc(long version, double radius, int stampSlot) {
         discX = x;
         discY = y;
         discZ = z;
         discCos = Math.cos(radius);
         discVersion = version;
+        discStamp = stampSlot;
         discCrowded = false;
         discPings = 0;
         outsideInARow = 0;
@@ -241,16 +269,105 @@ class CachingProbe extends PointProbe {
         return true;
     }
 
+    /**
+     * Adds {@code fence}, added to the index after the disc was built, to the disc (once: a repeat changes
+     * nothing), as covering all of it or not; a disc that holds no more becomes crowded.
+     */
+    void addDiscFence(CompiledFence fence, boolean coversDisc) {
+        for (int k = 0; k < discCount; k++) {
+            if (discFences[k] == fence) {
+                return;
+            }
+        }
+        if (discCount == DISC_FENCES) {
+            discCrowded = true;
+            Arrays.fill(discFences, 0, discCount, null);
+            discCount = 0;
+            return;
+        }
+        int o = (DISC_BASE + discCount) * CellEntry.STRIDE;
+        if (fence instanceof CompiledFence.CircleFence c) {
+            data[o] = c.cx;
+            data[o + 1] = c.cy;
+            data[o + 2] = c.cz;
+            data[o + 3] = c.chord2;
+        } else {
+            data[o] = 0;
+            data[o + 1] = 0;
+            data[o + 2] = 0;
+            data[o + 3] = Double.NaN;
+        }
+        if (coversDisc) {
+            data[o + 3] = CellEntry.COVERS_CELL;
+        }
+        data[o + 4] = fence.serial;
+        discFences[discCount++] = fence;
+    }
+
+    /** Removes the fence with {@code serial}, removed from the index, from the disc if it holds it. */
+    void removeDiscFence(long serial) {
+        for (int k = 0; k < discCount; k++) {
+            if (discFences[k].serial == serial) {
+                int last = --discCount;
+                System.arraycopy(data, (DISC_BASE + last) * CellEntry.STRIDE, data, (DISC_BASE + k) * CellEntry.STRIDE, CellEntry.STRIDE);
+                discFences[k] = discFences[last];
+                discFences[last] = null;
+                return;
+            }
+        }
+    }
+
+    /** Forgets the disc (a change it could not be checked against): the next lingering ping builds another. */
+    void dropDisc() {
+        discVersion = NO_VERSION;
+        Arrays.fill(discFences, 0, discCount, null);
+        discCount = 0;
+    }
+
     /** Ends the disc begun and makes its fences the current candidates. */
     void endDisc() {
         disc(discVersion);
     }
 
-    /** Makes the disc of {@code radius} around this point a crowded one (the current cell stays current). */
-    void crowdedDisc(long version, double radius) {
-        beginDisc(version, radius);
+    /** Makes the disc of {@code radius} around this point (in stamp slot {@code stampSlot}) a crowded one (the current cell stays current). */
+    void crowdedDisc(long version, double radius, int stampSlot) {
+        beginDisc(version, radius, stampSlot);
         discCrowded = true;
         discPings = MIN_DISC_PINGS; // leaving it is no reason to back off
+    }
+
+    /** Whether the large-fence answer computed under layer {@code version} holds at this probe's point. */
+    boolean largeAnswerHolds(long version) {
+        double dx = x - largeX, dy = y - largeY, dz = z - largeZ;
+        return version == largeVersion && dx * dx + dy * dy + dz * dz <= largeChord2;
+    }
+
+    /** Starts a large-fence answer at this probe's point under layer {@code version}, with no fences yet. */
+    void beginLargeAnswer(long version) {
+        largeVersion = version;
+        largeX = x;
+        largeY = y;
+        largeZ = z;
+        Arrays.fill(largeFences, 0, largeCount, null);
+        largeCount = 0;
+    }
+
+    /** Adds a large fence containing the point to the answer begun, once (grows the array the first time it holds more). */
+    void addLargeFence(CompiledFence fence) {
+        for (int k = 0; k < largeCount; k++) {
+            if (largeFences[k] == fence) {
+                return;
+            }
+        }
+        if (largeCount == largeFences.length) {
+            largeFences = Arrays.copyOf(largeFences, largeCount * 2);
+        }
+        largeFences[largeCount++] = fence;
+    }
+
+    /** Ends the answer begun: it holds for points within squared chord {@code chord2} of where it was computed. */
+    void endLargeAnswer(double chord2) {
+        largeChord2 = chord2;
     }
 
     /** True when the current candidates are the neighbourhood disc's (not a cell's). */
@@ -258,23 +375,35 @@ class CachingProbe extends PointProbe {
         return current == DISC;
     }
 
-    /** The number of fences touching the current cell. */
+    /**
+     * The number of candidate fences: those touching the current cell (or disc), then the large fences
+     * containing the point (which need no test).
+     */
     int candidates() {
-        return count;
+        return count + largeCount;
     }
 
-    /** Fence {@code k} of the current cell (read from its entry: a stay opening, a polygon test). */
+    /** Candidate fence {@code k} (read from its entry: a stay opening, a polygon test). */
     CompiledFence candidate(int k) {
+        if (k >= count) {
+            return largeFences[k - count];
+        }
         return current == DISC ? discFences[k] : entries[current].fences[k];
     }
 
-    /** The serial of fence {@code k} of the current cell. */
+    /** The serial of candidate fence {@code k}. */
     long candidateSerial(int k) {
+        if (k >= count) {
+            return largeFences[k - count].serial;
+        }
         return base >= 0 ? CellEntry.serial(data, (base + k) * CellEntry.STRIDE) : entries[current].serial(k);
     }
 
-    /** Exact test of fence {@code k} of the current cell at this probe's point. */
+    /** Exact test of candidate fence {@code k} at this probe's point. */
     boolean candidateContains(int k) {
+        if (k >= count) {
+            return true;
+        }
         if (base >= 0) {
             int o = (base + k) * CellEntry.STRIDE;
             // only a polygon's test reads the fence object

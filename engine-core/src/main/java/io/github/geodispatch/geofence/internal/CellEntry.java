@@ -4,8 +4,9 @@ import java.util.Arrays;
 /**
  * The fences touching one H3 cell (named by its lattice key), laid out for the ping path. Each fence has
  * a test record of {@value #STRIDE} numbers: {cx, cy, cz, threshold, serial}. A circle crossing the cell
- * is one dot product of unit vectors against the cosine of its radius; a fence covering the whole cell
- * has threshold {@value #COVERS_CELL}, which every unit vector passes, so it needs no geometry; a polygon
+ * is the squared distance of unit vectors against the squared chord of its radius; a fence covering the
+ * whole cell has threshold {@value #COVERS_CELL}, which every unit vector passes (no squared chord exceeds
+ * 4), so it needs no geometry; a polygon
  * crossing the cell has threshold NaN and is tested exactly by JTS. The serial
  * ({@link CompiledFence#serial}) tells fences apart without touching them. The first fence's record is
  * held in this object's own fields, the others in one array: a lookup of the common one-fence cell reads
@@ -14,8 +15,8 @@ import java.util.Arrays;
  */
 final class CellEntry {
     static final int STRIDE = 5;
-    /** Threshold of a fence covering the whole cell: below any dot product of unit vectors. */
-    static final double COVERS_CELL = -2;
+    /** Threshold of a fence covering the whole cell: above any squared distance between unit vectors. */
+    static final double COVERS_CELL = 5;
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
     private static final double[] NO_RECORDS = new double[0];
 
@@ -41,7 +42,12 @@ final class CellEntry {
     }
 
     static CellEntry of(long key, CompiledFence fence, boolean coversCell) {
-        return new CellEntry(key, NO_FENCES, NO_RECORDS).with(fence, coversCell);
+        return empty(key).with(fence, coversCell);
+    }
+
+    /** An entry for {@code key} with no fences. */
+    static CellEntry empty(long key) {
+        return new CellEntry(key, NO_FENCES, NO_RECORDS);
     }
 
     boolean isEmpty() {
@@ -63,7 +69,11 @@ final class CellEntry {
     /** Exact test of fence {@code i} at the probe's point. */
     boolean contains(int i, PointProbe p) {
         if (i == 0) {
-            return isPolygon(threshold0) ? fences[0].contains(p) : p.x * x0 + p.y * y0 + p.z * z0 >= threshold0;
+            if (isPolygon(threshold0)) {
+                return fences[0].contains(p);
+            }
+            double dx = p.x - x0, dy = p.y - y0, dz = p.z - z0;
+            return dx * dx + dy * dy + dz * dz <= threshold0;
         }
         int o = STRIDE * (i - 1);
         return isPolygon(rest[o + 3]) ? fences[i].contains(p) : passes(rest, o, p);
@@ -95,7 +105,7 @@ final class CellEntry {
             return true;
         }
         double dx = x - recordField(i, 0), dy = y - recordField(i, 1), dz = z - recordField(i, 2);
-        double limit = Math.sqrt(2 * (1 - threshold)) + chordReach; // a circle's threshold is the cosine of its radius
+        double limit = Math.sqrt(threshold) + chordReach; // a circle's threshold is the squared chord of its radius
         return dx * dx + dy * dy + dz * dz <= limit * limit;
     }
 
@@ -109,9 +119,10 @@ final class CellEntry {
         return threshold != threshold;
     }
 
-    /** The record test of a circle or a covered cell (not a polygon) at {@code o} in {@code records}: one dot product. */
+    /** The record test of a circle or a covered cell (not a polygon) at {@code o} in {@code records}: a squared distance. */
     static boolean passes(double[] records, int o, PointProbe p) {
-        return p.x * records[o] + p.y * records[o + 1] + p.z * records[o + 2] >= records[o + 3];
+        double dx = p.x - records[o], dy = p.y - records[o + 1], dz = p.z - records[o + 2];
+        return dx * dx + dy * dy + dz * dz <= records[o + 3];
     }
 
     static long serial(double[] records, int o) {
@@ -125,21 +136,29 @@ final class CellEntry {
     }
 
     CellEntry with(CompiledFence fence, boolean coversCell) {
-        CompiledFence[] f = Arrays.copyOf(fences, count + 1);
-        double[] d = Arrays.copyOf(records(), (count + 1) * STRIDE);
-        f[count] = fence;
-        int o = count * STRIDE;
-        if (coversCell) {
-            d[o + 3] = COVERS_CELL;
-        } else if (fence instanceof CompiledFence.CircleFence c) {
-            d[o] = c.cx;
-            d[o + 1] = c.cy;
-            d[o + 2] = c.cz;
-            d[o + 3] = c.cosRadius;
-        } else {
-            d[o + 3] = Double.NaN;
+        return with(new CompiledFence[] {fence}, new boolean[] {coversCell}, 1);
+    }
+
+    /** This entry with the first {@code n} of {@code added} too, each covering the whole cell or not: one copy for all. */
+    CellEntry with(CompiledFence[] added, boolean[] coversCell, int n) {
+        CompiledFence[] f = Arrays.copyOf(fences, count + n);
+        double[] d = Arrays.copyOf(records(), (count + n) * STRIDE);
+        for (int k = 0; k < n; k++) {
+            CompiledFence fence = added[k];
+            f[count + k] = fence;
+            int o = (count + k) * STRIDE;
+            if (coversCell[k]) {
+                d[o + 3] = COVERS_CELL;
+            } else if (fence instanceof CompiledFence.CircleFence c) {
+                d[o] = c.cx;
+                d[o + 1] = c.cy;
+                d[o + 2] = c.cz;
+                d[o + 3] = c.chord2;
+            } else {
+                d[o + 3] = Double.NaN;
+            }
+            d[o + 4] = fence.serial;
         }
-        d[o + 4] = fence.serial;
         return new CellEntry(key, f, d);
     }
 

@@ -11,8 +11,10 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fence prepared for exact point tests: a circle as a unit-vector centre and the cosine of its
- * angular radius (one dot product per test); a polygon as a JTS {@link IndexedPointInAreaLocator}
+ * A fence prepared for exact point tests: a circle as a unit-vector centre and the squared chord of its
+ * angular radius (three differences and a sum of squares per test: unlike a dot product against the
+ * cosine of the radius, whose rounding near 1 is millimetres at a 1 m radius, it is right to nanometres
+ * at any radius); a polygon as a JTS {@link IndexedPointInAreaLocator}
  * behind an envelope check. Immutable after construction (the locator's index is built eagerly) and
  * thread-safe.
  */
@@ -30,6 +32,12 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
     /** Exact containment of the probe's point; boundary points are inside. */
     abstract boolean contains(PointProbe p);
 
+    /** The squared chord (straight-line distance between unit vectors) of an arc of {@code radians}. */
+    static double chord2(double radians) {
+        double half = Math.sin(radians / 2);
+        return 4 * half * half;
+    }
+
     static CompiledFence of(Fence fence) {
         if (fence.shape() instanceof FenceShape.Circle c) {
             return new CircleFence(fence, c);
@@ -38,7 +46,7 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
     }
 
     static final class CircleFence extends CompiledFence {
-        final double cx, cy, cz, cosRadius, radiusRadians, lat, lng;
+        final double cx, cy, cz, chord2, radiusRadians, lat, lng;
 
         CircleFence(Fence fence, FenceShape.Circle c) {
             super(fence);
@@ -49,12 +57,13 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
             lat = c.centre().lat();
             lng = c.centre().lng();
             radiusRadians = c.radiusMetres() / GeoPoint.EARTH_RADIUS_M;
-            cosRadius = Math.cos(radiusRadians);
+            chord2 = chord2(radiusRadians);
         }
 
         @Override
         boolean contains(PointProbe p) {
-            return p.x * cx + p.y * cy + p.z * cz >= cosRadius;
+            double dx = p.x - cx, dy = p.y - cy, dz = p.z - cz;
+            return dx * dx + dy * dy + dz * dz <= chord2;
         }
     }
 

@@ -5,9 +5,11 @@ import io.github.geodispatch.geofence.FenceIndex;
 import io.github.geodispatch.spi.GeoPoint;
 import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,11 +36,22 @@ public final class H3CoverFenceIndex implements FenceIndex {
     static final double NEIGHBOURHOOD_RADIUS_M = 75;
     /**
      * Margin of a neighbourhood's classification (10 cm): generous, as it costs nothing but the odd extra
-     * exact test, and it covers the rounding of radii held as cosines, which grows as circles shrink.
+     * exact test, and it covers the rounding of the disc's own radius, held as a cosine.
      */
     private static final double DISC_MARGIN_RADIANS = 0.1 / GeoPoint.EARTH_RADIUS_M;
     /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
     private static final int BLOCK_SHIFT = 4;
+    /**
+     * A fence whose cover would hold more cells than this (at resolution 11, a circle of about 1.2 km radius) and
+     * that reaches farther than {@link #LARGE_MIN_REACH_M} is kept apart with the {@link LargeFences}: its cover
+     * would cost time and memory growing with its area.
+     */
+    static final double LARGE_COVER_CELLS = 4096;
+    /**
+     * Fences reaching less than this (1 km) always get covers, even at fine resolutions: a large fence's answer is
+     * found by scanning the large fences near the point, which suits service areas, not thousands of small sites.
+     */
+    static final double LARGE_MIN_REACH_M = 1_000;
 
     private final H3Lattice lattice;
     private final CellMap cells = new CellMap();
@@ -48,11 +61,22 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     /** The blocks of cells a fence's cover touches: where a technician's neighbourhood looks for fences. */
     private final CellMap blocks = new CellMap();
+    /** Fences too large for cell covers. */
+    private final LargeFences large = new LargeFences();
+    /** Where recent changes were: what technicians' remembered cells and discs check when the version moves. */
+    private final FenceChanges changes;
 
-    private record Registered(CompiledFence compiled, long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+    /**
+     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's cells
+     * and blocks, or none for a large one.
+     */
+    private record Registered(CompiledFence compiled, double lat, double lng, double reach, boolean large,
+                              long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
 
     public H3CoverFenceIndex(int resolution) {
         this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
+        this.changes = new FenceChanges(lattice.cellRadiusRadians(), NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M,
+                DISC_MARGIN_RADIANS);
     }
 
     @Override
@@ -67,6 +91,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
             if (fences.putIfAbsent(fence.id(), r) != null) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
             }
+            if (r.large) {
+                large.add(compiled);
+                return;
+            }
             for (long key : r.interiorKeys) {
                 CellEntry e = cells.get(key);
                 cells.put(e == null ? CellEntry.of(key, compiled, true) : e.with(compiled, true));
@@ -79,8 +107,141 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 CellEntry e = blocks.get(key);
                 blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
             }
-            version++;
+            publish(r, true);
         }
+    }
+
+    @Override
+    public void addAll(Collection<Fence> batch) {
+        Objects.requireNonNull(batch, "fences");
+        Set<FenceId> ids = new HashSet<>();
+        for (Fence fence : batch) {
+            if (!ids.add(Objects.requireNonNull(fence, "fence").id()) || fences.containsKey(fence.id())) {
+                throw new IllegalArgumentException("fence " + fence.id() + " is already in the index or twice in the batch");
+            }
+        }
+        List<Registered> covered = new ArrayList<>(batch.size());
+        for (Fence fence : batch) {
+            covered.add(cover(CompiledFence.of(fence)));
+        }
+        synchronized (writeLock) {
+            for (Registered r : covered) {
+                if (fences.containsKey(r.compiled.fence.id())) {
+                    throw new IllegalArgumentException("fence " + r.compiled.fence.id() + " is already in the index");
+                }
+            }
+            KeyedFences cellGroups = new KeyedFences(), blockGroups = new KeyedFences();
+            for (Registered r : covered) {
+                fences.put(r.compiled.fence.id(), r);
+                if (r.large) {
+                    large.add(r.compiled);
+                    continue;
+                }
+                for (long key : r.interiorKeys) {
+                    cellGroups.add(key, r.compiled, true);
+                }
+                for (long key : r.boundaryKeys) {
+                    cellGroups.add(key, r.compiled, false);
+                }
+                for (long key : r.blockKeys) {
+                    blockGroups.add(key, r.compiled, false);
+                }
+            }
+            cellGroups.installInto(cells);
+            blockGroups.installInto(blocks);
+            for (Registered r : covered) {
+                if (!r.large) {
+                    publish(r, true);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fences grouped by cell (or block) key for a bulk add: each key's fences in a chain through {@code next},
+     * its head found by open addressing, so that each entry is then built once. Not thread-safe (the writer's).
+     */
+    private static final class KeyedFences {
+        private long[] slotKeys = new long[1 << 10];
+        private int[] heads = new int[1 << 10];
+        private int keys;
+        private CompiledFence[] fence = new CompiledFence[1 << 10];
+        private boolean[] covers = new boolean[1 << 10];
+        private int[] next = new int[1 << 10];
+        private int size;
+
+        void add(long key, CompiledFence f, boolean coversCell) {
+            if (size == fence.length) {
+                fence = java.util.Arrays.copyOf(fence, size * 2);
+                covers = java.util.Arrays.copyOf(covers, size * 2);
+                next = java.util.Arrays.copyOf(next, size * 2);
+            }
+            if ((keys + 1) * 2 > slotKeys.length) {
+                rehash();
+            }
+            int slot = slotOf(key);
+            if (slotKeys[slot] == H3Lattice.NO_KEY) {
+                slotKeys[slot] = key;
+                heads[slot] = -1;
+                keys++;
+            }
+            fence[size] = f;
+            covers[size] = coversCell;
+            next[size] = heads[slot];
+            heads[slot] = size++;
+        }
+
+        private int slotOf(long key) {
+            int mask = slotKeys.length - 1, slot = (int) CellMap.mix(key) & mask;
+            while (slotKeys[slot] != H3Lattice.NO_KEY && slotKeys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void rehash() {
+            long[] oldKeys = slotKeys;
+            int[] oldHeads = heads;
+            slotKeys = new long[oldKeys.length * 2];
+            heads = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != H3Lattice.NO_KEY) {
+                    int slot = slotOf(oldKeys[i]);
+                    slotKeys[slot] = oldKeys[i];
+                    heads[slot] = oldHeads[i];
+                }
+            }
+        }
+
+        /** Puts every key's entry into {@code map}: its present entry with the key's fences added. */
+        void installInto(CellMap map) {
+            CompiledFence[] group = new CompiledFence[16];
+            boolean[] groupCovers = new boolean[16];
+            for (int slot = 0; slot < slotKeys.length; slot++) {
+                long key = slotKeys[slot];
+                if (key == H3Lattice.NO_KEY) {
+                    continue;
+                }
+                int n = 0;
+                for (int i = heads[slot]; i >= 0; i = next[i]) {
+                    if (n == group.length) {
+                        group = java.util.Arrays.copyOf(group, n * 2);
+                        groupCovers = java.util.Arrays.copyOf(groupCovers, n * 2);
+                    }
+                    group[n] = fence[i];
+                    groupCovers[n++] = covers[i];
+                }
+                CellEntry present = map.get(key);
+                map.put((present != null ? present : CellEntry.empty(key)).with(group, groupCovers, n));
+            }
+        }
+    }
+
+    /** Logs and stamps a change of a fence with a cover, then publishes it (the version moves on); under the writer lock. */
+    private void publish(Registered r, boolean added) {
+        long next = version + 1;
+        changes.record(next, r.compiled, r.lat, r.lng, r.reach, added);
+        version = next;
     }
 
     @Override
@@ -90,6 +251,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
             Registered r = fences.remove(id);
             if (r == null) {
                 return false;
+            }
+            if (r.large) {
+                large.remove(r.compiled);
+                return true;
             }
             for (long[] keys : new long[][] {r.interiorKeys, r.boundaryKeys}) {
                 for (long key : keys) {
@@ -105,7 +270,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     blocks.put(e.without(r.compiled));
                 }
             }
-            version++;
+            publish(r, false);
             return true;
         }
     }
@@ -134,10 +299,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 }
             }
         }
+        large.collect(probe, out);
         return out;
     }
 
-    /** The stored cover of a fence. */
+    /** The stored cover of a fence (no cells for a large fence, which is kept apart). */
     public Optional<FenceCover> cover(FenceId id) {
         Registered r = fences.get(id);
         if (r == null) {
@@ -164,21 +330,66 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * {@link PointProbe#set}): those of its neighbourhood disc when the point is inside it, else those of the
      * cell holding the point, from the probe's memory when it holds that cell under the current version,
      * else from the cell map. A point in a remembered cell means the technician is lingering, so that is
-     * when a disc is built around it (unless the point is in a disc found too crowded). Allocation-free,
-     * except when a disc is built near a polygon's edge.
+     * when a disc is built around it (unless the point is in a disc found too crowded). The large fences
+     * containing the point follow the cell's or disc's ({@link LargeFences}). Allocation-free, except when a disc
+     * is built near a polygon's edge or a large polygon's answer is recomputed.
      */
     void locate(CachingProbe p) {
+        large.locate(p);
         long v = version;
+        if (p.discVersion != v && p.discVersion != CachingProbe.NO_VERSION) {
+            revalidateDisc(p, v);
+        }
         int disc = p.disc(v);
         if (disc == CachingProbe.IN_DISC) {
             return;
         }
         long key = keyOf(p);
-        if (!p.recall(key, v)) {
-            p.remember(key, cells.get(key));
+        if (!p.recall(key, v, changes)) {
+            p.remember(key, cells.get(key), v, changes.stampSlot(p.lat, p.lng));
         } else if (disc == CachingProbe.NO_DISC && p.wantsDisc(v)) {
             buildNeighbourhood(p, v);
         }
+    }
+
+    /**
+     * Brings the probe's disc, built or last checked under an older version, up to version {@code v}: kept as
+     * it is when no change since was stamped near it; else repaired with each logged change that reaches into
+     * it (a fence added is classified against the disc, a fence removed leaves it); dropped when the log no
+     * longer holds every change since.
+     */
+    private void revalidateDisc(CachingProbe p, long v) {
+        long since = p.discVersion;
+        if (changes.stamp(p.discStamp) <= since) {
+            p.discVersion = v;
+            return;
+        }
+        double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
+        for (long u = since + 1; u <= v; u++) {
+            FenceChanges.Change c = changes.change(u);
+            if (c == null) {
+                p.dropDisc();
+                return;
+            }
+            double dx = p.discX - c.x(), dy = p.discY - c.y(), dz = p.discZ - c.z();
+            if (dx * dx + dy * dy + dz * dz > c.discReach2() || p.discCrowded) {
+                continue; // out of the disc's reach; a crowded disc holds no fences to repair
+            }
+            if (!c.added()) {
+                p.removeDiscFence(c.fence().serial);
+                continue;
+            }
+            CompiledFence f = c.fence();
+            int kind = f instanceof CompiledFence.CircleFence circle
+                    ? classifyByChord(p.discX - circle.cx, p.discY - circle.cy, p.discZ - circle.cz,
+                            nearChord2(circle.chord2, sinH, cosH), farChord2(circle.chord2, sinH, cosH))
+                    : classifier(f).classify(p.discX, p.discY, p.discZ, radius);
+            if (kind != OUTSIDE) {
+                p.addDiscFence(f, kind == INTERIOR);
+            }
+        }
+        p.discVersion = v;
     }
 
     /**
@@ -192,14 +403,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
         double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
         double rho = lattice.cellRadiusRadians();
         if (!lattice.farFromFaceEdges(p.x, p.y, p.z, radius + 2 * rho)) {
-            p.crowdedDisc(v, radius);
+            p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
             return;
         }
         // the cells that can hold a point of the disc lie within these rings of the point's cell
-        double chordReach = 2 * Math.sin((radius + DISC_MARGIN_RADIANS) / 2);
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
+        double chordReach = 2 * sinH;
         int rings = rings(radius + rho), face = H3Lattice.face(p.lastKey);
         long a = H3Lattice.a(p.lastKey), b = H3Lattice.b(p.lastKey);
-        p.beginDisc(v, radius);
+        p.beginDisc(v, radius, changes.stampSlot(p.lat, p.lng));
         for (long ba = (a - rings) >> BLOCK_SHIFT; ba <= (a + rings) >> BLOCK_SHIFT; ba++) {
             for (long bb = (b - rings) >> BLOCK_SHIFT; bb <= (b + rings) >> BLOCK_SHIFT; bb++) {
                 CellEntry e = blocks.get(H3Lattice.blockKey(face, ba, bb));
@@ -208,11 +420,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         continue; // most of a block's fences: decided from the block's records alone
                     }
                     double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
-                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.lat, p.lng, radius)
-                            : classifyCircle(e.recordField(i, 0), e.recordField(i, 1), e.recordField(i, 2), threshold,
-                                    p.x, p.y, p.z, radius + DISC_MARGIN_RADIANS);
+                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.x, p.y, p.z, radius)
+                            : classifyByChord(p.x - e.recordField(i, 0), p.y - e.recordField(i, 1), p.z - e.recordField(i, 2),
+                                    nearChord2(threshold, sinH, cosH), farChord2(threshold, sinH, cosH));
                     if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
-                        p.crowdedDisc(v, radius);
+                        p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
                         return;
                     }
                 }
@@ -240,6 +452,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     // ---- cover computation --------------------------------------------------------------------
 
+    private static final long[] NO_KEYS = {};
+
     private Registered cover(CompiledFence f) {
         double lat, lng, reach;
         if (f instanceof CompiledFence.CircleFence c) {
@@ -247,40 +461,45 @@ public final class H3CoverFenceIndex implements FenceIndex {
             lng = c.lng;
             reach = c.radiusRadians;
         } else {
-            Envelope env = ((CompiledFence.PolygonFence) f).geometry.getEnvelopeInternal();
-            lat = (env.getMinY() + env.getMaxY()) / 2;
-            lng = (env.getMinX() + env.getMaxX()) / 2;
+            CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
+            lat = (pf.minY + pf.maxY) / 2;
+            lng = (pf.minX + pf.maxX) / 2;
             reach = 0;
-            for (double[] corner : new double[][] {{env.getMinY(), env.getMinX()}, {env.getMinY(), env.getMaxX()},
-                    {env.getMaxY(), env.getMinX()}, {env.getMaxY(), env.getMaxX()}}) {
+            for (double[] corner : new double[][] {{pf.minY, pf.minX}, {pf.minY, pf.maxX}, {pf.maxY, pf.minX}, {pf.maxY, pf.maxX}}) {
                 reach = Math.max(reach, GeoPoint.haversineMetres(lat, lng, corner[0], corner[1]) / GeoPoint.EARTH_RADIUS_M);
             }
+        }
+        double rho = lattice.cellRadiusRadians();
+        double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
+        if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS && reach * GeoPoint.EARTH_RADIUS_M > LARGE_MIN_REACH_M) {
+            return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
         }
         Classifier classifier = classifier(f);
         LongList interior = new LongList();
         LongList boundary = new LongList();
-        double rho = lattice.cellRadiusRadians();
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
+            double[] centre = new double[3];
             for (int da = -rings; da <= rings; da++) {
                 for (int db = Math.max(-rings, -da - rings); db <= Math.min(rings, -da + rings); db++) {
                     long key = H3Lattice.offset(k0, da, db);
-                    double[] centre = lattice.centre(key);
-                    classify(classifier.classify(centre[0], centre[1], rho), key, interior, boundary);
+                    lattice.centreUnit(key, centre);
+                    classify(classifier.classify(centre[0], centre[1], centre[2], rho), key, interior, boundary);
                 }
             }
         } else {
             // near an icosahedron edge cells are not one face's hexagons: ask H3, with a generous cell radius
             long cell0 = H3Runtime.h3().latLngToCell(lat, lng, lattice.resolution());
             for (long cell : H3Runtime.h3().gridDisk(cell0, rings(reach + rho) + 1)) {
-                LatLng centre = H3Runtime.h3().cellToLatLng(cell);
-                classify(classifier.classify(centre.lat, centre.lng, 2 * lattice.spacingRadians()),
+                LatLng c = H3Runtime.h3().cellToLatLng(cell);
+                double[] centre = H3Lattice.unit(c.lat, c.lng);
+                classify(classifier.classify(centre[0], centre[1], centre[2], 2 * lattice.spacingRadians()),
                         lattice.keyOfCell(cell), interior, boundary);
             }
         }
         long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
-        return new Registered(f, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+        return new Registered(f, lat, lng, reach, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
@@ -291,23 +510,30 @@ public final class H3CoverFenceIndex implements FenceIndex {
     /** Classifies discs against fence {@code f}, conservatively (a 1 mm margin, boundary when in doubt). */
     private static Classifier classifier(CompiledFence f) {
         if (f instanceof CompiledFence.CircleFence c) {
-            return (cLat, cLng, rho) -> {
-                double[] u = H3Lattice.unit(cLat, cLng);
-                double d = angle(u[0], u[1], u[2], c.cx, c.cy, c.cz);
-                if (d + rho <= c.radiusRadians - DELTA_RADIANS) {
-                    return INTERIOR;
+            return new Classifier() { // a cover classifies every cell with the same radius: its chords are computed once
+                private double rho = Double.NaN, near2, far2;
+
+                @Override
+                public int classify(double x, double y, double z, double cellRadius) {
+                    if (cellRadius != rho) {
+                        rho = cellRadius;
+                        double sinH = Math.sin((rho + DELTA_RADIANS) / 2), cosH = Math.cos((rho + DELTA_RADIANS) / 2);
+                        near2 = nearChord2(c.chord2, sinH, cosH);
+                        far2 = farChord2(c.chord2, sinH, cosH);
+                    }
+                    return classifyByChord(x - c.cx, y - c.cy, z - c.cz, near2, far2);
                 }
-                return d <= c.radiusRadians + rho + DELTA_RADIANS ? BOUNDARY : OUTSIDE;
             };
         }
         CompiledFence.PolygonFence pf = (CompiledFence.PolygonFence) f;
         Coordinate probe = new Coordinate();
-        return (cLat, cLng, rho) -> {
-            probe.x = cLng;
-            probe.y = cLat;
-            // a disc of rho radians around (cLat, cLng) lies within this many degrees in lng/lat space
+        return (x, y, z, rho) -> {
+            double[] latLng = H3Lattice.latLngOf(x, y, z);
+            probe.x = latLng[1];
+            probe.y = latLng[0];
+            // a disc of rho radians around the point lies within this many degrees in lng/lat space
             double rhoDeg = Math.toDegrees(rho + DELTA_RADIANS) * 1.01 / Math.cos(Math.min(Math.toRadians(89),
-                    Math.toRadians(Math.abs(cLat)) + rho));
+                    Math.toRadians(Math.abs(latLng[0])) + rho));
             boolean inside = pf.locator.locate(probe) != Location.EXTERIOR;
             double d = pf.boundaryDistance.distance(FenceShapes.FACTORY.createPoint(probe));
             if (inside && d > rhoDeg) {
@@ -317,24 +543,31 @@ public final class H3CoverFenceIndex implements FenceIndex {
         };
     }
 
-    /**
-     * The disc of {@code rho} radians around unit vector (x, y, z) against the circle around (cx, cy, cz)
-     * whose radius has cosine {@code cosRadius} (a record's threshold), in chords (2 sin(angle / 2)) rather
-     * than angles: half-angle identities need square roots only, where inverse trigonometry per fence would
-     * be most of a neighbourhood's cost. The caller adds its margin to {@code rho}.
+    /*
+     * A disc of rho radians against a circle, in chords (2 sin(angle / 2)) rather than angles: the disc is inside
+     * when its centre is within the chord of radius - rho, outside beyond the chord of radius + rho. Half-angle
+     * identities need square roots only, where inverse trigonometry per cell or fence would be most of a cover's
+     * or a neighbourhood's cost; sinH and cosH are of rho / 2, margin included.
      */
-    private static int classifyCircle(double cx, double cy, double cz, double cosRadius, double x, double y, double z,
-                                      double rho) {
-        double dx = x - cx, dy = y - cy, dz = z - cz;
+
+    /** Squared chord of radius - rho for a circle whose radius has squared chord {@code radiusChord2}; -1 when negative. */
+    private static double nearChord2(double radiusChord2, double sinH, double cosH) {
+        double sinR = Math.sqrt(radiusChord2) / 2, cosR = Math.sqrt(1 - sinR * sinR); // of half the radius
+        double near = 2 * (sinR * cosH - cosR * sinH);
+        return near > 0 ? near * near : -1;
+    }
+
+    /** Squared chord of radius + rho; 5 (past any squared distance) when that reaches past the antipode. */
+    private static double farChord2(double radiusChord2, double sinH, double cosH) {
+        double sinR = Math.sqrt(radiusChord2) / 2, cosR = Math.sqrt(1 - sinR * sinR);
+        double far = 2 * (sinR * cosH + cosR * sinH);
+        return cosR * cosH - sinR * sinH > 0 ? far * far : 5;
+    }
+
+    /** INTERIOR, BOUNDARY or OUTSIDE for a disc whose centre is (dx, dy, dz) from the circle's. */
+    private static int classifyByChord(double dx, double dy, double dz, double near2, double far2) {
         double chord2 = dx * dx + dy * dy + dz * dz;
-        double sinR = Math.sqrt((1 - cosRadius) / 2), cosR = Math.sqrt((1 + cosRadius) / 2); // of half the radius
-        double sinH = Math.sin(rho / 2), cosH = Math.cos(rho / 2);
-        double far = 2 * (sinR * cosH + cosR * sinH); // chord of radius + rho (a half-angle past 90 degrees: all of the sphere)
-        if (cosR * cosH - sinR * sinH > 0 && chord2 > far * far) {
-            return OUTSIDE;
-        }
-        double near = 2 * (sinR * cosH - cosR * sinH); // chord of radius - rho, when positive
-        return near > 0 && chord2 <= near * near ? INTERIOR : BOUNDARY;
+        return chord2 <= near2 ? INTERIOR : chord2 <= far2 ? BOUNDARY : OUTSIDE;
     }
 
     private static final int OUTSIDE = 0, BOUNDARY = 1, INTERIOR = 2;
@@ -349,8 +582,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     @FunctionalInterface
     private interface Classifier {
-        /** OUTSIDE, BOUNDARY or INTERIOR for a cell centred at (lat, lng) with radius {@code rho} radians. */
-        int classify(double lat, double lng, double rho);
+        /** OUTSIDE, BOUNDARY or INTERIOR for a disc centred at unit vector (x, y, z) with radius {@code rho} radians. */
+        int classify(double x, double y, double z, double rho);
     }
 
     /** Angle between two unit vectors, accurate for small angles. */

@@ -1,11 +1,15 @@
 package io.github.geodispatch.insight.internal;
 import io.github.geodispatch.insight.AttendanceDay;
+import io.github.geodispatch.spi.Money;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Running sums for one {@link BucketKey}. Shares are added with sign +1 and retracted with -1. Mutable; guarded by the view's lock. */
+/**
+ * Running sums for one {@link BucketKey}. Shares are added with sign +1 and retracted with -1; money sums are
+ * exact ({@link Money#addExact}). Mutable; guarded by the view's lock.
+ */
 final class Bucket {
     int jobsCreated;
     int jobsCompleted;
@@ -56,10 +60,10 @@ final class Bucket {
         if (s.openDeadline() != null) {
             count(openDeadlines, s.openDeadline(), sign);
         }
-        revenue += sign * s.revenue();
-        collected += sign * s.collected();
-        pending += sign * s.pending();
-        cash += sign * s.cash();
+        revenue = Money.addExact(revenue, sign * s.revenue(), "revenue");
+        collected = Money.addExact(collected, sign * s.collected(), "collected money");
+        pending = Money.addExact(pending, sign * s.pending(), "pending money");
+        cash = Money.addExact(cash, sign * s.cash(), "cash collected");
     }
 
     /** True when nothing is in the bucket any more (everything once added was retracted). */
@@ -68,7 +72,7 @@ final class Bucket {
     }
 
     void addDeposit(long amount) {
-        deposits += amount;
+        deposits = Money.addExact(deposits, amount, "cash deposits");
         depositCount++;
     }
 
@@ -90,7 +94,7 @@ final class Bucket {
             leakage.remove(code);
         } else {
             findings.put(code, n);
-            leakage.put(code, leakage.getOrDefault(code, 0L) + sign * amount);
+            leakage.put(code, Money.addExact(leakage.getOrDefault(code, 0L), sign * amount, "amount at risk"));
         }
     }
 

@@ -222,18 +222,18 @@ public final class IncrementalOwnerView implements OwnerView {
             }
             b.response.forEach((k, v) -> response.merge(k, v, Integer::sum));
             b.completion.forEach((k, v) -> completion.merge(k, v, Integer::sum));
-            b.leakage.forEach((k, v) -> leakage.merge(k, v, Long::sum));
+            b.leakage.forEach((k, v) -> leakage.merge(k, v, (x, y) -> Money.addExact(x, y, "amount at risk")));
             created += b.jobsCreated;
             completed += b.jobsCompleted;
             ftf += b.firstTimeFixes;
             slaJudged += b.slaJudged;
             slaMet += b.slaMet;
             openDeadlines.add(b.openDeadlines);
-            revenue += b.revenue;
-            collected += b.collected;
-            pending += b.pending;
-            cash += b.cash;
-            deposited += b.deposits;
+            revenue = Money.addExact(revenue, b.revenue, "revenue");
+            collected = Money.addExact(collected, b.collected, "collected money");
+            pending = Money.addExact(pending, b.pending, "pending money");
+            cash = Money.addExact(cash, b.cash, "cash collected");
+            deposited = Money.addExact(deposited, b.deposits, "cash deposits");
             shiftSeconds += b.shiftSeconds;
             onSite += b.onSiteSeconds;
             travel += b.travelSeconds;
@@ -257,8 +257,8 @@ public final class IncrementalOwnerView implements OwnerView {
                     new Ratio(slaMet, slaJudged + breachedOpen), new Ratio(completed, techs),
                     new Ratio(onSite, shiftSeconds), new Ratio(travel, shiftSeconds),
                     new Ratio(punctualShifts, shifts), money(revenue),
-                    techs == 0 ? money(0) : money(Math.floorDiv(revenue + techs / 2, techs)),
-                    money(collected), money(pending), money(cash - deposited), new TreeMap<>(risk));
+                    techs == 0 ? money(0) : money(Math.floorDiv(Money.addExact(revenue, techs / 2, "revenue"), techs)),
+                    money(collected), money(pending), money(cash).minus(money(deposited)), new TreeMap<>(risk));
         }
 
         private Money money(long minor) {

@@ -85,10 +85,11 @@ final class JobTally {
             }
         } else if (event instanceof JobEvent.StatusChanged s) {
             status(s.status(), at);
-        } else if (event instanceof JobEvent.PaymentRecorded p && p.mode() == PaymentMode.CASH) {
-            cash += p.amount().minor();
         }
-        account.apply(event);
+        boolean counts = account.apply(event);
+        if (counts && event instanceof JobEvent.PaymentRecorded p && p.mode() == PaymentMode.CASH) {
+            cash = Money.addExact(cash, p.amount().minor(), "a job's cash");
+        }
         eventIds.add(event.header().eventId());
     }
 

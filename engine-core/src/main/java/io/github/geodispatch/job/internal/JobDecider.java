@@ -15,6 +15,7 @@ import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.job.JobTransitions;
 import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.job.Rejection.Reason;
+import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.HashChain;
@@ -235,18 +236,16 @@ final class JobDecider {
             return Decision.reject(Reason.WAIVER_NEEDS_OWNER, "only an OWNER may waive payment of job "
                     + c.job.id() + ", not " + c.actor.role() + " " + c.actor.id());
         }
-        c.requireJobCurrency(p.amount(), "payment amount");
-        if (p.reference() != null) {
-            for (JobEvent.PaymentRecorded existing : c.job.payments()) {
-                if (p.reference().equals(existing.reference())) {
-                    if (existing.mode() == p.mode() && existing.amount().equals(p.amount())) {
-                        return Decision.alreadyDone();
-                    }
-                    return Decision.reject(Reason.DUPLICATE_REFERENCE, "payment reference " + p.reference()
-                            + " is already recorded on job " + c.job.id() + " as " + existing.mode() + " "
-                            + existing.amount());
-                }
-            }
+        MoneyRules.Check check = MoneyRules.payment(c.job.id(), c.job.quote().currency(), c.job.payments(), p.mode(),
+                p.amount(), p.reference());
+        Decision refused = switch (check.verdict()) {
+            case ACCEPTED -> null;
+            case REPEAT -> Decision.alreadyDone();
+            case DUPLICATE_REFERENCE -> Decision.reject(Reason.DUPLICATE_REFERENCE, check.message());
+            case CURRENCY_MISMATCH -> Decision.reject(Reason.INVALID_INPUT, check.message());
+        };
+        if (refused != null) {
+            return refused;
         }
         String approvedBy = p.mode() == PaymentMode.WAIVED ? c.actor.id() : null;
         return Decision.accept(new JobEvent.PaymentRecorded(c.header(), p.mode(), p.amount(), p.reference(),
@@ -329,9 +328,9 @@ final class JobDecider {
         }
 
         void requireJobCurrency(Money amount, String what) {
-            if (amount.currency() != job.quote().currency()) {
-                throw new IllegalArgumentException(what + " is in " + amount.currency() + " but job " + job.id()
-                        + " is priced in " + job.quote().currency());
+            MoneyRules.Check check = MoneyRules.currency(job.id(), job.quote().currency(), amount, what);
+            if (!check.accepted()) {
+                throw new IllegalArgumentException(check.message());
             }
         }
     }

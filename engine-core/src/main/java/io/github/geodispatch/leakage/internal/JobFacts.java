@@ -15,16 +15,22 @@ public final class JobFacts {
     UUID completedEvent;
     Instant assignedAt;
     final List<JobEvent.ProofAdded> proofs = new ArrayList<>(2);
-    final List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
+    /** The payments that count ({@link JobAccount#payments()}), kept here so the rules read them without a copy. */
+    List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
 
     public JobFacts(ZoneId zone) {
         this.account = new JobAccount(zone);
     }
 
-    public void apply(JobEvent event) {
-        account.apply(event);
+    /** Folds {@code event} in; false when the money rules refuse it (see {@link JobAccount#apply}). */
+    public boolean apply(JobEvent event) {
+        boolean counts = account.apply(event);
         if (event instanceof JobEvent.JobCreated) {
             createdEvent = event.header().eventId();
+            if (!payments.isEmpty()) {
+                // payments that came before JobCreated are checked again now that the job's currency is known
+                payments = new ArrayList<>(account.payments());
+            }
         } else if (event instanceof JobEvent.JobAssigned) {
             Instant at = event.header().occurredAt();
             if (assignedAt == null || at.isAfter(assignedAt)) {
@@ -35,9 +41,10 @@ public final class JobFacts {
             completedEvent = s.header().eventId();
         } else if (event instanceof JobEvent.ProofAdded p) {
             proofs.add(p);
-        } else if (event instanceof JobEvent.PaymentRecorded p) {
+        } else if (event instanceof JobEvent.PaymentRecorded p && counts) {
             payments.add(p);
         }
+        return counts;
     }
 
     /** The proofs recorded at or before {@code by}. */

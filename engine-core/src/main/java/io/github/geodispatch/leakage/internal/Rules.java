@@ -19,13 +19,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * The leakage rules, one method per rule, each a pure function of the indexed facts it is given. One finding
  * per cause: no payment status, an invalid coverage claim, a pending promise, an INVOICE_REQUIRED job or an
- * approved waiver each exclude SHORT_COLLECTION; a duplicate claim is not also unverified. Not thread-safe
- * (it reads the monitor's indexes).
+ * approved waiver each exclude SHORT_COLLECTION; a duplicate claim is not also unverified, nor part of the
+ * claims CREDIT_BELOW_CLAIM weighs. The job's payments are those its {@link JobAccount} counts (the money
+ * rules). Not thread-safe (it reads the monitor's indexes).
  */
 public final class Rules {
     private final LeakagePolicy policy;
@@ -56,6 +58,7 @@ public final class Rules {
         }
         Set<String> duplicates = duplicates(f, out);
         unverified(f, duplicates, out);
+        creditBelowClaim(f, duplicates, out);
         partsNotBilled(f, out);
         return out;
     }
@@ -221,7 +224,7 @@ public final class Rules {
     private void unverified(JobFacts f, Set<String> duplicates, List<Finding> out) {
         boolean linked = !linkedCredits.apply(f.account.job()).isEmpty();
         for (JobEvent.PaymentRecorded p : f.payments) {
-            if (!p.mode().needsStatementCredit() || duplicates.contains(p.reference())) {
+            if (!p.mode().needsStatementCredit() || isDuplicate(p, duplicates)) {
                 continue;
             }
             boolean carried = p.reference() != null && reconciler.credit(p.reference()).isPresent();
@@ -230,6 +233,69 @@ public final class Rules {
                         List.of(p.header().eventId().toString()), p.header().occurredAt().plus(policy.verificationGrace())));
             }
         }
+    }
+
+    /**
+     * CREDIT_BELOW_CLAIM: the credits linked to the job (in its currency) add up to less than its traceable
+     * claims (UPI, MPESA, CARD; a duplicate of another job's claim is that claim's finding, not this one's).
+     * Found when the last of those claims and credits is known; the amount at risk is the difference. The
+     * sums are taken first and allocate nothing; evidence is gathered only for a finding.
+     */
+    private void creditBelowClaim(JobFacts f, Set<String> duplicates, List<Finding> out) {
+        long claimed = 0;
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (isClaim(p, duplicates)) {
+                claimed = Money.addExact(claimed, p.amount().minor(), "a job's claims");
+            }
+        }
+        Set<String> linked = linkedCredits.apply(f.account.job());
+        if (claimed == 0 || linked.isEmpty()) {
+            return;
+        }
+        long credited = 0;
+        for (String reference : linked) {
+            StatementCredit credit = reconciler.credit(reference).orElseThrow();
+            if (credit.amount().currency() == f.account.currency()) {
+                credited = Money.addExact(credited, credit.amount().minor(), "a job's credits");
+            }
+        }
+        if (credited >= claimed) {
+            return;
+        }
+        Instant at = Instant.MIN;
+        List<String> references = new ArrayList<>(1);
+        List<String> evidence = new ArrayList<>();
+        for (JobEvent.PaymentRecorded p : f.payments) {
+            if (isClaim(p, duplicates)) {
+                at = later(at, p.header().occurredAt());
+                references.add(p.reference());
+                evidence.add(p.header().eventId().toString());
+            }
+        }
+        // sorted, so the evidence does not depend on the order the credits were linked in
+        for (String reference : new TreeSet<>(linked)) {
+            StatementCredit credit = reconciler.credit(reference).orElseThrow();
+            if (credit.amount().currency() == f.account.currency()) {
+                at = later(at, credit.at());
+                evidence.add(Finding.statementEvidence(credit));
+            }
+        }
+        String reference = references.size() == 1 ? references.get(0) : null;
+        out.add(finding(LeakageCode.CREDIT_BELOW_CLAIM, f, reference,
+                Money.ofMinor(claimed - credited, f.account.currency()), evidence, at));
+    }
+
+    /** A claim that money arrived by a traceable route, and not a duplicate of another job's claim. */
+    private static boolean isClaim(JobEvent.PaymentRecorded p, Set<String> duplicates) {
+        return Reconciler.traceable(p.mode()) && !isDuplicate(p, duplicates);
+    }
+
+    private static boolean isDuplicate(JobEvent.PaymentRecorded p, Set<String> duplicates) {
+        return p.reference() != null && duplicates.contains(p.reference());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     /** PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list. */

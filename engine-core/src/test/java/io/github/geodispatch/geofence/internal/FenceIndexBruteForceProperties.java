@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The index agrees with brute force (great-circle distance for circles, JTS covers for polygons) on
@@ -56,6 +57,21 @@ class FenceIndexBruteForceProperties {
         for (Fence f : fences) {
             assertThat(index.fence(f.id()).isPresent()).isEqualTo(live.contains(f));
         }
+    }
+
+    @Property(tries = 25)
+    void aBulkAddAnswersLikeAddsOneByOneAndAddsNothingOnADuplicate(@ForAll("fenceSets") List<Fence> fences, @ForAll long seed) {
+        FenceIndex index = FenceIndex.builder().resolution(11).build();
+        Fence first = fences.get(0);
+        index.add(first);
+        List<Fence> rest = fences.subList(1, fences.size());
+        List<Fence> withDuplicate = new ArrayList<>(rest);
+        withDuplicate.add(first);
+        assertThatThrownBy(() -> index.addAll(withDuplicate)).hasMessageContaining(first.id().value());
+        assertThat(index.size()).as("all or none").isEqualTo(1);
+        index.addAll(rest);
+        assertThat(index.size()).isEqualTo(fences.size());
+        assertAgrees(index, fences, fences, new Random(seed), 300);
     }
 
     @Property(tries = 10)
@@ -107,6 +123,32 @@ class FenceIndexBruteForceProperties {
             return Oracle.NEAR_BOUNDARY;
         }
         return g.covers(point) ? Oracle.INSIDE : Oracle.OUTSIDE;
+    }
+
+    /** The ids of the {@code live} fences containing {@code q} by brute force, or null if {@code q} is within 1 mm of a boundary. */
+    static Set<String> expectedIds(List<Fence> live, GeoPoint q) {
+        Set<String> expected = new java.util.TreeSet<>();
+        for (Fence f : live) {
+            Oracle o = oracle(f, q);
+            if (o == Oracle.NEAR_BOUNDARY) {
+                return null;
+            }
+            if (o == Oracle.INSIDE) {
+                expected.add(f.id().value());
+            }
+        }
+        return expected;
+    }
+
+    /** The ids of the probe's candidate fences containing its point (after {@code locate}). */
+    static Set<String> probeIds(CachingProbe p) {
+        Set<String> actual = new java.util.TreeSet<>();
+        for (int c = 0; c < p.candidates(); c++) {
+            if (p.candidateContains(c)) {
+                actual.add(p.candidate(c).fence.id().value());
+            }
+        }
+        return actual;
     }
 
     private static double[] centre(Fence f) {
@@ -172,7 +214,7 @@ class FenceIndexBruteForceProperties {
         };
     }
 
-    private static GeoPoint offset(GeoPoint c, double eastM, double northM) {
+    static GeoPoint offset(GeoPoint c, double eastM, double northM) {
         return GeoPoint.of(c.lat() + northM / 111_195.0, c.lng() + eastM / (111_195.0 * Math.cos(Math.toRadians(c.lat()))));
     }
 

@@ -97,6 +97,32 @@ class FenceShapesTest {
         assertThatThrownBy(() -> read("{not json", GeoJsonFences.InvalidPolygons.REJECT)).hasMessageContaining("not valid JSON");
     }
 
+    @Test
+    void ringsAcrossTheAntimeridianAreAClearErrorNamingTheFeature() throws Exception {
+        String fiji = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"id":"S-1","kind":"site","radius_m":80},"geometry":{"type":"Point","coordinates":[179.99,-17.0]}},
+                 {"type":"Feature","properties":{"id":"TAVEUNI","kind":"area"},"geometry":{"type":"Polygon","coordinates":[[[179.5,-17.0],[-179.5,-17.0],[-179.5,-16.0],[179.5,-16.0],[179.5,-17.0]]]}}]}""";
+        for (GeoJsonFences.InvalidPolygons policy : GeoJsonFences.InvalidPolygons.values()) {
+            assertThatThrownBy(() -> read(fiji, policy)).hasMessageContaining("feature 2 (id TAVEUNI)")
+                    .hasMessageContaining("CROSSES_ANTIMERIDIAN").hasMessageContaining("shell edge 1")
+                    .cause().isInstanceOfSatisfying(InvalidFenceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(InvalidFenceException.Reason.CROSSES_ANTIMERIDIAN));
+        }
+        GeoPoint e = GeoPoint.of(-17, 179.5), w = GeoPoint.of(-17, -179.5), n = GeoPoint.of(-16, -179.5);
+        assertThatThrownBy(() -> new FenceShape.Polygon(List.of(A, B, C, D, A), List.of(List.of(e, w, n, e))))
+                .hasMessageContaining("hole 1 edge 1");
+        // up to the antimeridian from either side is fine, and a circle there works on the globe
+        FenceShape east = new FenceShape.Polygon(List.of(GeoPoint.of(-17, 179.5), GeoPoint.of(-17, 180), GeoPoint.of(-16, 180),
+                GeoPoint.of(-17, 179.5)));
+        FenceIndex index = FenceIndex.builder().build();
+        index.add(Fence.of("E", FenceKind.SERVICE_AREA, east));
+        index.add(Fence.of("C", FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(-16.5, 180), 2_000)));
+        assertThat(index.fencesAt(GeoPoint.of(-16.5, -179.99))).extracting(f -> f.id().value()).containsExactly("C");
+        assertThat(index.fencesAt(GeoPoint.of(-16.9, 179.9))).extracting(f -> f.id().value()).containsExactly("E");
+        assertThat(index.fencesAt(GeoPoint.of(-16.9, 0))).isEmpty();
+    }
+
     private static List<Fence> read(String json, GeoJsonFences.InvalidPolygons policy) throws Exception {
         return GeoJsonFences.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), policy);
     }

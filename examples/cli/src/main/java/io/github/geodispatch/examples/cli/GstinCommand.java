@@ -11,11 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gstin VALUE...}: checks each GSTIN's format, state code and mod-36 check character and prints
- * {@code VALUE valid <state>} or {@code VALUE invalid <reason>}; exits 0 when all are valid, else 1.
+ * {@code gstin VALUE...}: checks each GSTIN's layout, state code and mod-36 check character and prints
+ * {@code VALUE valid <CATEGORY> <state>} or {@code VALUE invalid <reason>}; exits 0 when all are valid, else 1.
  */
 @Command(name = "gstin", mixinStandardHelpOptions = true,
-        description = "Validate GSTINs: format, state code and the mod-36 check character.",
+        description = "Validate GSTINs and UINs: layout and registration category (REGULAR, TAX_DEDUCTOR, "
+                + "TAX_COLLECTOR, UIN_HOLDER, NON_RESIDENT, OIDAR), state code and the mod-36 check character.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", "2:bad arguments"})
 public final class GstinCommand implements Callable<Integer> {
@@ -32,7 +33,8 @@ public final class GstinCommand implements Callable<Integer> {
         boolean allValid = true;
         for (String value : values) {
             try {
-                out.println(value + " valid " + Gstin.parse(value).state().displayName());
+                Gstin gstin = Gstin.parse(value);
+                out.println(value + " valid " + gstin.category() + " " + gstin.state().displayName());
             } catch (InvalidGstinException e) {
                 out.println(value + " invalid " + e.getMessage());
                 allValid = false;

@@ -14,7 +14,9 @@ import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
 import io.github.geodispatch.dispatch.HaversineTravelTimes;
+import io.github.geodispatch.dispatch.Schedule;
 import io.github.geodispatch.dispatch.ScoringWeights;
+import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.DailyAttendance;
@@ -83,6 +85,8 @@ import java.util.function.Function;
  *       at the site of an assigned job records its arrival (or verifies the technician's tap), and completions
  *       no visit backs are listed;</li>
  *   <li>{@link #dispatch()}, the live board: its assignments and removals are recorded on the job record;</li>
+ *   <li>{@link #schedule()}, with a {@link Builder#calendar team calendar}: the board over a horizon of days
+ *       (today's board is {@link #dispatch()}), its reschedules recorded on the job record with their slot;</li>
  *   <li>{@link #planner()}, the day planner, over the same travel times;</li>
  *   <li>{@link #payments()}: every job event, site visit, statement credit and cash deposit reaches the
  *       payment reconciliation and the leakage rules;</li>
@@ -125,8 +129,15 @@ public interface GeoDispatch {
     /** Pings, site visits and attendance. */
     Visits visits();
 
-    /** The live dispatch board; its decisions are recorded on the job record. */
+    /** The live dispatch board (with a calendar: today's board of the {@link #schedule()}); its decisions are recorded on the job record. */
     Dispatcher dispatch();
+
+    /**
+     * The dispatch board over the calendar's days: free slots for a customer, bookings and reschedules across days.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#calendar calendar}
+     */
+    Schedule schedule();
 
     /** The multi-technician day planner. */
     DayPlanner planner();
@@ -284,6 +295,8 @@ public interface GeoDispatch {
         private MessageStore messageStore;
         private PaymentRequests paymentRequests;
         private Function<TechnicianId, Optional<Contact>> technicianContacts;
+        private TeamCalendar calendar;
+        private Integer horizonDays;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -356,7 +369,10 @@ public interface GeoDispatch {
             return this;
         }
 
-        /** When the day planner stops; 30 s when not set (a step limit makes plans repeatable). */
+        /**
+         * When the day planner stops; {@link PlanTermination#DEFAULT} (a step count per movable visit, so a seeded
+         * plan is the same on any machine) when not set.
+         */
         public Builder planTermination(PlanTermination termination) {
             planTermination = once(planTermination, termination, "plan termination");
             return this;
@@ -443,6 +459,19 @@ public interface GeoDispatch {
             return this;
         }
 
+        /**
+         * When each technician works, which turns {@link GeoDispatch#schedule()} on: the board over {@code days} days
+         * (1-62, a week is 7) from the clock's date. The calendar's zone must be the business's.
+         */
+        public Builder calendar(TeamCalendar teamCalendar, int days) {
+            if (days < 1 || days > 62) {
+                throw new IllegalArgumentException("the calendar's horizon must be 1-62 days, was " + days);
+            }
+            calendar = once(calendar, teamCalendar, "calendar");
+            horizonDays = days;
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -452,6 +481,9 @@ public interface GeoDispatch {
         public GeoDispatch build() {
             if (tenant == null) {
                 throw new IllegalStateException("GeoDispatch needs the business: call business(tenant, currency, zone)");
+            }
+            if (calendar != null && !calendar.zone().equals(zone)) {
+                throw new IllegalStateException("the calendar's zone " + calendar.zone() + " is not the business's " + zone);
             }
             return new WiredGeoDispatch(new GeoDispatchSettings(tenant, currency, zone,
                     eventStore != null ? eventStore : new InMemoryJobEventStore(),
@@ -464,7 +496,7 @@ public interface GeoDispatch {
                     closurePolicies != null ? closurePolicies : ClosurePolicies.defaults(),
                     leakagePolicy != null ? leakagePolicy : LeakagePolicy.defaults().withZone(zone),
                     scoringWeights != null ? scoringWeights : ScoringWeights.defaults(),
-                    planTermination != null ? planTermination : PlanTermination.after(Duration.ofSeconds(30)),
+                    planTermination != null ? planTermination : PlanTermination.DEFAULT,
                     planSeed != null ? planSeed : 0L,
                     arrivalGrace != null ? arrivalGrace : Duration.ofMinutes(10),
                     seller,
@@ -477,7 +509,9 @@ public interface GeoDispatch {
                     messaging == null ? null : new MessagingWiring(messaging,
                             messageSender != null ? messageSender : new InMemoryMessageSender(),
                             messageStore != null ? messageStore : new InMemoryMessageStore(), paymentRequests,
-                            technicianContacts != null ? technicianContacts : ContactBook::inApp)));
+                            technicianContacts != null ? technicianContacts : ContactBook::inApp),
+                    calendar,
+                    horizonDays == null ? 0 : horizonDays));
         }
 
         private static <T> T once(T current, T value, String name) {

@@ -68,6 +68,18 @@ public record DispatchJob(JobId id, BranchId branch, GeoPoint location, String j
                 created.preferredTechnician());
     }
 
+    /** This job taking {@code newDuration} (e.g. running long). */
+    public DispatchJob withDuration(Duration newDuration) {
+        return new DispatchJob(id, branch, location, jobType, requiredSkills, requiredCertifications, priority,
+                window, slaDeadline, newDuration, preferredTechnician);
+    }
+
+    /** This job with work to start within {@code newWindow} ({@code null} = any time in the shift), e.g. rescheduled. */
+    public DispatchJob withWindow(TimeWindow newWindow) {
+        return new DispatchJob(id, branch, location, jobType, requiredSkills, requiredCertifications, priority,
+                newWindow, slaDeadline, duration, preferredTechnician);
+    }
+
     /** This job at another priority (e.g. escalated to EMERGENCY). */
     public DispatchJob withPriority(Priority newPriority) {
         return new DispatchJob(id, branch, location, jobType, requiredSkills, requiredCertifications, newPriority,

@@ -2,6 +2,7 @@ package io.github.geodispatch.dispatch;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.VisitSlot;
 
 /**
  * Told about every change the dispatcher commits, after it is committed, on the thread that made it.
@@ -25,4 +26,12 @@ public interface DispatchListener {
     void assigned(Assignment assignment);
 
     void unassigned(JobId job, TechnicianId technician, String reason, Actor by);
+
+    /**
+     * A job moved to a new slot agreed with the customer ({@link Schedule#reschedule}); when it moved to another
+     * technician, {@link #assigned} was told first. When this throws, the move is taken back. Does nothing by default.
+     */
+    default void rescheduled(JobId job, VisitSlot slot, String reason, Actor by) {
+        // a listener that keeps no record of reschedules has nothing to do
+    }
 }

@@ -156,12 +156,33 @@ public interface Dispatcher {
         }
 
         public Dispatcher build() {
-            return new InMemoryDispatcher(travel == null ? HaversineTravelTimes.defaults() : travel,
-                    clock == null ? InstantSource.system() : clock,
-                    new Scoring(weights == null ? ScoringWeights.defaults() : weights),
-                    fences == null ? ServiceAreaFences.NONE : fences,
-                    listener == null ? DispatchListener.NONE : listener,
-                    search == null ? CandidateSearch.INDEXED : search);
+            return new InMemoryDispatcher(travel(), clock(), scoring(), fences(), listener(), search());
+        }
+
+        // the settings with their defaults, also for the day boards of a Schedule
+
+        TravelTimes travel() {
+            return travel == null ? HaversineTravelTimes.defaults() : travel;
+        }
+
+        InstantSource clock() {
+            return clock == null ? InstantSource.system() : clock;
+        }
+
+        Scoring scoring() {
+            return new Scoring(weights == null ? ScoringWeights.defaults() : weights);
+        }
+
+        ServiceAreaFences fences() {
+            return fences == null ? ServiceAreaFences.NONE : fences;
+        }
+
+        DispatchListener listener() {
+            return listener == null ? DispatchListener.NONE : listener;
+        }
+
+        CandidateSearch search() {
+            return search == null ? CandidateSearch.INDEXED : search;
         }
 
         private static <T> T set(T current, T value, String name) {

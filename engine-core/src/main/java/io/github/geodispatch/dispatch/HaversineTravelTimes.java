@@ -5,6 +5,7 @@ import io.github.geodispatch.spi.TravelEstimate;
 import io.github.geodispatch.spi.TravelTimes;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The default travel model: great-circle (haversine) distance times a road factor, driven at a city
@@ -60,6 +61,20 @@ public final class HaversineTravelTimes implements TravelTimes {
     /** Travel seconds between two positions in degrees; allocation-free. */
     public long seconds(double lat1, double lng1, double lat2, double lng2) {
         return secondsFor(GeoPoint.haversineMetres(lat1, lng1, lat2, lng2));
+    }
+
+    /** Every pair's {@link #seconds(GeoPoint, GeoPoint)}, without an estimate object per pair. */
+    @Override
+    public long[][] secondsMatrix(List<GeoPoint> origins, List<GeoPoint> destinations) {
+        long[][] matrix = new long[origins.size()][destinations.size()];
+        for (int i = 0; i < origins.size(); i++) {
+            GeoPoint from = origins.get(i);
+            for (int j = 0; j < destinations.size(); j++) {
+                GeoPoint to = destinations.get(j);
+                matrix[i][j] = seconds(from.lat(), from.lng(), to.lat(), to.lng());
+            }
+        }
+        return matrix;
     }
 
     long secondsFor(double straightMetres) {

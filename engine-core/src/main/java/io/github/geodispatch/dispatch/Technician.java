@@ -62,6 +62,12 @@ public record Technician(TechnicianId id, BranchId branch, Map<String, Integer> 
         return false;
     }
 
+    /** This technician on another day: the same profile with {@code dayShift} ({@code null} = off that day). */
+    public Technician withShift(Shift dayShift) {
+        return new Technician(id, branch, skills, certifications, serviceAreas, dayShift, maxJobsPerDay, startLocation,
+                endLocation, liveLocation);
+    }
+
     /** This technician with a new live location. */
     public Technician withLiveLocation(LiveLocation live) {
         return new Technician(id, branch, skills, certifications, serviceAreas, shift, maxJobsPerDay,

@@ -4,6 +4,7 @@ import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.contract.ReminderSender;
 import io.github.geodispatch.dispatch.ScoringWeights;
+import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.job.ClosurePolicies;
@@ -25,14 +26,16 @@ import java.util.List;
 /**
  * A front door's settings with every default applied, handed from {@code GeoDispatch.Builder} to
  * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off, {@code messaging}
- * when messaging is off, {@code reminders} when they go through messaging. Immutable.
+ * when messaging is off, {@code reminders} when they go through messaging; {@code calendar} is null when the board
+ * is today's only. Immutable.
  */
 public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zone, JobEventStore eventStore,
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
-        CustomerEventStore customerStore, ReminderSender reminders, MessagingWiring messaging) {
+        CustomerEventStore customerStore, ReminderSender reminders, MessagingWiring messaging,
+        TeamCalendar calendar, int horizonDays) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

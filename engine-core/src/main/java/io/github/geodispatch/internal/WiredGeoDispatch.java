@@ -9,6 +9,7 @@ import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.customer.CustomerRecord;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
+import io.github.geodispatch.dispatch.Schedule;
 import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
@@ -79,7 +80,9 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final FenceIndex fences;
     private final JobVisitLink visitLink;
     private final VisitTracker tracker;
+    /** Today's board when there is no calendar; null with one (today's board is then the schedule's). */
     private final Dispatcher board;
+    private final Schedule schedule;
     private final DayPlanner planner;
     private final OwnerView owner;
     private final LeakageMonitor monitor;
@@ -119,9 +122,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         settings.geofenceListeners().forEach(trackerBuilder::listener);
         this.tracker = trackerBuilder.build();
         ServiceAreaFences areas = this::serviceAreasAt;
-        this.board = Dispatcher.builder().travelTimes(settings.travelTimes()).clock(settings.clock())
-                .weights(settings.scoringWeights()).serviceAreaFences(areas)
-                .listener(new JobRecordDispatchListener(jobs)).build();
+        Dispatcher.Builder boards = Dispatcher.builder().travelTimes(settings.travelTimes()).clock(settings.clock())
+                .weights(settings.scoringWeights()).serviceAreaFences(areas).listener(new JobRecordDispatchListener(jobs));
+        this.board = settings.calendar() == null ? boards.build() : null;
+        this.schedule = settings.calendar() == null ? null
+                : Schedule.builder().calendar(settings.calendar()).days(settings.horizonDays()).boards(boards).build();
         this.planner = DayPlanner.builder().travelTimes(settings.travelTimes()).serviceAreaFences(areas)
                 .termination(settings.planTermination()).seed(settings.planSeed()).build();
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
@@ -153,7 +158,16 @@ public final class WiredGeoDispatch implements GeoDispatch {
 
     @Override
     public Dispatcher dispatch() {
-        return board;
+        return schedule == null ? board : schedule.day(schedule.today());
+    }
+
+    @Override
+    public Schedule schedule() {
+        if (schedule == null) {
+            throw new IllegalStateException("the schedule is off: give the builder the team's calendar, "
+                    + "GeoDispatch.builder().calendar(teamCalendar, days)");
+        }
+        return schedule;
     }
 
     @Override
@@ -254,7 +268,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
 
     /** A technician's branch: their profile on the board, else the branch of the job they were given. */
     private BranchId branchOf(TechnicianId technician, JobId job) {
-        return board.technician(technician).map(Technician::branch)
+        return dispatch().technician(technician).map(Technician::branch)
                 .or(() -> jobs.job(system, job).map(JobState::branch))
                 .orElseThrow(() -> new IllegalStateException("job " + job + " of an assignment is unknown"));
     }
@@ -315,8 +329,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
             List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
             Map<TechnicianId, DailyAttendance> byTechnician = new HashMap<>();
             days.forEach(a -> byTechnician.put(a.technician(), a));
-            for (Technician t : board.technicians()) {
-                if (t.shift().start().atZone(settings.zone()).toLocalDate().equals(day)) {
+            for (Technician t : dispatch().technicians()) {
+                if (t.shift() != null && t.shift().start().atZone(settings.zone()).toLocalDate().equals(day)) {
                     // a technician on shift with no visit at all counts too: not checked in, nothing on site
                     DailyAttendance a = byTechnician.get(t.id());
                     owner.accept(new AttendanceDay(t.id(), t.branch(), day, t.shift().start(), t.shift().end(),
@@ -354,7 +368,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 branch = technicianBranches.get(deposit.technician());
             }
             if (branch == null) {
-                branch = board.technician(deposit.technician()).map(Technician::branch).orElse(null);
+                branch = dispatch().technician(deposit.technician()).map(Technician::branch).orElse(null);
             }
             if (branch != null) {
                 owner.accept(deposit, branch);

@@ -16,6 +16,7 @@ import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -169,9 +170,10 @@ public sealed interface JobCommand {
     /**
      * Move the job to {@code status}. NEW and ASSIGNED are reached only through {@link Unassign} and
      * {@link Assign}. ON_HOLD, DELAYED, RESCHEDULED and CANCELLED need a reason; ARRIVED needs evidence (the
-     * geofence visit id, or what else proves the arrival). Use the static factories.
+     * geofence visit id, or what else proves the arrival); RESCHEDULED may carry the new slot (technician and
+     * window), recorded on the event. Use the static factories.
      */
-    record ChangeStatus(JobId job, JobStatus status, String reason, String evidence) implements JobCommand {
+    record ChangeStatus(JobId job, JobStatus status, String reason, String evidence, VisitSlot slot) implements JobCommand {
         public ChangeStatus {
             Objects.requireNonNull(job, "job id");
             Objects.requireNonNull(status, "status");
@@ -188,6 +190,14 @@ public sealed interface JobCommand {
             if (status != JobStatus.ARRIVED && evidence != null && evidence.isBlank()) {
                 throw new IllegalArgumentException("evidence must be null or non-blank");
             }
+            if (slot != null && status != JobStatus.RESCHEDULED) {
+                throw new IllegalArgumentException("only RESCHEDULED carries a slot, not " + status);
+            }
+        }
+
+        /** A status change without a slot. */
+        public ChangeStatus(JobId job, JobStatus status, String reason, String evidence) {
+            this(job, status, reason, evidence, null);
         }
 
         /** True for the statuses that must say why. */
@@ -222,6 +232,11 @@ public sealed interface JobCommand {
 
         public static ChangeStatus rescheduled(JobId job, String reason) {
             return new ChangeStatus(job, JobStatus.RESCHEDULED, reason, null);
+        }
+
+        /** Rescheduled to {@code slot}: the technician and the window agreed with the customer. */
+        public static ChangeStatus rescheduled(JobId job, String reason, VisitSlot slot) {
+            return new ChangeStatus(job, JobStatus.RESCHEDULED, reason, null, Objects.requireNonNull(slot, "slot"));
         }
 
         public static ChangeStatus cancelled(JobId job, String reason) {

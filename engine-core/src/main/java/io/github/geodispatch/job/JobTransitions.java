@@ -64,8 +64,9 @@ public final class JobTransitions {
                     JobStatus.ARRIVED, JobStatus.WORK_STARTED, JobStatus.ON_HOLD, JobStatus.RESCHEDULED,
                     JobStatus.CANCELLED)),
             Map.entry(JobStatus.COMPLETED, EnumSet.of(JobStatus.CLOSED)),
+            // RESCHEDULED again: the customer moves the new slot too
             Map.entry(JobStatus.RESCHEDULED, EnumSet.of(JobStatus.ASSIGNED, JobStatus.NEW, JobStatus.EN_ROUTE,
-                    JobStatus.CANCELLED)),
+                    JobStatus.RESCHEDULED, JobStatus.CANCELLED)),
             Map.entry(JobStatus.CANCELLED, EnumSet.noneOf(JobStatus.class)),
             Map.entry(JobStatus.CLOSED, EnumSet.noneOf(JobStatus.class))));
 

@@ -11,6 +11,8 @@ import io.github.geodispatch.spi.MessageChannel;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.OutboundMessage;
 import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** For each job event kind, the messages that go out: template, recipient, language, channel, parameters, text. */
 class MessagesFromEventsTest {
     private static final String WINDOW = "16/11 14:00–16:00";
+    private static final TimeWindow TOMORROW = new TimeWindow(Talk.DAY.plusDays(1).atTime(10, 0).atZone(Talk.ZONE).toInstant(),
+            Talk.DAY.plusDays(1).atTime(12, 0).atZone(Talk.ZONE).toInstant());
+    private static final String NEW_WINDOW = "17/11 10:00–12:00";
 
     private final Talk talk = new Talk().customer("C-hi", "+919845012345", "hi").customer("C-kn", "+919845012346", "kn-IN");
 
@@ -224,6 +229,36 @@ class MessagesFromEventsTest {
         assertThat(technician.recipient().id()).isEqualTo("ravi");
         assertThat(technician.parameters()).containsExactly("J-1", "customer travelling",
                 "ಸಮಯ ನಿಗದಿಪಡಿಸಲು ನಾವು ನಿಮಗೆ ಕರೆ ಮಾಡುತ್ತೇವೆ");
+    }
+
+    @Test
+    void aRescheduleToANewSlotTellsTheCustomerAndTheTechnicianTheNewWindow() {
+        JobId job = talk.job("J-1", "C-hi");
+        talk.run(talk.dispatcher, Assign.of(job, RAVI));
+        talk.run(talk.dispatcher, ChangeStatus.rescheduled(job, "customer travelling", new VisitSlot(RAVI, TOMORROW)));
+
+        assertThat(talk.one(Template.RESCHEDULED).parameters()).containsExactly("J-1", "customer travelling", NEW_WINDOW);
+        OutboundMessage technician = talk.one(Template.TECH_JOB_RESCHEDULED);
+        assertThat(technician.recipient().id()).isEqualTo("ravi");
+        assertThat(technician.parameters()).containsExactly("J-1", "customer travelling", NEW_WINDOW);
+        assertThat(talk.sent(Template.TECH_JOB_TAKEN_OFF)).isEmpty();
+    }
+
+    @Test
+    void aRescheduleToAnotherTechnicianTellsTheCustomerAndBothTechnicians() {
+        JobId job = talk.job("J-1", "C-hi");
+        talk.run(talk.dispatcher, Assign.of(job, RAVI));
+        talk.run(talk.dispatcher, ChangeStatus.rescheduled(job, "customer travelling", new VisitSlot(ASHA, TOMORROW)));
+
+        assertThat(talk.one(Template.RESCHEDULED).parameters()).containsExactly("J-1", "customer travelling", NEW_WINDOW);
+        OutboundMessage takenOff = talk.one(Template.TECH_JOB_TAKEN_OFF);
+        assertThat(takenOff.recipient().id()).isEqualTo("ravi");
+        assertThat(takenOff.parameters()).containsExactly("J-1", "customer travelling");
+        OutboundMessage given = talk.sent(Template.TECH_JOB_ASSIGNED).get(1);
+        assertThat(given.recipient().id()).isEqualTo("asha");
+        assertThat(given.language()).isEqualTo("ta");
+        assertThat(given.parameters()).containsExactly("J-1", "AC SERVICE", "100 Feet Rd, Indiranagar", NEW_WINDOW);
+        assertThat(talk.sent(Template.TECH_JOB_RESCHEDULED)).isEmpty();
     }
 
     @Test

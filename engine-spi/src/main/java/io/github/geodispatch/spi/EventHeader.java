@@ -22,7 +22,7 @@ public record EventHeader(UUID eventId, StreamId stream, long version, Instant o
         if (!actor.tenant().equals(stream.tenant())) {
             throw new IllegalArgumentException("actor of tenant " + actor.tenant() + " cannot write stream " + stream);
         }
-        if (previousHash == null || !previousHash.matches("[0-9a-f]{64}")) {
+        if (!Ids.isSha256Hex(previousHash)) {
             throw new IllegalArgumentException("previousHash must be 64 lower-case hex chars, was " + previousHash);
         }
     }

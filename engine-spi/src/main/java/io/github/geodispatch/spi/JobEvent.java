@@ -3,6 +3,7 @@ package io.github.geodispatch.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
@@ -18,13 +19,15 @@ public sealed interface JobEvent {
                       String jobType, List<SkillRequirement> requiredSkills, Priority priority,
                       TimeWindow window, java.time.Instant slaDeadline, int estimatedMinutes, Money quote,
                       Coverage coverage, TechnicianId preferredTechnician) implements JobEvent {
+        private static final Pattern JOB_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
         public JobCreated {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(site, "site");
             issue = issue == null ? "" : issue;
-            if (jobType == null || !jobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            if (jobType == null || !JOB_TYPE.matcher(jobType).matches()) {
                 throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
             }
             requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
@@ -56,14 +59,34 @@ public sealed interface JobEvent {
 
     /**
      * The job moved to {@code status}. {@code reason} explains ON_HOLD, DELAYED, RESCHEDULED and
-     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null.
+     * CANCELLED; {@code evidence} names what proves it (for ARRIVED, the geofence visit), or is null;
+     * {@code slot} is where a RESCHEDULED job goes (the technician and the window for the work to start), or
+     * null (always for other statuses, and on histories written before reschedules carried their slot).
      */
-    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence)
+    record StatusChanged(EventHeader header, JobStatus status, String reason, String evidence, VisitSlot slot)
             implements JobEvent {
         public StatusChanged {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(status, "status");
             reason = reason == null ? "" : reason;
+            if (slot != null && status != JobStatus.RESCHEDULED) {
+                throw new IllegalArgumentException("only a RESCHEDULED status carries a slot, not " + status);
+            }
+        }
+
+        /** A status change without a slot. */
+        public StatusChanged(EventHeader header, JobStatus status, String reason, String evidence) {
+            this(header, status, reason, evidence, null);
+        }
+
+        /**
+         * The canonical text: without a slot exactly as before slots existed, so hashes of earlier histories still
+         * verify; with one, the slot follows.
+         */
+        @Override
+        public String toString() {
+            return "StatusChanged[header=" + header + ", status=" + status + ", reason=" + reason + ", evidence=" + evidence
+                    + (slot == null ? "" : ", slot=" + slot) + "]";
         }
     }
 
@@ -86,7 +109,7 @@ public sealed interface JobEvent {
             if (reference == null || reference.isBlank()) {
                 throw new IllegalArgumentException("proof reference must not be blank");
             }
-            if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+            if (sha256 != null && !Ids.isSha256Hex(sha256)) {
                 throw new IllegalArgumentException("proof sha256 must be 64 lower-case hex chars, was " + sha256);
             }
         }
@@ -95,6 +118,8 @@ public sealed interface JobEvent {
     /** A part used on the job. */
     record PartUsed(EventHeader header, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
             implements JobEvent {
+        private static final Pattern HSN = Pattern.compile("\\d{4,8}");
+
         public PartUsed {
             Objects.requireNonNull(header, "header");
             requireValidPart(sku, hsn, quantity, unitPrice);
@@ -105,7 +130,7 @@ public sealed interface JobEvent {
             if (sku == null || sku.isBlank()) {
                 throw new IllegalArgumentException("part sku must not be blank");
             }
-            if (hsn != null && !hsn.matches("\\d{4,8}")) {
+            if (hsn != null && !HSN.matcher(hsn).matches()) {
                 throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
             }
             if (quantity < 1) {

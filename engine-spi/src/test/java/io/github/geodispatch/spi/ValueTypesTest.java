@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -151,6 +152,24 @@ class ValueTypesTest {
         assertThatThrownBy(() -> TenantId.of(null)).hasMessageContaining("tenant id");
         assertThat(JobId.of("JOB-2025/06:0001@blr").value()).isEqualTo("JOB-2025/06:0001@blr");
         assertThat(JobId.of("a".repeat(64)).value()).hasSize(64);
+        assertThat(TenantId.of("0a.b_c:d/e@f-Z9").value()).isEqualTo("0a.b_c:d/e@f-Z9");
+        for (String bad : List.of("a!b", "a b", "a+b", "_ab", ".ab", "a\u0000", "a\u00e9")) {
+            assertThatThrownBy(() -> TenantId.of(bad)).as(bad).hasMessageContaining("must be 1-64 chars");
+        }
+    }
+
+    @Test
+    void aHeaderNeedsAPreviousHashOf64LowerCaseHexDigits() {
+        Actor actor = Actor.system(TENANT);
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.EPOCH;
+        assertThat(new EventHeader(id, STREAM, 1, at, actor, "0123456789abcdef".repeat(4)).previousHash())
+                .isEqualTo("0123456789abcdef".repeat(4));
+        for (String bad : Arrays.asList(null, "", "a".repeat(63), "a".repeat(65), "A".repeat(64),
+                "g".repeat(64), "a".repeat(63) + " ")) {
+            assertThatThrownBy(() -> new EventHeader(id, STREAM, 1, at, actor, bad)).as(String.valueOf(bad))
+                    .hasMessageContaining("previousHash must be 64 lower-case hex chars");
+        }
     }
 
     @Test

@@ -167,7 +167,8 @@ public class RecommendBenchmark {
         return d;
     }
 
-    private static GeoPoint near(GeoPoint c, Random rnd, double metres) {
+    /** A point up to {@code metres} north/south and east/west of {@code c}, uniformly. */
+    static GeoPoint near(GeoPoint c, Random rnd, double metres) {
         double dLat = (rnd.nextDouble() - 0.5) * 2 * metres / 111_000;
         double dLng = (rnd.nextDouble() - 0.5) * 2 * metres / (111_000 * Math.cos(Math.toRadians(c.lat())));
         return GeoPoint.of(c.lat() + dLat, c.lng() + dLng);

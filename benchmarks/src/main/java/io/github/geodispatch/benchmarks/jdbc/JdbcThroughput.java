@@ -1,5 +1,7 @@
 package io.github.geodispatch.benchmarks.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.geodispatch.jdbc.JdbcDatabase;
 import io.github.geodispatch.jdbc.JdbcJobEventStore;
 import io.github.geodispatch.spi.Actor;
@@ -25,14 +27,23 @@ import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TimeWindow;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,16 +54,21 @@ import java.util.concurrent.TimeUnit;
  * Measures the JDBC adapter on a large store (kept out of {@code mvn verify}): loads N events as jobs of
  * ten events each in batched {@link JdbcJobEventStore#appendAll} transactions, then times single-event
  * appends from several threads (one transaction per command, as the engine appends), then replays the
- * whole store through {@link JdbcJobEventStore#readAll} into a projection (status and money per job).
+ * whole store into a projection (status and money per job) through {@link JdbcJobEventStore#replay} and
+ * through the SPI's {@link JdbcJobEventStore#readAll} in pages, each twice (the first pass of the JVM's
+ * life includes its JIT warm-up).
  *
  * <pre>
- * java -cp examples/target/geodispatch.jar io.github.geodispatch.jdbc.JdbcThroughput h2-file 1000000
- * .ci/with-postgres java -cp examples/target/geodispatch.jar io.github.geodispatch.jdbc.JdbcThroughput postgres 1000000
+ * mvn -B -o -q package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.jdbc.JdbcThroughput h2-file 1000000
+ * .ci/with-postgres java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.jdbc.JdbcThroughput postgres 1000000
  * </pre>
  * Arguments: {@code h2-mem | h2-file | postgres} (the last reads {@code GEODISPATCH_PG_URL}, {@code _USER},
  * {@code _PASSWORD}), the event count (default 1,000,000), the jobs per load transaction (default 100, so
- * 1,000 events per commit), and the threads of the single-append phase (default 8). A measurement
- * program, not part of the adapter; it prints one line per phase.
+ * 1,000 events per commit), and the threads of the single-append phase (default 8). It plays the host:
+ * its own HikariCP pool over the driver. It prints the date, the machine, the database and the load
+ * average, then one line per phase: events per second of wall-clock time, per second of the calling
+ * thread's CPU where the phase runs on it, and the load average at its end.
  */
 public final class JdbcThroughput {
     private static final int EVENTS_PER_JOB = 10;
@@ -61,6 +77,7 @@ public final class JdbcThroughput {
     private static final TenantId TENANT = TenantId.of("bench-co");
     private static final BranchId BRANCH = BranchId.of("hq");
     private static final Instant T0 = Instant.parse("2025-04-01T03:30:00Z");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private JdbcThroughput() {}
 
@@ -72,24 +89,40 @@ public final class JdbcThroughput {
         int jobsPerCommit = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Path h2Dir = null;
-        JdbcDatabase db;
+        HikariConfig pool = new HikariConfig();
+        pool.setMaximumPoolSize(threads + 2);
+        pool.setPoolName("throughput");
+        String schema = null;
         switch (kind) {
-            case "h2-mem" -> db = JdbcDatabase.h2InMemory("throughput");
+            case "h2-mem" -> pool.setJdbcUrl("jdbc:h2:mem:throughput;LOCK_TIMEOUT=30000");
             case "h2-file" -> {
                 h2Dir = Files.createTempDirectory("geodispatch-h2-bench");
-                db = JdbcDatabase.h2File(h2Dir.resolve("events"));
+                // WRITE_DELAY=0: every commit reaches the file, as PostgreSQL's fsync does
+                pool.setJdbcUrl("jdbc:h2:file:" + h2Dir.resolve("events") + ";LOCK_TIMEOUT=30000;WRITE_DELAY=0");
             }
-            case "postgres" -> db = JdbcDatabase.builder().url(requireEnv("GEODISPATCH_PG_URL"))
-                    .user(requireEnv("GEODISPATCH_PG_USER")).password(requireEnv("GEODISPATCH_PG_PASSWORD"))
-                    .schema("throughput_" + Long.toHexString(System.nanoTime())).maximumPoolSize(threads + 2).build();
+            case "postgres" -> {
+                pool.setJdbcUrl(requireEnv("GEODISPATCH_PG_URL"));
+                pool.setUsername(requireEnv("GEODISPATCH_PG_USER"));
+                pool.setPassword(requireEnv("GEODISPATCH_PG_PASSWORD"));
+                schema = "throughput_" + Long.toHexString(System.nanoTime());
+            }
             default -> throw new IllegalArgumentException("database must be h2-mem, h2-file or postgres, was " + kind);
         }
-        try (db) {
-            System.out.printf(Locale.ROOT, "database %s, %d events (%d jobs x %d), %d jobs per load commit, %d threads%n",
-                    kind, events, events / EVENTS_PER_JOB, EVENTS_PER_JOB, jobsPerCommit, threads);
-            load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            JdbcDatabase.Builder builder = JdbcDatabase.builder().dataSource(dataSource);
+            JdbcDatabase db = (schema == null ? builder : builder.schema(schema)).build();
+            System.out.printf(Locale.ROOT, "%s%n%s%n%s%n", ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME),
+                    machine(), database(dataSource));
+            System.out.printf(Locale.ROOT, "%d events (%d jobs x %d), %d jobs per load commit, %d threads; load average %s%n",
+                    events, events / EVENTS_PER_JOB, EVENTS_PER_JOB, jobsPerCommit, threads, loadAverage());
+            ServerCpu server = "postgres".equals(kind) ? ServerCpu.ofLocal(dataSource) : null;
+            load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit, server);
             singleAppends(db.events(), threads, events / EVENTS_PER_JOB);
-            replay(db.events());
+            // each replay twice: the first pass also warms the JIT up, as a replay at a host's start would
+            for (int pass = 1; pass <= 2; pass++) {
+                replay(db.events(), pass, server);
+                replayThroughReadAll(db.events(), pass, server);
+            }
         } finally {
             if (h2Dir != null) {
                 try (var files = Files.walk(h2Dir)) {
@@ -99,8 +132,10 @@ public final class JdbcThroughput {
         }
     }
 
-    private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit) {
+    private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit, ServerCpu server) {
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
         long appendNanos = 0;
+        long appendCpuNanos = 0;
         long stored = 0;
         for (long first = 0; first < jobs; first += jobsPerCommit) {
             List<JdbcJobEventStore.Append> batch = new ArrayList<>(jobsPerCommit);
@@ -109,10 +144,13 @@ public final class JdbcThroughput {
                 batch.add(new JdbcJobEventStore.Append(stream, 0, jobStream(stream, j)));
             }
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             stored += store.appendAll(batch).size();
             appendNanos += System.nanoTime() - start;
+            appendCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
-        report("load: batched appendAll", stored, appendNanos);
+        report("load: appendAll, " + jobsPerCommit * EVENTS_PER_JOB + " events per commit (time inside appendAll)",
+                stored, appendNanos, appendCpuNanos, ServerCpu.since(server, serverStart));
     }
 
     /** One transaction per event, as commands append: threads extend the loaded jobs, retrying conflicts. */
@@ -149,42 +187,173 @@ public final class JdbcThroughput {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         report("single-event appends (read stream + append, " + threads + " threads, " + retried + " conflicts retried)",
-                (long) (SINGLE_APPENDS / threads) * threads, nanos);
+                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1, -1);
     }
 
-    private static void replay(JdbcJobEventStore store) {
-        Map<StreamId, JobStatus> status = new HashMap<>();
-        Map<StreamId, Long> paid = new HashMap<>();
-        long read = 0;
+    /** The store's streaming replay, as a projection rebuild or a new consumer would use it. */
+    private static void replay(JdbcJobEventStore store, int pass, ServerCpu server) {
+        Projection projection = new Projection();
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
+        long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        store.replay(0, projection::apply);
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long nanos = System.nanoTime() - start;
+        report("replay " + pass + ": JdbcJobEventStore.replay into a projection of " + projection.jobs() + " jobs",
+                projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
+    }
+
+    /** The SPI's paged read, for comparison: what a store-agnostic reader gets. */
+    private static void replayThroughReadAll(JdbcJobEventStore store, int pass, ServerCpu server) {
+        Projection projection = new Projection();
+        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
         long after = 0;
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         while (true) {
             List<StoredEvent> page = store.readAll(after, REPLAY_PAGE);
-            for (StoredEvent stored : page) {
-                JobEvent event = stored.event();
-                StreamId stream = event.header().stream();
-                if (event instanceof JobEvent.JobCreated) {
-                    status.put(stream, JobStatus.NEW);
-                } else if (event instanceof JobEvent.StatusChanged changed) {
-                    status.put(stream, changed.status());
-                } else if (event instanceof JobEvent.PaymentRecorded payment) {
-                    paid.merge(stream, payment.amount().minor(), Long::sum);
-                }
-            }
-            read += page.size();
+            page.forEach(projection::apply);
             if (page.size() < REPLAY_PAGE) {
                 break;
             }
             after = page.get(page.size() - 1).position();
         }
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         long nanos = System.nanoTime() - start;
-        report("replay: readAll pages of " + REPLAY_PAGE + " into a projection of " + status.size() + " jobs", read, nanos);
+        report("replay " + pass + ": readAll pages of " + REPLAY_PAGE + " into a projection of " + projection.jobs()
+                + " jobs", projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
     }
 
-    private static void report(String what, long events, long nanos) {
+    /** Status and money received per job: the fold a read model does. */
+    private static final class Projection {
+        private final Map<StreamId, JobStatus> status = new HashMap<>();
+        private final Map<StreamId, Long> paid = new HashMap<>();
+        private long events;
+
+        void apply(StoredEvent stored) {
+            JobEvent event = stored.event();
+            StreamId stream = event.header().stream();
+            if (event instanceof JobEvent.JobCreated) {
+                status.put(stream, JobStatus.NEW);
+            } else if (event instanceof JobEvent.StatusChanged changed) {
+                status.put(stream, changed.status());
+            } else if (event instanceof JobEvent.PaymentRecorded payment) {
+                paid.merge(stream, payment.amount().minor(), Long::sum);
+            }
+            events++;
+        }
+
+        int jobs() {
+            return status.size();
+        }
+    }
+
+    /**
+     * One phase's line: events per wall-clock second; for a phase on this thread, the CPU it took on this
+     * thread (the adapter's client side; for embedded H2 the database's work too) and, for a local
+     * PostgreSQL, in the server's processes: costs that the other processes of a shared machine do not
+     * inflate, unlike the wall-clock rate. -1 where not measured.
+     */
+    private static void report(String what, long events, long nanos, long clientCpuNanos, long serverCpuNanos) {
         double seconds = nanos / 1e9;
-        System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s%n", what, events, seconds,
-                events / seconds);
+        StringBuilder cpu = new StringBuilder();
+        if (clientCpuNanos >= 0) {
+            cpu.append(String.format(Locale.ROOT, "; CPU: client thread %.1f s", clientCpuNanos / 1e9));
+            if (serverCpuNanos >= 0) {
+                cpu.append(String.format(Locale.ROOT, " + server %.1f s = %,.0f events per CPU-second",
+                        serverCpuNanos / 1e9, events / ((clientCpuNanos + serverCpuNanos) / 1e9)));
+            } else {
+                cpu.append(String.format(Locale.ROOT, " = %,.0f events per CPU-second", events / (clientCpuNanos / 1e9)));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-100s %,10d events in %7.1f s = %,9.0f events/s%s (load average %s)%n", what,
+                events, seconds, events / seconds, cpu, loadAverage());
+    }
+
+    /**
+     * The CPU time of a local PostgreSQL server's processes (every backend and background process in
+     * {@code pg_stat_activity}), read from {@code /proc/PID/stat} in clock ticks of 10 ms (Linux's USER_HZ).
+     */
+    private static final class ServerCpu {
+        private static final long NANOS_PER_TICK = 10_000_000;
+        private final HikariDataSource dataSource;
+
+        private ServerCpu(HikariDataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** A meter of the server behind {@code dataSource}, or null when its processes are not readable here. */
+        static ServerCpu ofLocal(HikariDataSource dataSource) {
+            ServerCpu meter = new ServerCpu(dataSource);
+            return meter.ticksByProcess().isEmpty() ? null : meter;
+        }
+
+        static Map<Long, Long> snapshot(ServerCpu meter) {
+            return meter == null ? Map.of() : meter.ticksByProcess();
+        }
+
+        /** Server CPU nanoseconds since {@code start}, or -1 without a meter. */
+        static long since(ServerCpu meter, Map<Long, Long> start) {
+            if (meter == null) {
+                return -1;
+            }
+            long ticks = 0;
+            for (Map.Entry<Long, Long> process : meter.ticksByProcess().entrySet()) {
+                ticks += process.getValue() - start.getOrDefault(process.getKey(), 0L);
+            }
+            return ticks * NANOS_PER_TICK;
+        }
+
+        private Map<Long, Long> ticksByProcess() {
+            Map<Long, Long> ticks = new HashMap<>();
+            try (Connection connection = dataSource.getConnection();
+                 var statement = connection.createStatement();
+                 var pids = statement.executeQuery("SELECT pid FROM pg_stat_activity")) {
+                while (pids.next()) {
+                    long pid = pids.getLong(1);
+                    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+                    if (Files.isReadable(stat)) {
+                        // after the command name in parentheses: state is field 3, utime 14, stime 15
+                        String line = Files.readString(stat);
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    }
+                }
+            } catch (SQLException | IOException | RuntimeException e) {
+                return Map.of();
+            }
+            return ticks;
+        }
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "machine: %s, %d cores, %s %s, Java %s (%s), heap max %d MB", cpuModel(),
+                runtime.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.maxMemory() >> 20);
+    }
+
+    private static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            Optional<String> model = lines.filter(l -> l.startsWith("model name")).findFirst();
+            return model.map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String database(HikariDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return "database: " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + ", driver "
+                    + meta.getDriverName() + " " + meta.getDriverVersion();
+        }
+    }
+
+    /** The system's 1-minute load average, or "n/a" where the platform has none. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     /** A realistic ten-event job: created, assigned, travel and work, proof, part, expense, payment, invoice. */

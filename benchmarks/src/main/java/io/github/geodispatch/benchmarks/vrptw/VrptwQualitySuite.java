@@ -26,14 +26,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The VRPTW quality suite: solves Solomon instances with the day-plan engine and with jsprit, each for
- * the same wall-clock time on one thread, one after the other, and prints per instance both distances
- * and vehicle counts, the gap to the best-known distance, and whether each solution is feasible (checked
- * here with exact double arithmetic). Ends with the mean gaps.
+ * The VRPTW quality suite: solves Solomon or Gehring & Homberger instances (the fleet from the file) with
+ * the day-plan engine and with jsprit, each for the same wall-clock time on one thread, one after the other,
+ * and prints per instance both distances and vehicle counts, the gap to the best-known distance, and whether
+ * each solution is feasible (checked here with exact double arithmetic). Ends with the mean gaps. The
+ * Gehring & Homberger references minimise vehicles first: read the vehicle counts beside the gaps.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.vrptw.VrptwQualitySuite \
  *     --data examples/data/solomon --seconds 60 [INSTANCE ...]   (default: every row of best-known.csv)
+ * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.vrptw.VrptwQualitySuite \
+ *     --data examples/data/homberger --seconds 60 RC1_2_6 R1_4_3 R1_6_1
  * </pre>
  */
 public final class VrptwQualitySuite {

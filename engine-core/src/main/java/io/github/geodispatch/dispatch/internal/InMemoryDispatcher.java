@@ -51,11 +51,25 @@ public final class InMemoryDispatcher implements Dispatcher {
     private final CandidateSearch searchKind;
     private final ThreadLocal<InsertionSearch> searches;
     private final Object rosterLock = new Object();
-    private final ConcurrentHashMap<JobId, TechnicianId> holders = new ConcurrentHashMap<>();
+    /** Who holds each job; shared by the day boards of a {@link CalendarSchedule}, so a job is held once across days. */
+    private final ConcurrentHashMap<JobId, Holder> holders;
+    private final String label;
     private volatile Roster roster = new Roster(List.of(), List.of());
 
     public InMemoryDispatcher(TravelTimes travel, InstantSource clock, Scoring scoring, ServiceAreaFences fences,
                        DispatchListener listener, CandidateSearch searchKind) {
+        this(travel, clock, scoring, fences, listener, searchKind, new ConcurrentHashMap<>(), "this board");
+    }
+
+    /**
+     * A board sharing {@code holders} with other boards (the days of a schedule): a job one of them holds cannot be
+     * placed on another. {@code label} names the board in messages (e.g. its day).
+     */
+    InMemoryDispatcher(TravelTimes travel, InstantSource clock, Scoring scoring, ServiceAreaFences fences,
+                       DispatchListener listener, CandidateSearch searchKind, ConcurrentHashMap<JobId, Holder> holders,
+                       String label) {
+        this.holders = holders;
+        this.label = label;
         this.travel = travel;
         this.clock = clock;
         this.scoring = scoring;
@@ -128,7 +142,7 @@ public final class InMemoryDispatcher implements Dispatcher {
             synchronized (slot) {
                 dropped = slot.state.route;
                 for (Visit v : dropped.visits()) {
-                    holders.remove(v.job().id(), technician);
+                    holders.remove(v.job().id(), hold(technician));
                 }
             }
             roster = new Roster(techs, slots);
@@ -172,11 +186,11 @@ public final class InMemoryDispatcher implements Dispatcher {
             DayState s = slot.state;
             List<JobId> claimed = new ArrayList<>();
             for (Visit v : route.visits()) {
-                TechnicianId holder = holders.putIfAbsent(v.job().id(), tech);
-                if (holder != null && !holder.equals(tech)) {
-                    claimed.forEach(j -> holders.remove(j, tech));
+                Holder holder = holders.putIfAbsent(v.job().id(), hold(tech));
+                if (holder != null && !holder.equals(hold(tech))) {
+                    claimed.forEach(j -> holders.remove(j, hold(tech)));
                     throw new AssignmentRejectedException(v.job().id(), tech, Set.of(),
-                            "job " + v.job().id() + " on the route of " + tech + " is held by " + holder);
+                            "job " + v.job().id() + " on the route of " + tech + " is held by " + describe(holder));
                 }
                 if (holder == null) {
                     claimed.add(v.job().id());
@@ -186,7 +200,7 @@ public final class InMemoryDispatcher implements Dispatcher {
             route.visits().forEach(v -> kept.add(v.job().id()));
             for (Visit v : s.route.visits()) {
                 if (!kept.contains(v.job().id())) {
-                    holders.remove(v.job().id(), tech);
+                    holders.remove(v.job().id(), hold(tech));
                 }
             }
             slot.state = new DayState(s.technician, route, s.live, travel).retimedState(now());
@@ -200,7 +214,8 @@ public final class InMemoryDispatcher implements Dispatcher {
 
     @Override
     public Optional<TechnicianId> holderOf(JobId job) {
-        return Optional.ofNullable(holders.get(Objects.requireNonNull(job, "job")));
+        Holder holder = holders.get(Objects.requireNonNull(job, "job"));
+        return holder == null || holder.board() != this ? Optional.empty() : Optional.of(holder.technician());
     }
 
     // ---------------------------------------------------------------- recommend
@@ -208,9 +223,9 @@ public final class InMemoryDispatcher implements Dispatcher {
     @Override
     public Recommendation recommend(DispatchJob job) {
         Objects.requireNonNull(job, "job");
-        TechnicianId holder = holders.get(job.id());
+        Holder holder = holders.get(job.id());
         if (holder != null) {
-            throw new IllegalStateException("job " + job.id() + " is already assigned to " + holder + "; unassign it first");
+            throw new IllegalStateException("job " + job.id() + " is already assigned to " + describe(holder) + "; unassign it first");
         }
         Roster r = roster;
         Query q = new Query(r, job, now(), fences);
@@ -250,16 +265,16 @@ public final class InMemoryDispatcher implements Dispatcher {
     private Assignment place(DispatchJob job, TechnicianId tech, String overrideReason, Set<RejectionReason> waived,
                              Actor by) {
         Objects.requireNonNull(by, "actor");
-        TechnicianId holder = holders.putIfAbsent(job.id(), tech);
+        Holder holder = holders.putIfAbsent(job.id(), hold(tech));
         if (holder != null) {
             throw new AssignmentRejectedException(job.id(), tech, Set.of(),
-                    "job " + job.id() + " is already assigned to " + holder);
+                    "job " + job.id() + " is already assigned to " + describe(holder));
         }
         Assignment a;
         try {
             a = placeReserved(job, tech, overrideReason, waived, by);
         } catch (RuntimeException e) {
-            holders.remove(job.id(), tech);
+            holders.remove(job.id(), hold(tech));
             throw e;
         }
         try {
@@ -282,11 +297,12 @@ public final class InMemoryDispatcher implements Dispatcher {
                     break;
                 }
             }
-            holders.remove(job, tech);
+            holders.remove(job, hold(tech));
         }
     }
 
-    private Assignment placeReserved(DispatchJob job, TechnicianId tech, String overrideReason,
+    /** Places a job this board already holds for {@code tech} (see {@link #place}); the listener is not told. */
+    Assignment placeReserved(DispatchJob job, TechnicianId tech, String overrideReason,
                                      Set<RejectionReason> waived, Actor by) {
         Roster r = roster;
         int t = indexOf(r, tech);
@@ -321,10 +337,11 @@ public final class InMemoryDispatcher implements Dispatcher {
     public void unassign(JobId job, String reason, Actor by) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(by, "actor");
-        TechnicianId tech = holders.get(job);
-        if (tech == null) {
-            throw new IllegalStateException("job " + job + " is not assigned");
+        Holder holder = holders.get(job);
+        if (holder == null || holder.board() != this) {
+            throw new IllegalStateException("job " + job + " is not assigned" + (holder == null ? "" : " on " + label));
         }
+        TechnicianId tech = holder.technician();
         TechSlot slot = slot(tech);
         synchronized (slot) {
             DayState s = slot.state;
@@ -333,7 +350,7 @@ public final class InMemoryDispatcher implements Dispatcher {
                 throw new IllegalStateException("work on job " + job + " has started; it cannot be unassigned");
             }
             slot.state = s.removing(at, now(), travel);
-            holders.remove(job, tech);
+            holders.remove(job, hold(tech));
         }
         listener.unassigned(job, tech, reason, by);
     }
@@ -430,14 +447,15 @@ public final class InMemoryDispatcher implements Dispatcher {
             long now = now();
             DayState without = s.removing(at, now, travel);
             emergencyJob = d.emergency();
-            if (holders.putIfAbsent(emergencyJob.id(), tech) != null) {
+            Holder taken = holders.putIfAbsent(emergencyJob.id(), hold(tech));
+            if (taken != null) {
                 throw new AssignmentRejectedException(emergencyJob.id(), tech, Set.of(),
-                        "job " + emergencyJob.id() + " is already assigned to " + holders.get(emergencyJob.id()));
+                        "job " + emergencyJob.id() + " is already assigned to " + describe(taken));
             }
             Query q = new Query(r, emergencyJob, now, fences);
             InsertionSearch search = searches.get();
             if (!search.best(without, q)) {
-                holders.remove(emergencyJob.id(), tech);
+                holders.remove(emergencyJob.id(), hold(tech));
                 throw new AssignmentRejectedException(emergencyJob.id(), tech, Set.of(RejectionReason.NO_SLOT),
                         "the routes changed: emergency " + emergencyJob.id() + " no longer fits " + tech);
             }
@@ -454,7 +472,7 @@ public final class InMemoryDispatcher implements Dispatcher {
             putBack(tech, emergencyJob.id(), displacedJob, displacedAt);
             throw e;
         }
-        holders.remove(displacedJob.id(), tech);
+        holders.remove(displacedJob.id(), hold(tech));
         listener.unassigned(displacedJob.id(), tech, "displaced by emergency " + emergencyJob.id(), by);
         Assignment moved = null;
         List<TechnicianId> targets = new ArrayList<>();
@@ -483,11 +501,87 @@ public final class InMemoryDispatcher implements Dispatcher {
             DayState without = s.removing(indexInRoute(s.route, emergency), now, travel);
             slot.state = without.inserting(displaced, Math.max(without.started, Math.min(at, without.route.visits().size())),
                     now, travel);
-            holders.remove(emergency, tech);
+            holders.remove(emergency, hold(tech));
         }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Who holds a job: the technician, on which board. */
+    record Holder(TechnicianId technician, InMemoryDispatcher board) {}
+
+    private Holder hold(TechnicianId technician) {
+        return new Holder(technician, this);
+    }
+
+    private String describe(Holder holder) {
+        return holder.technician() + (holder.board() == this ? "" : " on " + holder.board().label);
+    }
+
+    /** Reserves the job for {@code tech} on this board; the holder it already has, or {@code null} when reserved now. */
+    Holder reserve(JobId job, TechnicianId tech) {
+        return holders.putIfAbsent(job, hold(tech));
+    }
+
+    /** Gives up this board's reservation of the job for {@code tech}. */
+    void release(JobId job, TechnicianId tech) {
+        holders.remove(job, hold(tech));
+    }
+
+    /** Tells the listener of an assignment made through {@link #placeReserved}; takes it back when the listener refuses. */
+    void announce(Assignment a) {
+        try {
+            listener.assigned(a);
+        } catch (RuntimeException e) {
+            undo(a.job(), a.technician());
+            throw e;
+        }
+    }
+
+    /**
+     * Takes a visit not started off the technician's route without telling the listener; the job stays reserved.
+     * Returns the visit and where it was, or {@code null} when the job is not on the route.
+     */
+    Taken take(JobId job, TechnicianId tech) {
+        TechSlot slot = slot(tech);
+        synchronized (slot) {
+            DayState s = slot.state;
+            for (int i = 0; i < s.route.visits().size(); i++) {
+                Visit v = s.route.visits().get(i);
+                if (v.job().id().equals(job)) {
+                    if (v.started()) {
+                        throw new IllegalStateException("work on job " + job + " has started; it cannot be moved");
+                    }
+                    slot.state = s.removing(i, now(), travel);
+                    return new Taken(v, i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A visit taken off a route and its index there. */
+    record Taken(Visit visit, int index) {}
+
+    /** Puts a taken visit back where it was (or as near as the route now allows). */
+    void putBack(TechnicianId tech, Taken taken) {
+        TechSlot slot = slot(tech);
+        synchronized (slot) {
+            DayState s = slot.state;
+            int at = Math.max(s.started, Math.min(taken.index(), s.route.visits().size()));
+            slot.state = s.inserting(taken.visit().job(), at, now(), travel);
+        }
+    }
+
+    /** Every route of the board: technicians in roster order. */
+    List<Route> routes() {
+        Roster r = roster;
+        List<Route> out = new ArrayList<>(r.size());
+        for (int t = 0; t < r.size(); t++) {
+            out.add(r.slots[t].state.retimed(now()));
+        }
+        return out;
+    }
 
     private static Insertion insertion(DayState s, int at, long eta, long start, long end) {
         List<Visit> visits = s.route.visits();

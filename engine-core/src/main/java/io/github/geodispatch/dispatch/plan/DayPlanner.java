@@ -9,11 +9,11 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Plans a whole team's day with local search and keeps re-planning it live.
+ * Plans a whole team's day, or a horizon of days, and keeps re-planning it live.
  *
  * <pre>{@code
  * DayPlanner planner = DayPlanner.builder()
- *         .termination(PlanTermination.after(Duration.ofSeconds(30)))
+ *         .termination(PlanTermination.afterStepsPerVisit(50))      // the default: a count, not the clock
  *         .build();
  * PlanningSession session = planner.start(DayPlanProblem.of(now, technicians, jobs),
  *         progress -> log.info("best {}", progress.bestScore()));
@@ -22,20 +22,38 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Hard rules: skills (with levels), certifications valid through the shift, branch, service areas,
- * customer window and SLA, shift end (plus any overtime allowance), max jobs per day. Medium: jobs left
- * unassigned, weighted by priority. Soft: travel time, overtime, workload balance and continuity with
- * the customer's previous technician. Started visits stay where they are; pinned visits keep their
- * technician and time.
+ * customer window, shift end (plus any overtime allowance), max jobs per day. Medium: jobs left
+ * unassigned, weighted by priority. Soft: SLA lateness, travel time, overtime, workload balance and
+ * continuity with the customer's previous technician. Started visits stay where they are; pinned visits
+ * keep their technician and time.
  *
- * <p>Thread-safe: one planner may run many sessions at once, each on its own solving thread.
+ * <p>How it plans: technicians who could never share a job (other branches, other service areas, other
+ * skills) are planned apart, in parallel; in each group every visit is first placed by cheapest feasible
+ * insertion, then OptaPlanner local search improves the plan within the group's share of the
+ * {@link PlanTermination}, and a last insertion pass places any job a slot is still left for. So no
+ * unassigned job of the final plan has a feasible place in it; {@link DayPlan#unassignedReason} says why.
+ * A plan is a function of the problem, the seed and the termination's counts.
+ *
+ * <p>Thread-safe: one planner may run many sessions at once, each on its own solving threads.
  */
 public interface DayPlanner {
 
-    /** Starts solving {@code problem} off the calling thread; {@code progress} hears of every better plan. */
+    /**
+     * Starts solving {@code problem} off the calling thread; {@code progress} hears of every better plan (from the
+     * solving threads, one call at a time).
+     */
     PlanningSession start(DayPlanProblem problem, Consumer<PlanProgress> progress);
 
-    /** Solves on a solving thread and waits for the result. */
+    /** Starts solving a horizon of days off the calling thread (see {@link #start(DayPlanProblem, Consumer)}). */
+    PlanningSession start(HorizonProblem problem, Consumer<PlanProgress> progress);
+
+    /** Solves on solving threads and waits for the result. */
     default DayPlan solve(DayPlanProblem problem) {
+        return start(problem, progress -> { }).result().join();
+    }
+
+    /** Solves a horizon of days on solving threads and waits for the result. */
+    default DayPlan solve(HorizonProblem problem) {
         return start(problem, progress -> { }).result().join();
     }
 
@@ -51,6 +69,7 @@ public interface DayPlanner {
         private Duration overtimeAllowance;
         private Executor executor;
         private Long seed;
+        private Integer parallelism;
 
         private Builder() {}
 
@@ -66,7 +85,7 @@ public interface DayPlanner {
             return this;
         }
 
-        /** Default: 30 seconds. */
+        /** Default: {@link PlanTermination#DEFAULT}, a step count per movable visit. */
         public Builder termination(PlanTermination planTermination) {
             termination = once(termination, planTermination, "termination");
             return this;
@@ -82,15 +101,30 @@ public interface DayPlanner {
             return this;
         }
 
-        /** Runs each solve on this executor. Default: a new daemon thread per session. */
+        /** Runs the solving workers on this executor. Default: a new daemon thread per worker. */
         public Builder executor(Executor solvingExecutor) {
             executor = once(executor, solvingExecutor, "executor");
             return this;
         }
 
-        /** Random seed; the same seed, problem and time give the same plan on an idle machine. Default: 0. */
+        /**
+         * Random seed; the same seed, problem and termination counts give the same plan on any machine, at any
+         * load. Default: 0.
+         */
         public Builder seed(long randomSeed) {
             seed = once(seed, randomSeed, "seed");
+            return this;
+        }
+
+        /**
+         * How many independent groups of technicians are solved at once (it changes how fast, never what is
+         * planned). Default: the available processors.
+         */
+        public Builder parallelism(int workers) {
+            if (workers < 1 || workers > 256) {
+                throw new IllegalArgumentException("parallelism must be 1-256, was " + workers);
+            }
+            parallelism = once(parallelism, workers, "parallelism");
             return this;
         }
 
@@ -98,10 +132,12 @@ public interface DayPlanner {
             return new LocalSearchDayPlanner(
                     travel == null ? HaversineTravelTimes.defaults() : travel,
                     fences == null ? ServiceAreaFences.NONE : fences,
-                    termination == null ? PlanTermination.after(Duration.ofSeconds(30)) : termination,
+                    termination == null ? PlanTermination.DEFAULT : termination,
                     overtimeAllowance == null ? Duration.ZERO : overtimeAllowance,
                     executor,
-                    seed == null ? 0L : seed);
+                    seed == null ? 0L : seed,
+                    parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism,
+                    false);
         }
 
         private static <T> T once(T current, T value, String what) {

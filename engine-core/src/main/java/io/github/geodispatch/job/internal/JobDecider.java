@@ -187,7 +187,7 @@ final class JobDecider {
                         + c.job.latestPayment().map(p -> p.mode().name()).orElse("none") + ")");
             }
         }
-        return Decision.accept(new JobEvent.StatusChanged(c.header(), to, s.reason(), s.evidence()));
+        return Decision.accept(new JobEvent.StatusChanged(c.header(), to, s.reason(), s.evidence(), s.slot()));
     }
 
     private Decision addProof(Context c, AddProof p) {

@@ -6,6 +6,7 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.MessageRecipient;
 import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.VisitSlot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,9 @@ import java.util.List;
  *       from (a re-assignment) is told;</li>
  *   <li>unassigned: the technician is told it was taken off them;</li>
  *   <li>on the way (with the ETA), arrived: the customer;</li>
- *   <li>rescheduled, cancelled: the customer and the job's technician.</li>
+ *   <li>rescheduled: the customer and the job's technician, with the new slot's window; when the slot names another
+ *       technician, both technicians (one loses the job, the other gets it);</li>
+ *   <li>cancelled: the customer and the job's technician.</li>
  * </ul>
  */
 final class EventMessages {
@@ -47,7 +50,7 @@ final class EventMessages {
         } else if (event instanceof JobEvent.JobAssigned a) {
             out.add(Draft.of(Template.TECHNICIAN_ASSIGNED, customer, job, facts.technicianName(a.technician()), when(after)));
             out.add(Draft.of(Template.TECH_JOB_ASSIGNED, MessageRecipient.technician(a.technician()), job, service(after),
-                    after.site().address().isBlank() ? after.site().id().value() : after.site().address(), when(after)));
+                    address(after), when(after)));
             if (before != null && before.technician() != null && !before.technician().equals(a.technician())) {
                 out.add(Draft.of(Template.TECH_JOB_TAKEN_OFF, MessageRecipient.technician(before.technician()), job,
                         Phrase.REASSIGNED));
@@ -75,14 +78,7 @@ final class EventMessages {
                     out.add(Draft.of(Template.ARRIVED, customer, job, facts.technicianName(technician)));
                 }
             }
-            case RESCHEDULED -> {
-                // the new slot (plan branch) is not on the event yet: the customer hears a time will be fixed
-                out.add(Draft.of(Template.RESCHEDULED, customer, job, reason(s.reason()), Phrase.TO_BE_SCHEDULED));
-                if (technician != null) {
-                    out.add(Draft.of(Template.TECH_JOB_RESCHEDULED, MessageRecipient.technician(technician), job,
-                            reason(s.reason()), Phrase.TO_BE_SCHEDULED));
-                }
-            }
+            case RESCHEDULED -> rescheduled(s, after, technician, customer, job, out);
             case CANCELLED -> {
                 out.add(Draft.of(Template.CANCELLED, customer, job, reason(s.reason())));
                 if (technician != null) {
@@ -92,6 +88,34 @@ final class EventMessages {
             }
             case NEW, ASSIGNED, WORK_STARTED, ON_HOLD, DELAYED, COMPLETED, CLOSED -> { }
         }
+    }
+
+    /**
+     * The customer hears the new window (or that one will be fixed when the event carries no slot). The job's
+     * technician hears the new window when the slot stays theirs; when it goes to another technician, the first is
+     * told the job was taken off them and the second is given it.
+     */
+    private static void rescheduled(JobEvent.StatusChanged s, JobState after, TechnicianId technician,
+                                    MessageRecipient customer, String job, List<Draft> out) {
+        VisitSlot slot = s.slot();
+        Object when = slot == null ? Phrase.TO_BE_SCHEDULED : slot.window();
+        out.add(Draft.of(Template.RESCHEDULED, customer, job, reason(s.reason()), when));
+        if (technician != null && (slot == null || slot.technician().equals(technician))) {
+            out.add(Draft.of(Template.TECH_JOB_RESCHEDULED, MessageRecipient.technician(technician), job,
+                    reason(s.reason()), when));
+            return;
+        }
+        if (technician != null) {
+            out.add(Draft.of(Template.TECH_JOB_TAKEN_OFF, MessageRecipient.technician(technician), job, reason(s.reason())));
+        }
+        if (slot != null) {
+            out.add(Draft.of(Template.TECH_JOB_ASSIGNED, MessageRecipient.technician(slot.technician()), job,
+                    service(after), address(after), slot.window()));
+        }
+    }
+
+    private static String address(JobState job) {
+        return job.site().address().isBlank() ? job.site().id().value() : job.site().address();
     }
 
     /** The job type as words: {@code AC_SERVICE} is {@code AC SERVICE}. */

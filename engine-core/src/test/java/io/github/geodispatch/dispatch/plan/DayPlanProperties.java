@@ -27,7 +27,7 @@ import net.jqwik.api.Property;
 class DayPlanProperties {
     private static final String[] SKILLS = {"ac.service", "ro.service", "cctv.install"};
     private static final DayPlanner PLANNER = DayPlanner.builder()
-            .termination(PlanFixtures.quick(400))
+            .termination(PlanFixtures.steps(400))
             .build();
 
     /**

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 import io.github.geodispatch.dispatch.DispatchJob;
+import io.github.geodispatch.dispatch.RejectionReason;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
@@ -23,7 +24,8 @@ import static io.github.geodispatch.dispatch.plan.PlanFixtures.TRAVEL;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.allDay;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.job;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.near;
-import static io.github.geodispatch.dispatch.plan.PlanFixtures.quick;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.steps;
+import static io.github.geodispatch.dispatch.plan.PlanFixtures.untilStopped;
 import static io.github.geodispatch.dispatch.plan.PlanFixtures.technician;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +51,7 @@ class DayPlannerTest {
         DayPlanProblem problem = DayPlanProblem.of(DAY, team, jobs);
         List<PlanProgress> events = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
-        DayPlanner planner = DayPlanner.builder().termination(quick(1500)).build();
+        DayPlanner planner = DayPlanner.builder().termination(steps(2000)).build();
 
         DayPlan plan = planner.start(problem, p -> {
             events.add(p);
@@ -71,7 +73,7 @@ class DayPlannerTest {
         List<Technician> team = team(3);
         List<DispatchJob> jobs = PlanFixtures.jobs(rnd, 20);
         DayPlanProblem problem = DayPlanProblem.of(DAY, team, jobs);
-        PlanTermination steps = PlanTermination.after(Duration.ofSeconds(60)).orAfterSteps(300);
+        PlanTermination steps = PlanTermination.afterSteps(300);
         DayPlan first = DayPlanner.builder().termination(steps).seed(11).build().solve(problem);
         DayPlan second = DayPlanner.builder().termination(steps).seed(11).build().solve(problem);
         assertThat(second.score()).isEqualTo(first.score());
@@ -85,12 +87,14 @@ class DayPlannerTest {
         List<DispatchJob> jobs = new ArrayList<>(PlanFixtures.jobs(rnd, 4));
         jobs.add(job("SOLAR", near(rnd, 0.04), allDay(), Duration.ofMinutes(60), Priority.HIGH,
                 List.of(SkillRequirement.of("solar.install", 1))));
-        DayPlan plan = DayPlanner.builder().termination(quick(800)).build()
+        DayPlan plan = DayPlanner.builder().termination(steps(1000)).build()
                 .solve(DayPlanProblem.of(DAY, team(2), jobs));
 
         assertThat(plan.score().hard()).isZero();
         assertThat(plan.score().medium()).isEqualTo(-Priority.HIGH.weight());
         assertThat(plan.unassigned()).containsExactly(JobId.of("SOLAR"));
+        assertThat(plan.unassignedReason(JobId.of("SOLAR"))).contains(RejectionReason.SKILL_MISSING);
+        assertThat(plan.unassignedReason(jobs.get(0).id())).isEmpty();
     }
 
     @Test
@@ -104,7 +108,7 @@ class DayPlannerTest {
                 new Visit(promised, DAY.plus(Duration.ofHours(4)), true, false)), 0);
         DayPlanProblem problem = new DayPlanProblem(now, team, List.of(route), PlanFixtures.jobs(rnd, 10));
 
-        DayPlan plan = DayPlanner.builder().termination(quick(1000)).build().solve(problem);
+        DayPlan plan = DayPlanner.builder().termination(steps(1000)).build().solve(problem);
 
         assertThat(PlanChecker.movedPins(problem, plan)).isEmpty();
         assertThat(plan.route(team.get(0).id()).orElseThrow().visits().get(0).job()).isEqualTo(running.id());
@@ -125,7 +129,7 @@ class DayPlannerTest {
         Route route = new Route(away.id(), List.of(new Visit(theirs, DAY.plus(Duration.ofHours(2)), true, true)), 0);
         DayPlanProblem problem = new DayPlanProblem(DAY, List.of(present, away), List.of(route), List.of());
 
-        DayPlan plan = DayPlanner.builder().termination(quick(500)).build().solve(problem);
+        DayPlan plan = DayPlanner.builder().termination(steps(500)).build().solve(problem);
 
         assertThat(plan.route(away.id())).isEmpty();
         assertThat(plan.route(present.id()).orElseThrow().visits()).extracting(PlannedVisit::job).containsExactly(theirs.id());
@@ -135,7 +139,7 @@ class DayPlannerTest {
     @Test
     void aNewUrgentJobIsPlacedLiveAndTheDiffSaysWhere() throws Exception {
         DayPlanProblem problem = DayPlanProblem.of(DAY, team(3), PlanFixtures.jobs(rnd, 12));
-        PlanningSession session = DayPlanner.builder().termination(quick(20_000)).build().start(problem, p -> { });
+        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
         waitForPlan(session);
         DispatchJob urgent = job("URGENT", near(rnd, 0.04), allDay(), Duration.ofMinutes(30), Priority.EMERGENCY, List.of());
 
@@ -154,7 +158,7 @@ class DayPlannerTest {
         List<Technician> team = team(3);
         TechnicianId sick = team.get(1).id();
         DayPlanProblem problem = DayPlanProblem.of(DAY, team, PlanFixtures.jobs(rnd, 12));
-        PlanningSession session = DayPlanner.builder().termination(quick(20_000)).build().start(problem, p -> { });
+        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
         DayPlan before = waitForPlan(session);
         assertThat(before.route(sick).orElseThrow().visits()).isNotEmpty();
 
@@ -183,7 +187,7 @@ class DayPlannerTest {
         DispatchJob running = job("RUNNING", near(rnd, 0.02), allDay());
         Route route = new Route(team.get(0).id(), List.of(new Visit(running, DAY.plus(Duration.ofMinutes(20)), true, true)), 0);
         DayPlanProblem problem = new DayPlanProblem(now, team, List.of(route), PlanFixtures.jobs(rnd, 4));
-        PlanningSession session = DayPlanner.builder().termination(quick(20_000)).build().start(problem, p -> { });
+        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
         DayPlan before = waitForPlan(session);
         Instant firstEtaBefore = before.route(team.get(0).id()).orElseThrow().visits().get(1).eta();
 
@@ -207,7 +211,7 @@ class DayPlannerTest {
                 new Visit(promised, DAY.plus(Duration.ofHours(3)), true, false)), 0);
         DayPlanProblem problem = new DayPlanProblem(now, team, List.of(route), PlanFixtures.jobs(rnd, 8));
         DayPlanner planner = new LocalSearchDayPlanner(TRAVEL, io.github.geodispatch.dispatch.ServiceAreaFences.NONE,
-                quick(20_000), Duration.ZERO, null, 0, true);
+                untilStopped(), Duration.ZERO, null, 0, 1, true);
         PlanningSession session = planner.start(problem, p -> { });
         waitForPlan(session);
 
@@ -229,7 +233,7 @@ class DayPlannerTest {
 
     @Test
     void aChangeNamingAnUnknownJobFailsItsFutureOnly() throws Exception {
-        PlanningSession session = DayPlanner.builder().termination(quick(20_000)).build()
+        PlanningSession session = DayPlanner.builder().termination(untilStopped()).build()
                 .start(DayPlanProblem.of(DAY, team(2), PlanFixtures.jobs(rnd, 5)), p -> { });
         waitForPlan(session);
 

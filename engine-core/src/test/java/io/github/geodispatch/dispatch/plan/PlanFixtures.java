@@ -70,7 +70,13 @@ final class PlanFixtures {
         return jobs;
     }
 
-    static PlanTermination quick(int millis) {
-        return PlanTermination.after(Duration.ofMillis(millis));
+    /** A short solve ended by a step count: the same plan on any machine, at any load. */
+    static PlanTermination steps(int steps) {
+        return PlanTermination.afterSteps(steps);
+    }
+
+    /** A live session: it runs until the test stops it (never ended by the clock). */
+    static PlanTermination untilStopped() {
+        return PlanTermination.afterSteps(Integer.MAX_VALUE);
     }
 }

@@ -24,6 +24,7 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +91,9 @@ final class ContractEvents {
         all.add(new JobEvent.JobAssigned(h(stream, all), TechnicianId.of("tech-7"), "nearest tech on leave"));
         all.add(new JobEvent.JobUnassigned(h(stream, all), TechnicianId.of("tech-7"), "customer asked for another"));
         all.add(new JobEvent.JobAssigned(h(stream, all), TechnicianId.of("tech-9"), null));
+        all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.RESCHEDULED, "customer away until Wednesday", null,
+                new VisitSlot(TechnicianId.of("tech-9"), new TimeWindow(Instant.parse("2025-06-04T04:30:00Z"),
+                        Instant.parse("2025-06-04T06:30:00Z")))));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.EN_ROUTE, "", null));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.ARRIVED, "", "visit:v-981"));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.WORK_STARTED, "", null));

@@ -14,12 +14,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.geodispatch.spi.JobEvent;
 
 /**
- * The JSON form of a {@link JobEvent}, as stored in the {@code payload} column and handed to outbox
- * consumers. The round trip is exact: {@code read(write(e)).equals(e)} and has the same
- * {@code toString()}, hence the same {@link io.github.geodispatch.spi.HashChain} hash. Instants are
- * ISO-8601 strings with all their nanoseconds, dates are {@code yyyy-MM-dd}, null components are left
- * out, and unknown properties are an error (a payload this version cannot reproduce exactly is never
- * silently accepted). Immutable and thread-safe.
+ * The JSON form of a {@link JobEvent}, for hosts that publish events to other systems (a Kafka topic, an
+ * accounts feed); the adapter itself reads it only to convert stores written before the binary bodies.
+ * The round trip is exact: {@code read(write(e)).equals(e)} and has the same {@code toString()}, hence
+ * the same {@link io.github.geodispatch.spi.HashChain} hash. Instants are ISO-8601 strings with all their
+ * nanoseconds, dates are {@code yyyy-MM-dd}, null components are left out, and unknown properties are an
+ * error (a payload this version cannot reproduce exactly is never silently accepted). Immutable and
+ * thread-safe.
  */
 public final class EventJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -40,11 +41,6 @@ public final class EventJson {
     private static final ObjectReader READER = MAPPER.readerFor(JobEvent.class);
 
     private EventJson() {}
-
-    /** The configured mapper, for hosts that serialise other SPI values the same way. Do not reconfigure it. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 
     /** The event as JSON text with a {@code "type"} property naming its variant. */
     public static String write(JobEvent event) {

@@ -35,10 +35,10 @@ import java.util.function.Function;
  * Use it through {@link EventJson}, which also registers {@code java.time} support and restricts
  * serialisation to record components. Immutable and thread-safe.
  */
-public final class GeodispatchJsonModule extends SimpleModule {
+final class GeodispatchJsonModule extends SimpleModule {
     private static final long serialVersionUID = 1L;
 
-    public GeodispatchJsonModule() {
+    GeodispatchJsonModule() {
         super("geodispatch-spi", Version.unknownVersion());
         token(TenantId.class, TenantId::new);
         token(BranchId.class, BranchId::new);

@@ -31,14 +31,12 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final Tables tables;
 
-    private JdbcCustomerEventStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** The store over {@code dataSource}, whose schema the geodispatch migrations have brought to V6 or later. */
-    public static JdbcCustomerEventStore over(DataSource dataSource) {
-        return new JdbcCustomerEventStore(Objects.requireNonNull(dataSource, "data source"));
+    /** Made by {@link JdbcDatabase#customers()}, which has migrated the schema. */
+    JdbcCustomerEventStore(DataSource dataSource, Tables tables) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.tables = tables;
     }
 
     @Override
@@ -82,7 +80,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
                                                    List<? extends CustomerEvent> events) throws SQLException {
         long last;
         try (PreparedStatement lock = c.prepareStatement(
-                "UPDATE customer_event_position SET last_position = last_position WHERE id = 1")) {
+                "UPDATE " + tables.customerEventPosition + " SET last_position = last_position WHERE id = 1")) {
             lock.executeUpdate();
         }
         List<StoredCustomerEvent> replayed = replayed(c, events);
@@ -93,13 +91,13 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
         if (current != expectedVersion) {
             throw new CustomerConflictException(stream, expectedVersion, current);
         }
-        try (PreparedStatement read = c.prepareStatement("SELECT last_position FROM customer_event_position WHERE id = 1");
+        try (PreparedStatement read = c.prepareStatement("SELECT last_position FROM " + tables.customerEventPosition + " WHERE id = 1");
              ResultSet rs = read.executeQuery()) {
             rs.next();
             last = rs.getLong(1);
         }
         List<StoredCustomerEvent> stored = new ArrayList<>(events.size());
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO customer_event (position, tenant_id, customer_id,"
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + tables.customerEvent + " (position, tenant_id, customer_id,"
                 + " version, event_id, event_type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (CustomerEvent event : events) {
                 long position = ++last;
@@ -116,7 +114,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
             insert.executeBatch();
         }
         try (PreparedStatement advance = c.prepareStatement(
-                "UPDATE customer_event_position SET last_position = ? WHERE id = 1")) {
+                "UPDATE " + tables.customerEventPosition + " SET last_position = ? WHERE id = 1")) {
             advance.setLong(1, last);
             advance.executeUpdate();
         }
@@ -124,10 +122,10 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
     }
 
     /** The stored copies when every event is stored identically, null when none is; throws when only some are. */
-    private static List<StoredCustomerEvent> replayed(Connection c, List<? extends CustomerEvent> events) throws SQLException {
+    private List<StoredCustomerEvent> replayed(Connection c, List<? extends CustomerEvent> events) throws SQLException {
         Map<UUID, StoredCustomerEvent> found = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT position, payload FROM customer_event WHERE event_id = ?")) {
+                "SELECT position, payload FROM " + tables.customerEvent + " WHERE event_id = ?")) {
             for (CustomerEvent event : events) {
                 select.setObject(1, event.header().eventId());
                 try (ResultSet rs = select.executeQuery()) {
@@ -161,7 +159,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
     public List<CustomerEvent> readStream(CustomerStreamId stream) {
         Objects.requireNonNull(stream, "stream");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT payload FROM customer_event"
+             PreparedStatement select = c.prepareStatement("SELECT payload FROM " + tables.customerEvent
                      + " WHERE tenant_id = ? AND customer_id = ? ORDER BY version")) {
             select.setString(1, stream.tenant().value());
             select.setString(2, stream.customer().value());
@@ -187,8 +185,8 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
         }
     }
 
-    private static long version(Connection c, CustomerStreamId stream) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM customer_event"
+    private long version(Connection c, CustomerStreamId stream) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM " + tables.customerEvent
                 + " WHERE tenant_id = ? AND customer_id = ?")) {
             select.setString(1, stream.tenant().value());
             select.setString(2, stream.customer().value());
@@ -208,7 +206,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
             throw new IllegalArgumentException("max count must be >= 1, was " + maxCount);
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT position, payload FROM customer_event"
+             PreparedStatement select = c.prepareStatement("SELECT position, payload FROM " + tables.customerEvent
                      + " WHERE position > ? ORDER BY position LIMIT ?")) {
             select.setLong(1, afterPosition);
             select.setInt(2, maxCount);
@@ -227,7 +225,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
     @Override
     public long lastPosition() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT last_position FROM customer_event_position WHERE id = 1");
+             PreparedStatement select = c.prepareStatement("SELECT last_position FROM " + tables.customerEventPosition + " WHERE id = 1");
              ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getLong(1);

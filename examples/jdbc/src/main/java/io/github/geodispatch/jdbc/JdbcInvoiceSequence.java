@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Objects;
 
 /**
  * {@link InvoiceSequence} over the {@code invoice_series} table: one row per series holding the last
@@ -18,19 +17,20 @@ import java.util.Objects;
  *
  * <p>Thread-safe: every call borrows its own connection.
  */
-public final class JdbcInvoiceSequence implements InvoiceSequence {
+final class JdbcInvoiceSequence implements InvoiceSequence {
     private static final int MAX_SERIES_LENGTH = 128;
     private static final int START_RACE_ATTEMPTS = 5;
 
     private final DataSource dataSource;
+    private final String incrementSql;
+    private final String startSql;
+    private final String currentSql;
 
-    private JdbcInvoiceSequence(DataSource dataSource) {
+    JdbcInvoiceSequence(DataSource dataSource, Tables tables) {
         this.dataSource = dataSource;
-    }
-
-    /** A sequence over {@code dataSource}, whose schema must already be migrated ({@link JdbcDatabase#migrate}). */
-    public static JdbcInvoiceSequence over(DataSource dataSource) {
-        return new JdbcInvoiceSequence(Objects.requireNonNull(dataSource, "dataSource"));
+        this.incrementSql = "UPDATE " + tables.invoiceSeries + " SET last_number = last_number + 1 WHERE series = ?";
+        this.startSql = "INSERT INTO " + tables.invoiceSeries + " (series, last_number) VALUES (?, 1)";
+        this.currentSql = "SELECT last_number FROM " + tables.invoiceSeries + " WHERE series = ?";
     }
 
     @Override
@@ -38,7 +38,7 @@ public final class JdbcInvoiceSequence implements InvoiceSequence {
         requireSeries(series);
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
+                boolean autoCommit = Connections.switchAutoCommit(connection, false);
                 try {
                     long number = increment(connection, series);
                     connection.commit();
@@ -48,6 +48,8 @@ public final class JdbcInvoiceSequence implements InvoiceSequence {
                     if (!(e instanceof SQLException sql && SqlErrors.isUniqueViolation(sql)) || attempt == START_RACE_ATTEMPTS) {
                         throw e;
                     }
+                } finally {
+                    Connections.restoreAutoCommit(connection, autoCommit);
                 }
             } catch (SQLException e) {
                 throw new JdbcStoreException("taking the next number of invoice series '" + series + "'", e);
@@ -59,7 +61,7 @@ public final class JdbcInvoiceSequence implements InvoiceSequence {
     public long current(String series) {
         requireSeries(series);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("SELECT last_number FROM invoice_series WHERE series = ?")) {
+             PreparedStatement ps = connection.prepareStatement(currentSql)) {
             ps.setString(1, series);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
@@ -69,21 +71,18 @@ public final class JdbcInvoiceSequence implements InvoiceSequence {
         }
     }
 
-    private static long increment(Connection connection, String series) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE invoice_series SET last_number = last_number + 1 WHERE series = ?")) {
+    private long increment(Connection connection, String series) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(incrementSql)) {
             update.setString(1, series);
             if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO invoice_series (series, last_number) VALUES (?, 1)")) {
+                try (PreparedStatement insert = connection.prepareStatement(startSql)) {
                     insert.setString(1, series);
                     insert.executeUpdate();
                 }
                 return 1;
             }
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_number FROM invoice_series WHERE series = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(currentSql)) {
             select.setString(1, series);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();

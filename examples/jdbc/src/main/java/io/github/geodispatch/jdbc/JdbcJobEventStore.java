@@ -2,8 +2,8 @@ package io.github.geodispatch.jdbc;
 
 import io.github.geodispatch.spi.ConcurrencyConflictException;
 import io.github.geodispatch.spi.JobEvent;
-import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TenantId;
@@ -23,11 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * {@link JobEventStore} over JDBC, on PostgreSQL ({@code jsonb} payloads) or H2. Each event is one row
- * of {@code job_event}: its stream key, version, event id, variant name, global position and the whole
- * event as JSON ({@link EventJson}). The schema comes from {@link JdbcDatabase}'s Flyway migrations.
+ * {@link JobEventStore} over JDBC, on PostgreSQL or H2. Each event is one row of {@code job_event}: its
+ * global position, stream key, version, event id and variant name as columns, and the whole event as a
+ * compact binary {@code body} (its layout is in docs/jdbc.md). Obtain it from {@link JdbcDatabase#events()}.
  *
  * <h2>Optimistic concurrency</h2>
  * The unique constraint on (tenant, job, version) decides which of two racing appends at the same
@@ -42,11 +43,9 @@ import java.util.UUID;
  * single row of {@code event_position}: the row lock is held until the appending transaction commits or
  * rolls back, so appends commit one after another in position order, and a rolled-back append gives its
  * numbers back. Positions are therefore 1, 2, 3... without gaps, and every event at or below a position a
- * reader has seen is already visible: {@link #readAll} can never skip a late commit. The price is that
- * appends are serialised for the span of "insert + commit" (the version check, serialisation and idempotency
- * checks happen before the lock); the README measures what that costs. The PostgreSQL-only alternative,
- * reading by transaction id below {@code pg_snapshot_xmin(pg_current_snapshot())}, scales further but does
- * not give the plain {@code long} position order the SPI promises, nor run on H2.
+ * reader has seen is already visible: {@link #readAll} and {@link #replay} never skip a late commit. The
+ * price is that appends are serialised for the span of "insert + commit" (encoding, the version check and
+ * the idempotency checks happen before the lock).
  *
  * <h2>Idempotency</h2>
  * Event ids are unique. Re-appending events that are stored identically (same stream, version and
@@ -66,40 +65,33 @@ public final class JdbcJobEventStore implements JobEventStore {
         }
     }
 
-    private static final String INSERT_COLUMNS =
-            "INSERT INTO job_event (position, tenant_id, job_id, version, event_id, event_type, payload) VALUES (?, ?, ?, ?, ?, ?, ";
-    private static final String STREAM_VERSION =
-            "SELECT COALESCE(MAX(version), 0) FROM job_event WHERE tenant_id = ? AND job_id = ?";
+    /**
+     * Rows per read of {@link #replay} and {@link #readAll}: large enough that a round trip is rare, small
+     * enough that a page (about 2 MB) is no burden.
+     */
+    static final int PAGE = 10_000;
     /** Bind parameters per IN-list chunk: far below every driver's limit. */
     private static final int CHUNK = 500;
-    /** The largest append PostgreSQL stores in one statement (7 parameters a row). */
+    /** The largest append PostgreSQL stores in one auto-committed statement (7 parameters a row). */
     private static final int ONE_STATEMENT_MAX_ROWS = 64;
+    /** Rows per multi-row INSERT of a bulk append (7 parameters a row). */
+    private static final int ROWS_PER_INSERT = 100;
+    private static final String COLUMNS = "(position, tenant_id, job_id, version, event_id, event_type, body)";
 
     private final DataSource dataSource;
     private final Dialect dialect;
-    private final String insertSql;
+    private final Tables tables;
+    private final String streamVersionSql;
+    private final String pageSql;
+    private final String fullInsertSql;
 
-    private JdbcJobEventStore(DataSource dataSource, Dialect dialect) {
+    JdbcJobEventStore(DataSource dataSource, Dialect dialect, Tables tables) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.insertSql = INSERT_COLUMNS + dialect.jsonParameter + ")";
-    }
-
-    /**
-     * A store over {@code dataSource}, whose schema must already be migrated ({@link JdbcDatabase#migrate}).
-     * The database (PostgreSQL or H2) is detected from the connection.
-     */
-    public static JdbcJobEventStore over(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        try (Connection connection = dataSource.getConnection()) {
-            return new JdbcJobEventStore(dataSource, Dialect.of(connection));
-        } catch (SQLException e) {
-            throw new JdbcStoreException("connecting to the event store", e);
-        }
-    }
-
-    static JdbcJobEventStore over(DataSource dataSource, Dialect dialect) {
-        return new JdbcJobEventStore(dataSource, dialect);
+        this.tables = tables;
+        this.streamVersionSql = "SELECT COALESCE(MAX(version), 0) FROM " + tables.jobEvent + " WHERE tenant_id = ? AND job_id = ?";
+        this.pageSql = "SELECT position, body FROM " + tables.jobEvent + " WHERE position > ? ORDER BY position LIMIT ?";
+        this.fullInsertSql = insertSql(ROWS_PER_INSERT);
     }
 
     @Override
@@ -111,7 +103,7 @@ public final class JdbcJobEventStore implements JobEventStore {
      * Appends to several streams in one transaction: all of it is stored, or none. Each stream may appear
      * once with at least one event, and each part follows the rules of {@link #append}; the first stream
      * found in conflict is reported. This is the bulk path for imports and loads: one commit and one hold
-     * of the position lock for many events.
+     * of the position lock for many events, inserted a hundred rows a statement.
      */
     public List<StoredEvent> appendAll(List<Append> appends) {
         Objects.requireNonNull(appends, "appends");
@@ -125,10 +117,6 @@ public final class JdbcJobEventStore implements JobEventStore {
         } catch (UniqueViolation e) {
             return resolveRejected(appends, rows);
         } catch (SQLException e) {
-            if (SqlErrors.isUntranslatableCharacter(e)) {
-                throw new IllegalArgumentException("the database cannot store a text of these events "
-                        + "(PostgreSQL rejects the NUL character \\u0000): " + e.getMessage(), e);
-            }
             throw new JdbcStoreException("appending " + rows.size() + " events", e);
         }
     }
@@ -138,13 +126,14 @@ public final class JdbcJobEventStore implements JobEventStore {
         Objects.requireNonNull(stream, "stream");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ps = connection.prepareStatement(
-                     "SELECT payload FROM job_event WHERE tenant_id = ? AND job_id = ? ORDER BY version")) {
+                     "SELECT position, body FROM " + tables.jobEvent + " WHERE tenant_id = ? AND job_id = ? ORDER BY version")) {
             ps.setString(1, stream.tenant().value());
             ps.setString(2, stream.job().value());
             List<JobEvent> events = new ArrayList<>();
+            EventBodyCodec.Decoder decoder = new EventBodyCodec.Decoder();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(EventJson.read(rs.getString(1)));
+                    events.add(decode(decoder, rs.getLong(1), rs.getBytes(2)));
                 }
             }
             return events;
@@ -157,7 +146,7 @@ public final class JdbcJobEventStore implements JobEventStore {
     public long version(StreamId stream) {
         Objects.requireNonNull(stream, "stream");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
+             PreparedStatement ps = connection.prepareStatement(streamVersionSql)) {
             ps.setString(1, stream.tenant().value());
             ps.setString(2, stream.job().value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -171,9 +160,7 @@ public final class JdbcJobEventStore implements JobEventStore {
 
     @Override
     public List<StoredEvent> readAll(long afterPosition, int maxCount) {
-        if (afterPosition < 0) {
-            throw new IllegalArgumentException("afterPosition must be >= 0, was " + afterPosition);
-        }
+        requireValidPosition(afterPosition);
         if (maxCount < 0) {
             throw new IllegalArgumentException("maxCount must be >= 0, was " + maxCount);
         }
@@ -187,27 +174,74 @@ public final class JdbcJobEventStore implements JobEventStore {
         }
     }
 
+    /**
+     * Hands every event after {@code afterPosition} to {@code consumer}, in position order, until the
+     * store has no more: the way to rebuild a projection or catch a new consumer up. Events are read in
+     * pages of {@value #PAGE} over one connection (positions are committed in order, so paging never skips
+     * one) and decoded one at a time, so memory stays small whatever the store's size; events appended
+     * while it runs are handed over too. Returns the position of the last event handed over
+     * ({@code afterPosition} when there was none), where a later call resumes. An exception thrown by the
+     * consumer ends the replay and propagates.
+     */
+    public long replay(long afterPosition, Consumer<? super StoredEvent> consumer) {
+        requireValidPosition(afterPosition);
+        Objects.requireNonNull(consumer, "consumer");
+        long last = afterPosition;
+        EventBodyCodec.Decoder decoder = new EventBodyCodec.Decoder();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement page = connection.prepareStatement(pageSql)) {
+            // one statement for every page: PostgreSQL's driver then prepares it on the server and
+            // switches to binary transfer, which halves the bytes of the bodies on the wire
+            int read;
+            do {
+                read = 0;
+                page.setLong(1, last);
+                page.setInt(2, PAGE);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        long position = rs.getLong(1);
+                        consumer.accept(new StoredEvent(position, decode(decoder, position, rs.getBytes(2))));
+                        last = position;
+                        read++;
+                    }
+                }
+            } while (read == PAGE);
+            return last;
+        } catch (SQLException e) {
+            throw new JdbcStoreException("replaying events after position " + last, e);
+        }
+    }
+
     /** {@link #readAll} on a connection the caller holds (the outbox reads under its checkpoint lock). */
-    static List<StoredEvent> readAll(Connection connection, long afterPosition, int maxCount) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT position, payload FROM job_event WHERE position > ? ORDER BY position LIMIT ?")) {
-            ps.setLong(1, afterPosition);
-            ps.setInt(2, maxCount);
-            ps.setFetchSize(Math.min(maxCount, 1_000));
-            List<StoredEvent> events = new ArrayList<>(Math.min(maxCount, 1_000));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new StoredEvent(rs.getLong(1), EventJson.read(rs.getString(2))));
+    List<StoredEvent> readAll(Connection connection, long afterPosition, int maxCount) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>(Math.min(maxCount, PAGE));
+        EventBodyCodec.Decoder decoder = new EventBodyCodec.Decoder();
+        try (PreparedStatement page = connection.prepareStatement(pageSql)) {
+            long last = afterPosition;
+            while (events.size() < maxCount) {
+                int limit = Math.min(PAGE, maxCount - events.size());
+                page.setLong(1, last);
+                page.setInt(2, limit);
+                int read = 0;
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                        events.add(new StoredEvent(last, decode(decoder, last, rs.getBytes(2))));
+                        read++;
+                    }
+                }
+                if (read < limit) {
+                    break;
                 }
             }
-            return events;
         }
+        return events;
     }
 
     @Override
     public long lastPosition() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(MAX(position), 0) FROM job_event");
+             PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(MAX(position), 0) FROM " + tables.jobEvent);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -218,8 +252,8 @@ public final class JdbcJobEventStore implements JobEventStore {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** One event ready to insert: the event, its JSON, and the append it belongs to. */
-    private record Row(JobEvent event, String json) {
+    /** One event ready to insert: the event and its encoded body. */
+    private record Row(JobEvent event, byte[] body) {
     }
 
     /** Thrown inside {@link #insert} when the database reports a unique violation (rolled back). */
@@ -228,6 +262,21 @@ public final class JdbcJobEventStore implements JobEventStore {
 
         UniqueViolation(SQLException cause) {
             super(cause);
+        }
+    }
+
+    private static void requireValidPosition(long afterPosition) {
+        if (afterPosition < 0) {
+            throw new IllegalArgumentException("afterPosition must be >= 0, was " + afterPosition);
+        }
+    }
+
+    private static JobEvent decode(EventBodyCodec.Decoder decoder, long position, byte[] body) {
+        try {
+            return decoder.decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the event stored at position " + position + " cannot be read: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -262,37 +311,26 @@ public final class JdbcJobEventStore implements JobEventStore {
                 if (!ids.add(event.header().eventId())) {
                     throw new IllegalArgumentException("event id " + event.header().eventId() + " appears twice");
                 }
-                String json = EventJson.write(event);
-                requireWellFormedUnicode(event, json);
-                rows.add(new Row(event, json));
+                rows.add(new Row(event, encode(event)));
             }
         }
         return rows;
     }
 
-    /**
-     * A string with an unpaired UTF-16 surrogate cannot be encoded as UTF-8: the driver would store a
-     * {@code ?} in its place and the stored event would no longer hash like the original.
-     */
-    private static void requireWellFormedUnicode(JobEvent event, String json) {
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("event " + event.header().eventId()
-                        + " has a text with an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c)
-                        + "), which no UTF-8 database can store exactly");
-            }
+    private static byte[] encode(JobEvent event) {
+        try {
+            return EventBodyCodec.encode(event);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("event " + event.header().eventId() + " cannot be stored: " + e.getMessage(), e);
         }
     }
 
     /** The current version of every stream of the batch that has events (absent = 0). */
-    private static Map<StreamId, Long> currentVersions(Connection connection, List<Append> appends) throws SQLException {
+    private Map<StreamId, Long> currentVersions(Connection connection, List<Append> appends) throws SQLException {
         Map<StreamId, Long> versions = new HashMap<>();
         if (appends.size() == 1) {
             StreamId stream = appends.get(0).stream();
-            try (PreparedStatement ps = connection.prepareStatement(STREAM_VERSION)) {
+            try (PreparedStatement ps = connection.prepareStatement(streamVersionSql)) {
                 ps.setString(1, stream.tenant().value());
                 ps.setString(2, stream.job().value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -313,7 +351,7 @@ public final class JdbcJobEventStore implements JobEventStore {
             List<String> jobs = tenant.getValue();
             for (int from = 0; from < jobs.size(); from += CHUNK) {
                 List<String> chunk = jobs.subList(from, Math.min(jobs.size(), from + CHUNK));
-                String sql = "SELECT v.job_id, (SELECT MAX(e.version) FROM job_event e"
+                String sql = "SELECT v.job_id, (SELECT MAX(e.version) FROM " + tables.jobEvent + " e"
                         + " WHERE e.tenant_id = ? AND e.job_id = v.job_id) FROM (VALUES "
                         + String.join(", ", Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(64)))"))
                         + ") AS v(job_id)";
@@ -335,23 +373,26 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /**
-     * Checks the streams' versions, then takes the position lock, inserts every row and commits; returns
-     * null, having written nothing, when a stream is ahead of its expected version. The lock is the
-     * counter row's: it is held from its UPDATE until the commit, so no other append commits in between.
-     * The version check is a plain read before the lock: a rival that commits after it is caught by the
-     * unique constraint, and a version once stored never goes away.
+     * Checks the versions of the streams that continue (expected version above 0), then takes the position
+     * lock, inserts every row and commits; returns null, having written nothing, when a stream is ahead of
+     * its expected version. The lock is the counter row's: it is held from its UPDATE until the commit, so
+     * no other append commits in between. The version check is a plain read before the lock: a rival that
+     * commits after it is caught by the unique constraint, and a version once stored never goes away. New
+     * streams need no check: the constraint alone catches a rival's version 1 (and a stream cannot be
+     * behind 0), which spares bulk loads of new jobs a query per batch.
      *
      * <p>On PostgreSQL a small append (a command's events) runs as one auto-committed statement, so the
      * lock is held only inside the server, never across a round trip to this process; bulk appends lock,
-     * batch-insert and commit as three steps (one lock hold for many events).
+     * insert and commit as three steps (one lock hold for many events).
      */
     private List<StoredEvent> insert(List<Append> appends, List<Row> rows) throws SQLException, UniqueViolation {
         boolean oneStatement = dialect == Dialect.POSTGRESQL && rows.size() <= ONE_STATEMENT_MAX_ROWS;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(oneStatement);
+            boolean autoCommit = Connections.switchAutoCommit(connection, oneStatement);
             try {
-                Map<StreamId, Long> current = currentVersions(connection, appends);
-                for (Append append : appends) {
+                List<Append> continued = appends.stream().filter(a -> a.expectedVersion() > 0).toList();
+                Map<StreamId, Long> current = continued.isEmpty() ? Map.of() : currentVersions(connection, continued);
+                for (Append append : continued) {
                     long actual = current.getOrDefault(append.stream(), 0L);
                     if (actual < append.expectedVersion()) {
                         // behind: nothing of this batch can be stored (an idempotent repeat would be ahead)
@@ -378,14 +419,19 @@ public final class JdbcJobEventStore implements JobEventStore {
                     throw new UniqueViolation(sql);
                 }
                 throw e;
+            } finally {
+                Connections.restoreAutoCommit(connection, autoCommit);
             }
         }
     }
 
-    /** Allocates the positions (locking the counter row) and batch-inserts, in the caller's transaction. */
+    /**
+     * Allocates the positions (locking the counter row) and inserts the rows, {@value #ROWS_PER_INSERT}
+     * a statement, the statements sent as one JDBC batch, in the caller's transaction.
+     */
     private List<StoredEvent> insertUnderLock(Connection connection, List<Row> rows) throws SQLException {
         long last;
-        try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions)) {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.allocatePositions(tables))) {
             ps.setLong(1, rows.size());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -394,30 +440,47 @@ public final class JdbcJobEventStore implements JobEventStore {
                 last = rs.getLong(1);
             }
         }
-        long position = last - rows.size();
-        List<StoredEvent> stored = new ArrayList<>(rows.size());
-        try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
-            for (Row row : rows) {
-                position++;
-                ps.setLong(1, position);
-                bindEvent(ps, 2, row);
-                if (rows.size() == 1) {
-                    ps.executeUpdate();
-                } else {
+        long first = last - rows.size() + 1;
+        int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = connection.prepareStatement(fullInsertSql)) {
+                for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+                    bindRows(ps, rows, from, from + ROWS_PER_INSERT, first);
                     ps.addBatch();
                 }
-                stored.add(new StoredEvent(position, row.event()));
-            }
-            if (rows.size() > 1) {
                 ps.executeBatch();
             }
+        }
+        if (full < rows.size()) {
+            try (PreparedStatement ps = connection.prepareStatement(insertSql(rows.size() - full))) {
+                bindRows(ps, rows, full, rows.size(), first);
+                ps.executeUpdate();
+            }
+        }
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            stored.add(new StoredEvent(first + i, rows.get(i).event()));
         }
         return stored;
     }
 
+    private String insertSql(int rowCount) {
+        return "INSERT INTO " + tables.jobEvent + " " + COLUMNS + " VALUES "
+                + String.join(", ", Collections.nCopies(rowCount, "(?, ?, ?, ?, ?, ?, ?)"));
+    }
+
+    /** Binds rows {@code from} (inclusive) to {@code to}, row {@code i} at position {@code first + i}. */
+    private static void bindRows(PreparedStatement ps, List<Row> rows, int from, int to, long first) throws SQLException {
+        int p = 1;
+        for (int i = from; i < to; i++) {
+            ps.setLong(p, first + i);
+            p = bindEvent(ps, p + 1, rows.get(i));
+        }
+    }
+
     /**
-     * Binds a row's tenant, job, version, event id, event type and JSON payload from parameter {@code i} on
-     * (the column order of both inserts); returns the next parameter index.
+     * Binds a row's tenant, job, version, event id, event type and body from parameter {@code i} on (the
+     * column order of both inserts); returns the next parameter index.
      */
     private static int bindEvent(PreparedStatement ps, int i, Row row) throws SQLException {
         JobEvent event = row.event();
@@ -425,8 +488,8 @@ public final class JdbcJobEventStore implements JobEventStore {
         ps.setString(i + 1, event.header().job().value());
         ps.setLong(i + 2, event.header().version());
         ps.setObject(i + 3, event.header().eventId());
-        ps.setString(i + 4, event.getClass().getSimpleName());
-        ps.setString(i + 5, row.json());
+        ps.setString(i + 4, EventBodyCodec.typeName(event));
+        ps.setBytes(i + 5, row.body());
         return i + 6;
     }
 
@@ -434,15 +497,15 @@ public final class JdbcJobEventStore implements JobEventStore {
      * PostgreSQL: allocates the positions and inserts the rows in one auto-committed statement (a
      * data-modifying CTE), row {@code i} of {@code n} getting position {@code last - n + i}.
      */
-    private static List<StoredEvent> insertInOneStatement(Connection connection, List<Row> rows) throws SQLException {
-        String sql = "WITH p AS (UPDATE event_position SET last_position = last_position + ? WHERE id = 1"
+    private List<StoredEvent> insertInOneStatement(Connection connection, List<Row> rows) throws SQLException {
+        String sql = "WITH p AS (UPDATE " + tables.eventPosition + " SET last_position = last_position + ? WHERE id = 1"
                 + " RETURNING last_position)"
-                + " INSERT INTO job_event (position, tenant_id, job_id, version, event_id, event_type, payload)"
+                + " INSERT INTO " + tables.jobEvent + " " + COLUMNS
                 + " SELECT p.last_position - ? + v.ord, v.tenant_id, v.job_id, v.version, v.event_id, v.event_type,"
-                + " v.payload FROM p, (VALUES "
+                + " v.body FROM p, (VALUES "
                 + String.join(", ", Collections.nCopies(rows.size(),
-                "(CAST(? AS INT), ?, ?, CAST(? AS BIGINT), CAST(? AS UUID), ?, CAST(? AS JSONB))"))
-                + ") AS v(ord, tenant_id, job_id, version, event_id, event_type, payload)"
+                "(CAST(? AS INT), ?, ?, CAST(? AS BIGINT), CAST(? AS UUID), ?, CAST(? AS BYTEA))"))
+                + ") AS v(ord, tenant_id, job_id, version, event_id, event_type, body)"
                 + " RETURNING position, event_id";
         Map<UUID, Long> positions = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -521,10 +584,11 @@ public final class JdbcJobEventStore implements JobEventStore {
 
     private Map<UUID, StoredEvent> storedById(List<Row> rows) throws SQLException {
         Map<UUID, StoredEvent> found = new LinkedHashMap<>();
+        EventBodyCodec.Decoder decoder = new EventBodyCodec.Decoder();
         try (Connection connection = dataSource.getConnection()) {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                String sql = "SELECT position, payload FROM job_event WHERE event_id IN ("
+                String sql = "SELECT position, body FROM " + tables.jobEvent + " WHERE event_id IN ("
                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
                     int i = 1;
@@ -533,7 +597,8 @@ public final class JdbcJobEventStore implements JobEventStore {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            StoredEvent stored = new StoredEvent(rs.getLong(1), EventJson.read(rs.getString(2)));
+                            long position = rs.getLong(1);
+                            StoredEvent stored = new StoredEvent(position, decode(decoder, position, rs.getBytes(2)));
                             found.put(stored.event().header().eventId(), stored);
                         }
                     }

@@ -6,18 +6,12 @@ import java.sql.SQLException;
 final class SqlErrors {
     /** unique_violation (SQL standard class 23, code 505). */
     private static final String UNIQUE_VIOLATION = "23505";
-    /** PostgreSQL's untranslatable_character, raised for a NUL character in text or jsonb. */
-    private static final String UNTRANSLATABLE_CHARACTER = "22P05";
 
     private SqlErrors() {}
 
     /** True when the error, or any error chained to it (batch updates chain theirs), is a unique violation. */
     static boolean isUniqueViolation(SQLException e) {
         return hasState(e, UNIQUE_VIOLATION);
-    }
-
-    static boolean isUntranslatableCharacter(SQLException e) {
-        return hasState(e, UNTRANSLATABLE_CHARACTER);
     }
 
     private static boolean hasState(SQLException e, String state) {

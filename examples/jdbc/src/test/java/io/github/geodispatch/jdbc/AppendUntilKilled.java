@@ -22,7 +22,7 @@ public final class AppendUntilKilled {
     private AppendUntilKilled() {}
 
     public static void main(String[] args) {
-        JdbcDatabase db = "h2".equals(args[0]) ? JdbcDatabase.h2File(Path.of(args[1])) : TestDatabases.postgres(2, args[1]);
+        TestDatabase db = "h2".equals(args[0]) ? TestDatabases.h2File(Path.of(args[1])) : TestDatabases.postgres(2, args[1]);
         JdbcJobEventStore store = db.events();
         Map<StreamId, List<JobEvent>> streams = new LinkedHashMap<>();
         long total = 0;

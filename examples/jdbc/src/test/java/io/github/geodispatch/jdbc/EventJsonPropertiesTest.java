@@ -95,7 +95,7 @@ class EventJsonPropertiesTest {
         });
     }
 
-    private static Arbitrary<EventHeader> headers() {
+    static Arbitrary<EventHeader> headers() {
         return Combinators.combine(Arbitraries.longs().between(1, 1_000_000), instants(), Arbitraries.of(Role.class),
                 Arbitraries.strings().withChars("0123456789abcdef").ofLength(64), tokens())
                 .as((version, at, role, previous, job) -> {

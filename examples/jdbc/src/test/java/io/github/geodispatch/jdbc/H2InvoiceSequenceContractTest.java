@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The engine-spi {@link InvoiceSequenceContract}, unchanged, over one H2 database shared by its tests. */
 class H2InvoiceSequenceContractTest extends InvoiceSequenceContract {
-    private static JdbcDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
     static void open() {

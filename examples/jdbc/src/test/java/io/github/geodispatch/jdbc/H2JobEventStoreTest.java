@@ -2,7 +2,7 @@ package io.github.geodispatch.jdbc;
 
 class H2JobEventStoreTest extends JdbcJobEventStoreTestBase {
     @Override
-    JdbcDatabase open() {
+    TestDatabase open() {
         return TestDatabases.h2();
     }
 }

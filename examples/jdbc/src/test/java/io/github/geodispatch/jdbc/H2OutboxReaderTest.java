@@ -2,7 +2,7 @@ package io.github.geodispatch.jdbc;
 
 class H2OutboxReaderTest extends OutboxReaderTestBase {
     @Override
-    JdbcDatabase open() {
+    TestDatabase open() {
         return TestDatabases.h2();
     }
 }

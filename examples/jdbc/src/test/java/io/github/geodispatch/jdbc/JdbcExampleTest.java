@@ -1,6 +1,9 @@
 package io.github.geodispatch.jdbc;
-import io.github.geodispatch.job.JobCommand;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
@@ -12,18 +15,21 @@ import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TenantId;
 import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's JDBC snippet, compiled and run (on H2, so that it needs no server). */
+/** The job record over the JDBC adapter, as docs/jdbc.md describes it,, compiled and run (on H2, so that it needs no server). */
 class JdbcExampleTest {
 
     @Test
-    void readmeSnippetRuns() {
+    void aJobRecordRunsOverTheAdapter() {
         List<String> published = new ArrayList<>();
-        // example:begin
-        try (JdbcDatabase db = JdbcDatabase.h2InMemory("quickstart")) {   // or JdbcDatabase.builder().url("jdbc:postgresql://...")
+        // a host's wiring, end to end
+        try (HikariDataSource dataSource = new HikariDataSource(hostPoolConfig())) {   // the host's pool
+            JdbcDatabase db = JdbcDatabase.over(dataSource);            // migrates the adapter's tables
             JobRecord engine = JobRecord.builder()
                     .eventStore(db.events())
                     .build();
@@ -36,12 +42,18 @@ class JdbcExampleTest {
 
             long invoiceNo = db.invoices().next("KRM/2526");           // 1, 2, 3... no gaps, across restarts
 
-            OutboxReader outbox = db.outbox("kafka-bridge", 500);       // checkpointed in the same database
+            OutboxReader outbox = db.outboxReader("kafka-bridge").batchSize(500).build();  // checkpointed in the same database
             outbox.drain((StoredEvent e) -> published.add(EventJson.write(e.event())));
-            // example:end
             assertThat(invoiceNo).isEqualTo(1);
             assertThat(outbox.checkpoint()).isEqualTo(1);
         }
         assertThat(published).singleElement().asString().contains("\"type\":\"JobCreated\"");
+    }
+
+    /** What the host configures; an in-memory H2 here, {@code jdbc:postgresql://...} in production. */
+    private static HikariConfig hostPoolConfig() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:quickstart");
+        return config;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.jdbc;
 
+import io.github.geodispatch.spi.InvoiceSequence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class JdbcInvoiceSequenceTest {
     @Test
     void concurrentCallersOnTwoPoolsGetEveryNumberOnceOnPostgres() throws Exception {
         String schema = TestDatabases.newSchemaName();
-        try (JdbcDatabase one = TestDatabases.postgres(4, schema); JdbcDatabase two = TestDatabases.postgres(4, schema)) {
+        try (TestDatabase one = TestDatabases.postgres(4, schema); TestDatabase two = TestDatabases.postgres(4, schema)) {
             List<Long> numbers = takeConcurrently(List.of(one.invoices(), two.invoices()), "29ABCDE1234F1Z5/25-26", 8, 25);
             assertGapless(numbers, 200);
             assertThat(two.invoices().current("29ABCDE1234F1Z5/25-26")).isEqualTo(200);
@@ -32,12 +33,12 @@ class JdbcInvoiceSequenceTest {
     @Test
     void concurrentCallersGetEveryNumberOnceAndNumbersSurviveARestartOnH2(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("invoices");
-        try (JdbcDatabase db = JdbcDatabase.h2File(file)) {
+        try (TestDatabase db = TestDatabases.h2File(file)) {
             assertThat(db.invoices().current("BLR/25-26")).isZero();
             assertGapless(takeConcurrently(List.of(db.invoices()), "BLR/25-26", 8, 25), 200);
             assertThat(db.invoices().next("NBO/2025")).isEqualTo(1);
         }
-        try (JdbcDatabase reopened = JdbcDatabase.h2File(file)) {
+        try (TestDatabase reopened = TestDatabases.h2File(file)) {
             assertThat(reopened.invoices().current("BLR/25-26")).isEqualTo(200);
             assertThat(reopened.invoices().next("BLR/25-26")).isEqualTo(201);
             assertThat(reopened.invoices().next("NBO/2025")).isEqualTo(2);
@@ -46,7 +47,7 @@ class JdbcInvoiceSequenceTest {
 
     @Test
     void blankOrOverlongSeriesAreRejected() {
-        try (JdbcDatabase db = TestDatabases.h2()) {
+        try (TestDatabase db = TestDatabases.h2()) {
             assertThatThrownBy(() -> db.invoices().next(" ")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("blank");
             assertThatThrownBy(() -> db.invoices().current("x".repeat(129))).isInstanceOf(IllegalArgumentException.class)
@@ -54,13 +55,13 @@ class JdbcInvoiceSequenceTest {
         }
     }
 
-    private static List<Long> takeConcurrently(List<JdbcInvoiceSequence> sequences, String series, int threads,
+    private static List<Long> takeConcurrently(List<InvoiceSequence> sequences, String series, int threads,
                                                int perThread) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            JdbcInvoiceSequence sequence = sequences.get(t % sequences.size());
+            InvoiceSequence sequence = sequences.get(t % sequences.size());
             futures.add(pool.submit(() -> {
                 start.await();
                 List<Long> mine = new ArrayList<>();

@@ -33,7 +33,7 @@ class KilledWriterTest {
         Path file = dir.resolve("events");
         killMidAppend(dir, "h2", file.toString());
         long committed = killMidAppend(dir, "h2", file.toString()); // and once more over the recovered file
-        verifyAndResume(() -> JdbcDatabase.h2File(file), committed);
+        verifyAndResume(() -> TestDatabases.h2File(file), committed);
     }
 
     @Test
@@ -79,8 +79,8 @@ class KilledWriterTest {
     }
 
     /** {@code committed}: how many events the last writer had seen committed before it was killed. */
-    private static void verifyAndResume(Supplier<JdbcDatabase> reopen, long committed) throws IOException {
-        try (JdbcDatabase db = reopen.get()) {
+    private static void verifyAndResume(Supplier<TestDatabase> reopen, long committed) throws IOException {
+        try (TestDatabase db = reopen.get()) {
             JdbcJobEventStore store = db.events();
             long last = store.lastPosition();
             List<StoredEvent> all = store.readAll(0, (int) last + 10);

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,15 +28,16 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The outbox reader's delivery guarantees, run on each database by a subclass. */
+/** The outbox reader's delivery guarantees and its handling of poison events, run on each database by a subclass. */
 abstract class OutboxReaderTestBase {
     private static final int STREAMS = 8;
     private static final int WRITERS = 4;
     private static final int EVENTS_PER_WRITER = 60;
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
-    private JdbcDatabase db;
+    private TestDatabase db;
 
-    abstract JdbcDatabase open();
+    abstract TestDatabase open();
 
     @BeforeEach
     void setUp() {
@@ -100,7 +103,7 @@ abstract class OutboxReaderTestBase {
         };
         int failures = 0;
         int restarts = 0;
-        OutboxReader reader = db.outbox("kafka-bridge", 16);
+        OutboxReader reader = neverParking("kafka-bridge", 16);
         while (writing.get() || reader.checkpoint() < store.lastPosition()) {
             try {
                 if (reader.pollOnce(flaky) == 0) {
@@ -109,7 +112,7 @@ abstract class OutboxReaderTestBase {
             } catch (OutboxReader.DeliveryException e) {
                 failures++;
                 if (failures % 3 == 0) {
-                    reader = db.outbox("kafka-bridge", 16); // a restarted host resumes from the stored checkpoint
+                    reader = neverParking("kafka-bridge", 16); // a restarted host resumes from the stored checkpoint
                     restarts++;
                 }
             }
@@ -145,17 +148,123 @@ abstract class OutboxReaderTestBase {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
         assertThat(deliveries).containsAll(all);
 
-        assertThat(db.outbox("kafka-bridge", 16).pollOnce(flaky)).as("a caught-up consumer gets nothing").isZero();
+        assertThat(neverParking("kafka-bridge", 16).pollOnce(flaky)).as("a caught-up consumer gets nothing").isZero();
         List<StoredEvent> replay = new ArrayList<>();
-        assertThat(db.outbox("projection-rebuild", 50).drain(replay::add)).isEqualTo(last);
+        assertThat(neverParking("projection-rebuild", 50).drain(replay::add)).isEqualTo(last);
         assertThat(replay).isEqualTo(all);
+    }
+
+    @Test
+    void aPoisonEventIsRetriedWithBackOffThenParkedAndLaterEventsAreDelivered() {
+        StreamId stream = SampleEvents.stream("job-poison");
+        List<StoredEvent> stored = db.events().append(stream, 0, SampleEvents.everyVariant(stream));
+        MutableClock clock = new MutableClock(T0);
+        List<Long> delivered = new ArrayList<>();
+        AtomicInteger handlerCalls = new AtomicInteger();
+        OutboxReader.Handler accounts = event -> {
+            handlerCalls.incrementAndGet();
+            if (event.position() == 4) {
+                throw new IllegalStateException("accounts reject proof " + event.event().header().eventId());
+            }
+            delivered.add(event.position());
+        };
+
+        // attempt 1: the events before the poison are delivered and checkpointed
+        assertThatThrownBy(() -> poisonAware(clock).pollOnce(accounts))
+                .isInstanceOfSatisfying(OutboxReader.DeliveryException.class, e -> {
+                    assertThat(e.position()).isEqualTo(4);
+                    assertThat(e.attempt()).isEqualTo(1);
+                    assertThat(e.retryAt()).contains(T0.plusSeconds(10));
+                }).hasMessageContaining("accounts reject proof");
+        assertThat(delivered).containsExactly(1L, 2L, 3L);
+        assertThat(poisonAware(clock).checkpoint()).isEqualTo(3);
+
+        // during the back-off a poll (even by a restarted reader) delivers nothing
+        clock.advance(Duration.ofSeconds(9));
+        int callsBefore = handlerCalls.get();
+        assertThat(poisonAware(clock).pollOnce(accounts)).isZero();
+        assertThat(handlerCalls.get()).isEqualTo(callsBefore);
+
+        // attempt 2 after the first back-off; the next one waits twice as long
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> poisonAware(clock).pollOnce(accounts))
+                .isInstanceOfSatisfying(OutboxReader.DeliveryException.class, e -> {
+                    assertThat(e.attempt()).isEqualTo(2);
+                    assertThat(e.retryAt()).contains(T0.plusSeconds(30));
+                });
+
+        // attempt 3 is the last: the event is parked and the poll goes on with the later events
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(poisonAware(clock).pollOnce(accounts)).as("parked + delivered").isEqualTo(6);
+        assertThat(delivered).containsExactly(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(poisonAware(clock).checkpoint()).isEqualTo(9);
+
+        JobEvent poison = stored.get(3).event();
+        assertThat(poisonAware(clock).parked()).singleElement().satisfies(parked -> {
+            assertThat(parked.position()).isEqualTo(4);
+            assertThat(parked.eventId()).isEqualTo(poison.header().eventId());
+            assertThat(parked.stream()).isEqualTo(stream);
+            assertThat(parked.version()).isEqualTo(4);
+            assertThat(parked.eventType()).isEqualTo("ProofAdded");
+            assertThat(parked.attempts()).isEqualTo(3);
+            assertThat(parked.lastError()).isEqualTo("java.lang.IllegalStateException: accounts reject proof "
+                    + poison.header().eventId());
+            assertThat(parked.parkedAt()).isEqualTo(T0.plusSeconds(30));
+        });
+
+        // a restarted host delivers what comes next, never the parked event, and still lists it
+        List<JobEvent> current = db.events().readStream(stream);
+        db.events().append(stream, current.size(), SampleEvents.expenses(stream, current, 2, 700));
+        delivered.clear();
+        assertThat(poisonAware(clock).drain(accounts)).isEqualTo(2);
+        assertThat(delivered).containsExactly(10L, 11L);
+        assertThat(poisonAware(clock).parked()).extracting(OutboxReader.ParkedEvent::position).containsExactly(4L);
+        assertThat(db.outbox("another-consumer", 100).parked()).as("parked events belong to their consumer").isEmpty();
+    }
+
+    @Test
+    void theHostReDeliversOrAcknowledgesParkedEvents() {
+        StreamId stream = SampleEvents.stream("job-parked");
+        db.events().append(stream, 0, SampleEvents.everyVariant(stream));
+        MutableClock clock = new MutableClock(T0);
+        OutboxReader reader = db.outboxReader("accounts").maxAttempts(1).clock(clock).build();
+        assertThat(reader.drain(event -> {
+            if (event.position() == 2 || event.position() == 5) {
+                throw new IllegalArgumentException("no such technician");
+            }
+        })).isEqualTo(9);
+        assertThat(reader.parked()).extracting(OutboxReader.ParkedEvent::position).containsExactly(2L, 5L);
+        assertThat(reader.parked()).allSatisfy(parked -> assertThat(parked.attempts()).isEqualTo(1));
+
+        assertThatThrownBy(() -> reader.redeliverParked(2, event -> {
+            throw new IllegalStateException("still down");
+        })).isInstanceOfSatisfying(OutboxReader.DeliveryException.class, e -> {
+            assertThat(e.position()).isEqualTo(2);
+            assertThat(e.attempt()).isEqualTo(2);
+            assertThat(e.retryAt()).isEmpty();
+        });
+        assertThat(reader.parked().get(0).attempts()).isEqualTo(2);
+        assertThat(reader.parked().get(0).lastError()).isEqualTo("java.lang.IllegalStateException: still down");
+
+        List<StoredEvent> redelivered = new ArrayList<>();
+        reader.redeliverParked(2, redelivered::add);
+        assertThat(redelivered).extracting(StoredEvent::position).containsExactly(2L);
+        reader.acknowledgeParked(5);
+        assertThat(reader.parked()).isEmpty();
+        assertThat(reader.checkpoint()).isEqualTo(9);
+
+        assertThatThrownBy(() -> reader.redeliverParked(2, redelivered::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parked event at position 2");
+        assertThatThrownBy(() -> reader.acknowledgeParked(5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parked event at position 5");
+        assertThat(redelivered).hasSize(1);
     }
 
     @Test
     void aFailingHandlerKeepsTheCheckpointJustBeforeTheFailedEvent() {
         StreamId stream = SampleEvents.stream("job-fail");
         db.events().append(stream, 0, SampleEvents.everyVariant(stream));
-        OutboxReader reader = db.outbox("accounts", 100);
+        OutboxReader reader = neverParking("accounts", 100);
         assertThatThrownBy(() -> reader.pollOnce(event -> {
             if (event.position() == 4) {
                 throw new IllegalStateException("accounts down");
@@ -166,7 +275,49 @@ abstract class OutboxReaderTestBase {
         List<Long> positions = new ArrayList<>();
         assertThat(reader.drain(event -> positions.add(event.position()))).isEqualTo(6);
         assertThat(positions).containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
-        assertThatThrownBy(() -> db.outbox(" ", 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> db.outbox("x", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(reader.parked()).isEmpty();
+    }
+
+    @Test
+    void badSettingsAreRejectedAtOnceWithTheirName() {
+        assertThatThrownBy(() -> db.outboxReader(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("consumer name");
+        assertThatThrownBy(() -> db.outboxReader("x".repeat(129))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> db.outboxReader("x").batchSize(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch size");
+        assertThatThrownBy(() -> db.outboxReader("x").maxAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> db.outboxReader("x").backoff(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff");
+        assertThatThrownBy(() -> db.outboxReader("x").backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoff");
+        assertThatThrownBy(() -> db.outboxReader("x").clock(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> db.outboxReader("x").batchSize(5).batchSize(6)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("batchSize is already set");
+        assertThatThrownBy(() -> db.outbox("x", 10).pollOnce(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void theBackOffDoublesFromTheFirstDelayUpToTheLongest() {
+        OutboxReader reader = db.outboxReader("x").backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)).build();
+        assertThat(reader.backoffAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(reader.backoffAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(reader.backoffAfter(9)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(reader.backoffAfter(10)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(reader.backoffAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5));
+        OutboxReader immediate = db.outboxReader("y").backoff(Duration.ZERO, Duration.ZERO).build();
+        assertThat(immediate.backoffAfter(3)).isZero();
+    }
+
+    /** The reader of the poison test: 3 attempts, 10 s back-off doubling, on the test's clock. */
+    private OutboxReader poisonAware(MutableClock clock) {
+        return db.outboxReader("accounts").maxAttempts(3).backoff(Duration.ofSeconds(10), Duration.ofMinutes(5))
+                .clock(clock).build();
+    }
+
+    /** A reader that retries a failed event at its next poll and never parks it. */
+    private OutboxReader neverParking(String consumer, int batchSize) {
+        return db.outboxReader(consumer).batchSize(batchSize).maxAttempts(Integer.MAX_VALUE)
+                .backoff(Duration.ZERO, Duration.ZERO).build();
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The engine-spi {@link CustomerEventStoreContract}, unchanged, over one Postgres database shared by its tests. */
 class PostgresCustomerEventStoreContractTest extends CustomerEventStoreContract {
-    private static JdbcDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
     static void open() {
@@ -23,6 +23,6 @@ class PostgresCustomerEventStoreContractTest extends CustomerEventStoreContract 
 
     @Override
     protected CustomerEventStore newStore() {
-        return JdbcCustomerEventStore.over(db.dataSource());
+        return db.database().customers();
     }
 }

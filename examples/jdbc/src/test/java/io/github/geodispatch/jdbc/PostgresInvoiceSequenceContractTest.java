@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The engine-spi {@link InvoiceSequenceContract}, unchanged, over one Postgres database shared by its tests. */
 class PostgresInvoiceSequenceContractTest extends InvoiceSequenceContract {
-    private static JdbcDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
     static void open() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The engine-spi {@link JobEventStoreContract}, unchanged, over one Postgres database shared by its tests. */
 class PostgresJobEventStoreContractTest extends JobEventStoreContract {
-    private static JdbcDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
     static void open() {

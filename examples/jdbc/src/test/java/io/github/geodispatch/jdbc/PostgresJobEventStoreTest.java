@@ -2,7 +2,7 @@ package io.github.geodispatch.jdbc;
 
 class PostgresJobEventStoreTest extends JdbcJobEventStoreTestBase {
     @Override
-    JdbcDatabase open() {
+    TestDatabase open() {
         return TestDatabases.postgres(8);
     }
 }

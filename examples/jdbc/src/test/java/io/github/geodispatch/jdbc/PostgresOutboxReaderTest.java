@@ -2,7 +2,7 @@ package io.github.geodispatch.jdbc;
 
 class PostgresOutboxReaderTest extends OutboxReaderTestBase {
     @Override
-    JdbcDatabase open() {
+    TestDatabase open() {
         return TestDatabases.postgres(8);
     }
 }

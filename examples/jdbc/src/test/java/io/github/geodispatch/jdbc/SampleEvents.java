@@ -89,4 +89,9 @@ final class SampleEvents {
     static EventHeader next(StreamId stream, List<? extends JobEvent> before) {
         return header(stream, before.size() + 1, HashChain.head(before));
     }
+
+    /** True when a text of the event holds a lone UTF-16 surrogate, which UTF-8 storage cannot keep. */
+    static boolean hasUnpairedSurrogate(JobEvent event) {
+        return event.toString().codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+    }
 }

@@ -90,8 +90,8 @@ class TwoInstancesOnePostgresTest {
     void noAcceptedEventIsLostEveryConflictIsSurfacedAndRetriedAndTheFoldsAgree() throws Exception {
         String schema = TestDatabases.newSchemaName();
         AtomicInteger storeConflicts = new AtomicInteger();
-        try (JdbcDatabase poolOne = TestDatabases.postgres(THREADS_PER_INSTANCE, schema);
-             JdbcDatabase poolTwo = TestDatabases.postgres(THREADS_PER_INSTANCE, schema)) {
+        try (TestDatabase poolOne = TestDatabases.postgres(THREADS_PER_INSTANCE, schema);
+             TestDatabase poolTwo = TestDatabases.postgres(THREADS_PER_INSTANCE, schema)) {
             // few engine retries, so that some conflicts also reach the caller as a typed rejection
             JobRecord one = JobRecord.builder().eventStore(new CountingStore(poolOne.events(), storeConflicts))
                     .maxConflictRetries(1).build();

@@ -8,7 +8,7 @@ import io.github.geodispatch.dispatch.Shift;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.dispatch.plan.DayPlan;
-import io.github.geodispatch.dispatch.plan.DayPlanProblem;
+import io.github.geodispatch.dispatch.plan.PlanDay;
 import io.github.geodispatch.dispatch.plan.PlannedRoute;
 import io.github.geodispatch.dispatch.plan.PlannedVisit;
 import io.github.geodispatch.spi.GeoPoint;
@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,81 +33,96 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Maps the public dispatch records to the planning model and back. Ticks are epoch seconds. Rules that
- * are plain membership tests become "skills" of the model: a job needs {@code cert:CODE} for each
- * certification (held by technicians whose certification is valid through the shift) and
- * {@code branch:ID} for its branch. Service areas become keys {@code h3:CELL} and {@code fence:ID}.
- * Built on the caller's thread, then confined to the solving thread.
+ * Maps the public dispatch records to the planning model and back. Ticks are epoch seconds. Each working
+ * technician has one route per day (named by the technician in a one-day plan, {@code technician@date} in a
+ * plan of several days). Rules that are plain membership tests become "skills" of the model: a job needs
+ * {@code cert:CODE} for each certification (held by technicians whose certification is valid through that
+ * day's shift) and {@code branch:ID} for its branch; a rescheduled job names the only technician who may do
+ * it. Service areas become keys {@code h3:CELL} and {@code fence:ID}.
+ * Built on the caller's thread, then confined to the solving thread (reads from other threads hold its
+ * monitor, as {@link SolverSession} does).
  */
 final class DayPlanModel {
     private static final long NO_EARLIER = 0;
     private static final long NO_LATER = Long.MAX_VALUE / 4;
 
+    /** Whose route it is and on which day ({@code null} in a one-day plan). */
+    record RouteKey(TechnicianId technician, LocalDate day) {}
+
     private final TravelTimes travel;
     private final ServiceAreaFences fences;
+    private final boolean oneDay;
     private final Set<Integer> resolutions = new TreeSet<>();
     private final List<GeoPoint> points = new ArrayList<>();
     private final Map<JobId, DispatchJob> jobs = new HashMap<>();
     private final Map<JobId, Boolean> started = new HashMap<>();
-    /** Started visits leading each route, fixed. */
-    private final Map<TechnicianId, List<Visit>> prefixes = new HashMap<>();
-    /** Pinned visits not started, fixed. */
-    private final Map<TechnicianId, List<Visit>> pinned = new HashMap<>();
-    private final Map<String, Technician> technicians = new LinkedHashMap<>();
+    /** By route id: whose route, on which day, in the order routes are built (days first). */
+    private final Map<String, RouteKey> keys = new LinkedHashMap<>();
+    /** Started visits leading each route, fixed, by route id. */
+    private final Map<String, List<Visit>> prefixes = new HashMap<>();
+    /** Pinned visits not started, fixed, by route id. */
+    private final Map<String, List<Visit>> pinned = new HashMap<>();
     private final Map<JobId, Integer> locationOf = new HashMap<>();
     private final TravelMatrix matrix;
     private final PlanSolution solution;
 
-    DayPlanModel(DayPlanProblem problem, TravelTimes travel, ServiceAreaFences fences, Duration overtimeAllowance,
+    DayPlanModel(PlanInput input, TravelTimes travel, ServiceAreaFences fences, Duration overtimeAllowance,
             PlanWeights weights) {
         this.travel = travel;
         this.fences = fences;
-        long now = problem.now().getEpochSecond();
-        Map<TechnicianId, Route> routeOf = new HashMap<>();
-        problem.routes().forEach(r -> routeOf.put(r.technician(), r));
-        for (Technician t : problem.technicians()) {
-            if (!t.serviceAreas().h3Cells().isEmpty()) {
-                resolutions.add(t.serviceAreas().h3Resolution());
+        this.oneDay = input.oneDay();
+        long now = input.now().getEpochSecond();
+        for (PlanDay day : input.days()) {
+            for (Technician t : day.technicians()) {
+                if (!t.serviceAreas().h3Cells().isEmpty()) {
+                    resolutions.add(t.serviceAreas().h3Resolution());
+                }
             }
         }
 
-        List<DispatchJob> toPlan = new ArrayList<>(problem.jobs());
-        Map<TechnicianId, List<DispatchJob>> keep = new HashMap<>();
-        for (Technician t : problem.technicians()) {
-            Route route = routeOf.getOrDefault(t.id(), Route.empty(t.id()));
-            List<Visit> prefix = new ArrayList<>();
-            List<Visit> fixed = new ArrayList<>();
-            List<DispatchJob> movable = new ArrayList<>();
-            for (Visit v : route.visits()) {
-                jobs.put(v.job().id(), v.job());
-                started.put(v.job().id(), t.shift() != null && v.started());
+        record Working(String id, Technician technician, LocalDate day, Route route, boolean first) {}
+        List<Working> working = new ArrayList<>();
+        Map<String, List<DispatchJob>> keep = new HashMap<>();
+        for (int d = 0; d < input.days().size(); d++) {
+            PlanDay day = input.days().get(d);
+            Map<TechnicianId, Route> routeOf = new HashMap<>();
+            day.routes().forEach(r -> routeOf.put(r.technician(), r));
+            for (Technician t : day.technicians()) {
                 if (t.shift() == null) {
-                    toPlan.add(v.job()); // off today: everything of theirs is re-planned
-                } else if (v.started()) {
-                    prefix.add(v);
-                } else if (v.pinned()) {
-                    fixed.add(v);
-                } else {
-                    movable.add(v.job());
+                    continue;
                 }
-            }
-            if (t.shift() != null) {
-                technicians.put(t.id().value(), t);
-                prefixes.put(t.id(), prefix);
-                pinned.put(t.id(), fixed);
-                keep.put(t.id(), movable);
+                String id = oneDay ? t.id().value() : t.id().value() + "@" + day.date();
+                Route route = routeOf.getOrDefault(t.id(), Route.empty(t.id()));
+                List<Visit> prefix = new ArrayList<>();
+                List<Visit> fixed = new ArrayList<>();
+                List<DispatchJob> movable = new ArrayList<>();
+                for (Visit v : route.visits()) {
+                    jobs.put(v.job().id(), v.job());
+                    started.put(v.job().id(), v.started());
+                    if (v.started()) {
+                        prefix.add(v);
+                    } else if (v.pinned()) {
+                        fixed.add(v);
+                    } else {
+                        movable.add(v.job());
+                    }
+                }
+                keys.put(id, new RouteKey(t.id(), oneDay ? null : day.date()));
+                prefixes.put(id, prefix);
+                pinned.put(id, fixed);
+                keep.put(id, movable);
+                working.add(new Working(id, t, day.date(), route, d == 0));
             }
         }
-        problem.jobs().forEach(j -> {
+        input.jobs().forEach(j -> {
             jobs.put(j.id(), j);
             started.put(j.id(), false);
         });
 
-        // locations: technicians' start and end points, then every job
-        Map<TechnicianId, int[]> ends = new HashMap<>();
-        for (Technician t : technicians.values()) {
-            GeoPoint origin = origin(t, routeOf.get(t.id()));
-            ends.put(t.id(), new int[] {addPoint(origin), addPoint(t.endLocation())});
+        // locations: each route's start and end points, then every job
+        Map<String, int[]> ends = new HashMap<>();
+        for (Working w : working) {
+            ends.put(w.id(), new int[] {addPoint(origin(w.technician(), w.route(), w.first())), addPoint(w.technician().endLocation())});
         }
         for (DispatchJob job : jobs.values()) {
             locationOf.put(job.id(), addPoint(job.location()));
@@ -115,25 +131,25 @@ final class DayPlanModel {
 
         List<PlanRoute> routes = new ArrayList<>();
         List<PlanStop> stops = new ArrayList<>();
-        for (Technician t : technicians.values()) {
+        for (Working w : working) {
+            Technician t = w.technician();
             Shift shift = t.shift();
-            List<Visit> prefix = prefixes.get(t.id());
-            List<Visit> fixed = pinned.get(t.id());
+            List<Visit> prefix = prefixes.get(w.id());
+            List<Visit> fixed = pinned.get(w.id());
             long free = Math.max(shift.start().getEpochSecond(), now);
             if (!prefix.isEmpty()) {
                 Visit last = prefix.get(prefix.size() - 1);
                 free = Math.max(free, last.eta().plus(last.job().duration()).getEpochSecond());
             }
-            Route current = routeOf.get(t.id());
-            int done = current == null ? 0 : current.completedToday();
+            int done = w.route().completedToday();
             int maxStops = Math.max(0, t.maxJobsPerDay() - done - prefix.size() - fixed.size());
             long lunchFrom = shift.lunch() == null ? 0 : shift.lunch().from().getEpochSecond();
             long lunchTo = shift.lunch() == null ? 0 : shift.lunch().to().getEpochSecond();
             long end = shift.end().getEpochSecond();
-            int[] at = ends.get(t.id());
-            PlanRoute route = new PlanRoute(t.id().value(), at[0], at[1], free, end,
-                    end + overtimeAllowance.getSeconds(), lunchFrom, lunchTo, Long.MAX_VALUE, maxStops,
-                    skillsOf(t), areasOf(t.serviceAreas()), matrix);
+            int[] at = ends.get(w.id());
+            PlanRoute route = new PlanRoute(w.id(), at[0], at[1], free, end, end + overtimeAllowance.getSeconds(),
+                    lunchFrom, lunchTo, Long.MAX_VALUE, maxStops, skillsOf(t), areasOf(t.serviceAreas()), matrix);
+            route.setOwner(t.id().value(), oneDay ? null : w.day());
             List<PlanRoute.Appointment> appointments = new ArrayList<>();
             for (Visit v : fixed) {
                 appointments.add(new PlanRoute.Appointment(v.job().id().value(), locationOf.get(v.job().id()),
@@ -141,7 +157,7 @@ final class DayPlanModel {
             }
             route.setAppointments(appointments);
             List<PlanStop> kept = new ArrayList<>();
-            for (DispatchJob job : keep.get(t.id())) {
+            for (DispatchJob job : keep.get(w.id())) {
                 PlanStop stop = stop(job, locationOf.get(job.id()));
                 stops.add(stop);
                 kept.add(stop);
@@ -151,7 +167,7 @@ final class DayPlanModel {
         }
         PlanRoute bucket = PlanRoute.bucket(matrix);
         routes.add(bucket);
-        for (DispatchJob job : toPlan) {
+        for (DispatchJob job : input.jobs()) {
             stops.add(stop(job, locationOf.get(job.id())));
         }
         for (PlanRoute route : routes) {
@@ -169,7 +185,18 @@ final class DayPlanModel {
     }
 
     boolean knows(TechnicianId technician) {
-        return technicians.containsKey(technician.value());
+        return keys.values().stream().anyMatch(k -> k.technician().equals(technician));
+    }
+
+    /** Ids of the technician's routes: on {@code day}, or on every day when it is {@code null}. */
+    List<String> routesOf(TechnicianId technician, LocalDate day) {
+        List<String> ids = new ArrayList<>();
+        keys.forEach((id, key) -> {
+            if (key.technician().equals(technician) && (day == null || key.day() == null || day.equals(key.day()))) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     /** A job that arrived while solving: registers it and its location; returns its stop. */
@@ -189,18 +216,26 @@ final class DayPlanModel {
         return stop(job, location);
     }
 
-    /** The technician is off: their fixed visits become jobs to plan again. */
-    List<PlanStop> release(TechnicianId technician) {
+    /** The route's technician is off: its fixed visits become jobs to plan again. */
+    List<PlanStop> release(String routeId) {
         List<PlanStop> released = new ArrayList<>();
-        List<Visit> fixed = new ArrayList<>(prefixes.getOrDefault(technician, List.of()));
-        fixed.addAll(pinned.getOrDefault(technician, List.of()));
+        List<Visit> fixed = new ArrayList<>(prefixes.getOrDefault(routeId, List.of()));
+        fixed.addAll(pinned.getOrDefault(routeId, List.of()));
         for (Visit v : fixed) {
             started.put(v.job().id(), false);
             released.add(stop(v.job(), locationOf.get(v.job().id())));
         }
-        prefixes.put(technician, List.of());
-        pinned.put(technician, List.of());
+        prefixes.put(routeId, List.of());
+        pinned.put(routeId, List.of());
         return released;
+    }
+
+    /** A pinned visit that was rescheduled: it leaves its route's appointments and becomes a job to plan. */
+    PlanStop releasePinned(String routeId, JobId job) {
+        List<Visit> kept = new ArrayList<>(pinned.get(routeId));
+        kept.removeIf(v -> v.job().id().equals(job));
+        pinned.put(routeId, kept);
+        return stop(jobs.get(job), locationOf.get(job));
     }
 
     /** The route's appointments with one of them {@code extra} ticks longer. */
@@ -212,32 +247,43 @@ final class DayPlanModel {
         return grown;
     }
 
+    /** The route's appointments without the job's. */
+    static List<PlanRoute.Appointment> withoutAppointment(PlanRoute route, JobId job) {
+        return route.appointments().stream().filter(a -> !a.id().equals(job.value())).toList();
+    }
+
     /** Records that a job takes {@code extra} seconds longer (so the plan shows when it really ends). */
     void extend(JobId id, long extra) {
-        DispatchJob j = jobs.get(id);
-        DispatchJob longer = new DispatchJob(j.id(), j.branch(), j.location(), j.jobType(), j.requiredSkills(),
-                j.requiredCertifications(), j.priority(), j.window(), j.slaDeadline(), j.duration().plusSeconds(extra),
-                j.preferredTechnician());
-        jobs.put(id, longer);
-        prefixes.replaceAll((t, visits) -> visits.stream()
-                .map(v -> v.job().id().equals(id) ? new Visit(longer, v.eta(), v.pinned(), v.started()) : v).toList());
-        pinned.replaceAll((t, visits) -> visits.stream()
-                .map(v -> v.job().id().equals(id) ? new Visit(longer, v.eta(), v.pinned(), v.started()) : v).toList());
+        replaceJob(jobs.get(id).withDuration(jobs.get(id).duration().plusSeconds(extra)));
     }
 
-    /** Whether the job is a started visit of the technician's route. */
-    boolean isStartedOn(TechnicianId technician, JobId job) {
-        return prefixes.getOrDefault(technician, List.of()).stream().anyMatch(v -> v.job().id().equals(job));
+    /** Records a job's new window after a reschedule (so the plan and its checks see it). */
+    void rewindow(JobId id, io.github.geodispatch.spi.TimeWindow window) {
+        replaceJob(jobs.get(id).withWindow(window));
     }
 
-    /** The technician holding the job as a started or pinned visit, if any. */
-    TechnicianId fixedHolder(JobId job) {
-        for (Map.Entry<TechnicianId, List<Visit>> e : prefixes.entrySet()) {
+    private void replaceJob(DispatchJob changed) {
+        JobId id = changed.id();
+        jobs.put(id, changed);
+        prefixes.replaceAll((r, visits) -> visits.stream()
+                .map(v -> v.job().id().equals(id) ? new Visit(changed, v.eta(), v.pinned(), v.started()) : v).toList());
+        pinned.replaceAll((r, visits) -> visits.stream()
+                .map(v -> v.job().id().equals(id) ? new Visit(changed, v.eta(), v.pinned(), v.started()) : v).toList());
+    }
+
+    /** Whether the job is a started visit of the route. */
+    boolean isStartedOn(String routeId, JobId job) {
+        return prefixes.getOrDefault(routeId, List.of()).stream().anyMatch(v -> v.job().id().equals(job));
+    }
+
+    /** The id of the route holding the job as a started or pinned visit, if any. */
+    String fixedHolder(JobId job) {
+        for (Map.Entry<String, List<Visit>> e : prefixes.entrySet()) {
             if (e.getValue().stream().anyMatch(v -> v.job().id().equals(job))) {
                 return e.getKey();
             }
         }
-        for (Map.Entry<TechnicianId, List<Visit>> e : pinned.entrySet()) {
+        for (Map.Entry<String, List<Visit>> e : pinned.entrySet()) {
             if (e.getValue().stream().anyMatch(v -> v.job().id().equals(job))) {
                 return e.getKey();
             }
@@ -245,19 +291,18 @@ final class DayPlanModel {
         return null;
     }
 
-    private GeoPoint origin(Technician t, Route route) {
-        if (route != null) {
-            Visit lastStarted = null;
-            for (Visit v : route.visits()) {
-                if (v.started()) {
-                    lastStarted = v;
-                }
-            }
-            if (lastStarted != null) {
-                return lastStarted.job().location();
+    /** Where the route starts: the last started visit, else (on the first day) the live location, else home. */
+    private static GeoPoint origin(Technician t, Route route, boolean firstDay) {
+        Visit lastStarted = null;
+        for (Visit v : route.visits()) {
+            if (v.started()) {
+                lastStarted = v;
             }
         }
-        return t.liveLocation() != null ? t.liveLocation().point() : t.startLocation();
+        if (lastStarted != null) {
+            return lastStarted.job().location();
+        }
+        return firstDay && t.liveLocation() != null ? t.liveLocation().point() : t.startLocation();
     }
 
     private int addPoint(GeoPoint point) {
@@ -269,10 +314,14 @@ final class DayPlanModel {
         long duration = job.duration().getSeconds();
         long ready = job.window() == null ? NO_EARLIER : job.window().from().getEpochSecond();
         long due = job.window() == null ? NO_LATER : job.window().to().getEpochSecond();
-        if (job.slaDeadline() != null) {
-            due = Math.min(due, job.slaDeadline().getEpochSecond() - duration);
-        }
-        due = Math.max(due, ready); // an SLA that cannot be met still leaves a window: lateness is then scored
+        String preferred = job.preferredTechnician() == null ? null : job.preferredTechnician().value();
+        long sla = job.slaDeadline() == null ? PlanStop.NO_DEADLINE : job.slaDeadline().getEpochSecond() - duration;
+        return new PlanStop(job.id().value(), location, 0, ready, due, duration, needs(job), job.priority().weight(),
+                areaKeys(job.location()), preferred, matrix).withSlaStart(sla);
+    }
+
+    /** What a job needs of a technician as model skills: its skills, {@code cert:CODE} and {@code branch:ID}. */
+    static Map<String, Integer> needs(DispatchJob job) {
         Map<String, Integer> needs = new HashMap<>();
         for (SkillRequirement r : job.requiredSkills()) {
             needs.put(r.skill(), r.minLevel());
@@ -281,12 +330,11 @@ final class DayPlanModel {
             needs.put("cert:" + cert, 1);
         }
         needs.put("branch:" + job.branch().value(), 1);
-        String preferred = job.preferredTechnician() == null ? null : job.preferredTechnician().value();
-        return new PlanStop(job.id().value(), location, 0, ready, due, duration, needs, job.priority().weight(),
-                areaKeys(job.location()), preferred, matrix);
+        return needs;
     }
 
-    private static Map<String, Integer> skillsOf(Technician t) {
+    /** What a technician holds as model skills on their shift's day (see {@link #needs}). */
+    static Map<String, Integer> skillsOf(Technician t) {
         Map<String, Integer> skills = new HashMap<>(t.skills());
         Instant through = t.shift().end();
         for (Certification c : t.certifications()) {
@@ -298,7 +346,7 @@ final class DayPlanModel {
         return skills;
     }
 
-    private static Set<String> areasOf(ServiceAreas areas) {
+    static Set<String> areasOf(ServiceAreas areas) {
         Set<String> keys = new HashSet<>();
         for (long cell : areas.h3Cells()) {
             keys.add("h3:" + Long.toHexString(cell));
@@ -310,6 +358,11 @@ final class DayPlanModel {
     }
 
     private Set<String> areaKeys(GeoPoint point) {
+        return areaKeys(point, resolutions, fences);
+    }
+
+    /** The area keys of a site at the given H3 resolutions and in the SERVICE_AREA fences containing it. */
+    static Set<String> areaKeys(GeoPoint point, Set<Integer> resolutions, ServiceAreaFences fences) {
         Set<String> keys = new HashSet<>();
         for (int resolution : resolutions) {
             keys.add("h3:" + Long.toHexString(H3.INSTANCE.latLngToCell(point.lat(), point.lng(), resolution)));
@@ -340,16 +393,16 @@ final class DayPlanModel {
                 unassigned.addAll(route.stops());
                 continue;
             }
-            TechnicianId id = TechnicianId.of(route.id());
             if (!route.isAvailable() && route.stops().isEmpty()) {
                 continue;
             }
+            RouteKey key = keys.get(route.id());
             List<PlannedVisit> visits = new ArrayList<>();
-            for (Visit v : prefixes.get(id)) {
+            for (Visit v : prefixes.get(route.id())) {
                 visits.add(new PlannedVisit(v.job().id(), v.eta(), v.eta().plus(v.job().duration()), true));
             }
             List<PlannedVisit> rest = new ArrayList<>();
-            for (Visit v : pinned.get(id)) {
+            for (Visit v : pinned.get(route.id())) {
                 rest.add(new PlannedVisit(v.job().id(), v.eta(), v.eta().plus(v.job().duration()), true));
             }
             for (PlanStop stop : route.stops()) {
@@ -362,7 +415,7 @@ final class DayPlanModel {
             }
             rest.sort(Comparator.comparing(PlannedVisit::eta));
             visits.addAll(rest);
-            routes.add(new PlannedRoute(id, visits, Duration.ofSeconds(route.totalTravel()),
+            routes.add(new PlannedRoute(key.technician(), key.day(), visits, Duration.ofSeconds(route.totalTravel()),
                     Instant.ofEpochSecond(route.returnTime())));
         }
         // stops the construction heuristic has not placed yet are unassigned too
@@ -377,7 +430,7 @@ final class DayPlanModel {
         }
         unassigned.sort(Comparator.comparingInt(PlanStop::priorityWeight).reversed().thenComparing(PlanStop::id));
         List<JobId> unassignedIds = unassigned.stream().map(s -> JobId.of(s.id())).distinct().toList();
-        return new DayPlan(SolverSetup.score(planned.score()), routes, unassignedIds, jobs, started);
+        return new DayPlan(SolverSetup.score(planned.score()), routes, unassignedIds, Map.of(), jobs, started);
     }
 
     /** The process-wide H3 binding. H3Core is thread-safe. */

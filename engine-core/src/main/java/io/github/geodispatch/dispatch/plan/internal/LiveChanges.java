@@ -2,7 +2,7 @@ package io.github.geodispatch.dispatch.plan.internal;
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.plan.PlanChange;
 import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.VisitSlot;
 import org.optaplanner.core.api.solver.change.ProblemChangeDirector;
 import java.util.List;
 
@@ -14,9 +14,11 @@ final class LiveChanges {
         if (change instanceof PlanChange.NewJob newJob) {
             newJob(newJob.job(), model, working, director);
         } else if (change instanceof PlanChange.TechnicianOff off) {
-            technicianOff(off.technician(), model, working, director);
+            technicianOff(off, model, working, director);
         } else if (change instanceof PlanChange.JobRunningLong late) {
             runningLong(late.job(), late.extra().getSeconds(), model, working, director);
+        } else if (change instanceof PlanChange.Reschedule moved) {
+            reschedule(moved.job(), moved.slot(), model, working, director);
         } else {
             throw new IllegalArgumentException("unknown change " + change);
         }
@@ -47,19 +49,31 @@ final class LiveChanges {
         director.addProblemFact(stop, working.stops()::add);
     }
 
-    private static void technicianOff(TechnicianId technician, DayPlanModel model, PlanSolution working,
+    private static void technicianOff(PlanChange.TechnicianOff off, DayPlanModel model, PlanSolution working,
             ProblemChangeDirector director) {
-        PlanRoute route = route(technician, model, working);
-        if (!route.isAvailable()) {
-            throw new IllegalArgumentException("technician " + technician + " is already off");
+        List<String> ids = model.routesOf(off.technician(), off.day());
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("technician " + off.technician() + " is not working "
+                    + (off.day() == null ? "today" : "on " + off.day()));
         }
-        director.changeProblemProperty(route, r -> {
-            r.markUnavailable();
-            r.setAppointments(List.of());
-        });
-        refreshStarts(route, director);
-        for (PlanStop released : model.release(technician)) {
-            addToBucket(released, working, director);
+        boolean changed = false;
+        for (String id : ids) {
+            PlanRoute route = route(id, working);
+            if (!route.isAvailable()) {
+                continue;
+            }
+            changed = true;
+            director.changeProblemProperty(route, r -> {
+                r.markUnavailable();
+                r.setAppointments(List.of());
+            });
+            refreshStarts(route, director);
+            for (PlanStop released : model.release(id)) {
+                addToBucket(released, working, director);
+            }
+        }
+        if (!changed) {
+            throw new IllegalArgumentException("technician " + off.technician() + " is already off");
         }
     }
 
@@ -68,9 +82,9 @@ final class LiveChanges {
         if (!model.knows(job)) {
             throw new IllegalArgumentException("unknown job " + job);
         }
-        TechnicianId holder = model.fixedHolder(job);
+        String holder = model.fixedHolder(job);
         if (holder != null) {
-            PlanRoute route = route(holder, model, working);
+            PlanRoute route = route(holder, working);
             if (model.isStartedOn(holder, job)) {
                 director.changeProblemProperty(route, r -> r.delayStart(extra));
             } else {
@@ -79,8 +93,7 @@ final class LiveChanges {
             }
             refreshStarts(route, director);
         } else {
-            PlanStop stop = working.stops().stream().filter(s -> s.id().equals(job.value())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("job " + job + " is not in the plan"));
+            PlanStop stop = stop(job, working);
             director.changeProblemProperty(stop, s -> s.setDuration(s.duration() + extra));
             if (stop.route() != null && !stop.route().isBucket()) {
                 refreshStarts(stop.route(), director);
@@ -89,12 +102,51 @@ final class LiveChanges {
         model.extend(job, extra);
     }
 
-    private static PlanRoute route(TechnicianId technician, DayPlanModel model, PlanSolution working) {
-        if (!model.knows(technician)) {
-            throw new IllegalArgumentException("technician " + technician + " is not working today");
+    /**
+     * The job's work must now start within the slot's window, by the slot's technician. A pinned visit leaves its
+     * route's appointments and is planned again as a stop; a stop keeps its place until local search moves it
+     * (its old place now breaks the window, so the score drives it out).
+     */
+    private static void reschedule(JobId job, VisitSlot slot, DayPlanModel model, PlanSolution working,
+            ProblemChangeDirector director) {
+        if (!model.knows(job)) {
+            throw new IllegalArgumentException("unknown job " + job);
         }
-        return working.routes().stream().filter(r -> r.id().equals(technician.value())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("technician " + technician + " has no route"));
+        if (!model.knows(slot.technician())) {
+            throw new IllegalArgumentException("technician " + slot.technician() + " is not working in this plan");
+        }
+        long ready = slot.window().from().getEpochSecond();
+        long due = slot.window().to().getEpochSecond();
+        String holder = model.fixedHolder(job);
+        if (holder != null && model.isStartedOn(holder, job)) {
+            throw new IllegalArgumentException("work on job " + job + " has started; it cannot be rescheduled");
+        }
+        model.rewindow(job, slot.window());
+        if (holder != null) {
+            PlanRoute route = route(holder, working);
+            List<PlanRoute.Appointment> rest = DayPlanModel.withoutAppointment(route, job);
+            director.changeProblemProperty(route, r -> r.setAppointments(rest));
+            refreshStarts(route, director);
+            PlanStop released = model.releasePinned(holder, job);
+            released.reschedule(ready, due, slot.technician().value());
+            addToBucket(released, working, director);
+            return;
+        }
+        PlanStop stop = stop(job, working);
+        director.changeProblemProperty(stop, s -> s.reschedule(ready, due, slot.technician().value()));
+        if (stop.route() != null && !stop.route().isBucket()) {
+            refreshStarts(stop.route(), director);
+        }
+    }
+
+    private static PlanStop stop(JobId job, PlanSolution working) {
+        return working.stops().stream().filter(s -> s.id().equals(job.value())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("job " + job + " is not in the plan"));
+    }
+
+    private static PlanRoute route(String id, PlanSolution working) {
+        return working.routes().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("route " + id + " is not in the plan"));
     }
 
     /** Recomputes every service start on the route after its facts changed, and tells the score about the route. */

@@ -10,6 +10,7 @@ import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.OVERTIME;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SERVICE_AREA;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SHIFT_END;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SKILLS;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.SLA;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TECHNICIAN_AVAILABLE;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TIME_WINDOW;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TRAVEL_TIME;
@@ -25,7 +26,8 @@ final class PlanConstraints {
     /**
      * Every constraint of the day plan and of Solomon VRPTW, one method each. Hard: skills, time windows,
      * shift end, service areas, capacity, max jobs, availability. Medium: unassigned visits by priority.
-     * Soft: travel time, overtime, workload balance, continuity. Public only because the solver
+     * Soft: SLA lateness, travel time, overtime, workload balance, continuity. An SLA deadline is soft so that a
+     * job is placed late rather than not at all, as the live board places it. Public only because the solver
      * instantiates it reflectively; its enclosing class keeps it out of the API. Stateless, thread-safe.
      */
     public static final class Provider implements ConstraintProvider {
@@ -35,13 +37,13 @@ final class PlanConstraints {
                     skills(factory), timeWindow(factory), shiftEnd(factory), serviceArea(factory),
                     capacity(factory), maxJobsPerDay(factory), technicianAvailable(factory),
                     unassigned(factory),
-                    travelTime(factory), overtime(factory), balance(factory), continuity(factory),
+                    slaDeadline(factory), travelTime(factory), overtime(factory), balance(factory), continuity(factory),
             };
         }
 
         Constraint skills(ConstraintFactory factory) {
             return factory.forEach(PlanStop.class)
-                    .filter(stop -> stop.isPlanned() && !stop.route().hasSkills(stop.requiredSkills()))
+                    .filter(stop -> stop.isPlanned() && !stop.route().qualifiedFor(stop))
                     .penalizeConfigurable()
                     .asConstraint(SKILLS);
         }
@@ -95,6 +97,13 @@ final class PlanConstraints {
                     .asConstraint(UNASSIGNED);
         }
 
+        Constraint slaDeadline(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && stop.slaLateness() > 0)
+                    .penalizeConfigurableLong(PlanStop::slaLateness)
+                    .asConstraint(SLA);
+        }
+
         Constraint travelTime(ConstraintFactory factory) {
             return factory.forEach(PlanRoute.class)
                     .filter(route -> !route.isBucket() && !route.stops().isEmpty())
@@ -121,8 +130,8 @@ final class PlanConstraints {
 
         Constraint continuity(ConstraintFactory factory) {
             return factory.forEach(PlanStop.class)
-                    .filter(stop -> stop.isPlanned() && stop.preferredRouteId() != null
-                            && !stop.preferredRouteId().equals(stop.route().id()))
+                    .filter(stop -> stop.isPlanned() && stop.preferredTechnician() != null
+                            && !stop.preferredTechnician().equals(stop.route().technician()))
                     .penalizeConfigurable()
                     .asConstraint(CONTINUITY);
         }

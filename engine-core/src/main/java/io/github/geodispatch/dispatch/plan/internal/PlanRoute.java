@@ -2,6 +2,7 @@ package io.github.geodispatch.dispatch.plan.internal;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.PlanningListVariable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Set;
 
 /**
  * One technician's (or vehicle's) day: where and when it becomes free, its shift, lunch break,
- * capacity, skills and service areas, and the ordered stops the solver gives it. One special route, the
- * bucket, holds the stops left unassigned. Mutable, confined to one solver thread.
+ * capacity, skills and service areas, and the ordered stops the solver gives it. In a plan of several
+ * days each technician has one route per working day ({@link #technician()}, {@link #day()}). One special
+ * route, the bucket, holds the stops left unassigned. Mutable, confined to one solver thread.
  */
 @PlanningEntity
 final class PlanRoute {
@@ -19,6 +21,8 @@ final class PlanRoute {
 
     @PlanningId
     private String id;
+    private String technician;
+    private LocalDate day;
     private boolean bucket;
     private int startLocation;
     private int endLocation;
@@ -30,6 +34,8 @@ final class PlanRoute {
     private long capacity;
     private int maxStops;
     private Map<String, Integer> skills;
+    /** {@link #skills} by {@link SkillKeys} id. */
+    private int[] levels;
     private Set<String> areas;
     private boolean available;
     private TravelMatrix matrix;
@@ -54,6 +60,7 @@ final class PlanRoute {
             long breakStart, long breakEnd, long capacity, int maxStops, Map<String, Integer> skills,
             Set<String> areas, TravelMatrix matrix) {
         this.id = Objects.requireNonNull(id, "id");
+        this.technician = id;
         if (startLocation < 0 || startLocation >= matrix.size() || endLocation < 0 || endLocation >= matrix.size()) {
             throw new IllegalArgumentException("route " + id + ": start or end location outside the travel matrix");
         }
@@ -73,6 +80,7 @@ final class PlanRoute {
         this.capacity = capacity;
         this.maxStops = maxStops;
         this.skills = Map.copyOf(skills);
+        this.levels = SkillKeys.levels(this.skills);
         this.areas = Set.copyOf(areas);
         this.available = true;
         this.matrix = matrix;
@@ -113,7 +121,16 @@ final class PlanRoute {
         return bucket;
     }
 
+    /** Names the technician and day this route belongs to (by default the technician is the route's id, no day). */
+    void setOwner(String technicianId, LocalDate date) {
+        this.technician = Objects.requireNonNull(technicianId, "technician");
+        this.day = date;
+    }
+
     String id() { return id; }
+    String technician() { return technician; }
+    /** The calendar day of the route in a plan of several days; {@code null} in a one-day plan. */
+    LocalDate day() { return day; }
     boolean isBucket() { return bucket; }
     int startLocation() { return startLocation; }
     int endLocation() { return endLocation; }
@@ -123,6 +140,7 @@ final class PlanRoute {
     long capacity() { return capacity; }
     int maxStops() { return maxStops; }
     boolean isAvailable() { return available; }
+    TravelMatrix matrix() { return matrix; }
     List<PlanStop> stops() { return stops; }
 
     void setStops(List<PlanStop> stops) {
@@ -139,14 +157,16 @@ final class PlanRoute {
         this.available = false;
     }
 
-    boolean hasSkills(Map<String, Integer> required) {
-        for (Map.Entry<String, Integer> need : required.entrySet()) {
-            Integer level = skills.get(need.getKey());
-            if (level == null || level < need.getValue()) {
+    /** Whether this route's technician may do the stop: every required skill at its level, and no other technician named. */
+    boolean qualifiedFor(PlanStop stop) {
+        int[] ids = stop.needIds();
+        int[] min = stop.needLevels();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] >= levels.length || levels[ids[i]] < min[i]) {
                 return false;
             }
         }
-        return true;
+        return stop.onlyTechnician() == null || stop.onlyTechnician().equals(technician);
     }
 
     boolean serves(PlanStop stop) {
@@ -224,7 +244,7 @@ final class PlanRoute {
 
     /** Whether this route could serve {@code stop} at all: availability, skills and service area. */
     boolean accepts(PlanStop stop) {
-        return !bucket && available && hasSkills(stop.requiredSkills()) && serves(stop);
+        return !bucket && available && qualifiedFor(stop) && serves(stop);
     }
 
     /**
@@ -252,14 +272,22 @@ final class PlanRoute {
         if (load > capacity) {
             return false;
         }
+        return sequence.isEmpty() && appointments.isEmpty() || backInTime(from, departure, previousStart);
+    }
+
+    /**
+     * Whether a route that leaves {@code from} at {@code departure}, its last stop having started at
+     * {@code previousStart} ({@link Long#MIN_VALUE} = no stop), still serves the appointments after it and
+     * is back at its end location by the shift end.
+     */
+    boolean backInTime(int from, long departure, long previousStart) {
         int k = previousStart == Long.MIN_VALUE ? 0 : appointmentsBefore(previousStart);
         for (; k < appointments.size(); k++) {
             Appointment a = appointments.get(k);
             departure = Math.max(arrive(departure, matrix.travel(from, a.location())), a.start()) + a.duration();
             from = a.location();
         }
-        return sequence.isEmpty() && appointments.isEmpty()
-                || arrive(departure, matrix.travel(from, endLocation)) <= shiftEnd;
+        return arrive(departure, matrix.travel(from, endLocation)) <= shiftEnd;
     }
 
     /** Walks the route as planned: total travel (appointment detours included) and return time. */

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 @PlanningEntity
 final class PlanStop {
+    /** The SLA start of a stop without an SLA deadline: never late. */
+    static final long NO_DEADLINE = Long.MAX_VALUE / 4;
+
     @PlanningId
     private String id;
     private int location;
@@ -26,9 +29,15 @@ final class PlanStop {
     private long due;
     private long duration;
     private Map<String, Integer> requiredSkills;
+    /** {@link #requiredSkills} as {@link SkillKeys} ids and levels. */
+    private int[] needIds;
+    private int[] needLevels;
+    /** A rescheduled stop may be served by this technician only; {@code null} = by anyone qualified. */
+    private String onlyTechnician;
     private int priorityWeight;
     private Set<String> areas;
-    private String preferredRouteId;
+    private String preferredTechnician;
+    private long slaStart = NO_DEADLINE;
     private TravelMatrix matrix;
 
     @InverseRelationShadowVariable(sourceVariableName = "stops")
@@ -51,9 +60,10 @@ final class PlanStop {
      * @param ready earliest service start, ticks
      * @param due latest service start, ticks
      * @param areas service areas the site lies in; a route with areas only serves stops sharing one
+     * @param preferredTechnician the customer's previous technician (continuity); {@code null} for none
      */
     PlanStop(String id, int location, long demand, long ready, long due, long duration,
-            Map<String, Integer> requiredSkills, int priorityWeight, Set<String> areas, String preferredRouteId,
+            Map<String, Integer> requiredSkills, int priorityWeight, Set<String> areas, String preferredTechnician,
             TravelMatrix matrix) {
         this.id = Objects.requireNonNull(id, "id");
         if (location < 0 || location >= matrix.size()) {
@@ -71,9 +81,10 @@ final class PlanStop {
         this.due = due;
         this.duration = duration;
         this.requiredSkills = Map.copyOf(requiredSkills);
+        compileNeeds();
         this.priorityWeight = priorityWeight;
         this.areas = Set.copyOf(areas);
-        this.preferredRouteId = preferredRouteId;
+        this.preferredTechnician = preferredTechnician;
         this.matrix = matrix;
     }
 
@@ -84,14 +95,48 @@ final class PlanStop {
     long due() { return due; }
     long duration() { return duration; }
     Map<String, Integer> requiredSkills() { return requiredSkills; }
+    int[] needIds() { return needIds; }
+    int[] needLevels() { return needLevels; }
+    String onlyTechnician() { return onlyTechnician; }
     int priorityWeight() { return priorityWeight; }
     Set<String> areas() { return areas; }
-    String preferredRouteId() { return preferredRouteId; }
+    String preferredTechnician() { return preferredTechnician; }
+    /** The latest service start that still meets the SLA deadline; {@link #NO_DEADLINE} when there is none. */
+    long slaStart() { return slaStart; }
     TravelMatrix matrix() { return matrix; }
     PlanRoute route() { return route; }
     PlanStop previous() { return previous; }
     PlanStop next() { return next; }
     Long serviceStart() { return serviceStart; }
+
+    /** Sets the latest service start that meets the job's SLA deadline (before solving); returns this stop. */
+    PlanStop withSlaStart(long latestStart) {
+        this.slaStart = latestStart;
+        return this;
+    }
+
+    /**
+     * A rescheduled job: service must start in {@code [newReady, newDue]}, and when {@code technician} is given
+     * only that technician's routes may serve it.
+     */
+    void reschedule(long newReady, long newDue, String technician) {
+        if (newReady > newDue) {
+            throw new IllegalArgumentException("stop " + id + ": window opens at " + newReady + " after it closes at " + newDue);
+        }
+        this.ready = newReady;
+        this.due = newDue;
+        this.onlyTechnician = technician;
+    }
+
+    private void compileNeeds() {
+        needIds = new int[requiredSkills.size()];
+        needLevels = new int[requiredSkills.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> need : requiredSkills.entrySet()) {
+            needIds[i] = SkillKeys.id(need.getKey());
+            needLevels[i++] = need.getValue();
+        }
+    }
 
     /** A job running long: the planner learns its new expected duration. */
     void setDuration(long duration) {
@@ -129,6 +174,11 @@ final class PlanStop {
 
     long lateness() {
         return serviceStart == null ? 0 : Math.max(0, serviceStart - due);
+    }
+
+    /** Ticks by which the service starts too late to finish by the SLA deadline. */
+    long slaLateness() {
+        return serviceStart == null ? 0 : Math.max(0, serviceStart - slaStart);
     }
 
     @Override

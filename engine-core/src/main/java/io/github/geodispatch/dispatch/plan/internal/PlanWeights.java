@@ -5,7 +5,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 
 /**
  * The weight of every constraint. Hard and medium weights are fixed; the soft weights trade travel
- * against overtime, balance and continuity (Solomon VRPTW keeps only travel). Mutable only before solving.
+ * against SLA lateness, overtime, balance and continuity (Solomon VRPTW keeps only travel). Mutable only before solving.
  */
 @ConstraintConfiguration
 final class PlanWeights {
@@ -17,6 +17,7 @@ final class PlanWeights {
     static final String MAX_JOBS = "max jobs per day";
     static final String TECHNICIAN_AVAILABLE = "technician available";
     static final String UNASSIGNED = "unassigned visit";
+    static final String SLA = "SLA deadline";
     static final String TRAVEL_TIME = "travel time";
     static final String OVERTIME = "overtime";
     static final String BALANCE = "workload balance";
@@ -38,6 +39,9 @@ final class PlanWeights {
     HardMediumSoftLongScore technicianAvailable = HardMediumSoftLongScore.ONE_HARD;
     @ConstraintWeight(UNASSIGNED)
     HardMediumSoftLongScore unassigned = HardMediumSoftLongScore.ONE_MEDIUM;
+    /** A second late on an SLA weighs as much as ten seconds of travel. */
+    @ConstraintWeight(SLA)
+    HardMediumSoftLongScore sla = HardMediumSoftLongScore.ofSoft(10);
     @ConstraintWeight(TRAVEL_TIME)
     HardMediumSoftLongScore travelTime = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(OVERTIME)
@@ -50,6 +54,7 @@ final class PlanWeights {
     /** Solomon VRPTW: minimise distance only. */
     static PlanWeights travelOnly() {
         PlanWeights weights = new PlanWeights();
+        weights.sla = HardMediumSoftLongScore.ZERO;
         weights.overtime = HardMediumSoftLongScore.ZERO;
         weights.balance = HardMediumSoftLongScore.ZERO;
         weights.continuity = HardMediumSoftLongScore.ZERO;

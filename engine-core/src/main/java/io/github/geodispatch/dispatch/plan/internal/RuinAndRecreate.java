@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.Random;
 /**
  * A large-neighbourhood move for local search: ruin a cluster of nearby stops (or a run of one route),
  * then recreate by inserting them back one by one at the cheapest position that breaks no time, load,
- * skill or area rule (the bucket when none exists and the plan has one). The resulting route rewrites
+ * skill or area rule (the bucket when none exists and the plan has one), with {@link CheapestInsertion}'s
+ * incremental check. The resulting route rewrites
  * are one move, so the acceptor judges the whole change by the true score.
  */
 final class RuinAndRecreate {
@@ -114,42 +114,24 @@ final class RuinAndRecreate {
 
     static RouteRewrite build(PlanSolution solution, Random random) {
         List<PlanStop> all = solution.stops();
-        List<PlanRoute> routes = solution.routes();
-        Map<PlanRoute, List<PlanStop>> draft = new IdentityHashMap<>();
-        PlanRoute bucket = null;
-        for (PlanRoute route : routes) {
-            draft.put(route, new ArrayList<>(route.stops()));
-            if (route.isBucket()) {
-                bucket = route;
-            }
-        }
+        CheapestInsertion.Drafts drafts = new CheapestInsertion.Drafts(solution.routes());
         PlanStop seed = all.get(random.nextInt(all.size()));
         int size = Math.min(all.size() - 1, MIN_RUIN + random.nextInt(MAX_RUIN - MIN_RUIN + 1));
         size = Math.max(1, Math.min(size, all.size() / 3 + 1));
         List<PlanStop> removed = random.nextBoolean() ? nearest(seed, all, size) : run(seed, size);
-        for (PlanStop stop : removed) {
-            if (stop.route() != null) {
-                draft.get(stop.route()).remove(stop);
-            }
-        }
+        removed.forEach(drafts::remove);
         switch (random.nextInt(3)) {
             case 0 -> removed.sort(Comparator.comparingLong(PlanStop::due));
             case 1 -> removed.sort(Comparator.comparingLong((PlanStop s) -> s.matrix().travel(0, s.location())).reversed());
             default -> java.util.Collections.shuffle(removed, random);
         }
         for (PlanStop stop : removed) {
-            insertCheapest(stop, routes, draft, bucket);
-        }
-        List<PlanRoute> changed = new ArrayList<>();
-        List<List<PlanStop>> lists = new ArrayList<>();
-        for (PlanRoute route : routes) {
-            List<PlanStop> next = draft.get(route);
-            if (!next.equals(route.stops())) {
-                changed.add(route);
-                lists.add(next);
+            if (!drafts.insertCheapest(stop)) {
+                drafts.park(stop);
             }
         }
-        return new RouteRewrite(changed, lists);
+        Map<PlanRoute, List<PlanStop>> changed = drafts.changed();
+        return new RouteRewrite(new ArrayList<>(changed.keySet()), new ArrayList<>(changed.values()));
     }
 
     /** The seed and the stops nearest to it. */
@@ -183,66 +165,5 @@ final class RuinAndRecreate {
         int to = Math.min(stops.size(), from + size);
         picked.addAll(stops.subList(from, to));
         return picked;
-    }
-
-    private static void insertCheapest(PlanStop stop, List<PlanRoute> routes, Map<PlanRoute, List<PlanStop>> draft,
-            PlanRoute bucket) {
-        PlanRoute bestRoute = null;
-        int bestIndex = -1;
-        long bestCost = Long.MAX_VALUE;
-        TravelMatrix matrix = stop.matrix();
-        for (PlanRoute route : routes) {
-            if (!route.accepts(stop)) {
-                continue;
-            }
-            List<PlanStop> list = draft.get(route);
-            for (int i = 0; i <= list.size(); i++) {
-                int before = i == 0 ? route.startLocation() : list.get(i - 1).location();
-                int after = i == list.size() ? route.endLocation() : list.get(i).location();
-                long cost = matrix.travel(before, stop.location()) + matrix.travel(stop.location(), after)
-                        - matrix.travel(before, after);
-                if (cost >= bestCost) {
-                    continue;
-                }
-                list.add(i, stop);
-                boolean ok = route.feasible(list);
-                list.remove(i);
-                if (ok) {
-                    bestCost = cost;
-                    bestRoute = route;
-                    bestIndex = i;
-                }
-            }
-        }
-        if (bestRoute != null) {
-            draft.get(bestRoute).add(bestIndex, stop);
-        } else if (bucket != null) {
-            draft.get(bucket).add(stop);
-        } else {
-            insertLeastLate(stop, routes, draft);
-        }
-    }
-
-    /** No feasible place and no bucket (VRPTW): the cheapest place by travel; the score shows what it breaks. */
-    private static void insertLeastLate(PlanStop stop, List<PlanRoute> routes, Map<PlanRoute, List<PlanStop>> draft) {
-        PlanRoute bestRoute = routes.get(0);
-        int bestIndex = 0;
-        long bestCost = Long.MAX_VALUE;
-        TravelMatrix matrix = stop.matrix();
-        for (PlanRoute route : routes) {
-            List<PlanStop> list = draft.get(route);
-            for (int i = 0; i <= list.size(); i++) {
-                int before = i == 0 ? route.startLocation() : list.get(i - 1).location();
-                int after = i == list.size() ? route.endLocation() : list.get(i).location();
-                long cost = matrix.travel(before, stop.location()) + matrix.travel(stop.location(), after)
-                        - matrix.travel(before, after);
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestRoute = route;
-                    bestIndex = i;
-                }
-            }
-        }
-        draft.get(bestRoute).add(bestIndex, stop);
     }
 }

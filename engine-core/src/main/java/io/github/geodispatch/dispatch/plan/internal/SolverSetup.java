@@ -1,11 +1,11 @@
 package io.github.geodispatch.dispatch.plan.internal;
 import io.github.geodispatch.dispatch.plan.PlanScore;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
+import java.time.Duration;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
 import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
@@ -31,11 +31,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the solver: OptaPlanner's list construction heuristic, then late acceptance over list moves
+ * Builds the solver: late acceptance over list moves
  * (change, swap, sub-list change and swap, both with reversal) whose partners are drawn near each other
  * (parabolic nearby selection), plus {@link RuinAndRecreate} moves (selected half as often as each of the
- * others). Settings were chosen on Solomon R205, RC105, R101 and RC201 at 20 s: k-opt moves converged
- * slower and are left out; ruin-and-recreate weight 0.5 beat 0.05, 0.2 and 1.0.
+ * others). The solution it starts from is already built by {@link CheapestInsertion}, so there is no
+ * construction phase. Settings were chosen on Solomon R205, RC105, R101 and RC201 at 20 s: k-opt moves
+ * converged slower and are left out; ruin-and-recreate weight 0.5 beat 0.05, 0.2 and 1.0.
  */
 final class SolverSetup {
     /** Search settings; {@link #DEFAULT} is what the planner uses. */
@@ -43,32 +44,73 @@ final class SolverSetup {
         static final Tuning DEFAULT = new Tuning(40, 400, 8, 0.5);
     }
 
-    private SolverSetup() {}
-
-    static Solver<PlanSolution> solver(PlanTermination termination, boolean hasBucket, long seed) {
-        return solver(termination, hasBucket, seed, Tuning.DEFAULT);
+    /**
+     * What one solve may spend: local-search steps, steps without a better plan and move evaluations (the
+     * counts that make a seeded plan repeatable), and the wall-clock guards. {@code null} = no such limit;
+     * at least one is set.
+     */
+    record Budget(Integer steps, Integer unimprovedSteps, Long moves, Duration time, Duration unimprovedTime) {
+        /** The termination's budget for a problem solved as one group. */
+        static Budget of(PlanTermination termination, int movableVisits) {
+            return new Budget(termination.stepsFor(movableVisits, movableVisits).orElse(null),
+                    termination.unimprovedStepLimit(), termination.movesFor(movableVisits, movableVisits).orElse(null),
+                    termination.timeLimit(), termination.unimprovedTimeLimit());
+        }
     }
 
-    static Solver<PlanSolution> solver(PlanTermination termination, boolean hasBucket, long seed, Tuning tuning) {
-        return SolverFactory.<PlanSolution>create(config(termination, hasBucket, seed, tuning)).buildSolver();
+    /** Move evaluations allowed per local-search step on average before the step limit is taken as reached. */
+    static final long MOVES_PER_STEP = 100;
+
+    private SolverSetup() {}
+
+    static Solver<PlanSolution> solver(Budget budget, boolean hasBucket, long seed) {
+        return solver(budget, hasBucket, seed, Tuning.DEFAULT);
+    }
+
+    static Solver<PlanSolution> solver(Budget budget, boolean hasBucket, long seed, Tuning tuning) {
+        return SolverFactory.<PlanSolution>create(config(budget, hasBucket, seed, tuning)).buildSolver();
     }
 
     /** A solver that re-checks every score and shadow variable from scratch after each move (tests only: slow). */
-    static Solver<PlanSolution> assertingSolver(PlanTermination termination, boolean hasBucket, long seed) {
-        SolverConfig config = config(termination, hasBucket, seed, Tuning.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+    static Solver<PlanSolution> assertingSolver(Budget budget, boolean hasBucket, long seed) {
+        SolverConfig config = config(budget, hasBucket, seed, Tuning.DEFAULT).withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
         return SolverFactory.<PlanSolution>create(config).buildSolver();
     }
 
-    static SolverConfig config(PlanTermination termination, boolean hasBucket, long seed, Tuning tuning) {
-        TerminationConfig terminationConfig = new TerminationConfig().withSpentLimit(termination.timeLimit());
-        termination.unimproved().ifPresent(terminationConfig::setUnimprovedSpentLimit);
+    /** The model and its constraints without phases: for scoring a plan outside a solve. */
+    static SolverConfig scoringConfig() {
+        return new SolverConfig()
+                .withSolutionClass(PlanSolution.class)
+                .withEntityClasses(PlanRoute.class, PlanStop.class)
+                .withScoreDirectorFactory(scoring());
+    }
 
-        ScoreDirectorFactoryConfig scoring = new ScoreDirectorFactoryConfig()
+    private static ScoreDirectorFactoryConfig scoring() {
+        return new ScoreDirectorFactoryConfig()
                 .withConstraintProviderClass(PlanConstraints.Provider.class)
                 .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
                 .withInitializingScoreTrend(InitializingScoreTrendLevel.ONLY_DOWN.name());
+    }
 
-        ConstructionHeuristicPhaseConfig construction = new ConstructionHeuristicPhaseConfig();
+    static SolverConfig config(Budget budget, boolean hasBucket, long seed, Tuning tuning) {
+        // solver-level limits end every phase at once; step counts can only end a phase in OptaPlanner
+        TerminationConfig terminationConfig = new TerminationConfig();
+        if (budget.time() != null) {
+            terminationConfig.setSpentLimit(budget.time());
+        }
+        if (budget.unimprovedTime() != null) {
+            terminationConfig.setUnimprovedSpentLimit(budget.unimprovedTime());
+        }
+        Long moveLimit = budget.moves();
+        if (budget.steps() != null) {
+            // a step ends on the first accepted move; at a strict local optimum none is ever accepted, and only a
+            // solver-level count ends the step: the move cap bounds it, still by a count, never by the clock
+            long cap = budget.steps() > Long.MAX_VALUE / MOVES_PER_STEP ? Long.MAX_VALUE : budget.steps() * MOVES_PER_STEP;
+            moveLimit = moveLimit == null ? cap : Math.min(moveLimit, cap);
+        }
+        if (moveLimit != null) {
+            terminationConfig.setScoreCalculationCountLimit(moveLimit);
+        }
 
         List<MoveSelectorConfig> moves = new ArrayList<>(List.of(
                 nearbyChange("change", tuning), nearbySwap("swap", tuning), nearbySubListChange("subChange", tuning),
@@ -87,17 +129,18 @@ final class SolverSetup {
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig(moves))
                 .withAcceptorConfig(acceptor)
                 .withForagerConfig(forager);
-        // a step count can only end a phase in OptaPlanner, not the solver: it goes on the local search
-        termination.steps().ifPresent(steps -> localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(steps)));
+        if (budget.steps() != null || budget.unimprovedSteps() != null) {
+            TerminationConfig steps = new TerminationConfig();
+            steps.setStepCountLimit(budget.steps());
+            steps.setUnimprovedStepCountLimit(budget.unimprovedSteps());
+            localSearch.setTerminationConfig(steps);
+        }
 
-        return new SolverConfig()
-                .withSolutionClass(PlanSolution.class)
-                .withEntityClasses(PlanRoute.class, PlanStop.class)
-                .withScoreDirectorFactory(scoring)
+        return scoringConfig()
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(seed)
                 .withTerminationConfig(terminationConfig)
-                .withPhases(construction, localSearch);
+                .withPhases(localSearch);
     }
 
     private static NearbySelectionConfig nearby(String originId, Tuning tuning) {

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Solves Solomon VRPTW instances with the day-plan engine: each vehicle is a route starting and ending
- * at the depot, each customer a stop with its window, service time and demand; the only soft cost is
- * distance. Times and distances are scaled to integer micro-units, rounded so that a plan feasible in
+ * Solves Solomon and Gehring & Homberger VRPTW instances with the day-plan engine: each vehicle of the
+ * file's fleet is a route starting and ending at the depot, each customer a stop with its window, service
+ * time and demand; the only soft cost is distance. The customers are first placed by cheapest insertion
+ * (in order of their due time), then local search runs to the termination. Times and distances are scaled to integer micro-units, rounded so that a plan feasible in
  * the model is feasible with exact arithmetic. Stateless and thread-safe; each call solves on the
  * calling thread.
  */
@@ -41,7 +42,8 @@ public final class VrptwPlanner {
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(progress, "progress");
         PlanSolution problem = model(instance);
-        Solver<PlanSolution> solver = SolverSetup.solver(termination, false, seed);
+        CheapestInsertion.construct(problem);
+        Solver<PlanSolution> solver = SolverSetup.solver(SolverSetup.Budget.of(termination, problem.stops().size()), false, seed);
         long started = System.nanoTime();
         solver.addEventListener(event -> {
             HardMediumSoftLongScore score = event.getNewBestSolution().score();

@@ -236,4 +236,32 @@ class PlanConstraintsTest {
                 .given(route, wantsT2, wantsT1, noPreference)
                 .penalizesBy(1);
     }
+
+    @Test
+    void continuityComparesTheTechnicianNotTheDaysRoute() {
+        PlanStop wantsT1 = new PlanStop("a", 1, 1, 8 * 3600, 12 * 3600, 600, Map.of(), 10, Set.of(), "t1", MATRIX);
+        PlanRoute tuesday = route("t1@2026-11-17");
+        tuesday.setOwner("t1", java.time.LocalDate.of(2026, 11, 17));
+        assign(tuesday, wantsT1);
+        verifier.verifyThat(PlanConstraints.Provider::continuity).given(tuesday, wantsT1).penalizesBy(0);
+    }
+
+    @Test
+    void slaDeadlinePenalizesTheTicksAStartIsTooLateToFinishInTime() {
+        // reached at 08:10 (location 1) and 09:20 (location 2, after an hour's work)
+        PlanStop first = stop("a", 1).withSlaStart(8 * 3600);
+        PlanStop second = stop("b", 2).withSlaStart(9 * 3600);
+        PlanStop noDeadline = stop("c", 1);
+        PlanRoute route = assign(route("t1"), first, second, noDeadline);
+        verifier.verifyThat(PlanConstraints.Provider::slaDeadline)
+                .given(route, first, second, noDeadline)
+                .penalizesBy(10 * 60 + 20 * 60);
+    }
+
+    @Test
+    void slaDeadlineIgnoresUnassignedStops() {
+        PlanStop late = stop("a", 1).withSlaStart(0);
+        PlanRoute bucket = assign(PlanRoute.bucket(MATRIX), late);
+        verifier.verifyThat(PlanConstraints.Provider::slaDeadline).given(bucket, late).penalizesBy(0);
+    }
 }

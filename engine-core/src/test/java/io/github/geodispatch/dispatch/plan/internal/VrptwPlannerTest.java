@@ -37,7 +37,7 @@ class VrptwPlannerTest {
         VrptwInstance problem = VrptwInstance.read(file);
         List<PlanProgress> progress = new ArrayList<>();
 
-        VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.after(Duration.ofSeconds(3)), progress::add);
+        VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.afterSteps(4000), progress::add);
 
         SolomonChecker.Result check = SolomonChecker.check(file, solution.routes());
         assertThat(check.violations()).isEmpty();
@@ -53,7 +53,7 @@ class VrptwPlannerTest {
     @Test
     void solvesATightRandomInstanceFeasibly() throws IOException {
         Path file = instance("R101");
-        VrptwSolution solution = VrptwPlanner.solve(VrptwInstance.read(file), PlanTermination.after(Duration.ofSeconds(3)), p -> { });
+        VrptwSolution solution = VrptwPlanner.solve(VrptwInstance.read(file), PlanTermination.afterSteps(4000), p -> { });
 
         assertThat(SolomonChecker.check(file, solution.routes()).violations()).isEmpty();
         assertThat(solution.distance()).isLessThan(bestKnown("R101") * 1.35);
@@ -63,9 +63,11 @@ class VrptwPlannerTest {
     void everyMoveKeepsScoreAndShadowVariablesConsistentUnderFullAssert() throws IOException {
         VrptwInstance full = VrptwInstance.read(instance("RC101"));
         VrptwInstance small = new VrptwInstance("RC101-12", full.maxVehicles(), full.capacity(), full.customers().subList(0, 13));
-        var solver = SolverSetup.assertingSolver(PlanTermination.after(Duration.ofSeconds(4)), false, 3L);
+        var solver = SolverSetup.assertingSolver(SolverSetup.Budget.of(PlanTermination.afterSteps(300), 12), false, 3L);
+        PlanSolution model = VrptwPlanner.model(small);
+        CheapestInsertion.construct(model);
 
-        VrptwSolution solution = VrptwPlanner.answer(small, solver.solve(VrptwPlanner.model(small)));
+        VrptwSolution solution = VrptwPlanner.answer(small, solver.solve(model));
 
         // FULL_ASSERT throws on any score or shadow-variable corruption, ruin-and-recreate moves included
         assertThat(solution.routes().stream().mapToInt(List::size).sum()).isEqualTo(12);

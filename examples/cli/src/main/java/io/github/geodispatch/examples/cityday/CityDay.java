@@ -29,8 +29,11 @@ final class CityDay {
     static final Instant AUDIT_AS_OF = CityWorld.at(LocalTime.of(9, 0)).plus(Duration.ofDays(3));
     static final Instant DAY_END = CityWorld.at(LocalTime.of(23, 59));
 
-    /** {@code planSeconds} = 0 runs the greedy baseline office instead of the dispatch engines. */
-    record Options(long seed, int technicians, int jobs, int planSeconds) {}
+    /**
+     * {@code planSteps}: local-search steps of the morning plan per booked job; 0 runs the greedy baseline office
+     * instead of the dispatch engines. {@code planGuard}: the plan's optional wall-clock cap ({@code null} = none).
+     */
+    record Options(long seed, int technicians, int jobs, int planSteps, Duration planGuard) {}
 
     /** Which engine (or stand-in) produced each part of the day, in the order the report lists them. */
     record EngineUse(String part, String by, boolean engine) {}
@@ -54,14 +57,14 @@ final class CityDay {
     List<JobVisitFinding> arrivals = List.of();
     CitySimulation.Run run;
 
-    private CityDay(CityWorld world, int planSeconds) {
+    private CityDay(CityWorld world, Options options) {
         this.world = world;
         this.gd = GeoDispatch.builder()
                 .business(CityWorld.TENANT, Currency.INR, CityWorld.ZONE)
                 .clock(clock)
                 .idGenerator(IdGenerator.sequential(world.seed))
                 .travelTimes(new Travel())
-                .planTermination(EngineOffice.termination(Duration.ofSeconds(Math.max(planSeconds, 1))))
+                .planTermination(EngineOffice.termination(Math.max(options.planSteps(), 1), options.planGuard()))
                 .planSeed(world.seed)
                 .seller(Billing.seller(world), PriceBasis.TAX_INCLUSIVE)
                 .taxRegime(Billing.regime())
@@ -73,12 +76,12 @@ final class CityDay {
             events.add(e);
             leakage.event(e);
         });
-        this.dispatcher = planSeconds == 0 ? new GreedyDispatcher(new Travel())
-                : new EngineOffice(gd, clock, Duration.ofSeconds(planSeconds));
+        this.dispatcher = options.planSteps() == 0 ? new GreedyDispatcher(new Travel())
+                : new EngineOffice(gd, clock, options.planSteps(), options.planGuard());
         this.presence = new Presence(world, gd.visits());
         this.billing = new Billing(gd.billing());
         engines.add(new EngineUse("job record", desk.name(), true));
-        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), planSeconds > 0));
+        engines.add(new EngineUse("morning plan and live dispatch", dispatcher.name(), options.planSteps() > 0));
         engines.add(new EngineUse("pings to visits and attendance",
                 "GeoDispatch visits: a fence per branch, the job record adds one per job site; attendance from the visits; "
                         + "each visit at an assigned job's site records or verifies its arrival, completions with no visit flagged", true));
@@ -91,7 +94,7 @@ final class CityDay {
     }
 
     static CityDay run(Options options, CitySimulation.Progress progress) {
-        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options.planSeconds());
+        CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options);
         CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
             @Override
             public void tick(Instant now) {

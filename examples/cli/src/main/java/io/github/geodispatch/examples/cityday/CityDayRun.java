@@ -3,6 +3,7 @@ package io.github.geodispatch.examples.cityday;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The {@code city-day} command's work, callable from the CLI and from tests: run the day with a progress
@@ -14,9 +15,13 @@ public final class CityDayRun {
     /** What a run wrote, for the caller to print or check. */
     public record Written(Path report, Path journal, int journalLines, long millis) {}
 
-    public static Written run(long seed, int technicians, int jobs, int planSeconds, Path out, PrintWriter console,
-                              boolean progressBar)
-            throws IOException {
+    /**
+     * The day to simulate: the world's seed and size, the morning plan's local-search steps per booked job (0 = the
+     * greedy baseline office) and its optional wall-clock guard ({@code null} = none).
+     */
+    public record Settings(long seed, int technicians, int jobs, int planSteps, Duration planGuard) {}
+
+    public static Written run(Settings settings, Path out, PrintWriter console, boolean progressBar) throws IOException {
         long started = System.nanoTime();
         // the dashboard is the output: keep the solver's progress lines off the console (before its loggers exist)
         System.setProperty("org.slf4j.simpleLogger.log.org.optaplanner", "warn");
@@ -33,7 +38,8 @@ public final class CityDayRun {
                     Math.round(fraction * 100), CitySimulation.hhmm(time), completed, total);
             console.flush();
         } : (time, fraction, completed, total) -> { };
-        CityDay day = CityDay.run(new CityDay.Options(seed, technicians, jobs, planSeconds), progress);
+        CityDay day = CityDay.run(new CityDay.Options(settings.seed(), settings.technicians(), settings.jobs(),
+                settings.planSteps(), settings.planGuard()), progress);
         if (progressBar) {
             console.println();
         }

@@ -108,6 +108,24 @@ final class CityWorld {
         this.emergency = emergency;
     }
 
+    /** Branches in the order a growing business opens them; a day uses the first {@link #branchCount}. */
+    private static final List<Branch> BRANCHES = List.of(
+            new Branch(new BranchId("BLR-KOR"), "Koramangala", GeoPoint.of(12.9352, 77.6245), "KOR"),
+            new Branch(new BranchId("BLR-WFD"), "Whitefield", GeoPoint.of(12.9698, 77.7500), "WFD"),
+            new Branch(new BranchId("BLR-HBL"), "Hebbal", GeoPoint.of(13.0358, 77.5970), "HBL"),
+            new Branch(new BranchId("BLR-JAY"), "Jayanagar", GeoPoint.of(12.9250, 77.5938), "JAY"),
+            new Branch(new BranchId("BLR-IND"), "Indiranagar", GeoPoint.of(12.9784, 77.6408), "IND"),
+            new Branch(new BranchId("BLR-MAL"), "Malleshwaram", GeoPoint.of(13.0035, 77.5710), "MAL"),
+            new Branch(new BranchId("BLR-ECY"), "Electronic City", GeoPoint.of(12.8452, 77.6602), "ECY"),
+            new Branch(new BranchId("BLR-YLK"), "Yelahanka", GeoPoint.of(13.1007, 77.5963), "YLK"),
+            new Branch(new BranchId("BLR-MTH"), "Marathahalli", GeoPoint.of(12.9591, 77.6974), "MTH"),
+            new Branch(new BranchId("BLR-BSK"), "Banashankari", GeoPoint.of(12.9255, 77.5468), "BSK"));
+
+    /** Three branches up to 90 technicians, then one per 30 technicians, at most ten. */
+    static int branchCount(int technicians) {
+        return Math.max(3, Math.min(BRANCHES.size(), technicians / 30));
+    }
+
     static Instant at(LocalTime time) {
         return DAY.atTime(time).atZone(ZONE).toInstant();
     }
@@ -128,10 +146,7 @@ final class CityWorld {
             throw new IllegalArgumentException("--jobs must be 10-20000, was " + jobCount);
         }
         Random rnd = new Random(seed);
-        List<Branch> branches = List.of(
-                new Branch(new BranchId("BLR-KOR"), "Koramangala", GeoPoint.of(12.9352, 77.6245), "KOR"),
-                new Branch(new BranchId("BLR-WFD"), "Whitefield", GeoPoint.of(12.9698, 77.7500), "WFD"),
-                new Branch(new BranchId("BLR-HBL"), "Hebbal", GeoPoint.of(13.0358, 77.5970), "HBL"));
+        List<Branch> branches = BRANCHES.subList(0, branchCount(technicianCount));
         List<Tech> techs = technicians(rnd, branches, technicianCount);
         List<JobRequest> jobs = new ArrayList<>();
         for (int i = 0; i < jobCount; i++) {
@@ -162,11 +177,12 @@ final class CityWorld {
         for (int i = 0; i < n; i++) {
             Branch b = branches.get(i % branches.size());
             Map<String, Integer> skills = new LinkedHashMap<>();
-            for (String s : trades[i % trades.length]) {
+            // trades cycle within each branch, so every branch has every trade however many branches there are
+            for (String s : trades[(i / branches.size()) % trades.length]) {
                 skills.put(s, 2 + rnd.nextInt(2));
             }
             boolean late = rnd.nextInt(100) < 15;
-            LocalTime start = i % 5 == 4 ? LocalTime.of(10, 0) : LocalTime.of(8, 30);
+            LocalTime start = (i / branches.size()) % 5 == 4 ? LocalTime.of(10, 0) : LocalTime.of(8, 30);
             techs.add(new Tech(new TechnicianId(String.format("T-%03d", i + 1)),
                     first[rnd.nextInt(first.length)] + " " + last[rnd.nextInt(last.length)], b, skills, start,
                     start.plusHours(10), late ? 12 + rnd.nextInt(30) : -rnd.nextInt(15), false));

@@ -30,32 +30,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The office run by the dispatch engines: the morning plan from {@link DayPlanner} (OptaPlanner local
- * search, time-boxed), and each job that arrives later placed by the real-time {@code dispatch.Dispatcher}'s
+ * The office run by the dispatch engines: the morning plan from {@link DayPlanner} (cheapest insertion, then
+ * OptaPlanner local search ended by a step count), and each job that arrives later placed by the real-time {@code dispatch.Dispatcher}'s
  * recommendation (the best-ranked technician and insertion point). Before each recommendation the board is
  * brought up to date with where every technician is and what is still queued (the job in hand as a started
  * visit). An emergency nobody can fit takes the engine's proposed displacement. Not thread-safe.
  */
 final class EngineOffice implements Dispatcher {
     private static final int MAX_JOBS = 16;
-    /**
-     * Local-search steps of the morning plan: a step count (not the clock) ends the search, so a seed plans the
-     * same morning on any machine; the time box only caps a very slow one (then the run is no longer repeatable).
-     */
-    static final int PLAN_STEPS = 3_000;
 
     private final SimClock clock;
     private final io.github.geodispatch.dispatch.Dispatcher board;
     private final DayPlanner planner;
-    private final Duration planTime;
+    private final int planSteps;
+    private final Duration planGuard;
     private final List<String> log = new ArrayList<>();
 
     /** The office over the front door's board (which holds the day's technicians) and day planner. */
-    EngineOffice(GeoDispatch gd, SimClock clock, Duration planTime) {
+    EngineOffice(GeoDispatch gd, SimClock clock, int planSteps, Duration planGuard) {
         this.clock = clock;
         this.board = gd.dispatch();
         this.planner = gd.planner();
-        this.planTime = planTime;
+        this.planSteps = planSteps;
+        this.planGuard = planGuard;
     }
 
     /** The day's technicians as the dispatch board knows them. */
@@ -65,15 +62,20 @@ final class EngineOffice implements Dispatcher {
                 t.branch().location(), null)).toList();
     }
 
-    /** When the morning plan stops: a step count, so a seed plans the same morning on any machine; the time only caps a very slow one. */
-    static PlanTermination termination(Duration planTime) {
-        return PlanTermination.after(planTime).orAfterSteps(PLAN_STEPS);
+    /**
+     * When the morning plan stops: {@code steps} local-search steps per booked job, so a seed plans the same morning on
+     * any machine; the optional guard caps a very slow one (a run it cuts short is no longer repeatable).
+     */
+    static PlanTermination termination(int steps, Duration guard) {
+        PlanTermination counted = PlanTermination.afterStepsPerVisit(steps);
+        return guard == null ? counted : counted.orAfter(guard);
     }
 
     @Override
     public String name() {
-        return "dispatch.plan.DayPlanner (OptaPlanner, " + PLAN_STEPS + " local-search steps, at most " + planTime.toSeconds() + " s) for the morning; "
-                + "dispatch.Dispatcher recommendations for later jobs and the emergency";
+        return "dispatch.plan.DayPlanner (cheapest insertion, then OptaPlanner local search for " + planSteps
+                + " steps per booked job" + (planGuard == null ? "" : ", at most " + planGuard.toSeconds() + " s")
+                + ") for the morning; dispatch.Dispatcher recommendations for later jobs and the emergency";
     }
 
     /** What the engines said about their decisions (plan score, emergency explanation), for the report. */

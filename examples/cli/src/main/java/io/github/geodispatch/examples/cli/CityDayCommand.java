@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code geodispatch city-day}: simulate a service business's day in Bengaluru and write a dashboard. */
@@ -28,9 +29,14 @@ public final class CityDayCommand implements Callable<Integer> {
     @Option(names = "--jobs", description = "Number of jobs besides the emergency, 10-20000 (default: ${DEFAULT-VALUE}).", defaultValue = "600")
     int jobs;
 
-    @Option(names = "--plan-seconds", description = "Time box of the OptaPlanner morning plan, 1-120 s; 0 = use the "
-            + "greedy baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "10")
-    int planSeconds;
+    @Option(names = "--plan-steps", paramLabel = "N", description = "Local-search steps of the morning plan per booked job, "
+            + "0-10000; the plan ends on this count, so a seed plans the same morning on any machine; 0 = use the greedy "
+            + "baseline office instead of the dispatch engines (default: ${DEFAULT-VALUE}).", defaultValue = "50")
+    int planSteps;
+
+    @Option(names = "--plan-guard-seconds", paramLabel = "S", description = "Optional outer wall-clock cap on the morning "
+            + "plan, 1-600 s; a run it cuts short is no longer repeatable (default: none).")
+    Integer planGuardSeconds;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).", defaultValue = "target/city-day")
     Path out;
@@ -41,10 +47,14 @@ public final class CityDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        if (planSeconds < 0 || planSeconds > 120) {
-            throw new IllegalArgumentException("--plan-seconds must be 0-120, was " + planSeconds);
+        if (planSteps < 0 || planSteps > 10_000) {
+            throw new IllegalArgumentException("--plan-steps must be 0-10000, was " + planSteps);
         }
-        CityDayRun.run(seed, technicians, jobs, planSeconds, out, console, !noProgress);
+        if (planGuardSeconds != null && (planGuardSeconds < 1 || planGuardSeconds > 600)) {
+            throw new IllegalArgumentException("--plan-guard-seconds must be 1-600, was " + planGuardSeconds);
+        }
+        CityDayRun.run(new CityDayRun.Settings(seed, technicians, jobs, planSteps,
+                planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds)), out, console, !noProgress);
         return 0;
     }
 }

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code vrptw}: solves a Solomon instance with the day-plan engine and writes
- * {@code {"instance","vehicles","distance","routes"}} as JSON. Exit code 0 when every customer is served
- * feasibly, 1 when the time ran out before a feasible plan was found, 2 for bad input.
+ * {@code vrptw}: solves a Solomon or Gehring & Homberger instance (the fleet from the file) with the day-plan
+ * engine and writes {@code {"instance","vehicles","distance","routes"}} as JSON. Exit code 0 when every customer
+ * is served feasibly, 1 when the search ended before a feasible plan was found, 2 for bad input.
  */
 @Command(name = "vrptw", mixinStandardHelpOptions = true,
-        description = "Solve a Solomon VRPTW instance with the day-plan engine.")
+        description = "Solve a Solomon or Gehring & Homberger VRPTW instance with the day-plan engine.")
 public final class VrptwCommand implements Callable<Integer> {
 
     private static final String SOLVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.optaplanner";
@@ -31,11 +31,16 @@ public final class VrptwCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--instance", required = true, paramLabel = "FILE", description = "Solomon instance (text format).")
+    @Option(names = "--instance", required = true, paramLabel = "FILE",
+            description = "Solomon or Gehring & Homberger instance (text format); the fleet is the file's.")
     Path instance;
 
     @Option(names = "--seconds", required = true, paramLabel = "N", description = "Solving time in seconds.")
     long seconds;
+
+    @Option(names = "--steps", paramLabel = "N", description = "End the search after N local-search steps, the same "
+            + "plan on any machine; --seconds then only caps it (default: time only).")
+    Integer steps;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the solution JSON.")
     Path out;
@@ -55,7 +60,9 @@ public final class VrptwCommand implements Callable<Integer> {
             System.setProperty(SOLVER_LOG_LEVEL, "warn"); // progress lines below replace the solver's own log
         }
         VrptwInstance problem = VrptwInstance.read(instance);
-        VrptwSolution solution = VrptwPlanner.solve(problem, PlanTermination.after(Duration.ofSeconds(seconds)),
+        PlanTermination termination = steps == null ? PlanTermination.after(Duration.ofSeconds(seconds))
+                : PlanTermination.afterSteps(steps).orAfter(Duration.ofSeconds(seconds));
+        VrptwSolution solution = VrptwPlanner.solve(problem, termination,
                 progress -> {
                     if (!quiet) {
                         spec.commandLine().getErr().printf("%6.1f s  best %s%n",

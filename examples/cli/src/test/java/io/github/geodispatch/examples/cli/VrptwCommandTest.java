@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 class VrptwCommandTest {
     private static final Path C201 = SampleData.path("solomon/C201.txt");
+    private static final Path C1_2_1 = SampleData.path("homberger/C1_2_1.txt");
 
     @TempDir
     Path dir;
@@ -46,7 +47,8 @@ class VrptwCommandTest {
     void writesAFeasibleSolutionJson() throws Exception {
         Path out = dir.resolve("sol/c201.json");
 
-        Run run = run("vrptw", "--instance", C201.toString(), "--seconds", "2", "--out", out.toString());
+        // ended by a step count: the same answer on any machine at any load (the seconds only cap it)
+        Run run = run("vrptw", "--instance", C201.toString(), "--steps", "500", "--seconds", "600", "--out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("C201:").contains("feasible");
@@ -58,6 +60,34 @@ class VrptwCommandTest {
         Set<Integer> served = new HashSet<>();
         json.get("routes").forEach(route -> route.forEach(c -> assertThat(served.add(c.asInt())).isTrue()));
         assertThat(served).hasSize(100).doesNotContain(0);
+    }
+
+    @Test
+    void readsAGehringHombergerInstanceWithItsFleet() throws Exception {
+        Path out = dir.resolve("c1_2_1.json");
+
+        Run run = run("vrptw", "--instance", C1_2_1.toString(), "--steps", "300", "--seconds", "600", "--out", out.toString(),
+                "--quiet");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.get("instance").asText()).isEqualTo("C1_2_1");
+        assertThat(json.get("vehicles").asInt()).isBetween(20, 50); // the file's fleet is 50; the best known uses 20
+        Set<Integer> served = new HashSet<>();
+        json.get("routes").forEach(route -> route.forEach(c -> assertThat(served.add(c.asInt())).isTrue()));
+        assertThat(served).hasSize(200);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aStepLimitGivesTheSameAnswerTwice() throws Exception {
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+        for (Path out : List.of(first, second)) {
+            assertThat(run("vrptw", "--instance", C201.toString(), "--steps", "500", "--seconds", "600", "--seed", "3",
+                    "--out", out.toString(), "--quiet").exit()).isZero();
+        }
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
     }
 
     @Test

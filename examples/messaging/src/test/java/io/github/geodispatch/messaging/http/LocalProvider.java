@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A provider on the loopback address for the adapter tests (the JDK's {@link HttpServer}): it answers each request
- * with the next scripted answer (200 {@code {}} when none is left) and records what it was sent. Thread-safe.
+ * with the next scripted answer ({@link #otherwise} when none is left) and records what it was sent. Thread-safe.
  */
 final class LocalProvider implements AutoCloseable {
     record Answer(int status, Map<String, String> headers, String body) {}
@@ -26,6 +26,7 @@ final class LocalProvider implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Answer> script = new ArrayDeque<>();
     private final List<Received> received = new ArrayList<>();
+    private java.util.function.Function<Received, Answer> otherwise = r -> new Answer(200, Map.of(), "{}");
     /** The back-off the adapter asked for, instead of sleeping. */
     final List<Duration> sleeps = new ArrayList<>();
 
@@ -35,10 +36,11 @@ final class LocalProvider implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Answer answer;
             synchronized (this) {
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Received call = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
-                        new String(body, StandardCharsets.UTF_8)));
-                answer = script.isEmpty() ? new Answer(200, Map.of(), "{}") : script.poll();
+                        new String(body, StandardCharsets.UTF_8));
+                received.add(call);
+                answer = script.isEmpty() ? otherwise.apply(call) : script.poll();
             }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -61,6 +63,12 @@ final class LocalProvider implements AutoCloseable {
 
     synchronized LocalProvider answer(int status, Map<String, String> headers, String body) {
         script.add(new Answer(status, headers, body));
+        return this;
+    }
+
+    /** How requests beyond the script are answered (200 {@code {}} unless set). */
+    synchronized LocalProvider otherwise(java.util.function.Function<Received, Answer> answers) {
+        otherwise = answers;
         return this;
     }
 

@@ -30,6 +30,7 @@ module io.github.geodispatch.core {
     exports io.github.geodispatch.memory;
     exports io.github.geodispatch.messaging;
     exports io.github.geodispatch.payment;
+    exports io.github.geodispatch.stock;
 
     // OptaPlanner reads and writes the planning model's annotated classes reflectively
     opens io.github.geodispatch.dispatch.plan.internal to org.optaplanner.core.impl;

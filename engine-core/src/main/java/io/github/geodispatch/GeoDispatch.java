@@ -25,6 +25,7 @@ import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
 import io.github.geodispatch.geofence.PingOutcome;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.insight.OwnerView;
@@ -34,6 +35,7 @@ import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobRecord;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.memory.InMemoryAccountsHandoff;
@@ -46,6 +48,7 @@ import io.github.geodispatch.messaging.Contact;
 import io.github.geodispatch.messaging.ContactBook;
 import io.github.geodispatch.messaging.Messaging;
 import io.github.geodispatch.messaging.MessagingPolicy;
+import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.AccountsHandoff;
@@ -62,9 +65,12 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.PaymentRequests;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.StockLedger;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -92,14 +98,17 @@ import java.util.function.Function;
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
  *       the hand-off recorded on the job;</li>
- *   <li>{@link #owner()}, the owner's view, fed every job event, deposit, attendance day and finding;</li>
+ *   <li>{@link #owner()}, the owner's view, fed every job event, stock event, deposit, attendance day and
+ *       finding;</li>
  *   <li>{@link #customers()}, customers, sites, equipment and contracts, hash-chained like jobs, and
  *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
  *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
  *       rules and the owner's view read the contracts;</li>
  *   <li>{@link #messaging()} (when given a policy): each job event becomes its customer's and technicians' messages,
  *       in their languages, recorded on the job as they are delivered; pings feed the live ETA; reminders go as
- *       templates; a paid payment request reaches the reconciliation as a statement credit.</li>
+ *       templates; a paid payment request reaches the reconciliation as a statement credit;</li>
+ *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
+ *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
  *
  * <pre>{@code
@@ -168,6 +177,13 @@ public interface GeoDispatch {
      * @throws IllegalStateException when the builder was given no {@link Builder#messaging messaging policy}
      */
     Messaging messaging();
+
+    /**
+     * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
+     * job's assigned technician (off-book when the van's book holds too few); a technician with no van, or a SKU
+     * not in the catalogue, is not tracked.
+     */
+    StockLedger stock();
 
     /** The contracts of the business at work. Thread-safe. */
     interface Contracts {
@@ -297,6 +313,11 @@ public interface GeoDispatch {
         private Function<TechnicianId, Optional<Contact>> technicianContacts;
         private TeamCalendar calendar;
         private Integer horizonDays;
+        private SuspectVisitPolicy suspectVisits;
+        private RedeliveryPolicy redelivery;
+        private Duration offlineReorderWindow;
+        private StockEventStore stockStore;
+        private UsualParts usualParts;
         private final List<GeofenceListener> geofenceListeners = new ArrayList<>();
 
         private Builder() {}
@@ -472,6 +493,47 @@ public interface GeoDispatch {
             return this;
         }
 
+        /**
+         * What a visit built from suspect pings (mock location, impossible speed, repeated coordinates) counts for:
+         * flagged ({@link SuspectVisitPolicy#FLAG}, the default) or refused as evidence of an arrival, in attendance
+         * and in the leakage rules.
+         */
+        public Builder suspectVisits(SuspectVisitPolicy policy) {
+            suspectVisits = once(suspectVisits, policy, "suspect visit policy");
+            return this;
+        }
+
+        /** How a job-record listener that throws gets its batch again, or is parked; {@link RedeliveryPolicy#defaults()} when not set. */
+        public Builder redelivery(RedeliveryPolicy policy) {
+            redelivery = once(redelivery, policy, "redelivery policy");
+            return this;
+        }
+
+        /**
+         * How long commands queued on an offline phone are held to be applied in device-time order
+         * ({@link JobRecord#offline()}); 30 s when not set, 0-10 min.
+         */
+        public Builder offlineReorderWindow(Duration window) {
+            Objects.requireNonNull(window, "offline reorder window");
+            if (window.isNegative() || window.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("offline reorder window must be 0-10 min, was " + window);
+            }
+            offlineReorderWindow = once(offlineReorderWindow, window, "offline reorder window");
+            return this;
+        }
+
+        /** Where the stock streams live; in memory when not set. */
+        public Builder stockStore(StockEventStore store) {
+            stockStore = once(stockStore, store, "stock store");
+            return this;
+        }
+
+        /** The parts each job type usually needs, for van restock lists; none when not set. */
+        public Builder usualParts(UsualParts parts) {
+            usualParts = once(usualParts, parts, "usual parts");
+            return this;
+        }
+
         /** Also tells {@code listener} of every visit started and ended and every rejected ping. */
         public Builder geofenceListener(GeofenceListener listener) {
             geofenceListeners.add(Objects.requireNonNull(listener, "geofence listener"));
@@ -510,8 +572,13 @@ public interface GeoDispatch {
                             messageSender != null ? messageSender : new InMemoryMessageSender(),
                             messageStore != null ? messageStore : new InMemoryMessageStore(), paymentRequests,
                             technicianContacts != null ? technicianContacts : ContactBook::inApp),
+                    suspectVisits != null ? suspectVisits : SuspectVisitPolicy.FLAG,
+                    redelivery != null ? redelivery : RedeliveryPolicy.defaults(),
+                    offlineReorderWindow != null ? offlineReorderWindow : Duration.ofSeconds(30),
                     calendar,
-                    horizonDays == null ? 0 : horizonDays));
+                    horizonDays == null ? 0 : horizonDays,
+                    stockStore != null ? stockStore : new InMemoryStockEventStore(),
+                    usualParts != null ? usualParts : UsualParts.none()));
         }
 
         private static <T> T once(T current, T value, String name) {

@@ -2,10 +2,16 @@ package io.github.geodispatch.geofence;
 import io.github.geodispatch.geofence.internal.FenceShapes;
 import io.github.geodispatch.spi.GeoPoint;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +23,9 @@ import java.util.Set;
  * Reads fences from a GeoJSON FeatureCollection (Jackson). Each feature needs {@code properties.id}
  * and {@code properties.kind} ({@code site}, {@code branch} or {@code area}); a {@code Point} with
  * {@code properties.radius_m} is a circle, {@code Polygon} and {@code MultiPolygon} are taken as they
- * are (coordinates {@code [lng, lat]}). Any problem fails the whole read with a
+ * are (coordinates {@code [lng, lat]}). The file is UTF-8 (a byte order mark is skipped); bytes that are not
+ * UTF-8, a control character outside JSON's whitespace, a key given twice in one object or anything after the
+ * collection fail the read naming the line. Any problem fails the whole read with a
  * {@link FenceImportException} naming the feature. Stateless and thread-safe.
  */
 public final class GeoJsonFences {
@@ -29,7 +37,10 @@ public final class GeoJsonFences {
         REPAIR
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private GeoJsonFences() {}
 
@@ -42,9 +53,10 @@ public final class GeoJsonFences {
     public static List<Fence> read(InputStream in, InvalidPolygons policy) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = MAPPER.readTree(utf8(in.readAllBytes()));
         } catch (JsonProcessingException e) {
-            throw new FenceImportException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw new FenceImportException("line " + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + e.getOriginalMessage(), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new FenceImportException("expected a GeoJSON FeatureCollection", null);
@@ -69,6 +81,22 @@ public final class GeoJsonFences {
             }
         }
         return out;
+    }
+
+    /** The text of {@code bytes}, without a byte order mark; bytes that are not UTF-8 fail naming their line. */
+    private static String utf8(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        if (StandardCharsets.UTF_8.newDecoder().decode(in, out, true).isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new FenceImportException(String.format("line %d: not UTF-8: byte 0x%02X", line,
+                    bytes[in.position()] & 0xff), null);
+        }
+        out.flip();
+        return out.length() > 0 && out.charAt(0) == '\uFEFF' ? out.subSequence(1, out.length()).toString() : out.toString();
     }
 
     private static String idSuffix(JsonNode feature) {

@@ -3,19 +3,32 @@ package io.github.geodispatch.geofence;
 import io.github.geodispatch.spi.TechnicianId;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /** Live events of ping ingestion, delivered to {@link GeofenceListener}s. All variants are immutable records. */
 public sealed interface GeofenceEvent {
     TechnicianId technician();
 
-    /** A stay became long enough to be a visit; {@code enteredAt} is its first inside evidence. */
-    record VisitStarted(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt) implements GeofenceEvent {
+    /**
+     * A stay became long enough to be a visit; {@code enteredAt} is its first inside evidence, {@code signals} the
+     * spoof signals raised while it was open so far (the visit's final set is its {@link SiteVisit#signals()}).
+     */
+    record VisitStarted(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt,
+                        Set<SpoofSignal> signals) implements GeofenceEvent {
         public VisitStarted {
             Objects.requireNonNull(technician, "technician");
             Objects.requireNonNull(fence, "fence");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(enteredAt, "enteredAt");
+            signals = signals == null || signals.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(signals));
+        }
+
+        /** A visit started from clean pings. */
+        public VisitStarted(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt) {
+            this(technician, fence, kind, enteredAt, Set.of());
         }
     }
 

@@ -5,9 +5,10 @@ import io.github.geodispatch.spi.TechnicianId;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What {@link JobVisitLink} concluded about a job's arrival or completion from the geofence visits.
+ * What the visit link concluded about a job's arrival or completion from the geofence visits.
  * All variants are immutable records and thread-safe.
  */
 public sealed interface JobVisitFinding {
@@ -32,6 +33,21 @@ public sealed interface JobVisitFinding {
             Objects.requireNonNull(technician, "technician");
             Objects.requireNonNull(site, "site");
             Objects.requireNonNull(enteredAt, "enteredAt");
+        }
+    }
+
+    /**
+     * A visit at the job's site began, but it was built from suspect pings ({@code signals}) and the business's
+     * {@link SuspectVisitPolicy#REFUSE refuses} such visits: the job's arrival was not recorded from it.
+     */
+    record ArrivalRefused(JobId job, TechnicianId technician, FenceId site, Instant enteredAt, Set<SpoofSignal> signals)
+            implements JobVisitFinding {
+        public ArrivalRefused {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(technician, "technician");
+            Objects.requireNonNull(site, "site");
+            Objects.requireNonNull(enteredAt, "enteredAt");
+            signals = Set.copyOf(signals);
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TenantId;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,7 +45,13 @@ public interface OwnerView {
 
     void accept(LeakageRisk risk);
 
+    /** A stock event (catalogue, locations, movements): the cost side of the parts KPIs. Replays change nothing. */
+    void accept(StockEvent event);
+
     KpiReport report(KpiQuery query);
+
+    /** Parts revenue, cost and margin of the given days (inclusive), by branch and technician. */
+    PartsKpis parts(LocalDate from, LocalDate to);
 
     /** Completed jobs of the given days (inclusive) with money still to collect, largest first. */
     List<PendingCollection> pendingCollections(LocalDate from, LocalDate to);
@@ -82,6 +89,7 @@ public interface OwnerView {
         private ZoneId zone;
         private Duration checkInGrace;
         private ContractPortfolio contracts;
+        private Boolean partPricesIncludeTax;
 
         private Builder() {}
 
@@ -124,6 +132,13 @@ public interface OwnerView {
             return this;
         }
 
+        /** Whether part prices include GST, which the parts revenue then backs out (default false). */
+        public Builder partPricesIncludeTax(boolean includeTax) {
+            requireUnset(this.partPricesIncludeTax, "partPricesIncludeTax");
+            this.partPricesIncludeTax = includeTax;
+            return this;
+        }
+
         public OwnerView build() {
             if (tenant == null) {
                 throw new IllegalStateException("OwnerView needs a tenant");
@@ -133,7 +148,8 @@ public interface OwnerView {
             }
             ZoneId in = zone == null ? ZoneId.of("Asia/Kolkata") : zone;
             OwnerView view = new IncrementalOwnerView(tenant, currency, in,
-                    checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace);
+                    checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace,
+                    partPricesIncludeTax != null && partPricesIncludeTax);
             return new CustomerCareView(contracts == null ? view : new ContractOwnerView(view, contracts), in);
         }
 

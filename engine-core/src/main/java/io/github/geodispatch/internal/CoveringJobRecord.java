@@ -6,11 +6,14 @@ import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobEventListener;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.OfflineInbox;
+import io.github.geodispatch.job.ParkedDelivery;
 import io.github.geodispatch.job.Subscription;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -91,6 +94,27 @@ final class CoveringJobRecord implements JobRecord {
     @Override
     public Subscription subscribe(JobEventListener listener) {
         return record.subscribe(listener);
+    }
+
+    @Override
+    public Subscription subscribe(TenantId tenant, JobEventListener listener) {
+        return record.subscribe(tenant, listener);
+    }
+
+    @Override
+    public List<ParkedDelivery> parkedDeliveries() {
+        return record.parkedDeliveries();
+    }
+
+    @Override
+    public void redeliverDue() {
+        record.redeliverDue();
+    }
+
+    /** Phones queue no job creation (technicians create no jobs), so offline commands need no coverage. */
+    @Override
+    public OfflineInbox offline() {
+        return record.offline();
     }
 
     @Override

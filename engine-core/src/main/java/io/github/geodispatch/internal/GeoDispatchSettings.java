@@ -7,8 +7,10 @@ import io.github.geodispatch.dispatch.ScoringWeights;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.geofence.GeofenceListener;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Currency;
@@ -16,8 +18,10 @@ import io.github.geodispatch.spi.CustomerEventStore;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TravelTimes;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -35,7 +39,8 @@ public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zon
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
         CustomerEventStore customerStore, ReminderSender reminders, MessagingWiring messaging,
-        TeamCalendar calendar, int horizonDays) {
+        SuspectVisitPolicy suspectVisits, RedeliveryPolicy redelivery, Duration offlineReorderWindow,
+        TeamCalendar calendar, int horizonDays, StockEventStore stockStore, UsualParts usualParts) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

@@ -8,6 +8,10 @@ import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.GeofenceListener;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.SiteVisit;
+import io.github.geodispatch.geofence.SpoofSignal;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
+import io.github.geodispatch.job.ArrivalEvidence;
+import io.github.geodispatch.job.ArrivalVisits;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobEventListener;
 import io.github.geodispatch.job.JobRecord;
@@ -16,6 +20,7 @@ import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Duration;
@@ -37,11 +42,16 @@ import java.util.Set;
  *   <li>each created job's site becomes a SITE fence (circle of the site's radius, fence id = site id)
  *       unless the index already has that id;</li>
  *   <li>when the assigned technician's visit at the job's site starts and the job is ASSIGNED, EN_ROUTE or
- *       DELAYED, the link records ARRIVED as the SYSTEM actor with the visit as evidence, unless the
+ *       DELAYED, the link records ARRIVED as the SYSTEM actor with the visit as evidence (with its spoof signals;
+ *       a visit built from suspect pings under {@link SuspectVisitPolicy#REFUSE} records nothing and is reported as
+ *       {@link JobVisitFinding.ArrivalRefused}), unless the
  *       technician is on the way to or working on a job at another site (EN_ROUTE, ARRIVED, WORK_STARTED
  *       or ON_HOLD there): neighbouring sites' fences overlap, and standing at one must not mark a later
- *       job next door as arrived; that arrival is left to the technician's tap. If the job already has a
- *       hand-entered ARRIVED, its first visit there verifies it (once per job);</li>
+ *       job next door as arrived; that arrival is left to the technician's tap. If the job's ARRIVED was
+ *       recorded without a visit (a dispatcher's override, or an arrival from before visits were checked), its
+ *       first visit there verifies it (once per job);</li>
+ *   <li>{@link #visits} answers the job record's {@link ArrivalVisits} lookups from the visits it holds (open ones
+ *       included), with the policy applied;</li>
  *   <li>{@link #completedWithoutVisit(Instant)} lists COMPLETED jobs with no visit of their technician at
  *       their site between assignment and completion (plus a grace for the visit's confirmation delay).</li>
  * </ul>
@@ -58,9 +68,7 @@ import java.util.Set;
  * one completed before then is never judged. Thread-safe: its state is guarded by one lock, never held while
  * it calls the engine.
  */
-public final class JobVisitLink implements GeofenceListener, JobEventListener {
-    /** Evidence prefix of arrivals this link records. */
-    public static final String EVIDENCE_PREFIX = "geofence-visit:";
+public final class JobVisitLink implements GeofenceListener, JobEventListener, ArrivalVisits {
     /** A technician with a job in one of these states is on the way to or at that job. */
     private static final Set<JobStatus> IN_HAND =
             EnumSet.of(JobStatus.EN_ROUTE, JobStatus.ARRIVED, JobStatus.WORK_STARTED, JobStatus.ON_HOLD);
@@ -68,6 +76,7 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
     private final JobRecord engine;
     private final FenceIndex index;
     private final Duration grace;
+    private final SuspectVisitPolicy suspectVisits;
     private final Object lock = new Object();
     /** The jobs not yet decided: open ones, and completed ones no visit is known behind yet. */
     private final Map<JobId, JobState> jobs = new HashMap<>();
@@ -80,16 +89,22 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
     /** Held jobs whose hand-entered ARRIVED a visit has verified. */
     private final Set<JobId> verified = new HashSet<>();
 
-    private record Interval(FenceId fence, Instant from, Instant to) {}
+    private record Interval(FenceId fence, Instant from, Instant to, Set<SpoofSignal> signals) {
+        boolean refusedUnder(SuspectVisitPolicy policy) {
+            return policy == SuspectVisitPolicy.REFUSE && !signals.isEmpty();
+        }
+    }
 
     /**
      * @param grace how long after a completion a visit may still be confirmed (at least the tracker's
      *              dwell threshold plus its reorder window; 10 minutes is a safe default)
+     * @param suspectVisits whether a visit built from suspect pings may prove an arrival (flagged) or not
      */
-    public JobVisitLink(JobRecord engine, FenceIndex index, Duration grace) {
+    public JobVisitLink(JobRecord engine, FenceIndex index, Duration grace, SuspectVisitPolicy suspectVisits) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.index = Objects.requireNonNull(index, "fence index");
         this.grace = Objects.requireNonNull(grace, "grace");
+        this.suspectVisits = Objects.requireNonNull(suspectVisits, "suspect visit policy");
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, was " + grace);
         }
@@ -174,12 +189,14 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
         List<JobState> toArrive = new ArrayList<>();
         FenceId fence;
         Instant enteredAt;
+        Set<SpoofSignal> signals;
         if (event instanceof GeofenceEvent.VisitStarted started && started.kind() == FenceKind.SITE) {
             fence = started.fence();
             enteredAt = started.enteredAt();
+            signals = started.signals();
+            Interval visit = new Interval(fence, enteredAt, Instant.MAX, signals);
             synchronized (lock) {
-                visits.computeIfAbsent(started.technician(), t -> new ArrayList<>())
-                        .add(new Interval(fence, enteredAt, Instant.MAX));
+                visits.computeIfAbsent(started.technician(), t -> new ArrayList<>()).add(visit);
                 boolean busyElsewhere = false;
                 List<JobId> decided = new ArrayList<>();
                 for (JobId id : jobsOf.getOrDefault(started.technician(), Set.of())) {
@@ -191,8 +208,8 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                     }
                     if (s == JobStatus.ASSIGNED || s == JobStatus.EN_ROUTE || s == JobStatus.DELAYED) {
                         toArrive.add(job);
-                    } else if (job.arrivedAt() != null && job.arrivalEvidence() != null
-                            && !job.arrivalEvidence().startsWith(EVIDENCE_PREFIX) && !s.isTerminal() && verified.add(job.id())) {
+                    } else if (job.arrival().filter(a -> !(a instanceof ArrivalEvidence.Visit)).isPresent()
+                            && !visit.refusedUnder(suspectVisits) && !s.isTerminal() && verified.add(job.id())) {
                         arrivals.add(new JobVisitFinding.ManualArrivalVerified(job.id(), job.technician(), fence, enteredAt));
                     }
                     if (job.completedAt() != null && visitedInWindow(job)) {
@@ -203,13 +220,18 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 if (busyElsewhere) {
                     toArrive.clear();
                 }
+                if (visit.refusedUnder(suspectVisits)) {
+                    toArrive.forEach(job -> arrivals.add(new JobVisitFinding.ArrivalRefused(job.id(), job.technician(),
+                            visit.fence, enteredAt, signals)));
+                    toArrive.clear();
+                }
             }
         } else if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
             synchronized (lock) {
                 List<Interval> list = visits.computeIfAbsent(v.technician(), t -> new ArrayList<>());
                 list.removeIf(i -> i.fence.equals(v.fence()) && i.from.equals(v.enteredAt()) && i.to.equals(Instant.MAX));
-                list.add(new Interval(v.fence(), v.enteredAt(), v.exitedAt()));
+                list.add(new Interval(v.fence(), v.enteredAt(), v.exitedAt(), v.signals()));
                 Instant horizon = v.exitedAt().minus(grace);
                 list.removeIf(i -> i.to.isBefore(horizon) && !neededByAHeldJob(v.technician(), i));
                 if (list.isEmpty()) {
@@ -221,7 +243,8 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
             return;
         }
         for (JobState job : toArrive) {
-            String evidence = EVIDENCE_PREFIX + job.technician() + "@" + fence + " from " + enteredAt;
+            ArrivalEvidence.Visit evidence = new ArrivalEvidence.Visit(job.technician(), job.site().id(), enteredAt,
+                    signals.stream().map(Enum::name).toList());
             boolean accepted = engine.execute(Actor.system(job.tenant()), JobCommand.ChangeStatus.arrived(job.id(), evidence))
                     .isAccepted();
             if (accepted) {
@@ -230,6 +253,26 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener {
                 }
             }
         }
+    }
+
+    /**
+     * The visits this link holds of {@code technician} at {@code site} overlapping {@code [from, to]}, open ones
+     * included, in order of entry; a visit refused by the policy is left out, a flagged one carries its signals.
+     * Visits are held while a job of the technician at that site may need one (see the class comment).
+     */
+    @Override
+    public List<ArrivalEvidence.Visit> visits(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        FenceId fence = FenceId.of(site.value());
+        List<ArrivalEvidence.Visit> out = new ArrayList<>();
+        synchronized (lock) {
+            for (Interval i : visits.getOrDefault(technician, List.of())) {
+                if (i.fence.equals(fence) && !i.from.isAfter(to) && !i.to.isBefore(from) && !i.refusedUnder(suspectVisits)) {
+                    out.add(new ArrivalEvidence.Visit(technician, site, i.from, i.signals.stream().map(Enum::name).toList()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(ArrivalEvidence.Visit::enteredAt));
+        return out;
     }
 
     /** The SITE fence of the job's site (its id is the site id). */

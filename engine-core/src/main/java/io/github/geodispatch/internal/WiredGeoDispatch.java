@@ -5,6 +5,7 @@ import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.customer.CustomerRecord;
 import io.github.geodispatch.customer.ServiceHistory;
@@ -27,6 +28,7 @@ import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.job.ArrivalEvidence;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.leakage.Finding;
@@ -45,9 +47,13 @@ import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.StoredEvent;
+import io.github.geodispatch.spi.StoredStockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.stock.StockCommand;
+import io.github.geodispatch.stock.StockLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,16 +68,17 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link GeoDispatch} the builder makes: one instance of each engine, wired as its javadoc says. The job
- * record's listeners feed the visit link, the owner's view and the leakage monitor (events of this business
- * only); the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays) and the
- * host's listeners; the dispatch board records its decisions on the job record. The customer record's listener
- * feeds the contract portfolio, the service history and the leakage rules; job events reach the portfolio before
- * the leakage monitor, whose contract rules read it, and created jobs take their coverage from it
- * ({@link CoveringJobRecord}). With messaging on, it listens to the job record, technicians' notices go through it
- * instead of the job record's notifier, accepted pings reach its live ETA, contract reminders go through it, and a
- * paid payment request reaches the leakage monitor's reconciliation as a statement credit. The leakage monitor is not
- * thread-safe and is guarded by its own lock here.
- * Thread-safe.
+ * record's listeners, subscribed to this business's events only, feed the visit link, the owner's view and the
+ * leakage monitor, and take each part used on a job from the van of the job's technician; the stock ledger's
+ * listener feeds the owner's view and the leakage monitor; the job record checks an ARRIVED's visit with the visit
+ * link; the visit tracker's listeners feed the visit link (arrivals), the leakage monitor (site stays, with their
+ * spoof signals and the business's suspect-visit policy) and the host's listeners; the dispatch board records its
+ * decisions on the job record. The customer record's listener feeds the contract portfolio, the service history
+ * and the leakage rules; job events reach the portfolio before the leakage monitor, whose contract rules read it,
+ * and created jobs take their coverage from it ({@link CoveringJobRecord}). With messaging on, it listens to the
+ * job record, technicians' notices go through it instead of the job record's notifier, accepted pings reach its live
+ * ETA, contract reminders go through it, and a paid payment request reaches the leakage monitor's reconciliation as a
+ * statement credit. The leakage monitor is not thread-safe and is guarded by its own lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -99,22 +106,26 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final Contracts contracts;
     /** Null when messaging is off. */
     private final Messaging messaging;
+    private final StockLedger stock;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
         this.portfolio = ContractPortfolio.create(settings.zone(), settings.currency());
+        // an arrival's visit is checked with the visit link, made just below (the lookup runs only on commands);
         // with messaging on, technicians hear of their jobs through it (in their language) instead of the notifier
         this.jobs = new CoveringJobRecord(JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
                 .notifier(settings.messaging() == null ? settings.notifier() : Notifier.none())
                 .closurePolicies(settings.closurePolicies())
-                .idGenerator(settings.idGenerator()).build(), portfolio, settings.clock(), settings.zone());
+                .idGenerator(settings.idGenerator()).redelivery(settings.redelivery())
+                .offlineReorderWindow(settings.offlineReorderWindow())
+                .arrivalVisits(this::arrivalVisits).build(), portfolio, settings.clock(), settings.zone());
         this.customers = CustomerRecord.builder().store(settings.customerStore()).clock(settings.clock())
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
-        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace());
+        this.visitLink = new JobVisitLink(jobs, fences, settings.arrivalGrace(), settings.suspectVisits());
         this.owner = OwnerView.builder().tenant(settings.tenant()).currency(settings.currency()).zone(settings.zone())
-                .contracts(portfolio).build();
+                .partPricesIncludeTax(settings.priceBasis() == PriceBasis.TAX_INCLUSIVE).contracts(portfolio).build();
         this.monitor = LeakageMonitor.create(settings.leakagePolicy());
         monitor.contracts(portfolio);
         VisitTracker.Builder trackerBuilder = VisitTracker.builder(fences).clock(settings.clock())
@@ -136,8 +147,12 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.contracts = new ContractDesk(portfolio, history, jobs, customers,
                 settings.reminders() != null ? settings.reminders() : messaging.reminders(), settings.clock(),
                 settings.zone(), settings.currency());
-        jobs.subscribe(visitLink);
-        jobs.subscribe(this::ownEvents);
+        this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
+                .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
+                .build();
+        stock.subscribe(this::stockEvents);
+        jobs.subscribe(settings.tenant(), visitLink);
+        jobs.subscribe(settings.tenant(), this::ownEvents);
         customers.subscribe(this::customerEvents);
     }
 
@@ -195,6 +210,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
     }
 
     @Override
+    public StockLedger stock() {
+        return stock;
+    }
+
+    @Override
     public CustomerRecord customers() {
         return customers;
     }
@@ -249,9 +269,6 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private void ownEvents(List<StoredEvent> stored) {
         for (StoredEvent s : stored) {
             JobEvent e = s.event();
-            if (!e.header().stream().tenant().equals(settings.tenant())) {
-                continue;
-            }
             owner.accept(e);
             portfolio.accept(e);
             history.accept(e);
@@ -263,7 +280,34 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 }
                 monitor.accept(e);
             }
+            if (e instanceof JobEvent.PartUsed part) {
+                takeFromVan(part);
+            }
         }
+    }
+
+    /** A part used on a job leaves the van of the job's technician; untracked when they have no van (or no SKU). */
+    private void takeFromVan(JobEvent.PartUsed part) {
+        TechnicianId technician = jobs.job(system, part.header().job()).map(JobState::technician).orElse(null);
+        if (technician != null) {
+            stock.execute(system, StockCommand.UseOnJob.of(part, technician));
+        }
+    }
+
+    /** The stock ledger's listener: the owner's view and the leakage rules hear every stock event. */
+    private void stockEvents(List<StoredStockEvent> stored) {
+        for (StoredStockEvent s : stored) {
+            StockEvent e = s.event();
+            owner.accept(e);
+            synchronized (monitor) {
+                monitor.accept(e);
+            }
+        }
+    }
+
+    /** The job record's lookup of the visits behind an ARRIVED: the visit link's. */
+    private List<ArrivalEvidence.Visit> arrivalVisits(TechnicianId technician, SiteId site, Instant from, Instant to) {
+        return visitLink.visits(technician, site, from, to);
     }
 
     /** A technician's branch: their profile on the board, else the branch of the job they were given. */
@@ -278,7 +322,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
         if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
             synchronized (monitor) {
-                monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+                monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(),
+                        v.signals(), settings.suspectVisits());
             }
             history.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
         }
@@ -326,7 +371,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             Instant to = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             List<SiteVisit> entered = tracker.visitLog().all().stream()
                     .filter(v -> !v.enteredAt().isBefore(from) && v.enteredAt().isBefore(to)).toList();
-            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone());
+            List<DailyAttendance> days = DailyAttendance.summarize(entered, settings.zone(), settings.suspectVisits());
             Map<TechnicianId, DailyAttendance> byTechnician = new HashMap<>();
             days.forEach(a -> byTechnician.put(a.technician(), a));
             for (Technician t : dispatch().technicians()) {

@@ -169,9 +169,11 @@ public sealed interface JobCommand {
 
     /**
      * Move the job to {@code status}. NEW and ASSIGNED are reached only through {@link Unassign} and
-     * {@link Assign}. ON_HOLD, DELAYED, RESCHEDULED and CANCELLED need a reason; ARRIVED needs evidence (the
-     * geofence visit id, or what else proves the arrival); RESCHEDULED may carry the new slot (technician and
-     * window), recorded on the event. Use the static factories.
+     * {@link Assign}. ON_HOLD, DELAYED, RESCHEDULED and CANCELLED need a reason. ARRIVED needs evidence that is
+     * evidence: {@code evidence} names a geofence visit ({@link ArrivalEvidence.Visit#text()}), or is null for the
+     * record to find the technician's visit at the job's site itself, or is {@link ArrivalEvidence#OVERRIDE} for a
+     * dispatcher's override, whose {@code reason} says why; anything else is refused here. RESCHEDULED
+     * may carry the new slot (technician and window), recorded on the event. Use the static factories.
      */
     record ChangeStatus(JobId job, JobStatus status, String reason, String evidence, VisitSlot slot) implements JobCommand {
         public ChangeStatus {
@@ -184,8 +186,16 @@ public sealed interface JobCommand {
             if (needsReason(status) && reason.isEmpty()) {
                 throw new IllegalArgumentException("status " + status + " needs a reason");
             }
-            if (status == JobStatus.ARRIVED && (evidence == null || evidence.isBlank())) {
-                throw new IllegalArgumentException("ARRIVED needs evidence (e.g. the geofence visit id)");
+            if (status == JobStatus.ARRIVED && evidence != null) {
+                if (evidence.equals(ArrivalEvidence.OVERRIDE)) {
+                    if (reason.isEmpty()) {
+                        throw new IllegalArgumentException("an arrival override needs a reason");
+                    }
+                } else if (!(ArrivalEvidence.parse(evidence) instanceof ArrivalEvidence.Visit)) {
+                    throw new IllegalArgumentException("ARRIVED needs a geofence visit (visit:TECH at SITE from INSTANT), none "
+                            + "(the record finds the technician's visit) or a dispatcher's override with a reason; '"
+                            + evidence + "' is none of these");
+                }
             }
             if (status != JobStatus.ARRIVED && evidence != null && evidence.isBlank()) {
                 throw new IllegalArgumentException("evidence must be null or non-blank");
@@ -210,8 +220,25 @@ public sealed interface JobCommand {
             return new ChangeStatus(job, JobStatus.EN_ROUTE, null, null);
         }
 
-        public static ChangeStatus arrived(JobId job, String evidence) {
-            return new ChangeStatus(job, JobStatus.ARRIVED, null, evidence);
+        /**
+         * The technician is at the site: the record finds their geofence visit at the job's site since the
+         * assignment, and refuses the arrival ({@link Rejection.Reason#ARRIVAL_NOT_PROVEN}) when there is none yet.
+         */
+        public static ChangeStatus arrived(JobId job) {
+            return new ChangeStatus(job, JobStatus.ARRIVED, null, null);
+        }
+
+        /** The arrival, proven by {@code visit} (the record checks it is the technician's, at the job's site). */
+        public static ChangeStatus arrived(JobId job, ArrivalEvidence.Visit visit) {
+            return new ChangeStatus(job, JobStatus.ARRIVED, null, visit.text());
+        }
+
+        /**
+         * A dispatcher or owner records the arrival without a visit (GPS dead in a basement, a phone that died),
+         * saying why; the event records it as an override by that actor, and the job shows it.
+         */
+        public static ChangeStatus arrivalOverride(JobId job, String reason) {
+            return new ChangeStatus(job, JobStatus.ARRIVED, reason, ArrivalEvidence.OVERRIDE);
         }
 
         public static ChangeStatus workStarted(JobId job) {

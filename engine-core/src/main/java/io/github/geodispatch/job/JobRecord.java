@@ -1,4 +1,5 @@
 package io.github.geodispatch.job;
+import io.github.geodispatch.job.internal.RecordSettings;
 import io.github.geodispatch.job.internal.StripedLockJobRecord;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.Actor;
@@ -6,6 +7,8 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.TenantId;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +58,27 @@ public interface JobRecord {
      */
     Optional<HistoryVerification> verifyHistory(Actor actor, JobId job, String trustedHead);
 
-    /** Registers a listener for every batch of events this engine stores from now on. */
+    /**
+     * Registers a listener for every batch of events this engine stores from now on, of every tenant. A listener
+     * that throws gets its batch again after a back-off, or is parked, by the {@link RedeliveryPolicy}.
+     */
     Subscription subscribe(JobEventListener listener);
+
+    /** Like {@link #subscribe(JobEventListener)}, for the batches of one tenant's jobs only. */
+    Subscription subscribe(TenantId tenant, JobEventListener listener);
+
+    /** The listeners parked after failing, with the batch each failed on; empty when every listener is delivered to. */
+    List<ParkedDelivery> parkedDeliveries();
+
+    /**
+     * Makes the redeliveries whose back-off has passed. Deliveries also happen after every command that stores
+     * events; a host whose commands may pause calls this now and then (say every few seconds) so that a listener
+     * that failed gets its batch again without waiting for the next command.
+     */
+    void redeliverDue();
+
+    /** Commands from technicians' phones that were offline: held briefly, applied in device-time order. */
+    OfflineInbox offline();
 
     /** A fresh job id from the engine's {@link IdGenerator}. */
     JobId newJobId();
@@ -74,6 +96,11 @@ public interface JobRecord {
         private ClosurePolicies closurePolicies;
         private IdGenerator idGenerator;
         private int maxConflictRetries = -1;
+        private RedeliveryPolicy redelivery;
+        private ArrivalVisits arrivalVisits;
+        private Duration offlineReorderWindow;
+        private Duration offlineHorizon;
+        private Duration deviceClockSkew;
 
         private Builder() {}
 
@@ -124,9 +151,61 @@ public interface JobRecord {
             return this;
         }
 
+        /** How a listener that throws gets its batch again, and when it is parked; {@link RedeliveryPolicy#defaults()} when not set. */
+        public Builder redelivery(RedeliveryPolicy policy) {
+            requireUnset("redelivery policy", redelivery, policy);
+            this.redelivery = policy;
+            return this;
+        }
+
+        /**
+         * Where ARRIVED looks up the geofence visit that proves it; {@link ArrivalVisits#none()} when not set (then
+         * only a dispatcher's override records an arrival). {@code GeoDispatch} sets it to its visit tracker.
+         */
+        public Builder arrivalVisits(ArrivalVisits visits) {
+            requireUnset("arrival visits", arrivalVisits, visits);
+            this.arrivalVisits = visits;
+            return this;
+        }
+
+        /**
+         * How long a command queued offline is held after it arrives, so that a phone's commands arriving out of
+         * order are applied in device-time order (0-10 min, default 30 s; zero applies each at once).
+         */
+        public Builder offlineReorderWindow(Duration window) {
+            requireUnset("offline reorder window", offlineReorderWindow, window);
+            this.offlineReorderWindow = within(window, Duration.ZERO, Duration.ofMinutes(10), "offline reorder window");
+            return this;
+        }
+
+        /** How old (by device time) a command queued offline may be when it arrives (1 h - 90 days, default 7 days). */
+        public Builder offlineHorizon(Duration horizon) {
+            requireUnset("offline horizon", offlineHorizon, horizon);
+            this.offlineHorizon = within(horizon, Duration.ofHours(1), Duration.ofDays(90), "offline horizon");
+            return this;
+        }
+
+        /** How far ahead of the record's clock a phone's clock may run (0-1 h, default 2 min). */
+        public Builder deviceClockSkew(Duration skew) {
+            requireUnset("device clock skew", deviceClockSkew, skew);
+            this.deviceClockSkew = within(skew, Duration.ZERO, Duration.ofHours(1), "device clock skew");
+            return this;
+        }
+
         public JobRecord build() {
-            return new StripedLockJobRecord(eventStore(), clock(), notifier(), idGenerator(), closurePolicies(),
-                    maxConflictRetries());
+            return new StripedLockJobRecord(new RecordSettings(eventStore(), clock(), notifier(), idGenerator(),
+                    closurePolicies(), maxConflictRetries(), redelivery == null ? RedeliveryPolicy.defaults() : redelivery,
+                    arrivalVisits == null ? ArrivalVisits.none() : arrivalVisits,
+                    offlineReorderWindow == null ? Duration.ofSeconds(30) : offlineReorderWindow,
+                    offlineHorizon == null ? Duration.ofDays(7) : offlineHorizon,
+                    deviceClockSkew == null ? Duration.ofMinutes(2) : deviceClockSkew));
+        }
+
+        private static Duration within(Duration value, Duration min, Duration max, String name) {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", was " + value);
+            }
+            return value;
         }
 
         private JobEventStore eventStore() {

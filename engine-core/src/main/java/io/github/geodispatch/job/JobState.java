@@ -34,7 +34,9 @@ import java.util.Optional;
  * A job as it stands: the fold of its event stream ({@link #fold}), one event at a time ({@link #apply}).
  * Fields that have not happened yet are null ({@code technician}, {@code arrivedAt}, {@code invoice}, ...).
  * {@code enRouteAt}, {@code arrivedAt}/{@code arrivalEvidence} and {@code workStartedAt} are the first such
- * moment of the current visit: assigning, unassigning and rescheduling clear them. {@code version} is the
+ * moment of the current visit: assigning, unassigning and rescheduling clear them; {@link #arrival()} reads the
+ * arrival's evidence (a checked geofence visit, with any spoof signals, or a dispatcher's override, by whom and
+ * why). {@code version} is the
  * stream version folded so far and {@code headHash} the {@link HashChain#hash hash} of the last event, i.e.
  * the previous-hash the next event must carry. {@code contact} is what the record says about talking with the
  * customer (one-time codes, messages, payment requests, feedback). Immutable and thread-safe.
@@ -189,6 +191,15 @@ public record JobState(
             return false;
         }
         return actor.role() == Role.TECHNICIAN ? isAssignedTo(actor) : actor.covers(branch);
+    }
+
+    /** What proves the current visit's arrival, or empty before it is recorded. */
+    public Optional<ArrivalEvidence> arrival() {
+        if (arrivedAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(arrivalEvidence == null ? new ArrivalEvidence.Unverified("")
+                : ArrivalEvidence.parse(arrivalEvidence));
     }
 
     /** The last payment recorded, if any: it says the job's current payment status. */

@@ -36,6 +36,12 @@ public record Rejection(Reason reason, String message) {
         NO_TECHNICIAN,
         /** Work cannot start or complete before the technician's arrival is recorded. */
         NOT_ARRIVED,
+        /**
+         * ARRIVED without evidence that checks out: no geofence visit of the job's technician at the job's site
+         * since the assignment (or not the visit named, or one refused as built from suspect pings), or an
+         * override from a role that may not override.
+         */
+        ARRIVAL_NOT_PROVEN,
         /** The job type's closure policy needs proof that is not on the job yet. */
         PROOF_MISSING,
         /** CLOSED needs a clear payment status. */
@@ -66,6 +72,11 @@ public record Rejection(Reason reason, String message) {
         /** A payment request or feedback on a job that is not COMPLETED yet. */
         NOT_COMPLETED,
         /** The job already has the customer's feedback, with another rating or comment. */
-        FEEDBACK_ALREADY_RECORDED
+        FEEDBACK_ALREADY_RECORDED,
+        /**
+         * A command queued offline whose device time is ahead of the record's clock by more than the tolerated
+         * skew, or older than the offline horizon.
+         */
+        DEVICE_TIME_OUT_OF_RANGE
     }
 }

@@ -81,11 +81,12 @@ public final class JournalImporter implements JournalReader.Handler {
     private final Map<JobId, Stream> streams = new HashMap<>();
     private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
     private final List<JournalProblem> problems = new ArrayList<>();
-    private long problemCount;
-    private long rejected;
+    private final long[] counts = new long[Kind.values().length];
 
     private final boolean chained;
     private final CustomerImport customerImport;
+    /** How many jobs {@link #forget} let go. */
+    private long forgotten;
 
     /** An importer whose events are hash-chained per stream, ready to store in a {@code JobEventStore}. */
     public JournalImporter(TenantId tenant, Target target) {
@@ -109,19 +110,47 @@ public final class JournalImporter implements JournalReader.Handler {
         return new JournalImporter(tenant, target, false);
     }
 
-    /** Flags and rejections so far (the first {@link JournalReader#MAX_KEPT_PROBLEMS}), in line order. */
+    /**
+     * Flags and rejections so far, in line order: the first {@link JournalReader#MAX_KEPT_PROBLEMS}, for printing
+     * ({@link #count} counts every one).
+     */
     public List<JournalProblem> problems() {
         return List.copyOf(problems);
     }
 
-    /** How many flags and rejections there were in all. */
-    public long problemCount() {
-        return problemCount;
+    /** How many problems of {@code kind} there were in all (never capped). */
+    public long count(Kind kind) {
+        return counts[kind.ordinal()];
     }
 
-    /** How many records were rejected (not imported). */
+    /** The exact problem counts by kind; kinds with none are left out. */
+    public Map<Kind, Long> counts() {
+        return JournalProblem.Kind.countsOf(counts);
+    }
+
+    /** How many flags and rejections there were in all. */
+    public long problemCount() {
+        long sum = 0;
+        for (long n : counts) {
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** How many records were rejected (not imported): every problem that is not {@link Kind#FLAGGED}. */
     public long rejected() {
-        return rejected;
+        return problemCount() - count(Kind.FLAGGED);
+    }
+
+    /**
+     * Lets go of {@code job}'s stream (a batch audit keeps its memory bounded this way). A later record for the job
+     * is then rejected as one before its {@code job.created} (the message says it may have been let go), and a
+     * later {@code job.created} starts the job afresh.
+     */
+    public void forget(JobId job) {
+        if (streams.remove(job) != null) {
+            forgotten++;
+        }
     }
 
     @Override
@@ -163,7 +192,8 @@ public final class JournalImporter implements JournalReader.Handler {
             return;
         }
         if (stream == null) {
-            problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created");
+            problem(line, Kind.INVALID, r.type() + " for job " + r.job() + " before its job.created"
+                    + (forgotten > 0 ? " (or after the job was let go, done and untouched for the audit window)" : ""));
             return;
         }
         EventHeader header = header(stream, r);
@@ -208,7 +238,7 @@ public final class JournalImporter implements JournalReader.Handler {
                 problem(line, Kind.FLAGGED, "job " + r.job() + " completed with no technician assigned");
             }
             stream.status = s.status();
-            event = new JobEvent.StatusChanged(header, s.status(), s.reason(), null);
+            event = new JobEvent.StatusChanged(header, s.status(), s.reason(), s.evidence());
         } else if (r instanceof JournalRecord.JobProof p) {
             event = new JobEvent.ProofAdded(header, p.kind(), "", p.ref(), null);
         } else {
@@ -268,10 +298,7 @@ public final class JournalImporter implements JournalReader.Handler {
     }
 
     private void problem(long line, Kind kind, String message) {
-        problemCount++;
-        if (kind != Kind.FLAGGED) {
-            rejected++;
-        }
+        counts[kind.ordinal()]++;
         if (problems.size() < JournalReader.MAX_KEPT_PROBLEMS) {
             problems.add(new JournalProblem(line, kind, message));
         }

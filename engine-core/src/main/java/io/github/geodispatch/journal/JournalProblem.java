@@ -1,5 +1,7 @@
 package io.github.geodispatch.journal;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,18 @@ public record JournalProblem(long line, Kind kind, String message) {
          * payment in another currency than the job's): skipped, so it is counted nowhere. The message starts
          * with the rule's verdict ({@code REPEAT}, {@code DUPLICATE_REFERENCE}, {@code CURRENCY_MISMATCH}).
          */
-        REFUSED
+        REFUSED;
+
+        /** Counts indexed by {@link #ordinal()} as a map of the kinds counted at least once. */
+        static Map<Kind, Long> countsOf(long[] counts) {
+            Map<Kind, Long> out = new EnumMap<>(Kind.class);
+            for (Kind kind : values()) {
+                if (counts[kind.ordinal()] > 0) {
+                    out.put(kind, counts[kind.ordinal()]);
+                }
+            }
+            return out;
+        }
     }
 
     public JournalProblem {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +17,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a journal (JSON Lines, UTF-8) with Jackson's streaming parser, one line at a time. Strict about
  * syntax, lenient about the rest: a malformed or invalid line is reported with its line number and
- * skipped, and every other line still reaches the handler. Blank lines are allowed. Reading never stops
- * on a bad line; it stops only on an I/O error or when the handler throws.
+ * skipped, and every other line still reaches the handler. Reading never stops on a bad line; it stops
+ * only on an I/O error or when the handler throws.
+ *
+ * <p>The bytes: a line ends at LF, CRLF or a lone CR. Each line is checked as UTF-8 on its own: a line with
+ * bytes that are not UTF-8, or with a control character other than tab (the NUL bytes a crash leaves before a
+ * restart appends), is rejected as {@link JournalProblem.Kind#MALFORMED} naming the byte, and the next line
+ * reads as usual. A line longer than {@value #MAX_LINE_BYTES} bytes is rejected without being held in memory.
+ * Blank lines are allowed; a UTF-8 byte order mark on the first line is skipped. A gzip-compressed journal
+ * (it starts with the gzip magic bytes {@code 1f 8b}) is decompressed as it is read.
  *
  * <pre>{@code
  * JournalSummary summary = JournalReader.create().read(path, (line, record) -> ...);
@@ -28,13 +41,17 @@ import java.util.Objects;
  * An instance is immutable and thread-safe; each {@code read} call uses its own parsing state.
  */
 public final class JournalReader {
-    /** How many problems a {@link JournalSummary} keeps (all are counted). */
+    /** How many problems a {@link JournalSummary} keeps for printing; its counts count every one. */
     public static final int MAX_KEPT_PROBLEMS = 1_000;
+    /** The longest line read; a longer one is rejected (a journal line is a few hundred bytes). */
+    public static final int MAX_LINE_BYTES = 1 << 20;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     private static final JournalReader INSTANCE = new JournalReader();
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
 
     /** Receives each record with its 1-based line number. */
     @FunctionalInterface
@@ -48,7 +65,7 @@ public final class JournalReader {
         return INSTANCE;
     }
 
-    /** Reads {@code file}; see the class comment. */
+    /** Reads {@code file}, plain or gzip-compressed; see the class comment. */
     public JournalSummary read(Path file, Handler handler) throws IOException {
         Objects.requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
@@ -56,11 +73,23 @@ public final class JournalReader {
         }
     }
 
-    /** Reads UTF-8 JSON Lines from {@code in} (not closed); see the class comment. */
+    /** Reads UTF-8 JSON Lines, plain or gzip-compressed, from {@code in} (not closed); see the class comment. */
     public JournalSummary read(InputStream in, Handler handler) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(handler, "handler");
-        return new Run(handler).readAll(in);
+        PushbackInputStream peek = new PushbackInputStream(in, 2);
+        byte[] magic = peek.readNBytes(2);
+        peek.unread(magic);
+        Run run = new Run(handler);
+        if (magic.length == 2 && (magic[0] & 0xff) == GZIP_MAGIC_1 && (magic[1] & 0xff) == GZIP_MAGIC_2) {
+            try {
+                return run.readAll(new GZIPInputStream(peek, 1 << 16));
+            } catch (ZipException | java.io.EOFException e) {
+                throw new IOException("the gzip-compressed journal is corrupt or cut short after line " + run.line
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return run.readAll(peek);
     }
 
     /** Reads every record of {@code file} into memory; for small journals and tests. */
@@ -77,6 +106,10 @@ public final class JournalReader {
      */
     public static JournalRecord parseLine(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        String control = controlCharacter(bytes, 0, bytes.length);
+        if (control != null) {
+            throw RecordParser.malformed(control);
+        }
         try {
             return parse(new RecordParser(), bytes, 0, bytes.length);
         } catch (IOException e) {
@@ -92,16 +125,46 @@ public final class JournalReader {
         }
     }
 
-    /** One read: line splitting on bytes, so a line is decoded only by Jackson. */
+    /** The first control character (other than tab) of bytes {@code [from, to)}, described; null when there is none. */
+    private static String controlCharacter(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b >= 0 && b < 0x20 && b != '\t') {
+                return String.format("control character U+%04X at byte %d of the line%s", (int) b, i - from + 1,
+                        b == 0 ? " (NUL bytes: what a crash leaves before a restart appends)" : "");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One read: lines are split on bytes, and a line of plain printable ASCII goes to Jackson as it is; any other
+     * line is first checked as UTF-8 (Jackson would otherwise guess UTF-16 or UTF-32 from NUL bytes and fail
+     * the whole read).
+     */
     private static final class Run {
         private final Handler handler;
         private final RecordParser parser = new RecordParser();
         private final List<JournalProblem> problems = new ArrayList<>();
+        private final long[] counts = new long[JournalProblem.Kind.values().length];
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        private CharBuffer decoded = CharBuffer.allocate(256);
         private long line;
         private long records;
-        private long rejected;
+        /** The start of a line the previous buffer ended in. */
         private byte[] carry = new byte[1024];
         private int carryLength;
+        private boolean carrying;
+        private boolean carryUnchecked;
+        private boolean carryTooLong;
+        /** Whether the bytes after the current buffer's last line break need a check (see {@link #split}). */
+        private boolean tailUnchecked;
+        /** The previous buffer ended with CR: an LF starting this one belongs to it. */
+        private boolean afterCr;
+        // the complete lines of the current buffer
+        private int[] starts = new int[1024];
+        private int[] ends = new int[1024];
+        private boolean[] unchecked = new boolean[1024];
 
         Run(Handler handler) {
             this.handler = handler;
@@ -109,76 +172,119 @@ public final class JournalReader {
 
         JournalSummary readAll(InputStream in) throws IOException {
             byte[] buffer = new byte[1 << 16];
-            int[] ends = new int[1024];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 int i = 0;
-                if (carryLength > 0) {
-                    while (i < n && buffer[i] != '\n') {
-                        i++;
-                    }
-                    append(buffer, 0, i);
-                    if (i == n) {
-                        continue;
-                    }
-                    line(carry, 0, carryLength);
-                    carryLength = 0;
-                    i++;
-                }
-                int first = i;
-                int count = 0;
-                for (; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        if (count == ends.length) {
-                            ends = Arrays.copyOf(ends, count * 2);
-                        }
-                        ends[count++] = i;
+                if (afterCr && n > 0) {
+                    afterCr = false;
+                    if (buffer[0] == '\n') {
+                        i = 1;
                     }
                 }
-                if (count > 0) {
-                    lines(buffer, first, ends, count);
+                int count = split(buffer, i, n);
+                int first = 0;
+                if (carrying && count > 0) {
+                    append(buffer, starts[0], ends[0], unchecked[0]);
+                    endCarriedLine();
+                    first = 1;
                 }
-                int tail = count > 0 ? ends[count - 1] + 1 : first;
-                append(buffer, tail, n - tail);
+                if (first < count) {
+                    lines(buffer, first, count);
+                }
+                int tail = count > 0 ? next(buffer, ends[count - 1], n) : i;
+                if (tail < n) {
+                    append(buffer, tail, n, tailUnchecked);
+                }
             }
-            if (carryLength > 0) {
-                line(carry, 0, carryLength);
-                carryLength = 0;
+            if (carrying) {
+                endCarriedLine();
             }
-            return new JournalSummary(line, records, rejected, problems);
+            return new JournalSummary(line, records, JournalProblem.Kind.countsOf(counts), problems);
         }
 
         /**
-         * The complete lines of a buffer: {@code ends} holds their newline positions. They share one parser
-         * (creating a parser per line costs as much as parsing a short line); at the first line that is not
-         * exactly one well-formed record, that line goes through {@link #line} on its own and sharing resumes
-         * after it. The first line of the input always goes on its own (it may carry a byte order mark).
+         * Finds the complete lines of {@code buffer[from, n)} into {@code starts}/{@code ends} (ends exclude the
+         * line break) and marks those holding a byte that is not printable ASCII or tab; returns how many. The
+         * bytes after the last line break are the tail ({@link #tailUnchecked} says whether they need a check).
          */
-        private void lines(byte[] bytes, int first, int[] ends, int count) throws IOException {
-            int k = 0;
+        private int split(byte[] buffer, int from, int n) {
+            int count = 0;
+            int start = from;
+            boolean check = false;
+            for (int i = from; i < n; i++) {
+                byte b = buffer[i];
+                if (b < 0x20) { // a control character, or (negative) a byte of a multi-byte UTF-8 sequence
+                    if (b == '\n' || b == '\r') {
+                        if (count == starts.length) {
+                            starts = Arrays.copyOf(starts, count * 2);
+                            ends = Arrays.copyOf(ends, count * 2);
+                            unchecked = Arrays.copyOf(unchecked, count * 2);
+                        }
+                        starts[count] = start;
+                        ends[count] = i;
+                        unchecked[count] = check;
+                        count++;
+                        if (b == '\r') {
+                            if (i + 1 == n) {
+                                afterCr = true;
+                            } else if (buffer[i + 1] == '\n') {
+                                i++;
+                            }
+                        }
+                        start = i + 1;
+                        check = false;
+                    } else if (b != '\t') {
+                        check = true;
+                    }
+                }
+            }
+            tailUnchecked = check;
+            return count;
+        }
+
+        /** Where the line after the one ending at {@code end} starts (after LF, CR or CRLF). */
+        private static int next(byte[] buffer, int end, int n) {
+            return buffer[end] == '\r' && end + 1 < n && buffer[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+
+        /**
+         * The complete lines {@code k..count-1} of a buffer. Runs of lines that are plain or valid UTF-8 share one
+         * parser (creating a parser per line costs as much as parsing a short line); at the first line that is not
+         * exactly one well-formed record, that line goes through {@link #line} on its own and sharing resumes after
+         * it. The first line of the input always goes on its own (it may carry a byte order mark).
+         */
+        private void lines(byte[] bytes, int k, int count) throws IOException {
             if (line == 0) {
-                line(bytes, first, ends[0] - first);
-                k = 1;
+                line(bytes, starts[k], ends[k], unchecked[k]);
+                k++;
             }
             while (k < count) {
-                k = shared(bytes, first, ends, k, count);
+                int end = k;
+                while (end < count && (!unchecked[end] || textProblem(bytes, starts[end], ends[end]) == null)) {
+                    end++;
+                }
+                while (k < end) {
+                    k = shared(bytes, k, end);
+                    if (k < end) {
+                        line(bytes, starts[k], ends[k], false);
+                        k++;
+                    }
+                }
                 if (k < count) {
-                    int from = lineStart(first, ends, k);
-                    line(bytes, from, ends[k] - from);
+                    line(bytes, starts[k], ends[k], true);
                     k++;
                 }
             }
         }
 
-        /** Parses lines {@code k..count-1} with one parser; returns the index of the first line it could not take. */
-        private int shared(byte[] bytes, int first, int[] ends, int k, int count) throws IOException {
-            int from = lineStart(first, ends, k);
-            try (JsonParser p = JSON.createParser(bytes, from, ends[count - 1] - from)) {
+        /** Parses lines {@code k..end-1} with one parser; returns the index of the first line it could not take. */
+        private int shared(byte[] bytes, int k, int end) throws IOException {
+            int from = starts[k];
+            try (JsonParser p = JSON.createParser(bytes, from, ends[end - 1] - from)) {
                 boolean started = false;
-                for (int j = k; j < count; j++) {
-                    int start = lineStart(first, ends, j);
+                for (int j = k; j < end; j++) {
                     int relative = j - k + 1;
-                    if (blank(bytes, start, ends[j] - start)) {
+                    if (blank(bytes, starts[j], ends[j])) {
                         if (started) {
                             return j;
                         }
@@ -203,57 +309,106 @@ public final class JournalReader {
                     records++;
                     handler.record(line, record);
                 }
-                return count;
+                return end;
             }
         }
 
-        /** Where complete line {@code k} of a buffer starts: after the previous newline, or at {@code first}. */
-        private static int lineStart(int first, int[] ends, int k) {
-            return k == 0 ? first : ends[k - 1] + 1;
-        }
-
-        private void append(byte[] bytes, int offset, int length) {
-            if (length == 0) {
+        private void append(byte[] bytes, int from, int to, boolean check) {
+            carrying = true;
+            carryUnchecked |= check;
+            int length = to - from;
+            if (carryTooLong || length == 0) {
+                return;
+            }
+            if ((long) carryLength + length > MAX_LINE_BYTES) {
+                carryTooLong = true;
+                carryLength = 0;
                 return;
             }
             if (carryLength + length > carry.length) {
                 carry = Arrays.copyOf(carry, Math.max(carry.length * 2, carryLength + length));
             }
-            System.arraycopy(bytes, offset, carry, carryLength, length);
+            System.arraycopy(bytes, from, carry, carryLength, length);
             carryLength += length;
         }
 
-        private void line(byte[] bytes, int offset, int length) throws IOException {
+        private void endCarriedLine() throws IOException {
+            if (carryTooLong) {
+                line++;
+                reject(JournalProblem.Kind.MALFORMED, "the line is longer than " + MAX_LINE_BYTES
+                        + " bytes (is this a journal?); not read");
+            } else {
+                line(carry, 0, carryLength, carryUnchecked);
+            }
+            carrying = false;
+            carryUnchecked = false;
+            carryTooLong = false;
+            carryLength = 0;
+        }
+
+        private void line(byte[] bytes, int from, int to, boolean check) throws IOException {
             line++;
-            if (line == 1 && length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
-                    && bytes[offset + 2] == (byte) 0xBF) {
-                offset += 3;
-                length -= 3;
+            if (line == 1 && to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+                    && bytes[from + 2] == (byte) 0xBF) {
+                from += 3;
             }
-            if (length > 0 && bytes[offset + length - 1] == '\r') {
-                length--;
+            if (check) {
+                String problem = textProblem(bytes, from, to);
+                if (problem != null) {
+                    reject(JournalProblem.Kind.MALFORMED, problem);
+                    return;
+                }
             }
-            if (blank(bytes, offset, length)) {
+            if (blank(bytes, from, to)) {
                 return;
             }
             JournalRecord record;
             try {
-                record = parse(parser, bytes, offset, length);
+                record = parse(parser, bytes, from, to - from);
             } catch (JournalSyntaxException e) {
-                rejected++;
-                if (problems.size() < MAX_KEPT_PROBLEMS) {
-                    problems.add(new JournalProblem(line, e.kind(), e.getMessage()));
-                }
+                reject(e.kind(), e.getMessage());
                 return;
             }
             records++;
             handler.record(line, record);
         }
 
-        private static boolean blank(byte[] bytes, int offset, int length) {
-            for (int i = offset; i < offset + length; i++) {
+        private void reject(JournalProblem.Kind kind, String message) {
+            counts[kind.ordinal()]++;
+            if (problems.size() < MAX_KEPT_PROBLEMS) {
+                problems.add(new JournalProblem(line, kind, message));
+            }
+        }
+
+        /** Null when bytes {@code [from, to)} are UTF-8 with no control character but tab; else what is wrong. */
+        private String textProblem(byte[] bytes, int from, int to) {
+            if (line == 1 && to - from >= 2 && utf16ByteOrderMark(bytes[from] & 0xff, bytes[from + 1] & 0xff)) {
+                return "the journal is UTF-16 (it starts with a UTF-16 byte order mark); a journal is UTF-8";
+            }
+            String control = controlCharacter(bytes, from, to);
+            if (control != null) {
+                return control;
+            }
+            if (decoded.capacity() < to - from) {
+                decoded = CharBuffer.allocate(Math.max(to - from, decoded.capacity() * 2));
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+            decoded.clear();
+            if (!utf8.reset().decode(in, decoded, true).isError()) {
+                return null;
+            }
+            return String.format("not UTF-8: byte 0x%02X at byte %d of the line", bytes[in.position()] & 0xff,
+                    in.position() - from + 1);
+        }
+
+        private static boolean utf16ByteOrderMark(int first, int second) {
+            return first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF;
+        }
+
+        private static boolean blank(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
                 byte b = bytes[i];
-                if (b != ' ' && b != '\t' && b != '\r') {
+                if (b != ' ' && b != '\t') {
                     return false;
                 }
             }

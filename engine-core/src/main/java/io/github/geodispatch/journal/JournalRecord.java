@@ -134,13 +134,25 @@ public sealed interface JournalRecord {
         }
     }
 
-    /** {@code job.status}: the job moved to {@code status}; {@code reason} may be empty. */
-    record JobStatusChanged(JobId job, OffsetDateTime at, JobStatus status, String reason) implements JobRecord {
+    /**
+     * {@code job.status}: the job moved to {@code status}; {@code reason} may be empty; {@code evidence} (or null) is
+     * what proved it, for an ARRIVED the visit or the dispatcher's override as the job record wrote it.
+     */
+    record JobStatusChanged(JobId job, OffsetDateTime at, JobStatus status, String reason, String evidence)
+            implements JobRecord {
         public JobStatusChanged {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(status, "status");
             reason = reason == null ? "" : reason;
+            if (evidence != null && evidence.isBlank()) {
+                evidence = null;
+            }
+        }
+
+        /** A status change with no evidence named. */
+        public JobStatusChanged(JobId job, OffsetDateTime at, JobStatus status, String reason) {
+            this(job, at, status, reason, null);
         }
 
         @Override
@@ -313,5 +325,12 @@ public sealed interface JournalRecord {
         public String type() {
             return "ping";
         }
+    }
+
+    /** A record of parts and van stock, a {@code stock.*} type; the variants are in {@link StockRecords}. */
+    sealed interface Stock extends JournalRecord permits StockRecords.Sku, StockRecords.Location,
+            StockRecords.Minimum, StockRecords.Receipt, StockRecords.Transfer, StockRecords.Use, StockRecords.Return,
+            StockRecords.WriteOff, StockRecords.Count {
+        OffsetDateTime at();
     }
 }

@@ -90,6 +90,7 @@ public final class JournalWriter implements Closeable, Flushable {
             jobAndTime(r);
             out.writeStringField("status", r.status().name());
             optional("reason", r.reason().isEmpty() ? null : r.reason());
+            optional("evidence", r.evidence());
         } else if (record instanceof JournalRecord.JobProof r) {
             jobAndTime(r);
             out.writeStringField("kind", r.kind().name());
@@ -139,6 +140,8 @@ public final class JournalWriter implements Closeable, Flushable {
             out.writeNumberField("accuracy_m", r.accuracyMetres());
         } else if (record instanceof JournalRecord.CustomerRecord r) {
             CustomerRecordWriter.write(out, r);
+        } else if (record instanceof JournalRecord.Stock r) {
+            new StockRecordWriter(this, out).write(r);
         }
         out.writeEndObject();
         out.writeRaw('\n');
@@ -149,11 +152,11 @@ public final class JournalWriter implements Closeable, Flushable {
         time(r.at());
     }
 
-    private void time(OffsetDateTime at) throws IOException {
+    void time(OffsetDateTime at) throws IOException {
         out.writeStringField("at", JournalTimes.format(at));
     }
 
-    private void money(String field, Money money) throws IOException {
+    void money(String field, Money money) throws IOException {
         out.writeObjectFieldStart(field);
         out.writeStringField("amount", money.toPlainString());
         out.writeStringField("currency", money.currency().name());
@@ -169,7 +172,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndObject();
     }
 
-    private void strings(String field, List<String> values) throws IOException {
+    void strings(String field, List<String> values) throws IOException {
         out.writeArrayFieldStart(field);
         for (String v : values) {
             out.writeString(v);
@@ -177,7 +180,7 @@ public final class JournalWriter implements Closeable, Flushable {
         out.writeEndArray();
     }
 
-    private void optional(String field, String value) throws IOException {
+    void optional(String field, String value) throws IOException {
         if (value != null) {
             out.writeStringField(field, value);
         }

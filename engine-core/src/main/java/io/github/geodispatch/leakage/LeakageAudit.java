@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
@@ -24,8 +26,17 @@ import java.util.Objects;
  * engine listener runs. Pings go through the geofence engine's visit tracker against a circular fence per job
  * site ({@code job.created} site lat/lng/radius); the visits it reports feed GHOST_VISIT and OFF_BOOK_VISIT.
  * Customer and contract lines feed a {@link ContractPortfolio} the contract rules read, from the first such line
- * on (contract revenue is not counted here, so its currency does not matter). The audit stores nothing, so it imports
- * {@linkplain JournalImporter#unchained unchained} events. Stateless and thread-safe; each run has its own monitor.
+ * on (contract revenue is not counted here, so its currency does not matter). The audit stores nothing, so it
+ * imports {@linkplain JournalImporter#unchained unchained} events.
+ *
+ * <p>Memory is bounded by the live state, not the history: once a day of journal time, everything that nothing
+ * has touched for the audit {@code window} (default {@link #DEFAULT_WINDOW}, before the newest record read) is let
+ * go with its findings settled as they stand ({@link LeakageMonitor#retire}): done jobs with their claims,
+ * credits, site fence and stays; unlinked credits; settled cash. So inputs more than the window apart are not
+ * related: a record for a job let go is reported (not audited), a payment reference reused more than the window
+ * after its job was let go is no duplicate, a credit arriving that late is unlinked, a stay at a site let go is
+ * not judged. Within the window the findings are those of an audit that keeps everything. Stateless and
+ * thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -34,19 +45,41 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LeakageAudit {
+    /** The default audit window: 35 days, a monthly statement cycle plus grace. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(35);
     private static final TenantId TENANT = TenantId.of("journal");
+    /** How often (in journal time) the audit lets go of what left the window. */
+    private static final Duration RETIRE_EVERY = Duration.ofDays(1);
 
     private LeakageAudit() {}
 
+    /** Audits {@code journal} (plain or gzip-compressed) with the {@linkplain #DEFAULT_WINDOW default window}. */
     public static AuditReport run(Path journal, Instant asOf, LeakagePolicy policy) throws IOException {
+        return run(journal, asOf, policy, DEFAULT_WINDOW);
+    }
+
+    /** Audits {@code journal} (plain or gzip-compressed), letting go of what nothing touched for {@code window}. */
+    public static AuditReport run(Path journal, Instant asOf, LeakagePolicy policy, Duration window) throws IOException {
         try (InputStream in = Files.newInputStream(Objects.requireNonNull(journal, "journal"))) {
-            return run(in, asOf, policy);
+            return run(in, asOf, policy, window);
         }
     }
 
-    /** Audits the journal read from {@code in} (not closed). */
+    /** Audits the journal read from {@code in} (not closed) with the {@linkplain #DEFAULT_WINDOW default window}. */
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy) throws IOException {
+        return run(in, asOf, policy, DEFAULT_WINDOW);
+    }
+
+    /**
+     * Audits the journal read from {@code in} (not closed), letting go of what nothing touched for {@code window}
+     * (positive; a window longer than the journal's span keeps everything).
+     */
+    public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy, Duration window)
+            throws IOException {
         Objects.requireNonNull(asOf, "asOf");
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
+        }
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         ContractPortfolio contracts = ContractPortfolio.create(policy.zone(), Currency.INR);
         boolean[] contractRules = {false};
@@ -77,18 +110,62 @@ public final class LeakageAudit {
                 visits.ping(ping);
             }
         });
+        Retention retention = new Retention(monitor, importer, visits, window);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
-            Instant at = timeOf(record);
-            if (at != null && at.isAfter(asOf)) {
+            OffsetDateTime at = timeOf(record);
+            if (at != null && after(at, asOf)) {
                 late[0]++;
                 return;
             }
             importer.record(line, record);
+            if (at != null) {
+                retention.passed(at);
+            }
         });
         visits.finish();
-        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.problems(), late[0], visits.pings(),
-                visits.rejected());
+        return new AuditReport(asOf, monitor.findings(asOf), summary, importer.counts(), importer.problems(), late[0],
+                visits.pings(), visits.rejected(), window, retention.jobsLetGo, Math.max(retention.peakJobs,
+                monitor.jobsHeld()));
+    }
+
+    /** Lets go of what left the window, once a day of journal time. */
+    private static final class Retention {
+        private final LeakageMonitor monitor;
+        private final JournalImporter importer;
+        private final PingVisits visits;
+        private final Duration window;
+        private Instant next;
+        long jobsLetGo;
+        int peakJobs;
+
+        Retention(LeakageMonitor monitor, JournalImporter importer, PingVisits visits, Duration window) {
+            this.monitor = monitor;
+            this.importer = importer;
+            this.visits = visits;
+            this.window = window;
+        }
+
+        /** The journal's clock reached {@code time}. */
+        void passed(OffsetDateTime time) {
+            if (next != null && time.toEpochSecond() < next.getEpochSecond()) {
+                return;
+            }
+            Instant at = time.toInstant();
+            if (next != null) {
+                peakJobs = Math.max(peakJobs, monitor.jobsHeld());
+                LeakageMonitor.Retired retired = monitor.retire(minusSaturating(at, window));
+                retired.jobs().forEach(importer::forget);
+                retired.sites().forEach(visits::forget);
+                jobsLetGo += retired.jobs().size();
+            }
+            next = at.plus(RETIRE_EVERY);
+        }
+
+        private static Instant minusSaturating(Instant at, Duration window) {
+            Duration room = Duration.between(Instant.MIN, at);
+            return window.compareTo(room) >= 0 ? Instant.MIN : at.minus(window);
+        }
     }
 
     /** Feeds a journal's job events, technicians, statement credits and cash deposits to a monitor. */
@@ -120,22 +197,29 @@ public final class LeakageAudit {
         }
     }
 
-    private static Instant timeOf(JournalRecord record) {
+    /** The record's time (null for undated records: technicians, customers). */
+    private static OffsetDateTime timeOf(JournalRecord record) {
+        if (record instanceof JournalRecord.Ping p) {
+            return p.at();
+        }
         if (record instanceof JournalRecord.JobRecord r) {
-            return r.at().toInstant();
+            return r.at();
         }
         if (record instanceof JournalRecord.Statement s) {
-            return s.at().toInstant();
+            return s.at();
         }
         if (record instanceof JournalRecord.CashDeposit d) {
-            return d.at().toInstant();
-        }
-        if (record instanceof JournalRecord.Ping p) {
-            return p.at().toInstant();
+            return d.at();
         }
         if (record instanceof JournalRecord.CustomerRecord c) {
-            return c.at().toInstant();
+            return c.at();
         }
         return null;
+    }
+
+    /** {@code time} is after {@code asOf}, compared without making an Instant (one per journal line otherwise). */
+    private static boolean after(OffsetDateTime time, Instant asOf) {
+        long seconds = time.toEpochSecond();
+        return seconds > asOf.getEpochSecond() || seconds == asOf.getEpochSecond() && time.getNano() > asOf.getNano();
     }
 }

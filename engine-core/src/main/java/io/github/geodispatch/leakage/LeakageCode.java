@@ -40,5 +40,19 @@ public enum LeakageCode {
      * The statement credits linked to a job carry less than its UPI/MPESA/CARD claims (a UTR claimed for 599
      * that the bank credited with 399); the amount at risk is the difference.
      */
-    CREDIT_BELOW_CLAIM
+    CREDIT_BELOW_CLAIM,
+
+    /**
+     * A completed job whose only site visits between assignment and completion were built from suspect pings (mock
+     * location, impossible speed, repeated coordinates) and flagged by the business's policy; the evidence names
+     * each visit and its signals. (A policy that refuses such visits makes the job a GHOST_VISIT instead.)
+     */
+    SUSPECT_VISIT,
+
+    /** A part the job record used on a job that its technician's van did not hold on its book (valued at cost). */
+    OFF_BOOK_PART,
+    /** A stock count short of what the location's movements say it holds (valued at the average cost). */
+    STOCK_SHRINKAGE,
+    /** Parts taken out of a van for no job, or for a job nobody created (valued at cost). */
+    VAN_USE_UNEXPLAINED
 }

@@ -1,8 +1,11 @@
 package io.github.geodispatch.leakage;
 import io.github.geodispatch.contract.ContractBook;
 import io.github.geodispatch.leakage.internal.ContractRules;
+import io.github.geodispatch.geofence.SpoofSignal;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
+import io.github.geodispatch.leakage.internal.StockRules;
 import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
@@ -19,19 +22,21 @@ import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.UUID;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Runs the leakage rules incrementally. Feed it what happens, in any order and more than once (job events
@@ -47,6 +52,10 @@ import java.util.UUID;
  * returns the findings whose {@code detectedAt} is not after {@code asOf}, given everything fed so far (feed
  * only what happened up to {@code asOf} to audit a past moment).
  *
+ * <p>Memory: {@link #retire} lets go of what nothing has touched for a while (done jobs, their claims, credits,
+ * sites and stays, settled cash), keeping their findings as they stand, so a long-running monitor or a long
+ * audit holds the live state only, not the whole history.
+ *
  * <p>Not thread-safe: feed and query from one thread (an engine listener thread), or guard externally.
  */
 public final class LeakageMonitor {
@@ -56,7 +65,6 @@ public final class LeakageMonitor {
     private final CashLedger cash = new CashLedger();
     private final Map<JobId, JobFacts> jobs = new HashMap<>();
     private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
-    private final Set<UUID> seenEvents = new HashSet<>();
     /** Credits not firmly linked (no bill reference or payment reference match yet), by amount: only they can move. */
     private final Map<Money, Set<String>> looseCreditsByAmount = new HashMap<>();
     private final Map<String, List<StatementCredit>> creditsByBillRef = new HashMap<>();
@@ -64,8 +72,17 @@ public final class LeakageMonitor {
     private final Map<JobId, Set<String>> linkedCredits = new HashMap<>();
     private final Map<JobId, List<Finding>> jobFindings = new HashMap<>();
     private final Map<String, Finding> creditFindings = new HashMap<>();
+    /** When each credit was last (re)linked, by reference. */
+    private final Map<String, Instant> creditsTouched = new HashMap<>();
+    /** The findings of what was let go, as they stood. */
+    private final List<Finding> settled = new ArrayList<>();
+    /** The latest time of anything fed: events, credits, deposits, stays. */
+    private Instant clock = Instant.MIN;
     private final VisitBook visits;
+    private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
+    /** Stock events seen, for idempotence (job events keep theirs per job, so that retiring a job lets them go). */
+    private final Set<UUID> stockEventIds = new HashSet<>();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
     /** The contract rules, once {@link #contracts} gave the book they read. */
     private ContractRules contractRules;
@@ -73,7 +90,7 @@ public final class LeakageMonitor {
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
         this.reconciler = new Reconciler(policy.amountMatchWindow());
-        this.rules = new Rules(policy, reconciler, this::linkedCredits);
+        this.rules = new Rules(policy, reconciler, this::linkedCredits, stock);
         this.visits = new VisitBook(policy);
     }
 
@@ -116,11 +133,12 @@ public final class LeakageMonitor {
 
     /** Feeds one job event; a repeated event id changes nothing. */
     public void accept(JobEvent event) {
-        if (!seenEvents.add(event.header().eventId())) {
-            return;
-        }
         JobId id = event.header().job();
         JobFacts facts = jobs.computeIfAbsent(id, j -> new JobFacts(policy.zone()));
+        if (!facts.eventIds.add(event.header().eventId())) {
+            return;
+        }
+        tick(event.header().occurredAt());
         boolean counts = facts.apply(event);
         if (event instanceof JobEvent.JobCreated) {
             reconciler.job(id);
@@ -146,6 +164,7 @@ public final class LeakageMonitor {
         if (!reconciler.credit(credit)) {
             return;
         }
+        tick(credit.at());
         looseCreditsByAmount.computeIfAbsent(credit.amount(), a -> new LinkedHashSet<>()).add(credit.reference());
         if (credit.billRef() != null) {
             creditsByBillRef.computeIfAbsent(credit.billRef(), r -> new ArrayList<>(1)).add(credit);
@@ -159,9 +178,22 @@ public final class LeakageMonitor {
         flush();
     }
 
+    /** Feeds one stock event (movements, counts, the catalogue, locations); a repeated event id changes nothing. */
+    public void accept(StockEvent event) {
+        if (stockEventIds.add(event.header().eventId())) {
+            JobId job = stock.apply(event);
+            if (job != null) {
+                dirtyJobs.add(job);
+                flush();
+            }
+        }
+    }
+
     /** Feeds one cash deposit; a repeated slip reference changes nothing. */
     public void accept(CashDeposit deposit) {
-        cash.deposited(deposit);
+        if (cash.deposited(deposit)) {
+            tick(deposit.at());
+        }
     }
 
     /**
@@ -169,14 +201,126 @@ public final class LeakageMonitor {
      * detector reports it), from {@code from} to {@code to}.
      */
     public void visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
-        dirtyJobs.addAll(visits.visit(technician, site, from, to));
+        suspectVisit(technician, site, from, to, Set.of(), SuspectVisitPolicy.FLAG);
+    }
+
+    /**
+     * Feeds one stay built from pings that raised {@code signals} (a stay with none is an ordinary visit). Under
+     * {@link SuspectVisitPolicy#FLAG} it counts as a visit, and a job that only such stays back is a SUSPECT_VISIT;
+     * under {@link SuspectVisitPolicy#REFUSE} it is no visit, and is named in the job's GHOST_VISIT.
+     */
+    public void suspectVisit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                             SuspectVisitPolicy policy) {
+        tick(to);
+        dirtyJobs.addAll(visits.visit(technician, site, from, to, signals, policy == SuspectVisitPolicy.REFUSE));
         flush();
+    }
+
+    /** What {@link #retire} let go: the jobs, and the sites no kept job uses (a visit detector may drop their fences). */
+    public record Retired(List<JobId> jobs, List<SiteId> sites) {
+        public Retired {
+            jobs = List.copyOf(jobs);
+            sites = List.copyOf(sites);
+        }
+    }
+
+    /**
+     * Lets go of what nothing has touched since {@code before}, keeping the findings as they stand: every job that
+     * is done (completed, closed or cancelled, or never created) with its claims, the credits linked to it, its site
+     * and its stays; credits linked to no job; long stays that ended before it (judged for OFF_BOOK_VISIT now); the
+     * cash its deposits settled (see {@link CashLedger#settle}); days of assignments before it. "Touched" means fed
+     * an event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have
+     * touched what was let go finds it gone: a record for the job starts a new one, a credit paying it links
+     * elsewhere or to nothing, a claim reusing its payment reference is no duplicate, a stay at its site is not
+     * judged; {@link #collections} and positions before {@code before} leave it out. So call it with a time far
+     * enough back that nothing will touch what it lets go (a batch audit uses a window of weeks).
+     */
+    public Retired retire(Instant before) {
+        Objects.requireNonNull(before, "before");
+        if (policy.visitRules()) {
+            settled.addAll(visits.settleStays(before, this::branchOf));
+        }
+        List<JobId> gone = new ArrayList<>();
+        List<SiteId> sites = new ArrayList<>();
+        for (Iterator<Map.Entry<JobId, JobFacts>> it = jobs.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<JobId, JobFacts> e = it.next();
+            JobFacts facts = e.getValue();
+            if (!facts.done() || !facts.lastTouched.isBefore(before)) {
+                continue;
+            }
+            JobId job = e.getKey();
+            it.remove();
+            gone.add(job);
+            List<Finding> found = jobFindings.remove(job);
+            if (found != null) {
+                settled.addAll(found);
+            }
+            reconciler.forget(job, facts.claims);
+            for (String reference : linkedCredits.getOrDefault(job, Set.of())) {
+                forgetCredit(reference);
+            }
+            linkedCredits.remove(job);
+            visits.forgetJob(job).ifPresent(sites::add);
+            if (contractRules != null) {
+                contractRules.forget(job);
+            }
+        }
+        List<String> unlinked = new ArrayList<>();
+        for (Map.Entry<String, Instant> e : creditsTouched.entrySet()) {
+            if (e.getValue().isBefore(before) && !creditLinks.containsKey(e.getKey())) {
+                unlinked.add(e.getKey());
+            }
+        }
+        for (String reference : unlinked) {
+            Finding finding = creditFindings.remove(reference);
+            if (finding != null) {
+                settled.add(finding);
+            }
+            forgetCredit(reference);
+        }
+        cash.settle(before);
+        visits.forgetBefore(before);
+        return new Retired(gone, sites);
+    }
+
+    /** How many jobs the monitor holds now (see {@link #retire}). */
+    public int jobsHeld() {
+        return jobs.size();
+    }
+
+    private void forgetCredit(String reference) {
+        reconciler.credit(reference).ifPresent(credit -> {
+            Set<String> loose = looseCreditsByAmount.get(credit.amount());
+            if (loose != null && loose.remove(reference) && loose.isEmpty()) {
+                looseCreditsByAmount.remove(credit.amount());
+            }
+            if (credit.billRef() != null) {
+                List<StatementCredit> byBill = creditsByBillRef.get(credit.billRef());
+                if (byBill != null && byBill.remove(credit) && byBill.isEmpty()) {
+                    creditsByBillRef.remove(credit.billRef());
+                }
+            }
+        });
+        reconciler.forgetCredit(reference);
+        creditLinks.remove(reference);
+        creditsTouched.remove(reference);
+    }
+
+    private void tick(Instant at) {
+        if (at.isAfter(clock)) {
+            clock = at;
+        }
     }
 
     /** The findings whose {@code detectedAt} is not after {@code asOf}, ordered by time, code, job, technician, reference. */
     public List<Finding> findings(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<Finding> out = new ArrayList<>();
+        for (Finding f : settled) {
+            if (!f.detectedAt().isAfter(asOf)) {
+                out.add(f);
+            }
+        }
         for (List<Finding> list : jobFindings.values()) {
             for (Finding f : list) {
                 if (!f.detectedAt().isAfter(asOf)) {
@@ -198,6 +342,7 @@ public final class LeakageMonitor {
         if (contractRules != null) {
             out.addAll(contractRules.ended(asOf));
         }
+        out.addAll(stock.findings(asOf, jobs::containsKey));
         out.sort(ORDER);
         return out;
     }
@@ -224,8 +369,10 @@ public final class LeakageMonitor {
             cash.collected(technician, job, p.header().occurredAt(), p.amount(), p.header().eventId().toString());
         }
         if (Reconciler.traceable(p.mode())) {
-            reconciler.claim(new Reconciler.Claim(job, technician, p.mode(), p.amount(), p.reference(),
-                    p.header().occurredAt(), p.header().eventId()));
+            Reconciler.Claim claim = new Reconciler.Claim(job, technician, p.mode(), p.amount(), p.reference(),
+                    p.header().occurredAt(), p.header().eventId());
+            reconciler.claim(claim);
+            facts.claims.add(claim);
             if (p.reference() != null) {
                 for (Reconciler.Claim other : reconciler.claims(p.reference())) {
                     dirtyJobs.add(other.job());
@@ -262,6 +409,9 @@ public final class LeakageMonitor {
             JobId job = dirtyJobs.iterator().next();
             dirtyJobs.remove(job);
             JobFacts facts = jobs.get(job);
+            if (facts != null) {
+                facts.lastTouched = clock;
+            }
             if (facts != null && facts.account.created()) {
                 List<Finding> found = rules.job(facts, visits);
                 if (contractRules != null) {
@@ -281,6 +431,7 @@ public final class LeakageMonitor {
         if (credit.isEmpty()) {
             return;
         }
+        creditsTouched.put(reference, clock);
         Optional<CreditMatch> match = reconciler.match(credit.get());
         CreditMatch before = creditLinks.get(reference);
         JobId was = before == null ? null : before.job();

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,10 @@ import java.util.Set;
  */
 public final class CashLedger {
     private final Map<TechnicianId, Account> accounts = new HashMap<>();
-    private final Set<String> depositReferences = new HashSet<>();
+    /** Deposit references seen (technician/reference), with the deposit's time. */
+    private final Map<String, Instant> depositReferences = new HashMap<>();
+    /** The latest {@link #settle} point: positions are exact at it or later. */
+    private Instant settledBefore = Instant.MIN;
 
     /** A collection still (partly) in the technician's hand at the position's time. */
     public record OpenCollection(JobId job, Instant collectedAt, Money inHand, String evidence) {
@@ -64,7 +67,8 @@ public final class CashLedger {
 
     /** Records a deposit; returns false (and changes nothing) when its reference was recorded before. */
     public boolean deposited(CashDeposit deposit) {
-        if (deposit.reference() != null && !depositReferences.add(deposit.technician() + "/" + deposit.reference())) {
+        if (deposit.reference() != null
+                && depositReferences.putIfAbsent(deposit.technician() + "/" + deposit.reference(), deposit.at()) != null) {
             return false;
         }
         account(deposit.technician(), deposit.amount().currency()).deposits
@@ -77,21 +81,41 @@ public final class CashLedger {
         return Collections.unmodifiableSet(accounts.keySet());
     }
 
+    /**
+     * Folds what is settled before {@code before} into totals, to keep the ledger as small as the cash in hand:
+     * the deposits made before it pay off the oldest collections (first in, first out), the collections they pay
+     * off in full leave the ledger, and those deposits become one entry of what they have left over. Deposit
+     * references before {@code before} are forgotten (the same slip again would count again). Positions at
+     * {@code before} or later are unchanged; earlier positions are no longer available.
+     */
+    public void settle(Instant before) {
+        for (Account a : accounts.values()) {
+            a.settle(before);
+        }
+        depositReferences.values().removeIf(at -> at.isBefore(before));
+        if (before.isAfter(settledBefore)) {
+            settledBefore = before;
+        }
+    }
+
     /** The technician's position counting collections and deposits up to {@code asOf}. */
     public Position position(TechnicianId technician, Instant asOf) {
+        if (asOf.isBefore(settledBefore)) {
+            throw new IllegalArgumentException("positions before " + settledBefore + " were settled; asked at " + asOf);
+        }
         Account a = accounts.get(technician);
         if (a == null) {
             Money zero = Money.zero(Currency.INR);
             return new Position(technician, asOf, zero, zero, zero, List.of());
         }
-        long deposited = 0;
+        long deposited = a.settledMinor;
         for (Entry d : a.deposits) {
             if (!d.at.isAfter(asOf)) {
                 deposited = Math.addExact(deposited, d.minor);
             }
         }
-        long collected = 0;
-        long cover = deposited;
+        long collected = a.settledMinor;
+        long cover = deposited - a.settledMinor;
         List<OpenCollection> open = new ArrayList<>();
         for (Entry c : a.collections) {
             if (c.at.isAfter(asOf)) {
@@ -124,9 +148,35 @@ public final class CashLedger {
         final Currency currency;
         final List<Entry> collections = new ArrayList<>();
         final List<Entry> deposits = new ArrayList<>();
+        /** Collected and deposited alike: the collections paid off by {@link #settle}. */
+        long settledMinor;
 
         Account(Currency currency) {
             this.currency = currency;
+        }
+
+        void settle(Instant before) {
+            long cover = 0;
+            Instant latest = null;
+            for (Iterator<Entry> it = deposits.iterator(); it.hasNext(); ) {
+                Entry d = it.next();
+                if (d.at.isBefore(before)) {
+                    cover = Math.addExact(cover, d.minor);
+                    latest = latest == null || d.at.isAfter(latest) ? d.at : latest;
+                    it.remove();
+                }
+            }
+            int paid = 0;
+            while (paid < collections.size() && collections.get(paid).at.isBefore(before)
+                    && collections.get(paid).minor <= cover) {
+                cover -= collections.get(paid).minor;
+                settledMinor = Math.addExact(settledMinor, collections.get(paid).minor);
+                paid++;
+            }
+            collections.subList(0, paid).clear();
+            if (cover > 0) {
+                deposits.add(new Entry(null, latest, cover, "settled before " + before));
+            }
         }
 
         /** Keeps collections in time order (arrival order for equal times); appends are O(1) in the usual case. */

@@ -121,6 +121,38 @@ public final class Reconciler {
         return sorted;
     }
 
+    /**
+     * Withdraws {@code job} and its {@code claims} (as they were recorded): a credit can no longer link to them.
+     * For letting go of a job nothing will touch again.
+     */
+    public void forget(JobId job, List<Claim> claims) {
+        jobs.remove(job);
+        for (Claim claim : claims) {
+            if (claim.reference() != null) {
+                removeFrom(claimsByReference, claim.reference(), claim);
+            }
+            NavigableMap<Instant, List<Claim>> byTime = claimsByAmount.get(claim.amount());
+            if (byTime != null) {
+                removeFrom(byTime, claim.at(), claim);
+                if (byTime.isEmpty()) {
+                    claimsByAmount.remove(claim.amount());
+                }
+            }
+        }
+    }
+
+    /** Withdraws the credit recorded under {@code reference}; a credit with that reference may then be recorded again. */
+    public void forgetCredit(String reference) {
+        credits.remove(reference);
+    }
+
+    private static <K> void removeFrom(Map<K, List<Claim>> map, K key, Claim claim) {
+        List<Claim> list = map.get(key);
+        if (list != null && list.remove(claim) && list.isEmpty()) {
+            map.remove(key);
+        }
+    }
+
     /** The job {@code credit} belongs to, or empty when it links to none. */
     public Optional<CreditMatch> match(StatementCredit credit) {
         String billRef = credit.billRef();

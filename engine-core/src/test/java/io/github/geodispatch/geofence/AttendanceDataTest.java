@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class AttendanceDataTest {
         VisitTracker tracker = VisitTracker.builder(index).build();
         Map<PingOutcome, Integer> outcomes = new EnumMap<>(PingOutcome.class);
         PingCsv.Result read;
-        try (BufferedReader in = Files.newBufferedReader(DATA.resolve("pings.csv"))) {
+        try (InputStream in = Files.newInputStream(DATA.resolve("pings.csv"))) {
             read = PingCsv.read(in, p -> outcomes.merge(tracker.accept(p), 1, Integer::sum));
         }
         tracker.flush();

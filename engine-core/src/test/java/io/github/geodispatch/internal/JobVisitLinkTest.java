@@ -6,12 +6,14 @@ import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.geofence.Ping;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.Assign;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
 import io.github.geodispatch.job.JobCommand.CreateJob;
 import io.github.geodispatch.job.JobCommand.RecordPayment;
+import io.github.geodispatch.job.ArrivalEvidence;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.Actor;
@@ -37,12 +39,14 @@ class JobVisitLinkTest {
     private static final TechnicianId RAVI = TechnicianId.of("ravi");
     private static final Actor DISPATCHER = Actor.dispatcher(TENANT, BRANCH, "priya");
     private static final Actor TECH = Actor.technician(TENANT, BRANCH, RAVI);
-    /** Pings start now: the engine stamps events with the system clock. */
-    private final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+    private final Instant T0 = Instant.parse("2025-06-02T04:30:00Z");
+    /** The engine's clock: it follows the pings, as a live host's clock does. */
+    private Instant now = T0;
 
-    private final JobRecord engine = JobRecord.builder().build();
+    private final JobRecord engine = JobRecord.builder().clock(() -> this.now)
+            .arrivalVisits((technician, site, from, to) -> this.link.visits(technician, site, from, to)).build();
     private final FenceIndex index = FenceIndex.builder().build();
-    private final JobVisitLink link = new JobVisitLink(engine, index, Duration.ofMinutes(10));
+    private final JobVisitLink link = new JobVisitLink(engine, index, Duration.ofMinutes(10), SuspectVisitPolicy.FLAG);
     private final VisitTracker tracker = VisitTracker.builder(index)
             .clock(InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"))).listener(link).build();
 
@@ -67,7 +71,9 @@ class JobVisitLinkTest {
 
     private void stay(GeoPoint where, long fromS, long toS) {
         for (long s = fromS; s < toS; s += 15) {
-            tracker.accept(new Ping("p" + s, RAVI, T0.plusSeconds(s), where, 10));
+            now = T0.plusSeconds(s);
+            // a real fix moves in its last digits from ping to ping; identical ones are a spoof signal
+            tracker.accept(new Ping("p" + s, RAVI, now, GeoPoint.of(where.lat() + (s % 45) * 1e-7, where.lng()), 10));
         }
     }
 
@@ -76,11 +82,11 @@ class JobVisitLinkTest {
         GeoPoint site = GeoPoint.of(12.9719, 77.6412);
         JobId job = job("JOB-1", "S-77", site);
         assertThat(index.fence(FenceId.of("S-77"))).isPresent();
-        stay(GeoPoint.of(13.05, 77.70), 0, 300);
+        stay(GeoPoint.of(12.9764, 77.6412), 0, 300); // 500 m down the road
         stay(site, 300, 1200);
         JobState state = engine.job(DISPATCHER, job).orElseThrow();
         assertThat(state.status()).isEqualTo(JobStatus.ARRIVED);
-        assertThat(state.arrivalEvidence()).startsWith(JobVisitLink.EVIDENCE_PREFIX).contains("S-77");
+        assertThat(state.arrival()).get().isEqualTo(ArrivalEvidence.Visit.of(RAVI, SiteId.of("S-77"), T0.plusSeconds(300)));
         assertThat(link.arrivals()).singleElement().isInstanceOf(JobVisitFinding.ArrivalRecorded.class);
     }
 
@@ -88,7 +94,7 @@ class JobVisitLinkTest {
     void aManualArrivalIsVerifiedByALaterVisit() {
         GeoPoint site = GeoPoint.of(12.9719, 77.6412);
         JobId job = job("JOB-2", "S-78", site);
-        engine.execute(TECH, ChangeStatus.arrived(job, "technician tapped arrived")).orThrow();
+        engine.execute(DISPATCHER, ChangeStatus.arrivalOverride(job, "technician phoned: GPS off")).orThrow();
         stay(site, 0, 900);
         stay(GeoPoint.of(13.05, 77.70), 900, 1500); // out to fetch a part, and back: a second visit
         stay(site, 1500, 2400);
@@ -118,17 +124,17 @@ class JobVisitLinkTest {
         complete(visited);
 
         JobId ghost = job("JOB-4", "S-81", GeoPoint.of(12.99, 77.66));
-        engine.execute(TECH, ChangeStatus.arrived(ghost, "technician tapped arrived")).orThrow();
+        engine.execute(DISPATCHER, ChangeStatus.arrivalOverride(ghost, "technician phoned: GPS off")).orThrow();
         complete(ghost);
         tracker.flush();
 
-        Instant later = Instant.now().plus(Duration.ofHours(1));
+        Instant later = now.plus(Duration.ofHours(1));
         assertThat(link.completedWithoutVisit(later)).singleElement().satisfies(f -> {
             assertThat(f.job()).isEqualTo(ghost);
             assertThat(f.site()).isEqualTo(FenceId.of("S-81"));
             assertThat(f.technician()).isEqualTo(RAVI);
         });
-        assertThat(link.completedWithoutVisit(Instant.now().minus(Duration.ofHours(1)))).isEmpty(); // still within grace
+        assertThat(link.completedWithoutVisit(now.minus(Duration.ofHours(1)))).isEmpty(); // still within grace
     }
 
     // ---- retention: the link holds the open work, not its whole lifetime ----
@@ -144,27 +150,27 @@ class JobVisitLinkTest {
 
         engine.execute(TECH, RecordPayment.cash(job, Money.inr(50_000))).orThrow();
         assertThat(link.heldJobs()).as("a decided job's later events are ignored").isZero();
-        assertThat(link.completedWithoutVisit(Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(link.completedWithoutVisit(now.plus(Duration.ofHours(1)))).isEmpty();
     }
 
     @Test
     void aCompletionWhoseVisitIsConfirmedAfterItIsForgottenByThatVisit() {
         GeoPoint site = GeoPoint.of(12.9719, 77.6412);
         JobId job = job("JOB-8", "S-83", site);
-        engine.execute(TECH, ChangeStatus.arrived(job, "technician tapped arrived")).orThrow();
+        engine.execute(DISPATCHER, ChangeStatus.arrivalOverride(job, "technician phoned: GPS off")).orThrow();
         complete(job); // a quick job: completed before its visit passed the dwell threshold
         assertThat(link.heldJobs()).isEqualTo(1);
         stay(site, 0, 900);
         assertThat(link.heldJobs()).isZero();
-        assertThat(link.completedWithoutVisit(Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(link.completedWithoutVisit(now.plus(Duration.ofHours(1)))).isEmpty();
     }
 
     @Test
     void aGhostIsDecidedOnceAndStaysReportedWithoutHoldingItsJob() {
         JobId ghost = job("JOB-9", "S-84", GeoPoint.of(12.99, 77.66));
-        engine.execute(TECH, ChangeStatus.arrived(ghost, "technician tapped arrived")).orThrow();
+        engine.execute(DISPATCHER, ChangeStatus.arrivalOverride(ghost, "technician phoned: GPS off")).orThrow();
         complete(ghost);
-        Instant later = Instant.now().plus(Duration.ofHours(1));
+        Instant later = now.plus(Duration.ofHours(1));
         assertThat(link.completedWithoutVisit(later)).singleElement().satisfies(f -> assertThat(f.job()).isEqualTo(ghost));
         assertThat(link.heldJobs()).isZero();
 
@@ -187,7 +193,7 @@ class JobVisitLinkTest {
     void endedVisitsNoHeldJobNeedsAreDroppedAfterTheGrace() {
         GeoPoint needed = GeoPoint.of(12.9719, 77.6412);
         job("JOB-11", "S-86", needed); // assigned, never completed: its site's visits are kept
-        engine.execute(TECH, ChangeStatus.arrived(JobId.of("JOB-11"), "technician tapped arrived")).orThrow();
+        engine.execute(DISPATCHER, ChangeStatus.arrivalOverride(JobId.of("JOB-11"), "technician phoned: GPS off")).orThrow();
         String[] others = {"X-1", "X-2", "X-3"};
         for (int k = 0; k < others.length; k++) {
             index.add(Fence.of(others[k], FenceKind.SITE, new FenceShape.Circle(GeoPoint.of(12.98 + 0.01 * k, 77.65), 60)));

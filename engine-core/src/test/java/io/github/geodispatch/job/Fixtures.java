@@ -12,6 +12,7 @@ import io.github.geodispatch.spi.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Shared actors, sites and commands for the engine tests. */
@@ -35,7 +36,16 @@ final class Fixtures {
     static final Site SITE = new Site(SiteId.of("S-1"), GeoPoint.of(12.9719, 77.6412), 60, "100 Feet Rd");
     static final String SHA = "ab".repeat(32);
 
+    /** Visits as a geofence would report them if every technician reached every site at the assignment. */
+    static final ArrivalVisits ON_SITE = (technician, site, from, to) ->
+            List.of(ArrivalEvidence.Visit.of(technician, site, from));
+
     private Fixtures() {}
+
+    /** A job record builder whose ARRIVED finds the technician's visit ({@link #ON_SITE}). */
+    static JobRecord.Builder records() {
+        return JobRecord.builder().arrivalVisits(ON_SITE);
+    }
 
     static JobCommand.CreateJob create(JobId job, String jobType) {
         return JobCommand.CreateJob.builder(job, BRANCH, CustomerId.of("C-1"), SITE, jobType)

@@ -35,10 +35,10 @@ class HistoryVerificationTest {
 
     @BeforeEach
     void setUp() {
-        engine = JobRecord.builder().eventStore(store).clock(tickingClock()).build();
+        engine = records().eventStore(store).clock(tickingClock()).build();
         engine.execute(DISPATCHER, create(JOB, "AC_SERVICE")).orThrow();
         engine.execute(DISPATCHER, Assign.of(JOB, RAVI)).orThrow();
-        engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1")).orThrow();
+        engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB)).orThrow();
         last = engine.execute(TECH_RAVI, AddProof.signature(JOB, "sig-1", "cd".repeat(32))).orThrow();
     }
 
@@ -90,7 +90,7 @@ class HistoryVerificationTest {
     @Test
     void editedLastEventIsFoundByAnyEngineGivenTheTrustedHead() {
         rewrite(3, forgedOtp(backing.readStream(STREAM).get(3)));
-        JobRecord freshHost = JobRecord.builder().eventStore(store).build();
+        JobRecord freshHost = records().eventStore(store).build();
 
         HistoryVerification chainOnly = freshHost.verifyHistory(OWNER, JOB).orElseThrow();
         HistoryVerification withHead = freshHost.verifyHistory(OWNER, JOB, last.headHash()).orElseThrow();
@@ -128,7 +128,7 @@ class HistoryVerificationTest {
 
     @Test
     void eventsAnotherInstanceAppendedLaterDoNotLookLikeTampering() {
-        JobRecord other = JobRecord.builder().eventStore(store).clock(tickingClock()).build();
+        JobRecord other = records().eventStore(store).clock(tickingClock()).build();
         other.execute(TECH_RAVI, AddProof.signature(JOB, "sig-2", "cd".repeat(32))).orThrow();
 
         HistoryVerification byFirst = engine.verifyHistory(OWNER, JOB).orElseThrow();

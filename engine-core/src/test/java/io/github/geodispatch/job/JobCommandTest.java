@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,10 +78,19 @@ class JobCommandTest {
     }
 
     @Test
-    void arrivedNeedsEvidence() {
-        assertThatThrownBy(() -> ChangeStatus.arrived(JOB, null)).hasMessageContaining("ARRIVED needs evidence");
-        assertThatThrownBy(() -> ChangeStatus.arrived(JOB, " ")).hasMessageContaining("ARRIVED needs evidence");
+    void arrivedNeedsEvidenceThatIsEvidence() {
+        // the hostile inputs of issue 17: any text passed as evidence
+        for (String text : new String[] {"trust me", " ", "visit-1", "geofence", "visit:ravi at S-77 from yesterday"}) {
+            assertThatThrownBy(() -> new ChangeStatus(JOB, JobStatus.ARRIVED, null, text)).as(text)
+                    .hasMessageContaining("ARRIVED needs a geofence visit");
+        }
+        assertThatThrownBy(() -> ChangeStatus.arrivalOverride(JOB, " ")).hasMessageContaining("override needs a reason");
         assertThatThrownBy(() -> new ChangeStatus(JOB, JobStatus.EN_ROUTE, null, " ")).hasMessageContaining("evidence");
+
+        assertThat(ChangeStatus.arrived(JOB).evidence()).isNull();
+        assertThat(ChangeStatus.arrived(JOB, ArrivalEvidence.Visit.of(TechnicianId.of("ravi"), SiteId.of("S-1"), Instant.EPOCH)).evidence())
+                .isEqualTo("visit:ravi at S-1 from 1970-01-01T00:00:00Z");
+        assertThat(ChangeStatus.arrivalOverride(JOB, "GPS dead in the basement").evidence()).isEqualTo("override");
     }
 
     @Test

@@ -43,7 +43,7 @@ class JobRecordConcurrencyTest {
     @Test
     void eightThreadsOnOneEngineLoseNoAcceptedEvent() throws Exception {
         InMemoryJobEventStore store = new InMemoryJobEventStore();
-        JobRecord engine = JobRecord.builder().eventStore(store).build();
+        JobRecord engine = records().eventStore(store).build();
         run(store, List.of(engine), false);
     }
 
@@ -63,8 +63,8 @@ class JobRecordConcurrencyTest {
                 }
             }
         };
-        JobRecord hostA = JobRecord.builder().eventStore(counting).maxConflictRetries(100).build();
-        JobRecord hostB = JobRecord.builder().eventStore(counting).maxConflictRetries(100).build();
+        JobRecord hostA = records().eventStore(counting).maxConflictRetries(100).build();
+        JobRecord hostB = records().eventStore(counting).maxConflictRetries(100).build();
         run(store, List.of(hostA, hostB), true);
         assertThat(conflicts.get()).as("the two hosts raced").isPositive();
     }
@@ -162,7 +162,7 @@ class JobRecordConcurrencyTest {
             case 1 -> new UsePart(job, "CAP-35UF", null, 1, Money.inr(45_000), true);
             case 2 -> new AddExpense(job, "parking", Money.inr(2_000), false);
             case 3 -> ChangeStatus.enRoute(job);
-            case 4 -> ChangeStatus.arrived(job, "visit-" + thread + "-" + i);
+            case 4 -> ChangeStatus.arrived(job);
             case 5 -> ChangeStatus.onHold(job, "waiting for the customer");
             case 6 -> ChangeStatus.delayed(job, "traffic");
             default -> AddProof.photo(job, "before", "t" + thread + "-" + i + ".jpg", SHA);

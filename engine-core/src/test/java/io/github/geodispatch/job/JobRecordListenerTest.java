@@ -19,7 +19,7 @@ class JobRecordListenerTest {
     @Test
     void listenersGetEveryStoredBatchInOrderAndRejectionsNothing() {
         InMemoryJobEventStore store = new InMemoryJobEventStore();
-        JobRecord engine = JobRecord.builder().eventStore(store).build();
+        JobRecord engine = records().eventStore(store).build();
         List<StoredEvent> seen = new ArrayList<>();
         engine.subscribe(seen::addAll);
 
@@ -35,7 +35,7 @@ class JobRecordListenerTest {
 
     @Test
     void aClosedSubscriptionGetsNothingMore() {
-        JobRecord engine = JobRecord.builder().build();
+        JobRecord engine = records().build();
         List<StoredEvent> seen = new ArrayList<>();
         Subscription subscription = engine.subscribe(seen::addAll);
         engine.execute(DISPATCHER, create(JOB, "AC_SERVICE"));
@@ -49,7 +49,7 @@ class JobRecordListenerTest {
 
     @Test
     void aFailingListenerNeitherUndoesEventsNorStarvesOtherListeners() {
-        JobRecord engine = JobRecord.builder().build();
+        JobRecord engine = records().build();
         List<StoredEvent> seen = new ArrayList<>();
         engine.subscribe(events -> {
             throw new IllegalStateException("listener bug");
@@ -65,7 +65,7 @@ class JobRecordListenerTest {
 
     @Test
     void aListenerMayExecuteCommandsWhoseEventsFollowTheCurrentBatch() {
-        JobRecord engine = JobRecord.builder().build();
+        JobRecord engine = records().build();
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
         // Like a geofence job-link: on ARRIVED, the system records a note.
@@ -81,7 +81,7 @@ class JobRecordListenerTest {
 
         engine.execute(DISPATCHER, create(JOB, "AC_SERVICE")).orThrow();
         engine.execute(DISPATCHER, Assign.of(JOB, RAVI)).orThrow();
-        engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1")).orThrow();
+        engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB)).orThrow();
 
         assertThat(first).containsExactly("1 JobCreated", "2 JobAssigned", "3 StatusChanged", "4 ProofAdded");
         assertThat(second).isEqualTo(first);
@@ -90,7 +90,7 @@ class JobRecordListenerTest {
     @Test
     void theNotifierHearsOfAssignmentsAndCancellationsAndItsFailuresChangeNothing() {
         List<String> messages = new ArrayList<>();
-        JobRecord engine = JobRecord.builder().notifier((to, subject, body) -> {
+        JobRecord engine = records().notifier((to, subject, body) -> {
             messages.add(to + ": " + subject);
             throw new IllegalStateException("SMS gateway down");
         }).build();

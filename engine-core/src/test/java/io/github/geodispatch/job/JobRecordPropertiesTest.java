@@ -61,7 +61,7 @@ class JobRecordPropertiesTest {
     @Property(tries = 200)
     void randomCommandsFromRandomActorsNeverProduceAnIllegalState(@ForAll("steps") List<Step> steps) {
         InMemoryJobEventStore store = new InMemoryJobEventStore();
-        JobRecord engine = JobRecord.builder().eventStore(store).clock(tickingClock()).build();
+        JobRecord engine = records().eventStore(store).clock(tickingClock()).build();
         int rejected = 0;
 
         for (Step step : steps) {
@@ -120,7 +120,7 @@ class JobRecordPropertiesTest {
     void anyEditedEventBreaksTheHashChain(@ForAll("steps") List<Step> steps, @ForAll("indexes") int index,
                                           @ForAll("edits") int edit) {
         InMemoryJobEventStore store = new InMemoryJobEventStore();
-        JobRecord engine = JobRecord.builder().eventStore(store).clock(tickingClock()).build();
+        JobRecord engine = records().eventStore(store).clock(tickingClock()).build();
         JobId job = JOBS.get(0);
         engine.execute(DISPATCHER, create(job, "AC_SERVICE"));
         for (Step step : steps) {
@@ -190,6 +190,19 @@ class JobRecordPropertiesTest {
             }
             if (to == JobStatus.WORK_STARTED || to == JobStatus.COMPLETED) {
                 assertThat(prev.arrivedAt()).as("%s needs an arrival", to).isNotNull();
+            }
+            if (to == JobStatus.ARRIVED) {
+                // evidence that is evidence: an override by the office, or a visit of the technician at the site
+                ArrivalEvidence evidence = ArrivalEvidence.parse(changed.evidence());
+                if (evidence instanceof ArrivalEvidence.Override override) {
+                    assertThat(role).isIn(Role.OWNER, Role.DISPATCHER);
+                    assertThat(override.actor()).isEqualTo(actor.id());
+                } else {
+                    assertThat(evidence).isInstanceOfSatisfying(ArrivalEvidence.Visit.class, v -> {
+                        assertThat(v.technician()).isEqualTo(prev.technician());
+                        assertThat(v.site()).isEqualTo(prev.site().id());
+                    });
+                }
             }
             if (to == JobStatus.COMPLETED || to == JobStatus.CLOSED) {
                 assertThat(hasCompletionProof(prev)).as("proof before %s", to).isTrue();
@@ -274,7 +287,7 @@ class JobRecordPropertiesTest {
         return switch (job.status()) {
             case NEW, ON_HOLD, DELAYED, RESCHEDULED -> Assign.of(id, RAVI);
             case ASSIGNED -> ChangeStatus.enRoute(id);
-            case EN_ROUTE -> ChangeStatus.arrived(id, "visit-" + job.version());
+            case EN_ROUTE -> ChangeStatus.arrived(id);
             case ARRIVED -> ChangeStatus.workStarted(id);
             case WORK_STARTED -> !hasPhoto(job, "before") ? AddProof.photo(id, "before", "b.jpg", SHA)
                     : !hasPhoto(job, "after") ? AddProof.photo(id, "after", "a.jpg", SHA)
@@ -294,8 +307,8 @@ class JobRecordPropertiesTest {
             case 2 -> new Unassign(id, "re-plan");
             case 3 -> {
                 JobStatus to = MOVES.get(step.b % MOVES.size());
-                yield new ChangeStatus(id, to, ChangeStatus.needsReason(to) ? "reason " + step.b : null,
-                        to == JobStatus.ARRIVED ? "visit-" + step.b : null);
+                yield to == JobStatus.ARRIVED && step.b % 3 == 0 ? ChangeStatus.arrivalOverride(id, "reason " + step.b)
+                        : new ChangeStatus(id, to, ChangeStatus.needsReason(to) ? "reason " + step.b : null, null);
             }
             case 4 -> switch (step.b % 6) {
                 case 0 -> AddProof.photo(id, "before", "b" + step.b + ".jpg", SHA);

@@ -37,7 +37,7 @@ class RejectionPathsTest {
     @BeforeEach
     void setUp() {
         store = new InMemoryJobEventStore();
-        engine = JobRecord.builder().eventStore(store).clock(tickingClock())
+        engine = records().eventStore(store).clock(tickingClock())
                 .closurePolicies(ClosurePolicies.builder()
                         .policy("AC_SERVICE", ClosurePolicy.acService())
                         .policy("PEST_CONTROL", new ClosurePolicy(List.of(), List.of(ProofRequirement.of(ProofKind.DOCUMENT)), true))
@@ -69,7 +69,7 @@ class RejectionPathsTest {
         ok(DISPATCHER, create(JOB, jobType));
         ok(DISPATCHER, Assign.of(JOB, RAVI));
         ok(TECH_RAVI, ChangeStatus.enRoute(JOB));
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, AddProof.photo(JOB, "before", "b.jpg", SHA));
         ok(TECH_RAVI, AddProof.photo(JOB, "after", "a.jpg", SHA));
@@ -157,7 +157,7 @@ class RejectionPathsTest {
         ok(TECH_RAVI, ChangeStatus.enRoute(JOB));
         assertRejected(TECH_RAVI, ChangeStatus.workStarted(JOB), Reason.ILLEGAL_TRANSITION);
         assertRejected(TECH_RAVI, ChangeStatus.enRoute(JOB), Reason.ILLEGAL_TRANSITION);
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         assertRejected(TECH_RAVI, ChangeStatus.completed(JOB), Reason.ILLEGAL_TRANSITION);
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         assertRejected(DISPATCHER, Assign.of(JOB, ASHA), Reason.ILLEGAL_TRANSITION);
@@ -182,7 +182,7 @@ class RejectionPathsTest {
         ok(DISPATCHER, Assign.of(JOB, RAVI));
         ok(TECH_RAVI, ChangeStatus.onHold(JOB, "gas cylinder awaited"));
         assertRejected(TECH_RAVI, ChangeStatus.workStarted(JOB), Reason.NOT_ARRIVED);
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.onHold(JOB, "gas cylinder awaited"));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
     }
@@ -191,7 +191,7 @@ class RejectionPathsTest {
     void completionNeedsTheJobTypesProof() {
         ok(DISPATCHER, create(JOB, "AC_SERVICE"));
         ok(DISPATCHER, Assign.of(JOB, RAVI));
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, AddProof.photo(JOB, "before", "b.jpg", SHA));
         ok(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA));
@@ -204,7 +204,7 @@ class RejectionPathsTest {
     void theDefaultPolicyNeedsAPhotoAndACustomerApproval() {
         ok(DISPATCHER, create(JOB, "RO_SERVICE"));
         ok(DISPATCHER, Assign.of(JOB, RAVI));
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA));
         assertRejected(TECH_RAVI, ChangeStatus.completed(JOB), Reason.PROOF_MISSING);
@@ -216,7 +216,7 @@ class RejectionPathsTest {
     void closingNeedsTheClosingProofAndAClearPayment() {
         ok(DISPATCHER, create(JOB, "PEST_CONTROL"));
         ok(DISPATCHER, Assign.of(JOB, RAVI));
-        ok(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1"));
+        ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, ChangeStatus.completed(JOB));
         assertRejected(ACCOUNTANT, ChangeStatus.closed(JOB), Reason.PROOF_MISSING);
@@ -306,6 +306,15 @@ class RejectionPathsTest {
     }
 
     @Test
+    void textThatIsNotUnicodeIsRefusedBeforeItIsStored() {
+        // an unpaired surrogate has no canonical encoding, hence no hash: stored, it would make the stream unreadable
+        workStartedWithProof("AC_SERVICE");
+        assertRejected(TECH_RAVI, new AddProof(JOB, ProofKind.NOTE, "", "meter reading \uD83D", null), Reason.INVALID_INPUT);
+        assertRejected(TECH_RAVI, ChangeStatus.onHold(JOB, "waiting \uDC00"), Reason.INVALID_INPUT);
+        assertThat(engine.verifyHistory(OWNER, JOB).orElseThrow().intact()).isTrue();
+    }
+
+    @Test
     void aStoreThatAlwaysConflictsEndsInATypedConflictAfterBoundedRetries() {
         InMemoryJobEventStore backing = new InMemoryJobEventStore();
         int[] appends = {0};
@@ -316,7 +325,7 @@ class RejectionPathsTest {
                 throw new ConcurrencyConflictException(stream, expectedVersion, expectedVersion + 1);
             }
         };
-        JobRecord busy = JobRecord.builder().eventStore(contended).maxConflictRetries(3).build();
+        JobRecord busy = records().eventStore(contended).maxConflictRetries(3).build();
 
         CommandResult result = busy.execute(DISPATCHER, create(JOB, "AC_SERVICE"));
 
@@ -329,7 +338,7 @@ class RejectionPathsTest {
     @Test
     void aConflictIsReReadAndReDecided() {
         InMemoryJobEventStore backing = new InMemoryJobEventStore();
-        JobRecord otherHost = JobRecord.builder().eventStore(backing).build();
+        JobRecord otherHost = records().eventStore(backing).build();
         boolean[] raced = {false};
         JobEventStore racing = new ForwardingStore(backing) {
             @Override
@@ -341,13 +350,13 @@ class RejectionPathsTest {
                 return super.append(stream, expectedVersion, events);
             }
         };
-        JobRecord engine = JobRecord.builder().eventStore(racing).build();
+        JobRecord engine = records().eventStore(racing).build();
         engine.execute(DISPATCHER, create(JOB, "AC_SERVICE")).orThrow();
         engine.execute(DISPATCHER, Assign.of(JOB, RAVI)).orThrow();
 
         // Decided first against ASSIGNED (EN_ROUTE, conflict), then re-read: EN_ROUTE -> EN_ROUTE is illegal.
         CommandResult again = engine.execute(TECH_RAVI, ChangeStatus.enRoute(JOB));
-        JobState arrived = engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB, "visit-1")).orThrow();
+        JobState arrived = engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB)).orThrow();
 
         assertThat(raced[0]).isTrue();
         assertThat(again).isInstanceOfSatisfying(CommandResult.Rejected.class,

@@ -60,21 +60,33 @@ class LeakagePropertiesTest {
                 net.jqwik.api.Tuple.of(1, Leak.SHORT_CREDIT)));
     }
 
-    private static Arbitrary<List<JobSpec>> jobs(Arbitrary<Leak> leaks) {
-        Arbitrary<JobSpec> job = Combinators.combine(Arbitraries.of(Pay.class), Arbitraries.integers().between(199, 4999),
-                Arbitraries.of(true, false), Arbitraries.integers().between(1, 3), leaks).as(JobSpec::new);
-        return job.list().ofMinSize(1).ofMaxSize(12);
+    static Arbitrary<List<JobSpec>> jobs(Arbitrary<Leak> leaks) {
+        return jobs(leaks, 12);
     }
 
-    /** Builds the history: jobs two hours apart, cash deposited the next morning per technician. */
+    static Arbitrary<List<JobSpec>> jobs(Arbitrary<Leak> leaks, int most) {
+        Arbitrary<JobSpec> job = Combinators.combine(Arbitraries.of(Pay.class), Arbitraries.integers().between(199, 4999),
+                Arbitraries.of(true, false), Arbitraries.integers().between(1, 3), leaks).as(JobSpec::new);
+        return job.list().ofMinSize(1).ofMaxSize(most);
+    }
+
+    /** Builds the history: jobs two hours apart, cash deposited at the end per technician. */
     static Scenario history(List<JobSpec> specs) {
+        return history(specs, 120);
+    }
+
+    /**
+     * Builds the history: jobs {@code spacing} minutes apart (a duplicate reference reuses the previous job's UTR),
+     * cash deposited at the end per technician.
+     */
+    static Scenario history(List<JobSpec> specs, long spacing) {
         Scenario s = new Scenario().technician("T-1").technician("T-2").technician("T-3");
         long[] cash = new long[4];
         for (int i = 0; i < specs.size(); i++) {
             JobSpec spec = specs.get(i);
             String job = "J-" + (100 + i);
             String tech = "T-" + spec.technician();
-            long start = i * 120L;
+            long start = i * spacing;
             long quote = spec.quoteRupees() * 100L;
             long part = spec.part() ? 35_000 : 0;
             boolean amc = spec.pay() == Pay.AMC;
@@ -97,7 +109,8 @@ class LeakagePropertiesTest {
             if (spec.leak() != Leak.NO_PAYMENT) {
                 switch (spec.pay()) {
                     case UPI -> s.payment(job, PaymentMode.UPI, paid,
-                            spec.leak() == Leak.DUPLICATE_REFERENCE && i > 0 ? String.valueOf(400_000_000_000L) : utr, start + 60);
+                            spec.leak() == Leak.DUPLICATE_REFERENCE && i > 0 ? String.valueOf(400_000_000_000L + i - 1) : utr,
+                            start + 60);
                     case MPESA -> s.payment(job, PaymentMode.MPESA, paid, "QK" + (10_000_000 + i), start + 60);
                     case CASH -> {
                         s.payment(job, PaymentMode.CASH, paid, null, start + 60);
@@ -133,7 +146,7 @@ class LeakagePropertiesTest {
                 s.visit("T-" + (spec.technician() % 3 + 1), job, start + 200, start + 230);
             }
         }
-        long end = specs.size() * 120L + 600;
+        long end = specs.size() * spacing + 600;
         for (int t = 1; t <= 3; t++) {
             if (cash[t] > 0) {
                 s.deposit("T-" + t, cash[t], end);

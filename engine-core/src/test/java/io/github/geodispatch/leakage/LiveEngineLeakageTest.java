@@ -45,7 +45,9 @@ class LiveEngineLeakageTest {
         engine.execute(owner, new JobCommand.Assign(job, RAVI, null)).orThrow();
         for (JobStatus s : new JobStatus[] {JobStatus.EN_ROUTE, JobStatus.ARRIVED, JobStatus.WORK_STARTED}) {
             now.set(now.get().plus(Duration.ofMinutes(10)));
-            engine.execute(ravi, new JobCommand.ChangeStatus(job, s, null, s == JobStatus.ARRIVED ? "visit-1" : null)).orThrow();
+            engine.execute(s == JobStatus.ARRIVED ? owner : ravi, s == JobStatus.ARRIVED
+                    ? JobCommand.ChangeStatus.arrivalOverride(job, "seen on the CCTV") : new JobCommand.ChangeStatus(job, s, null, null))
+                    .orThrow();
         }
         live.visit(RAVI, site.id(), now.get().minus(Duration.ofMinutes(15)), now.get().plus(Duration.ofMinutes(40)));
         engine.execute(ravi, JobCommand.AddProof.photo(job, "after", "ph-1", "ab".repeat(32))).orThrow();

@@ -96,7 +96,7 @@ class CourierTest {
         assertThat(talk.sent(Template.TECHNICIAN_ASSIGNED)).hasSize(1);
         assertThat(talk.sent(Template.TECH_JOB_ASSIGNED)).hasSize(1);
         assertThat(talk.sent(Template.ON_THE_WAY)).as("the third customer message within the hour").isEmpty();
-        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job, "visit-1"));
+        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job));
         talk.run(talk.tech(RAVI), ChangeStatus.workStarted(job));
         assertThat(talk.messaging.requestOtp(talk.tech(RAVI), job).outcome()).isEqualTo(OtpResult.Outcome.ISSUED);
         assertThat(talk.sent(Template.APPROVAL_CODE)).as("the code the customer waits for is not held").hasSize(1);

@@ -91,7 +91,7 @@ class LiveEtaTest {
         assertThat(where.positionAt()).isEqualTo(talk.now);
         assertThat(where.expectedArrival()).isEqualTo(etaIn(15));
 
-        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job, "visit-1"));
+        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job));
         TechnicianWhereabouts there = talk.messaging.whereIs(talk.dispatcher, job).orElseThrow();
         assertThat(there.status()).isEqualTo(JobStatus.ARRIVED);
         assertThat(there.expectedArrival()).isNull();
@@ -116,7 +116,7 @@ class LiveEtaTest {
 
     @Test
     void aTripEndsWithTheArrivalAndLaterPositionsSendNothing() {
-        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job, "visit-1"));
+        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job));
         int calls = travelCalls.get();
         talk.pass(Duration.ofMinutes(5));
         ping(0.50);

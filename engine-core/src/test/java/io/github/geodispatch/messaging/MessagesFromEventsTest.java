@@ -102,7 +102,7 @@ class MessagesFromEventsTest {
         assertThat(onTheWay.parameters()).containsExactly("J-1", "Ravi Kumar", "10:25");
         assertThat(onTheWay.text()).isEqualTo("Ravi Kumar बुकिंग J-1 के लिए रास्ते में हैं। पहुँचने का अनुमानित समय: 10:25।");
 
-        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job, "visit-1"));
+        talk.run(talk.tech(RAVI), ChangeStatus.arrived(job));
         assertThat(talk.one(Template.ARRIVED).parameters()).containsExactly("J-1", "Ravi Kumar");
     }
 

@@ -74,7 +74,7 @@ class NoMessageTwiceProperties {
                         talk.messaging.eta().position(technician, talk.now.toEpochMilli(), Talk.SITE.lat() - 0.1, Talk.SITE.lng());
                     }
                 }
-                case ARRIVE -> talk.jobs.execute(tech, ChangeStatus.arrived(job, "visit-" + job.value()));
+                case ARRIVE -> talk.jobs.execute(tech, ChangeStatus.arrived(job));
                 case RESCHEDULE_SAME, RESCHEDULE_OTHER -> {
                     TechnicianId to = move.step() == Step.RESCHEDULE_OTHER && Talk.RAVI.equals(technician) ? Talk.ASHA : Talk.RAVI;
                     TimeWindow tomorrow = new TimeWindow(talk.now.plus(Duration.ofDays(1)), talk.now.plus(Duration.ofDays(1).plusHours(2)));
@@ -95,8 +95,7 @@ class NoMessageTwiceProperties {
                 case REPLAY_ALL -> ((JobEventListener) talk.messaging).onEvents(List.copyOf(heard));
                 case REPLAY_LAST -> ((JobEventListener) talk.messaging).onEvents(List.copyOf(lastBatch));
                 case SECOND_INSTANCE -> {
-                    JobRecord record = JobRecord.builder().eventStore(talk.events).clock(talk.clock)
-                            .idGenerator(IdGenerator.sequential(900 + instances++)).build();
+                    JobRecord record = talk.records().idGenerator(IdGenerator.sequential(900 + instances++)).build();
                     ((JobEventListener) talk.build(record)).onEvents(List.copyOf(heard));
                 }
                 case FAIL_NEXT_SEND -> talk.sender.failNext(ProviderException.transientFailure("gateway timeout", null));

@@ -172,7 +172,7 @@ class OtpTest {
         assertThat(early.outcome()).isEqualTo(OtpResult.Outcome.REFUSED);
         assertThat(early.message()).contains("arrival");
         talk.run(ravi, ChangeStatus.enRoute(job));
-        talk.run(ravi, ChangeStatus.arrived(job, "visit-1"));
+        talk.run(ravi, ChangeStatus.arrived(job));
 
         assertThat(talk.messaging.requestOtp(talk.tech(ASHA), job).outcome()).isEqualTo(OtpResult.Outcome.REFUSED);
         assertThat(talk.messaging.requestOtp(Actor.accountant(Talk.TENANT, "acc"), job).outcome()).isEqualTo(OtpResult.Outcome.REFUSED);

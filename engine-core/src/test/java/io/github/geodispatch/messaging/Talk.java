@@ -2,6 +2,7 @@ package io.github.geodispatch.messaging;
 
 import io.github.geodispatch.customer.CustomerCommand;
 import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.job.ArrivalEvidence;
 import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobRecord;
@@ -107,7 +108,7 @@ final class Talk {
 
     /** A new job record and messaging engine over the same stores, as after a process restart. */
     Talk restart() {
-        jobs = JobRecord.builder().eventStore(events).clock(clock).idGenerator(IdGenerator.sequential(sequence++)).build();
+        jobs = records().idGenerator(IdGenerator.sequential(sequence++)).build();
         messaging = build(jobs);
         return this;
     }
@@ -119,6 +120,12 @@ final class Talk {
                 .policy(policy.apply(MessagingPolicy.builder().feedbackLinks(FEEDBACK, SECRET)).build())
                 .store(store).sender(sender).notifier((to, subject, body) -> notified.add(to + ": " + body))
                 .paymentCredits(credits::add).travelTimes((from, to) -> travel.between(from, to)).clock(clock).codes(new Random(42))).build();
+    }
+
+    /** A job record builder over this business's store and clock whose ARRIVED finds the technician at the site. */
+    JobRecord.Builder records() {
+        return JobRecord.builder().eventStore(events).clock(clock).arrivalVisits((technician, site, from, to) ->
+                List.of(ArrivalEvidence.Visit.of(technician, site, from)));
     }
 
     static TravelTimes fixedTravel() {
@@ -166,7 +173,7 @@ final class Talk {
     JobState atWork(JobId job) {
         run(dispatcher, JobCommand.Assign.of(job, RAVI));
         run(tech(RAVI), JobCommand.ChangeStatus.enRoute(job));
-        run(tech(RAVI), JobCommand.ChangeStatus.arrived(job, "visit-1"));
+        run(tech(RAVI), JobCommand.ChangeStatus.arrived(job));
         run(tech(RAVI), JobCommand.ChangeStatus.workStarted(job));
         run(tech(RAVI), JobCommand.AddProof.photo(job, "before", "b.jpg", "a".repeat(64)));
         return run(tech(RAVI), JobCommand.AddProof.photo(job, "after", "a.jpg", "b".repeat(64)));

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Tamper evidence for job streams. The hash of an event is the SHA-256 of its canonical text (the
- * record's {@code toString()}, which includes the previous event's hash), so rewriting any event of a
- * stream changes every hash after it. An edit of the last event changes only the stream's head, so a
- * complete check compares the head with one kept outside the stream ({@link #verifies(List, String)}).
- * Stateless and thread-safe.
+ * Tamper evidence for job streams. The hash of an event is the SHA-256 of its bytes in the
+ * {@linkplain EventHeader#format() format the event names}: the {@link CanonicalEncoding canonical encoding}
+ * (format 2, every new event) or, for events written before it, the frozen format-1 text. The bytes include the
+ * previous event's hash, so rewriting any event of a stream changes every hash after it. An edit of the last
+ * event changes only the stream's head, so a complete check compares the head with one kept outside the stream
+ * ({@link #verifies(List, String)}). {@code docs/hash-chain.md} specifies both formats and how to verify a
+ * stream in another language. Stateless and thread-safe.
  */
 public final class HashChain {
     /** The previous-hash of the first event on every stream. */
@@ -20,11 +22,22 @@ public final class HashChain {
 
     private HashChain() {}
 
-    /** The SHA-256 of the event's canonical text, as 64 lower-case hex characters. */
+    /** The SHA-256 of the event's bytes in its format, as 64 lower-case hex characters. */
     public static String hash(JobEvent event) {
+        return HexFormat.of().formatHex(sha256(bytes(event)));
+    }
+
+    /** The bytes {@link #hash} digests: the canonical encoding, or the UTF-8 of the format-1 text. */
+    public static byte[] bytes(JobEvent event) {
+        return switch (event.header().format()) {
+            case CANONICAL_V2 -> CanonicalEncoding.encode(event);
+            case TEXT_V1 -> LegacyText.of(event).getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(event.toString().getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
@@ -37,15 +50,19 @@ public final class HashChain {
 
     /**
      * The index of the first event whose previous-hash or version does not follow from the events before
-     * it, or empty when the whole stream verifies.
+     * it, or whose format is older than the format of an event before it (a stream never goes back to format 1),
+     * or empty when the whole stream verifies.
      */
     public static OptionalInt firstBroken(List<? extends JobEvent> stream) {
         String expected = GENESIS;
+        ChainFormat newest = ChainFormat.TEXT_V1;
         for (int i = 0; i < stream.size(); i++) {
             EventHeader header = stream.get(i).header();
-            if (!header.previousHash().equals(expected) || header.version() != i + 1) {
+            if (!header.previousHash().equals(expected) || header.version() != i + 1
+                    || header.format().compareTo(newest) < 0) {
                 return OptionalInt.of(i);
             }
+            newest = header.format();
             expected = hash(stream.get(i));
         }
         return OptionalInt.empty();
@@ -76,5 +93,28 @@ public final class HashChain {
     /** True when the chain verifies and ends in {@code trustedHead}; see {@link #firstBroken(List, String)}. */
     public static boolean verifies(List<? extends JobEvent> stream, String trustedHead) {
         return firstBroken(stream, trustedHead).isEmpty();
+    }
+
+    /**
+     * {@code stream} re-chained in the {@link ChainFormat#CURRENT current format}: the same events (ids, versions,
+     * times, actors, content) with each previous-hash recomputed from the re-chained event before it. The stream
+     * must verify first ({@link IllegalArgumentException} naming the first broken event otherwise): re-chaining
+     * a tampered stream would make its tampering verify. What a chain migration writes.
+     */
+    public static List<JobEvent> rechained(List<? extends JobEvent> stream) {
+        OptionalInt broken = firstBroken(stream);
+        if (broken.isPresent()) {
+            JobEvent bad = stream.get(broken.getAsInt());
+            throw new IllegalArgumentException("stream " + bad.header().stream() + " does not verify at version "
+                    + (broken.getAsInt() + 1) + " (event " + bad.header().eventId() + "); it is not re-chained");
+        }
+        List<JobEvent> out = new java.util.ArrayList<>(stream.size());
+        String previous = GENESIS;
+        for (JobEvent event : stream) {
+            JobEvent next = event.withHeader(event.header().rechained(previous, ChainFormat.CURRENT));
+            out.add(next);
+            previous = hash(next);
+        }
+        return List.copyOf(out);
     }
 }

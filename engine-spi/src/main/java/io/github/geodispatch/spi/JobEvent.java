@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
- * the stream. All variants are immutable records; their {@code toString()} is part of the hash
- * contract (see {@link HashChain}), so components are records, enums, strings, numbers, instants
- * and lists only.
+ * the stream. All variants are immutable records. Every component is part of the event's hash: a component
+ * added to a variant must get a tag of its own in {@link CanonicalEncoding} (a test fails until it has one), so
+ * components are records, enums, strings, numbers, instants and lists only.
  */
 public sealed interface JobEvent {
     EventHeader header();
+
+    /** The same event with another header (a chain migration re-chains events this way). */
+    JobEvent withHeader(EventHeader header);
 
     /** The job was created (version 1 of its stream). */
     record JobCreated(EventHeader header, BranchId branch, CustomerId customer, Site site, String issue,
@@ -38,6 +41,12 @@ public sealed interface JobEvent {
             Objects.requireNonNull(quote, "quote").requireNonNegative("quote");
             // window, slaDeadline, coverage and preferredTechnician are optional (null)
         }
+
+        @Override
+        public JobCreated withHeader(EventHeader header) {
+            return new JobCreated(header, branch, customer, site, issue, jobType, requiredSkills, priority, window, slaDeadline,
+                    estimatedMinutes, quote, coverage, preferredTechnician);
+        }
     }
 
     /** A technician was assigned; {@code overrideReason} is set when a dispatcher overrode the recommendation. */
@@ -45,6 +54,11 @@ public sealed interface JobEvent {
         public JobAssigned {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(technician, "technician");
+        }
+
+        @Override
+        public JobAssigned withHeader(EventHeader header) {
+            return new JobAssigned(header, technician, overrideReason);
         }
     }
 
@@ -54,6 +68,11 @@ public sealed interface JobEvent {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(technician, "technician");
             reason = reason == null ? "" : reason;
+        }
+
+        @Override
+        public JobUnassigned withHeader(EventHeader header) {
+            return new JobUnassigned(header, technician, reason);
         }
     }
 
@@ -88,6 +107,11 @@ public sealed interface JobEvent {
             return "StatusChanged[header=" + header + ", status=" + status + ", reason=" + reason + ", evidence=" + evidence
                     + (slot == null ? "" : ", slot=" + slot) + "]";
         }
+
+        @Override
+        public StatusChanged withHeader(EventHeader header) {
+            return new StatusChanged(header, status, reason, evidence, slot);
+        }
     }
 
     /**
@@ -101,6 +125,11 @@ public sealed interface JobEvent {
             Objects.requireNonNull(header, "header");
             requireValidProof(kind, reference, sha256);
             label = label == null ? "" : label;
+        }
+
+        @Override
+        public ProofAdded withHeader(EventHeader header) {
+            return new ProofAdded(header, kind, label, reference, sha256);
         }
 
         /** The checks a proof must pass, shared by this record and the command that adds it. */
@@ -123,6 +152,11 @@ public sealed interface JobEvent {
         public PartUsed {
             Objects.requireNonNull(header, "header");
             requireValidPart(sku, hsn, quantity, unitPrice);
+        }
+
+        @Override
+        public PartUsed withHeader(EventHeader header) {
+            return new PartUsed(header, sku, hsn, quantity, unitPrice, billable);
         }
 
         /** The checks a part line must pass, shared by this record and the command that records it. */
@@ -164,6 +198,11 @@ public sealed interface JobEvent {
             requireValidExpense(kind, amount);
         }
 
+        @Override
+        public ExpenseAdded withHeader(EventHeader header) {
+            return new ExpenseAdded(header, kind, amount, billable);
+        }
+
         /** The checks an expense must pass, shared by this record and the command that records it. */
         public static void requireValidExpense(String kind, Money amount) {
             if (kind == null || kind.isBlank()) {
@@ -187,6 +226,11 @@ public sealed interface JobEvent {
             Objects.requireNonNull(mode, "payment mode");
             Objects.requireNonNull(amount, "amount").requireNonNegative("payment amount");
         }
+
+        @Override
+        public PaymentRecorded withHeader(EventHeader header) {
+            return new PaymentRecorded(header, mode, amount, reference, promisedOn, approvedBy);
+        }
     }
 
     /** The invoice for the job was handed to accounts. */
@@ -199,6 +243,11 @@ public sealed interface JobEvent {
             }
             Objects.requireNonNull(total, "total");
             partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
+        }
+
+        @Override
+        public InvoiceHandedOff withHeader(EventHeader header) {
+            return new InvoiceHandedOff(header, invoiceNumber, total, partSkus);
         }
     }
 
@@ -229,6 +278,12 @@ public sealed interface JobEvent {
             }
             detail = detail == null ? "" : detail;
         }
+
+        @Override
+        public MessageStatusChanged withHeader(EventHeader header) {
+            return new MessageStatusChanged(header, message, template, recipient, channel, status, providerReference,
+                    detail);
+        }
     }
 
     /**
@@ -258,6 +313,11 @@ public sealed interface JobEvent {
                 throw new IllegalArgumentException("OTP attempts must be 1-10, was " + maxAttempts);
             }
         }
+
+        @Override
+        public OtpIssued withHeader(EventHeader header) {
+            return new OtpIssued(header, salt, codeHash, expiresAt, maxAttempts);
+        }
     }
 
     /** A wrong code was entered for the one-time code issued by event {@code otp}. */
@@ -265,6 +325,11 @@ public sealed interface JobEvent {
         public OtpAttemptFailed {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(otp, "otp");
+        }
+
+        @Override
+        public OtpAttemptFailed withHeader(EventHeader header) {
+            return new OtpAttemptFailed(header, otp);
         }
     }
 
@@ -288,6 +353,11 @@ public sealed interface JobEvent {
                 throw new IllegalArgumentException("payment request reference must not be blank");
             }
         }
+
+        @Override
+        public PaymentRequested withHeader(EventHeader header) {
+            return new PaymentRequested(header, mode, amount, reference, payer, link);
+        }
     }
 
     /**
@@ -307,6 +377,11 @@ public sealed interface JobEvent {
                 throw new IllegalArgumentException("a paid callback carries the receipt number and the amount");
             }
         }
+
+        @Override
+        public PaymentCallbackReceived withHeader(EventHeader header) {
+            return new PaymentCallbackReceived(header, reference, paid, resultCode, resultDescription, receipt, amount);
+        }
     }
 
     /** The customer rated the job {@code rating} (1-5) and said {@code comment} (may be empty). */
@@ -320,6 +395,11 @@ public sealed interface JobEvent {
             if (comment.length() > 1000) {
                 throw new IllegalArgumentException("a feedback comment is at most 1000 chars, was " + comment.length());
             }
+        }
+
+        @Override
+        public FeedbackRecorded withHeader(EventHeader header) {
+            return new FeedbackRecorded(header, rating, comment);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.geodispatch.spi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * An amount in minor units (paise, cents) of one currency. No floating point anywhere; arithmetic that
@@ -19,6 +20,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * GST e-invoice schema's limits (999,999,999,999.99 per line and 99,999,999,999,999.98 per invoice).
      */
     public static final long MAX_AMOUNT_MINOR = 100_000_000_000L;
+    /** Compiled once: every money field of a journal goes through {@link #parse}. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d+)?");
 
     public Money {
         if (currency == null) {
@@ -47,7 +50,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * currency has, exponents or anything non-numeric are rejected.
      */
     public static Money parse(String amount, Currency currency) {
-        if (amount == null || !amount.trim().matches("-?\\d{1,16}(\\.\\d+)?")) {
+        if (amount == null || !PLAIN_DECIMAL.matcher(amount.trim()).matches()) {
             throw new IllegalArgumentException("amount must be a plain decimal such as 1499.00, was '" + amount + "'");
         }
         BigDecimal value = new BigDecimal(amount.trim());

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -120,11 +122,16 @@ public final class HysteresisVisitTracker implements VisitTracker {
         private double prevX, prevY, prevZ;
         private int sameCoordinates;
         private boolean inMockRun;
+        /** Signals the ping being processed raised, to be marked on the stays it is inside (bits as in a stay's flags). */
+        private long raised;
 
         // open stays, one per fence: the fence (once the stay is confirmed), and {firstIn, lastIn, in, out,
         // outStreak, flags, fence serial} in one array, so a ping matches its stays without touching fence objects
         private static final int FIRST_IN = 0, LAST_IN = 1, IN = 2, OUT = 3, STREAK = 4, FLAGS = 5, SERIAL = 6, TRACK = 7;
         private static final long CONFIRMED = 1, SEEN = 2;
+        /** A stay's spoof signals sit in its flags from this bit on, one bit per {@link SpoofSignal} ordinal. */
+        private static final int SIGNAL_SHIFT = 2;
+        private static final SpoofSignal[] SIGNALS = SpoofSignal.values();
         private CompiledFence[] trackFence = new CompiledFence[4];
         private long[] track = new long[4 * TRACK];
         private int tracks;
@@ -243,7 +250,8 @@ public final class HysteresisVisitTracker implements VisitTracker {
             spoofSignals(at, lat, lng, mock);
             lastProcessedAt = at;
             if (mock) {
-                return; // a mocked position is no evidence either way
+                markRaised(); // a mocked position is no evidence either way, but the stays it pretends to be in are suspect
+                return;
             }
             index.locate(this);
             for (int t = 0; t < tracks; t++) {
@@ -254,6 +262,7 @@ public final class HysteresisVisitTracker implements VisitTracker {
                     inside(k, at);
                 }
             }
+            raised = 0; // marked on the stays this ping is inside (inside()), not on those it leaves
             for (int t = tracks - 1; t >= 0; t--) {
                 int o = t * TRACK;
                 if ((track[o + FLAGS] & SEEN) == 0) {
@@ -274,7 +283,7 @@ public final class HysteresisVisitTracker implements VisitTracker {
                     track[o + LAST_IN] = at;
                     track[o + IN]++;
                     track[o + STREAK] = 0;
-                    track[o + FLAGS] |= SEEN;
+                    track[o + FLAGS] |= SEEN | raised;
                     if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
                         confirm(t, k);
                     }
@@ -291,8 +300,30 @@ public final class HysteresisVisitTracker implements VisitTracker {
             track[o + IN] = 1;
             track[o + OUT] = 0;
             track[o + STREAK] = 0;
-            track[o + FLAGS] = SEEN;
+            track[o + FLAGS] = SEEN | raised;
             track[o + SERIAL] = serial; // not yet confirmed: the dwell threshold is positive
+        }
+
+        /** Marks the signals this (mocked) ping raised on every open stay. */
+        private void markRaised() {
+            for (int t = 0; t < tracks; t++) {
+                track[t * TRACK + FLAGS] |= raised;
+            }
+            raised = 0;
+        }
+
+        private Set<SpoofSignal> signals(int t) {
+            long flags = track[t * TRACK + FLAGS] >>> SIGNAL_SHIFT;
+            if (flags == 0) {
+                return Set.of();
+            }
+            Set<SpoofSignal> out = EnumSet.noneOf(SpoofSignal.class);
+            for (SpoofSignal s : SIGNALS) {
+                if ((flags & (1L << s.ordinal())) != 0) {
+                    out.add(s);
+                }
+            }
+            return out;
         }
 
         private void growTracks() {
@@ -311,7 +342,7 @@ public final class HysteresisVisitTracker implements VisitTracker {
             if (listeners.length > 0) {
                 Fence fence = trackFence[t].fence;
                 emit(new GeofenceEvent.VisitStarted(technician, fence.id(), fence.kind(),
-                        Instant.ofEpochMilli(track[t * TRACK + FIRST_IN])));
+                        Instant.ofEpochMilli(track[t * TRACK + FIRST_IN]), signals(t)));
             }
         }
 
@@ -331,7 +362,7 @@ public final class HysteresisVisitTracker implements VisitTracker {
             long evidence = track[o + IN] + track[o + OUT] - track[o + STREAK];
             SiteVisit visit = SiteVisit.of(technician, trackFence[t].fence.id(), trackFence[t].fence.kind(),
                     Instant.ofEpochMilli(track[o + FIRST_IN]), Instant.ofEpochMilli(track[o + LAST_IN]),
-                    (double) track[o + IN] / evidence);
+                    (double) track[o + IN] / evidence, signals(t));
             log.record(visit);
             if (listeners.length > 0) {
                 emit(new GeofenceEvent.VisitEnded(visit));
@@ -339,14 +370,20 @@ public final class HysteresisVisitTracker implements VisitTracker {
         }
 
         private void spoofSignals(long at, double lat, double lng, boolean mock) {
-            if (mock && !inMockRun && listeners.length > 0) {
-                suspect(SpoofSignal.MOCK_LOCATION, at, "device reported a mock location");
+            if (mock && !inMockRun) {
+                raise(SpoofSignal.MOCK_LOCATION);
+                if (listeners.length > 0) {
+                    suspect(SpoofSignal.MOCK_LOCATION, at, "device reported a mock location");
+                }
             }
             inMockRun = mock;
             if (!Double.isNaN(prevLat)) {
                 if (lat == prevLat && lng == prevLng) {
-                    if (++sameCoordinates == repeatedPings - 1 && listeners.length > 0) {
-                        suspectRepeatedCoordinates(at, lat, lng);
+                    if (++sameCoordinates == repeatedPings - 1) {
+                        raise(SpoofSignal.REPEATED_COORDINATES);
+                        if (listeners.length > 0) {
+                            suspectRepeatedCoordinates(at, lat, lng);
+                        }
                     }
                 } else {
                     sameCoordinates = 0;
@@ -354,8 +391,11 @@ public final class HysteresisVisitTracker implements VisitTracker {
                     double dx = x - prevX, dy = y - prevY, dz = z - prevZ;
                     double metres = Math.sqrt(dx * dx + dy * dy + dz * dz) * GeoPoint.EARTH_RADIUS_M;
                     double seconds = (at - lastProcessedAt) / 1000.0;
-                    if (metres > 50 && metres > maxSpeedMps * seconds && listeners.length > 0) {
-                        suspectImpossibleSpeed(at, metres, seconds);
+                    if (metres > 50 && metres > maxSpeedMps * seconds) {
+                        raise(SpoofSignal.IMPOSSIBLE_SPEED);
+                        if (listeners.length > 0) {
+                            suspectImpossibleSpeed(at, metres, seconds);
+                        }
                     }
                 }
             }
@@ -364,6 +404,10 @@ public final class HysteresisVisitTracker implements VisitTracker {
             prevX = x;
             prevY = y;
             prevZ = z;
+        }
+
+        private void raise(SpoofSignal signal) {
+            raised |= 1L << (SIGNAL_SHIFT + signal.ordinal());
         }
 
         private void suspectRepeatedCoordinates(long at, double lat, double lng) {

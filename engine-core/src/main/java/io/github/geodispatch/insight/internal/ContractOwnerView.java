@@ -6,10 +6,12 @@ import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.insight.PartsKpis;
 import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.StockEvent;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,6 +48,16 @@ public final class ContractOwnerView implements OwnerView {
     @Override
     public void accept(LeakageRisk risk) {
         view.accept(risk);
+    }
+
+    @Override
+    public void accept(StockEvent event) {
+        view.accept(event);
+    }
+
+    @Override
+    public PartsKpis parts(LocalDate from, LocalDate to) {
+        return view.parts(from, to);
     }
 
     @Override

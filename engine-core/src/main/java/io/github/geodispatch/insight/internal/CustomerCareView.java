@@ -7,6 +7,7 @@ import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.insight.PartsKpis;
 import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.JobAccount;
@@ -17,6 +18,7 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StockEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,6 +196,16 @@ public final class CustomerCareView implements OwnerView {
     @Override
     public void accept(LeakageRisk risk) {
         view.accept(risk);
+    }
+
+    @Override
+    public void accept(StockEvent event) {
+        view.accept(event);
+    }
+
+    @Override
+    public PartsKpis parts(LocalDate from, LocalDate to) {
+        return view.parts(from, to);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.geodispatch.insight.KpiReport;
 import io.github.geodispatch.insight.Kpis;
 import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
+import io.github.geodispatch.insight.PartsKpis;
 import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.insight.Ratio;
 import io.github.geodispatch.payment.CashDeposit;
@@ -12,9 +13,12 @@ import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.stock.MarginReport;
+import io.github.geodispatch.stock.PartsMargin;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The {@link OwnerView} that keeps exact per-(day, branch, technician) sums: every input retracts the old
@@ -44,12 +49,16 @@ public final class IncrementalOwnerView implements OwnerView {
     private final Map<String, CashDeposit> deposits = new HashMap<>();
     private final Map<String, LeakageRisk> risks = new HashMap<>();
     private final TreeMap<LocalDate, Map<BucketKey, Bucket>> buckets = new TreeMap<>();
+    private final PartsMargin parts;
+    private final Set<UUID> stockEvents = new HashSet<>();
 
-    public IncrementalOwnerView(TenantId tenant, Currency currency, ZoneId zone, Duration grace) {
+    public IncrementalOwnerView(TenantId tenant, Currency currency, ZoneId zone, Duration grace,
+                                boolean partPricesIncludeTax) {
         this.tenant = tenant;
         this.currency = currency;
         this.zone = zone;
         this.grace = grace;
+        this.parts = PartsMargin.create(currency, zone, partPricesIncludeTax);
     }
 
     @Override
@@ -82,6 +91,25 @@ public final class IncrementalOwnerView implements OwnerView {
         JobShare now = tally.share();
         bucket(now.key()).add(now, +1);
         shares.put(stream, now);
+        parts.accept(event);
+    }
+
+    @Override
+    public synchronized void accept(StockEvent event) {
+        if (!event.header().tenant().equals(tenant)) {
+            throw new IllegalArgumentException("stock event of tenant " + event.header().tenant().value()
+                    + " cannot enter the owner view of tenant " + tenant.value());
+        }
+        if (stockEvents.add(event.header().eventId())) {
+            parts.accept(event);
+        }
+    }
+
+    @Override
+    public synchronized PartsKpis parts(LocalDate from, LocalDate to) {
+        MarginReport report = parts.report(from, to);
+        return new PartsKpis(from, to, report.total().revenue(), report.total().cost(), report.byBranch(),
+                report.byTechnician());
     }
 
     @Override

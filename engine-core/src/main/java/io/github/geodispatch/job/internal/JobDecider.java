@@ -1,4 +1,6 @@
 package io.github.geodispatch.job.internal;
+import io.github.geodispatch.job.ArrivalEvidence;
+import io.github.geodispatch.job.ArrivalVisits;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.ClosurePolicy;
 import io.github.geodispatch.job.JobCommand.AddExpense;
@@ -17,6 +19,8 @@ import io.github.geodispatch.job.ProofRequirement;
 import io.github.geodispatch.job.Rejection.Reason;
 import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.ChainFormat;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.HashChain;
 import io.github.geodispatch.spi.JobEvent;
@@ -24,7 +28,9 @@ import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Role;
+import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StreamId;
+import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,8 +43,10 @@ import java.util.function.Supplier;
  * Decides a {@link JobCommand} against a job's current state: the pure heart of the engine. It checks, in
  * order, that the job exists in the actor's tenant, that the actor's role may issue the command, that a
  * technician acts only on a job assigned to them and branch staff only within their branch, that the move is
- * in {@link JobTransitions the transition table}, and the job type's {@link ClosurePolicy}. It never changes
- * anything itself. Role rules besides status moves:
+ * in {@link JobTransitions the transition table}, that an ARRIVED has evidence that checks out (a geofence visit of
+ * the job's technician at the job's site, found through {@link ArrivalVisits}, or an override by a dispatcher or
+ * owner), and the job type's {@link ClosurePolicy}. It never changes anything itself. Role rules besides status
+ * moves:
  * <ul>
  *   <li>create, assign, unassign: OWNER, DISPATCHER, SYSTEM;</li>
  *   <li>proof, parts, expenses: OWNER, DISPATCHER, SYSTEM and the assigned TECHNICIAN;</li>
@@ -56,56 +64,78 @@ final class JobDecider {
             Role.TECHNICIAN, Role.ACCOUNTANT);
     private static final Set<Role> INVOICE_ROLES = EnumSet.of(Role.OWNER, Role.ACCOUNTANT, Role.SYSTEM);
 
-    private final ClosurePolicies policies;
+    private static final Set<Role> OVERRIDE_ROLES = EnumSet.of(Role.OWNER, Role.DISPATCHER);
 
-    public JobDecider(ClosurePolicies policies) {
+    private final ClosurePolicies policies;
+    private final ArrivalVisits visits;
+
+    public JobDecider(ClosurePolicies policies, ArrivalVisits visits) {
         this.policies = Objects.requireNonNull(policies, "closure policies");
+        this.visits = Objects.requireNonNull(visits, "arrival visits");
+    }
+
+    /** {@link #decide(JobState, Actor, JobCommand, Instant, DeviceOrigin, Supplier)} for a command sent online. */
+    public Decision decide(JobState current, Actor actor, JobCommand command, Instant now, Supplier<UUID> eventIds) {
+        return decide(current, actor, command, now, null, eventIds);
     }
 
     /**
      * Decides {@code command} issued by {@code actor} at {@code now}. {@code current} is the job's state, or
      * null when the actor's tenant has no stream for the command's job. New events take their ids from
-     * {@code eventIds} and chain onto {@code current}.
+     * {@code eventIds} and chain onto {@code current}. A command queued offline carries its {@code origin}: its
+     * events record it, and happened at its device time (at {@code now} when the phone's clock is ahead).
      */
-    public Decision decide(JobState current, Actor actor, JobCommand command, Instant now, Supplier<UUID> eventIds) {
+    public Decision decide(JobState current, Actor actor, JobCommand command, Instant now, DeviceOrigin origin,
+                           Supplier<UUID> eventIds) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(eventIds, "event ids");
+        Instant occurredAt = origin == null || origin.deviceTime().isAfter(now) ? now : origin.deviceTime();
         try {
-            if (command instanceof CreateJob create) {
-                return create(current, actor, create, now, eventIds);
-            }
-            if (current == null || !current.tenant().equals(actor.tenant())) {
-                return Decision.reject(Reason.JOB_NOT_FOUND, "no job " + command.job() + " in tenant " + actor.tenant());
-            }
-            Context c = new Context(current, actor, now, eventIds);
-            if (command instanceof Assign assign) {
-                return assign(c, assign);
-            } else if (command instanceof Unassign unassign) {
-                return unassign(c, unassign);
-            } else if (command instanceof ChangeStatus change) {
-                return changeStatus(c, change);
-            } else if (command instanceof AddProof proof) {
-                return addProof(c, proof);
-            } else if (command instanceof UsePart part) {
-                return usePart(c, part);
-            } else if (command instanceof AddExpense expense) {
-                return addExpense(c, expense);
-            } else if (command instanceof RecordPayment payment) {
-                return recordPayment(c, payment);
-            } else if (command instanceof RecordInvoiceHandoff invoice) {
-                return recordInvoice(c, invoice);
-            } else if (command instanceof JobCommand.ContactCommand contact) {
-                return ContactDecisions.decide(c, contact);
-            }
-            throw new IllegalStateException("unknown command " + command.getClass().getName());
+            Decision decision = dispatch(current, actor, command, now, occurredAt, origin, eventIds);
+            // every event must have a hash before it is stored, or its stream could not be folded again: text that is
+            // not valid Unicode (an unpaired surrogate) has no canonical encoding
+            decision.events().forEach(HashChain::hash);
+            return decision;
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Decision.reject(Reason.INVALID_INPUT, e.getMessage());
         }
     }
 
-    private Decision create(JobState current, Actor actor, CreateJob c, Instant now, Supplier<UUID> ids) {
+    private Decision dispatch(JobState current, Actor actor, JobCommand command, Instant now, Instant occurredAt,
+                              DeviceOrigin origin, Supplier<UUID> eventIds) {
+        if (command instanceof CreateJob create) {
+            return create(current, actor, create, occurredAt, origin, eventIds);
+        }
+        if (current == null || !current.tenant().equals(actor.tenant())) {
+            return Decision.reject(Reason.JOB_NOT_FOUND, "no job " + command.job() + " in tenant " + actor.tenant());
+        }
+        Context c = new Context(current, actor, now, occurredAt, origin, eventIds);
+        if (command instanceof Assign assign) {
+            return assign(c, assign);
+        } else if (command instanceof Unassign unassign) {
+            return unassign(c, unassign);
+        } else if (command instanceof ChangeStatus change) {
+            return changeStatus(c, change);
+        } else if (command instanceof AddProof proof) {
+            return addProof(c, proof);
+        } else if (command instanceof UsePart part) {
+            return usePart(c, part);
+        } else if (command instanceof AddExpense expense) {
+            return addExpense(c, expense);
+        } else if (command instanceof RecordPayment payment) {
+            return recordPayment(c, payment);
+        } else if (command instanceof RecordInvoiceHandoff invoice) {
+            return recordInvoice(c, invoice);
+        } else if (command instanceof JobCommand.ContactCommand contact) {
+            return ContactDecisions.decide(c, contact);
+        }
+        throw new IllegalStateException("unknown command " + command.getClass().getName());
+    }
+
+    private Decision create(JobState current, Actor actor, CreateJob c, Instant occurredAt, DeviceOrigin origin,
+                            Supplier<UUID> ids) {
         if (!CREATE_ROLES.contains(actor.role())) {
             return Decision.reject(Reason.ROLE_NOT_PERMITTED, actor.role() + " may not create jobs");
         }
@@ -116,8 +146,8 @@ final class JobDecider {
         if (current != null) {
             return Decision.reject(Reason.JOB_ALREADY_EXISTS, "job " + c.job() + " already exists");
         }
-        EventHeader header = new EventHeader(ids.get(), StreamId.of(actor.tenant(), c.job()), 1, now, actor,
-                HashChain.GENESIS);
+        EventHeader header = new EventHeader(ids.get(), StreamId.of(actor.tenant(), c.job()), 1, occurredAt, actor,
+                HashChain.GENESIS, ChainFormat.CURRENT, origin);
         return Decision.accept(new JobEvent.JobCreated(header, c.branch(), c.customer(), c.site(), c.issue(),
                 c.jobType(), c.requiredSkills(), c.priority(), c.window(), c.slaDeadline(), c.estimatedMinutes(),
                 c.quote(), c.coverage(), c.preferredTechnician()));
@@ -163,6 +193,14 @@ final class JobDecider {
         if (illegal != null) {
             return illegal;
         }
+        String evidence = s.evidence();
+        if (to == JobStatus.ARRIVED) {
+            Proof proof = arrivalEvidence(c, s);
+            if (proof.refused() != null) {
+                return proof.refused();
+            }
+            evidence = proof.evidence().text();
+        }
         if (JobTransitions.needsArrival(to) && c.job.arrivedAt() == null) {
             return Decision.reject(Reason.NOT_ARRIVED, "job " + c.job.id() + " cannot move to " + to
                     + " before the technician's arrival is recorded");
@@ -187,7 +225,50 @@ final class JobDecider {
                         + c.job.latestPayment().map(p -> p.mode().name()).orElse("none") + ")");
             }
         }
-        return Decision.accept(new JobEvent.StatusChanged(c.header(), to, s.reason(), s.evidence(), s.slot()));
+        return Decision.accept(new JobEvent.StatusChanged(c.header(), to, s.reason(), evidence, s.slot()));
+    }
+
+    /**
+     * The evidence an ARRIVED records, or the rejection: an override needs an OWNER or DISPATCHER; a named visit
+     * must be the technician's at the job's site and known to {@link ArrivalVisits}; with none named, the
+     * technician's latest visit at the site since the assignment is taken. A visit is looked for from the
+     * assignment to now (it may still be open). The recorded visit carries the signals the lookup reports.
+     */
+    private Proof arrivalEvidence(Context c, ChangeStatus s) {
+        if (ArrivalEvidence.OVERRIDE.equals(s.evidence())) {
+            if (!OVERRIDE_ROLES.contains(c.actor.role())) {
+                return Proof.refused(Reason.ROLE_NOT_PERMITTED, c.actor.role() + " may not record an arrival by "
+                        + "override; a dispatcher or owner may, or the technician's geofence visit proves it");
+            }
+            return new Proof(new ArrivalEvidence.Override(c.actor.id(), s.reason()), null);
+        }
+        TechnicianId technician = c.job.technician();
+        SiteId site = c.job.site().id();
+        Instant since = c.job.assignedAt();
+        List<ArrivalEvidence.Visit> known = visits.visits(technician, site, since, c.now);
+        if (s.evidence() == null) {
+            if (known.isEmpty()) {
+                return Proof.refused(Reason.ARRIVAL_NOT_PROVEN, "no geofence visit of " + technician + " at " + site
+                        + " since the assignment at " + since + " proves the arrival at job " + c.job.id()
+                        + ": it is recorded once the phone's pings show a stay at the site, or by a dispatcher's override");
+            }
+            return new Proof(known.get(known.size() - 1), null);
+        }
+        ArrivalEvidence.Visit named = (ArrivalEvidence.Visit) ArrivalEvidence.parse(s.evidence());
+        if (!named.technician().equals(technician) || !named.site().equals(site)) {
+            return Proof.refused(Reason.ARRIVAL_NOT_PROVEN, "visit " + named.text() + " is not of job " + c.job.id()
+                    + "'s technician " + technician + " at its site " + site);
+        }
+        return known.stream().filter(named::sameVisit).findFirst().map(v -> new Proof(v, null)).orElseGet(() ->
+                Proof.refused(Reason.ARRIVAL_NOT_PROVEN, "no geofence visit " + named.text() + " since the "
+                        + "assignment at " + since + " is known (or it was refused as built from suspect pings)"));
+    }
+
+    /** An arrival's evidence, or why it was refused. */
+    private record Proof(ArrivalEvidence evidence, Decision refused) {
+        static Proof refused(Reason reason, String message) {
+            return new Proof(null, Decision.reject(reason, message));
+        }
     }
 
     private Decision addProof(Context c, AddProof p) {
@@ -276,11 +357,13 @@ final class JobDecider {
         return Decision.accept(new JobEvent.InvoiceHandedOff(c.header(), i.invoiceNumber(), i.total(), i.partSkus()));
     }
 
-    /** The job, actor and clock of one decision. */
-    record Context(JobState job, Actor actor, Instant now, Supplier<UUID> eventIds) {
+    /** The job, actor, clock and (offline) origin of one decision. */
+    record Context(JobState job, Actor actor, Instant now, Instant occurredAt, DeviceOrigin origin,
+                           Supplier<UUID> eventIds) {
 
         EventHeader header() {
-            return new EventHeader(eventIds.get(), job.stream(), job.version() + 1, now, actor, job.headHash());
+            return new EventHeader(eventIds.get(), job.stream(), job.version() + 1, occurredAt, actor, job.headHash(),
+                    ChainFormat.CURRENT, origin);
         }
 
         /** Null when {@code actor} may act on the job with one of {@code roles}, else the rejection. */

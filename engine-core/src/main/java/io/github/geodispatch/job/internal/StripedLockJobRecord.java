@@ -1,5 +1,4 @@
 package io.github.geodispatch.job.internal;
-import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.HistoryVerification;
 import io.github.geodispatch.job.IdGenerator;
@@ -7,10 +6,13 @@ import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobEventListener;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.JobState;
+import io.github.geodispatch.job.OfflineInbox;
+import io.github.geodispatch.job.ParkedDelivery;
 import io.github.geodispatch.job.Rejection;
 import io.github.geodispatch.job.Subscription;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ConcurrencyConflictException;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.HashChain;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
@@ -21,6 +23,7 @@ import io.github.geodispatch.spi.Role;
 import io.github.geodispatch.spi.StoredEvent;
 import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
+import io.github.geodispatch.spi.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.InstantSource;
@@ -30,10 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,8 +40,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
  * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
  * and retried a bounded number of times). The state after its own last write of a job is kept (bounded LRU)
- * and reused while the store still reports that version, so a command does not refold the whole stream. Stored batches are queued under the same lock, so the queue holds
- * each job's batches in version order, and drained to listeners by one thread at a time. Thread-safe.
+ * and reused while the store still reports that version, so a command does not refold the whole stream. Stored
+ * batches are queued for each listener under the same lock, so each queue holds each job's batches in version
+ * order, and drained by one thread at a time ({@link Deliveries}). Thread-safe.
  */
 public final class StripedLockJobRecord implements JobRecord {
     private static final Logger LOG = LoggerFactory.getLogger(StripedLockJobRecord.class);
@@ -61,18 +61,19 @@ public final class StripedLockJobRecord implements JobRecord {
     private final Map<StreamId, Anchor> heads = lru(REMEMBERED_HEADS);
     /** The state after this engine's last write of a stream; used while the stream's version is unchanged. */
     private final Map<StreamId, JobState> states = lru(CACHED_STATES);
-    private final List<JobEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final Queue<List<StoredEvent>> undelivered = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean delivering = new AtomicBoolean();
+    private final Deliveries deliveries;
+    private final ReorderingInbox offline;
 
-    public StripedLockJobRecord(JobEventStore store, InstantSource clock, Notifier notifier, IdGenerator ids,
-            ClosurePolicies closurePolicies, int maxConflictRetries) {
-        this.store = store;
-        this.clock = clock;
-        this.notifier = notifier;
-        this.ids = ids;
-        this.decider = new JobDecider(closurePolicies);
-        this.maxConflictRetries = maxConflictRetries;
+    public StripedLockJobRecord(RecordSettings settings) {
+        this.store = settings.store();
+        this.clock = settings.clock();
+        this.notifier = settings.notifier();
+        this.ids = settings.ids();
+        this.decider = new JobDecider(settings.closurePolicies(), settings.arrivalVisits());
+        this.maxConflictRetries = settings.maxConflictRetries();
+        this.deliveries = new Deliveries(clock, settings.redelivery());
+        this.offline = new ReorderingInbox(this, clock, settings.offlineReorderWindow(), settings.offlineHorizon(),
+                settings.deviceClockSkew());
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -82,27 +83,49 @@ public final class StripedLockJobRecord implements JobRecord {
     public CommandResult execute(Actor actor, JobCommand command) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(command, "command");
+        return run(actor, command, null);
+    }
+
+    /** Decides and appends a command a phone queued offline (see {@link ReorderingInbox}). */
+    CommandResult applyOffline(Actor actor, JobCommand command, DeviceOrigin origin) {
+        return run(actor, command, origin);
+    }
+
+    private CommandResult run(Actor actor, JobCommand command, DeviceOrigin origin) {
         StreamId stream = StreamId.of(actor.tenant(), command.job());
         ReentrantLock lock = stripes[Math.floorMod(stream.hashCode(), STRIPES)];
         CommandResult result;
         lock.lock();
         try {
-            result = decideAndAppend(stream, actor, command);
+            result = decideAndAppend(stream, actor, command, origin);
         } finally {
             lock.unlock();
         }
         if (result instanceof CommandResult.Accepted accepted && !accepted.events().isEmpty()) {
-            deliver();
+            deliveries.deliver();
             notifyPeople(accepted);
         }
         return result;
     }
 
-    /** Runs under the stream's lock. */
-    private CommandResult decideAndAppend(StreamId stream, Actor actor, JobCommand command) {
+    /**
+     * Runs under the stream's lock. An offline command ({@code origin} set) whose key is already on the stream (a
+     * retry that reached another host first) is accepted with nothing appended; the check is repeated after
+     * every conflict, since the conflicting writer may have been that host.
+     */
+    private CommandResult decideAndAppend(StreamId stream, Actor actor, JobCommand command, DeviceOrigin origin) {
         for (int attempt = 0; attempt <= maxConflictRetries; attempt++) {
-            JobState current = current(stream);
-            Decision decision = decider.decide(current, actor, command, clock.instant(), ids::nextEventId);
+            JobState current;
+            if (origin == null) {
+                current = current(stream);
+            } else {
+                List<JobEvent> events = store.readStream(stream);
+                current = events.isEmpty() ? null : JobState.fold(events);
+                if (origin(events, origin.idempotencyKey()) != null) {
+                    return new CommandResult.Accepted(current, List.of());
+                }
+            }
+            Decision decision = decider.decide(current, actor, command, clock.instant(), origin, ids::nextEventId);
             if (!decision.isAccepted()) {
                 return new CommandResult.Rejected(command.job(), decision.rejection());
             }
@@ -124,12 +147,38 @@ public final class StripedLockJobRecord implements JobRecord {
                 heads.put(stream, new Anchor(next.version(), next.headHash()));
                 states.put(stream, next);
             }
-            undelivered.add(stored);
+            deliveries.enqueue(stored);
             return new CommandResult.Accepted(next, stored);
         }
         return new CommandResult.Rejected(command.job(), Rejection.of(Rejection.Reason.CONCURRENCY_CONFLICT,
                 "job " + command.job() + " kept changing under " + (maxConflictRetries + 1)
                         + " attempts; re-read it and retry"));
+    }
+
+    /** The device origin of the first of {@code events} queued offline with {@code idempotencyKey}, or null. */
+    private static DeviceOrigin origin(List<JobEvent> events, String idempotencyKey) {
+        for (JobEvent e : events) {
+            DeviceOrigin o = e.header().origin();
+            if (o != null && o.idempotencyKey().equals(idempotencyKey)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** A stream's state and the origin of its events carrying one idempotency key. */
+    record Applied(JobState state, DeviceOrigin origin) {}
+
+    /** The job as it is and the origin of the stored events queued offline with {@code idempotencyKey}, if any. */
+    Optional<Applied> applied(StreamId stream, String idempotencyKey) {
+        List<JobEvent> events = store.readStream(stream);
+        DeviceOrigin origin = origin(events, idempotencyKey);
+        return origin == null ? Optional.empty() : Optional.of(new Applied(JobState.fold(events), origin));
+    }
+
+    @Override
+    public OfflineInbox offline() {
+        return offline;
     }
 
     /** The stream's current state: the cached one while the store is still at its version, else a fresh fold. */
@@ -152,30 +201,6 @@ public final class StripedLockJobRecord implements JobRecord {
                 return size() > capacity;
             }
         };
-    }
-
-    /** Delivers queued batches in queue order; one thread at a time, the others leave their batches to it. */
-    private void deliver() {
-        while (!undelivered.isEmpty()) {
-            if (!delivering.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                List<StoredEvent> batch;
-                while ((batch = undelivered.poll()) != null) {
-                    for (JobEventListener listener : listeners) {
-                        try {
-                            listener.onEvents(batch);
-                        } catch (RuntimeException e) {
-                            LOG.warn("listener {} failed on events at positions {}-{}", listener,
-                                    batch.get(0).position(), batch.get(batch.size() - 1).position(), e);
-                        }
-                    }
-                }
-            } finally {
-                delivering.set(false);
-            }
-        }
     }
 
     private void notifyPeople(CommandResult.Accepted accepted) {
@@ -291,14 +316,22 @@ public final class StripedLockJobRecord implements JobRecord {
 
     @Override
     public Subscription subscribe(JobEventListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        AtomicBoolean open = new AtomicBoolean(true);
-        return () -> {
-            if (open.compareAndSet(true, false)) {
-                listeners.remove(listener);
-            }
-        };
+        return deliveries.subscribe(null, Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Subscription subscribe(TenantId tenant, JobEventListener listener) {
+        return deliveries.subscribe(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public List<ParkedDelivery> parkedDeliveries() {
+        return deliveries.parked();
+    }
+
+    @Override
+    public void redeliverDue() {
+        deliveries.deliver();
     }
 
     @Override
@@ -308,6 +341,6 @@ public final class StripedLockJobRecord implements JobRecord {
 
     @Override
     public String toString() {
-        return "JobRecord{store=" + store + ", listeners=" + listeners.size() + "}";
+        return "JobRecord{store=" + store + ", listeners=" + deliveries.size() + "}";
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The fields and records of the journal's customer and contract lines, for {@link RecordParser}: it hands this
@@ -109,13 +110,13 @@ final class CustomerRecordParser {
      *
      * @throws IllegalArgumentException naming a missing or invalid value
      */
-    JournalRecord record(String type, String at, String customer, String branch, String name, String address,
-                         String gstin, String stateCode, String reason) {
+    JournalRecord record(String type, Supplier<OffsetDateTime> at, String customer, String branch, String name,
+                         String address, String gstin, String stateCode, String reason) {
         if (!customerLine) {
             throw RecordParser.invalid("unknown record type '" + type + "'", null);
         }
         CustomerId who = new CustomerId(required(customer, "customer"));
-        OffsetDateTime when = JournalTimes.parse(required(at, "at"));
+        OffsetDateTime when = at.get();
         return switch (type) {
             case "customer.registered" -> new CustomerRecords.Registered(who, when, new BranchId(required(branch, "branch")),
                     new CustomerProfile(required(name, "name"), strings("phones"), text("email"),

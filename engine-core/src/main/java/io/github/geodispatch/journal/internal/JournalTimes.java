@@ -1,6 +1,8 @@
 package io.github.geodispatch.journal.internal;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,21 +11,30 @@ import java.time.format.DateTimeParseException;
 /**
  * ISO-8601 date-times with an offset, as the journal writes them. The common shape
  * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM)} is decoded directly (journal import is dominated by
- * timestamps); anything else goes to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time without an
- * offset is rejected. Stateless and thread-safe.
+ * timestamps), reusing the date and offset of the previous time when they repeat (a journal's times come in
+ * runs of one day and one offset); anything else goes to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time
+ * without an offset is rejected. An instance holds that reuse: not thread-safe, one per reading thread; the
+ * static methods are stateless.
  */
 public final class JournalTimes {
-    private JournalTimes() {}
+    private int lastDateKey = -1;
+    private LocalDate lastDate;
+    private int lastOffsetSeconds = Integer.MIN_VALUE;
+    private ZoneOffset lastOffset;
+
+    JournalTimes() {}
 
     static OffsetDateTime parse(String text) {
-        OffsetDateTime fast = parseCommon(text);
+        char[] chars = text.toCharArray();
+        OffsetDateTime fast = new JournalTimes().parseCommon(chars, 0, chars.length);
         if (fast != null) {
             return fast;
         }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset", e);
+            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset"
+                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
         }
     }
 
@@ -31,67 +42,82 @@ public final class JournalTimes {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
-    /** Returns null when the text is not in the common shape, so the full parser decides. */
-    private static OffsetDateTime parseCommon(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':') {
+    /**
+     * The time in {@code s[from, from + n)} when it has the common shape and is valid; null otherwise (the full
+     * parser then decides, and words the error).
+     */
+    OffsetDateTime parseCommon(char[] s, int from, int n) {
+        if (n < 20 || s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
+                || s[from + 16] != ':') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
         if ((year | month | day | hour | minute | second) < 0) {
             return null;
         }
         int i = 19;
         int nanos = 0;
-        if (s.charAt(i) == '.') {
+        if (s[from + i] == '.') {
             int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < n && s[from + i] >= '0' && s[from + i] <= '9') {
                 i++;
             }
             int count = i - start;
             if (count == 0 || count > 9) {
                 return null;
             }
-            nanos = digits(s, start, count);
+            nanos = digits(s, from + start, count);
             for (int k = count; k < 9; k++) {
                 nanos *= 10;
             }
         }
-        ZoneOffset offset;
-        if (i == n - 1 && s.charAt(i) == 'Z') {
-            offset = ZoneOffset.UTC;
-        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-            int oh = digits(s, i + 1, 2);
-            int om = digits(s, i + 4, 2);
-            if ((oh | om) < 0) {
+        int offsetSeconds;
+        if (i == n - 1 && s[from + i] == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (s[from + i] == '+' || s[from + i] == '-') && s[from + i + 3] == ':') {
+            int oh = digits(s, from + i + 1, 2);
+            int om = digits(s, from + i + 4, 2);
+            if ((oh | om) < 0 || oh > 18 || om > 59) {
                 return null;
             }
-            int sign = s.charAt(i) == '-' ? -1 : 1;
-            try {
-                offset = ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
-            } catch (DateTimeException e) {
-                return null;
-            }
+            offsetSeconds = (s[from + i] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
         } else {
             return null;
         }
         try {
-            return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+            return OffsetDateTime.of(LocalDateTime.of(date(year, month, day), LocalTime.of(hour, minute, second, nanos)),
+                    offset(offsetSeconds));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a valid date-time: " + e.getMessage(), e);
+            return null;
         }
     }
 
-    private static int digits(String s, int from, int count) {
+    private LocalDate date(int year, int month, int day) {
+        int key = year * 10_000 + month * 100 + day;
+        if (key != lastDateKey) {
+            lastDate = LocalDate.of(year, month, day);
+            lastDateKey = key;
+        }
+        return lastDate;
+    }
+
+    private ZoneOffset offset(int seconds) {
+        if (seconds != lastOffsetSeconds) {
+            lastOffset = ZoneOffset.ofTotalSeconds(seconds);
+            lastOffsetSeconds = seconds;
+        }
+        return lastOffset;
+    }
+
+    private static int digits(char[] s, int from, int count) {
         int v = 0;
         for (int k = from; k < from + count; k++) {
-            char c = s.charAt(k);
+            char c = s[k];
             if (c < '0' || c > '9') {
                 return -1;
             }

@@ -35,8 +35,19 @@ import java.util.Map;
 public final class RecordParser {
     /** Ids repeat on almost every line: validated once, then reused (bounded, cleared when full). */
     private static final int ID_CACHE = 65_536;
+    /** The record types, most frequent first: the type of a line is one of these instances, not a new string. */
+    private static final String[] TYPES = {"ping", "job.status", "job.proof", "job.assigned", "job.created",
+            "job.payment", "statement", "job.part", "job.invoice", "cash.deposit", "job.expense", "job.unassigned",
+            "technician", "customer", "customer.registered", "customer.site", "customer.equipment", "contract.drafted",
+            "contract.activated", "contract.cancelled"};
     private final Map<String, JobId> jobIds = new HashMap<>();
     private final Map<String, TechnicianId> technicianIds = new HashMap<>();
+    /** The same ids found by their characters, so a repeated id costs no string. */
+    private final CharKeyCache<JobId> jobIdsByChars = new CharKeyCache<>();
+    private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
+    private final JournalTimes times = new JournalTimes();
+    private final StockRecordParser stock = new StockRecordParser();
+    private boolean stockRecord;
 
     /**
      * One bit per known field, for duplicate detection without Jackson's per-object hash set (a duplicate key is
@@ -82,14 +93,18 @@ public final class RecordParser {
             Map.entry("site", 36),
             Map.entry("coverage", 37),
             Map.entry("skills", 38),
-            Map.entry("parts", 39));
+            Map.entry("parts", 39),
+            Map.entry("evidence", 40));
     private long seen;
     private final CustomerRecordParser customerFields = new CustomerRecordParser();
 
     // the holder, reset per line
+    private JobId jobId;
+    private TechnicianId technicianId;
+    private OffsetDateTime atTime;
     private String job, at, branch, customer, jobType, technician, status, kind, ref, sku, hsn, mode, reference,
             invoiceNo, source, tr, pingId, id, name, address, city, pincode, stateCode, gstin, approvedBy,
-            promisedOn, reason, payer;
+            promisedOn, reason, payer, evidence;
     private double lat, lng, accuracy;
     private boolean hasLat, hasLng, hasAccuracy;
     private int qty;
@@ -130,8 +145,9 @@ public final class RecordParser {
         if (p.nextToken() != JsonToken.VALUE_STRING) {
             throw malformed("'type' must be a string");
         }
-        String type = p.getText();
+        String type = type(p);
         customerFields.startLine(type);
+        stockRecord = stock.begin(type);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -161,9 +177,12 @@ public final class RecordParser {
 
     private void reset() {
         seen = 0;
+        jobId = null;
+        technicianId = null;
+        atTime = null;
         job = at = branch = customer = jobType = technician = status = kind = ref = sku = hsn = mode = reference =
                 invoiceNo = source = tr = pingId = id = name = address = city = pincode = stateCode = gstin =
-                        approvedBy = promisedOn = reason = payer = null;
+                        approvedBy = promisedOn = reason = payer = evidence = null;
         hasLat = hasLng = hasAccuracy = hasQty = hasSite = false;
         billable = null;
         quote = amount = unitPrice = null;
@@ -172,17 +191,27 @@ public final class RecordParser {
     }
 
     private void field(String field, JsonParser p) throws IOException {
+        if (stockRecord) {
+            stock.field(field, p);
+            return;
+        }
         Integer bit = FIELD_BITS.get(field);
         if (bit != null) {
             seen = once(seen, bit, field);
         }
         switch (field) {
-            case "job" -> job = string(p, field);
-            case "at" -> at = string(p, field);
+            case "job" -> {
+                jobId = seen(p, jobIdsByChars);
+                job = jobId == null ? string(p, field) : null;
+            }
+            case "at" -> at(p);
             case "branch" -> branch = string(p, field);
             case "customer" -> customer = string(p, field);
             case "job_type" -> jobType = string(p, field);
-            case "technician" -> technician = string(p, field);
+            case "technician" -> {
+                technicianId = seen(p, technicianIdsByChars);
+                technician = technicianId == null ? string(p, field) : null;
+            }
             case "status" -> status = string(p, field);
             case "kind" -> kind = string(p, field);
             case "ref" -> ref = string(p, field);
@@ -205,6 +234,7 @@ public final class RecordParser {
             case "promised_on" -> promisedOn = string(p, field);
             case "reason" -> reason = string(p, field);
             case "payer" -> payer = string(p, field);
+            case "evidence" -> evidence = string(p, field);
             case "lat" -> {
                 lat = number(p, field);
                 hasLat = true;
@@ -243,6 +273,9 @@ public final class RecordParser {
     }
 
     private JournalRecord record(String type) {
+        if (stockRecord) {
+            return stock.build(type);
+        }
         return switch (type) {
             case "technician" -> new JournalRecord.Technician(new TechnicianId(required(id, "id")),
                     new BranchId(required(branch, "branch")), skills);
@@ -259,7 +292,7 @@ public final class RecordParser {
             case "job.assigned" -> new JournalRecord.JobAssigned(jobId(), time(), technicianId());
             case "job.unassigned" -> new JournalRecord.JobUnassigned(jobId(), time(), technicianId(), reason);
             case "job.status" -> new JournalRecord.JobStatusChanged(jobId(), time(),
-                    constant(JobStatus.class, required(status, "status"), "status"), reason);
+                    constant(JobStatus.class, required(status, "status"), "status"), reason, evidence);
             case "job.proof" -> new JournalRecord.JobProof(jobId(), time(),
                     constant(ProofKind.class, required(kind, "kind"), "proof kind"), required(ref, "ref"));
             case "job.part" -> {
@@ -287,38 +320,78 @@ public final class RecordParser {
                 yield new JournalRecord.Ping(required(pingId, "ping_id"), technicianId(), time(), lat, lng,
                         hasAccuracy ? accuracy : 0.0);
             }
-            default -> customerFields.record(type, at, customer, branch, name, address, gstin, stateCode, reason);
+            default -> customerFields.record(type, this::time, customer, branch, name, address, gstin, stateCode, reason);
         };
     }
 
+    /** The line's type: one of {@link #TYPES} when it is known, else the text as it is. */
+    private static String type(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        for (String known : TYPES) {
+            if (known.length() == length && CharKeyCache.same(known, chars, offset)) {
+                return known;
+            }
+        }
+        return p.getText();
+    }
+
+    /** The id a string value names when its characters were seen before (no string is made); else null. */
+    private static <T> T seen(JsonParser p, CharKeyCache<T> cache) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_STRING
+                ? cache.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+    }
+
+    /** A time of the common shape is decoded from the parser's characters; any other is kept as text for later. */
+    private void at(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            atTime = times.parseCommon(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (atTime != null) {
+                return;
+            }
+        }
+        at = string(p, "at");
+    }
+
     private JobId jobId() {
+        if (jobId != null) {
+            return jobId;
+        }
         String value = required(job, "job");
         JobId id = jobIds.get(value);
         if (id == null) {
             id = new JobId(value);
             if (jobIds.size() >= ID_CACHE) {
                 jobIds.clear();
+                jobIdsByChars.clear();
             }
             jobIds.put(value, id);
+            jobIdsByChars.put(value, id);
         }
         return id;
     }
 
     private TechnicianId technicianId() {
+        if (technicianId != null) {
+            return technicianId;
+        }
         String value = required(technician, "technician");
         TechnicianId id = technicianIds.get(value);
         if (id == null) {
             id = new TechnicianId(value);
             if (technicianIds.size() >= ID_CACHE) {
                 technicianIds.clear();
+                technicianIdsByChars.clear();
             }
             technicianIds.put(value, id);
+            technicianIdsByChars.put(value, id);
         }
         return id;
     }
 
     private OffsetDateTime time() {
-        return JournalTimes.parse(required(at, "at"));
+        return atTime != null ? atTime : JournalTimes.parse(required(at, "at"));
     }
 
     private boolean requiredBillable() {

@@ -75,6 +75,25 @@ public final class ContractRules {
         return Set.of();
     }
 
+    /** Lets go of {@code job} (the monitor let it go): it is no longer judged again when its contract moves. */
+    public void forget(JobId job) {
+        JobEvent.JobCreated c = created.remove(job);
+        if (c == null) {
+            return;
+        }
+        removeFrom(jobsOfCustomer, c.customer(), job);
+        if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
+            removeFrom(jobsOfContract, ContractId.of(c.coverage().reference()), job);
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, Set<JobId>> map, K key, JobId job) {
+        Set<JobId> jobs = map.get(key);
+        if (jobs != null && jobs.remove(job) && jobs.isEmpty()) {
+            map.remove(key);
+        }
+    }
+
     /** The jobs of a customer whose contracts changed. */
     public Set<JobId> jobsOf(CustomerId customer) {
         return jobsOfCustomer.getOrDefault(customer, Set.of());

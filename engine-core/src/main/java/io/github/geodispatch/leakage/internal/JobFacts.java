@@ -1,19 +1,33 @@
 package io.github.geodispatch.leakage.internal;
 import io.github.geodispatch.payment.JobAccount;
+import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** What the rules need to know about one job: its money account plus times, proofs and event ids. Not thread-safe. */
+/**
+ * What the rules need to know about one job: its money account plus times, proofs and event ids; and what the
+ * monitor needs to let it go: the event ids seen, its payment claims, its status and when it was last touched.
+ * Not thread-safe.
+ */
 public final class JobFacts {
     public final JobAccount account;
+    /** The ids of the events fed, for idempotency. */
+    public final Set<UUID> eventIds = new HashSet<>();
+    /** The claims this job's payments made in the reconciler, to withdraw when the job is let go. */
+    public final List<Reconciler.Claim> claims = new ArrayList<>(1);
+    /** The monitor's clock when anything last touched this job (an event, a credit, a claim, a stay). */
+    public Instant lastTouched = Instant.MIN;
     UUID createdEvent;
     UUID completedEvent;
     Instant assignedAt;
+    private JobStatus status = JobStatus.NEW;
     final List<JobEvent.ProofAdded> proofs = new ArrayList<>(2);
     /** The payments that count ({@link JobAccount#payments()}), kept here so the rules read them without a copy. */
     List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
@@ -36,15 +50,23 @@ public final class JobFacts {
             if (assignedAt == null || at.isAfter(assignedAt)) {
                 assignedAt = at;
             }
-        } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED
-                && completedEvent == null) {
-            completedEvent = s.header().eventId();
+        } else if (event instanceof JobEvent.StatusChanged s) {
+            status = s.status();
+            if (s.status() == JobStatus.COMPLETED && completedEvent == null) {
+                completedEvent = s.header().eventId();
+            }
         } else if (event instanceof JobEvent.ProofAdded p) {
             proofs.add(p);
         } else if (event instanceof JobEvent.PaymentRecorded p && counts) {
             payments.add(p);
         }
         return counts;
+    }
+
+    /** True when nothing more is expected of the job: completed, closed or cancelled, or never created. */
+    public boolean done() {
+        return !account.created() || account.completedAt() != null || status == JobStatus.CLOSED
+                || status == JobStatus.CANCELLED;
     }
 
     /** The proofs recorded at or before {@code by}. */

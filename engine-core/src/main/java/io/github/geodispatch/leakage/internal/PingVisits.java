@@ -6,6 +6,7 @@ import io.github.geodispatch.geofence.FenceKind;
 import io.github.geodispatch.geofence.FenceShape;
 import io.github.geodispatch.geofence.GeofenceEvent;
 import io.github.geodispatch.geofence.SiteVisit;
+import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.geofence.VisitTracker;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.leakage.LeakageMonitor;
@@ -41,10 +42,16 @@ public final class PingVisits {
         }
     }
 
+    /** Drops the fence of {@code site} (its jobs were let go): pings there no longer make visits. */
+    public void forget(SiteId site) {
+        fences.remove(FenceId.of(site.value()));
+    }
+
     public void ping(JournalRecord.Ping p) {
         pings++;
-        if (!tracker.accept(p.technician(), p.pingId(), p.at().toInstant().toEpochMilli(), p.lat(), p.lng(),
-                p.accuracyMetres(), false).accepted()) {
+        long epochMillis = p.at().toEpochSecond() * 1000 + p.at().getNano() / 1_000_000;
+        if (!tracker.accept(p.technician(), p.pingId(), epochMillis, p.lat(), p.lng(), p.accuracyMetres(), false)
+                .accepted()) {
             rejected++;
         }
     }
@@ -65,7 +72,9 @@ public final class PingVisits {
     private void onEvent(GeofenceEvent event) {
         if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
-            monitor.visit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt());
+            // the batch audit has no business policy: a visit from suspect pings counts, flagged
+            monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(), v.signals(),
+                    SuspectVisitPolicy.FLAG);
         }
     }
 }

@@ -33,11 +33,14 @@ public final class Rules {
     private final LeakagePolicy policy;
     private final Reconciler reconciler;
     private final Function<JobId, Set<String>> linkedCredits;
+    private final StockRules stock;
 
-    public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits) {
+    public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits,
+                 StockRules stock) {
         this.policy = policy;
         this.reconciler = reconciler;
         this.linkedCredits = linkedCredits;
+        this.stock = stock;
     }
 
     public List<Finding> job(JobFacts f, VisitBook visits) {
@@ -127,15 +130,22 @@ public final class Rules {
         }
     }
 
-    /** GHOST_VISIT: no stay of the job's technician at its site between assignment and completion. */
+    /**
+     * GHOST_VISIT: no stay of the job's technician at its site between assignment and completion (a refused suspect
+     * stay is none, and is named in the evidence); SUSPECT_VISIT: the only stays there were flagged suspect ones.
+     */
     private void ghostVisit(JobFacts f, VisitBook visits, List<Finding> out) {
         JobAccount a = f.account;
         if (a.technician() == null || f.assignedAt == null) {
             return;
         }
-        if (!visits.visited(a.job(), a.technician(), f.assignedAt, a.completedAt())) {
-            out.add(finding(LeakageCode.GHOST_VISIT, f, null, a.amountDue(), List.of(f.completedEvent.toString()),
-                    a.completedAt()));
+        VisitBook.Visited v = visits.visited(a.job(), a.technician(), f.assignedAt, a.completedAt());
+        if (!v.visited() || !v.suspectStays().isEmpty()) {
+            List<String> evidence = new ArrayList<>();
+            evidence.add(f.completedEvent.toString());
+            evidence.addAll(v.suspectStays());
+            out.add(finding(v.visited() ? LeakageCode.SUSPECT_VISIT : LeakageCode.GHOST_VISIT, f, null, a.amountDue(),
+                    evidence, a.completedAt()));
         }
     }
 
@@ -298,7 +308,10 @@ public final class Rules {
         return b.isAfter(a) ? b : a;
     }
 
-    /** PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list. */
+    /**
+     * PARTS_NOT_BILLED: billable parts whose SKU the job's invoice does not list, and parts taken from a van for the
+     * job that its record does not list, whose SKU the invoice does not list either.
+     */
     private void partsNotBilled(JobFacts f, List<Finding> out) {
         JobEvent.InvoiceHandedOff invoice = f.account.invoice();
         if (invoice == null) {
@@ -310,6 +323,12 @@ public final class Rules {
             if (part.billable() && !invoice.partSkus().contains(part.sku())) {
                 missing = missing == null ? part.lineTotal() : missing.plus(part.lineTotal());
                 evidence.add(part.header().eventId().toString());
+            }
+        }
+        for (StockRules.Unrecorded u : stock.unrecorded(f.account.job(), f.account.parts())) {
+            if (!invoice.partSkus().contains(u.sku())) {
+                missing = missing == null ? u.amount() : missing.plus(u.amount());
+                evidence.addAll(u.evidence());
             }
         }
         if (missing != null) {

@@ -1,4 +1,5 @@
 package io.github.geodispatch.leakage.internal;
+import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakagePolicy;
@@ -13,22 +14,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The site visits the monitor was fed, indexed for the two visit rules: by site (GHOST_VISIT asks whether the
- * job's technician stayed at the job's site between assignment and completion) and the long stays
- * (OFF_BOOK_VISIT asks, per long stay, whether the technician had a job there that day). Not thread-safe.
+ * The site visits the monitor was fed, indexed for the visit rules: by site (GHOST_VISIT asks whether the
+ * job's technician stayed at the job's site between assignment and completion, SUSPECT_VISIT whether only stays
+ * built from suspect pings did) and the long stays (OFF_BOOK_VISIT asks, per long stay, whether the technician had
+ * a job there that day). A stay carries the spoof signals of its pings; a refused one is no visit. What can no
+ * longer change is let go by {@link #settleStays} and {@link #forgetJob}. Not thread-safe.
  */
 public final class VisitBook {
-    private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to) {}
+    private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                        boolean refused) {
+        /** How evidence names the stay: {@code visit:SITE@FROM/TO}, then {@code  flagged:} or {@code  refused:} signals. */
+        String evidence() {
+            String base = "visit:" + site + "@" + from + "/" + to;
+            return signals.isEmpty() ? base : base + (refused ? " refused:" : " flagged:")
+                    + signals.stream().map(Enum::name).collect(Collectors.joining(","));
+        }
+    }
 
-    private record JobDay(JobId job, LocalDate day) {}
+    /** A day a technician had a job, with the job's site (kept here, so the day outlives the job's other state). */
+    private record JobDay(JobId job, LocalDate day, Site site) {}
 
     private final LeakagePolicy policy;
     private final Map<JobId, Site> jobSites = new HashMap<>();
@@ -37,8 +56,10 @@ public final class VisitBook {
     private final Map<SiteId, List<Stay>> staysBySite = new HashMap<>();
     private final Map<TechnicianId, List<JobDay>> technicianDays = new HashMap<>();
     private final Map<JobId, TechnicianId> assigned = new HashMap<>();
-    private final List<Stay> longStays = new ArrayList<>();
-    private final java.util.Set<Stay> seen = new java.util.HashSet<>();
+    private final Set<Stay> longStays = new LinkedHashSet<>();
+    private final Set<Stay> seen = new HashSet<>();
+    /** The sites that had stays before any job there was known (a live detector may report them). */
+    private final Set<SiteId> unplaced = new HashSet<>();
 
     public VisitBook(LeakagePolicy policy) {
         this.policy = policy;
@@ -52,40 +73,53 @@ public final class VisitBook {
 
     public void assigned(TechnicianId technician, JobId job, Instant at) {
         assigned.put(job, technician);
-        technicianDays.computeIfAbsent(technician, t -> new ArrayList<>()).add(new JobDay(job, day(at)));
+        technicianDays.computeIfAbsent(technician, t -> new ArrayList<>()).add(new JobDay(job, day(at), jobSites.get(job)));
     }
 
     public void completed(JobId job, Instant at) {
         TechnicianId technician = assigned.get(job);
         if (technician != null) {
-            technicianDays.computeIfAbsent(technician, t -> new ArrayList<>()).add(new JobDay(job, day(at)));
+            technicianDays.computeIfAbsent(technician, t -> new ArrayList<>())
+                    .add(new JobDay(job, day(at), jobSites.get(job)));
         }
     }
 
-    /** Records a stay (a repeated one changes nothing); returns the jobs at that site, whose GHOST_VISIT verdict may change. */
-    public List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to) {
+    /**
+     * Records a stay (a repeated one changes nothing): with {@code signals} it was built from suspect pings, and
+     * {@code refused} says the business does not count it as a visit. Returns the jobs at that site, whose
+     * GHOST_VISIT and SUSPECT_VISIT verdicts may change.
+     */
+    public List<JobId> visit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
+                             boolean refused) {
         Objects.requireNonNull(technician, "technician");
         Objects.requireNonNull(site, "site");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("a visit ends before it starts: " + from + " > " + to);
         }
-        Stay stay = new Stay(technician, site, from, to);
+        Stay stay = new Stay(technician, site, from, to, Set.copyOf(signals), refused && !signals.isEmpty());
         if (!seen.add(stay)) {
             return List.of();
         }
         staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
-        if (Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
+        if (!siteJobs.containsKey(site)) {
+            unplaced.add(site);
+        }
+        if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
             longStays.add(stay);
         }
         return siteJobs.getOrDefault(site, List.of());
     }
 
-    /** True when {@code technician} stayed at the job's site at least the ghost minimum within {@code [from, to]}. */
-    boolean visited(JobId job, TechnicianId technician, Instant from, Instant to) {
+    /**
+     * The stays of {@code technician} at the job's site of at least the ghost minimum within {@code [from, to]},
+     * refused ones included, in the order they were fed.
+     */
+    List<Stay> stays(JobId job, TechnicianId technician, Instant from, Instant to) {
         Site site = jobSites.get(job);
         if (site == null) {
-            return false;
+            return List.of();
         }
+        List<Stay> out = new ArrayList<>();
         for (Stay s : staysBySite.getOrDefault(site.id(), List.of())) {
             if (!s.technician.equals(technician)) {
                 continue;
@@ -93,21 +127,136 @@ public final class VisitBook {
             Instant start = s.from.isAfter(from) ? s.from : from;
             Instant end = s.to.isBefore(to) ? s.to : to;
             if (!end.isBefore(start) && Duration.between(start, end).compareTo(policy.ghostVisitMinimumStay()) >= 0) {
-                return true;
+                out.add(s);
             }
         }
-        return false;
+        return out;
+    }
+
+    /** What the visit rules conclude for a completed job: a clean visit, only flagged ones, or none (refused ones named). */
+    Visited visited(JobId job, TechnicianId technician, Instant from, Instant to) {
+        List<Stay> stays = stays(job, technician, from, to);
+        if (stays.stream().anyMatch(s -> s.signals.isEmpty())) {
+            return new Visited(true, List.of());
+        }
+        List<String> evidence = stays.stream().map(Stay::evidence).toList();
+        return new Visited(stays.stream().anyMatch(s -> !s.refused), evidence);
+    }
+
+    /** Whether the technician was there ({@code visited}), and the suspect stays that were all there was. */
+    record Visited(boolean visited, List<String> suspectStays) {}
+
+    /**
+     * One finding per off-book stay: a long stay at a known site, ended by {@code asOf}, where the technician had
+     * no job there that day. Simultaneous stays of one technician at several fences (one customer's sites of
+     * several jobs overlap) are one stay, with every site in the evidence.
+     */
+    public List<Finding> offBook(Instant asOf, Function<TechnicianId, BranchId> branches) {
+        List<Stay> ended = new ArrayList<>();
+        for (Stay stay : longStays) {
+            if (!stay.to.isAfter(asOf)) {
+                ended.add(stay);
+            }
+        }
+        return offBook(ended, branches);
     }
 
     /**
-     * One finding per off-book stay: a long stay at a known site where the technician had no job there that
-     * day. Simultaneous stays of one technician at several fences (one customer's sites of several jobs
-     * overlap) are one stay, with every site in the evidence.
+     * Settles the long stays that ended before {@code before} and that no later stay of the same technician can
+     * join (none still kept starts within a second of their end): returns their OFF_BOOK_VISIT findings (judged
+     * now, while the jobs of their day are all known) and lets the stays go from the off-book list.
      */
-    public List<Finding> offBook(Instant asOf, Function<TechnicianId, BranchId> branches) {
-        List<Stay> offBook = new ArrayList<>();
+    public List<Finding> settleStays(Instant before, Function<TechnicianId, BranchId> branches) {
+        Map<TechnicianId, Instant> firstKept = new HashMap<>();
         for (Stay stay : longStays) {
-            if (!stay.to.isAfter(asOf) && siteJobs.containsKey(stay.site) && !hadJobThere(stay)) {
+            if (!stay.to.isBefore(before)) {
+                firstKept.merge(stay.technician, stay.from, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Stay> settled = new ArrayList<>();
+        for (Iterator<Stay> it = longStays.iterator(); it.hasNext(); ) {
+            Stay stay = it.next();
+            Instant kept = firstKept.get(stay.technician);
+            if (stay.to.isBefore(before) && (kept == null || stay.to.plusSeconds(1).isBefore(kept))) {
+                settled.add(stay);
+                it.remove();
+            }
+        }
+        return offBook(settled, branches);
+    }
+
+    /**
+     * Lets go of {@code job}'s site and assignment; returns its site when no other job uses it (its stays are let go
+     * too, and a visit detector may drop its fence).
+     */
+    public Optional<SiteId> forgetJob(JobId job) {
+        currencies.remove(job);
+        assigned.remove(job);
+        Site site = jobSites.remove(job);
+        if (site == null) {
+            return Optional.empty();
+        }
+        List<JobId> jobs = siteJobs.get(site.id());
+        jobs.remove(job);
+        if (!jobs.isEmpty()) {
+            return Optional.empty();
+        }
+        siteJobs.remove(site.id());
+        forgetStays(staysBySite.remove(site.id()));
+        return Optional.of(site.id());
+    }
+
+    /**
+     * Lets go of the days before {@code before}'s day (and before the day of any long stay still kept), and of
+     * stays at sites of no known job that ended before {@code before}.
+     */
+    public void forgetBefore(Instant before) {
+        LocalDate keepFrom = day(before).minusDays(1);
+        for (Stay stay : longStays) {
+            LocalDate d = day(stay.from);
+            if (d.isBefore(keepFrom)) {
+                keepFrom = d;
+            }
+        }
+        LocalDate cut = keepFrom;
+        for (Iterator<List<JobDay>> it = technicianDays.values().iterator(); it.hasNext(); ) {
+            List<JobDay> days = it.next();
+            days.removeIf(d -> d.day.isBefore(cut));
+            if (days.isEmpty()) {
+                it.remove();
+            }
+        }
+        for (Iterator<SiteId> it = unplaced.iterator(); it.hasNext(); ) {
+            SiteId site = it.next();
+            List<Stay> stays = staysBySite.get(site);
+            if (siteJobs.containsKey(site) || stays == null) {
+                it.remove();
+                continue;
+            }
+            List<Stay> old = new ArrayList<>();
+            stays.removeIf(s -> s.to.isBefore(before) && !longStays.contains(s) && old.add(s));
+            forgetStays(old);
+            if (stays.isEmpty()) {
+                staysBySite.remove(site);
+                it.remove();
+            }
+        }
+    }
+
+    private void forgetStays(Collection<Stay> stays) {
+        if (stays != null) {
+            for (Stay s : stays) {
+                if (!longStays.contains(s)) {
+                    seen.remove(s);
+                }
+            }
+        }
+    }
+
+    private List<Finding> offBook(List<Stay> stays, Function<TechnicianId, BranchId> branches) {
+        List<Stay> offBook = new ArrayList<>();
+        for (Stay stay : stays) {
+            if (siteJobs.containsKey(stay.site) && !hadJobThere(stay)) {
                 offBook.add(stay);
             }
         }
@@ -123,7 +272,7 @@ public final class VisitBook {
             while (j < offBook.size() && offBook.get(j).technician.equals(first.technician)
                     && offBook.get(j).from.isBefore(end.plusSeconds(1))) {
                 Stay s = offBook.get(j);
-                evidence.add("visit:" + s.site + "@" + s.from + "/" + s.to);
+                evidence.add(s.evidence());
                 if (s.to.isAfter(end)) {
                     end = s.to;
                 }
@@ -143,7 +292,7 @@ public final class VisitBook {
             if (!jd.day.equals(day)) {
                 continue;
             }
-            Site there = jobSites.get(jd.job);
+            Site there = jd.site != null ? jd.site : jobSites.get(jd.job);
             if (there != null && (there.id().equals(here.id()) || there.location().distanceMetres(here.location())
                     <= there.radiusMetres() + here.radiusMetres())) {
                 return true;

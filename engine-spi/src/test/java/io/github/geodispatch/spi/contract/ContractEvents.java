@@ -2,10 +2,12 @@ package io.github.geodispatch.spi.contract;
 
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ChainFormat;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.DeliveryStatus;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.HashChain;
@@ -100,6 +102,11 @@ final class ContractEvents {
         all.add(new JobEvent.ProofAdded(h(stream, all), ProofKind.PHOTO, "before", "s3://proof/before.jpg",
                 "a".repeat(64)));
         all.add(new JobEvent.ProofAdded(h(stream, all), ProofKind.OTP, "customer approval", "otp:8842", null));
+        EventHeader queued = h(stream, all);
+        all.add(new JobEvent.ProofAdded(new EventHeader(queued.eventId(), stream, queued.version(),
+                queued.occurredAt().minusSeconds(1_800), dispatcher, queued.previousHash(), ChainFormat.CANONICAL_V2,
+                new DeviceOrigin("01J9ZQ4K7W3V5B8N2M6X0C1D3F", queued.occurredAt().minusSeconds(1_800),
+                        queued.occurredAt())), ProofKind.NOTE, "queued offline", "note:offline", null));
         all.add(new JobEvent.PartUsed(h(stream, all), "CAP-35UF", "85322990", 2, Money.inr(45_000), true));
         all.add(new JobEvent.ExpenseAdded(h(stream, all), "parking", Money.inr(4_000), false));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.COMPLETED, "", null));
@@ -130,6 +137,20 @@ final class ContractEvents {
                 "Request cancelled by user", null, null));
         all.add(new JobEvent.FeedbackRecorded(h(stream, all), 4, "बहुत अच्छा काम, समय पर आए"));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.CLOSED, "", null));
+        return all;
+    }
+
+    /**
+     * {@code events} re-written the way streams were written before the canonical encoding: format 1, chained over
+     * their format-1 text; an event with a device origin (which format 1 cannot hold) is written without it.
+     */
+    List<JobEvent> formatOne(List<JobEvent> events) {
+        List<JobEvent> all = new ArrayList<>();
+        for (JobEvent e : events) {
+            EventHeader h = e.header();
+            all.add(e.withHeader(new EventHeader(h.eventId(), h.stream(), h.version(), h.occurredAt(), h.actor(),
+                    HashChain.head(all), ChainFormat.TEXT_V1, null)));
+        }
         return all;
     }
 

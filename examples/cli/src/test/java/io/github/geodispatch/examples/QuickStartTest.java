@@ -25,7 +25,7 @@ class QuickStartTest {
                 .contains("[notify ravi] New job JOB-1001")
                 .contains("[rejected] PROOF_MISSING")
                 .contains("hash chain verifies")
-                .contains("SYSTEM     system   ARRIVED [geofence-visit:ravi@S-77")
+                .contains("SYSTEM     system   ARRIVED [visit:ravi at S-77 from 2026-11-16T03:30:30Z]")
                 .contains("invoice IND/2627/00001 1499.00 INR handed off")
                 .contains("owner's view of 2026-11-16: 1 job completed, revenue 1499.00 INR, collected 1499.00 INR");
         assertThat(text.toString().lines().filter(l -> l.matches("\\s+v\\d+ .*"))).hasSize(12);

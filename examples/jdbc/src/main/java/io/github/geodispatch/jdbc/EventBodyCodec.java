@@ -2,15 +2,19 @@ package io.github.geodispatch.jdbc;
 
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.ChainFormat;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeliveryStatus;
+import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.MessageChannel;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Priority;
@@ -23,6 +27,7 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.spi.TimeWindow;
+import io.github.geodispatch.spi.VisitSlot;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -45,7 +50,9 @@ import java.util.UUID;
  * IEEE bytes (exact, -0.0 included); instants zig-zag epoch seconds and a varint of nanoseconds; dates
  * a zig-zag epoch day; enums their constant's name; the previous hash its 32 bytes; optional values a
  * presence byte; lists a varint count. The actor's tenant is the stream's (the header requires it) and is
- * not repeated.
+ * not repeated. The header ends with the event's hash-chain format number (one byte) and its optional device
+ * origin (idempotency key, device time, received at); bodies of format version 1 had neither and are read as
+ * hash-chain format 1 without an origin.
  *
  * <p>The round trip is exact: {@code decode(encode(e)).equals(e)}, with the same {@code toString()} and
  * hence the same {@link io.github.geodispatch.spi.HashChain} hash. A string with an unpaired UTF-16
@@ -55,7 +62,9 @@ import java.util.UUID;
  * reading the older ones. Stateless and thread-safe.
  */
 final class EventBodyCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The layout before the header carried its hash-chain format and device origin: its events are format 1. */
+    private static final int FORMAT_WITHOUT_CHAIN_FORMAT = 1;
 
     private static final int JOB_CREATED = 1;
     private static final int JOB_ASSIGNED = 2;
@@ -66,6 +75,12 @@ final class EventBodyCodec {
     private static final int EXPENSE_ADDED = 7;
     private static final int PAYMENT_RECORDED = 8;
     private static final int INVOICE_HANDED_OFF = 9;
+    private static final int MESSAGE_STATUS_CHANGED = 10;
+    private static final int OTP_ISSUED = 11;
+    private static final int OTP_ATTEMPT_FAILED = 12;
+    private static final int PAYMENT_REQUESTED = 13;
+    private static final int PAYMENT_CALLBACK_RECEIVED = 14;
+    private static final int FEEDBACK_RECORDED = 15;
 
     private static final HexFormat HEX = HexFormat.of();
     private static final EnumNames<Role> ROLES = new EnumNames<>(Role.class);
@@ -75,6 +90,8 @@ final class EventBodyCodec {
     private static final EnumNames<PaymentMode> PAYMENT_MODES = new EnumNames<>(PaymentMode.class);
     private static final EnumNames<CoverageKind> COVERAGE_KINDS = new EnumNames<>(CoverageKind.class);
     private static final EnumNames<Currency> CURRENCIES = new EnumNames<>(Currency.class);
+    private static final EnumNames<MessageChannel> CHANNELS = new EnumNames<>(MessageChannel.class);
+    private static final EnumNames<DeliveryStatus> DELIVERY_STATUSES = new EnumNames<>(DeliveryStatus.class);
 
     private EventBodyCodec() {}
 
@@ -128,6 +145,12 @@ final class EventBodyCodec {
             out.writeString(e.status().name());
             out.writeString(e.reason());
             out.writeString(e.evidence());
+            out.writeBoolean(e.slot() != null);
+            if (e.slot() != null) {
+                out.writeString(e.slot().technician().value());
+                out.writeInstant(e.slot().window().from());
+                out.writeInstant(e.slot().window().to());
+            }
         } else if (event instanceof JobEvent.ProofAdded e) {
             out.writeString(e.kind().name());
             out.writeString(e.label());
@@ -156,6 +179,41 @@ final class EventBodyCodec {
             out.writeString(e.invoiceNumber());
             out.writeMoney(e.total());
             out.writeStrings(e.partSkus());
+        } else if (event instanceof JobEvent.MessageStatusChanged e) {
+            out.writeString(e.message());
+            out.writeString(e.template());
+            out.writeString(e.recipient());
+            out.writeString(e.channel().name());
+            out.writeString(e.status().name());
+            out.writeString(e.providerReference());
+            out.writeString(e.detail());
+        } else if (event instanceof JobEvent.OtpIssued e) {
+            out.writeString(e.salt());
+            out.writeString(e.codeHash());
+            out.writeInstant(e.expiresAt());
+            out.writeVarSigned(e.maxAttempts());
+        } else if (event instanceof JobEvent.OtpAttemptFailed e) {
+            out.writeLongBytes(e.otp().getMostSignificantBits());
+            out.writeLongBytes(e.otp().getLeastSignificantBits());
+        } else if (event instanceof JobEvent.PaymentRequested e) {
+            out.writeString(e.mode().name());
+            out.writeMoney(e.amount());
+            out.writeString(e.reference());
+            out.writeString(e.payer());
+            out.writeString(e.link());
+        } else if (event instanceof JobEvent.PaymentCallbackReceived e) {
+            out.writeString(e.reference());
+            out.writeBoolean(e.paid());
+            out.writeString(e.resultCode());
+            out.writeString(e.resultDescription());
+            out.writeString(e.receipt());
+            out.writeBoolean(e.amount() != null);
+            if (e.amount() != null) {
+                out.writeMoney(e.amount());
+            }
+        } else if (event instanceof JobEvent.FeedbackRecorded e) {
+            out.writeVarSigned(e.rating());
+            out.writeString(e.comment());
         }
         return out.toByteArray();
     }
@@ -183,12 +241,12 @@ final class EventBodyCodec {
             in.reset(body);
             try {
                 int format = in.readByte();
-                if (format != FORMAT) {
+                if (format != FORMAT && format != FORMAT_WITHOUT_CHAIN_FORMAT) {
                     throw new IllegalArgumentException("unknown event body format " + format + " (this version reads "
-                            + FORMAT + ")");
+                            + FORMAT_WITHOUT_CHAIN_FORMAT + " and " + FORMAT + ")");
                 }
                 int variant = in.readByte();
-                JobEvent event = readVariant(variant, readHeader());
+                JobEvent event = readVariant(variant, readHeader(format == FORMAT));
                 in.requireEnd();
                 return event;
             } catch (IllegalArgumentException | NullPointerException | ArithmeticException | DateTimeException e) {
@@ -196,7 +254,7 @@ final class EventBodyCodec {
             }
         }
 
-        private EventHeader readHeader() {
+        private EventHeader readHeader(boolean withChainFormat) {
             UUID eventId = new UUID(in.readLongBytes(), in.readLongBytes());
             if (!in.skipIfNextStringIs(tenantBytes)) {
                 int from = in.position;
@@ -212,7 +270,13 @@ final class EventBodyCodec {
             long version = in.readLong();
             Instant occurredAt = in.readInstant();
             readActor();
-            return new EventHeader(eventId, stream, version, occurredAt, actor, in.readHex(32));
+            String previousHash = in.readHex(32);
+            if (!withChainFormat) {
+                return new EventHeader(eventId, stream, version, occurredAt, actor, previousHash, ChainFormat.TEXT_V1, null);
+            }
+            ChainFormat chainFormat = chainFormat(in.readByte());
+            DeviceOrigin origin = in.readBoolean() ? new DeviceOrigin(in.readString(), in.readInstant(), in.readInstant()) : null;
+            return new EventHeader(eventId, stream, version, occurredAt, actor, previousHash, chainFormat, origin);
         }
 
         /** The actor (id, role, branch) of the header, the previous one when its bytes and tenant repeat. */
@@ -248,7 +312,9 @@ final class EventBodyCodec {
                 case JOB_ASSIGNED -> new JobEvent.JobAssigned(header, new TechnicianId(in.readString()), in.readString());
                 case JOB_UNASSIGNED -> new JobEvent.JobUnassigned(header, new TechnicianId(in.readString()), in.readString());
                 case STATUS_CHANGED -> new JobEvent.StatusChanged(header, in.readEnum(STATUSES), in.readString(),
-                        in.readString());
+                        in.readString(), in.readBoolean()
+                                ? new VisitSlot(new TechnicianId(in.readString()), new TimeWindow(in.readInstant(), in.readInstant()))
+                                : null);
                 case PROOF_ADDED -> new JobEvent.ProofAdded(header, in.readEnum(PROOF_KINDS), in.readString(),
                         in.readString(), in.readString());
                 case PART_USED -> new JobEvent.PartUsed(header, in.readString(), in.readString(), in.readInt(),
@@ -259,6 +325,19 @@ final class EventBodyCodec {
                         in.readString());
                 case INVOICE_HANDED_OFF -> new JobEvent.InvoiceHandedOff(header, in.readString(), in.readMoney(),
                         in.readStrings());
+                case MESSAGE_STATUS_CHANGED -> new JobEvent.MessageStatusChanged(header, in.readString(), in.readString(),
+                        in.readString(), in.readEnum(CHANNELS), in.readEnum(DELIVERY_STATUSES), in.readString(),
+                        in.readString());
+                case OTP_ISSUED -> new JobEvent.OtpIssued(header, in.readString(), in.readString(), in.readInstant(),
+                        in.readInt());
+                case OTP_ATTEMPT_FAILED -> new JobEvent.OtpAttemptFailed(header,
+                        new UUID(in.readLongBytes(), in.readLongBytes()));
+                case PAYMENT_REQUESTED -> new JobEvent.PaymentRequested(header, in.readEnum(PAYMENT_MODES),
+                        in.readMoney(), in.readString(), in.readString(), in.readString());
+                case PAYMENT_CALLBACK_RECEIVED -> new JobEvent.PaymentCallbackReceived(header, in.readString(),
+                        in.readBoolean(), in.readString(), in.readString(), in.readString(),
+                        in.readBoolean() ? in.readMoney() : null);
+                case FEEDBACK_RECORDED -> new JobEvent.FeedbackRecorded(header, in.readInt(), in.readString());
                 default -> throw new IllegalArgumentException("unknown event variant code " + variant);
             };
         }
@@ -297,6 +376,18 @@ final class EventBodyCodec {
             return PAYMENT_RECORDED;
         } else if (event instanceof JobEvent.InvoiceHandedOff) {
             return INVOICE_HANDED_OFF;
+        } else if (event instanceof JobEvent.MessageStatusChanged) {
+            return MESSAGE_STATUS_CHANGED;
+        } else if (event instanceof JobEvent.OtpIssued) {
+            return OTP_ISSUED;
+        } else if (event instanceof JobEvent.OtpAttemptFailed) {
+            return OTP_ATTEMPT_FAILED;
+        } else if (event instanceof JobEvent.PaymentRequested) {
+            return PAYMENT_REQUESTED;
+        } else if (event instanceof JobEvent.PaymentCallbackReceived) {
+            return PAYMENT_CALLBACK_RECEIVED;
+        } else if (event instanceof JobEvent.FeedbackRecorded) {
+            return FEEDBACK_RECORDED;
         }
         throw new IllegalArgumentException("no body code for event variant " + event.getClass().getName());
     }
@@ -312,6 +403,22 @@ final class EventBodyCodec {
         out.writeString(header.actor().role().name());
         out.writeString(header.actor().branch() == null ? null : header.actor().branch().value());
         out.writeBytes(HEX.parseHex(header.previousHash()));
+        out.writeByte(header.format().number());
+        out.writeBoolean(header.origin() != null);
+        if (header.origin() != null) {
+            out.writeString(header.origin().idempotencyKey());
+            out.writeInstant(header.origin().deviceTime());
+            out.writeInstant(header.origin().receivedAt());
+        }
+    }
+
+    private static ChainFormat chainFormat(int number) {
+        for (ChainFormat format : ChainFormat.values()) {
+            if (format.number() == number) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown hash-chain format " + number);
     }
 
     private static TechnicianId technicianOrNull(String value) {

@@ -144,9 +144,9 @@ class EventBodyCodecTest {
                 .hasMessageContaining("1 bytes left over");
 
         byte[] future = body.clone();
-        future[0] = 2;
+        future[0] = 3;
         assertThatThrownBy(() -> EventBodyCodec.decode(future)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown event body format 2");
+                .hasMessageContaining("unknown event body format 3");
 
         byte[] variant = body.clone();
         variant[1] = 42;

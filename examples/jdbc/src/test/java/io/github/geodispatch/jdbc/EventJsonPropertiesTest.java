@@ -140,9 +140,11 @@ class EventJsonPropertiesTest {
     }
 
     /** Any text, quotes, backslashes, control characters, Devanagari and emoji included. */
+    /** Text, never with an unpaired surrogate: that is not text, and an event holding it cannot be hashed. */
     private static Arbitrary<String> texts() {
         return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withChars("\"\\/\b\f\n\r\t\u0001\u007f€ठंडा😀").ofMaxLength(12));
+                Arbitraries.strings().withChars("\"\\/\b\f\n\r\t\u0001\u007f€ठंडा😀").ofMaxLength(12))
+                .filter(t -> t.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     private static Arbitrary<String> tokens() {

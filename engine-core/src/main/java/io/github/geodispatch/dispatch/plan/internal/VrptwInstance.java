@@ -19,6 +19,10 @@ import java.util.Set;
  * @param customers the depot first, then every customer
  */
 public record VrptwInstance(String name, int maxVehicles, double capacity, List<Customer> customers) {
+    /** The most vehicles a file may give (each is a route the planner keeps). */
+    public static final int MAX_VEHICLES = 10_000;
+    /** The highest customer number a file may give. */
+    public static final int MAX_CUSTOMER_NUMBER = 1_000_000;
 
     /**
      * One row of the customer table.
@@ -107,18 +111,15 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
                 if (fields.length != 2) {
                     throw malformed(i, "expected 'NUMBER CAPACITY' values, got '" + line + "'");
                 }
-                vehicles = (int) number(i, fields[0], "vehicle number");
+                vehicles = integer(i, fields[0], "vehicle number", 1, MAX_VEHICLES);
                 capacity = number(i, fields[1], "capacity");
             } else if (inCustomers) {
                 if (fields.length != 7) {
                     throw malformed(i, "expected 7 columns (number x y demand ready due service), got " + fields.length);
                 }
-                double no = number(i, fields[0], "customer number");
-                if (no != Math.rint(no)) {
-                    throw malformed(i, "customer number must be an integer, was " + fields[0]);
-                }
+                int no = integer(i, fields[0], "customer number", 0, MAX_CUSTOMER_NUMBER);
                 try {
-                    customers.add(new Customer((int) no, number(i, fields[1], "x"), number(i, fields[2], "y"),
+                    customers.add(new Customer(no, number(i, fields[1], "x"), number(i, fields[2], "y"),
                             number(i, fields[3], "demand"), number(i, fields[4], "ready time"),
                             number(i, fields[5], "due date"), number(i, fields[6], "service time")));
                 } catch (IllegalArgumentException e) {
@@ -147,6 +148,20 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
         } catch (NumberFormatException e) {
             throw malformed(line, what + " is not a number: '" + text + "'");
         }
+    }
+
+    /** A whole number written as digits (no fraction, no exponent) in {@code [min, max]}. */
+    private static int integer(int line, String text, String what, int min, int max) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            value = Long.MIN_VALUE;
+        }
+        if (value < min || value > max) {
+            throw malformed(line, what + " must be a whole number from " + min + " to " + max + ", was '" + text + "'");
+        }
+        return (int) value;
     }
 
     private static IllegalArgumentException malformed(int line, String message) {

@@ -38,6 +38,15 @@ public final class VrptwPlanner {
     /** As {@link #solve(VrptwInstance, PlanTermination, Consumer)} with the given random seed. */
     public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination,
             Consumer<PlanProgress> progress, long seed) {
+        return solve(instance, termination, progress, seed, new EarlyStop());
+    }
+
+    /**
+     * As {@link #solve(VrptwInstance, PlanTermination, Consumer, long)}, ending early (with the best plan found
+     * so far) once another thread calls {@link EarlyStop#request()} on {@code stop}.
+     */
+    public static VrptwSolution solve(VrptwInstance instance, PlanTermination termination,
+            Consumer<PlanProgress> progress, long seed, EarlyStop stop) {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(progress, "progress");
@@ -45,7 +54,11 @@ public final class VrptwPlanner {
         CheapestInsertion.construct(problem);
         Solver<PlanSolution> solver = SolverSetup.solver(SolverSetup.Budget.of(termination, problem.stops().size()), false, seed);
         long started = System.nanoTime();
+        stop.solver = solver;
         solver.addEventListener(event -> {
+            if (stop.requested) {
+                solver.terminateEarly(); // a request made before the solve began (which resets it) lands here
+            }
             HardMediumSoftLongScore score = event.getNewBestSolution().score();
             if (score.isSolutionInitialized()) {
                 progress.accept(new PlanProgress(java.time.Duration.ofNanos(System.nanoTime() - started),
@@ -54,6 +67,26 @@ public final class VrptwPlanner {
         });
         PlanSolution best = solver.solve(problem);
         return answer(instance, best);
+    }
+
+    /** Ends a running solve early from another thread: the solve returns the best plan found so far. Thread-safe. */
+    public static final class EarlyStop {
+        private volatile boolean requested;
+        private volatile Solver<?> solver;
+
+        /** Asks the solve to end now (or as soon as it starts); it then returns its best plan. */
+        public void request() {
+            requested = true;
+            Solver<?> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+
+        /** Whether {@link #request()} was called. */
+        public boolean requested() {
+            return requested;
+        }
     }
 
     static PlanSolution model(VrptwInstance instance) {

@@ -1,5 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 
+import io.github.geodispatch.examples.OutputFiles;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,9 +9,13 @@ import java.time.Duration;
 
 /**
  * The {@code city-day} command's work, callable from the CLI and from tests: run the day with a progress
- * bar, print the dashboard, write {@code report.html} and {@code journal.jsonl} into the output directory.
+ * bar, print the dashboard, write {@code report.html} and {@code journal.jsonl} into the output directory
+ * (both into a temporary directory that then takes its place; a directory holding anything else is refused).
  */
 public final class CityDayRun {
+    private static final String REPORT = "report.html";
+    private static final String JOURNAL = "journal.jsonl";
+
     private CityDayRun() {}
 
     /** What a run wrote, for the caller to print or check. */
@@ -43,14 +49,18 @@ public final class CityDayRun {
         if (progressBar) {
             console.println();
         }
-        Path report = out.resolve("report.html");
-        Path journal = out.resolve("journal.jsonl");
-        HtmlReport.write(day, report);
-        int lines = JournalExport.write(day, journal);
+        int[] lines = new int[1];
+        try (OutputFiles.Directory dir = OutputFiles.directory(out, name -> name.equals(REPORT) || name.equals(JOURNAL), true)) {
+            dir.write(REPORT, file -> HtmlReport.write(day, file));
+            dir.write(JOURNAL, file -> lines[0] = JournalExport.write(day, file));
+            dir.commit();
+        }
+        Path report = out.resolve(REPORT);
+        Path journal = out.resolve(JOURNAL);
         Dashboard.print(day, console);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        console.printf(" Wrote %s and %s (%,d lines) in %.1f s%n", report, journal, lines, millis / 1000.0);
+        console.printf(" Wrote %s and %s (%,d lines) in %.1f s%n", report, journal, lines[0], millis / 1000.0);
         console.flush();
-        return new Written(report, journal, lines, millis);
+        return new Written(report, journal, lines[0], millis);
     }
 }

@@ -79,6 +79,9 @@ final class CitySimulation {
         Instant until;
         Instant fakeArrival;
         boolean claimedArrival;
+        /** On site: whether work has started (after the arrival was recorded) and whether the arrival was tapped. */
+        boolean workStarted;
+        boolean tappedArrival;
         Instant stayFrom;
         String stayPlace;
         Instant doneAt;
@@ -277,16 +280,18 @@ final class CitySimulation {
                     a.stayFrom = t;
                     a.stayPlace = a.current.site().id().value();
                     CityWorld.JobRequest job = a.current;
-                    desk.status(job.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
-                    desk.status(job.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
-                    desk.proof(job.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + job.id().value() + "-before.jpg",
-                            sha(job.id().value() + "before"), t.plusSeconds(90));
+                    // the arrival is recorded by the geofence once the visit is confirmed; work starts after that
+                    a.workStarted = false;
+                    a.tappedArrival = false;
                     a.until = t.plus(Duration.ofSeconds(Math.round(job.kind().minutes * 60 * job.durationFactor())));
                 } else {
                     a.pos = along(a.from, a.to, fraction(a.departAt, a.until, t));
                 }
             }
             case ON_SITE -> {
+                if (!a.workStarted) {
+                    startWork(a, t);
+                }
                 if (!t.isBefore(a.until)) {
                     finish(a, a.current, t);
                     a.current = null;
@@ -296,8 +301,9 @@ final class CitySimulation {
             case GHOST -> {
                 if (!a.claimedArrival && !t.isBefore(a.fakeArrival)) {
                     a.claimedArrival = true;
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.ARRIVED, t, null, appFix(a, t));
-                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null, null);
+                    // no visit can prove it: the technician phones the office, which overrides
+                    desk.arrivalOverride(a.current.id(), t, a.tech.id().value() + " phoned: the phone's GPS is off");
+                    desk.status(a.current.id(), a.tech.id(), JobStatus.WORK_STARTED, t.plusSeconds(60), null);
                     desk.proof(a.current.id(), a.tech.id(), ProofKind.PHOTO, "before", "img/" + a.current.id().value() + "-before.jpg",
                             sha(a.current.id().value() + "before"), t.plusSeconds(90));
                 }
@@ -350,7 +356,7 @@ final class CitySimulation {
         a.queue.pollFirst();
         a.current = job;
         leave(a, t);
-        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null, null);
+        desk.status(job.id(), a.tech.id(), JobStatus.EN_ROUTE, t, null);
         if (isMistake(CityWorld.MistakeKind.GHOST_VISIT, job.id())) {
             a.state = State.GHOST;
             a.claimedArrival = false;
@@ -427,8 +433,8 @@ final class CitySimulation {
         desk.proof(job.id(), by, ProofKind.PHOTO, "after", "img/" + job.id().value() + "-after.jpg", sha(job.id().value() + "after"),
                 t.minusSeconds(60));
         if (plan.needsSecondVisit() && secondVisits.add(job.id())) {
-            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store", null);
-            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part", null);
+            desk.status(job.id(), by, JobStatus.ON_HOLD, t, "compressor relay to be fetched from the branch store");
+            desk.status(job.id(), by, JobStatus.RESCHEDULED, t.plusSeconds(30), "second visit later today with the part");
             CityWorld.JobRequest next = a.queue.pollFirst();
             a.queue.addFirst(job);
             if (next != null) {
@@ -438,7 +444,7 @@ final class CitySimulation {
         }
         String signature = "img/" + job.id().value() + "-signature-" + (100_000 + rnd.nextInt(900_000)) + ".png";
         desk.proof(job.id(), by, ProofKind.SIGNATURE, "customer approval", signature, sha(signature), t.minusSeconds(30));
-        desk.status(job.id(), by, JobStatus.COMPLETED, t, null, null);
+        desk.status(job.id(), by, JobStatus.COMPLETED, t, null);
         completed++;
         boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), CityWorld.DAY);
         long due = (covered ? 0 : job.kind().labourPaise) + parts;
@@ -478,10 +484,23 @@ final class CitySimulation {
         }
     }
 
-    /** What the phone sends with an "arrived" tap: its own position fix (not a geofence visit). */
-    private static String appFix(Agent a, Instant t) {
-        return String.format(java.util.Locale.ROOT, "app tap by %s at %s, fix %.5f,%.5f", a.tech.id().value(), hhmm(t),
-                a.pos.lat(), a.pos.lng());
+    /**
+     * On site, before work: once the arrival is recorded (the geofence confirms the visit after its dwell) the
+     * technician starts and photographs the unit; ten minutes in without it, the technician taps "arrived", which
+     * the job record proves from the visit (or refuses, and the refusal is reported).
+     */
+    private void startWork(Agent a, Instant t) {
+        JobId job = a.current.id();
+        if (!desk.arrived(job) && !a.tappedArrival && !t.isBefore(a.stayFrom.plus(Duration.ofMinutes(10)))) {
+            a.tappedArrival = true;
+            desk.status(job, a.tech.id(), JobStatus.ARRIVED, t, null);
+        }
+        if (desk.arrived(job)) {
+            a.workStarted = true;
+            desk.status(job, a.tech.id(), JobStatus.WORK_STARTED, t, null);
+            desk.proof(job, a.tech.id(), ProofKind.PHOTO, "before", "img/" + job.value() + "-before.jpg",
+                    sha(job.value() + "before"), t.plusSeconds(30));
+        }
     }
 
     private boolean isMistake(CityWorld.MistakeKind kind, JobId job) {

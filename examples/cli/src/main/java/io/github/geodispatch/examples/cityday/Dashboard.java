@@ -51,10 +51,10 @@ final class Dashboard {
         out.printf(" Geofence      %,d visits detected · %.1f%% precision, %.1f%% recall against the true stays%n",
                 acc.detected(), 100 * acc.precision(), 100 * acc.recall());
         List<JobVisitFinding> arrivals = day.arrivals;
-        out.printf("               ARRIVED taps verified by a site visit %,d · ARRIVED recorded from a visit %,d · "
+        out.printf("               ARRIVED recorded from a visit %,d · office overrides confirmed by a later visit %,d · "
                 + "completed with no site visit: %s%n",
-                arrivals.stream().filter(a -> a instanceof JobVisitFinding.ManualArrivalVerified).count(),
                 arrivals.stream().filter(a -> a instanceof JobVisitFinding.ArrivalRecorded).count(),
+                arrivals.stream().filter(a -> a instanceof JobVisitFinding.ManualArrivalVerified).count(),
                 day.unverifiedCompletions().stream().map(j -> j.value()).toList());
         out.println(rule);
         out.printf(" %-9s %6s %6s %8s %8s %10s %12s %12s %12s%n", "branch", "jobs", "done", "FTF", "SLA", "resp p50", "revenue",

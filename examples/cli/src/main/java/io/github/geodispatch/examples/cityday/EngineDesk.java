@@ -101,9 +101,19 @@ final class EngineDesk implements JobDesk {
     }
 
     @Override
-    public void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason, String evidence) {
+    public void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason) {
         Actor actor = status == JobStatus.RESCHEDULED || status == JobStatus.CANCELLED ? office(job) : tech(by);
-        run(actor, job, at, new JobCommand.ChangeStatus(job, status, reason, evidence));
+        run(actor, job, at, new JobCommand.ChangeStatus(job, status, reason, null));
+    }
+
+    @Override
+    public void arrivalOverride(JobId job, Instant at, String reason) {
+        run(office(job), job, at, JobCommand.ChangeStatus.arrivalOverride(job, reason));
+    }
+
+    @Override
+    public boolean arrived(JobId job) {
+        return engine.job(owner, job).map(j -> j.arrivedAt() != null).orElse(false);
     }
 
     @Override

@@ -184,7 +184,7 @@ final class HtmlReport {
             }
             if (day.unverifiedCompletions().contains(m.job())) {
                 b.append(" · geofence: no visit at site ").append(day.world.job(m.job()).site().id().value())
-                        .append(" between assignment and completion (the ARRIVED came from an app tap)");
+                        .append(" between assignment and completion (the ARRIVED was an office override)");
             }
             return b.toString();
         }

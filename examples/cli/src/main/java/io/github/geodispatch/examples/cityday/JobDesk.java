@@ -25,8 +25,17 @@ interface JobDesk {
 
     void unassign(JobId job, TechnicianId technician, Instant at, String reason);
 
-    /** A status change; {@code evidence} says what proves it (for ARRIVED, the phone's fix or a geofence visit), or null. */
-    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason, String evidence);
+    /**
+     * A status change from the technician's phone (RESCHEDULED and CANCELLED from the office). An ARRIVED tap names no
+     * evidence: the job record finds the technician's geofence visit at the site, or refuses the tap.
+     */
+    void status(JobId job, TechnicianId by, JobStatus status, Instant at, String reason);
+
+    /** The office records the arrival without a visit (the technician phoned in), saying why. */
+    void arrivalOverride(JobId job, Instant at, String reason);
+
+    /** True once the job's arrival is recorded (by its geofence visit, a tap, or the office). */
+    boolean arrived(JobId job);
 
     void proof(JobId job, TechnicianId by, ProofKind kind, String label, String reference, String sha256, Instant at);
 

@@ -81,7 +81,7 @@ final class JournalExport {
         } else if (e instanceof JobEvent.JobUnassigned u) {
             return new JournalRecord.JobUnassigned(job, at, u.technician(), u.reason());
         } else if (e instanceof JobEvent.StatusChanged s) {
-            return new JournalRecord.JobStatusChanged(job, at, s.status(), s.reason());
+            return new JournalRecord.JobStatusChanged(job, at, s.status(), s.reason(), s.evidence());
         } else if (e instanceof JobEvent.ProofAdded p) {
             return new JournalRecord.JobProof(job, at, p.kind(), p.reference());
         } else if (e instanceof JobEvent.PartUsed p) {

@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.geodispatch.geofence.DailyAttendance;
@@ -16,29 +17,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code geodispatch attendance}: fences (GeoJSON) + pings (CSV, arrival order) to site and branch
- * visits (JSON lines) and a printed attendance summary per technician. Malformed ping rows are reported
- * with their line numbers and skipped; exit code 0 when all rows were read, 1 when some were skipped,
- * 2 on unusable input (missing file, bad GeoJSON, bad header).
+ * visits (JSON lines, written atomically) and a printed attendance summary per technician. Malformed ping rows
+ * are reported with their line numbers and skipped; exit code 0 when all rows were read and no spoof signal was
+ * raised, 1 when some rows were skipped or a spoof signal was raised, 2 on unusable input (missing file, bad
+ * GeoJSON, bad header, no ping rows, or more than {@value InputCheck#MAX_REJECTED_PERCENT}% of them rejected).
  */
 @Command(name = "attendance", mixinStandardHelpOptions = true,
-        description = "Detect site visits and branch attendance from GPS pings.")
+        description = "Detect site visits and branch attendance from GPS pings.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: every ping row read, no spoof signal",
+                "1:done, with ping rows rejected (listed on standard error) or spoof signals (printed)",
+                ExitCodes.BAD_INPUT_LINE + "; also a pings file with no rows, or with more than "
+                        + InputCheck.MAX_REJECTED_PERCENT + "%% of its rows rejected",
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class AttendanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,17 +88,19 @@ public final class AttendanceCommand implements Callable<Integer> {
                 })
                 .build();
         PingCsv.Result read;
-        try (BufferedReader in = Files.newBufferedReader(pings)) {
+        try (InputStream in = Files.newInputStream(pings)) {
             read = PingCsv.read(in, p -> outcomes.merge(tracker.accept(p), 1, Integer::sum));
         }
+        InputCheck.requireUsable(pings, "ping rows", read.rows(), read.rejected(),
+                read.problems().isEmpty() ? null : read.problems().get(0));
         tracker.flush();
         ZoneId shownZone = zone != null ? zone : firstOffsetOf(pings);
 
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ObjectMapper mapper = new ObjectMapper();
         List<SiteVisit> visits = tracker.visitLog().all();
-        int written = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+        int[] written = {0};
+        OutputFiles.write(out, w -> {
             for (SiteVisit v : visits) {
                 if (v.kind() == FenceKind.SERVICE_AREA) {
                     continue;
@@ -101,19 +113,17 @@ public final class AttendanceCommand implements Callable<Integer> {
                 o.put("exited_at", iso.format(v.exitedAt().atZone(shownZone)));
                 o.put("dwell_s", v.dwell().toSeconds());
                 w.write(mapper.writeValueAsString(o));
-                w.newLine();
-                written++;
+                w.write('\n');
+                written[0]++;
             }
-        }
+        });
 
-        for (PingCsv.Problem p : read.problems()) {
-            stderr.println("attendance: " + pings + " " + p);
-        }
+        InputCheck.print(stderr, "attendance: " + pings + " ", read.problems(), read.rejected());
         stdout.printf("pings: %d rows read, %d malformed; accepted %d, duplicate %d, rejected: accuracy %d, clock skew %d, too late %d%n",
-                read.rows(), read.problems().size(), count(outcomes, PingOutcome.ACCEPTED), count(outcomes, PingOutcome.DUPLICATE),
+                read.rows(), read.rejected(), count(outcomes, PingOutcome.ACCEPTED), count(outcomes, PingOutcome.DUPLICATE),
                 count(outcomes, PingOutcome.REJECTED_ACCURACY), count(outcomes, PingOutcome.REJECTED_CLOCK_SKEW),
                 count(outcomes, PingOutcome.REJECTED_TOO_LATE));
-        stdout.printf("visits: %d written to %s%n", written, out);
+        stdout.printf("visits: %d written to %s%n", written[0], out);
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         stdout.printf("%-12s %-10s %-9s %-9s %6s %9s %9s %11s%n", "technician", "date", "check-in", "check-out",
                 "sites", "on-site", "branch", "travelling");
@@ -124,27 +134,28 @@ public final class AttendanceCommand implements Callable<Integer> {
                     hours(a.onSites()), hours(a.atBranch()), hours(a.travelling()));
         }
         spoofs.forEach((k, n) -> stdout.printf("spoof signal: %s x%d%n", k, n));
-        return read.problems().isEmpty() ? 0 : 1;
+        return read.rejected() == 0 && spoofs.isEmpty() ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
     }
 
-    private static ZoneId firstOffsetOf(Path pings) throws java.io.IOException {
-        try (BufferedReader in = Files.newBufferedReader(pings)) {
-            AtomicReference<ZoneId> first = new AtomicReference<>();
-            String header = in.readLine();
-            String line = in.readLine();
-            if (header != null && line != null) {
-                int col = List.of(header.split(",", -1)).indexOf("timestamp");
-                String[] f = line.split(",", -1);
-                if (col >= 0 && col < f.length) {
-                    try {
-                        first.set(java.time.OffsetDateTime.parse(f[col].strip()).getOffset());
-                    } catch (java.time.format.DateTimeParseException e) {
-                        first.set(ZoneOffset.UTC);
-                    }
+    /** The offset of the first row's timestamp that parses (UTC when none does), from the file's first 64 KiB. */
+    private static ZoneId firstOffsetOf(Path pings) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(pings)) {
+            head = in.readNBytes(1 << 16);
+        }
+        String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n|\r|\n");
+        int column = List.of(lines[0].replace("\u00EF\u00BB\u00BF", "").split(",", -1)).indexOf("timestamp");
+        for (int i = 1; i < lines.length && column >= 0; i++) {
+            String[] fields = lines[i].split(",", -1);
+            if (column < fields.length) {
+                try {
+                    return OffsetDateTime.parse(fields[column].strip()).getOffset();
+                } catch (DateTimeParseException e) {
+                    // a malformed row, reported by the reader; try the next
                 }
             }
-            return first.get() != null ? first.get() : ZoneOffset.UTC;
         }
+        return ZoneOffset.UTC;
     }
 
     private static int count(Map<PingOutcome, Integer> m, PingOutcome o) {

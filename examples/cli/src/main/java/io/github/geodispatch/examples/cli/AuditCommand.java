@@ -1,6 +1,8 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputFiles;
 import io.github.geodispatch.journal.JournalProblem;
+import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.leakage.AuditReport;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.FindingsJsonl;
@@ -12,9 +14,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,10 +27,17 @@ import java.util.function.Function;
 
 /**
  * {@code audit --journal FILE --as-of ISO_TIME --out findings.jsonl}: runs the leakage rules over a journal
- * and writes one finding per line, then prints findings and amount at risk by code and by technician.
+ * and writes one finding per line (atomically), then prints findings and amount at risk by code and by
+ * technician. Bad journal lines are reported and skipped; a journal that yields no records, or with more than
+ * {@value InputCheck#MAX_REJECTED_PERCENT}% of its lines rejected, is unusable (exit 2, nothing written).
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit a journal for payment leakage; writes findings as JSON Lines and prints a summary.")
+        description = "Audit a journal for payment leakage; writes findings as JSON Lines and prints a summary.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: no findings, every line read and none flagged",
+                "1:done, with findings, or with journal lines rejected or flagged (listed on standard error)",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL,
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,23 +66,28 @@ public final class AuditCommand implements Callable<Integer> {
         }
         LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneId.of(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            FindingsJsonl.write(report.findings(), w);
-        }
+        JournalSummary read = report.journal();
+        InputCheck.requireUsable(journal, "records", read.records(), read.rejected(),
+                read.problems().isEmpty() ? null : read.problems().get(0));
+        OutputFiles.write(out, w -> FindingsJsonl.write(report.findings(), w));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        o.printf("journal: %d lines, %d records, %d rejected; %d import flags; %d records after --as-of left out; "
-                        + "%d pings, %d rejected by the visit tracker%n",
-                report.journal().lines(), report.journal().records(), report.journal().rejected(),
-                report.importProblems().size(), report.recordsAfterAsOf(), report.pings(), report.pingsRejected());
-        List<JournalProblem> problems = report.journal().problems();
-        problems.stream().limit(10).forEach(p -> err.println("  " + p));
-        report.importProblems().stream().limit(10).forEach(p -> err.println("  " + p));
+        long importProblems = report.importCounts().values().stream().mapToLong(Long::longValue).sum();
+        o.printf("journal: %d lines, %d records, %d rejected; import: %d flagged, %d rejected; "
+                        + "%d records after --as-of left out; %d pings, %d rejected by the visit tracker%n",
+                read.lines(), read.records(), read.rejected(), report.importCount(JournalProblem.Kind.FLAGGED),
+                importProblems - report.importCount(JournalProblem.Kind.FLAGGED), report.recordsAfterAsOf(),
+                report.pings(), report.pingsRejected());
+        o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                report.window().toDays(), report.jobsLetGo(), report.peakJobsHeld());
+        InputCheck.print(err, "  ", read.problems(), read.rejected());
+        InputCheck.print(err, "  ", report.importProblems(), importProblems);
         table(o, "code", report.findings(), f -> f.code().name());
         table(o, "technician", report.findings(), f -> f.technician() == null ? "-" : f.technician().value());
         o.printf("%d findings written to %s%n", report.findings().size(), out);
         o.flush();
-        return 0;
+        return report.findings().isEmpty() && read.clean() && importProblems == 0
+                ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
     }
 
     private static void table(PrintWriter o, String title, List<Finding> findings, Function<Finding, String> key) {

@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 @Command(name = "city-day", mixinStandardHelpOptions = true,
         description = {"Simulate a service business's day in Bengaluru and write a dashboard.",
                 "Prints a progress bar, then a terminal dashboard; writes DIR/report.html (self-contained) and "
-                        + "DIR/journal.jsonl (the journal format, for `geodispatch audit`)."})
+                        + "DIR/journal.jsonl (the journal format, for `geodispatch audit`)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE + "; also a DIR holding other files",
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class CityDayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,7 +41,8 @@ public final class CityDayCommand implements Callable<Integer> {
             + "plan, 1-600 s; a run it cuts short is no longer repeatable (default: none).")
     Integer planGuardSeconds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).", defaultValue = "target/city-day")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/city-day", description = "Output directory, new "
+            + "or holding only an earlier run's report.html and journal.jsonl, which are replaced (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -55,6 +59,6 @@ public final class CityDayCommand implements Callable<Integer> {
         }
         CityDayRun.run(new CityDayRun.Settings(seed, technicians, jobs, planSteps,
                 planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds)), out, console, !noProgress);
-        return 0;
+        return ExitCodes.DONE;
     }
 }

@@ -5,13 +5,18 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code geodispatch} command-line tool: one executable jar, one subcommand per capability.
- * Every subcommand has {@code --help}; bad arguments and unreadable files end with a one-line message
- * and a non-zero exit code, never a stack trace.
+ * Every subcommand has {@code --help}; every error ends with a one-line message and one of the
+ * {@linkplain ExitCodes exit codes} every subcommand shares, never a stack trace.
  */
 @Command(name = "geodispatch",
         mixinStandardHelpOptions = true,
         version = "geodispatch 0.1.0",
         description = "Field-service engine tools: attendance, dispatch, audit, billing, simulation.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.DONE_LINE,
+                "1:done, with something to look at: findings, rejected lines, invalid values, an infeasible plan",
+                ExitCodes.BAD_INPUT_LINE, ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE,
+                "130:interrupted by Ctrl-C (vrptw writes its best plan first)"},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 QuickstartCommand.class,
@@ -20,13 +25,14 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 GstinCommand.class,
                 InvoiceCommand.class,
+                StockReportCommand.class,
                 CityDayCommand.class,
                 ContractsCommand.class,
         })
 public final class GeodispatchCli implements Runnable {
 
-    /** Exit code for bad input (arguments, files, formats). */
-    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for bad input (arguments, files, formats); see {@link ExitCodes}. */
+    public static final int EXIT_BAD_INPUT = ExitCodes.BAD_INPUT;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,7 +43,7 @@ public final class GeodispatchCli implements Runnable {
         CommandLine cli = new CommandLine(new GeodispatchCli());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + CliErrors.describe(ex));
-            return EXIT_BAD_INPUT;
+            return CliErrors.exitCode(ex);
         });
         return cli.execute(args);
     }

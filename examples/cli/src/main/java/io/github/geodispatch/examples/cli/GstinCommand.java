@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "gstin", mixinStandardHelpOptions = true,
         description = "Validate GSTINs and UINs: layout and registration category (REGULAR, TAX_DEDUCTOR, "
                 + "TAX_COLLECTOR, UIN_HOLDER, NON_RESIDENT, OIDAR), state code and the mod-36 check character.",
-        exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", "2:bad arguments"})
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", ExitCodes.BAD_INPUT_LINE,
+                ExitCodes.INTERNAL_LINE})
 public final class GstinCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +42,6 @@ public final class GstinCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return allValid ? 0 : 1;
+        return allValid ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
-import io.github.geodispatch.billing.BillableJob;
+
+import io.github.geodispatch.examples.OutputFiles;import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.EInvoiceJson;
 import io.github.geodispatch.billing.IndiaGst;
@@ -13,7 +14,6 @@ import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.journal.JournalImporter;
-import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
@@ -29,8 +29,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,11 +44,19 @@ import java.util.concurrent.Callable;
  * {@code invoice --journal FILE --seller SELLER.json --out DIR}: reads a journal, drafts a GST invoice for
  * every completed job with something chargeable (in completion order, numbered per branch series), and
  * writes {@code invoice-<no>.json} per invoice, {@code einvoice-<no>.json} per B2B invoice (IRP INV-01
- * v1.1) and the {@code invoices.csv} register ({@code /} and {@code -} in file names become {@code _}).
- * A malformed seller file or journal line stops it with a one-line error (exit 2).
+ * v1.1) and the {@code invoices.csv} register ({@code /} and {@code -} in file names become {@code _}), all
+ * into a temporary directory that takes DIR's place when complete. Bad journal lines are reported and skipped;
+ * a journal that yields no records or with too many rejected lines, or a malformed seller file, stops it with a
+ * one-line error (exit 2, nothing written).
  */
 @Command(name = "invoice", mixinStandardHelpOptions = true,
-        description = "Generate GST invoices, e-invoice JSON and the sales register from a journal.")
+        description = "Generate GST invoices, e-invoice JSON and the sales register from a journal.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: every journal line read and none flagged",
+                "1:done, with journal lines rejected or flagged (listed on standard error)",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL
+                        + ", and a DIR that is not empty (unless --force and it holds only invoice outputs)",
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
 public final class InvoiceCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +68,13 @@ public final class InvoiceCommand implements Callable<Integer> {
     @Option(names = "--seller", required = true, paramLabel = "SELLER.json", description = "The seller profile.")
     Path seller;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the invoices.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Where to write the invoices: a new or empty directory (see --force).")
     Path out;
+
+    @Option(names = "--force", description = "Replace DIR when it holds the outputs of an earlier run (only invoice "
+            + "files: invoice-*.json, einvoice-*.json, invoices.csv); anything else in DIR is still refused.")
+    boolean force;
 
     @Option(names = "--prices", paramLabel = "BASIS", defaultValue = "TAX_INCLUSIVE",
             description = "Whether job prices include GST: TAX_INCLUSIVE (consumer price lists, the default) or "
@@ -86,8 +97,7 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         List<JobState> completed = new ArrayList<>();
         int notCompleted = 0;
-        for (List<JobEvent> stream : read.streams.values()) {
-            JobState state = JobState.fold(stream);
+        for (JobState state : read.jobs.values()) {
             if (state.completedAt() != null
                     && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
                 completed.add(state);
@@ -117,19 +127,19 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
         }
 
-        Files.createDirectories(out);
         int b2b = 0;
-        for (Invoice invoice : invoices) {
-            String name = invoice.number().replace('/', '_').replace('-', '_');
-            Files.writeString(out.resolve("invoice-" + name + ".json"), InvoiceJson.write(invoice), StandardCharsets.UTF_8);
-            if (invoice.b2b()) {
-                Files.writeString(out.resolve("einvoice-" + name + ".json"), EInvoiceJson.write(invoice),
-                        StandardCharsets.UTF_8);
-                b2b++;
+        try (OutputFiles.Directory dir = OutputFiles.directory(out, InvoiceCommand::isOutputFile, force)) {
+            for (Invoice invoice : invoices) {
+                String name = invoice.number().replace('/', '_').replace('-', '_');
+                dir.write("invoice-" + name + ".json", InvoiceJson.write(invoice));
+                if (invoice.b2b()) {
+                    dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
+                    b2b++;
+                }
             }
+            dir.write("invoices.csv", InvoiceRegister.csv(invoices, drafter.regime()));
+            dir.commit();
         }
-        Files.writeString(out.resolve("invoices.csv"), InvoiceRegister.csv(invoices, drafter.regime()),
-                StandardCharsets.UTF_8);
 
         PrintWriter stdout = spec.commandLine().getOut();
         long links = invoices.stream().filter(invoice -> invoice.paymentLink() != null).count();
@@ -138,12 +148,18 @@ public final class InvoiceCommand implements Callable<Integer> {
         stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice), "
                 + "%d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
                 skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
-        if (read.flagged > 0) {
-            spec.commandLine().getErr().printf("note: %d journal lines were imported but flagged (e.g. %s)%n",
-                    read.flagged, read.firstFlag);
+        if (read.problems > 0) {
+            stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard error)%n",
+                    read.rejected, read.problems - read.rejected);
         }
         stdout.flush();
-        return 0;
+        return read.problems == 0 ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
+    }
+
+    /** The files an invoice run writes, by name. */
+    private static boolean isOutputFile(String name) {
+        return name.equals("invoices.csv") || (name.startsWith("invoice-") || name.startsWith("einvoice-"))
+                && name.endsWith(".json");
     }
 
     private Journal readJournal() throws IOException {
@@ -151,7 +167,11 @@ public final class InvoiceCommand implements Callable<Integer> {
         JournalImporter importer = new JournalImporter(TenantId.of("cli"), new JournalImporter.Target() {
             @Override
             public void event(JobEvent event) {
-                read.streams.computeIfAbsent(event.header().job(), job -> new ArrayList<>()).add(event);
+                if (event instanceof JobEvent.JobCreated created) {
+                    read.jobs.put(event.header().job(), JobState.of(created));
+                } else {
+                    read.jobs.computeIfPresent(event.header().job(), (job, state) -> state.apply(event));
+                }
             }
 
             @Override
@@ -160,19 +180,13 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
         });
         JournalSummary summary = JournalReader.create().read(journal, importer);
-        List<JournalProblem> problems = new ArrayList<>(summary.problems());
-        problems.addAll(importer.problems());
-        for (JournalProblem problem : problems) {
-            if (problem.kind() != JournalProblem.Kind.FLAGGED) {
-                throw new BillingException("journal " + journal + " " + problem
-                        + (summary.rejected() + importer.rejected() > 1
-                        ? " (" + (summary.rejected() + importer.rejected()) + " bad lines in all)" : ""));
-            }
-            if (read.firstFlag == null) {
-                read.firstFlag = problem.toString();
-            }
-            read.flagged++;
-        }
+        InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
+                summary.problems().isEmpty() ? null : summary.problems().get(0));
+        PrintWriter err = spec.commandLine().getErr();
+        InputCheck.print(err, "  ", summary.problems(), summary.rejected());
+        InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
+        read.rejected = summary.rejected() + importer.rejected();
+        read.problems = summary.rejected() + importer.problemCount();
         return read;
     }
 
@@ -192,9 +206,12 @@ public final class InvoiceCommand implements Callable<Integer> {
 
     /** What the command keeps of a journal. */
     private static final class Journal {
-        final Map<JobId, List<JobEvent>> streams = new LinkedHashMap<>();
+        /** Each job's state, folded as its events arrive (the events themselves are not kept). */
+        final Map<JobId, JobState> jobs = new LinkedHashMap<>();
         final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
-        long flagged;
-        String firstFlag;
+        /** Journal lines rejected (not imported). */
+        long rejected;
+        /** Journal lines rejected or flagged. */
+        long problems;
     }
 }

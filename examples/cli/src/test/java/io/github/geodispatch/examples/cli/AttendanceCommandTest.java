@@ -1,5 +1,7 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.testdata.SampleData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +50,31 @@ class AttendanceCommandTest {
             System.setErr(oldErr);
         }
         assertThat(code).isEqualTo(1);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("line 6: timestamp").contains("line 10: lat is not a number");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("line 6: timestamp").contains("line 10: lat is not a decimal number: 'north'");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("68 rows read, 2 malformed").contains("T-1");
         assertThat(Files.readAllLines(out)).singleElement().satisfies(line -> assertThat(line)
                 .isEqualTo("{\"technician_id\":\"T-1\",\"fence_id\":\"S-1\",\"kind\":\"site\",\"entered_at\":\"2026-11-03T09:00:00+05:30\","
                         + "\"exited_at\":\"2026-11-03T09:14:45+05:30\",\"dwell_s\":885}"));
+    }
+
+    @Test
+    void aByteOrderMarkIsFineAndHostileRowsAreRejectedAloneWithExitOne() throws Exception {
+        Cli cli = Cli.run("attendance", "--fences", SampleData.path("attendance/fences.geojson").toString(), "--pings",
+                SampleData.path("hostile/pings-bom-and-bad-rows.csv").toString(), "--out", dir.resolve("v.jsonl").toString());
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("6 of 11 non-blank lines rejected, more than 10%", "lat is not a decimal number: '0x1p3'");
+        assertThat(dir.resolve("v.jsonl")).doesNotExist();
+
+        List<String> rows = new ArrayList<>(Files.readAllLines(SampleData.path("attendance/pings.csv")));
+        rows.set(0, "\uFEFF" + rows.get(0));
+        rows.add(100, "T-016-90,T-016,2026-11-03T08:40:00+05:30,0x1p3,77.6002493,14.0");
+        Path pings = Files.write(dir.resolve("pings.csv"), rows);
+        Cli mostlyGood = Cli.run("attendance", "--fences", SampleData.path("attendance/fences.geojson").toString(),
+                "--pings", pings.toString(), "--out", dir.resolve("v.jsonl").toString());
+        assertThat(mostlyGood.exit()).as(mostlyGood.printed()).isEqualTo(ExitCodes.DONE_WITH_FINDINGS);
+        assertThat(mostlyGood.err()).contains("line 101: lat is not a decimal number: '0x1p3'");
+        assertThat(mostlyGood.out()).contains("1 malformed", "visits: 142 written");
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,35 +13,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 class AuditCommandTest {
+    private static final String AS_OF = "2026-11-10T00:00:00+05:30";
 
-    private static String run(int expectedExit, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = GeodispatchCli.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String text = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(text).isEqualTo(expectedExit);
-        return text;
+    @TempDir
+    Path tmp;
+
+    private Cli audit(Path journal, Path out) {
+        return Cli.run("audit", "--journal", journal.toString(), "--as-of", AS_OF, "--out", out.toString());
+    }
+
+    private static Path hostile(String name) {
+        return SampleData.path("hostile/" + name);
     }
 
     @Test
-    void auditsTheSharedWeekIntoFindingLinesAndASummary(@TempDir Path tmp) throws Exception {
+    void auditsTheSharedWeekIntoFindingLinesAndASummaryEndingWithExitOneForFindings() throws Exception {
         Path dir = SampleData.path("journal");
         Path out = tmp.resolve("findings.jsonl");
-        String printed = run(0, "audit", "--journal", dir.resolve("journal.jsonl").toString(),
+        Cli cli = Cli.run("audit", "--journal", dir.resolve("journal.jsonl").toString(),
                 "--as-of", Files.readString(dir.resolve("as_of.txt")).strip(), "--out", out.toString());
-        assertThat(printed).contains("PAYMENT_UNLINKED", "CASH_NOT_DEPOSITED", "GHOST_VISIT", "T-003", "TOTAL");
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.DONE_WITH_FINDINGS);
+        assertThat(cli.out()).contains("PAYMENT_UNLINKED", "CASH_NOT_DEPOSITED", "GHOST_VISIT", "T-003", "TOTAL");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(50);
         ObjectMapper json = new ObjectMapper();
@@ -56,19 +48,94 @@ class AuditCommandTest {
             assertThat(f.get("evidence").isArray()).isTrue();
         }
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"reference\":\"630696038731\""));
+        try (var left = Files.list(tmp)) {
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("findings.jsonl");
+        }
     }
 
     @Test
-    void aBadAsOfIsAOneLineErrorWithExitTwo(@TempDir Path tmp) {
-        String printed = run(2, "audit", "--journal", SampleData.path("journal").resolve("journal.jsonl").toString(),
-                "--as-of", "yesterday", "--out", tmp.resolve("f.jsonl").toString());
-        assertThat(printed.strip()).startsWith("audit: --as-of must be an ISO-8601 time").doesNotContain("Exception");
+    void aCleanJournalWithoutFindingsIsExitZero() throws Exception {
+        Cli cli = audit(hostile("one-job.jsonl"), tmp.resolve("f.jsonl"));
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.DONE);
+        assertThat(Files.readAllLines(tmp.resolve("f.jsonl"))).isEmpty();
     }
 
     @Test
-    void aMissingJournalIsAOneLineErrorWithExitTwo(@TempDir Path tmp) {
-        String printed = run(2, "audit", "--journal", tmp.resolve("nope.jsonl").toString(),
-                "--as-of", "2026-11-10T00:00:00+05:30", "--out", tmp.resolve("f.jsonl").toString());
-        assertThat(printed.strip()).startsWith("audit: cannot read file");
+    void aLineOfNulBytesAndALineThatIsNotUtf8AreReportedAndTheRestIsAudited() throws Exception {
+        Cli cli = audit(hostile("nul-and-bad-utf8.jsonl"), tmp.resolve("f.jsonl"));
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.DONE_WITH_FINDINGS);
+        assertThat(cli.out()).contains("109 lines, 107 records, 2 rejected", "0 findings written");
+        assertThat(cli.err()).contains("line 41: MALFORMED: control character U+0000", "line 61: MALFORMED: not UTF-8");
+    }
+
+    @Test
+    void crOnlyAndGzipJournalsAreAuditedLikeThePlainOne() throws Exception {
+        for (String name : List.of("cr-only.jsonl", "one-job.jsonl.gz")) {
+            Cli cli = audit(hostile(name), tmp.resolve(name + ".findings"));
+            assertThat(cli.exit()).as(name + ": " + cli.printed()).isEqualTo(ExitCodes.DONE);
+            assertThat(cli.out()).as(name).contains("107 lines, 107 records, 0 rejected");
+        }
+    }
+
+    @Test
+    void aJournalThatYieldsNoRecordsIsUnusableAndNothingIsWritten() throws Exception {
+        Path out = tmp.resolve("f.jsonl");
+        Cli utf16 = audit(hostile("utf16.jsonl"), out);
+        assertThat(utf16.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(utf16.err().strip()).startsWith("audit: " + hostile("utf16.jsonl") + ": no records: every one of its")
+                .contains("the first: line 1: MALFORMED: the journal is UTF-16");
+
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "\n\n");
+        Cli none = audit(empty, out);
+        assertThat(none.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(none.err()).contains("no records (the file is empty)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aJournalWithMoreThanTenPercentOfItsLinesRejectedIsUnusable() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(hostile("one-job.jsonl")));
+        for (int i = 0; i < 12; i++) {
+            lines.add(i * 9, "not json");
+        }
+        Path journal = tmp.resolve("j.jsonl");
+        Files.write(journal, lines, StandardCharsets.UTF_8);
+
+        Cli cli = audit(journal, tmp.resolve("f.jsonl"));
+
+        assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("12 of 119 non-blank lines rejected, more than 10%");
+        assertThat(tmp.resolve("f.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsExitThreeNamingTheWrite() throws Exception {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "a file, not a directory");
+        Cli cli = audit(hostile("one-job.jsonl"), blocker.resolve("f.jsonl"));
+
+        assertThat(cli.exit()).isEqualTo(ExitCodes.CANNOT_WRITE);
+        assertThat(cli.err().strip()).startsWith("audit: cannot write f.jsonl in " + blocker + "/: cannot create the directory");
+
+        Path directory = Files.createDirectory(tmp.resolve("taken.jsonl"));
+        Cli taken = audit(hostile("one-job.jsonl"), directory);
+        assertThat(taken.exit()).isEqualTo(ExitCodes.CANNOT_WRITE);
+        assertThat(taken.err()).contains("cannot write taken.jsonl in " + tmp + "/: a directory is in the way");
+    }
+
+    @Test
+    void aBadAsOfIsAOneLineErrorWithExitTwo() {
+        Cli cli = Cli.run("audit", "--journal", hostile("one-job.jsonl").toString(), "--as-of", "yesterday",
+                "--out", tmp.resolve("f.jsonl").toString());
+        assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err().strip()).startsWith("audit: --as-of must be an ISO-8601 time").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingJournalIsAOneLineErrorWithExitTwo() {
+        Cli cli = audit(tmp.resolve("nope.jsonl"), tmp.resolve("f.jsonl"));
+        assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err().strip()).isEqualTo("audit: cannot read " + tmp.resolve("nope.jsonl") + ": no such file or directory");
     }
 }

@@ -4,10 +4,7 @@ import io.github.geodispatch.testdata.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,28 +17,10 @@ class ContractsCommandTest {
     @TempDir
     Path tmp;
 
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            int exit = GeodispatchCli.run(args);
-            return new Result(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
-
     @Test
     void theSampleJournalGivesItsVisitsRenewalsAndEntitlements() throws IOException {
         Path out = tmp.resolve("report");
-        Result r = run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of", AS_OF,
+        Cli r = Cli.run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of", AS_OF,
                 "--out", out.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -75,7 +54,7 @@ class ContractsCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("renewals.csv"), "stale");
 
-        Result r = run("contracts", "--journal", journal.toString(), "--as-of", AS_OF, "--out", out.toString());
+        Cli r = Cli.run("contracts", "--journal", journal.toString(), "--as-of", AS_OF, "--out", out.toString());
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("INVALID_PHONE").contains("MALFORMED");
@@ -84,12 +63,12 @@ class ContractsCommandTest {
 
     @Test
     void badArgumentsAndAMissingJournalExitTwo() {
-        assertThat(run("contracts", "--journal", "no-such.jsonl", "--as-of", AS_OF, "--out", tmp.toString()).exit()).isEqualTo(2);
-        Result badTime = run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of",
+        assertThat(Cli.run("contracts", "--journal", "no-such.jsonl", "--as-of", AS_OF, "--out", tmp.toString()).exit()).isEqualTo(2);
+        Cli badTime = Cli.run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of",
                 "yesterday", "--out", tmp.toString());
         assertThat(badTime.exit()).isEqualTo(2);
         assertThat(badTime.err()).contains("--as-of");
-        assertThat(run("contracts", "--journal", "x").exit()).isEqualTo(2);
-        assertThat(run("contracts", "--help").out()).contains("Example:");
+        assertThat(Cli.run("contracts", "--journal", "x").exit()).isEqualTo(2);
+        assertThat(Cli.run("contracts", "--help").out()).contains("Example:");
     }
 }

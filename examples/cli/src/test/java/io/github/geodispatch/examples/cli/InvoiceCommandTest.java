@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersionDetector;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,29 +23,11 @@ class InvoiceCommandTest {
 
     @TempDir
     static Path out;
-    static Result run;
-
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            int exit = GeodispatchCli.run(args);
-            return new Result(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-    }
+    static Cli run;
 
     @BeforeAll
     static void invoiceTheSharedJournal() {
-        run = run("invoice", "--journal", SampleData.path("journal/journal.jsonl").toString(), "--seller",
+        run = Cli.run("invoice", "--journal", SampleData.path("journal/journal.jsonl").toString(), "--seller",
                 SampleData.path("gst/seller.json").toString(), "--out", out.toString());
     }
 
@@ -132,7 +111,7 @@ class InvoiceCommandTest {
                 "{\"type\":\"customer\",\"id\":\"C-1\",\"name\":\"A\",\"address\":\"x\",\"city\":\"y\",\"state_code\":\"29\"}\n"
                         + "{\"type\":\"job.created\",\"job\":\n");
 
-        Result bad = run("invoice", "--journal", journal.toString(), "--seller", SampleData.path("gst/seller.json").toString(),
+        Cli bad = Cli.run("invoice", "--journal", journal.toString(), "--seller", SampleData.path("gst/seller.json").toString(),
                 "--out", out.resolve("bad").toString());
 
         assertThat(bad.exit()).isEqualTo(2);
@@ -143,7 +122,7 @@ class InvoiceCommandTest {
     void aMalformedSellerFileIsAClearError() throws IOException {
         Path seller = Files.writeString(out.resolve("seller.json"), "{\"legal_name\": \"X Ltd\", \"gstin\": \"29TIXCL8073U1ZA\"}");
 
-        Result bad = run("invoice", "--journal", SampleData.path("journal/journal.jsonl").toString(), "--seller",
+        Cli bad = Cli.run("invoice", "--journal", SampleData.path("journal/journal.jsonl").toString(), "--seller",
                 seller.toString(), "--out", out.resolve("bad-seller").toString());
 
         assertThat(bad.exit()).isEqualTo(2);

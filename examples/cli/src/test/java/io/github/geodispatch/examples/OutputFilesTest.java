@@ -1,0 +1,86 @@
+package io.github.geodispatch.examples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutputFilesTest {
+    @TempDir
+    Path tmp;
+
+    private List<String> names(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDirectoryWhoseWritingFailsHalfwayLeavesNothingBehind() throws IOException {
+        Path target = tmp.resolve("out");
+        try (OutputFiles.Directory dir = OutputFiles.directory(target, name -> true, false)) {
+            dir.write("a.json", "{}");
+            dir.write("b.json", "{}");
+            assertThatThrownBy(() -> dir.write("c.json", file -> {
+                Files.writeString(file, "partial");
+                throw new IOException("No space left on device");
+            })).isInstanceOf(OutputException.class).hasMessage("cannot write c.json in " + target + ": No space left on device");
+        }
+
+        assertThat(target).doesNotExist();
+        assertThat(names(tmp)).isEmpty();
+    }
+
+    @Test
+    void aCommittedDirectoryReplacesTheEarlierRunWhole() throws IOException {
+        Path target = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(target.resolve("invoice-1.json"), "old");
+        Files.writeString(target.resolve("invoice-2.json"), "old");
+
+        try (OutputFiles.Directory dir = OutputFiles.directory(target, name -> name.startsWith("invoice-"), true)) {
+            dir.write("invoice-1.json", "new");
+            dir.commit();
+        }
+
+        assertThat(names(target)).containsExactly("invoice-1.json");
+        assertThat(Files.readString(target.resolve("invoice-1.json"))).isEqualTo("new");
+        assertThat(names(tmp)).containsExactly("out");
+    }
+
+    @Test
+    void aUsedDirectoryIsRefusedUnlessReplacingAndForeignFilesAlways() throws IOException {
+        Path target = Files.createDirectory(tmp.resolve("out"));
+        Files.writeString(target.resolve("invoice-1.json"), "old");
+
+        assertThatThrownBy(() -> OutputFiles.directory(target, name -> name.startsWith("invoice-"), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give --force");
+        Files.writeString(target.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> OutputFiles.directory(target, name -> name.startsWith("invoice-"), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("such as notes.txt");
+        assertThat(names(target)).containsExactly("invoice-1.json", "notes.txt");
+        assertThat(names(tmp)).containsExactly("out");
+    }
+
+    @Test
+    void aFileWhoseWritingFailsKeepsItsEarlierContent() throws IOException {
+        Path target = Files.writeString(tmp.resolve("findings.jsonl"), "earlier\n");
+
+        assertThatThrownBy(() -> OutputFiles.write(target, out -> {
+            out.write("half");
+            throw new IOException("Input/output error");
+        })).isInstanceOf(OutputException.class).hasMessage("cannot write findings.jsonl in " + tmp + "/: Input/output error");
+
+        assertThat(Files.readString(target)).isEqualTo("earlier\n");
+        assertThat(names(tmp)).containsExactly("findings.jsonl");
+        OutputFiles.write(target, out -> out.write("later\n"));
+        assertThat(Files.readString(target)).isEqualTo("later\n");
+        assertThat(names(tmp)).containsExactly("findings.jsonl");
+    }
+}

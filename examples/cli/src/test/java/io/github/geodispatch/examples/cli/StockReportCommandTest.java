@@ -1,0 +1,133 @@
+package io.github.geodispatch.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.geodispatch.testdata.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StockReportCommandTest {
+    static final Path SAMPLE = SampleData.path("stock");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String run(int expectedExit, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = GeodispatchCli.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String text = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isEqualTo(expectedExit);
+        return text;
+    }
+
+    private static String asOf() throws Exception {
+        return Files.readString(SAMPLE.resolve("as_of.txt")).strip();
+    }
+
+    @Test
+    void theSampleWeekFindsExactlyItsPlantedLeaksWithTheirAmounts(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("stock");
+        String printed = run(1, "stock", "--journal", SAMPLE.resolve("journal.jsonl").toString(), "--as-of", asOf(),
+                "--out", out.toString());
+        assertThat(printed).contains("0 rejected", "OFF_BOOK_PART", "STOCK_SHRINKAGE", "VAN_USE_UNEXPLAINED",
+                "PARTS_NOT_BILLED", "parts margin: revenue");
+
+        Map<String, Long> planted = new TreeMap<>();
+        for (String line : Files.readAllLines(SAMPLE.resolve("truth.jsonl"))) {
+            JsonNode t = JSON.readTree(line);
+            planted.merge(key(t.get("code").asText(), t.path("job").asText(null), t.path("reference").asText(null)),
+                    t.get("amount").asLong(), Long::sum);
+        }
+        Map<String, Long> found = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("findings.jsonl"))) {
+            JsonNode f = JSON.readTree(line);
+            String code = f.get("code").asText();
+            String reference = code.equals("PARTS_NOT_BILLED") ? null : f.get("reference").asText();
+            found.put(key(code, f.get("job").isNull() ? null : f.get("job").asText(), reference),
+                    new java.math.BigDecimal(f.get("amount").get("amount").asText()).movePointRight(2).longValueExact());
+        }
+        assertThat(found).isEqualTo(planted);
+
+        List<String> stock = Files.readAllLines(out.resolve("stock.csv"));
+        assertThat(stock.get(0)).isEqualTo("location,sku,qty,value");
+        assertThat(stock).anySatisfy(l -> assertThat(l).matches("WH-1,CAP-35,\\d+,\\d+\\.\\d{2}"));
+        List<String> margin = Files.readAllLines(out.resolve("margin.csv"));
+        assertThat(margin.get(0)).isEqualTo("level,group,revenue,cost,margin");
+        assertThat(margin.get(1)).startsWith("total,total,");
+        assertThat(margin).anySatisfy(l -> assertThat(l).startsWith("branch,BLR-1,"))
+                .anySatisfy(l -> assertThat(l).startsWith("technician,T-101,"))
+                .anySatisfy(l -> assertThat(l).matches("job,J-\\d{6},-?\\d+\\.\\d{2},-?\\d+\\.\\d{2},-?\\d+\\.\\d{2}"));
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("stock");
+        }
+    }
+
+    private static String key(String code, String job, String reference) {
+        return code + "|" + job + "|" + reference;
+    }
+
+    @Test
+    void anExistingOutputDirectoryKeepsItsOtherFilesAndGetsTheNewOnes(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("stock"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Files.writeString(out.resolve("stock.csv"), "old");
+        run(1, "stock", "--journal", SAMPLE.resolve("journal.jsonl").toString(), "--as-of", asOf(), "--out",
+                out.toString());
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+        assertThat(Files.readString(out.resolve("stock.csv"))).startsWith("location,sku,qty,value");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("stock");
+        }
+    }
+
+    @Test
+    void aCleanJournalExitsZeroAndABadLineOne(@TempDir Path tmp) throws Exception {
+        List<String> lines = Files.readAllLines(SAMPLE.resolve("journal.jsonl")).subList(0, 400);
+        Path clean = Files.write(tmp.resolve("clean.jsonl"), lines);
+        run(0, "stock", "--journal", clean.toString(), "--as-of", "2026-11-02T10:00:00+05:30", "--out",
+                tmp.resolve("a").toString());
+
+        Path bad = Files.write(tmp.resolve("bad.jsonl"), lines);
+        Files.writeString(bad, "{\"type\":\"stock.transfer\",\"at\":\"2026-11-02T09:00:00+05:30\",\"from\":\"WH-1\","
+                + "\"to\":\"VAN-T-101\",\"sku\":\"CAP-35\",\"qty\":100000}\n", java.nio.file.StandardOpenOption.APPEND);
+        String printed = run(1, "stock", "--journal", bad.toString(), "--as-of", "2026-11-02T10:00:00+05:30", "--out",
+                tmp.resolve("b").toString());
+        assertThat(printed).contains("line 401: INVALID: stock.transfer refused, INSUFFICIENT_STOCK");
+    }
+
+    @Test
+    void badArgumentsAndAnUnreadableJournalExitTwo(@TempDir Path tmp) throws Exception {
+        String journal = SAMPLE.resolve("journal.jsonl").toString();
+        assertThat(run(2, "stock", "--journal", journal, "--as-of", "yesterday", "--out", tmp.toString()))
+                .contains("--as-of must be an ISO-8601 time");
+        assertThat(run(2, "stock", "--journal", tmp.resolve("none.jsonl").toString(), "--as-of", asOf(), "--out",
+                tmp.resolve("o").toString())).contains("cannot read file");
+        assertThat(run(2, "stock", "--journal", journal, "--as-of", asOf(), "--out", tmp.toString(), "--prices", "GROSS"))
+                .contains("--prices must be");
+        assertThat(run(2, "stock", "--journal", journal)).contains("Missing required options");
+    }
+
+    @Test
+    void helpEndsWithAnExample() {
+        assertThat(run(0, "stock", "--help").strip()).endsWith("--as-of 2026-11-10T00:00:00+05:30 --out out/stock");
+    }
+}

@@ -1,24 +1,14 @@
 package io.github.geodispatch.insight.internal;
 
-import io.github.geodispatch.contract.ContractKpis;
-import io.github.geodispatch.insight.AttendanceDay;
 import io.github.geodispatch.insight.CustomerCareKpis;
-import io.github.geodispatch.insight.KpiQuery;
-import io.github.geodispatch.insight.KpiReport;
-import io.github.geodispatch.insight.LeakageRisk;
 import io.github.geodispatch.insight.OwnerView;
-import io.github.geodispatch.insight.PartsKpis;
-import io.github.geodispatch.insight.PendingCollection;
-import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.JobAccount;
-import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.SiteId;
-import io.github.geodispatch.spi.StockEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,17 +27,16 @@ import java.util.TreeMap;
  * and each customer's jobs by creation time, so a report reads the days asked and each job's next 30 days only.
  * Everything else goes to the view it wraps. Thread-safe: its own state is guarded by its monitor.
  */
-public final class CustomerCareView implements OwnerView {
+public final class CustomerCareView extends ForwardingOwnerView {
     private static final Duration REPEAT_WINDOW = Duration.ofDays(30);
 
-    private final OwnerView view;
     private final ZoneId zone;
     private final Map<JobId, CareJob> jobs = new HashMap<>();
     private final TreeMap<LocalDate, List<CareJob>> completedByDay = new TreeMap<>();
     private final Map<CustomerId, TreeMap<Instant, List<CareJob>>> createdByCustomer = new HashMap<>();
 
     public CustomerCareView(OwnerView view, ZoneId zone) {
-        this.view = Objects.requireNonNull(view, "view");
+        super(view);
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
@@ -176,45 +165,5 @@ public final class CustomerCareView implements OwnerView {
     private static Duration median(List<Duration> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
-    }
-
-    @Override
-    public ContractKpis contracts(LocalDate asOf) {
-        return view.contracts(asOf);
-    }
-
-    @Override
-    public void accept(AttendanceDay attendance) {
-        view.accept(attendance);
-    }
-
-    @Override
-    public void accept(CashDeposit deposit, BranchId branch) {
-        view.accept(deposit, branch);
-    }
-
-    @Override
-    public void accept(LeakageRisk risk) {
-        view.accept(risk);
-    }
-
-    @Override
-    public void accept(StockEvent event) {
-        view.accept(event);
-    }
-
-    @Override
-    public PartsKpis parts(LocalDate from, LocalDate to) {
-        return view.parts(from, to);
-    }
-
-    @Override
-    public KpiReport report(KpiQuery query) {
-        return view.report(query);
-    }
-
-    @Override
-    public List<PendingCollection> pendingCollections(LocalDate from, LocalDate to) {
-        return view.pendingCollections(from, to);
     }
 }

@@ -120,7 +120,7 @@ class StockReportCommandTest {
         assertThat(run(2, "stock", "--journal", journal, "--as-of", "yesterday", "--out", tmp.toString()))
                 .contains("--as-of must be an ISO-8601 time");
         assertThat(run(2, "stock", "--journal", tmp.resolve("none.jsonl").toString(), "--as-of", asOf(), "--out",
-                tmp.resolve("o").toString())).contains("cannot read file");
+                tmp.resolve("o").toString())).contains("stock: cannot read " + tmp.resolve("none.jsonl") + ": no such file or directory");
         assertThat(run(2, "stock", "--journal", journal, "--as-of", asOf(), "--out", tmp.toString(), "--prices", "GROSS"))
                 .contains("--prices must be");
         assertThat(run(2, "stock", "--journal", journal)).contains("Missing required options");

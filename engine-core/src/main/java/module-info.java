@@ -28,6 +28,7 @@ module io.github.geodispatch.core {
     exports io.github.geodispatch.journal;
     exports io.github.geodispatch.leakage;
     exports io.github.geodispatch.memory;
+    exports io.github.geodispatch.messaging;
     exports io.github.geodispatch.payment;
     exports io.github.geodispatch.stock;
 

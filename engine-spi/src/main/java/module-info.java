@@ -1,7 +1,8 @@
 /**
  * The contract between the geodispatch engines and a host's adapters: ids and value types, the job and stock
  * event families, and the ports (event store, stock store, travel times, notifier, accounts handoff, invoice
- * sequence). No dependencies. Adapters prove themselves with the contract tests of this artifact's test-jar.
+ * sequence, message store and sender, payment requests). No dependencies. Adapters prove themselves with the
+ * contract tests of this artifact's test-jar.
  */
 module io.github.geodispatch.spi {
     exports io.github.geodispatch.spi;

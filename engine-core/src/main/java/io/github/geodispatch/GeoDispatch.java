@@ -30,6 +30,7 @@ import io.github.geodispatch.geofence.TechnicianFeed;
 import io.github.geodispatch.geofence.VisitLog;
 import io.github.geodispatch.insight.OwnerView;
 import io.github.geodispatch.internal.GeoDispatchSettings;
+import io.github.geodispatch.internal.MessagingWiring;
 import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
 import io.github.geodispatch.job.IdGenerator;
@@ -41,6 +42,12 @@ import io.github.geodispatch.memory.InMemoryAccountsHandoff;
 import io.github.geodispatch.memory.InMemoryCustomerEventStore;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
+import io.github.geodispatch.memory.InMemoryMessageSender;
+import io.github.geodispatch.memory.InMemoryMessageStore;
+import io.github.geodispatch.messaging.Contact;
+import io.github.geodispatch.messaging.ContactBook;
+import io.github.geodispatch.messaging.Messaging;
+import io.github.geodispatch.messaging.MessagingPolicy;
 import io.github.geodispatch.memory.InMemoryStockEventStore;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
@@ -52,8 +59,11 @@ import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.MessageSender;
+import io.github.geodispatch.spi.MessageStore;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.Notifier;
+import io.github.geodispatch.spi.PaymentRequests;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.StockEventStore;
 import io.github.geodispatch.spi.TechnicianId;
@@ -70,6 +80,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The front door: one business's whole service loop over the host's ports, built by {@link #builder()}. Each
@@ -93,6 +104,9 @@ import java.util.Optional;
  *       {@link #contracts()}: a created job's coverage comes from the contract covering its site and type on its
  *       day (when the command carries none), contracts schedule their preventive visits as jobs, and the leakage
  *       rules and the owner's view read the contracts;</li>
+ *   <li>{@link #messaging()} (when given a policy): each job event becomes its customer's and technicians' messages,
+ *       in their languages, recorded on the job as they are delivered; pings feed the live ETA; reminders go as
+ *       templates; a paid payment request reaches the reconciliation as a statement credit;</li>
  *   <li>{@link #stock()}, parts and van stock: a part the job record uses on a job is taken from the van of the
  *       job's technician, and every stock event reaches the leakage rules and the owner's view.</li>
  * </ul>
@@ -155,6 +169,14 @@ public interface GeoDispatch {
 
     /** Coverage, entitlements, preventive visits, renewals and reminders, and service history. */
     Contracts contracts();
+
+    /**
+     * Talking to customers and technicians: messages from job events, one-time codes, payment requests, feedback,
+     * live ETAs.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#messaging messaging policy}
+     */
+    Messaging messaging();
 
     /**
      * Parts and van stock. Each part the job record records on a job ({@code UsePart}) is taken from the van of the
@@ -284,6 +306,11 @@ public interface GeoDispatch {
         private PriceBasis priceBasis;
         private CustomerEventStore customerStore;
         private ReminderSender reminders;
+        private MessagingPolicy messaging;
+        private MessageSender messageSender;
+        private MessageStore messageStore;
+        private PaymentRequests paymentRequests;
+        private Function<TechnicianId, Optional<Contact>> technicianContacts;
         private TeamCalendar calendar;
         private Integer horizonDays;
         private SuspectVisitPolicy suspectVisits;
@@ -413,7 +440,41 @@ public interface GeoDispatch {
             return this;
         }
 
-        /** Who delivers renewal and warranty reminders to customers; the notifier when not set. */
+        /**
+         * Turns {@link GeoDispatch#messaging()} on: job events become customer and technician messages (technicians'
+         * notices then go through messaging, in their language, instead of the job record's notifier), reminders go
+         * as templates, and pings feed the live ETA.
+         */
+        public Builder messaging(MessagingPolicy policy) {
+            messaging = once(messaging, policy, "messaging policy");
+            return this;
+        }
+
+        /** Who hands WhatsApp, SMS and e-mail messages to a provider; kept in memory when not set. */
+        public Builder messageSender(MessageSender sender) {
+            messageSender = once(messageSender, sender, "message sender");
+            return this;
+        }
+
+        /** Where messages and their idempotency keys are kept; in memory when not set (use a persistent one in production). */
+        public Builder messageStore(MessageStore store) {
+            messageStore = once(messageStore, store, "message store");
+            return this;
+        }
+
+        /** Who pushes M-Pesa payment prompts for KES jobs; none when not set. */
+        public Builder paymentRequests(PaymentRequests requests) {
+            paymentRequests = once(paymentRequests, requests, "payment requests");
+            return this;
+        }
+
+        /** How technicians are reached and named; in the app, by id, in English when not set. */
+        public Builder technicianContacts(Function<TechnicianId, Optional<Contact>> contacts) {
+            technicianContacts = once(technicianContacts, contacts, "technician contacts");
+            return this;
+        }
+
+        /** Who delivers renewal and warranty reminders to customers; messaging when on, else the notifier, when not set. */
         public Builder reminders(ReminderSender sender) {
             reminders = once(reminders, sender, "reminder sender");
             return this;
@@ -505,7 +566,12 @@ public interface GeoDispatch {
                     priceBasis,
                     geofenceListeners,
                     customerStore != null ? customerStore : new InMemoryCustomerEventStore(),
-                    reminders != null ? reminders : ReminderSender.through(notifier != null ? notifier : Notifier.none()),
+                    reminders != null || messaging != null ? reminders
+                            : ReminderSender.through(notifier != null ? notifier : Notifier.none()),
+                    messaging == null ? null : new MessagingWiring(messaging,
+                            messageSender != null ? messageSender : new InMemoryMessageSender(),
+                            messageStore != null ? messageStore : new InMemoryMessageStore(), paymentRequests,
+                            technicianContacts != null ? technicianContacts : ContactBook::inApp),
                     suspectVisits != null ? suspectVisits : SuspectVisitPolicy.FLAG,
                     redelivery != null ? redelivery : RedeliveryPolicy.defaults(),
                     offlineReorderWindow != null ? offlineReorderWindow : Duration.ofSeconds(30),

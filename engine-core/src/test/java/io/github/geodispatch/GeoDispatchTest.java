@@ -122,7 +122,7 @@ class GeoDispatchTest {
         gd.jobs().execute(ravi, ChangeStatus.workStarted(job)).orThrow();
         gd.jobs().execute(ravi, AddProof.photo(job, "before", "photos/before.jpg", "a".repeat(64))).orThrow();
         gd.jobs().execute(ravi, AddProof.photo(job, "after", "photos/after.jpg", "b".repeat(64))).orThrow();
-        gd.jobs().execute(ravi, AddProof.otpApproval(job, "otp-sms:4821")).orThrow();
+        gd.jobs().execute(ravi, AddProof.signature(job, "sig-sms:4821", "c".repeat(64))).orThrow();
         clock.now = at(10, 5);
         gd.jobs().execute(ravi, ChangeStatus.completed(job)).orThrow();
         gd.jobs().execute(ravi, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901")).orThrow();

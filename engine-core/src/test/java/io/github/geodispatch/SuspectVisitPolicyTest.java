@@ -81,7 +81,7 @@ class SuspectVisitPolicyTest {
     private void finish(GeoDispatch gd) {
         gd.jobs().execute(TECH, ChangeStatus.workStarted(JOB)).orThrow();
         gd.jobs().execute(TECH, AddProof.photo(JOB, "done", "p.jpg", "c".repeat(64))).orThrow();
-        gd.jobs().execute(TECH, AddProof.otpApproval(JOB, "otp-1")).orThrow();
+        gd.jobs().execute(TECH, AddProof.signature(JOB, "sig.png", "cd".repeat(32))).orThrow();
         gd.jobs().execute(TECH, ChangeStatus.completed(JOB)).orThrow();
         gd.jobs().execute(TECH, RecordPayment.cash(JOB, Money.inr(99_900))).orThrow();
         gd.visits().flush(); // the end of the day: held pings replayed, the visit ended

@@ -2,11 +2,14 @@ package io.github.geodispatch.insight;
 import io.github.geodispatch.contract.ContractKpis;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.insight.internal.ContractOwnerView;
+import io.github.geodispatch.insight.internal.CustomerCareView;
 import io.github.geodispatch.insight.internal.IncrementalOwnerView;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TenantId;
 import java.time.Duration;
@@ -61,6 +64,18 @@ public interface OwnerView {
      */
     default ContractKpis contracts(LocalDate asOf) {
         throw new IllegalStateException("this owner's view knows no contracts: build it with contracts(portfolio)");
+    }
+
+    /**
+     * The customer-care KPIs of the jobs completed on {@code from}..{@code to}: CSAT and the average rating, repeat
+     * service within 30 days, billing cycle time (see {@code docs/owner-view.md}).
+     */
+    default CustomerCareKpis customerCare(LocalDate from, LocalDate to) {
+        throw new IllegalStateException("this owner's view keeps no customer-care KPIs: build it with OwnerView.builder()");
+    }
+
+    /** Names the unit of equipment {@code job} serves, so repeat service is counted per unit (see {@link #customerCare}). */
+    default void link(JobId job, EquipmentId equipment) {
     }
 
     static Builder builder() {
@@ -131,10 +146,11 @@ public interface OwnerView {
             if (currency == null) {
                 throw new IllegalStateException("OwnerView needs a currency");
             }
-            OwnerView view = new IncrementalOwnerView(tenant, currency, zone == null ? ZoneId.of("Asia/Kolkata") : zone,
+            ZoneId in = zone == null ? ZoneId.of("Asia/Kolkata") : zone;
+            OwnerView view = new IncrementalOwnerView(tenant, currency, in,
                     checkInGrace == null ? Duration.ofMinutes(10) : checkInGrace,
                     partPricesIncludeTax != null && partPricesIncludeTax);
-            return contracts == null ? view : new ContractOwnerView(view, contracts);
+            return new CustomerCareView(contracts == null ? view : new ContractOwnerView(view, contracts), in);
         }
 
         private static void requireUnset(Object current, String name) {

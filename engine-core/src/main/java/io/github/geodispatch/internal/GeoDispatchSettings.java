@@ -29,17 +29,18 @@ import java.util.List;
 
 /**
  * A front door's settings with every default applied, handed from {@code GeoDispatch.Builder} to
- * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off; {@code calendar}
- * is null when the board is today's only. Immutable.
+ * {@link WiredGeoDispatch}. {@code seller} and {@code priceBasis} are null when billing is off, {@code messaging}
+ * when messaging is off, {@code reminders} when they go through messaging; {@code calendar} is null when the board
+ * is today's only. Immutable.
  */
 public record GeoDispatchSettings(TenantId tenant, Currency currency, ZoneId zone, JobEventStore eventStore,
         TravelTimes travelTimes, Notifier notifier, AccountsHandoff accountsHandoff, InvoiceSequence invoiceSequence,
         InstantSource clock, IdGenerator idGenerator, ClosurePolicies closurePolicies, LeakagePolicy leakagePolicy,
         ScoringWeights scoringWeights, PlanTermination planTermination, long planSeed, Duration arrivalGrace,
         SellerProfile seller, TaxRegime taxRegime, PriceBasis priceBasis, List<GeofenceListener> geofenceListeners,
-        CustomerEventStore customerStore, ReminderSender reminders, SuspectVisitPolicy suspectVisits,
-        RedeliveryPolicy redelivery, Duration offlineReorderWindow, TeamCalendar calendar, int horizonDays,
-        StockEventStore stockStore, UsualParts usualParts) {
+        CustomerEventStore customerStore, ReminderSender reminders, MessagingWiring messaging,
+        SuspectVisitPolicy suspectVisits, RedeliveryPolicy redelivery, Duration offlineReorderWindow,
+        TeamCalendar calendar, int horizonDays, StockEventStore stockStore, UsualParts usualParts) {
     public GeoDispatchSettings {
         geofenceListeners = List.copyOf(geofenceListeners);
     }

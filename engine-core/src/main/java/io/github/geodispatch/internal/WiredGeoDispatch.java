@@ -34,6 +34,8 @@ import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageMonitor;
+import io.github.geodispatch.messaging.ContactBook;
+import io.github.geodispatch.messaging.Messaging;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.Actor;
@@ -42,6 +44,7 @@ import io.github.geodispatch.spi.StoredCustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Notifier;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.StockEvent;
@@ -72,8 +75,10 @@ import java.util.stream.Collectors;
  * spoof signals and the business's suspect-visit policy) and the host's listeners; the dispatch board records its
  * decisions on the job record. The customer record's listener feeds the contract portfolio, the service history
  * and the leakage rules; job events reach the portfolio before the leakage monitor, whose contract rules read it,
- * and created jobs take their coverage from it ({@link CoveringJobRecord}). The leakage monitor is not thread-safe and is guarded by its own
- * lock here. Thread-safe.
+ * and created jobs take their coverage from it ({@link CoveringJobRecord}). With messaging on, it listens to the
+ * job record, technicians' notices go through it instead of the job record's notifier, accepted pings reach its live
+ * ETA, contract reminders go through it, and a paid payment request reaches the leakage monitor's reconciliation as a
+ * statement credit. The leakage monitor is not thread-safe and is guarded by its own lock here. Thread-safe.
  */
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
@@ -97,17 +102,21 @@ public final class WiredGeoDispatch implements GeoDispatch {
     private final Billing billing;
     private final CustomerRecord customers;
     private final ContractPortfolio portfolio;
-    private final ServiceHistory history = ServiceHistory.create();
+    private final ServiceHistory history = new EquipmentLinks(ServiceHistory.create(), (job, unit) -> owner().link(job, unit));
     private final Contracts contracts;
+    /** Null when messaging is off. */
+    private final Messaging messaging;
     private final StockLedger stock;
 
     public WiredGeoDispatch(GeoDispatchSettings settings) {
         this.settings = settings;
         this.system = Actor.system(settings.tenant());
         this.portfolio = ContractPortfolio.create(settings.zone(), settings.currency());
-        // an arrival's visit is checked with the visit link, made just below (the lookup runs only on commands)
+        // an arrival's visit is checked with the visit link, made just below (the lookup runs only on commands);
+        // with messaging on, technicians hear of their jobs through it (in their language) instead of the notifier
         this.jobs = new CoveringJobRecord(JobRecord.builder().eventStore(settings.eventStore()).clock(settings.clock())
-                .notifier(settings.notifier()).closurePolicies(settings.closurePolicies())
+                .notifier(settings.messaging() == null ? settings.notifier() : Notifier.none())
+                .closurePolicies(settings.closurePolicies())
                 .idGenerator(settings.idGenerator()).redelivery(settings.redelivery())
                 .offlineReorderWindow(settings.offlineReorderWindow())
                 .arrivalVisits(this::arrivalVisits).build(), portfolio, settings.clock(), settings.zone());
@@ -134,7 +143,9 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
-        this.contracts = new ContractDesk(portfolio, history, jobs, customers, settings.reminders(), settings.clock(),
+        this.messaging = settings.messaging() == null ? null : messaging(settings.messaging());
+        this.contracts = new ContractDesk(portfolio, history, jobs, customers,
+                settings.reminders() != null ? settings.reminders() : messaging.reminders(), settings.clock(),
                 settings.zone(), settings.currency());
         this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
                 .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
@@ -211,6 +222,33 @@ public final class WiredGeoDispatch implements GeoDispatch {
     @Override
     public Contracts contracts() {
         return contracts;
+    }
+
+    @Override
+    public Messaging messaging() {
+        if (messaging == null) {
+            throw new IllegalStateException("messaging is off: give the builder a policy, "
+                    + "GeoDispatch.builder().messaging(MessagingPolicy.builder()...build())");
+        }
+        return messaging;
+    }
+
+    /**
+     * Messaging over the job record, customers from the customer record, technicians as the settings say; a paid
+     * payment request reaches the reconciliation as a statement credit; a job's payment message waits for its invoice
+     * when billing is on.
+     */
+    private Messaging messaging(MessagingWiring wiring) {
+        Messaging.Builder builder = Messaging.builder().business(settings.tenant(), settings.currency(), settings.zone())
+                .jobs(jobs).policy(wiring.policy()).store(wiring.store()).sender(wiring.sender())
+                .contacts(ContactBook.of(customers, system, wiring.policy().customerChannel(), wiring.technicians()))
+                .notifier(settings.notifier()).paymentCredits(payments::credit).contracts(portfolio)
+                .travelTimes(settings.travelTimes()).clock(settings.clock())
+                .paymentMessageAfterInvoice(settings.seller() != null);
+        if (wiring.paymentRequests() != null) {
+            builder.paymentRequests(wiring.paymentRequests());
+        }
+        return builder.build();
     }
 
     /** The customer record's listener: the contracts, the service history and the leakage rules hear each event. */
@@ -304,12 +342,17 @@ public final class WiredGeoDispatch implements GeoDispatch {
 
         @Override
         public PingOutcome accept(Ping ping) {
-            return tracker.accept(ping);
+            PingOutcome outcome = tracker.accept(ping);
+            if (messaging != null && outcome.accepted()) {
+                messaging.eta().position(ping.technician(), ping.at().toEpochMilli(), ping.point().lat(), ping.point().lng());
+            }
+            return outcome;
         }
 
         @Override
         public TechnicianFeed feed(TechnicianId technician) {
-            return tracker.feed(technician);
+            TechnicianFeed feed = tracker.feed(technician);
+            return messaging == null ? feed : new EtaFeed(feed, messaging.eta().sink(technician));
         }
 
         @Override

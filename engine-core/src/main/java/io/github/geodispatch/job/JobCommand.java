@@ -4,8 +4,10 @@ import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeliveryStatus;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.MessageChannel;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Priority;
@@ -274,8 +276,10 @@ public sealed interface JobCommand {
     }
 
     /**
-     * Attach proof of work. PHOTO and DOCUMENT need the sha256 of their content; {@code label} says what the
-     * proof shows ("before", "after", "gas pressure"), matched by {@link ProofRequirement}s.
+     * Attach proof of work. PHOTO, DOCUMENT and SIGNATURE need the sha256 of their content; {@code label} says what
+     * the proof shows ("before", "after", "gas pressure"), matched by {@link ProofRequirement}s. An OTP proof (the
+     * customer's approval) is not a technician's to add: the engine adds it when the customer's code is verified
+     * ({@link VerifyOtp}), and a dispatcher or owner may record an {@link #approvalOverride override}.
      */
     record AddProof(JobId job, ProofKind kind, String label, String reference, String sha256) implements JobCommand {
         public AddProof {
@@ -291,13 +295,21 @@ public sealed interface JobCommand {
             return new AddProof(job, ProofKind.PHOTO, label, reference, sha256);
         }
 
-        /** The customer approved the work with the one-time password sent to them; {@code reference} names the OTP exchange. */
-        public static AddProof otpApproval(JobId job, String reference) {
-            return new AddProof(job, ProofKind.OTP, "customer approval", reference, null);
+        /**
+         * A dispatcher's or owner's recorded override of the customer's approval (the customer cannot receive the
+         * one-time code), saying why; the event names who. A technician cannot record it ({@link VerifyOtp} records
+         * the customer's own approval).
+         */
+        public static AddProof approvalOverride(JobId job, String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("an approval override needs a reason");
+            }
+            return new AddProof(job, ProofKind.OTP, "dispatcher override", "override: " + reason.strip(), null);
         }
 
-        public static AddProof signature(JobId job, String reference) {
-            return new AddProof(job, ProofKind.SIGNATURE, "customer approval", reference, null);
+        /** The customer's signature: the image at {@code reference}, pinned by the sha256 of its content. */
+        public static AddProof signature(JobId job, String reference, String sha256) {
+            return new AddProof(job, ProofKind.SIGNATURE, "customer approval", reference, sha256);
         }
     }
 
@@ -361,6 +373,100 @@ public sealed interface JobCommand {
             }
             Objects.requireNonNull(total, "total").requireAmount("invoice total");
             partSkus = List.copyOf(partSkus == null ? List.of() : partSkus);
+        }
+    }
+
+    /**
+     * The commands about talking with the job's customer: one-time codes, message statuses, payment requests and
+     * their callbacks, feedback. The messaging engine issues most of them as the SYSTEM actor; see each.
+     */
+    sealed interface ContactCommand extends JobCommand {}
+
+    /**
+     * Record a one-time code sent to the customer, by its salted hash ({@link OtpCodes}); the
+     * plain code is never part of a command or an event. SYSTEM only (the messaging engine, which makes and sends the
+     * code), once the technician has arrived; a new code replaces the previous one.
+     */
+    record IssueOtp(JobId job, String salt, String codeHash, Instant expiresAt, int maxAttempts) implements ContactCommand {
+        public IssueOtp {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(salt, "salt");
+            Objects.requireNonNull(codeHash, "code hash");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /**
+     * The customer's code, entered on the technician's phone or through the customer's link: the right code within
+     * its validity records the customer's approval (an OTP proof naming the code's event); a wrong one is recorded
+     * as a failed attempt. An expired code, one with no attempts left or none issued is rejected. The technician,
+     * a dispatcher, the owner or SYSTEM may enter it.
+     */
+    record VerifyOtp(JobId job, String code) implements ContactCommand {
+        public VerifyOtp {
+            Objects.requireNonNull(job, "job id");
+            if (code == null || !code.matches("\\d{4,8}")) {
+                throw new IllegalArgumentException("a one-time code is 4-8 digits");
+            }
+        }
+
+        /** Keeps the code out of logs. */
+        @Override
+        public String toString() {
+            return "VerifyOtp[job=" + job + ", code=****]";
+        }
+    }
+
+    /**
+     * Record that a message about the job reached {@code status} (see {@link JobEvent.MessageStatusChanged}); a
+     * status the job already has for the message, or one behind it, changes nothing. SYSTEM only; also on a finished
+     * job (a cancellation notice is delivered after the job is cancelled).
+     */
+    record RecordMessageStatus(JobId job, String message, String template, String recipient, MessageChannel channel,
+                               DeliveryStatus status, String providerReference, String detail) implements ContactCommand {
+        public RecordMessageStatus {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(message, "message key");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * Record that the customer was asked to pay (a UPI link sent, an M-Pesa STK push made); the same reference again
+     * changes nothing. SYSTEM only, once the job is COMPLETED.
+     */
+    record RecordPaymentRequest(JobId job, PaymentMode mode, Money amount, String reference, String payer, String link)
+            implements ContactCommand {
+        public RecordPaymentRequest {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(reference, "reference");
+        }
+    }
+
+    /** Record the provider's answer to a payment request on the job; the same answer again changes nothing. SYSTEM only. */
+    record RecordPaymentCallback(JobId job, String reference, boolean paid, String resultCode, String resultDescription,
+                                 String receipt, Money amount) implements ContactCommand {
+        public RecordPaymentCallback {
+            Objects.requireNonNull(job, "job id");
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(resultCode, "result code");
+        }
+    }
+
+    /**
+     * Record the customer's rating (1-5) and comment, once the job is COMPLETED; a job takes one feedback (the same
+     * again changes nothing). OWNER, DISPATCHER or SYSTEM (the customer's link goes through the host), never the
+     * technician.
+     */
+    record RecordFeedback(JobId job, int rating, String comment) implements ContactCommand {
+        public RecordFeedback {
+            Objects.requireNonNull(job, "job id");
+            if (rating < 1 || rating > 5) {
+                throw new IllegalArgumentException("a rating is 1-5, was " + rating);
+            }
+            comment = comment == null ? "" : comment.strip();
         }
     }
 }

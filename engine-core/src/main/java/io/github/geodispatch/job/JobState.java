@@ -38,7 +38,8 @@ import java.util.Optional;
  * arrival's evidence (a checked geofence visit, with any spoof signals, or a dispatcher's override, by whom and
  * why). {@code version} is the
  * stream version folded so far and {@code headHash} the {@link HashChain#hash hash} of the last event, i.e.
- * the previous-hash the next event must carry. Immutable and thread-safe.
+ * the previous-hash the next event must carry. {@code contact} is what the record says about talking with the
+ * customer (one-time codes, messages, payment requests, feedback). Immutable and thread-safe.
  */
 public record JobState(
         StreamId stream, BranchId branch, CustomerId customer, Site site, String issue, String jobType,
@@ -48,7 +49,7 @@ public record JobState(
         Instant createdAt, Instant assignedAt, Instant enRouteAt, Instant arrivedAt, String arrivalEvidence,
         Instant workStartedAt, Instant completedAt, Instant closedAt, Instant cancelledAt,
         List<ProofAdded> proofs, List<PartUsed> parts, List<ExpenseAdded> expenses, List<PaymentRecorded> payments,
-        InvoiceHandedOff invoice, long version, String headHash) {
+        InvoiceHandedOff invoice, long version, String headHash, CustomerContact contact) {
 
     public JobState {
         Objects.requireNonNull(stream, "stream");
@@ -59,6 +60,7 @@ public record JobState(
         parts = List.copyOf(parts);
         expenses = List.copyOf(expenses);
         payments = List.copyOf(payments);
+        Objects.requireNonNull(contact, "contact");
         if (version < 1) {
             throw new IllegalArgumentException("a job state folds at least its JobCreated event, version was " + version);
         }
@@ -75,7 +77,7 @@ public record JobState(
                 created.slaDeadline(), created.estimatedMinutes(), created.quote(), created.coverage(),
                 created.preferredTechnician(), JobStatus.NEW, "", null, null, created.header().occurredAt(),
                 null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, 1,
-                HashChain.hash(created));
+                HashChain.hash(created), CustomerContact.NONE);
     }
 
     /**
@@ -154,6 +156,8 @@ public record JobState(
             d.payments.add(e);
         } else if (event instanceof InvoiceHandedOff e) {
             d.invoice = e;
+        } else if (event instanceof JobEvent.ContactEvent e) {
+            d.contact = d.contact.apply(e);
         }
         d.version = event.header().version();
         d.headHash = HashChain.hash(event);
@@ -236,6 +240,7 @@ public record JobState(
         final List<ExpenseAdded> expenses;
         final List<PaymentRecorded> payments;
         InvoiceHandedOff invoice;
+        CustomerContact contact;
         long version;
         String headHash;
 
@@ -258,6 +263,7 @@ public record JobState(
             expenses = new ArrayList<>(s.expenses);
             payments = new ArrayList<>(s.payments);
             invoice = s.invoice;
+            contact = s.contact;
         }
 
         void clearVisit() {
@@ -273,7 +279,7 @@ public record JobState(
                     b.priority, b.window, b.slaDeadline, b.estimatedMinutes, b.quote, b.coverage,
                     b.preferredTechnician, status, statusReason, technician, overrideReason, b.createdAt, assignedAt,
                     enRouteAt, arrivedAt, arrivalEvidence, workStartedAt, completedAt, closedAt, cancelledAt, proofs,
-                    parts, expenses, payments, invoice, version, headHash);
+                    parts, expenses, payments, invoice, version, headHash, contact);
         }
     }
 }

@@ -59,6 +59,21 @@ public record Rejection(Reason reason, String message) {
         /** Other writers kept changing the job; the command was retried and given up. Re-read and retry. */
         CONCURRENCY_CONFLICT,
         /**
+         * A technician tried to record the customer's approval (an OTP proof) themselves: the customer's code records
+         * it, or a dispatcher's override.
+         */
+        CUSTOMER_APPROVAL_REQUIRED,
+        /** A code was entered but no one-time code was issued on the job. */
+        OTP_NOT_ISSUED,
+        /** The one-time code is past its validity; issue a new one. */
+        OTP_EXPIRED,
+        /** The one-time code had its wrong attempts used up; issue a new one. */
+        OTP_ATTEMPTS_EXHAUSTED,
+        /** A payment request or feedback on a job that is not COMPLETED yet. */
+        NOT_COMPLETED,
+        /** The job already has the customer's feedback, with another rating or comment. */
+        FEEDBACK_ALREADY_RECORDED,
+        /**
          * A command queued offline whose device time is ahead of the record's clock by more than the tolerated
          * skew, or older than the offline horizon.
          */

@@ -54,10 +54,15 @@ public final class AmcBusiness {
     public final Actor owner = Actor.owner(TENANT, "owner");
 
     public AmcBusiness() {
+        this(builder -> builder);
+    }
+
+    /** The business with {@code more} settings on its front door (messaging, say). */
+    public AmcBusiness(java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
         Notifier notifier = (to, subject, body) -> notified.add(to + ": " + subject);
-        gd = GeoDispatch.builder().business(TENANT, Currency.INR, ZONE).clock((InstantSource) () -> now)
+        gd = more.apply(GeoDispatch.builder().business(TENANT, Currency.INR, ZONE).clock((InstantSource) () -> now)
                 .notifier(notifier).idGenerator(IdGenerator.sequential(7))
-                .leakagePolicy(LeakagePolicy.defaults().withZone(ZONE).withVisitRules(false)).build();
+                .leakagePolicy(LeakagePolicy.defaults().withZone(ZONE).withVisitRules(false))).build();
     }
 
     /** Moves the clock to 09:00 of {@code day} (forwards or backwards). */
@@ -131,7 +136,7 @@ public final class AmcBusiness {
         gd.jobs().execute(owner, JobCommand.ChangeStatus.arrivalOverride(id, "customer confirmed the visit")).orThrow();
         gd.jobs().execute(tech, JobCommand.ChangeStatus.workStarted(id)).orThrow();
         gd.jobs().execute(tech, JobCommand.AddProof.photo(id, "after", "photo-" + job, "a".repeat(64))).orThrow();
-        gd.jobs().execute(tech, JobCommand.AddProof.otpApproval(id, "otp-" + job)).orThrow();
+        gd.jobs().execute(tech, JobCommand.AddProof.signature(id, "sig-" + job, "c".repeat(64))).orThrow();
         gd.jobs().execute(tech, JobCommand.ChangeStatus.completed(id)).orThrow();
         return this;
     }

@@ -30,11 +30,20 @@ final class JobScript {
     private final StreamId stream;
     private final Actor actor;
     private final List<JobEvent> events = new ArrayList<>();
+    private final String customer;
+    private final String site;
     private long uuidCounter;
 
     JobScript(TenantId tenant, String job) {
+        this(tenant, job, "C-" + job, "S-" + job);
+    }
+
+    /** A job of {@code customer} at {@code site}, so several jobs may share them. */
+    JobScript(TenantId tenant, String job, String customer, String site) {
         this.stream = StreamId.of(tenant, new JobId(job));
         this.actor = Actor.system(tenant);
+        this.customer = customer;
+        this.site = site;
     }
 
     List<JobEvent> events() {
@@ -56,8 +65,8 @@ final class JobScript {
     }
 
     JobScript created(Instant at, String branch, String jobType, long quotePaise, Instant sla, Coverage coverage) {
-        return add(new JobEvent.JobCreated(next(at), new BranchId(branch), new CustomerId("C-" + stream.job().value()),
-                new Site(new SiteId("S-" + stream.job().value()), GeoPoint.of(12.97, 77.59), 80, ""), "", jobType,
+        return add(new JobEvent.JobCreated(next(at), new BranchId(branch), new CustomerId(customer),
+                new Site(new SiteId(site), GeoPoint.of(12.97, 77.59), 80, ""), "", jobType,
                 List.of(), Priority.NORMAL, null, sla, 60, Money.inr(quotePaise), coverage, null));
     }
 
@@ -79,6 +88,10 @@ final class JobScript {
 
     JobScript expense(Instant at, long paise, boolean billable) {
         return add(new JobEvent.ExpenseAdded(next(at), "PARKING", Money.inr(paise), billable));
+    }
+
+    JobScript feedback(Instant at, int rating) {
+        return add(new JobEvent.FeedbackRecorded(next(at), rating, ""));
     }
 
     JobScript proof(Instant at) {

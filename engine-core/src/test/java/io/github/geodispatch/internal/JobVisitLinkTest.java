@@ -65,7 +65,7 @@ class JobVisitLinkTest {
     private void complete(JobId job) {
         engine.execute(TECH, ChangeStatus.workStarted(job)).orThrow();
         engine.execute(TECH, AddProof.photo(job, "after", "photos/" + job + ".jpg", "a".repeat(64))).orThrow();
-        engine.execute(TECH, AddProof.otpApproval(job, "otp:" + job)).orThrow();
+        engine.execute(TECH, AddProof.signature(job, "sig:" + job, "c".repeat(64))).orThrow();
         engine.execute(TECH, ChangeStatus.completed(job)).orThrow();
     }
 

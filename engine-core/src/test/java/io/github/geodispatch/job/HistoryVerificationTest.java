@@ -39,7 +39,7 @@ class HistoryVerificationTest {
         engine.execute(DISPATCHER, create(JOB, "AC_SERVICE")).orThrow();
         engine.execute(DISPATCHER, Assign.of(JOB, RAVI)).orThrow();
         engine.execute(TECH_RAVI, ChangeStatus.arrived(JOB)).orThrow();
-        last = engine.execute(TECH_RAVI, AddProof.otpApproval(JOB, "otp-1")).orThrow();
+        last = engine.execute(TECH_RAVI, AddProof.signature(JOB, "sig-1", "cd".repeat(32))).orThrow();
     }
 
     private void rewrite(int index, JobEvent replacement) {
@@ -129,7 +129,7 @@ class HistoryVerificationTest {
     @Test
     void eventsAnotherInstanceAppendedLaterDoNotLookLikeTampering() {
         JobRecord other = records().eventStore(store).clock(tickingClock()).build();
-        other.execute(TECH_RAVI, AddProof.otpApproval(JOB, "otp-2")).orThrow();
+        other.execute(TECH_RAVI, AddProof.signature(JOB, "sig-2", "cd".repeat(32))).orThrow();
 
         HistoryVerification byFirst = engine.verifyHistory(OWNER, JOB).orElseThrow();
         assertThat(byFirst.intact()).isTrue();

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Commands validate their own shape; each bad value is named. */
 class JobCommandTest {
     private static final JobId JOB = JobId.of("J-1");
+    private static final String SHA = "ab".repeat(32);
     private static final Site SITE = new Site(SiteId.of("S-1"), GeoPoint.of(12.97, 77.64), 50, "");
 
     private static CreateJob.Builder create() {
@@ -97,7 +98,9 @@ class JobCommandTest {
         assertThatThrownBy(() -> AddProof.photo(JOB, "before", "b.jpg", null)).hasMessageContaining("sha256");
         assertThatThrownBy(() -> new AddProof(JOB, ProofKind.DOCUMENT, "", "d.pdf", null)).hasMessageContaining("sha256");
         assertThatThrownBy(() -> AddProof.photo(JOB, "before", "b.jpg", "xyz")).hasMessageContaining("64 lower-case hex");
-        assertThatThrownBy(() -> AddProof.otpApproval(JOB, " ")).hasMessageContaining("reference");
+        assertThatThrownBy(() -> AddProof.signature(JOB, " ", SHA)).hasMessageContaining("reference");
+        assertThatThrownBy(() -> AddProof.signature(JOB, "sig.png", null)).hasMessageContaining("sha256");
+        assertThatThrownBy(() -> AddProof.approvalOverride(JOB, " ")).hasMessageContaining("reason");
     }
 
     @Test

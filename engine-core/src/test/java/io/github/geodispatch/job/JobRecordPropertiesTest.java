@@ -224,6 +224,9 @@ class JobRecordPropertiesTest {
         } else {
             assertThat(prev.status().isTerminal()).as("nothing recorded on a finished job").isFalse();
             assertThat(role).isNotEqualTo(Role.ACCOUNTANT);
+            if (event instanceof JobEvent.ProofAdded proof && proof.kind() == ProofKind.OTP) {
+                assertThat(role).as("the customer's approval is not the technician's to record").isNotEqualTo(Role.TECHNICIAN);
+            }
         }
     }
 
@@ -288,7 +291,7 @@ class JobRecordPropertiesTest {
             case ARRIVED -> ChangeStatus.workStarted(id);
             case WORK_STARTED -> !hasPhoto(job, "before") ? AddProof.photo(id, "before", "b.jpg", SHA)
                     : !hasPhoto(job, "after") ? AddProof.photo(id, "after", "a.jpg", SHA)
-                    : job.proofs().stream().noneMatch(p -> p.kind() == ProofKind.OTP) ? AddProof.otpApproval(id, "otp-1")
+                    : job.proofs().stream().noneMatch(p -> p.kind() == ProofKind.SIGNATURE) ? AddProof.signature(id, "sig-1", SHA)
                     : ChangeStatus.completed(id);
             case COMPLETED -> job.hasClearPayment() ? ChangeStatus.closed(id)
                     : RecordPayment.upi(id, Money.inr(149_900), UTRS.get((int) (job.version() % UTRS.size())));
@@ -311,8 +314,8 @@ class JobRecordPropertiesTest {
                 case 0 -> AddProof.photo(id, "before", "b" + step.b + ".jpg", SHA);
                 case 1 -> AddProof.photo(id, "after", "a" + step.b + ".jpg", SHA);
                 case 2 -> AddProof.photo(id, "other", "o.jpg", SHA);
-                case 3 -> AddProof.otpApproval(id, "otp-" + step.b);
-                case 4 -> AddProof.signature(id, "sig-" + step.b);
+                case 3 -> AddProof.approvalOverride(id, "customer approved on the phone " + step.b);
+                case 4 -> AddProof.signature(id, "sig-" + step.b, SHA);
                 default -> new AddProof(id, ProofKind.NOTE, "note", "note " + step.b, null);
             };
             case 5 -> new UsePart(id, "CAP-35UF", "85322990", 1 + step.b % 3, Money.inr(45_000), step.b % 2 == 0);

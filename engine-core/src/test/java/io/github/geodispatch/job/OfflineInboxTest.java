@@ -48,7 +48,7 @@ class OfflineInboxTest {
                 queued(ChangeStatus.workStarted(JOB), 1, "k3"),
                 queued(AddProof.photo(JOB, "before", "b.jpg", SHA), 2, "k4"),
                 queued(AddProof.photo(JOB, "after", "a.jpg", SHA), 30, "k5"),
-                queued(AddProof.otpApproval(JOB, "otp-1"), 31, "k6"),
+                queued(AddProof.signature(JOB, "sig.png", "cd".repeat(32)), 31, "k6"),
                 queued(ChangeStatus.completed(JOB), 32, "k7"));
     }
 

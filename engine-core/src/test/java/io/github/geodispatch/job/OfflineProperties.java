@@ -40,7 +40,7 @@ class OfflineProperties {
     private static final List<JobCommand> POOL = List.of(ChangeStatus.enRoute(JOB), ChangeStatus.arrived(JOB),
             ChangeStatus.workStarted(JOB), ChangeStatus.onHold(JOB, "customer away"), ChangeStatus.delayed(JOB, "traffic"),
             AddProof.photo(JOB, "before", "b.jpg", SHA), AddProof.photo(JOB, "after", "a.jpg", SHA),
-            AddProof.otpApproval(JOB, "otp-1"), new JobCommand.UsePart(JOB, "CAP-35UF", "85322990", 1, Money.inr(45_000), true),
+            AddProof.signature(JOB, "sig.png", "cd".repeat(32)), new JobCommand.UsePart(JOB, "CAP-35UF", "85322990", 1, Money.inr(45_000), true),
             new AddExpense(JOB, "parking", Money.inr(4_000), false), ChangeStatus.completed(JOB),
             RecordPayment.cash(JOB, Money.inr(194_900)));
 

@@ -73,7 +73,7 @@ class RejectionPathsTest {
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, AddProof.photo(JOB, "before", "b.jpg", SHA));
         ok(TECH_RAVI, AddProof.photo(JOB, "after", "a.jpg", SHA));
-        ok(TECH_RAVI, AddProof.otpApproval(JOB, "otp-1"));
+        ok(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA));
     }
 
     @Test
@@ -115,7 +115,7 @@ class RejectionPathsTest {
         assertRejected(TECH_RAVI, ChangeStatus.rescheduled(JOB, "tomorrow"), Reason.ROLE_NOT_PERMITTED);
         assertRejected(TECH_RAVI, new Unassign(JOB, "busy"), Reason.ROLE_NOT_PERMITTED);
         assertRejected(ACCOUNTANT, ChangeStatus.enRoute(JOB), Reason.ROLE_NOT_PERMITTED);
-        assertRejected(ACCOUNTANT, AddProof.otpApproval(JOB, "otp"), Reason.ROLE_NOT_PERMITTED);
+        assertRejected(ACCOUNTANT, AddProof.signature(JOB, "sig", SHA), Reason.ROLE_NOT_PERMITTED);
         assertRejected(ACCOUNTANT, new UsePart(JOB, "CAP", null, 1, Money.inr(100), true), Reason.ROLE_NOT_PERMITTED);
         assertRejected(DISPATCHER, new RecordInvoiceHandoff(JOB, "INV-1", Money.inr(1), null), Reason.ROLE_NOT_PERMITTED);
         assertRejected(TECH_RAVI, new RecordInvoiceHandoff(JOB, "INV-1", Money.inr(1), null), Reason.ROLE_NOT_PERMITTED);
@@ -137,7 +137,7 @@ class RejectionPathsTest {
         assertRejected(TECH_RAVI, ChangeStatus.enRoute(JOB), Reason.NOT_ASSIGNED_TO_ACTOR);
         ok(DISPATCHER, Assign.of(JOB, RAVI));
         assertRejected(TECH_ASHA, ChangeStatus.enRoute(JOB), Reason.NOT_ASSIGNED_TO_ACTOR);
-        assertRejected(TECH_ASHA, AddProof.otpApproval(JOB, "otp"), Reason.NOT_ASSIGNED_TO_ACTOR);
+        assertRejected(TECH_ASHA, AddProof.signature(JOB, "sig", SHA), Reason.NOT_ASSIGNED_TO_ACTOR);
         assertRejected(TECH_ASHA, new UsePart(JOB, "CAP", null, 1, Money.inr(100), true), Reason.NOT_ASSIGNED_TO_ACTOR);
         assertRejected(TECH_ASHA, new AddExpense(JOB, "parking", Money.inr(100), false), Reason.NOT_ASSIGNED_TO_ACTOR);
         assertRejected(TECH_ASHA, RecordPayment.cash(JOB, Money.inr(100)), Reason.NOT_ASSIGNED_TO_ACTOR);
@@ -194,7 +194,7 @@ class RejectionPathsTest {
         ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
         ok(TECH_RAVI, AddProof.photo(JOB, "before", "b.jpg", SHA));
-        ok(TECH_RAVI, AddProof.otpApproval(JOB, "otp-1"));
+        ok(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA));
         assertRejected(TECH_RAVI, ChangeStatus.completed(JOB), Reason.PROOF_MISSING);
         ok(TECH_RAVI, AddProof.photo(JOB, "After", "a.jpg", SHA));
         ok(TECH_RAVI, ChangeStatus.completed(JOB));
@@ -206,7 +206,7 @@ class RejectionPathsTest {
         ok(DISPATCHER, Assign.of(JOB, RAVI));
         ok(TECH_RAVI, ChangeStatus.arrived(JOB));
         ok(TECH_RAVI, ChangeStatus.workStarted(JOB));
-        ok(TECH_RAVI, AddProof.signature(JOB, "sig-1"));
+        ok(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA));
         assertRejected(TECH_RAVI, ChangeStatus.completed(JOB), Reason.PROOF_MISSING);
         ok(TECH_RAVI, AddProof.photo(JOB, "filter", "f.jpg", SHA));
         ok(TECH_RAVI, ChangeStatus.completed(JOB));
@@ -258,7 +258,7 @@ class RejectionPathsTest {
         workStartedWithProof("AC_SERVICE");
         long position = store.lastPosition();
 
-        assertThat(engine.execute(TECH_RAVI, AddProof.otpApproval(JOB, "otp-1")).isAccepted()).isTrue();
+        assertThat(engine.execute(TECH_RAVI, AddProof.signature(JOB, "sig-1", SHA)).isAccepted()).isTrue();
         assertThat(store.lastPosition()).isEqualTo(position);
 
         JobId other = JobId.of("J-2");
@@ -273,7 +273,7 @@ class RejectionPathsTest {
     void nothingMoreIsRecordedOnAFinishedJob() {
         ok(DISPATCHER, create(JOB, "AC_SERVICE"));
         ok(DISPATCHER, ChangeStatus.cancelled(JOB, "customer cancelled"));
-        assertRejected(OWNER, AddProof.otpApproval(JOB, "otp"), Reason.JOB_FINISHED);
+        assertRejected(OWNER, AddProof.approvalOverride(JOB, "customer approved on the phone"), Reason.JOB_FINISHED);
         assertRejected(OWNER, new UsePart(JOB, "CAP", null, 1, Money.inr(100), true), Reason.JOB_FINISHED);
         assertRejected(OWNER, new AddExpense(JOB, "parking", Money.inr(100), false), Reason.JOB_FINISHED);
         assertRejected(OWNER, RecordPayment.cash(JOB, Money.inr(100)), Reason.JOB_FINISHED);

@@ -51,7 +51,7 @@ class LiveEngineLeakageTest {
         }
         live.visit(RAVI, site.id(), now.get().minus(Duration.ofMinutes(15)), now.get().plus(Duration.ofMinutes(40)));
         engine.execute(ravi, JobCommand.AddProof.photo(job, "after", "ph-1", "ab".repeat(32))).orThrow();
-        engine.execute(ravi, new JobCommand.AddProof(job, io.github.geodispatch.spi.ProofKind.OTP, "", "otp-1", null)).orThrow();
+        engine.execute(ravi, JobCommand.AddProof.signature(job, "sig-1", "cd".repeat(32))).orThrow();
         now.set(now.get().plus(Duration.ofMinutes(30)));
         engine.execute(ravi, new JobCommand.ChangeStatus(job, JobStatus.COMPLETED, null, null)).orThrow();
         Instant completed = now.get();

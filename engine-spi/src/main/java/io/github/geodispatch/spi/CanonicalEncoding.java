@@ -60,6 +60,18 @@ public final class CanonicalEncoding {
             return 8;
         } else if (event instanceof JobEvent.InvoiceHandedOff) {
             return 9;
+        } else if (event instanceof JobEvent.MessageStatusChanged) {
+            return 10;
+        } else if (event instanceof JobEvent.OtpIssued) {
+            return 11;
+        } else if (event instanceof JobEvent.OtpAttemptFailed) {
+            return 12;
+        } else if (event instanceof JobEvent.PaymentRequested) {
+            return 13;
+        } else if (event instanceof JobEvent.PaymentCallbackReceived) {
+            return 14;
+        } else if (event instanceof JobEvent.FeedbackRecorded) {
+            return 15;
         }
         throw new IllegalStateException("unknown event type " + event.getClass().getName());
     }
@@ -157,6 +169,39 @@ public final class CanonicalEncoding {
             f.string(16, e.invoiceNumber());
             f.put(17, money(e.total()));
             f.put(18, list(e.partSkus(), CanonicalEncoding::utf8));
+        } else if (event instanceof JobEvent.MessageStatusChanged e) {
+            f.string(16, e.message());
+            f.string(17, e.template());
+            f.string(18, e.recipient());
+            f.string(19, e.channel().name());
+            f.string(20, e.status().name());
+            f.string(21, e.providerReference());
+            f.string(22, e.detail());
+        } else if (event instanceof JobEvent.OtpIssued e) {
+            f.string(16, e.salt());
+            f.string(17, e.codeHash());
+            f.put(18, instant(e.expiresAt()));
+            f.put(19, i32(e.maxAttempts()));
+        } else if (event instanceof JobEvent.OtpAttemptFailed e) {
+            f.put(16, uuid(e.otp()));
+        } else if (event instanceof JobEvent.PaymentRequested e) {
+            f.string(16, e.mode().name());
+            f.put(17, money(e.amount()));
+            f.string(18, e.reference());
+            f.string(19, e.payer());
+            f.string(20, e.link());
+        } else if (event instanceof JobEvent.PaymentCallbackReceived e) {
+            f.string(16, e.reference());
+            f.put(17, bool(e.paid()));
+            f.string(18, e.resultCode());
+            f.string(19, e.resultDescription());
+            f.string(20, e.receipt());
+            if (e.amount() != null) {
+                f.put(21, money(e.amount()));
+            }
+        } else if (event instanceof JobEvent.FeedbackRecorded e) {
+            f.put(16, i32(e.rating()));
+            f.string(17, e.comment());
         } else {
             throw new IllegalStateException("unknown event type " + event.getClass().getName());
         }
@@ -393,7 +438,35 @@ public final class CanonicalEncoding {
                 f.requireOnly(header(16, 17, 18));
                 return new JobEvent.InvoiceHandedOff(h, f.string(16), f.money(17), f.strings(18));
             }
-            default -> throw new IllegalArgumentException("byte 1 must be an event type 1-9, was " + type);
+            case 10 -> {
+                f.requireOnly(header(16, 17, 18, 19, 20, 21, 22));
+                return new JobEvent.MessageStatusChanged(h, f.string(16), f.string(17), f.string(18),
+                        MessageChannel.valueOf(f.string(19)), DeliveryStatus.valueOf(f.string(20)), f.optString(21),
+                        f.optString(22));
+            }
+            case 11 -> {
+                f.requireOnly(header(16, 17, 18, 19));
+                return new JobEvent.OtpIssued(h, f.string(16), f.string(17), f.instant(18), f.i32(19));
+            }
+            case 12 -> {
+                f.requireOnly(header(16));
+                return new JobEvent.OtpAttemptFailed(h, f.uuid(16));
+            }
+            case 13 -> {
+                f.requireOnly(header(16, 17, 18, 19, 20));
+                return new JobEvent.PaymentRequested(h, PaymentMode.valueOf(f.string(16)), f.money(17), f.string(18),
+                        f.optString(19), f.optString(20));
+            }
+            case 14 -> {
+                f.requireOnly(header(16, 17, 18, 19, 20, 21));
+                return new JobEvent.PaymentCallbackReceived(h, f.string(16), f.bool(17), f.string(18), f.optString(19),
+                        f.optString(20), f.has(21) ? f.money(21) : null);
+            }
+            case 15 -> {
+                f.requireOnly(header(16, 17));
+                return new JobEvent.FeedbackRecorded(h, f.i32(16), f.optString(17));
+            }
+            default -> throw new IllegalArgumentException("byte 1 must be an event type 1-15, was " + type);
         }
     }
 

@@ -117,7 +117,7 @@ public sealed interface JobEvent {
     /**
      * Proof of work: a photo or document (by reference and sha256), a signature, an OTP approval or a note.
      * {@code sha256} may be null on imported history (a journal that never recorded it); the command path
-     * requires it for PHOTO and DOCUMENT (see {@link ProofKind#needsContentHash()}).
+     * requires it for PHOTO, DOCUMENT and SIGNATURE (see {@link ProofKind#needsContentHash()}).
      */
     record ProofAdded(EventHeader header, ProofKind kind, String label, String reference, String sha256)
             implements JobEvent {
@@ -248,6 +248,158 @@ public sealed interface JobEvent {
         @Override
         public InvoiceHandedOff withHeader(EventHeader header) {
             return new InvoiceHandedOff(header, invoiceNumber, total, partSkus);
+        }
+    }
+
+    /**
+     * A fact about talking with the job's customer and technicians (issue 21): a message's delivery status, a one-time
+     * code issued and a wrong code entered, a payment request and its callback, the customer's feedback. None of
+     * these moves the job's status.
+     */
+    sealed interface ContactEvent extends JobEvent {}
+
+    /**
+     * A message about the job reached {@code status} (SENT, DELIVERED, READ, FAILED or EXPIRED): the message's
+     * idempotency {@code message} key, its {@code template}, its {@code recipient} ({@link MessageRecipient#text()}),
+     * channel, the provider's id for it (null before it was sent) and what the provider or the engine said.
+     */
+    record MessageStatusChanged(EventHeader header, String message, String template, String recipient,
+                                MessageChannel channel, DeliveryStatus status, String providerReference, String detail)
+            implements ContactEvent {
+        public MessageStatusChanged {
+            Objects.requireNonNull(header, "header");
+            OutboundMessage.requireKey(message);
+            OutboundMessage.requireTemplate(template);
+            MessageRecipient.parse(recipient);
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(status, "status");
+            if (!status.reportedOnJob()) {
+                throw new IllegalArgumentException("a job records SENT, DELIVERED, READ, FAILED or EXPIRED, not " + status);
+            }
+            detail = detail == null ? "" : detail;
+        }
+
+        @Override
+        public MessageStatusChanged withHeader(EventHeader header) {
+            return new MessageStatusChanged(header, message, template, recipient, channel, status, providerReference,
+                    detail);
+        }
+    }
+
+    /**
+     * A one-time code was sent to the customer to approve the work. Only its salted hash is kept: {@code codeHash} is
+     * PBKDF2 with HMAC-SHA-256 over the code, salted with the bytes of {@code salt}, {@link #HASH_ITERATIONS}
+     * iterations, 256 bits, as lower-case hex (the engine's {@code OtpCodes}). It is accepted until {@code expiresAt},
+     * for at most {@code maxAttempts} wrong codes.
+     */
+    record OtpIssued(EventHeader header, String salt, String codeHash, java.time.Instant expiresAt, int maxAttempts)
+            implements ContactEvent {
+        /** PBKDF2 iterations of the code hash: slow enough to make guessing a stored code expensive. */
+        public static final int HASH_ITERATIONS = 4096;
+
+        public OtpIssued {
+            Objects.requireNonNull(header, "header");
+            if (salt == null || !salt.matches("[0-9a-f]{32}")) {
+                throw new IllegalArgumentException("OTP salt must be 32 lower-case hex chars, was " + salt);
+            }
+            if (codeHash == null || !codeHash.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("OTP hash must be 64 lower-case hex chars");
+            }
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            if (!expiresAt.isAfter(header.occurredAt())) {
+                throw new IllegalArgumentException("an OTP must expire after it is issued, was " + expiresAt);
+            }
+            if (maxAttempts < 1 || maxAttempts > 10) {
+                throw new IllegalArgumentException("OTP attempts must be 1-10, was " + maxAttempts);
+            }
+        }
+
+        @Override
+        public OtpIssued withHeader(EventHeader header) {
+            return new OtpIssued(header, salt, codeHash, expiresAt, maxAttempts);
+        }
+    }
+
+    /** A wrong code was entered for the one-time code issued by event {@code otp}. */
+    record OtpAttemptFailed(EventHeader header, java.util.UUID otp) implements ContactEvent {
+        public OtpAttemptFailed {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(otp, "otp");
+        }
+
+        @Override
+        public OtpAttemptFailed withHeader(EventHeader header) {
+            return new OtpAttemptFailed(header, otp);
+        }
+    }
+
+    /**
+     * The customer was asked to pay {@code amount}: by a UPI intent {@code link} (mode UPI, {@code reference} the
+     * {@code tr} the payment carries back) or an M-Pesa STK push to {@code payer}'s phone (mode MPESA,
+     * {@code reference} the provider's request id, which its callback names).
+     */
+    record PaymentRequested(EventHeader header, PaymentMode mode, Money amount, String reference, String payer,
+                            String link) implements ContactEvent {
+        public PaymentRequested {
+            Objects.requireNonNull(header, "header");
+            if (mode != PaymentMode.UPI && mode != PaymentMode.MPESA) {
+                throw new IllegalArgumentException("a payment request is by UPI or MPESA, not " + mode);
+            }
+            Objects.requireNonNull(amount, "amount");
+            if (!amount.isPositive()) {
+                throw new IllegalArgumentException("a payment request asks for a positive amount, was " + amount);
+            }
+            if (reference == null || reference.isBlank()) {
+                throw new IllegalArgumentException("payment request reference must not be blank");
+            }
+        }
+
+        @Override
+        public PaymentRequested withHeader(EventHeader header) {
+            return new PaymentRequested(header, mode, amount, reference, payer, link);
+        }
+    }
+
+    /**
+     * The provider answered the payment request {@code reference}: paid (with the M-Pesa {@code receipt} number and
+     * the amount) or not (the result code and description say why).
+     */
+    record PaymentCallbackReceived(EventHeader header, String reference, boolean paid, String resultCode,
+                                   String resultDescription, String receipt, Money amount) implements ContactEvent {
+        public PaymentCallbackReceived {
+            Objects.requireNonNull(header, "header");
+            if (reference == null || reference.isBlank()) {
+                throw new IllegalArgumentException("payment callback reference must not be blank");
+            }
+            Objects.requireNonNull(resultCode, "result code");
+            resultDescription = resultDescription == null ? "" : resultDescription;
+            if (paid && (receipt == null || receipt.isBlank() || amount == null)) {
+                throw new IllegalArgumentException("a paid callback carries the receipt number and the amount");
+            }
+        }
+
+        @Override
+        public PaymentCallbackReceived withHeader(EventHeader header) {
+            return new PaymentCallbackReceived(header, reference, paid, resultCode, resultDescription, receipt, amount);
+        }
+    }
+
+    /** The customer rated the job {@code rating} (1-5) and said {@code comment} (may be empty). */
+    record FeedbackRecorded(EventHeader header, int rating, String comment) implements ContactEvent {
+        public FeedbackRecorded {
+            Objects.requireNonNull(header, "header");
+            if (rating < 1 || rating > 5) {
+                throw new IllegalArgumentException("a rating is 1-5, was " + rating);
+            }
+            comment = comment == null ? "" : comment.strip();
+            if (comment.length() > 1000) {
+                throw new IllegalArgumentException("a feedback comment is at most 1000 chars, was " + comment.length());
+            }
+        }
+
+        @Override
+        public FeedbackRecorded withHeader(EventHeader header) {
+            return new FeedbackRecorded(header, rating, comment);
         }
     }
 }

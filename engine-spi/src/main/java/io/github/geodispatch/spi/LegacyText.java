@@ -59,6 +59,26 @@ final class LegacyText {
         } else if (event instanceof JobEvent.InvoiceHandedOff e) {
             return record("InvoiceHandedOff", "header", header(e.header()), "invoiceNumber", e.invoiceNumber(),
                     "total", money(e.total()), "partSkus", list(e.partSkus(), s -> s));
+        } else if (event instanceof JobEvent.MessageStatusChanged e) {
+            return record("MessageStatusChanged", "header", header(e.header()), "message", e.message(),
+                    "template", e.template(), "recipient", e.recipient(), "channel", e.channel().name(),
+                    "status", e.status().name(), "providerReference", e.providerReference(), "detail", e.detail());
+        } else if (event instanceof JobEvent.OtpIssued e) {
+            return record("OtpIssued", "header", header(e.header()), "salt", e.salt(), "codeHash", e.codeHash(),
+                    "expiresAt", e.expiresAt().toString(), "maxAttempts", String.valueOf(e.maxAttempts()));
+        } else if (event instanceof JobEvent.OtpAttemptFailed e) {
+            return record("OtpAttemptFailed", "header", header(e.header()), "otp", e.otp().toString());
+        } else if (event instanceof JobEvent.PaymentRequested e) {
+            return record("PaymentRequested", "header", header(e.header()), "mode", e.mode().name(),
+                    "amount", money(e.amount()), "reference", e.reference(), "payer", e.payer(), "link", e.link());
+        } else if (event instanceof JobEvent.PaymentCallbackReceived e) {
+            return record("PaymentCallbackReceived", "header", header(e.header()), "reference", e.reference(),
+                    "paid", String.valueOf(e.paid()), "resultCode", e.resultCode(),
+                    "resultDescription", e.resultDescription(), "receipt", e.receipt(),
+                    "amount", e.amount() == null ? null : money(e.amount()));
+        } else if (event instanceof JobEvent.FeedbackRecorded e) {
+            return record("FeedbackRecorded", "header", header(e.header()), "rating", String.valueOf(e.rating()),
+                    "comment", e.comment());
         }
         throw new IllegalStateException("unknown event type " + event.getClass().getName());
     }

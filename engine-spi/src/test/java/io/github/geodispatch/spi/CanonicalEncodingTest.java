@@ -131,7 +131,18 @@ class CanonicalEncodingTest {
         encoded.put(JobEvent.PaymentRecorded.class, "header mode amount reference promisedOn approvedBy");
         encoded.put(JobEvent.InvoiceHandedOff.class, "header invoiceNumber total partSkus");
 
-        assertThat(JobEvent.class.getPermittedSubclasses()).hasSize(9);
+        encoded.put(JobEvent.MessageStatusChanged.class,
+                "header message template recipient channel status providerReference detail");
+        encoded.put(JobEvent.OtpIssued.class, "header salt codeHash expiresAt maxAttempts");
+        encoded.put(JobEvent.OtpAttemptFailed.class, "header otp");
+        encoded.put(JobEvent.PaymentRequested.class, "header mode amount reference payer link");
+        encoded.put(JobEvent.PaymentCallbackReceived.class,
+                "header reference paid resultCode resultDescription receipt amount");
+        encoded.put(JobEvent.FeedbackRecorded.class, "header rating comment");
+
+        // nine job events and the customer-contact family
+        assertThat(JobEvent.class.getPermittedSubclasses()).hasSize(10);
+        assertThat(JobEvent.ContactEvent.class.getPermittedSubclasses()).hasSize(6);
         encoded.forEach((type, components) -> assertThat(String.join(" ", Arrays.stream(type.getRecordComponents())
                 .map(RecordComponent::getName).toList())).as("components of %s", type.getSimpleName()).isEqualTo(components));
     }

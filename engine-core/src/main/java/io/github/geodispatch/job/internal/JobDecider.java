@@ -51,7 +51,9 @@ import java.util.function.Supplier;
  *   <li>create, assign, unassign: OWNER, DISPATCHER, SYSTEM;</li>
  *   <li>proof, parts, expenses: OWNER, DISPATCHER, SYSTEM and the assigned TECHNICIAN;</li>
  *   <li>payments: those and ACCOUNTANT; WAIVED only an OWNER;</li>
- *   <li>invoice handoff: OWNER, ACCOUNTANT, SYSTEM, once the job is COMPLETED.</li>
+ *   <li>invoice handoff: OWNER, ACCOUNTANT, SYSTEM, once the job is COMPLETED;</li>
+ *   <li>talking with the customer (one-time codes, message statuses, payment requests, feedback):
+ *       {@link ContactDecisions}; an OTP proof is never a technician's to add.</li>
  * </ul>
  * Immutable and thread-safe.
  */
@@ -126,6 +128,8 @@ final class JobDecider {
             return recordPayment(c, payment);
         } else if (command instanceof RecordInvoiceHandoff invoice) {
             return recordInvoice(c, invoice);
+        } else if (command instanceof JobCommand.ContactCommand contact) {
+            return ContactDecisions.decide(c, contact);
         }
         throw new IllegalStateException("unknown command " + command.getClass().getName());
     }
@@ -272,6 +276,10 @@ final class JobDecider {
         if (denied != null) {
             return denied;
         }
+        Decision approval = ContactDecisions.approvalBy(c, p);
+        if (approval != null) {
+            return approval;
+        }
         for (JobEvent.ProofAdded existing : c.job.proofs()) {
             if (existing.kind() == p.kind() && existing.label().equals(p.label())
                     && existing.reference().equals(p.reference()) && Objects.equals(existing.sha256(), p.sha256())) {
@@ -350,7 +358,7 @@ final class JobDecider {
     }
 
     /** The job, actor, clock and (offline) origin of one decision. */
-    private record Context(JobState job, Actor actor, Instant now, Instant occurredAt, DeviceOrigin origin,
+    record Context(JobState job, Actor actor, Instant now, Instant occurredAt, DeviceOrigin origin,
                            Supplier<UUID> eventIds) {
 
         EventHeader header() {

@@ -16,6 +16,7 @@ import io.github.geodispatch.spi.Priority;
 import io.github.geodispatch.spi.SkillRequirement;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -122,6 +123,12 @@ class HorizonPlanProperties {
             }
         });
         assertThat(seen.size() + plan.unassigned().size()).isEqualTo(week.jobs().size());
+    }
+
+    /** A seed whose week has a group with no location at all; its bucket of unassigned jobs once failed to build. */
+    @Example
+    void aWeekWithAGroupOfNoLocationsPlans() {
+        anUnassignedJobHasNoFeasibleSlotByBruteForce(-7328531499103207499L);
     }
 
     @Property(tries = 40)

@@ -6,6 +6,7 @@ import io.github.geodispatch.spi.ChainFormat;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeliveryStatus;
 import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
@@ -13,6 +14,7 @@ import io.github.geodispatch.spi.HashChain;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.MessageChannel;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Priority;
@@ -115,6 +117,25 @@ final class ContractEvents {
         all.add(new JobEvent.PaymentRecorded(h(stream, all), PaymentMode.WAIVED, Money.inr(0), null, null, "owner-1"));
         all.add(new JobEvent.InvoiceHandedOff(h(stream, all), "INV/2025-26/000017", Money.inr(239_900),
                 List.of("CAP-35UF")));
+        EventHeader issuedAt = h(stream, all);
+        JobEvent.OtpIssued otp = new JobEvent.OtpIssued(issuedAt, "0f".repeat(16), "1e".repeat(32),
+                issuedAt.occurredAt().plusSeconds(600), 3);
+        all.add(otp);
+        all.add(new JobEvent.OtpAttemptFailed(h(stream, all), otp.header().eventId()));
+        all.add(new JobEvent.MessageStatusChanged(h(stream, all), otp.header().eventId() + "/approval_code/customer:cust-42",
+                "approval_code", "customer:cust-42", MessageChannel.WHATSAPP, DeliveryStatus.SENT, "wamid.HBgM", null));
+        all.add(new JobEvent.MessageStatusChanged(h(stream, all), "e1/tech_job_assigned/technician:tech-9",
+                "tech_job_assigned", "technician:tech-9", MessageChannel.APP, DeliveryStatus.FAILED, null,
+                "no app to reach technician:tech-9"));
+        all.add(new JobEvent.PaymentRequested(h(stream, all), PaymentMode.UPI, Money.inr(239_900), "J-variants", null,
+                "upi://pay?pa=coolair@okaxis&pn=Cool%20Air&am=2399.00&cu=INR&tr=J-variants"));
+        all.add(new JobEvent.PaymentRequested(h(stream, all), PaymentMode.MPESA, Money.inr(239_900),
+                "ws_CO_191220191020363925", "+254708374149", null));
+        all.add(new JobEvent.PaymentCallbackReceived(h(stream, all), "ws_CO_191220191020363925", true, "0",
+                "The service request is processed successfully.", "NLJ7RT61SV", Money.inr(239_900)));
+        all.add(new JobEvent.PaymentCallbackReceived(h(stream, all), "ws_CO_191220191020363926", false, "1032",
+                "Request cancelled by user", null, null));
+        all.add(new JobEvent.FeedbackRecorded(h(stream, all), 4, "बहुत अच्छा काम, समय पर आए"));
         all.add(new JobEvent.StatusChanged(h(stream, all), JobStatus.CLOSED, "", null));
         return all;
     }

@@ -47,8 +47,8 @@ import java.util.Map;
  * Read this first. A host builds the front door, {@link GeoDispatch}, over in-memory adapters, and one AC service
  * job runs from creation to CLOSED: the dispatcher creates and assigns it; the technician sets off, and his
  * phone's pings at the site record his arrival (the site became a fence when the job was created); he adds
- * before/after photos and the customer's OTP approval (a completion without it is refused), completes the job
- * and records the UPI payment with its 12-digit UTR; billing drafts the GST invoice from the job's record and
+ * before/after photos and the customer's signature (a completion without the customer's approval is refused),
+ * completes the job and records the UPI payment with its 12-digit UTR; billing drafts the GST invoice from the job's record and
  * hands it to accounts; the accountant closes the job. Then the job's history, its hash-chain check and the
  * owner's view of the day are printed. {@code java -jar examples/target/geodispatch.jar quickstart} runs it.
  */
@@ -149,7 +149,8 @@ public final class QuickStart {
         if (early instanceof CommandResult.Rejected rejected) {
             out.println("  [rejected] " + rejected.rejection().reason() + ": " + rejected.rejection().message());
         }
-        gd.jobs().execute(technician, AddProof.otpApproval(job, "otp-sms:+91-98450-XXXXX:4821")).orThrow();
+        gd.jobs().execute(technician, AddProof.signature(job, "photos/JOB-1001/signature.png",
+                sha256("bytes of the customer's signature"))).orThrow();
         gd.jobs().execute(technician, ChangeStatus.completed(job)).orThrow();
         gd.jobs().execute(technician, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901"))
                 .orThrow();

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** The few SQL differences between the two supported databases, detected from a connection's metadata. */
 enum Dialect {
-    POSTGRESQL("JSONB") {
+    POSTGRESQL("JSONB", " COLLATE \"C\"") {
         @Override
         String allocatePositions(Tables tables) {
             return "UPDATE " + tables.eventPosition + " SET last_position = last_position + ? WHERE id = 1 RETURNING last_position";
@@ -16,7 +16,7 @@ enum Dialect {
             return "INSERT INTO " + tables.outboxCheckpoint + " (consumer, position) VALUES (?, 0) ON CONFLICT DO NOTHING";
         }
     },
-    H2("JSON") {
+    H2("JSON", "") {
         @Override
         String allocatePositions(Tables tables) {
             return "SELECT last_position FROM FINAL TABLE (UPDATE " + tables.eventPosition
@@ -32,9 +32,12 @@ enum Dialect {
 
     /** The payload column type of the first migration (the Flyway placeholder {@code json_type}). */
     final String jsonType;
+    /** What makes a text column order by code point, as Java's {@code String.compareTo} does on ASCII. */
+    final String binaryCollation;
 
-    Dialect(String jsonType) {
+    Dialect(String jsonType, String binaryCollation) {
         this.jsonType = jsonType;
+        this.binaryCollation = binaryCollation;
     }
 
     /** Adds the bound count to the position counter, locking its row, and returns the new last position. */

@@ -7,12 +7,14 @@ import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.DeliveryStatus;
 import io.github.geodispatch.spi.DeviceOrigin;
 import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.MessageChannel;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.Priority;
@@ -73,6 +75,12 @@ final class EventBodyCodec {
     private static final int EXPENSE_ADDED = 7;
     private static final int PAYMENT_RECORDED = 8;
     private static final int INVOICE_HANDED_OFF = 9;
+    private static final int MESSAGE_STATUS_CHANGED = 10;
+    private static final int OTP_ISSUED = 11;
+    private static final int OTP_ATTEMPT_FAILED = 12;
+    private static final int PAYMENT_REQUESTED = 13;
+    private static final int PAYMENT_CALLBACK_RECEIVED = 14;
+    private static final int FEEDBACK_RECORDED = 15;
 
     private static final HexFormat HEX = HexFormat.of();
     private static final EnumNames<Role> ROLES = new EnumNames<>(Role.class);
@@ -82,6 +90,8 @@ final class EventBodyCodec {
     private static final EnumNames<PaymentMode> PAYMENT_MODES = new EnumNames<>(PaymentMode.class);
     private static final EnumNames<CoverageKind> COVERAGE_KINDS = new EnumNames<>(CoverageKind.class);
     private static final EnumNames<Currency> CURRENCIES = new EnumNames<>(Currency.class);
+    private static final EnumNames<MessageChannel> CHANNELS = new EnumNames<>(MessageChannel.class);
+    private static final EnumNames<DeliveryStatus> DELIVERY_STATUSES = new EnumNames<>(DeliveryStatus.class);
 
     private EventBodyCodec() {}
 
@@ -169,6 +179,41 @@ final class EventBodyCodec {
             out.writeString(e.invoiceNumber());
             out.writeMoney(e.total());
             out.writeStrings(e.partSkus());
+        } else if (event instanceof JobEvent.MessageStatusChanged e) {
+            out.writeString(e.message());
+            out.writeString(e.template());
+            out.writeString(e.recipient());
+            out.writeString(e.channel().name());
+            out.writeString(e.status().name());
+            out.writeString(e.providerReference());
+            out.writeString(e.detail());
+        } else if (event instanceof JobEvent.OtpIssued e) {
+            out.writeString(e.salt());
+            out.writeString(e.codeHash());
+            out.writeInstant(e.expiresAt());
+            out.writeVarSigned(e.maxAttempts());
+        } else if (event instanceof JobEvent.OtpAttemptFailed e) {
+            out.writeLongBytes(e.otp().getMostSignificantBits());
+            out.writeLongBytes(e.otp().getLeastSignificantBits());
+        } else if (event instanceof JobEvent.PaymentRequested e) {
+            out.writeString(e.mode().name());
+            out.writeMoney(e.amount());
+            out.writeString(e.reference());
+            out.writeString(e.payer());
+            out.writeString(e.link());
+        } else if (event instanceof JobEvent.PaymentCallbackReceived e) {
+            out.writeString(e.reference());
+            out.writeBoolean(e.paid());
+            out.writeString(e.resultCode());
+            out.writeString(e.resultDescription());
+            out.writeString(e.receipt());
+            out.writeBoolean(e.amount() != null);
+            if (e.amount() != null) {
+                out.writeMoney(e.amount());
+            }
+        } else if (event instanceof JobEvent.FeedbackRecorded e) {
+            out.writeVarSigned(e.rating());
+            out.writeString(e.comment());
         }
         return out.toByteArray();
     }
@@ -280,6 +325,19 @@ final class EventBodyCodec {
                         in.readString());
                 case INVOICE_HANDED_OFF -> new JobEvent.InvoiceHandedOff(header, in.readString(), in.readMoney(),
                         in.readStrings());
+                case MESSAGE_STATUS_CHANGED -> new JobEvent.MessageStatusChanged(header, in.readString(), in.readString(),
+                        in.readString(), in.readEnum(CHANNELS), in.readEnum(DELIVERY_STATUSES), in.readString(),
+                        in.readString());
+                case OTP_ISSUED -> new JobEvent.OtpIssued(header, in.readString(), in.readString(), in.readInstant(),
+                        in.readInt());
+                case OTP_ATTEMPT_FAILED -> new JobEvent.OtpAttemptFailed(header,
+                        new UUID(in.readLongBytes(), in.readLongBytes()));
+                case PAYMENT_REQUESTED -> new JobEvent.PaymentRequested(header, in.readEnum(PAYMENT_MODES),
+                        in.readMoney(), in.readString(), in.readString(), in.readString());
+                case PAYMENT_CALLBACK_RECEIVED -> new JobEvent.PaymentCallbackReceived(header, in.readString(),
+                        in.readBoolean(), in.readString(), in.readString(), in.readString(),
+                        in.readBoolean() ? in.readMoney() : null);
+                case FEEDBACK_RECORDED -> new JobEvent.FeedbackRecorded(header, in.readInt(), in.readString());
                 default -> throw new IllegalArgumentException("unknown event variant code " + variant);
             };
         }
@@ -318,6 +376,18 @@ final class EventBodyCodec {
             return PAYMENT_RECORDED;
         } else if (event instanceof JobEvent.InvoiceHandedOff) {
             return INVOICE_HANDED_OFF;
+        } else if (event instanceof JobEvent.MessageStatusChanged) {
+            return MESSAGE_STATUS_CHANGED;
+        } else if (event instanceof JobEvent.OtpIssued) {
+            return OTP_ISSUED;
+        } else if (event instanceof JobEvent.OtpAttemptFailed) {
+            return OTP_ATTEMPT_FAILED;
+        } else if (event instanceof JobEvent.PaymentRequested) {
+            return PAYMENT_REQUESTED;
+        } else if (event instanceof JobEvent.PaymentCallbackReceived) {
+            return PAYMENT_CALLBACK_RECEIVED;
+        } else if (event instanceof JobEvent.FeedbackRecorded) {
+            return FEEDBACK_RECORDED;
         }
         throw new IllegalArgumentException("no body code for event variant " + event.getClass().getName());
     }

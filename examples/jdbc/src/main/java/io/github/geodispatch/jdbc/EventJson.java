@@ -23,24 +23,31 @@ import io.github.geodispatch.spi.JobEvent;
  * thread-safe.
  */
 public final class EventJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new GeodispatchJsonModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // only record components (the records' fields) are properties: helpers such as Money.isZero() are not
-            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-            .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    private static final ObjectMapper MAPPER = strictMapper().build();
     private static final ObjectWriter WRITER = MAPPER.writerFor(JobEvent.class);
     private static final ObjectReader READER = MAPPER.readerFor(JobEvent.class);
 
     private EventJson() {}
+
+    /**
+     * The mapper settings of the adapter's JSON of SPI records: ids as strings, instants ISO-8601 with all their
+     * nanoseconds, only record components as properties, null components left out, unknown properties an error.
+     */
+    static JsonMapper.Builder strictMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new GeodispatchJsonModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // only record components (the records' fields) are properties: helpers such as Money.isZero() are not
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .serializationInclusion(JsonInclude.Include.NON_NULL);
+    }
 
     /** The event as JSON text with a {@code "type"} property naming its variant. */
     public static String write(JobEvent event) {

@@ -66,6 +66,12 @@ final class GeodispatchJsonModule extends SimpleModule {
             @JsonSubTypes.Type(value = JobEvent.ExpenseAdded.class, name = "ExpenseAdded"),
             @JsonSubTypes.Type(value = JobEvent.PaymentRecorded.class, name = "PaymentRecorded"),
             @JsonSubTypes.Type(value = JobEvent.InvoiceHandedOff.class, name = "InvoiceHandedOff"),
+            @JsonSubTypes.Type(value = JobEvent.MessageStatusChanged.class, name = "MessageStatusChanged"),
+            @JsonSubTypes.Type(value = JobEvent.OtpIssued.class, name = "OtpIssued"),
+            @JsonSubTypes.Type(value = JobEvent.OtpAttemptFailed.class, name = "OtpAttemptFailed"),
+            @JsonSubTypes.Type(value = JobEvent.PaymentRequested.class, name = "PaymentRequested"),
+            @JsonSubTypes.Type(value = JobEvent.PaymentCallbackReceived.class, name = "PaymentCallbackReceived"),
+            @JsonSubTypes.Type(value = JobEvent.FeedbackRecorded.class, name = "FeedbackRecorded"),
     })
     abstract static class JobEventMixin {
     }

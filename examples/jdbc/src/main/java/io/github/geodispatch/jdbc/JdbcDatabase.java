@@ -42,6 +42,7 @@ public final class JdbcDatabase {
     private final JdbcJobEventStore events;
     private final JdbcInvoiceSequence invoices;
     private final JdbcCustomerEventStore customers;
+    private final JdbcMessageStore messages;
 
     private JdbcDatabase(DataSource dataSource, Dialect dialect, Tables tables) {
         this.dataSource = dataSource;
@@ -50,6 +51,7 @@ public final class JdbcDatabase {
         this.events = new JdbcJobEventStore(dataSource, dialect, tables);
         this.invoices = new JdbcInvoiceSequence(dataSource, tables);
         this.customers = new JdbcCustomerEventStore(dataSource, tables);
+        this.messages = new JdbcMessageStore(dataSource, dialect, tables);
     }
 
     /** The adapter over {@code dataSource}'s current schema, migrated to the latest version. */
@@ -69,6 +71,11 @@ public final class JdbcDatabase {
     /** The customer and contract event store. */
     public JdbcCustomerEventStore customers() {
         return customers;
+    }
+
+    /** The messaging engine's outbox, shared by every engine instance over this database. */
+    public JdbcMessageStore messages() {
+        return messages;
     }
 
     /** Gapless invoice numbers per series. */

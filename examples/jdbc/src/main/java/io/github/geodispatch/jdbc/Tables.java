@@ -17,6 +17,7 @@ final class Tables {
     final String invoiceSeries;
     final String customerEvent;
     final String customerEventPosition;
+    final String outboundMessage;
 
     private Tables(String prefix) {
         jobEvent = prefix + "job_event";
@@ -26,6 +27,7 @@ final class Tables {
         invoiceSeries = prefix + "invoice_series";
         customerEvent = prefix + "customer_event";
         customerEventPosition = prefix + "customer_event_position";
+        outboundMessage = prefix + "outbound_message";
     }
 
     static Tables inCurrentSchema() {

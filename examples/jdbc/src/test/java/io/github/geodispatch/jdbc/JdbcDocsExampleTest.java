@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
+import io.github.geodispatch.spi.MessageStore;
 import io.github.geodispatch.spi.StreamId;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ class JdbcDocsExampleTest {
                     .build();                                      // migrates; detects PostgreSQL or H2
             JobEventStore events = db.events();                    // for the engine's builder
             InvoiceSequence invoices = db.invoices();              // likewise
+            MessageStore messages = db.messages();                 // the messaging outbox, shared by every instance
 
             OutboxReader feed = db.outboxReader("accounts-feed")
                     .batchSize(500)
@@ -47,6 +49,8 @@ class JdbcDocsExampleTest {
             }
             // --- docs/jdbc.md outbox end
             assertThat(invoices.next("BLR/25-26")).isEqualTo(1);
+            assertThat(messages.find(io.github.geodispatch.spi.TenantId.of("coolair-blr"), "e1/booking_confirmed/customer:C-1"))
+                    .isEmpty();
         }
         assertThat(published).hasSize(2);
     }

@@ -61,7 +61,9 @@ final class PlanRoute {
             Set<String> areas, TravelMatrix matrix) {
         this.id = Objects.requireNonNull(id, "id");
         this.technician = id;
-        if (startLocation < 0 || startLocation >= matrix.size() || endLocation < 0 || endLocation >= matrix.size()) {
+        // the bucket of unassigned stops travels nowhere: a group may have no locations at all (a day nobody works)
+        this.bucket = BUCKET_ID.equals(id);
+        if (!bucket && (startLocation < 0 || startLocation >= matrix.size() || endLocation < 0 || endLocation >= matrix.size())) {
             throw new IllegalArgumentException("route " + id + ": start or end location outside the travel matrix");
         }
         if (regularEnd > shiftEnd) {
@@ -116,9 +118,7 @@ final class PlanRoute {
 
     /** The route that holds unassigned stops; no constraint but "unassigned" looks at it. */
     static PlanRoute bucket(TravelMatrix matrix) {
-        PlanRoute bucket = new PlanRoute(BUCKET_ID, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Set.of(), matrix);
-        bucket.bucket = true;
-        return bucket;
+        return new PlanRoute(BUCKET_ID, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Set.of(), matrix);
     }
 
     /** Names the technician and day this route belongs to (by default the technician is the route's id, no day). */

@@ -464,7 +464,8 @@ final class CitySimulation {
             }
             return;
         }
-        desk.proof(job.id(), by, ProofKind.OTP, "customer approval", "otp-" + (100_000 + rnd.nextInt(900_000)), null, t.minusSeconds(30));
+        String signature = "img/" + job.id().value() + "-signature-" + (100_000 + rnd.nextInt(900_000)) + ".png";
+        desk.proof(job.id(), by, ProofKind.SIGNATURE, "customer approval", signature, sha(signature), t.minusSeconds(30));
         desk.status(job.id(), by, JobStatus.COMPLETED, t, null);
         completed++;
         boolean covered = job.coverage() != null && job.coverage().covers(job.kind().name(), world.day);

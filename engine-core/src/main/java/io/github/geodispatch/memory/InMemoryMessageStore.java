@@ -1,0 +1,97 @@
+package io.github.geodispatch.memory;
+
+import io.github.geodispatch.spi.DeliveryStatus;
+import io.github.geodispatch.spi.MessageRecipient;
+import io.github.geodispatch.spi.MessageStore;
+import io.github.geodispatch.spi.OutboundMessage;
+import io.github.geodispatch.spi.StoredMessage;
+import io.github.geodispatch.spi.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The default {@link MessageStore}: every message in memory, lost when the process ends (so a restart may send a
+ * message again; use a persistent store, such as the JDBC adapter's, in production). One monitor guards the store.
+ * Thread-safe.
+ */
+public final class InMemoryMessageStore implements MessageStore {
+    private final Map<String, StoredMessage> byKey = new HashMap<>();
+    private final Map<String, String> keyByProviderId = new HashMap<>();
+
+    @Override
+    public synchronized boolean enqueue(OutboundMessage message, Instant at) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(at, "at");
+        return byKey.putIfAbsent(id(message.tenant(), message.key()), StoredMessage.queued(message, at)) == null;
+    }
+
+    @Override
+    public synchronized Optional<StoredMessage> find(TenantId tenant, String key) {
+        return Optional.ofNullable(byKey.get(id(tenant, key)));
+    }
+
+    @Override
+    public synchronized boolean replace(StoredMessage current, StoredMessage next) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(next, "next");
+        if (!next.message().equals(current.message()) || next.version() != current.version() + 1) {
+            throw new IllegalArgumentException("message " + current.key() + " at version " + current.version()
+                    + " can only be replaced by the same message at version " + (current.version() + 1));
+        }
+        String id = id(current.message().tenant(), current.key());
+        StoredMessage stored = byKey.get(id);
+        if (stored == null || stored.version() != current.version()) {
+            return false;
+        }
+        byKey.put(id, next);
+        if (next.providerMessageId() != null) {
+            keyByProviderId.put(next.providerMessageId(), id);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<StoredMessage> due(TenantId tenant, DeliveryStatus status, Instant now, int limit) {
+        List<StoredMessage> due = new ArrayList<>();
+        for (StoredMessage m : byKey.values()) {
+            if (m.message().tenant().equals(tenant) && m.status() == status && !m.dueAt().isAfter(now)) {
+                due.add(m);
+            }
+        }
+        due.sort(Comparator.comparing(StoredMessage::dueAt).thenComparing(StoredMessage::key));
+        return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+    }
+
+    @Override
+    public synchronized Optional<StoredMessage> byProviderMessageId(String providerMessageId) {
+        String id = keyByProviderId.get(providerMessageId);
+        return id == null ? Optional.empty() : Optional.of(byKey.get(id));
+    }
+
+    @Override
+    public synchronized int sentSince(TenantId tenant, MessageRecipient recipient, Instant since) {
+        int count = 0;
+        for (StoredMessage m : byKey.values()) {
+            if (m.message().tenant().equals(tenant) && m.message().recipient().equals(recipient) && m.sentAt() != null
+                    && !m.sentAt().isBefore(since)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String id(TenantId tenant, String key) {
+        return tenant.value() + "|" + key;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "InMemoryMessageStore{" + byKey.size() + " messages}";
+    }
+}

@@ -82,7 +82,7 @@ public final class QuickStart {
     /** What the quick start shows, printed before it runs (each line at most 100 columns). */
     static final String DEMONSTRATES = String.join(System.lineSeparator(),
             "Quick start: one AC service job through the front door (GeoDispatch), from creation to CLOSED:",
-            "assigned, arrival recorded from the technician's pings, photo and OTP proof, UPI payment, GST",
+            "assigned, arrival recorded from the technician's pings, photo and signature proof, UPI payment, GST",
             "invoice; then the job's history, its hash chain verified, and the owner's view of the day.",
             "");
 
@@ -91,7 +91,7 @@ public final class QuickStart {
             "Read next:",
             "  docs/job-record.md  the job record: its state machine, closure policies and hash chain",
             "  docs/cli.md         every subcommand of this tool, each with an example",
-            "  the city simulation: java -jar examples/target/geodispatch.jar city-day (docs/city-day.md)");
+            "  the city simulation: java -jar examples/target/geodispatch.jar city-week (docs/city-week.md)");
 
     /** Runs the quick start, printing to {@code out}; returns the closed job. */
     public static JobState run(PrintWriter out) {
@@ -149,7 +149,7 @@ public final class QuickStart {
         if (early instanceof CommandResult.Rejected rejected) {
             out.println("  [rejected] " + rejected.rejection().reason() + ": " + rejected.rejection().message());
         }
-        gd.jobs().execute(technician, AddProof.signature(job, "photos/JOB-1001/signature.png",
+        gd.jobs().execute(technician, AddProof.signature(job, "sig/JOB-1001.png",
                 sha256("bytes of the customer's signature"))).orThrow();
         gd.jobs().execute(technician, ChangeStatus.completed(job)).orThrow();
         gd.jobs().execute(technician, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901"))

@@ -91,7 +91,7 @@ public final class QuickStart {
             "Read next:",
             "  docs/job-record.md  the job record: its state machine, closure policies and hash chain",
             "  docs/cli.md         every subcommand of this tool, each with an example",
-            "  the city simulation: java -jar examples/target/geodispatch.jar city-week (docs/city-week.md)");
+            "  the city simulation: java -jar examples/target/geodispatch.jar city-day (docs/city-day.md)");
 
     /** Runs the quick start, printing to {@code out}; returns the closed job. */
     public static JobState run(PrintWriter out) {

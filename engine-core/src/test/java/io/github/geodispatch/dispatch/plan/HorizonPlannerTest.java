@@ -198,11 +198,9 @@ class HorizonPlannerTest {
     /** Starts a live session on {@code week}, hands it {@code change} once it has a plan, then stops it. */
     private static Applied applyLive(HorizonProblem week, PlanChange change) throws Exception {
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(week, p -> { });
-        for (int i = 0; i < 500 && session.bestSoFar().isEmpty(); i++) {
-            Thread.sleep(20);
-        }
-        PlanDiff diff = session.apply(change).get(20, TimeUnit.SECONDS);
+        PlanFixtures.firstPlan(session);
+        PlanDiff diff = session.apply(change).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         session.stop();
-        return new Applied(diff, session.result().get(20, TimeUnit.SECONDS));
+        return new Applied(diff, session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS));
     }
 }

@@ -79,8 +79,23 @@ public final class QuickStart {
         }
     }
 
+    /** What the quick start shows, printed before it runs (each line at most 100 columns). */
+    static final String DEMONSTRATES = String.join(System.lineSeparator(),
+            "Quick start: one AC service job through the front door (GeoDispatch), from creation to CLOSED:",
+            "assigned, arrival recorded from the technician's pings, photo and OTP proof, UPI payment, GST",
+            "invoice; then the job's history, its hash chain verified, and the owner's view of the day.",
+            "");
+
+    /** Where to go from here, printed last. */
+    static final String READ_NEXT = String.join(System.lineSeparator(),
+            "Read next:",
+            "  docs/job-record.md  the job record: its state machine, closure policies and hash chain",
+            "  docs/cli.md         every subcommand of this tool, each with an example",
+            "  the city simulation: java -jar examples/target/geodispatch.jar city-day (docs/city-day.md)");
+
     /** Runs the quick start, printing to {@code out}; returns the closed job. */
     public static JobState run(PrintWriter out) {
+        out.println(DEMONSTRATES);
         // Who acts: one tenant (a Bengaluru AC service company), its dispatcher, technician and accountant.
         TenantId tenant = TenantId.of("coolair-blr");
         BranchId branch = BranchId.of("indiranagar");
@@ -156,8 +171,7 @@ public final class QuickStart {
         Kpis today = gd.owner().report(KpiQuery.day(DAY, Grouping.BRANCH, clock.instant())).total();
         out.println("owner's view of " + DAY + ": " + today.jobsCompleted() + " job completed, revenue " + today.revenue()
                 + ", collected " + today.collected());
-        out.println("Next: docs/job-record.md (the state machine and closure policies), docs/geofence.md (visits),"
-                + " README.md (embedding GeoDispatch in your back end)");
+        out.println(READ_NEXT);
         return closed;
     }
 

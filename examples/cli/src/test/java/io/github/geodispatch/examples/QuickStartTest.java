@@ -32,6 +32,20 @@ class QuickStartTest {
     }
 
     @Test
+    void quickStartSaysWhatItDemonstratesFirstAndWhatToReadNextLast() {
+        StringWriter text = new StringWriter();
+        QuickStart.run(new PrintWriter(text, true));
+        String printed = text.toString();
+
+        assertThat(printed).startsWith("Quick start: one AC service job through the front door (GeoDispatch), "
+                + "from creation to CLOSED");
+        assertThat(printed).contains("its hash chain verified").endsWith(QuickStart.READ_NEXT + System.lineSeparator());
+        assertThat(QuickStart.READ_NEXT).contains("docs/job-record.md").contains("docs/cli.md")
+                .contains("java -jar examples/target/geodispatch.jar city-day");
+        assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
     void cliQuickstartPrintsTheHistoryAndExitsZero() {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new GeodispatchCli()).setOut(new PrintWriter(out, true));

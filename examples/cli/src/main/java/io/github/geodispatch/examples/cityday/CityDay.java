@@ -1,6 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.examples.cli.Progress;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
@@ -93,7 +94,9 @@ final class CityDay {
         engines.add(new EngineUse("owner's KPIs", "GeoDispatch owner's view (incremental, fed every event as it happened)", true));
     }
 
-    static CityDay run(Options options, CitySimulation.Progress progress) {
+    /** Runs the day, reporting its phases to {@code progress}; the caller ends the last one. */
+    static CityDay run(Options options, Progress progress) {
+        progress.phase("building the world", 0);
         CityDay day = new CityDay(CityWorld.generate(options.seed(), options.technicians(), options.jobs()), options);
         CitySimulation sim = new CitySimulation(day.world, day.desk, day.dispatcher, new Travel(), new CitySimulation.Outputs() {
             @Override
@@ -127,11 +130,59 @@ final class CityDay {
                 day.leakage.deposit(deposit);
             }
         });
-        day.run = sim.run(progress);
+        day.run = sim.run(new PhasedProgress(progress));
+        progress.phase("auditing the day", 0);
         day.presence.finish();
         day.arrivals = day.gd.visits().takeArrivals();
         day.leakage.audit(AUDIT_AS_OF);
         return day;
+    }
+
+    /**
+     * The simulation's reports as phases: the simulated minutes before the morning plan, the plan (whose steps the
+     * engine does not report), the minutes after it; the status is the simulated time and the jobs completed.
+     */
+    private static final class PhasedProgress implements CitySimulation.Progress {
+        private final Progress progress;
+        private Instant reported = CitySimulation.START;
+        private boolean planning;
+
+        PhasedProgress(Progress progress) {
+            this.progress = progress;
+            progress.phase(simulating(CitySimulation.START, CitySimulation.PLAN_AT),
+                    minutes(CitySimulation.START, CitySimulation.PLAN_AT));
+        }
+
+        @Override
+        public void planning(Instant simTime) {
+            advanceTo(simTime);
+            progress.phase("the morning plan", 0);
+            planning = true;
+        }
+
+        @Override
+        public void at(Instant simTime, double fraction, int completed, int total) {
+            if (planning) {
+                planning = false;
+                progress.phase(simulating(CitySimulation.PLAN_AT, CitySimulation.END),
+                        minutes(CitySimulation.PLAN_AT, CitySimulation.END));
+            }
+            advanceTo(simTime);
+            progress.status(CitySimulation.hhmm(simTime) + " IST, completed " + completed + "/" + total);
+        }
+
+        private void advanceTo(Instant simTime) {
+            progress.advance(minutes(reported, simTime));
+            reported = simTime;
+        }
+
+        private static String simulating(Instant from, Instant to) {
+            return "simulating " + CitySimulation.hhmm(from) + "-" + CitySimulation.hhmm(to);
+        }
+
+        private static long minutes(Instant from, Instant to) {
+            return Duration.between(from, to).toMinutes();
+        }
     }
 
     /** Completed jobs whose technician the geofence never saw at the site between assignment and completion. */

@@ -48,6 +48,9 @@ final class CitySimulation {
     /** What the simulation reports while it runs. */
     interface Progress {
         void at(Instant simTime, double fraction, int completed, int total);
+
+        /** The morning plan starts at {@code simTime}; the next {@link #at} comes after it. */
+        default void planning(Instant simTime) { }
     }
 
     /** Where the simulated world's outputs go: pings, credits and deposits, besides the job record. */
@@ -167,6 +170,7 @@ final class CitySimulation {
                 arrive(jobs.get(next++), t);
             }
             if (t.equals(PLAN_AT)) {
+                progress.planning(t);
                 morningPlan(t);
             }
             for (Agent a : agents.values()) {

@@ -48,7 +48,11 @@ import java.util.concurrent.Callable;
                 "1:done, with ping rows rejected (listed on standard error) or spoof signals (printed)",
                 ExitCodes.BAD_INPUT_LINE + "; also a pings file with no rows, or with more than "
                         + InputCheck.MAX_REJECTED_PERCENT + "%% of its rows rejected",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "attendance \\",
+                HelpFooter.MORE + "--fences examples/data/attendance/fences.geojson \\",
+                HelpFooter.MORE + "--pings examples/data/attendance/pings.csv --out visits.jsonl"})
 public final class AttendanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -119,7 +123,8 @@ public final class AttendanceCommand implements Callable<Integer> {
         });
 
         InputCheck.print(stderr, "attendance: " + pings + " ", read.problems(), read.rejected());
-        stdout.printf("pings: %d rows read, %d malformed; accepted %d, duplicate %d, rejected: accuracy %d, clock skew %d, too late %d%n",
+        stdout.printf("pings: %d rows read, %d malformed; accepted %d, duplicate %d;%n"
+                        + "       rejected: accuracy %d, clock skew %d, too late %d%n",
                 read.rows(), read.rejected(), count(outcomes, PingOutcome.ACCEPTED), count(outcomes, PingOutcome.DUPLICATE),
                 count(outcomes, PingOutcome.REJECTED_ACCURACY), count(outcomes, PingOutcome.REJECTED_CLOCK_SKEW),
                 count(outcomes, PingOutcome.REJECTED_TOO_LATE));

@@ -37,7 +37,11 @@ import java.util.function.Function;
         exitCodeList = {"0:done: no findings, every line read and none flagged",
                 "1:done, with findings, or with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL,
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "audit \\",
+                HelpFooter.MORE + "--journal examples/data/journal/journal.jsonl \\",
+                HelpFooter.MORE + "--as-of 2026-11-10T00:00:00+05:30 --out findings.jsonl"})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,8 +77,8 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long importProblems = report.importCounts().values().stream().mapToLong(Long::longValue).sum();
-        o.printf("journal: %d lines, %d records, %d rejected; import: %d flagged, %d rejected; "
-                        + "%d records after --as-of left out; %d pings, %d rejected by the visit tracker%n",
+        o.printf("journal: %d lines, %d records, %d rejected; import: %d flagged, %d rejected;%n"
+                        + "         %d records after --as-of left out; %d pings, %d rejected by the visit tracker%n",
                 read.lines(), read.records(), read.rejected(), report.importCount(JournalProblem.Kind.FLAGGED),
                 importProblems - report.importCount(JournalProblem.Kind.FLAGGED), report.recordsAfterAsOf(),
                 report.pings(), report.pingsRejected());

@@ -14,11 +14,14 @@ import java.util.concurrent.Callable;
 /** {@code geodispatch city-day}: simulate a service business's day in Bengaluru and write a dashboard. */
 @Command(name = "city-day", mixinStandardHelpOptions = true,
         description = {"Simulate a service business's day in Bengaluru and write a dashboard.",
-                "Prints a progress bar, then a terminal dashboard; writes DIR/report.html (self-contained) and "
+                "Prints its progress (a bar on a terminal, a line per phase elsewhere), then a terminal dashboard; writes DIR/report.html (self-contained) and "
                         + "DIR/journal.jsonl (the journal format, for `geodispatch audit`)."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE + "; also a DIR holding other files",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "city-day \\",
+                HelpFooter.MORE + "--seed 7 --out target/city-day"})
 public final class CityDayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +48,8 @@ public final class CityDayCommand implements Callable<Integer> {
             + "or holding only an earlier run's report.html and journal.jsonl, which are replaced (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    @Option(names = "--no-progress", description = "Print no progress: neither the bar (on a terminal) nor the "
+            + "phase lines (elsewhere).")
     boolean noProgress;
 
     @Override
@@ -58,7 +62,8 @@ public final class CityDayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plan-guard-seconds must be 1-600, was " + planGuardSeconds);
         }
         CityDayRun.run(new CityDayRun.Settings(seed, technicians, jobs, planSteps,
-                planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds)), out, console, !noProgress);
+                planGuardSeconds == null ? null : Duration.ofSeconds(planGuardSeconds)), out, console,
+                Progress.forConsole(console, !noProgress));
         return ExitCodes.DONE;
     }
 }

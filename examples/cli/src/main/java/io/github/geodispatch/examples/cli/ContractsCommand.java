@@ -44,8 +44,10 @@ import java.util.concurrent.Callable;
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL + ", and a DIR holding other files",
                 ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
-        footer = {"", "Example:", "  geodispatch contracts --journal examples/data/contracts/journal.jsonl"
-                + " --as-of 2026-11-30T18:00:00+05:30 --out target/contracts"})
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "contracts \\",
+                HelpFooter.MORE + "--journal examples/data/contracts/journal.jsonl \\",
+                HelpFooter.MORE + "--as-of 2026-11-30T18:00:00+05:30 --out target/contracts"})
 public final class ContractsCommand implements Callable<Integer> {
     /** The files a run writes. */
     private static final List<String> OUTPUTS = List.of("due-visits.csv", "renewals.csv", "entitlements.csv");
@@ -115,9 +117,11 @@ public final class ContractsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         InputCheck.print(err, "  ", summary.problems(), summary.rejected());
         InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
-        o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import; %d records after --as-of left out%n",
+        o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import;%n"
+                        + "         %d records after --as-of left out%n",
                 summary.lines(), summary.records(), summary.rejected(), importer.rejected(), late[0]);
-        o.printf("as of %s: %d contracts with entitlements, %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
+        o.printf("as of %s: %d contracts with entitlements;%n"
+                        + "       %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
                 day, entitlements.size(), visits.size(),
                 visits.stream().filter(v -> v.status() == io.github.geodispatch.contract.VisitStatus.OVERDUE).count(),
                 renewals.size(), portfolio.warrantyExpiries(day).size());

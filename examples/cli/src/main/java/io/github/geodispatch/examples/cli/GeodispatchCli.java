@@ -3,14 +3,18 @@ package io.github.geodispatch.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+
 /**
  * The {@code geodispatch} command-line tool: one executable jar, one subcommand per capability.
- * Every subcommand has {@code --help}; every error ends with a one-line message and one of the
+ * Every subcommand has {@code --help}, ending with a runnable example, and {@code -V}; standard output's lines
+ * are at most 100 columns ({@link LineWrapper}); every error ends with a one-line message and one of the
  * {@linkplain ExitCodes exit codes} every subcommand shares, never a stack trace.
  */
 @Command(name = "geodispatch",
         mixinStandardHelpOptions = true,
-        version = "geodispatch 0.1.0",
+        versionProvider = Version.class,
         description = "Field-service engine tools: attendance, dispatch, audit, billing, simulation.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.DONE_LINE,
@@ -28,7 +32,9 @@ import picocli.CommandLine.Command;
                 StockReportCommand.class,
                 CityDayCommand.class,
                 ContractsCommand.class,
-        })
+        },
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "quickstart"})
 public final class GeodispatchCli implements Runnable {
 
     /** Exit code for bad input (arguments, files, formats); see {@link ExitCodes}. */
@@ -41,11 +47,24 @@ public final class GeodispatchCli implements Runnable {
     /** Runs the tool and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new GeodispatchCli());
+        // every subcommand's -V prints the tool's version (a subcommand's own version would otherwise be empty)
+        Version version = new Version();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + CliErrors.describe(ex));
             return CliErrors.exitCode(ex);
         });
-        return cli.execute(args);
+        LineWrapper stdout = new LineWrapper(cli.getOut());
+        cli.setOut(new PrintWriter(stdout, true));
+        try {
+            return cli.execute(args);
+        } finally {
+            try {
+                stdout.close(); // writes a last line left without a line break; System.out itself stays open
+            } catch (IOException e) {
+                System.err.println("geodispatch: cannot write to standard output: " + e.getMessage());
+            }
+        }
     }
 
     @Override

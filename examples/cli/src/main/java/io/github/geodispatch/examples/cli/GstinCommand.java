@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
                 + "TAX_COLLECTOR, UIN_HOLDER, NON_RESIDENT, OIDAR), state code and the mod-36 check character.",
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {"0:every GSTIN is valid", "1:at least one GSTIN is invalid", ExitCodes.BAD_INPUT_LINE,
-                ExitCodes.INTERNAL_LINE})
+                ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "gstin \\",
+                HelpFooter.MORE + "27AAACR5055K1Z7 29AABCF8078M1C8"})
 public final class GstinCommand implements Callable<Integer> {
 
     @Spec

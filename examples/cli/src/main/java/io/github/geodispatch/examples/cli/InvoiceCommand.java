@@ -56,7 +56,11 @@ import java.util.concurrent.Callable;
                 "1:done, with journal lines rejected or flagged (listed on standard error)",
                 ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL
                         + ", and a DIR that is not empty (unless --force and it holds only invoice outputs)",
-                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE})
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "invoice \\",
+                HelpFooter.MORE + "--journal examples/data/journal/journal.jsonl \\",
+                HelpFooter.MORE + "--seller examples/data/gst/seller.json --out out/invoices"})
 public final class InvoiceCommand implements Callable<Integer> {
 
     @Spec
@@ -143,10 +147,10 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         long links = invoices.stream().filter(invoice -> invoice.paymentLink() != null).count();
-        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)"
-                + " and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
-        stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice), "
-                + "%d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
+        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)%n"
+                + "  and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
+        stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice),%n"
+                + "      %d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
                 skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
         if (read.problems > 0) {
             stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard error)%n",

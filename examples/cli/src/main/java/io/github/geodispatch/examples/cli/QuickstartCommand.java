@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 
 /** {@code geodispatch quickstart}: runs {@link QuickStart} and prints the job's history. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Embed the engine, run one job from creation to CLOSED, print its history.",
+        description = {"Embed the engine and run one job from creation to CLOSED through the front door: its history, "
+                + "its hash chain verified, the owner's view; then what to read next."},
         exitCodeListHeading = ExitCodes.HEADING,
-        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INTERNAL_LINE})
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.INTERNAL_LINE},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "quickstart"})
 public final class QuickstartCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -42,8 +42,10 @@ import java.util.concurrent.Callable;
 @Command(name = "stock", mixinStandardHelpOptions = true,
         description = "Fold a journal's parts and van stock: stock levels at weighted average cost, parts margin and "
                 + "the stock leakage findings.",
-        footer = {"", "Example:", "  geodispatch stock --journal examples/data/stock/journal.jsonl \\",
-                "      --as-of 2026-11-10T00:00:00+05:30 --out out/stock"})
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "stock \\",
+                HelpFooter.MORE + "--journal examples/data/stock/journal.jsonl \\",
+                HelpFooter.MORE + "--as-of 2026-11-10T00:00:00+05:30 --out out/stock"})
 public final class StockReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -148,8 +150,8 @@ public final class StockReportCommand implements Callable<Integer> {
     private void print(StockReport report) {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        o.printf("journal: %d lines, %d records, %d rejected; %d records refused or flagged; %d records after --as-of "
-                        + "left out; %d job part lines not taken from a van%n", report.journal().lines(),
+        o.printf("journal: %d lines, %d records, %d rejected; %d records refused or flagged;%n"
+                        + "         %d records after --as-of left out; %d job part lines not taken from a van%n", report.journal().lines(),
                 report.journal().records(), report.journal().rejected(), report.problemCount(),
                 report.recordsAfterAsOf(), report.untrackedParts());
         report.journal().problems().stream().limit(10).forEach(p -> err.println("  " + p));

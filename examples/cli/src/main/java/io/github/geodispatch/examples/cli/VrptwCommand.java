@@ -36,7 +36,11 @@ import java.util.concurrent.TimeUnit;
         exitCodeList = {"0:done: the plan is feasible",
                 "1:done, but the plan is infeasible (the search ended first; the JSON lists why)",
                 ExitCodes.BAD_INPUT_LINE, ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE,
-                "130:interrupted by Ctrl-C: the best plan so far was written"})
+                "130:interrupted by Ctrl-C: the best plan so far was written"},
+        footerHeading = HelpFooter.HEADING,
+        footer = {HelpFooter.RUN + "vrptw \\",
+                HelpFooter.MORE + "--instance examples/data/solomon/R101.txt \\",
+                HelpFooter.MORE + "--seconds 60 --steps 20000 --out r101.json"})
 public final class VrptwCommand implements Callable<Integer> {
 
     private static final String SOLVER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.optaplanner";

@@ -2,6 +2,7 @@ package io.github.geodispatch.examples.cityday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geodispatch.examples.cli.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class CityDayDeterminismTest {
 
     @Test
     void theSameSeedWritesAByteIdenticalJournalBesideAThreadThatBurnsCpu(@TempDir Path dir) throws Exception {
-        CityDayRun.Written quiet = CityDayRun.run(DAY, dir.resolve("quiet"), new PrintWriter(new StringWriter()), false);
+        CityDayRun.Written quiet = CityDayRun.run(DAY, dir.resolve("quiet"), new PrintWriter(new StringWriter()), Progress.none());
 
         AtomicBoolean burning = new AtomicBoolean(true);
         List<Thread> burners = new ArrayList<>();
@@ -42,7 +43,7 @@ class CityDayDeterminismTest {
         }
         CityDayRun.Written loaded;
         try {
-            loaded = CityDayRun.run(DAY, dir.resolve("loaded"), new PrintWriter(new StringWriter()), false);
+            loaded = CityDayRun.run(DAY, dir.resolve("loaded"), new PrintWriter(new StringWriter()), Progress.none());
         } finally {
             burning.set(false);
             for (Thread burner : burners) {

@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
+import io.github.geodispatch.examples.cli.Progress;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.Kpis;
@@ -45,7 +46,7 @@ class CityDayTest {
 
     @BeforeAll
     static void runSmallDay() {
-        day = CityDay.run(new CityDay.Options(7, 6, 12, 50, null), (t, f, c, n) -> { });
+        day = CityDay.run(new CityDay.Options(7, 6, 12, 50, null), Progress.none());
     }
 
     @Test
@@ -271,8 +272,8 @@ class CityDayTest {
                 .contains("job record", "morning plan and live dispatch", "pings to visits and attendance", "owner's KPIs");
         StringWriter console = new StringWriter();
         CityDayRun.Settings settings = new CityDayRun.Settings(7, 6, 12, 50, null);
-        CityDayRun.Written a = CityDayRun.run(settings, dir.resolve("a"), new PrintWriter(console), false);
-        CityDayRun.Written b = CityDayRun.run(settings, dir.resolve("b"), new PrintWriter(new StringWriter()), false);
+        CityDayRun.Written a = CityDayRun.run(settings, dir.resolve("a"), new PrintWriter(console), Progress.none());
+        CityDayRun.Written b = CityDayRun.run(settings, dir.resolve("b"), new PrintWriter(new StringWriter()), Progress.none());
         List<JournalProblem> problems = new ArrayList<>();
         List<JournalRecord> records = JournalReader.create().readAll(a.journal(), problems);
         assertThat(problems).isEmpty();

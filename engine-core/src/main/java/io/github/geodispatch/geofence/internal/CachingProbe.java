@@ -265,7 +265,7 @@ class CachingProbe extends PointProbe {
         if (coversDisc) {
             data[o + 3] = CellEntry.COVERS_CELL;
         }
-        discFences[discCount++] = entry.fences[i];
+        discFences[discCount++] = entry.fence(i);
         return true;
     }
 
@@ -388,7 +388,7 @@ class CachingProbe extends PointProbe {
         if (k >= count) {
             return largeFences[k - count];
         }
-        return current == DISC ? discFences[k] : entries[current].fences[k];
+        return current == DISC ? discFences[k] : entries[current].fence(k);
     }
 
     /** The serial of candidate fence {@code k}. */

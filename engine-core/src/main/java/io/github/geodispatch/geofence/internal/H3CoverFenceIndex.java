@@ -7,6 +7,7 @@ import com.uber.h3core.util.LatLng;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.LongStream;
 
 /**
  * {@link FenceIndex} over H3 cell covers keyed by the pure-Java {@link H3Lattice} position of each cell.
@@ -67,11 +67,20 @@ public final class H3CoverFenceIndex implements FenceIndex {
     private final FenceChanges changes;
 
     /**
-     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's cells
-     * and blocks, or none for a large one.
+     * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's keys in
+     * one array (fewer objects for a collector to copy): its interior cells, then its boundary cells (from
+     * {@code boundaryFrom}), then the blocks they lie in (from {@code blocksFrom}); none for a large fence.
      */
     private record Registered(CompiledFence compiled, double lat, double lng, double reach, boolean large,
-                              long[] interiorKeys, long[] boundaryKeys, long[] blockKeys) {}
+                              long[] keys, int boundaryFrom, int blocksFrom) {
+        long[] interiorKeys() {
+            return Arrays.copyOfRange(keys, 0, boundaryFrom);
+        }
+
+        long[] boundaryKeys() {
+            return Arrays.copyOfRange(keys, boundaryFrom, blocksFrom);
+        }
+    }
 
     public H3CoverFenceIndex(int resolution) {
         this.lattice = new H3Lattice(H3Runtime.h3(), resolution);
@@ -86,7 +95,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
             throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
         }
         CompiledFence compiled = CompiledFence.of(fence);
-        Registered r = cover(compiled);
+        Registered r = cover(compiled, new LongList(), new LongList());
+        CompiledFence[] one = {compiled};
+        boolean[] inside = {true}, crossing = {false};
         synchronized (writeLock) {
             if (fences.putIfAbsent(fence.id(), r) != null) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
@@ -95,18 +106,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.add(compiled);
                 return;
             }
-            for (long key : r.interiorKeys) {
-                CellEntry e = cells.get(key);
-                cells.put(e == null ? CellEntry.of(key, compiled, true) : e.with(compiled, true));
-            }
-            for (long key : r.boundaryKeys) {
-                CellEntry e = cells.get(key);
-                cells.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
-            }
-            for (long key : r.blockKeys) {
-                CellEntry e = blocks.get(key);
-                blocks.put(e == null ? CellEntry.of(key, compiled, false) : e.with(compiled, false));
-            }
+            addTo(cells, r.keys, 0, r.boundaryFrom, one, inside);
+            addTo(cells, r.keys, r.boundaryFrom, r.blocksFrom, one, crossing);
+            addTo(blocks, r.keys, r.blocksFrom, r.keys.length, one, crossing);
             publish(r, true);
         }
     }
@@ -114,15 +116,20 @@ public final class H3CoverFenceIndex implements FenceIndex {
     @Override
     public void addAll(Collection<Fence> batch) {
         Objects.requireNonNull(batch, "fences");
-        Set<FenceId> ids = new HashSet<>();
+        Set<FenceId> ids = new HashSet<>(batch.size() * 2);
         for (Fence fence : batch) {
             if (!ids.add(Objects.requireNonNull(fence, "fence").id()) || fences.containsKey(fence.id())) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index or twice in the batch");
             }
         }
         List<Registered> covered = new ArrayList<>(batch.size());
+        LongList interior = new LongList(), boundary = new LongList();
+        int cellRows = 0, blockRows = 0;
         for (Fence fence : batch) {
-            covered.add(cover(CompiledFence.of(fence)));
+            Registered r = cover(CompiledFence.of(fence), interior, boundary);
+            covered.add(r);
+            cellRows += r.blocksFrom;
+            blockRows += r.keys.length - r.blocksFrom;
         }
         synchronized (writeLock) {
             for (Registered r : covered) {
@@ -130,21 +137,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
                     throw new IllegalArgumentException("fence " + r.compiled.fence.id() + " is already in the index");
                 }
             }
-            KeyedFences cellGroups = new KeyedFences(), blockGroups = new KeyedFences();
+            KeyedFences cellGroups = new KeyedFences(cellRows), blockGroups = new KeyedFences(blockRows);
             for (Registered r : covered) {
                 fences.put(r.compiled.fence.id(), r);
                 if (r.large) {
                     large.add(r.compiled);
                     continue;
                 }
-                for (long key : r.interiorKeys) {
-                    cellGroups.add(key, r.compiled, true);
-                }
-                for (long key : r.boundaryKeys) {
-                    cellGroups.add(key, r.compiled, false);
-                }
-                for (long key : r.blockKeys) {
-                    blockGroups.add(key, r.compiled, false);
+                for (int i = 0; i < r.keys.length; i++) {
+                    (i < r.blocksFrom ? cellGroups : blockGroups).add(r.keys[i], r.compiled, i < r.boundaryFrom);
                 }
             }
             cellGroups.installInto(cells);
@@ -162,20 +163,29 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * its head found by open addressing, so that each entry is then built once. Not thread-safe (the writer's).
      */
     private static final class KeyedFences {
-        private long[] slotKeys = new long[1 << 10];
-        private int[] heads = new int[1 << 10];
+        /** Open addressing over keys (0 is {@link H3Lattice#NO_KEY}, never a key), kept at most half full. */
+        private long[] slotKeys;
+        private int[] heads;
         private int keys;
-        private CompiledFence[] fence = new CompiledFence[1 << 10];
-        private boolean[] covers = new boolean[1 << 10];
-        private int[] next = new int[1 << 10];
+        private final CompiledFence[] fence;
+        private final boolean[] covers;
+        private final int[] next;
         private int size;
 
+        /**
+         * Room for {@code rows} (key, fence) pairs, and a table for half as many keys (fences share cells) that
+         * grows if there are more.
+         */
+        KeyedFences(int rows) {
+            fence = new CompiledFence[rows];
+            covers = new boolean[rows];
+            next = new int[rows];
+            int slots = Integer.highestOneBit(Math.max(16, rows)) * 2;
+            slotKeys = new long[slots];
+            heads = new int[slots];
+        }
+
         void add(long key, CompiledFence f, boolean coversCell) {
-            if (size == fence.length) {
-                fence = java.util.Arrays.copyOf(fence, size * 2);
-                covers = java.util.Arrays.copyOf(covers, size * 2);
-                next = java.util.Arrays.copyOf(next, size * 2);
-            }
             if ((keys + 1) * 2 > slotKeys.length) {
                 rehash();
             }
@@ -225,15 +235,23 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 int n = 0;
                 for (int i = heads[slot]; i >= 0; i = next[i]) {
                     if (n == group.length) {
-                        group = java.util.Arrays.copyOf(group, n * 2);
-                        groupCovers = java.util.Arrays.copyOf(groupCovers, n * 2);
+                        group = Arrays.copyOf(group, n * 2);
+                        groupCovers = Arrays.copyOf(groupCovers, n * 2);
                     }
                     group[n] = fence[i];
                     groupCovers[n++] = covers[i];
                 }
                 CellEntry present = map.get(key);
-                map.put((present != null ? present : CellEntry.empty(key)).with(group, groupCovers, n));
+                map.put(present != null ? present.with(group, groupCovers, n) : CellEntry.of(key, group, groupCovers, n));
             }
+        }
+    }
+
+    /** Adds the fence {@code one[0]} to the entries of {@code keys[from..to)} in {@code map}, covering their cells or not. */
+    private static void addTo(CellMap map, long[] keys, int from, int to, CompiledFence[] one, boolean[] covers) {
+        for (int i = from; i < to; i++) {
+            CellEntry e = map.get(keys[i]);
+            map.put(e == null ? CellEntry.of(keys[i], one, covers, 1) : e.with(one, covers, 1));
         }
     }
 
@@ -256,18 +274,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.remove(r.compiled);
                 return true;
             }
-            for (long[] keys : new long[][] {r.interiorKeys, r.boundaryKeys}) {
-                for (long key : keys) {
-                    CellEntry e = cells.get(key);
-                    if (e != null) {
-                        cells.put(e.without(r.compiled));
-                    }
-                }
-            }
-            for (long key : r.blockKeys) {
-                CellEntry e = blocks.get(key);
+            for (int i = 0; i < r.keys.length; i++) {
+                CellMap map = i < r.blocksFrom ? cells : blocks;
+                CellEntry e = map.get(r.keys[i]);
                 if (e != null) {
-                    blocks.put(e.without(r.compiled));
+                    map.put(e.without(r.compiled));
                 }
             }
             publish(r, false);
@@ -295,7 +306,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         if (e != null) {
             for (int i = 0; i < e.count; i++) {
                 if (e.contains(i, probe)) {
-                    out.add(e.fences[i].fence);
+                    out.add(e.fence(i).fence);
                 }
             }
         }
@@ -309,7 +320,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         if (r == null) {
             return Optional.empty();
         }
-        return Optional.of(new FenceCover(id, lattice.resolution(), cellIds(r.interiorKeys), cellIds(r.boundaryKeys)));
+        return Optional.of(new FenceCover(id, lattice.resolution(), cellIds(r.interiorKeys()), cellIds(r.boundaryKeys())));
     }
 
     private long[] cellIds(long[] keys) {
@@ -420,7 +431,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         continue; // most of a block's fences: decided from the block's records alone
                     }
                     double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
-                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fences[i]).classify(p.x, p.y, p.z, radius)
+                    int kind = CellEntry.isPolygon(threshold) ? classifier(e.fence(i)).classify(p.x, p.y, p.z, radius)
                             : classifyByChord(p.x - e.recordField(i, 0), p.y - e.recordField(i, 1), p.z - e.recordField(i, 2),
                                     nearChord2(threshold, sinH, cosH), farChord2(threshold, sinH, cosH));
                     if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
@@ -433,11 +444,31 @@ public final class H3CoverFenceIndex implements FenceIndex {
         p.endDisc();
     }
 
-    /** The blocks ({@link #BLOCK_SHIFT}) holding the given cells, each once. */
-    private static long[] blockKeys(long[] interiorKeys, long[] boundaryKeys) {
-        return LongStream.concat(LongStream.of(interiorKeys), LongStream.of(boundaryKeys))
-                .map(key -> H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT))
-                .distinct().toArray();
+    /**
+     * The fence's cover keys in one array: {@code interior}'s, then {@code boundary}'s, then the blocks
+     * ({@link #BLOCK_SHIFT}) holding those cells, each block once.
+     */
+    private static Registered covered(CompiledFence f, double lat, double lng, double reach, LongList interior, LongList boundary) {
+        int cells = interior.n + boundary.n;
+        long[] keys = new long[cells + 4];
+        System.arraycopy(interior.a, 0, keys, 0, interior.n);
+        System.arraycopy(boundary.a, 0, keys, interior.n, boundary.n);
+        int n = cells;
+        for (int c = 0; c < cells; c++) {
+            long key = keys[c];
+            long block = H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT);
+            int i = n - 1;
+            while (i >= cells && keys[i] != block) { // a cover touches few blocks: a scan beats a set
+                i--;
+            }
+            if (i < cells) {
+                if (n == keys.length) {
+                    keys = Arrays.copyOf(keys, n * 2);
+                }
+                keys[n++] = block;
+            }
+        }
+        return new Registered(f, lat, lng, reach, false, n == keys.length ? keys : Arrays.copyOf(keys, n), interior.n, cells);
     }
 
     /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
@@ -454,7 +485,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     private static final long[] NO_KEYS = {};
 
-    private Registered cover(CompiledFence f) {
+    /** The fence's place and cover; {@code interior} and {@code boundary} are scratch lists, cleared here. */
+    private Registered cover(CompiledFence f, LongList interior, LongList boundary) {
         double lat, lng, reach;
         if (f instanceof CompiledFence.CircleFence c) {
             lat = c.lat;
@@ -472,11 +504,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
         double rho = lattice.cellRadiusRadians();
         double cellArea = Math.sqrt(3) / 2 * lattice.spacingRadians() * lattice.spacingRadians();
         if (Math.PI * (reach + rho) * (reach + rho) / cellArea > LARGE_COVER_CELLS && reach * GeoPoint.EARTH_RADIUS_M > LARGE_MIN_REACH_M) {
-            return new Registered(f, lat, lng, reach, true, NO_KEYS, NO_KEYS, NO_KEYS);
+            return new Registered(f, lat, lng, reach, true, NO_KEYS, 0, 0);
         }
         Classifier classifier = classifier(f);
-        LongList interior = new LongList();
-        LongList boundary = new LongList();
+        interior.clear();
+        boundary.clear();
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
@@ -498,8 +530,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         lattice.keyOfCell(cell), interior, boundary);
             }
         }
-        long[] interiorKeys = interior.toArray(), boundaryKeys = boundary.toArray();
-        return new Registered(f, lat, lng, reach, false, interiorKeys, boundaryKeys, blockKeys(interiorKeys, boundaryKeys));
+        return covered(f, lat, lng, reach, interior, boundary);
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
@@ -598,13 +629,13 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
         void add(long v) {
             if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
+                a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = v;
         }
 
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
+        void clear() {
+            n = 0;
         }
     }
 }

@@ -70,7 +70,7 @@ final class LargeFences {
         CellEntry e = tiles.get(tileKey(row(p.lat), column(p.lng)));
         for (int i = 0; e != null && i < e.count; i++) {
             if (e.contains(i, p)) {
-                out.add(e.fences[i].fence);
+                out.add(e.fence(i).fence);
             }
         }
     }
@@ -98,7 +98,7 @@ final class LargeFences {
             for (int c = column - 1; c <= column + 1; c++) {
                 CellEntry e = tiles.get(tileKey(r, Math.floorMod(c, COLUMNS)));
                 for (int i = 0; e != null && i < e.count; i++) {
-                    holds = Math.min(holds, classify(p, e.fences[i], cosMaxLat));
+                    holds = Math.min(holds, classify(p, e.fence(i), cosMaxLat));
                 }
             }
         }

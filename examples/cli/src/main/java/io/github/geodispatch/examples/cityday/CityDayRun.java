@@ -2,6 +2,7 @@ package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.examples.OutputFiles;
 import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.report.ReportPage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +30,12 @@ public final class CityDayRun {
      */
     public record Settings(long seed, int technicians, int jobs, int planSteps, Duration planGuard) {}
 
+    /** The command line that repeats the run, for the report's footer. */
+    static String command(Settings s) {
+        return "geodispatch city-day --seed " + s.seed() + " --technicians " + s.technicians() + " --jobs " + s.jobs()
+                + " --plan-steps " + s.planSteps() + (s.planGuard() == null ? "" : " --plan-guard-seconds " + s.planGuard().toSeconds());
+    }
+
     /** Runs the day, reporting its phases to {@code progress} (ended before the dashboard is printed). */
     public static Written run(Settings settings, Path out, PrintWriter console, Progress progress) throws IOException {
         long started = System.nanoTime();
@@ -41,7 +48,7 @@ public final class CityDayRun {
                     settings.planSteps(), settings.planGuard()), progress);
             progress.phase("writing the report", 2);
             try (OutputFiles.Directory dir = OutputFiles.directory(out, name -> name.equals(REPORT) || name.equals(JOURNAL), true)) {
-                dir.write(REPORT, file -> HtmlReport.write(day, file));
+                dir.write(REPORT, file -> ReportPage.write(DayReport.of(day, command(settings)), file));
                 progress.advance(1);
                 dir.write(JOURNAL, file -> lines[0] = JournalExport.write(day, file));
                 dir.commit();

@@ -1,33 +1,22 @@
 package io.github.geodispatch.examples.cityday;
 
+import io.github.geodispatch.examples.report.Figures;
 import io.github.geodispatch.insight.Ratio;
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.Money;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** Text formats for the dashboard and the report. Stateless and thread-safe. */
+/** Text formats for the terminal dashboard (amounts through the report's {@link Figures}). Stateless and thread-safe. */
 final class Fmt {
+    private static final Figures RUPEES = new Figures(Currency.INR, CityWorld.ZONE);
+
     private Fmt() {}
 
-    /** Rupees with Indian digit grouping and no paise, e.g. {@code ₹4,21,300}. */
+    /** Whole rupees with Indian digit grouping, e.g. {@code ₹4,21,300}: the report's formatter, paise rounded off. */
     static String inr(Money m) {
-        long rupees = Math.round(m.minor() / 100.0);
-        String sign = rupees < 0 ? "-" : "";
-        String digits = Long.toString(Math.abs(rupees));
-        if (digits.length() <= 3) {
-            return sign + "₹" + digits;
-        }
-        String last3 = digits.substring(digits.length() - 3);
-        String rest = digits.substring(0, digits.length() - 3);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < rest.length(); i++) {
-            if (i > 0 && (rest.length() - i) % 2 == 0) {
-                b.append(',');
-            }
-            b.append(rest.charAt(i));
-        }
-        return sign + "₹" + b + "," + last3;
+        return RUPEES.money(Money.inr(Math.round(m.minor() / 100.0) * 100));
     }
 
     static String duration(Optional<Duration> d) {
@@ -45,9 +34,5 @@ final class Fmt {
 
     static String perTech(Ratio r) {
         return r.value().isPresent() ? String.format(java.util.Locale.ROOT, "%.1f", r.value().getAsDouble()) : "—";
-    }
-
-    static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

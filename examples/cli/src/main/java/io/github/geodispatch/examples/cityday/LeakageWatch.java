@@ -66,6 +66,16 @@ final class LeakageWatch {
                 && (m.reference() == null || m.reference().equals(f.reference()))).findFirst();
     }
 
+    /** The job event a piece of evidence names, if it names one. */
+    Optional<JobEvent> event(String evidence) {
+        return Optional.ofNullable(events.get(evidence));
+    }
+
+    /** The statement row a piece of evidence names, if it names one. */
+    Optional<StatementCredit> statement(String evidence) {
+        return Optional.ofNullable(statements.get(evidence));
+    }
+
     /** Findings that no planted mistake accounts for. */
     List<Finding> unplanted(List<CityWorld.Mistake> mistakes) {
         List<Finding> out = new ArrayList<>(findings);

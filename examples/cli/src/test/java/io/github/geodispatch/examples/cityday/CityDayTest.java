@@ -1,6 +1,11 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
 import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.report.CallBack;
+import io.github.geodispatch.examples.report.OwnerReport;
+import io.github.geodispatch.examples.report.Reconciliation;
+import io.github.geodispatch.examples.report.ReportPageBrowserTest;
+import io.github.geodispatch.examples.report.TechnicianRow;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.Kpis;
@@ -280,8 +285,37 @@ class CityDayTest {
         assertThat(records).hasSize(a.journalLines());
         assertThat(Files.readString(a.journal())).isEqualTo(Files.readString(b.journal()));
         String html = Files.readString(a.report());
-        assertThat(html).contains("<svg", "Pending collections", "PAYMENT_UNLINKED").doesNotContain("http://", "https://");
+        assertThat(html).contains("<svg", "Money to collect", "Money received that matches no job",
+                "<td>Koramangala</td>").doesNotContain("http://", "https://", "UTC", "Rejection[", "PAYMENT_UNLINKED", "hard/");
+        assertThat(html).isEqualTo(Files.readString(b.report()));
+        assertThat(ReportPageBrowserTest.nuErrors(html)).as("the Nu HTML Checker on the day's page").isEmpty();
         assertThat(console.toString()).startsWith("geodispatch city-day · seed 7 · Mon 16 Nov 2026 · Bengaluru · 3 branches");
+    }
+
+    @Test
+    void theOwnersReportTellsTheDayInTheOwnersTerms() {
+        OwnerReport r = DayReport.of(day, "geodispatch city-day --seed 7");
+        Kpis t = day.report(Grouping.TOTAL).total();
+        assertThat(r.days()).hasSize(1);
+        assertThat(r.today().revenue()).isEqualTo(t.revenue());
+        // every rupee accounted for: the part billed after its invoice is the one difference
+        assertThat(r.reconciliation().unexplained().isZero()).isTrue();
+        assertThat(r.reconciliation().differences()).extracting(Reconciliation.Difference::reason)
+                .anySatisfy(reason -> assertThat(reason).contains("after its invoice"));
+        // only people in the scorecard; the jobs nobody took are call-backs
+        assertThat(r.technicians()).extracting(TechnicianRow::technician)
+                .containsAnyElementsOf(day.world.techs.stream().map(CityWorld.Tech::name).toList())
+                .allSatisfy(name -> assertThat(day.world.techs).extracting(CityWorld.Tech::name).contains(name));
+        assertThat(r.callBacks()).extracting(CallBack::jobNumber)
+                .containsAll(day.run.unplaced().stream().map(JobId::value).toList());
+        assertThat(r.leakage()).hasSize(day.leakage.findings().size()).allSatisfy(l -> assertThat(l.what() + l.evidence())
+                .doesNotContain("_", "INR", "StatusChanged", "UTR"));
+        // rides without a technician's standing still
+        assertThat(r.map().rides()).allSatisfy(ride -> {
+            for (int i = 1; i < ride.points().size(); i++) {
+                assertThat(ride.points().get(i)).isNotEqualTo(ride.points().get(i - 1));
+            }
+        });
     }
 
     private static boolean completed(JobId job) {

@@ -140,12 +140,12 @@ class DayPlannerTest {
     void aNewUrgentJobIsPlacedLiveAndTheDiffSaysWhere() throws Exception {
         DayPlanProblem problem = DayPlanProblem.of(DAY, team(3), PlanFixtures.jobs(rnd, 12));
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
-        waitForPlan(session);
+        PlanFixtures.firstPlan(session);
         DispatchJob urgent = job("URGENT", near(rnd, 0.04), allDay(), Duration.ofMinutes(30), Priority.EMERGENCY, List.of());
 
-        PlanDiff diff = session.apply(new PlanChange.NewJob(urgent)).get(15, TimeUnit.SECONDS);
+        PlanDiff diff = session.apply(new PlanChange.NewJob(urgent)).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         session.stop();
-        DayPlan plan = session.result().get(15, TimeUnit.SECONDS);
+        DayPlan plan = session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(diff.changes(VisitChange.Kind.PLANNED)).extracting(VisitChange::job).contains(urgent.id());
         assertThat(diff.after().visit(urgent.id())).isPresent();
@@ -159,12 +159,12 @@ class DayPlannerTest {
         TechnicianId sick = team.get(1).id();
         DayPlanProblem problem = DayPlanProblem.of(DAY, team, PlanFixtures.jobs(rnd, 12));
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
-        DayPlan before = waitForPlan(session);
+        DayPlan before = PlanFixtures.firstPlan(session);
         assertThat(before.route(sick).orElseThrow().visits()).isNotEmpty();
 
-        PlanDiff diff = session.apply(new PlanChange.TechnicianOff(sick)).get(15, TimeUnit.SECONDS);
+        PlanDiff diff = session.apply(new PlanChange.TechnicianOff(sick)).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         session.stop();
-        DayPlan plan = session.result().get(15, TimeUnit.SECONDS);
+        DayPlan plan = session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         List<JobId> theirs = diff.before().route(sick).orElseThrow().visits().stream().map(PlannedVisit::job).toList();
         assertThat(theirs).isNotEmpty();
 
@@ -188,12 +188,12 @@ class DayPlannerTest {
         Route route = new Route(team.get(0).id(), List.of(new Visit(running, DAY.plus(Duration.ofMinutes(20)), true, true)), 0);
         DayPlanProblem problem = new DayPlanProblem(now, team, List.of(route), PlanFixtures.jobs(rnd, 4));
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(problem, p -> { });
-        DayPlan before = waitForPlan(session);
+        DayPlan before = PlanFixtures.firstPlan(session);
         Instant firstEtaBefore = before.route(team.get(0).id()).orElseThrow().visits().get(1).eta();
 
-        PlanDiff diff = session.apply(new PlanChange.JobRunningLong(running.id(), Duration.ofHours(1))).get(15, TimeUnit.SECONDS);
+        PlanDiff diff = session.apply(new PlanChange.JobRunningLong(running.id(), Duration.ofHours(1))).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         session.stop();
-        session.result().get(15, TimeUnit.SECONDS);
+        session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
         PlannedRoute after = diff.after().route(team.get(0).id()).orElseThrow();
         assertThat(after.visits().get(0).end()).isEqualTo(DAY.plus(Duration.ofMinutes(20 + 45 + 60)));
@@ -213,17 +213,16 @@ class DayPlannerTest {
         DayPlanner planner = new LocalSearchDayPlanner(TRAVEL, io.github.geodispatch.dispatch.ServiceAreaFences.NONE,
                 untilStopped(), Duration.ZERO, null, 0, 1, true);
         PlanningSession session = planner.start(problem, p -> { });
-        waitForPlan(session);
+        PlanFixtures.firstPlan(session);
 
-        session.apply(new PlanChange.NewJob(job("NEW", near(rnd, 0.02), allDay()))).get(20, TimeUnit.SECONDS);
-        session.apply(new PlanChange.JobRunningLong(running.id(), Duration.ofMinutes(25))).get(20, TimeUnit.SECONDS);
-        session.apply(new PlanChange.JobRunningLong(JobId.of("J3"), Duration.ofMinutes(10))).get(20, TimeUnit.SECONDS);
-        PlanDiff off = session.apply(new PlanChange.TechnicianOff(team.get(0).id())).get(20, TimeUnit.SECONDS);
-        for (int i = 0; i < 500 && session.bestSoFar().orElseThrow().visit(running.id()).isEmpty(); i++) {
-            Thread.sleep(20); // the released visits leave the unassigned bucket as local search finds them a place
-        }
+        session.apply(new PlanChange.NewJob(job("NEW", near(rnd, 0.02), allDay()))).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        session.apply(new PlanChange.JobRunningLong(running.id(), Duration.ofMinutes(25))).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        session.apply(new PlanChange.JobRunningLong(JobId.of("J3"), Duration.ofMinutes(10))).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        PlanDiff off = session.apply(new PlanChange.TechnicianOff(team.get(0).id())).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        // the released visits leave the unassigned bucket as local search finds them a place
+        PlanFixtures.await(() -> session.bestSoFar().orElseThrow().visit(running.id()).isPresent());
         session.stop();
-        DayPlan plan = session.result().get(20, TimeUnit.SECONDS);
+        DayPlan plan = session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(off.changes()).extracting(VisitChange::job).contains(running.id(), promised.id());
         assertThat(plan.visit(JobId.of("NEW"))).isPresent();
@@ -235,13 +234,13 @@ class DayPlannerTest {
     void aChangeNamingAnUnknownJobFailsItsFutureOnly() throws Exception {
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build()
                 .start(DayPlanProblem.of(DAY, team(2), PlanFixtures.jobs(rnd, 5)), p -> { });
-        waitForPlan(session);
+        PlanFixtures.firstPlan(session);
 
         assertThatThrownBy(() -> session.apply(new PlanChange.JobRunningLong(JobId.of("NOPE"), Duration.ofMinutes(5))).join())
                 .isInstanceOf(CompletionException.class)
                 .hasMessageContaining("unknown job NOPE");
         session.stop();
-        assertThat(session.result().get(15, TimeUnit.SECONDS).score().hard()).isZero();
+        assertThat(session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS).score().hard()).isZero();
         assertThat(session.apply(new PlanChange.TechnicianOff(TechnicianId.of("T0")))).isCompletedExceptionally();
     }
 
@@ -263,10 +262,4 @@ class DayPlannerTest {
                 .hasMessageContaining("job J is on the route of T and among the unassigned jobs");
     }
 
-    private static DayPlan waitForPlan(PlanningSession session) throws InterruptedException {
-        for (int i = 0; i < 300 && session.bestSoFar().isEmpty(); i++) {
-            Thread.sleep(20);
-        }
-        return session.bestSoFar().orElseThrow();
-    }
 }

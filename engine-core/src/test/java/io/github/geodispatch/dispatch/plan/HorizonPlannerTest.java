@@ -195,14 +195,17 @@ class HorizonPlannerTest {
 
     private record Applied(PlanDiff diff, DayPlan plan) {}
 
-    /** Starts a live session on {@code week}, hands it {@code change} once it has a plan, then stops it. */
+    /**
+     * Starts a live session on {@code week}, hands it {@code change} once it has a plan, waits until the best plan
+     * has no job waiting that it had placed before (a change releases the visits it moves, and local search places
+     * them again), then stops it.
+     */
     private static Applied applyLive(HorizonProblem week, PlanChange change) throws Exception {
         PlanningSession session = DayPlanner.builder().termination(untilStopped()).build().start(week, p -> { });
-        for (int i = 0; i < 500 && session.bestSoFar().isEmpty(); i++) {
-            Thread.sleep(20);
-        }
-        PlanDiff diff = session.apply(change).get(20, TimeUnit.SECONDS);
+        int unassignedBefore = PlanFixtures.firstPlan(session).unassigned().size();
+        PlanDiff diff = session.apply(change).get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        PlanFixtures.await(() -> session.bestSoFar().orElseThrow().unassigned().size() <= unassignedBefore);
         session.stop();
-        return new Applied(diff, session.result().get(20, TimeUnit.SECONDS));
+        return new Applied(diff, session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS));
     }
 }

@@ -76,6 +76,26 @@ final class PlanFixtures {
     }
 
     /** A live session: it runs until the test stops it (never ended by the clock). */
+    /**
+     * How long a test waits for a live session's plan or answer: long enough that only a hung session fails, never
+     * a slow machine (the plans themselves end on step counts).
+     */
+    static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    /** Waits for the session's first plan, at most {@link #PATIENCE}. */
+    static DayPlan firstPlan(PlanningSession session) throws InterruptedException {
+        await(() -> session.bestSoFar().isPresent());
+        return session.bestSoFar().orElseThrow();
+    }
+
+    /** Waits until {@code condition} holds, at most {@link #PATIENCE} (the caller's assertions then say what is wrong). */
+    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     static PlanTermination untilStopped() {
         return PlanTermination.afterSteps(Integer.MAX_VALUE);
     }

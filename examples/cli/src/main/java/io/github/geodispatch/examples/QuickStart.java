@@ -82,8 +82,9 @@ public final class QuickStart {
     /** What the quick start shows, printed before it runs (each line at most 100 columns). */
     static final String DEMONSTRATES = String.join(System.lineSeparator(),
             "Quick start: one AC service job through the front door (GeoDispatch), from creation to CLOSED:",
-            "assigned, arrival recorded from the technician's pings, photo and signature proof, UPI payment, GST",
-            "invoice; then the job's history, its hash chain verified, and the owner's view of the day.",
+            "assigned, arrival recorded from the technician's pings, photos and the customer's signature, UPI",
+            "payment, GST invoice; then the job's history, its hash chain verified, and the owner's view",
+            "of the day.",
             "");
 
     /** Where to go from here, printed last. */
@@ -149,7 +150,7 @@ public final class QuickStart {
         if (early instanceof CommandResult.Rejected rejected) {
             out.println("  [rejected] " + rejected.rejection().reason() + ": " + rejected.rejection().message());
         }
-        gd.jobs().execute(technician, AddProof.signature(job, "sig/JOB-1001.png",
+        gd.jobs().execute(technician, AddProof.signature(job, "sign/JOB-1001.png",
                 sha256("bytes of the customer's signature"))).orThrow();
         gd.jobs().execute(technician, ChangeStatus.completed(job)).orThrow();
         gd.jobs().execute(technician, RecordPayment.upi(job, Money.parse("1499.00", Currency.INR), "412345678901"))

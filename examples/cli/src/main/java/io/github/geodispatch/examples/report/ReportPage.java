@@ -29,7 +29,9 @@ import java.util.function.ToLongFunction;
  * Stateless and thread-safe. docs/report.md describes the page.
  */
 public final class ReportPage {
-    private static final String[] BRANCH_COLOURS = {"#2563eb", "#db2777", "#059669", "#7c3aed", "#ea580c", "#0891b2"};
+    /** Ten branch colours: city-week and --technicians 300 run ten branches. */
+    private static final String[] BRANCH_COLOURS = {"#2563eb", "#db2777", "#059669", "#7c3aed", "#ea580c", "#0891b2",
+            "#a16207", "#4338ca", "#475569", "#4d7c0f"};
     /** Ride colours; past ten rides the dash pattern changes too, so the first 50 rides all look different. */
     private static final String[] RIDE_COLOURS = {"#1d4ed8", "#be185d", "#047857", "#7c3aed", "#c2410c", "#0e7490",
             "#a16207", "#4d7c0f", "#b91c1c", "#334155"};
@@ -318,16 +320,18 @@ public final class ReportPage {
                     .append("\" cy=\"").append(p.y(s.location())).append("\" r=\"3\"><title>").append(esc(s.label()))
                     .append(": ").append(esc(s.outcome().words())).append("</title></circle>\n");
         }
+        List<double[]> labels = new ArrayList<>();
         for (int i = 0; i < m.branches().size(); i++) {
             ReportMap.Branch b = m.branches().get(i);
             String x = p.x(b.location());
             String y = p.y(b.location());
+            String dy = labelOffset(labels, p.px(b.location()), p.py(b.location()), b.name());
             h.append("<g class=\"branch\"><rect x=\"").append(x).append("\" y=\"").append(y)
                     .append("\" width=\"16\" height=\"16\" transform=\"translate(-8,-8)\" fill=\"").append(branchColour(i))
                     .append("\" stroke=\"#ffffff\" stroke-width=\"2\"/><text class=\"halo\" x=\"").append(x).append("\" y=\"")
-                    .append(y).append("\" dy=\"-13\" text-anchor=\"middle\">").append(esc(b.name()))
+                    .append(y).append("\" dy=\"").append(dy).append("\" text-anchor=\"middle\">").append(esc(b.name()))
                     .append("</text><text class=\"name\" x=\"").append(x).append("\" y=\"").append(y)
-                    .append("\" dy=\"-13\" text-anchor=\"middle\">").append(esc(b.name())).append("</text></g>\n");
+                    .append("\" dy=\"").append(dy).append("\" text-anchor=\"middle\">").append(esc(b.name())).append("</text></g>\n");
         }
         h.append("</svg>\n");
         if (!m.rides().isEmpty()) {
@@ -345,6 +349,18 @@ public final class ReportPage {
             h.append("</ul></details>\n");
         }
         h.append("</section>\n");
+    }
+
+    /**
+     * Where a branch's name goes: above its marker, or below it when that would cover a name already placed (two
+     * branches close together, e.g. Jayanagar and Banashankari). Records the box it takes in {@code placed}.
+     */
+    private static String labelOffset(List<double[]> placed, double x, double y, String name) {
+        double half = name.length() * 4.7 + 3; // about 9.4 px a character at the labels' 15 px bold
+        double[] above = {x - half, y - 26, x + half, y - 10};
+        boolean free = placed.stream().noneMatch(o -> above[0] < o[2] && o[0] < above[2] && above[1] < o[3] && o[1] < above[3]);
+        placed.add(free ? above : new double[] {x - half, y + 13, x + half, y + 29});
+        return free ? "-13" : "26";
     }
 
     private static String branchColour(int i) {
@@ -400,12 +416,20 @@ public final class ReportPage {
             offsetY = 30 + (MAP_H - 50 - hgt * scale) / 2;
         }
 
+        double px(GeoPoint p) {
+            return offsetX + (p.lng() - minLng) * kx * scale;
+        }
+
+        double py(GeoPoint p) {
+            return offsetY + (maxLat - p.lat()) * scale;
+        }
+
         String x(GeoPoint p) {
-            return String.format(Locale.ROOT, "%.1f", offsetX + (p.lng() - minLng) * kx * scale);
+            return String.format(Locale.ROOT, "%.1f", px(p));
         }
 
         String y(GeoPoint p) {
-            return String.format(Locale.ROOT, "%.1f", offsetY + (maxLat - p.lat()) * scale);
+            return String.format(Locale.ROOT, "%.1f", py(p));
         }
     }
 

@@ -124,6 +124,23 @@ class ReportPageTest {
     }
 
     @Test
+    void aBranchNameThatWouldCoverAnotherGoesBelowItsMarker() {
+        OwnerReport r = SampleReports.week();
+        ReportMap close = new ReportMap(List.of(new ReportMap.Branch("Jayanagar", new GeoPoint(12.9250, 77.5938)),
+                new ReportMap.Branch("Banashankari", new GeoPoint(12.9255, 77.5900)),
+                new ReportMap.Branch("Hebbal", new GeoPoint(13.0358, 77.5970))), List.of(), List.of());
+        String page = ReportPage.render(new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), close, List.of(), List.of(), List.of(),
+                r.reconciliation(), r.howRun()));
+        Matcher m = Pattern.compile("<text class=\"name\" [^>]*dy=\"(-?\\d+)\"[^>]*>([^<]+)</text>").matcher(page);
+        List<String> placed = new ArrayList<>();
+        while (m.find()) {
+            placed.add(m.group(2) + " " + m.group(1));
+        }
+        assertThat(placed).containsExactly("Jayanagar -13", "Banashankari 26", "Hebbal -13");
+    }
+
+    @Test
     void aRideDropsConsecutiveRepeats() {
         GeoPoint a = new GeoPoint(12.9, 77.6);
         GeoPoint b = new GeoPoint(12.91, 77.61);

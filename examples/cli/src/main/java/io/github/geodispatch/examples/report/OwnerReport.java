@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -73,9 +74,27 @@ public record OwnerReport(String business, ZoneId zone, Currency currency, Insta
                 });
     }
 
-    /** Today: the period's last day. */
+    /**
+     * Today: the period's last day on which the business worked (a job booked or completed), so that a report
+     * ending on a closed Sunday opens on Saturday; the last day when no day had work.
+     */
     public DayFigures today() {
-        return days.get(days.size() - 1);
+        return days.get(todayIndex());
+    }
+
+    /** The day before {@link #today()} in the period, if there is one. */
+    public Optional<DayFigures> yesterday() {
+        int today = todayIndex();
+        return today == 0 ? Optional.empty() : Optional.of(days.get(today - 1));
+    }
+
+    private int todayIndex() {
+        for (int i = days.size() - 1; i >= 0; i--) {
+            if (days.get(i).jobsCreated() > 0 || days.get(i).jobsCompleted() > 0) {
+                return i;
+            }
+        }
+        return days.size() - 1;
     }
 
     private static Stream<Money> amounts(List<DayFigures> days, List<PendingCollection> pending, List<RenewalDue> renewals,

@@ -84,7 +84,7 @@ public final class ReportPage {
 
     private String period() {
         LocalDate first = report.days().get(0).date();
-        LocalDate last = report.today().date();
+        LocalDate last = report.days().get(report.days().size() - 1).date();
         return first.equals(last) ? DAY.format(first) : SHORT_DAY.format(first) + " – " + DAY.format(last);
     }
 
@@ -126,7 +126,7 @@ public final class ReportPage {
                 new Tile("Leakage at risk", d -> fig.money(d.leakage()), d -> "see the findings below",
                         d -> d.leakage().minor(), Change.MONEY, false));
         DayFigures today = report.today();
-        DayFigures yesterday = report.days().size() > 1 ? report.days().get(report.days().size() - 2) : null;
+        DayFigures yesterday = report.yesterday().orElse(null);
         h.append("<section id=\"today\" aria-labelledby=\"today-h\"><h2 id=\"today-h\">Today, ")
                 .append(esc(DAY.format(today.date()))).append("</h2><div class=\"tiles\">\n");
         for (Tile t : tiles) {

@@ -42,6 +42,22 @@ class ReportPageTest {
     }
 
     @Test
+    void aPeriodEndingOnAClosedDayOpensOnTheLastDayTheBusinessWorked() {
+        LocalDate sunday = LocalDate.of(2026, 3, 15);
+        DayFigures closed = new DayFigures(sunday, 0, 0, 0, Money.inr(0), Money.inr(0), Money.inr(0), new Share(0, 0),
+                new Share(0, 0), new Share(0, 0), Utilisation.NONE, Money.inr(0));
+        OwnerReport week = SampleReports.week();
+        OwnerReport.Builder b = OwnerReport.builder(week.business(), week.zone(), week.currency()).asOf(week.asOf())
+                .map(week.map()).reconciliation(week.reconciliation()).howRun(week.howRun());
+        week.days().subList(0, 6).forEach(b::day);
+        OwnerReport endsClosed = b.day(closed).build();
+
+        assertThat(endsClosed.today()).isEqualTo(week.days().get(5));
+        assertThat(endsClosed.yesterday()).contains(week.days().get(4));
+        assertThat(ReportPage.render(endsClosed)).contains("Today, Saturday 14 March 2026");
+    }
+
+    @Test
     void oneDayHasNoYesterdayAndNoSparkline() {
         assertThat(ONE_DAY).doesNotContain("vs yesterday", "class=\"spark\"")
                 .contains("Today, Monday 9 March 2026", "How this day was simulated");

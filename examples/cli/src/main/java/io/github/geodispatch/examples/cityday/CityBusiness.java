@@ -3,7 +3,7 @@ package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.WorkCalendar;
 import io.github.geodispatch.dispatch.WorkingHours;

@@ -1,7 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.PriceBasis;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.geofence.JobVisitFinding;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;

@@ -1,7 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.examples.OutputFiles;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.report.ReportPage;
 
 import java.io.IOException;

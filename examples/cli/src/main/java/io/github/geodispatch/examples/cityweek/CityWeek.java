@@ -2,7 +2,7 @@ package io.github.geodispatch.examples.cityweek;
 
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.examples.cityday.CityBusiness;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.insight.Grouping;
 import io.github.geodispatch.insight.KpiQuery;
 import io.github.geodispatch.insight.Kpis;

@@ -1,7 +1,7 @@
 package io.github.geodispatch.examples.cityweek;
 
 import io.github.geodispatch.examples.OutputFiles;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.report.OwnerReport;
 import io.github.geodispatch.examples.report.ReportPage;
 

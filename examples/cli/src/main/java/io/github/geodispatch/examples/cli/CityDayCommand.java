@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.cityday.CityDayRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

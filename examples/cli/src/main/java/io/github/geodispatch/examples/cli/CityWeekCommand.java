@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.cityweek.CityWeek;
 import io.github.geodispatch.examples.cityweek.CityWeekRun;
 import picocli.CommandLine.Command;

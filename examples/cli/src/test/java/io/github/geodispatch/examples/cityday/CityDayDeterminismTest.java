@@ -2,7 +2,7 @@ package io.github.geodispatch.examples.cityday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

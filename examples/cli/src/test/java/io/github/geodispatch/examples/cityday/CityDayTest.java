@@ -1,6 +1,6 @@
 package io.github.geodispatch.examples.cityday;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.report.CallBack;
 import io.github.geodispatch.examples.report.OwnerReport;
 import io.github.geodispatch.examples.report.Reconciliation;

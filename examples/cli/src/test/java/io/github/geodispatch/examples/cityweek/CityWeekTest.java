@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.geodispatch.examples.cityday.CityBusiness;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
-import io.github.geodispatch.examples.cli.Progress;
+import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.report.DayFigures;
 import io.github.geodispatch.examples.report.OwnerReport;
 import io.github.geodispatch.journal.JournalProblem;

@@ -1,4 +1,4 @@
-package io.github.geodispatch.examples.cli;
+package io.github.geodispatch.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.geodispatch.examples.cli;
+package io.github.geodispatch.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;

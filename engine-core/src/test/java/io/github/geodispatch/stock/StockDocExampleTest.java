@@ -42,7 +42,7 @@ class StockDocExampleTest {
         GeoDispatch gd = GeoDispatch.builder()
                 .business(tenant, Currency.INR, ZoneId.of("Asia/Kolkata"))
                 .clock(now::get)
-                .stockStore(new InMemoryStockEventStore())                    // or JdbcStockEventStore.over(dataSource)
+                .stockStore(new InMemoryStockEventStore())                    // or JdbcDatabase.over(dataSource).stock()
                 .usualParts(UsualParts.builder().jobType("AC_SERVICE", new UsualParts.Need("CAP-35", 1)).build())
                 .build();
         StockLedger stock = gd.stock();

@@ -42,6 +42,7 @@ public final class JdbcDatabase {
     private final JdbcJobEventStore events;
     private final JdbcInvoiceSequence invoices;
     private final JdbcCustomerEventStore customers;
+    private final JdbcStockEventStore stock;
     private final JdbcMessageStore messages;
 
     private JdbcDatabase(DataSource dataSource, Dialect dialect, Tables tables) {
@@ -51,6 +52,7 @@ public final class JdbcDatabase {
         this.events = new JdbcJobEventStore(dataSource, dialect, tables);
         this.invoices = new JdbcInvoiceSequence(dataSource, tables);
         this.customers = new JdbcCustomerEventStore(dataSource, tables);
+        this.stock = new JdbcStockEventStore(dataSource, tables);
         this.messages = new JdbcMessageStore(dataSource, dialect, tables);
     }
 
@@ -76,6 +78,11 @@ public final class JdbcDatabase {
     /** The messaging engine's outbox, shared by every engine instance over this database. */
     public JdbcMessageStore messages() {
         return messages;
+    }
+
+    /** The stock event store (warehouses, vans, the catalogue). */
+    public JdbcStockEventStore stock() {
+        return stock;
     }
 
     /** Gapless invoice numbers per series. */

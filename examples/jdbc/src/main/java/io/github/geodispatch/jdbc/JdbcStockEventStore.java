@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The {@link StockEventStore} over a host's {@link DataSource} (PostgreSQL or H2), in the tables of migration
@@ -38,29 +37,15 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: each call borrows its own connection.
  */
 public final class JdbcStockEventStore implements StockEventStore {
-    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-
     private final DataSource dataSource;
     private final String events;
     private final String position;
 
-    private JdbcStockEventStore(DataSource dataSource, String prefix) {
+    /** Made by {@link JdbcDatabase#stock()}, which has migrated the schema. */
+    JdbcStockEventStore(DataSource dataSource, Tables tables) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
-        this.events = prefix + "stock_event";
-        this.position = prefix + "stock_position";
-    }
-
-    /** A store over the tables in the connections' current schema. */
-    public static JdbcStockEventStore over(DataSource dataSource) {
-        return new JdbcStockEventStore(dataSource, "");
-    }
-
-    /** A store over the tables in {@code schema} (a lower-case SQL identifier), named in every statement. */
-    public static JdbcStockEventStore over(DataSource dataSource, String schema) {
-        if (schema == null || !SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schema must be a lower-case SQL identifier, was '" + schema + "'");
-        }
-        return new JdbcStockEventStore(dataSource, '"' + schema + "\".");
+        this.events = tables.stockEvent;
+        this.position = tables.stockPosition;
     }
 
     @Override

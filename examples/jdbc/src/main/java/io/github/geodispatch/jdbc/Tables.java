@@ -17,6 +17,8 @@ final class Tables {
     final String invoiceSeries;
     final String customerEvent;
     final String customerEventPosition;
+    final String stockEvent;
+    final String stockPosition;
     final String outboundMessage;
 
     private Tables(String prefix) {
@@ -27,6 +29,8 @@ final class Tables {
         invoiceSeries = prefix + "invoice_series";
         customerEvent = prefix + "customer_event";
         customerEventPosition = prefix + "customer_event_position";
+        stockEvent = prefix + "stock_event";
+        stockPosition = prefix + "stock_position";
         outboundMessage = prefix + "outbound_message";
     }
 

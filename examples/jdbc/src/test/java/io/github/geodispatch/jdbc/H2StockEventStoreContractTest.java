@@ -14,7 +14,7 @@ class H2StockEventStoreContractTest extends StockEventStoreContract {
     static void open() {
         var opened = TestDatabases.h2();
         db = opened;
-        store = JdbcStockEventStore.over(opened.dataSource());
+        store = opened.database().stock();
     }
 
     @AfterAll

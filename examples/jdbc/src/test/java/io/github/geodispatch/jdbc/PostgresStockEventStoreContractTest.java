@@ -14,7 +14,7 @@ class PostgresStockEventStoreContractTest extends StockEventStoreContract {
     static void open() {
         var opened = TestDatabases.postgres(10);
         db = opened;
-        store = JdbcStockEventStore.over(opened.dataSource());
+        store = opened.database().stock();
     }
 
     @AfterAll

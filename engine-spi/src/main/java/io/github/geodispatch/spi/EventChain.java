@@ -11,11 +11,11 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
- * The hash-chain rules of the stock streams ({@link StockChain}; job streams hash a versioned canonical
- * encoding instead, see {@link HashChain}): an event's hash is the SHA-256 of its canonical text, each event
- * carries the hash of the one before it on its stream ({@link HashChain#GENESIS} for the first) and its
- * version (1, 2, ...), and a head kept outside the stream shows an edit of the last event. Immutable and
- * thread-safe.
+ * The hash-chain rules of the customer and stock streams ({@link CustomerHashChain}, {@link StockChain}; job
+ * streams hash a versioned canonical encoding instead, see {@link HashChain}): an event's hash is the SHA-256 of
+ * its canonical text, each event carries the hash of the one before it on its stream ({@link HashChain#GENESIS}
+ * for the first) and its version (1, 2, ...), and a head kept outside the stream shows an edit of the last
+ * event. Immutable and thread-safe.
  *
  * @param <E> the event family
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Tamper evidence for stock streams, by the same rules as {@link HashChain}: an event's hash is the SHA-256 of
+ * Tamper evidence for stock streams, by the rules {@link CustomerHashChain} follows too: an event's hash is the SHA-256 of
  * its canonical text (the record's {@code toString()}, which includes the previous event's hash); a head kept
  * outside the stream also shows an edit of the last event. Stateless and thread-safe.
  */

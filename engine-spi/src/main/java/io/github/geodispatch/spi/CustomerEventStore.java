@@ -1,6 +1,7 @@
 package io.github.geodispatch.spi;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The port that persists customer streams (profile, sites, equipment, contracts), with the contract of
@@ -23,6 +24,31 @@ public interface CustomerEventStore {
 
     /** Appends to {@code stream}, which must be at {@code expectedVersion} (0 for a new stream). */
     List<StoredCustomerEvent> append(CustomerStreamId stream, long expectedVersion, List<? extends CustomerEvent> events);
+
+    /**
+     * The argument checks every adapter's {@link #append} makes before it touches its storage: a stream, a
+     * version of at least 0, at least one event, and events of {@code stream} numbered {@code expectedVersion + 1}
+     * onwards without a gap; anything else is an {@link IllegalArgumentException} (or a {@link NullPointerException}
+     * for a null) naming the event.
+     */
+    static void requireAppendable(CustomerStreamId stream, long expectedVersion, List<? extends CustomerEvent> events) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(events, "events");
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expected version must be >= 0, was " + expectedVersion);
+        }
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append to " + stream);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            CustomerEvent event = Objects.requireNonNull(events.get(i), "event " + i);
+            if (!event.header().stream().equals(stream) || event.header().version() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("event " + i + " of the append to " + stream + " is "
+                        + event.header().stream() + " version " + event.header().version() + ", expected version "
+                        + (expectedVersion + 1 + i));
+            }
+        }
+    }
 
     /** The whole stream in version order; empty for an unknown stream. */
     List<CustomerEvent> readStream(CustomerStreamId stream);

@@ -42,22 +42,7 @@ public final class JdbcCustomerEventStore implements CustomerEventStore {
     @Override
     public List<StoredCustomerEvent> append(CustomerStreamId stream, long expectedVersion,
                                             List<? extends CustomerEvent> events) {
-        Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(events, "events");
-        if (expectedVersion < 0) {
-            throw new IllegalArgumentException("expected version must be >= 0, was " + expectedVersion);
-        }
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append to " + stream);
-        }
-        for (int i = 0; i < events.size(); i++) {
-            CustomerEvent event = Objects.requireNonNull(events.get(i), "event " + i);
-            if (!event.header().stream().equals(stream) || event.header().version() != expectedVersion + 1 + i) {
-                throw new IllegalArgumentException("event " + i + " of the append to " + stream + " is "
-                        + event.header().stream() + " version " + event.header().version() + ", expected version "
-                        + (expectedVersion + 1 + i));
-            }
-        }
+        CustomerEventStore.requireAppendable(stream, expectedVersion, events);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

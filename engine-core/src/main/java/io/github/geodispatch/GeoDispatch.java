@@ -33,7 +33,9 @@ import io.github.geodispatch.internal.GeoDispatchSettings;
 import io.github.geodispatch.internal.MessagingWiring;
 import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
+import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.Finding;
@@ -55,6 +57,7 @@ import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CustomerEventStore;
+import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
@@ -203,6 +206,15 @@ public interface GeoDispatch {
          * @return the jobs created now, in due order
          */
         List<JobId> scheduleVisits(Actor actor, LocalDate through);
+
+        /**
+         * Creates a job for one unit of the customer's equipment, as {@code actor}: the job gets the coverage of the
+         * contract covering its site and type on its day (its window's first day, else today), else the unit's
+         * warranty when the unit is under warranty that day (kind WARRANTY, reference the equipment id), else none;
+         * and the unit's service history lists it. A command carrying another coverage is rejected
+         * ({@code COVERAGE_DISAGREES}), as through {@link #jobs()}.
+         */
+        CommandResult createJob(Actor actor, JobCommand.CreateJob command, EquipmentId equipment);
 
         /**
          * Renews {@code contract} as {@code renewal}: the same customer, sites, equipment and plan, for a term of the

@@ -14,7 +14,6 @@ import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobCommand;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
@@ -50,7 +49,7 @@ final class ContractDesk implements GeoDispatch.Contracts {
 
     private final ContractPortfolio portfolio;
     private final ServiceHistory history;
-    private final JobRecord jobs;
+    private final CoveringJobRecord jobs;
     private final CustomerRecord customers;
     private final ReminderSender reminders;
     private final InstantSource clock;
@@ -59,7 +58,7 @@ final class ContractDesk implements GeoDispatch.Contracts {
     private final Set<String> sent = new HashSet<>();
     private final Object scheduling = new Object();
 
-    ContractDesk(ContractPortfolio portfolio, ServiceHistory history, JobRecord jobs, CustomerRecord customers,
+    ContractDesk(ContractPortfolio portfolio, ServiceHistory history, CoveringJobRecord jobs, CustomerRecord customers,
                  ReminderSender reminders, InstantSource clock, ZoneId zone, Currency currency) {
         this.portfolio = portfolio;
         this.history = history;
@@ -139,6 +138,18 @@ final class ContractDesk implements GeoDispatch.Contracts {
             return false;
         }
         return true;
+    }
+
+    @Override
+    public CommandResult createJob(Actor actor, JobCommand.CreateJob command, EquipmentId equipment) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(equipment, "equipment");
+        // the history lists a job under a unit from its creation, so the link comes first (a new job of the unit only)
+        if (portfolio.customer(command.customer()).map(c -> c.equipment().containsKey(equipment)).orElse(false)
+                && jobs.job(actor, command.job()).isEmpty()) {
+            history.link(command.job(), equipment);
+        }
+        return jobs.create(actor, command, equipment);
     }
 
     @Override

@@ -226,10 +226,7 @@ public final class ContractProjection implements ContractPortfolio {
                                                     String jobType, LocalDate day) {
         Optional<ContractRecord> contract = covering(customer, site, jobType, day);
         if (contract.isPresent() && contract.get().terms().plan().labourCovered()) {
-            ContractRecord c = contract.get();
-            LocalDate cancelled = c.cancelledOn(zone);
-            LocalDate until = cancelled != null && !cancelled.isAfter(c.terms().end()) ? cancelled.minusDays(1) : c.terms().end();
-            return Optional.of(new Coverage(CoverageKind.AMC, c.id().value(), until, c.terms().plan().jobTypes()));
+            return Optional.of(contract.get().labourCoverage(zone));
         }
         CustomerState state = customers.get(customer);
         Equipment unit = state == null || equipment == null ? null : state.equipment().get(equipment);

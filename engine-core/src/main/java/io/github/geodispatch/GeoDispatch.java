@@ -57,6 +57,7 @@ import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CustomerEventStore;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
@@ -223,6 +224,19 @@ public interface GeoDispatch {
          * @throws IllegalArgumentException when no contract has the id {@code contract}
          */
         CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price);
+
+        /**
+         * Invoices every contract instalment due on or before {@code asOf} that is not invoiced yet
+         * ({@link ContractPortfolio#instalmentsDue}): a GST invoice per instalment, dated its due day, from the
+         * branch's series, one line at the instalment's amount before tax under the SAC of the plan's visit type, to
+         * the buyer {@code buyers} gives for the customer; each is handed to the accounts port, listed by
+         * {@link Billing#invoices()} and recorded on the customer ({@code ContractInvoiced}), so a second call, or one
+         * after a restart over the same stores, invoices nothing again.
+         *
+         * @return the invoices issued now, by due day
+         * @throws IllegalStateException when billing is off (no seller)
+         */
+        List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers);
 
         /** Sends the renewal and warranty reminders due on {@code asOf} that were not sent before; returns those sent. */
         List<Reminder> sendReminders(LocalDate asOf);

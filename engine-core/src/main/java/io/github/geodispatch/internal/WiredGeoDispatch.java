@@ -4,8 +4,10 @@ import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
+import io.github.geodispatch.billing.InvoiceJson;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.Supply;
 import io.github.geodispatch.contract.ContractCharges;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.customer.ContractRecord;
@@ -149,7 +151,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.messaging = settings.messaging() == null ? null : messaging(settings.messaging());
         this.contracts = new ContractDesk(portfolio, history, jobs, customers,
                 settings.reminders() != null ? settings.reminders() : messaging.reminders(), settings.clock(),
-                settings.zone(), settings.currency());
+                settings.zone(), settings.currency(), billing == null ? null : ((HandedOffBilling) billing)::issue, system);
         this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
                 .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
                 .build();
@@ -508,6 +510,21 @@ public final class WiredGeoDispatch implements GeoDispatch {
             return covering.map(c -> ContractCharges.invoiced(billable, c,
                     ContractCharges.withinEntitlement(portfolio, c, state.id(), billable.completedOn()), settings.zone()))
                     .orElse(billable);
+        }
+
+        /**
+         * The invoice of {@code supply} (a contract's instalment), handed to the accounts port and kept with the job
+         * invoices; empty when it totals zero. Recording it on the customer is the caller's.
+         */
+        Optional<Invoice> issue(Supply supply) {
+            Optional<Invoice> invoice = drafter.draft(supply);
+            invoice.ifPresent(i -> {
+                settings.accountsHandoff().handOff(i.number(), InvoiceJson.write(i));
+                synchronized (drafted) {
+                    drafted.add(i);
+                }
+            });
+            return invoice;
         }
 
         @Override

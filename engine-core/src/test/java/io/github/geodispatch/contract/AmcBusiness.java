@@ -62,9 +62,14 @@ public final class AmcBusiness {
 
     /** The business with {@code more} settings on its front door (messaging, say). */
     public AmcBusiness(java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
+        this(7, more);
+    }
+
+    /** The business with event ids from a sequence of {@code idSeed} (a second instance over shared stores needs another). */
+    public AmcBusiness(long idSeed, java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
         Notifier notifier = (to, subject, body) -> notified.add(to + ": " + subject);
         gd = more.apply(GeoDispatch.builder().business(TENANT, Currency.INR, ZONE).clock((InstantSource) () -> now)
-                .notifier(notifier).idGenerator(IdGenerator.sequential(7))
+                .notifier(notifier).idGenerator(IdGenerator.sequential(idSeed))
                 .leakagePolicy(LeakagePolicy.defaults().withZone(ZONE).withVisitRules(false))).build();
     }
 
@@ -73,10 +78,20 @@ public final class AmcBusiness {
      * series {@code BLR} for branch BLR), prices including GST.
      */
     public static AmcBusiness invoicing() {
+        return invoicing(builder -> builder);
+    }
+
+    /** {@link #invoicing()} with {@code more} settings (shared stores, say). */
+    public static AmcBusiness invoicing(java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
+        return invoicing(7, more);
+    }
+
+    /** {@link #invoicing()} with event ids from a sequence of {@code idSeed} and {@code more} settings. */
+    public static AmcBusiness invoicing(long idSeed, java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
         SellerProfile seller = new SellerProfile(Party.business("Coolair Services LLP", "29TIXCL8073U1ZU",
                 "12, 80 Feet Road", "Bengaluru", "560034", "29"), java.util.Map.of(BRANCH.value(), "BLR"), null,
                 java.util.Map.of());
-        return new AmcBusiness(builder -> builder.seller(seller, PriceBasis.TAX_INCLUSIVE));
+        return new AmcBusiness(idSeed, builder -> more.apply(builder.seller(seller, PriceBasis.TAX_INCLUSIVE)));
     }
 
     /** A consumer buyer in Karnataka (CGST + SGST with the seller). */

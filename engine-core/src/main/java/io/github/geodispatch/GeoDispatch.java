@@ -227,7 +227,8 @@ public interface GeoDispatch {
 
         /**
          * Invoices every contract instalment due on or before {@code asOf} that is not invoiced yet
-         * ({@link ContractPortfolio#instalmentsDue}): a GST invoice per instalment, dated its due day, from the
+         * ({@link ContractPortfolio#instalmentsDue}): a GST invoice per instalment, dated {@code asOf} (an instalment
+         * billed after its due day is not back-dated), from the
          * branch's series, one line at the instalment's amount before tax under the SAC of the plan's visit type, to
          * the buyer {@code buyers} gives for the customer; each is handed to the accounts port, listed by
          * {@link Billing#invoices()} and recorded on the customer ({@code ContractInvoiced}), so a second call, or one

@@ -203,14 +203,14 @@ final class ContractDesk implements GeoDispatch.Contracts {
                 ContractTerms terms = portfolio.contract(due.contract()).orElseThrow().terms();
                 Party buyer = Objects.requireNonNull(buyers.apply(due.customer()), "buyer of customer " + due.customer());
                 Supply supply = new Supply(JobId.of(due.contract().value() + "/" + instalment.number()), due.branch(),
-                        due.jobType(), describe(terms, instalment), instalment.dueOn(), instalment.amount(), buyer, null);
+                        due.jobType(), describe(terms, instalment), asOf, instalment.amount(), buyer, null);
                 Optional<Invoice> invoice = issuer.apply(supply);
                 Money taxable = invoice.map(Invoice::taxableValue).orElse(Money.zero(currency));
                 Money total = invoice.map(Invoice::total).orElse(Money.zero(currency));
                 // a zero instalment (a free contract) is recorded under its reference, so it is not asked for again
                 String number = invoice.map(Invoice::number).orElse(supply.reference().value());
                 CustomerResult recorded = customers.execute(system, new CustomerCommand.RecordContractInvoice(
-                        due.customer(), due.contract(), instalment.number(), number, instalment.dueOn(), taxable, total));
+                        due.customer(), due.contract(), instalment.number(), number, asOf, taxable, total));
                 if (recorded instanceof CustomerResult.Rejected r) {
                     throw new BillingException("invoice " + number + " of contract " + due.contract() + " instalment "
                             + instalment.number() + " was handed off but the customer record refused it: "
@@ -222,10 +222,14 @@ final class ContractDesk implements GeoDispatch.Contracts {
         return issued;
     }
 
-    /** The invoice line of an instalment, e.g. {@code AMC AMC-1 2026-01-01 to 2026-12-31, instalment 2 of 4}. */
+    /**
+     * The invoice line of an instalment, e.g. {@code AMC AMC-1 2026-01-01 to 2026-12-31, instalment 2 of 4 due
+     * 2026-04-02}.
+     */
     private static String describe(ContractTerms terms, Instalment instalment) {
         return terms.kind() + " " + terms.id() + " " + terms.start() + " to " + terms.end()
-                + (terms.instalments() == 1 ? "" : ", instalment " + instalment.number() + " of " + terms.instalments());
+                + (terms.instalments() == 1 ? "" : ", instalment " + instalment.number() + " of " + terms.instalments()
+                + " due " + instalment.dueOn());
     }
 
     @Override

@@ -58,7 +58,7 @@ class ContractBillingTest {
         assertThat(invoice.date()).isEqualTo(START);
         assertThat(invoice.job()).isEqualTo(JobId.of("AMC-1/1"));
         InvoiceLine line = invoice.lines().get(0);
-        assertThat(line.description()).isEqualTo("AMC AMC-1 2026-01-01 to 2026-12-31, instalment 1 of 4");
+        assertThat(line.description()).isEqualTo("AMC AMC-1 2026-01-01 to 2026-12-31, instalment 1 of 4 due 2026-01-01");
         assertThat(line.code()).as("SAC of maintenance and repair").isEqualTo("998719");
         assertThat(invoice.taxableValue()).as("the price is before tax").isEqualTo(Money.inr(150_000));
         assertThat(invoice.tax("CGST")).isEqualTo(Money.inr(13_500));
@@ -70,8 +70,10 @@ class ContractBillingTest {
         assertThat(b.gd.contracts().portfolio().instalmentsDue(START)).isEmpty();
 
         List<Invoice> rest = b.gd.contracts().billDue(END, IN_KARNATAKA);
-        assertThat(rest).extracting(Invoice::date).containsExactly(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 7, 2),
-                LocalDate.of(2026, 10, 1));
+        assertThat(rest).extracting(Invoice::job).containsExactly(JobId.of("AMC-1/2"), JobId.of("AMC-1/3"),
+                JobId.of("AMC-1/4"));
+        assertThat(rest).extracting(Invoice::date).as("billed late: dated the day billed").containsOnly(END);
+        assertThat(rest.get(0).lines().get(0).description()).endsWith("instalment 2 of 4 due 2026-04-02");
         assertThat(rest.get(2).taxableValue()).as("the remainder on the last").isEqualTo(Money.inr(150_001));
         assertThat(b.gd.customers().customer(b.owner, CustomerId.of("C1")).orElseThrow()
                 .invoices(ContractId.of("AMC-1"))).hasSize(4);
@@ -107,8 +109,8 @@ class ContractBillingTest {
         b.gd.customers().execute(b.owner, new CustomerCommand.CancelContract(CustomerId.of("C1"), ContractId.of("AMC-1"),
                 "sold the house")).orThrow();
 
-        assertThat(b.gd.contracts().billDue(END, IN_KARNATAKA)).extracting(Invoice::date)
-                .containsExactly(START, LocalDate.of(2026, 4, 2));
+        assertThat(b.gd.contracts().billDue(END, IN_KARNATAKA)).extracting(Invoice::job)
+                .containsExactly(JobId.of("AMC-1/1"), JobId.of("AMC-1/2"));
     }
 
     @Test
@@ -134,7 +136,7 @@ class ContractBillingTest {
         assertThat(after.gd.contracts().billDue(LocalDate.of(2026, 4, 2), IN_KARNATAKA)).isEmpty();
         assertThat(accounts.delivered()).hasSize(2);
         assertThat(after.gd.contracts().billDue(LocalDate.of(2026, 7, 2), IN_KARNATAKA)).extracting(Invoice::number)
-                .containsExactly("BLR/2627/00002");
+                .containsExactly("BLR/2627/00003");
     }
 
     @Test

@@ -74,7 +74,8 @@ public interface ContractPortfolio extends ContractBook {
 
     /**
      * The instalments ({@link Instalment#of}) due on or before {@code asOf} that are not invoiced yet, of activated
-     * contracts, by due day then contract; a cancelled contract's instalments due before its cancellation day only.
+     * contracts, by due day (then in the order the contracts were drafted); a cancelled contract's instalments due
+     * before its cancellation day only.
      */
     List<InstalmentDue> instalmentsDue(LocalDate asOf);
 

@@ -98,6 +98,22 @@ class CoveredJobBillingTest {
     }
 
     @Test
+    void anExtraCallChargedOnlyForItsPartIsFound() {
+        AmcBusiness b = business(plan(PartsCover.DISCOUNT, 2000, true, 1));
+        b.done("J-1", "C1", "S-1", "AC_REPAIR", 150_000).pay("J-1", PaymentMode.AMC, 0, "AMC-1");
+        b.on(JUNE.plusDays(2)).create("J-2", "C1", "S-1", "AC_REPAIR", 150_000);
+        b.complete("J-2", part("J-2", "CAP-45", 1, 90_000));
+        assertThat(b.gd.jobs().job(b.owner, JobId.of("J-2")).orElseThrow().parts().get(0).unitPrice())
+                .as("the contract's one call was used: list price").isEqualTo(Money.inr(90_000));
+        b.pay("J-2", PaymentMode.CARD, 90_000, null);
+
+        List<Finding> findings = b.audit(JUNE.plusDays(5));
+        assertThat(findings).extracting(Finding::code).contains(LeakageCode.EXTRA_VISIT_NOT_BILLED);
+        assertThat(findings).filteredOn(f -> f.code() == LeakageCode.EXTRA_VISIT_NOT_BILLED)
+                .extracting(Finding::amountAtRisk).containsExactly(Money.inr(150_000));
+    }
+
+    @Test
     void workAfterTheContractEndedIsBilledAtListPrice() {
         AmcBusiness b = business(plan(PartsCover.FULL, 0, true, 5)).on(END.plusDays(1));
         b.create("J-1", "C1", "S-1", "AC_REPAIR", 150_000);

@@ -33,7 +33,9 @@ import io.github.geodispatch.internal.GeoDispatchSettings;
 import io.github.geodispatch.internal.MessagingWiring;
 import io.github.geodispatch.internal.WiredGeoDispatch;
 import io.github.geodispatch.job.ClosurePolicies;
+import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.IdGenerator;
+import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.job.RedeliveryPolicy;
 import io.github.geodispatch.leakage.Finding;
@@ -55,6 +57,8 @@ import io.github.geodispatch.spi.AccountsHandoff;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CustomerEventStore;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.InvoiceSequence;
 import io.github.geodispatch.spi.JobEventStore;
@@ -205,12 +209,35 @@ public interface GeoDispatch {
         List<JobId> scheduleVisits(Actor actor, LocalDate through);
 
         /**
+         * Creates a job for one unit of the customer's equipment, as {@code actor}: the job gets the coverage of the
+         * contract covering its site and type on its day (its window's first day, else today), else the unit's
+         * warranty when the unit is under warranty that day (kind WARRANTY, reference the equipment id), else none;
+         * and the unit's service history lists it. A command carrying another coverage is rejected
+         * ({@code COVERAGE_DISAGREES}), as through {@link #jobs()}.
+         */
+        CommandResult createJob(Actor actor, JobCommand.CreateJob command, EquipmentId equipment);
+
+        /**
          * Renews {@code contract} as {@code renewal}: the same customer, sites, equipment and plan, for a term of the
          * same length starting the day after it ends, at {@code price}; drafted and activated as {@code actor}.
          *
          * @throws IllegalArgumentException when no contract has the id {@code contract}
          */
         CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price);
+
+        /**
+         * Invoices every contract instalment due on or before {@code asOf} that is not invoiced yet
+         * ({@link ContractPortfolio#instalmentsDue}): a GST invoice per instalment, dated {@code asOf} (an instalment
+         * billed after its due day is not back-dated), from the
+         * branch's series, one line at the instalment's amount before tax under the SAC of the plan's visit type, to
+         * the buyer {@code buyers} gives for the customer; each is handed to the accounts port, listed by
+         * {@link Billing#invoices()} and recorded on the customer ({@code ContractInvoiced}), so a second call, or one
+         * after a restart over the same stores, invoices nothing again.
+         *
+         * @return the invoices issued now, by due day
+         * @throws IllegalStateException when billing is off (no seller)
+         */
+        List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers);
 
         /** Sends the renewal and warranty reminders due on {@code asOf} that were not sent before; returns those sent. */
         List<Reminder> sendReminders(LocalDate asOf);

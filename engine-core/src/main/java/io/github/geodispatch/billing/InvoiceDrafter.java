@@ -23,6 +23,12 @@ public interface InvoiceDrafter {
     /** The invoice of {@code job} dated {@code invoiceDate}; empty when nothing on it is chargeable. */
     Optional<Invoice> draft(BillableJob job, LocalDate invoiceDate);
 
+    /**
+     * The invoice of a {@link Supply} (a contract's instalment), dated the supply's day: one line at the supply's price
+     * before tax, taxed by the regime; empty when the price is zero.
+     */
+    Optional<Invoice> draft(Supply supply);
+
     /** The regime the drafter taxes under. */
     TaxRegime regime();
 

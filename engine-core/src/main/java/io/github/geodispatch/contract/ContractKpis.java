@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  *   <li>{@code dueForRenewal}: active contracts ending within 30 days with no activated renewal;</li>
  *   <li>{@code renewed} of {@code ended}: contracts whose term ended in the 365 days up to the day (not cancelled),
  *       and of those the ones renewed; {@link #renewalRate()} is their quotient;</li>
- *   <li>{@code revenue}: the price of the activated, not cancelled contracts that started in those 365 days;</li>
+ *   <li>{@code revenue}: what was invoiced for contracts (the instalments' taxable value, before GST) with an invoice
+ *       date in those 365 days;</li>
  *   <li>{@code visitsDue}, {@code visitsOverdue}: preventive visits of activated contracts due with their window
  *       open, and with their window over, undone, on the day.</li>
  * </ul>

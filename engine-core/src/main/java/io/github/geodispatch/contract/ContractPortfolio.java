@@ -72,6 +72,13 @@ public interface ContractPortfolio extends ContractBook {
     /** The renewal and warranty reminders due on {@code asOf}, one per contract or unit at its current stage. */
     List<Reminder> remindersDue(LocalDate asOf);
 
+    /**
+     * The instalments ({@link Instalment#of}) due on or before {@code asOf} that are not invoiced yet, of activated
+     * contracts, by due day (then in the order the contracts were drafted); a cancelled contract's instalments due
+     * before its cancellation day only.
+     */
+    List<InstalmentDue> instalmentsDue(LocalDate asOf);
+
     /** The owner's contract KPIs on {@code asOf}. */
     ContractKpis kpis(LocalDate asOf);
 }

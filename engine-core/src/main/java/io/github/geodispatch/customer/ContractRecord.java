@@ -3,6 +3,8 @@ package io.github.geodispatch.customer;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +46,16 @@ public record ContractRecord(CustomerId customer, BranchId branch, ContractTerms
     public boolean covers(LocalDate day, ZoneId zone) {
         LocalDate cancelled = cancelledOn(zone);
         return activated() && terms.inTerm(day) && (cancelled == null || day.isBefore(cancelled));
+    }
+
+    /**
+     * The coverage a job gets from this contract when it covers labour: kind AMC, the contract id, valid until the
+     * contract's end or the day before its cancellation (in {@code zone}), for the plan's job types.
+     */
+    public Coverage labourCoverage(ZoneId zone) {
+        LocalDate cancelled = cancelledOn(zone);
+        LocalDate until = cancelled != null && !cancelled.isAfter(terms.end()) ? cancelled.minusDays(1) : terms.end();
+        return new Coverage(CoverageKind.AMC, id().value(), until, terms.plan().jobTypes());
     }
 
     /** The status on {@code day}; see {@link ContractStatus}. */

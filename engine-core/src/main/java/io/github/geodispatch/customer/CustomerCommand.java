@@ -7,6 +7,8 @@ import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.CustomerProfile;
 import io.github.geodispatch.spi.CustomerSite;
 import io.github.geodispatch.spi.Equipment;
+import io.github.geodispatch.spi.Money;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -76,6 +78,25 @@ public sealed interface CustomerCommand {
             Objects.requireNonNull(contract, "contract");
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("cancelling contract " + contract + " needs a reason");
+            }
+        }
+    }
+
+    /**
+     * Record that instalment {@code instalment} (1-based) of an activated contract was invoiced as
+     * {@code invoiceNumber} on {@code date} ({@code taxableValue} before tax, {@code total} with it). Recording the same
+     * invoice again changes nothing; another number for an invoiced instalment is refused.
+     */
+    record RecordContractInvoice(CustomerId customer, ContractId contract, int instalment, String invoiceNumber,
+                                 LocalDate date, Money taxableValue, Money total) implements CustomerCommand {
+        public RecordContractInvoice {
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(date, "invoice date");
+            Objects.requireNonNull(taxableValue, "taxable value");
+            Objects.requireNonNull(total, "total");
+            if (invoiceNumber == null || invoiceNumber.isBlank()) {
+                throw new IllegalArgumentException("an invoiced instalment of " + contract + " needs its invoice number");
             }
         }
     }

@@ -5,6 +5,7 @@ import io.github.geodispatch.billing.GstState;
 import io.github.geodispatch.customer.CustomerCommand.ActivateContract;
 import io.github.geodispatch.customer.CustomerCommand.AddSite;
 import io.github.geodispatch.customer.CustomerCommand.CancelContract;
+import io.github.geodispatch.customer.CustomerCommand.RecordContractInvoice;
 import io.github.geodispatch.customer.CustomerCommand.ChangeProfile;
 import io.github.geodispatch.customer.CustomerCommand.DraftContract;
 import io.github.geodispatch.customer.CustomerCommand.InstallEquipment;
@@ -102,7 +103,8 @@ public final class CustomerDecisions {
             }
             Set<Role> roles = command instanceof InstallEquipment ? EQUIPMENT_ROLES
                     : command instanceof DraftContract ? DRAFT_ROLES
-                    : command instanceof ActivateContract || command instanceof CancelContract ? SIGN_ROLES
+                    : command instanceof ActivateContract || command instanceof CancelContract
+                    || command instanceof RecordContractInvoice ? SIGN_ROLES
                     : PROFILE_ROLES;
             Decision denied = permit(actor, roles, current.branch().value(), command);
             if (denied != null) {
@@ -127,6 +129,8 @@ public final class CustomerDecisions {
                 return activate(current, header, activate);
             } else if (command instanceof CancelContract cancel) {
                 return cancel(current, header, cancel);
+            } else if (command instanceof RecordContractInvoice invoiced) {
+                return invoiced(current, header, invoiced);
             }
             throw new IllegalStateException("unknown command " + command.getClass().getName());
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -320,6 +324,32 @@ public final class CustomerDecisions {
                     + contract.renewedBy() + "; cancel the renewal instead");
         }
         return Decision.accept(new CustomerEvent.ContractCancelled(header, c.contract(), c.reason().strip()));
+    }
+
+    private static Decision invoiced(CustomerState current, CustomerEventHeader header, RecordContractInvoice r) {
+        ContractRecord contract = current.contracts().get(r.contract());
+        if (contract == null) {
+            return unknownContract(current, r.contract().value());
+        }
+        if (!contract.activated()) {
+            return Decision.reject(Reason.ILLEGAL_CONTRACT_TRANSITION, "contract " + r.contract()
+                    + " is not activated; only an activated contract is invoiced");
+        }
+        if (r.instalment() < 1 || r.instalment() > contract.terms().instalments()) {
+            return Decision.reject(Reason.INVALID_INPUT, "contract " + r.contract() + " has instalments 1-"
+                    + contract.terms().instalments() + ", not " + r.instalment());
+        }
+        CustomerEvent.ContractInvoiced previous = current.invoice(r.contract(), r.instalment()).orElse(null);
+        if (previous != null) {
+            if (previous.invoiceNumber().equals(r.invoiceNumber().strip())) {
+                return Decision.alreadyDone();
+            }
+            return Decision.reject(Reason.INSTALMENT_ALREADY_INVOICED, "instalment " + r.instalment() + " of contract "
+                    + r.contract() + " was invoiced as " + previous.invoiceNumber() + "; not recording "
+                    + r.invoiceNumber());
+        }
+        return Decision.accept(new CustomerEvent.ContractInvoiced(header, r.contract(), r.instalment(),
+                r.invoiceNumber().strip(), r.date(), r.taxableValue(), r.total()));
     }
 
     private static Decision unknownContract(CustomerState current, String contract) {

@@ -46,6 +46,8 @@ public record CustomerRejection(Reason reason, String message) {
         DUPLICATE_CONTRACT,
         /** The contract's status does not allow the move (activating a cancelled contract, renewing twice). */
         ILLEGAL_CONTRACT_TRANSITION,
+        /** The contract's instalment was already invoiced under another number. */
+        INSTALMENT_ALREADY_INVOICED,
         /** A value the command cannot carry (the message names it). */
         INVALID_INPUT,
         /** Other writers kept changing the customer; re-read and retry. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A customer as the fold of their stream: profile, branch, sites, equipment and contracts (each in the order
@@ -32,12 +33,16 @@ public final class CustomerState {
     private final Map<SiteId, CustomerSite> sites;
     private final Map<EquipmentId, Equipment> equipment;
     private final Map<ContractId, ContractRecord> contracts;
+    /** The invoiced instalments of each contract, by instalment number. */
+    private final Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> invoices;
     private final long version;
     private final String headHash;
 
     private CustomerState(CustomerId id, TenantId tenant, BranchId branch, Instant registeredAt,
                           CustomerProfile profile, Map<SiteId, CustomerSite> sites, Map<EquipmentId, Equipment> equipment,
-                          Map<ContractId, ContractRecord> contracts, long version, String headHash) {
+                          Map<ContractId, ContractRecord> contracts,
+                          Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> invoices, long version,
+                          String headHash) {
         this.id = id;
         this.tenant = tenant;
         this.branch = branch;
@@ -46,6 +51,7 @@ public final class CustomerState {
         this.sites = sites;
         this.equipment = equipment;
         this.contracts = contracts;
+        this.invoices = invoices;
         this.version = version;
         this.headHash = headHash;
     }
@@ -53,7 +59,7 @@ public final class CustomerState {
     /** The state after a stream's first event, which must be {@link CustomerEvent.CustomerRegistered}. */
     public static CustomerState of(CustomerEvent.CustomerRegistered registered) {
         return new CustomerState(registered.header().customer(), registered.header().tenant(), registered.branch(),
-                registered.header().occurredAt(), registered.profile(), Map.of(), Map.of(), Map.of(), 1,
+                registered.header().occurredAt(), registered.profile(), Map.of(), Map.of(), Map.of(), Map.of(), 1,
                 CustomerHashChain.hash(registered));
     }
 
@@ -80,6 +86,7 @@ public final class CustomerState {
         Map<SiteId, CustomerSite> nextSites = sites;
         Map<EquipmentId, Equipment> nextEquipment = equipment;
         Map<ContractId, ContractRecord> nextContracts = contracts;
+        Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> nextInvoices = invoices;
         Instant at = event.header().occurredAt();
         if (event instanceof CustomerEvent.ProfileChanged p) {
             nextProfile = p.profile();
@@ -99,11 +106,14 @@ public final class CustomerState {
             }
         } else if (event instanceof CustomerEvent.ContractCancelled c) {
             nextContracts = with(contracts, c.contract(), contract(c.contract()).cancelled(at, c.reason()));
+        } else if (event instanceof CustomerEvent.ContractInvoiced i) {
+            contract(i.contract());
+            nextInvoices = with(invoices, i.contract(), with(invoices.getOrDefault(i.contract(), Map.of()), i.instalment(), i));
         } else if (event instanceof CustomerEvent.CustomerRegistered) {
             throw new IllegalArgumentException("customer " + id + " is already registered");
         }
         return new CustomerState(id, tenant, branch, registeredAt, nextProfile, nextSites, nextEquipment, nextContracts,
-                version + 1, CustomerHashChain.hash(event));
+                nextInvoices, version + 1, CustomerHashChain.hash(event));
     }
 
     private ContractRecord contract(ContractId contract) {
@@ -160,6 +170,15 @@ public final class CustomerState {
         return contracts;
     }
 
+    /** The invoices of a contract's instalments, by instalment number (empty when none was invoiced). */
+    public Map<Integer, CustomerEvent.ContractInvoiced> invoices(ContractId contract) {
+        return invoices.getOrDefault(contract, Map.of());
+    }
+
+    /** The invoice of instalment {@code instalment} (1-based) of {@code contract}, if it was invoiced. */
+    public Optional<CustomerEvent.ContractInvoiced> invoice(ContractId contract, int instalment) {
+        return Optional.ofNullable(invoices(contract).get(instalment));
+    }
 
     public long version() {
         return version;

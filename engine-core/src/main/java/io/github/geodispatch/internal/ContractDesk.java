@@ -1,7 +1,13 @@
 package io.github.geodispatch.internal;
 import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.billing.BillingException;
+import io.github.geodispatch.billing.Invoice;
+import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.Supply;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.contract.DueVisit;
+import io.github.geodispatch.contract.Instalment;
+import io.github.geodispatch.contract.InstalmentDue;
 import io.github.geodispatch.contract.Reminder;
 import io.github.geodispatch.contract.ReminderSender;
 import io.github.geodispatch.contract.ScheduledVisit;
@@ -14,11 +20,11 @@ import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobCommand;
-import io.github.geodispatch.job.JobRecord;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.CustomerSite;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobId;
@@ -36,7 +42,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The front door's {@link GeoDispatch.Contracts}: preventive visits become jobs through the (covering) job record,
@@ -50,7 +58,7 @@ final class ContractDesk implements GeoDispatch.Contracts {
 
     private final ContractPortfolio portfolio;
     private final ServiceHistory history;
-    private final JobRecord jobs;
+    private final CoveringJobRecord jobs;
     private final CustomerRecord customers;
     private final ReminderSender reminders;
     private final InstantSource clock;
@@ -58,9 +66,14 @@ final class ContractDesk implements GeoDispatch.Contracts {
     private final Currency currency;
     private final Set<String> sent = new HashSet<>();
     private final Object scheduling = new Object();
+    private final Object invoicing = new Object();
+    /** Drafts a supply's invoice and hands it to accounts; null when billing is off. */
+    private final Function<Supply, Optional<Invoice>> issuer;
+    private final Actor system;
 
-    ContractDesk(ContractPortfolio portfolio, ServiceHistory history, JobRecord jobs, CustomerRecord customers,
-                 ReminderSender reminders, InstantSource clock, ZoneId zone, Currency currency) {
+    ContractDesk(ContractPortfolio portfolio, ServiceHistory history, CoveringJobRecord jobs, CustomerRecord customers,
+                 ReminderSender reminders, InstantSource clock, ZoneId zone, Currency currency,
+                 Function<Supply, Optional<Invoice>> issuer, Actor system) {
         this.portfolio = portfolio;
         this.history = history;
         this.jobs = jobs;
@@ -69,6 +82,8 @@ final class ContractDesk implements GeoDispatch.Contracts {
         this.clock = clock;
         this.zone = zone;
         this.currency = currency;
+        this.issuer = issuer;
+        this.system = system;
     }
 
     @Override
@@ -142,6 +157,18 @@ final class ContractDesk implements GeoDispatch.Contracts {
     }
 
     @Override
+    public CommandResult createJob(Actor actor, JobCommand.CreateJob command, EquipmentId equipment) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(equipment, "equipment");
+        // the history lists a job under a unit from its creation, so the link comes first (a new job of the unit only)
+        if (portfolio.customer(command.customer()).map(c -> c.equipment().containsKey(equipment)).orElse(false)
+                && jobs.job(actor, command.job()).isEmpty()) {
+            history.link(command.job(), equipment);
+        }
+        return jobs.create(actor, command, equipment);
+    }
+
+    @Override
     public CustomerResult renew(Actor actor, ContractId contract, ContractId renewal, Money price) {
         ContractRecord old = portfolio.contract(contract)
                 .orElseThrow(() -> new IllegalArgumentException("no contract " + contract + " to renew"));
@@ -153,6 +180,56 @@ final class ContractDesk implements GeoDispatch.Contracts {
                         contract)));
         return drafted.isAccepted() ? customers.execute(actor, new CustomerCommand.ActivateContract(old.customer(), renewal))
                 : drafted;
+    }
+
+    @Override
+    public List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(buyers, "buyers");
+        if (issuer == null) {
+            throw new IllegalStateException("billing is off: give the builder the seller, "
+                    + "GeoDispatch.builder().seller(profile, priceBasis)");
+        }
+        List<Invoice> issued = new ArrayList<>();
+        synchronized (invoicing) {
+            for (InstalmentDue due : portfolio.instalmentsDue(asOf)) {
+                Instalment instalment = due.instalment();
+                // the customer's stream in the store is the truth: an instalment invoiced by another instance, or
+                // before a restart that the portfolio has not been fed again, is not invoiced twice
+                if (customers.customer(system, due.customer())
+                        .flatMap(c -> c.invoice(due.contract(), instalment.number())).isPresent()) {
+                    continue;
+                }
+                ContractTerms terms = portfolio.contract(due.contract()).orElseThrow().terms();
+                Party buyer = Objects.requireNonNull(buyers.apply(due.customer()), "buyer of customer " + due.customer());
+                Supply supply = new Supply(JobId.of(due.contract().value() + "/" + instalment.number()), due.branch(),
+                        due.jobType(), describe(terms, instalment), asOf, instalment.amount(), buyer, null);
+                Optional<Invoice> invoice = issuer.apply(supply);
+                Money taxable = invoice.map(Invoice::taxableValue).orElse(Money.zero(currency));
+                Money total = invoice.map(Invoice::total).orElse(Money.zero(currency));
+                // a zero instalment (a free contract) is recorded under its reference, so it is not asked for again
+                String number = invoice.map(Invoice::number).orElse(supply.reference().value());
+                CustomerResult recorded = customers.execute(system, new CustomerCommand.RecordContractInvoice(
+                        due.customer(), due.contract(), instalment.number(), number, asOf, taxable, total));
+                if (recorded instanceof CustomerResult.Rejected r) {
+                    throw new BillingException("invoice " + number + " of contract " + due.contract() + " instalment "
+                            + instalment.number() + " was handed off but the customer record refused it: "
+                            + r.rejection().reason() + ": " + r.rejection().message());
+                }
+                invoice.ifPresent(issued::add);
+            }
+        }
+        return issued;
+    }
+
+    /**
+     * The invoice line of an instalment, e.g. {@code AMC AMC-1 2026-01-01 to 2026-12-31, instalment 2 of 4 due
+     * 2026-04-02}.
+     */
+    private static String describe(ContractTerms terms, Instalment instalment) {
+        return terms.kind() + " " + terms.id() + " " + terms.start() + " to " + terms.end()
+                + (terms.instalments() == 1 ? "" : ", instalment " + instalment.number() + " of " + terms.instalments()
+                + " due " + instalment.dueOn());
     }
 
     @Override

@@ -4,9 +4,13 @@ import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
+import io.github.geodispatch.billing.InvoiceJson;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.Supply;
+import io.github.geodispatch.contract.ContractCharges;
 import io.github.geodispatch.contract.ContractPortfolio;
+import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.customer.CustomerRecord;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.dispatch.Dispatcher;
@@ -83,7 +87,7 @@ import java.util.stream.Collectors;
 public final class WiredGeoDispatch implements GeoDispatch {
     private final GeoDispatchSettings settings;
     private final Actor system;
-    private final JobRecord jobs;
+    private final CoveringJobRecord jobs;
     private final FenceIndex fences;
     private final JobVisitLink visitLink;
     private final VisitTracker tracker;
@@ -119,7 +123,8 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 .closurePolicies(settings.closurePolicies())
                 .idGenerator(settings.idGenerator()).redelivery(settings.redelivery())
                 .offlineReorderWindow(settings.offlineReorderWindow())
-                .arrivalVisits(this::arrivalVisits).build(), portfolio, settings.clock(), settings.zone());
+                .arrivalVisits(this::arrivalVisits).partPricing(new ContractPartPricing(portfolio)).build(),
+                portfolio, settings.clock(), settings.zone());
         this.customers = CustomerRecord.builder().store(settings.customerStore()).clock(settings.clock())
                 .idGenerator(settings.idGenerator()).build();
         this.fences = FenceIndex.builder().build();
@@ -146,7 +151,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.messaging = settings.messaging() == null ? null : messaging(settings.messaging());
         this.contracts = new ContractDesk(portfolio, history, jobs, customers,
                 settings.reminders() != null ? settings.reminders() : messaging.reminders(), settings.clock(),
-                settings.zone(), settings.currency());
+                settings.zone(), settings.currency(), billing == null ? null : ((HandedOffBilling) billing)::issue, system);
         this.stock = StockLedger.builder().business(settings.tenant(), settings.currency()).store(settings.stockStore())
                 .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
                 .build();
@@ -483,9 +488,38 @@ public final class WiredGeoDispatch implements GeoDispatch {
             if (state.status() != JobStatus.COMPLETED && state.status() != JobStatus.CLOSED) {
                 throw new BillingException("job " + job + " is " + state.status() + "; it is invoiced once COMPLETED");
             }
-            Optional<Invoice> invoice = drafter.draft(BillableJob.fromEvents(jobs.history(system, job), buyer, settings.zone()));
+            Optional<Invoice> invoice = drafter.draft(underContract(state,
+                    BillableJob.fromEvents(jobs.history(system, job), buyer, settings.zone())));
             invoice.ifPresent(i -> {
                 handoff.handOff(i);
+                synchronized (drafted) {
+                    drafted.add(i);
+                }
+            });
+            return invoice;
+        }
+
+        /**
+         * The job as invoiced under the contract covering its site and type on its completion day, if any: its labour
+         * covered within the entitlement and charged beyond it ({@link ContractCharges#invoiced}; the parts were priced
+         * by the contract when recorded). A job of a customer or site the contracts do not know is billed as recorded.
+         */
+        private BillableJob underContract(JobState state, BillableJob billable) {
+            Optional<ContractRecord> covering = portfolio.siteOf(state.customer(), state.site())
+                    .flatMap(site -> portfolio.covering(state.customer(), site, state.jobType(), billable.completedOn()));
+            return covering.map(c -> ContractCharges.invoiced(billable, c,
+                    ContractCharges.withinEntitlement(portfolio, c, state.id(), billable.completedOn()), settings.zone()))
+                    .orElse(billable);
+        }
+
+        /**
+         * The invoice of {@code supply} (a contract's instalment), handed to the accounts port and kept with the job
+         * invoices; empty when it totals zero. Recording it on the customer is the caller's.
+         */
+        Optional<Invoice> issue(Supply supply) {
+            Optional<Invoice> invoice = drafter.draft(supply);
+            invoice.ifPresent(i -> {
+                settings.accountsHandoff().handOff(i.number(), InvoiceJson.write(i));
                 synchronized (drafted) {
                     drafted.add(i);
                 }

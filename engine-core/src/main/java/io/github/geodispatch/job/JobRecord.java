@@ -98,6 +98,7 @@ public interface JobRecord {
         private int maxConflictRetries = -1;
         private RedeliveryPolicy redelivery;
         private ArrivalVisits arrivalVisits;
+        private PartPricing partPricing;
         private Duration offlineReorderWindow;
         private Duration offlineHorizon;
         private Duration deviceClockSkew;
@@ -169,6 +170,16 @@ public interface JobRecord {
         }
 
         /**
+         * How a part used on a job is priced before it is recorded ({@link PartPricing#asUsed()} when not set).
+         * {@code GeoDispatch} sets it to the contracts' parts cover.
+         */
+        public Builder partPricing(PartPricing pricing) {
+            requireUnset("part pricing", partPricing, pricing);
+            this.partPricing = pricing;
+            return this;
+        }
+
+        /**
          * How long a command queued offline is held after it arrives, so that a phone's commands arriving out of
          * order are applied in device-time order (0-10 min, default 30 s; zero applies each at once).
          */
@@ -196,6 +207,7 @@ public interface JobRecord {
             return new StripedLockJobRecord(new RecordSettings(eventStore(), clock(), notifier(), idGenerator(),
                     closurePolicies(), maxConflictRetries(), redelivery == null ? RedeliveryPolicy.defaults() : redelivery,
                     arrivalVisits == null ? ArrivalVisits.none() : arrivalVisits,
+                    partPricing == null ? PartPricing.asUsed() : partPricing,
                     offlineReorderWindow == null ? Duration.ofSeconds(30) : offlineReorderWindow,
                     offlineHorizon == null ? Duration.ofDays(7) : offlineHorizon,
                     deviceClockSkew == null ? Duration.ofMinutes(2) : deviceClockSkew));

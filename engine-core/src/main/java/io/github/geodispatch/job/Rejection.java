@@ -54,6 +54,11 @@ public record Rejection(Reason reason, String message) {
         JOB_FINISHED,
         /** The invoice can be handed off only once the job is COMPLETED, and only once. */
         INVOICE_NOT_ALLOWED,
+        /**
+         * A job created with a coverage that is not the one the business's contracts give it on the job's day (another
+         * contract or warranty, none at all, or other terms): coverage comes from the contract, not copied by hand.
+         */
+        COVERAGE_DISAGREES,
         /** The command's content cannot form a valid event (the message names the value). */
         INVALID_INPUT,
         /** Other writers kept changing the job; the command was retried and given up. Re-read and retry. */

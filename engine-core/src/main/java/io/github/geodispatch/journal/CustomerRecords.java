@@ -8,12 +8,15 @@ import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.CustomerProfile;
 import io.github.geodispatch.spi.CustomerSite;
 import io.github.geodispatch.spi.Equipment;
+import io.github.geodispatch.spi.Money;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
  * The journal's customer and contract records ({@code customer.registered}, {@code customer.site},
- * {@code customer.equipment}, {@code contract.drafted}, {@code contract.activated}, {@code contract.cancelled};
+ * {@code customer.equipment}, {@code contract.drafted}, {@code contract.activated}, {@code contract.cancelled},
+ * {@code contract.invoiced};
  * {@code docs/formats.md} has their fields). Each is the customer-record command it reports, so an import decides
  * it by the customer record's rules ({@link io.github.geodispatch.customer.CustomerDecisions}). Immutable and
  * thread-safe.
@@ -140,6 +143,33 @@ public final class CustomerRecords {
         @Override
         public CustomerCommand command() {
             return new CustomerCommand.CancelContract(customer, contract, reason);
+        }
+    }
+
+    /**
+     * {@code contract.invoiced}: instalment {@code instalment} of the contract was invoiced as {@code invoiceNumber}
+     * on {@code date}, {@code taxableValue} before tax and {@code total} with it.
+     */
+    public record ContractInvoiced(CustomerId customer, OffsetDateTime at, ContractId contract, int instalment,
+                                   String invoiceNumber, LocalDate date, Money taxableValue, Money total)
+            implements JournalRecord.CustomerRecord {
+        public ContractInvoiced {
+            require(customer, at);
+            Objects.requireNonNull(contract, "contract");
+            Objects.requireNonNull(date, "invoice_date");
+            Objects.requireNonNull(taxableValue, "taxable_value");
+            Objects.requireNonNull(total, "total");
+        }
+
+        @Override
+        public String type() {
+            return "contract.invoiced";
+        }
+
+        @Override
+        public CustomerCommand command() {
+            return new CustomerCommand.RecordContractInvoice(customer, contract, instalment, invoiceNumber, date,
+                    taxableValue, total);
         }
     }
 }

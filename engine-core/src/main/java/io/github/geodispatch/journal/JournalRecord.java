@@ -39,7 +39,7 @@ public sealed interface JournalRecord {
     /** A record about one customer, their sites, equipment or contracts: {@link CustomerRecords}. */
     sealed interface CustomerRecord extends JournalRecord permits CustomerRecords.Registered, CustomerRecords.SiteAdded,
             CustomerRecords.EquipmentAdded, CustomerRecords.ContractDrafted, CustomerRecords.ContractActivated,
-            CustomerRecords.ContractCancelled {
+            CustomerRecords.ContractCancelled, CustomerRecords.ContractInvoiced {
         io.github.geodispatch.spi.CustomerId customer();
 
         OffsetDateTime at();

@@ -1,6 +1,9 @@
 package io.github.geodispatch.contract;
 
 import io.github.geodispatch.GeoDispatch;
+import io.github.geodispatch.billing.Party;
+import io.github.geodispatch.billing.PriceBasis;
+import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.customer.CustomerCommand;
 import io.github.geodispatch.job.IdGenerator;
 import io.github.geodispatch.job.JobCommand;
@@ -59,11 +62,40 @@ public final class AmcBusiness {
 
     /** The business with {@code more} settings on its front door (messaging, say). */
     public AmcBusiness(java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
+        this(7, more);
+    }
+
+    /** The business with event ids from a sequence of {@code idSeed} (a second instance over shared stores needs another). */
+    public AmcBusiness(long idSeed, java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
         Notifier notifier = (to, subject, body) -> notified.add(to + ": " + subject);
         gd = more.apply(GeoDispatch.builder().business(TENANT, Currency.INR, ZONE).clock((InstantSource) () -> now)
-                .notifier(notifier).idGenerator(IdGenerator.sequential(7))
+                .notifier(notifier).idGenerator(IdGenerator.sequential(idSeed))
                 .leakagePolicy(LeakagePolicy.defaults().withZone(ZONE).withVisitRules(false))).build();
     }
+
+    /**
+     * The business invoicing through its front door: the seller Coolair Services (GSTIN 29TIXCL8073U1ZU, Karnataka,
+     * series {@code BLR} for branch BLR), prices including GST.
+     */
+    public static AmcBusiness invoicing() {
+        return invoicing(builder -> builder);
+    }
+
+    /** {@link #invoicing()} with {@code more} settings (shared stores, say). */
+    public static AmcBusiness invoicing(java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
+        return invoicing(7, more);
+    }
+
+    /** {@link #invoicing()} with event ids from a sequence of {@code idSeed} and {@code more} settings. */
+    public static AmcBusiness invoicing(long idSeed, java.util.function.UnaryOperator<GeoDispatch.Builder> more) {
+        SellerProfile seller = new SellerProfile(Party.business("Coolair Services LLP", "29TIXCL8073U1ZU",
+                "12, 80 Feet Road", "Bengaluru", "560034", "29"), java.util.Map.of(BRANCH.value(), "BLR"), null,
+                java.util.Map.of());
+        return new AmcBusiness(idSeed, builder -> more.apply(builder.seller(seller, PriceBasis.TAX_INCLUSIVE)));
+    }
+
+    /** A consumer buyer in Karnataka (CGST + SGST with the seller). */
+    public static final Party BUYER = Party.consumer("Asha Rao", "100 Feet Rd", "Bengaluru", "560038", "29");
 
     /** Moves the clock to 09:00 of {@code day} (forwards or backwards). */
     public AmcBusiness on(LocalDate day) {
@@ -127,14 +159,20 @@ public final class AmcBusiness {
                 .quote(Money.inr(quotePaise)).build()).orThrow();
     }
 
-    /** Walks an existing job to COMPLETED today: assigned, arrived, started, photo and OTP, completed. */
-    public AmcBusiness complete(String job) {
+    /**
+     * Walks an existing job to COMPLETED today: assigned, arrived, started, {@code duringWork} (parts, expenses) by
+     * the technician, photo and OTP, completed.
+     */
+    public AmcBusiness complete(String job, JobCommand... duringWork) {
         JobId id = JobId.of(job);
         gd.jobs().execute(owner, JobCommand.Assign.of(id, RAVI)).orThrow();
         Actor tech = Actor.technician(TENANT, BRANCH, RAVI);
         // no pings in these tests: the owner records the arrival by override (a tap needs a geofence visit)
         gd.jobs().execute(owner, JobCommand.ChangeStatus.arrivalOverride(id, "customer confirmed the visit")).orThrow();
         gd.jobs().execute(tech, JobCommand.ChangeStatus.workStarted(id)).orThrow();
+        for (JobCommand command : duringWork) {
+            gd.jobs().execute(tech, command).orThrow();
+        }
         gd.jobs().execute(tech, JobCommand.AddProof.photo(id, "after", "photo-" + job, "a".repeat(64))).orThrow();
         gd.jobs().execute(tech, JobCommand.AddProof.signature(id, "sig-" + job, "c".repeat(64))).orThrow();
         gd.jobs().execute(tech, JobCommand.ChangeStatus.completed(id)).orThrow();
@@ -145,6 +183,11 @@ public final class AmcBusiness {
     public AmcBusiness done(String job, String customer, String site, String jobType, long quotePaise) {
         create(job, customer, site, jobType, quotePaise);
         return complete(job);
+    }
+
+    /** A billable part of {@code paise} each under HSN 8415 (air-conditioner parts), to record during work. */
+    public static JobCommand part(String job, String sku, int quantity, long paise) {
+        return new JobCommand.UsePart(JobId.of(job), sku, "8415", quantity, Money.inr(paise), true);
     }
 
     public AmcBusiness pay(String job, PaymentMode mode, long paise, String reference) {

@@ -66,16 +66,7 @@ class ContractJournalTest {
                 "{\"type\":\"contract.drafted\",\"customer\":\"C-1\",\"at\":\"2026-01-02T09:00:00+05:30\",\"contract\":\"K-1\",\"contract_kind\":\"AMC\",\"sites\":[\"S-1\"],\"visits_per_year\":2,\"visit_job_type\":\"AC_PM\",\"labour_covered\":true,\"price\":{\"amount\":\"999.00\",\"currency\":\"INR\"},\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}",
                 "{\"type\":\"contract.activated\",\"customer\":\"C-1\",\"at\":\"2026-01-02T10:00:00+05:30\",\"contract\":\"K-9\"}");
         List<CustomerEvent> events = new ArrayList<>();
-        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-            }
-
-            @Override
-            public void customerEvent(CustomerEvent event) {
-                events.add(event);
-            }
-        });
+        JournalImporter importer = customerImporter(events);
         JournalSummary summary = JournalReader.create().read(
                 new ByteArrayInputStream(journal.getBytes(StandardCharsets.UTF_8)), importer);
 
@@ -88,6 +79,59 @@ class ContractJournalTest {
                 m -> assertThat(m).startsWith("contract.activated of customer C-1: UNKNOWN_CONTRACT"));
         assertThat(events).hasSize(4);
         assertThat(CustomerHashChain.verifies(events, null)).isTrue();
+    }
+
+    /** An importer of tenant {@code t} that keeps the customer events in {@code events} and drops the job events. */
+    static JournalImporter customerImporter(List<CustomerEvent> events) {
+        return new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
+            @Override
+            public void event(JobEvent event) {
+            }
+
+            @Override
+            public void customerEvent(CustomerEvent event) {
+                events.add(event);
+            }
+        });
+    }
+
+    @Test
+    void aContractInvoiceLineRoundTripsAndImportsOnceUnderOneNumber() throws IOException {
+        String head = String.join("\n",
+                "{\"type\":\"customer.registered\",\"customer\":\"C-1\",\"at\":\"2026-01-01T09:00:00+05:30\",\"branch\":\"B\",\"name\":\"A\"}",
+                "{\"type\":\"customer.site\",\"customer\":\"C-1\",\"at\":\"2026-01-01T10:00:00+05:30\",\"site_id\":\"S-1\",\"location\":{\"lat\":12.9,\"lng\":77.6}}",
+                "{\"type\":\"contract.drafted\",\"customer\":\"C-1\",\"at\":\"2026-01-02T09:00:00+05:30\",\"contract\":\"K-1\",\"contract_kind\":\"AMC\",\"sites\":[\"S-1\"],\"visits_per_year\":2,\"visit_job_type\":\"AC_PM\",\"labour_covered\":true,\"price\":{\"amount\":\"999.00\",\"currency\":\"INR\"},\"instalments\":2,\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}",
+                "{\"type\":\"contract.activated\",\"customer\":\"C-1\",\"at\":\"2026-01-02T10:00:00+05:30\",\"contract\":\"K-1\"}");
+        CustomerRecords.ContractInvoiced invoiced = new CustomerRecords.ContractInvoiced(
+                io.github.geodispatch.spi.CustomerId.of("C-1"), java.time.OffsetDateTime.parse("2026-01-02T11:00:00+05:30"),
+                ContractId.of("K-1"), 1, "KRM/2526/00007", java.time.LocalDate.of(2026, 1, 1),
+                io.github.geodispatch.spi.Money.inr(49_950), io.github.geodispatch.spi.Money.inr(58_900));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JournalWriter out = JournalWriter.to(bytes)) {
+            out.write(invoiced);
+        }
+        String line = bytes.toString(StandardCharsets.UTF_8).strip();
+        assertThat(line).isEqualTo("{\"type\":\"contract.invoiced\",\"customer\":\"C-1\",\"at\":\"2026-01-02T11:00:00+05:30\","
+                + "\"contract\":\"K-1\",\"instalment\":1,\"invoice_number\":\"KRM/2526/00007\",\"invoice_date\":\"2026-01-01\","
+                + "\"taxable_value\":{\"amount\":\"499.50\",\"currency\":\"INR\"},"
+                + "\"total\":{\"amount\":\"589.00\",\"currency\":\"INR\"}}");
+        String other = line.replace("00007", "00008");
+        String journal = String.join("\n", head, line, line, other);
+
+        List<JournalRecord> read = new ArrayList<>();
+        JournalReader.create().read(new ByteArrayInputStream(journal.getBytes(StandardCharsets.UTF_8)), (n, r) -> read.add(r));
+        assertThat(read.get(4)).isEqualTo(invoiced);
+
+        List<CustomerEvent> events = new ArrayList<>();
+        JournalImporter importer = customerImporter(events);
+        JournalReader.create().read(new ByteArrayInputStream(journal.getBytes(StandardCharsets.UTF_8)), importer);
+        assertThat(events).filteredOn(e -> e instanceof CustomerEvent.ContractInvoiced).hasSize(1);
+        assertThat(importer.problems()).extracting(JournalProblem::line).containsExactly(7L);
+        assertThat(importer.problems().get(0).message()).contains("INSTALMENT_ALREADY_INVOICED");
+        ContractPortfolio portfolio = ContractPortfolio.create(ZONE, Currency.INR);
+        events.forEach(portfolio::accept);
+        assertThat(portfolio.kpis(java.time.LocalDate.of(2026, 2, 1)).revenue())
+                .isEqualTo(io.github.geodispatch.spi.Money.inr(49_950));
     }
 
     @Test

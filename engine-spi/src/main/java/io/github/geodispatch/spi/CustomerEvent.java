@@ -1,5 +1,6 @@
 package io.github.geodispatch.spi;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -72,6 +73,30 @@ public sealed interface CustomerEvent {
             Objects.requireNonNull(contract, "contract");
             if (reason == null || reason.isBlank()) {
                 throw new IllegalArgumentException("a cancellation needs a reason");
+            }
+        }
+    }
+
+    /**
+     * Instalment {@code instalment} (1-based) of a contract was invoiced as {@code invoiceNumber}, dated {@code date}:
+     * {@code taxableValue} before tax and {@code total} with it. A contract's instalment is invoiced once.
+     */
+    record ContractInvoiced(CustomerEventHeader header, ContractId contract, int instalment, String invoiceNumber,
+                            LocalDate date, Money taxableValue, Money total) implements CustomerEvent {
+        public ContractInvoiced {
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(contract, "contract");
+            if (instalment < 1 || instalment > 12) {
+                throw new IllegalArgumentException("instalment must be 1-12, was " + instalment);
+            }
+            if (invoiceNumber == null || invoiceNumber.isBlank()) {
+                throw new IllegalArgumentException("an invoiced instalment needs its invoice number");
+            }
+            Objects.requireNonNull(date, "invoice date");
+            Objects.requireNonNull(taxableValue, "taxable value").requireAmount("taxable value of " + invoiceNumber);
+            Objects.requireNonNull(total, "total").requireAmount("total of " + invoiceNumber);
+            if (taxableValue.currency() != total.currency()) {
+                throw new IllegalArgumentException("invoice " + invoiceNumber + " mixes currencies");
             }
         }
     }

@@ -10,10 +10,13 @@ import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PaymentLinks;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
+import io.github.geodispatch.billing.Supply;
 import io.github.geodispatch.billing.TaxComponent;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.spi.AmountOutOfRangeException;
+import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,10 +69,33 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
             throw new BillingException("invoice of job " + job.job() + " dated " + invoiceDate
                     + " before the work was completed on " + job.completedOn());
         }
-        Party buyer = regime.canonical(job.buyer());
         String placeOfSupply = regime.placeOfSupply(job.placeOfSupply());
-        String prefix = profile.prefixFor(job.branch().value());
-        List<InvoiceLine> lines = lines(job, placeOfSupply);
+        return issue(job.job(), job.branch(), job.buyer(), placeOfSupply, invoiceDate, lines(job, placeOfSupply), job.paid());
+    }
+
+    @Override
+    public Optional<Invoice> draft(Supply supply) {
+        Objects.requireNonNull(supply, "supply");
+        if (supply.price().currency() != regime.currency()) {
+            throw new BillingException("supply " + supply.reference() + " is priced in " + supply.price().currency()
+                    + " but " + regime.name() + " bills in " + regime.currency());
+        }
+        String placeOfSupply = regime.placeOfSupply(supply.placeOfSupply());
+        InvoiceLine line = line(1, LineKind.LABOUR, null, supply.description(),
+                profile.sacFor(supply.jobType()).orElse(defaultSac), true, 1, "OTH", supply.price(), null, placeOfSupply,
+                PriceBasis.TAX_EXCLUSIVE);
+        return issue(supply.reference(), supply.branch(), supply.buyer(), placeOfSupply, supply.date(), List.of(line),
+                zero());
+    }
+
+    /**
+     * The numbered invoice of {@code lines}, empty when they total zero: the total rounded by the regime and checked
+     * against the amount limit before a number is drawn from the branch's series.
+     */
+    private Optional<Invoice> issue(JobId reference, BranchId branch, Party party, String placeOfSupply,
+                                    LocalDate invoiceDate, List<InvoiceLine> lines, Money paid) {
+        Party buyer = regime.canonical(party);
+        String prefix = profile.prefixFor(branch.value());
         Money exact = Money.zero(regime.currency());
         for (InvoiceLine line : lines) {
             exact = exact.plus(line.total());
@@ -84,8 +110,8 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
             throw new BillingException(e.getMessage(), e);
         }
         String number = numbering.next(seller.taxId(), prefix, invoiceDate);
-        Invoice invoice = new Invoice(number, invoiceDate, job.job(), job.branch(), regime.name(), seller, buyer,
-                placeOfSupply, regime.describeRegion(placeOfSupply), lines, roundOff, job.paid(), null);
+        Invoice invoice = new Invoice(number, invoiceDate, reference, branch, regime.name(), seller, buyer,
+                placeOfSupply, regime.describeRegion(placeOfSupply), lines, roundOff, paid, null);
         if (!invoice.b2b() && paymentLinks != null && profile.upiVpa() != null && invoice.amountDue().isPositive()) {
             invoice = invoice.withPaymentLink(paymentLinks.link(profile.upiVpa(), payee(), invoice.amountDue(), number));
         }
@@ -116,8 +142,15 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
 
     private InvoiceLine line(int number, LineKind kind, String sku, String description, String code, boolean service,
                              int quantity, String unit, Money price, String coveredBy, String placeOfSupply) {
+        return line(number, kind, sku, description, code, service, quantity, unit, price, coveredBy, placeOfSupply,
+                priceBasis);
+    }
+
+    private InvoiceLine line(int number, LineKind kind, String sku, String description, String code, boolean service,
+                             int quantity, String unit, Money price, String coveredBy, String placeOfSupply,
+                             PriceBasis basis) {
         int rate = regime.rateFor(code);
-        Money unitPrice = priceBasis == PriceBasis.TAX_INCLUSIVE ? Amounts.beforeTax(price, rate) : price;
+        Money unitPrice = basis == PriceBasis.TAX_INCLUSIVE ? Amounts.beforeTax(price, rate) : price;
         Money taxable = unitPrice.times(quantity);
         List<TaxComponent> taxes = regime.taxes(taxable, rate, seller.region(), placeOfSupply);
         Money total = taxable;

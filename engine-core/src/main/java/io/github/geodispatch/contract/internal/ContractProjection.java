@@ -2,6 +2,8 @@ package io.github.geodispatch.contract.internal;
 import io.github.geodispatch.contract.ContractKpis;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.contract.DueVisit;
+import io.github.geodispatch.contract.Instalment;
+import io.github.geodispatch.contract.InstalmentDue;
 import io.github.geodispatch.contract.Entitlement;
 import io.github.geodispatch.contract.Reminder;
 import io.github.geodispatch.contract.RenewalDue;
@@ -226,10 +228,7 @@ public final class ContractProjection implements ContractPortfolio {
                                                     String jobType, LocalDate day) {
         Optional<ContractRecord> contract = covering(customer, site, jobType, day);
         if (contract.isPresent() && contract.get().terms().plan().labourCovered()) {
-            ContractRecord c = contract.get();
-            LocalDate cancelled = c.cancelledOn(zone);
-            LocalDate until = cancelled != null && !cancelled.isAfter(c.terms().end()) ? cancelled.minusDays(1) : c.terms().end();
-            return Optional.of(new Coverage(CoverageKind.AMC, c.id().value(), until, c.terms().plan().jobTypes()));
+            return Optional.of(contract.get().labourCoverage(zone));
         }
         CustomerState state = customers.get(customer);
         Equipment unit = state == null || equipment == null ? null : state.equipment().get(equipment);
@@ -416,6 +415,26 @@ public final class ContractProjection implements ContractPortfolio {
     }
 
     @Override
+    public synchronized List<InstalmentDue> instalmentsDue(LocalDate asOf) {
+        List<InstalmentDue> out = new ArrayList<>();
+        for (ContractRecord c : contracts()) {
+            if (!c.activated()) {
+                continue;
+            }
+            LocalDate cancelled = c.cancelledOn(zone);
+            Map<Integer, CustomerEvent.ContractInvoiced> invoiced = customers.get(c.customer()).invoices(c.id());
+            for (Instalment i : Instalment.of(c.terms())) {
+                if (!i.dueOn().isAfter(asOf) && (cancelled == null || i.dueOn().isBefore(cancelled))
+                        && !invoiced.containsKey(i.number())) {
+                    out.add(new InstalmentDue(c.id(), c.customer(), c.branch(), c.terms().plan().visitJobType(), i));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((InstalmentDue d) -> d.instalment().dueOn()));
+        return out;
+    }
+
+    @Override
     public synchronized ContractKpis kpis(LocalDate asOf) {
         int active = 0, renewed = 0, ended = 0, due = 0, overdue = 0;
         long revenue = 0;
@@ -436,10 +455,11 @@ public final class ContractProjection implements ContractPortfolio {
                     renewed++;
                 }
             }
-            LocalDate start = c.terms().start();
-            if (c.cancelledAt() == null && start.isAfter(yearAgo) && !start.isAfter(asOf)
-                    && c.terms().price().currency() == currency) {
-                revenue = Math.addExact(revenue, c.terms().price().minor());
+            for (CustomerEvent.ContractInvoiced invoice : customers.get(c.customer()).invoices(c.id()).values()) {
+                if (invoice.date().isAfter(yearAgo) && !invoice.date().isAfter(asOf)
+                        && invoice.taxableValue().currency() == currency) {
+                    revenue = Math.addExact(revenue, invoice.taxableValue().minor());
+                }
             }
             if (!cancelled) {
                 for (ScheduledVisit v : statuses(c, asOf)) {

@@ -12,6 +12,7 @@ import io.github.geodispatch.job.JobCommand.RecordInvoiceHandoff;
 import io.github.geodispatch.job.JobCommand.RecordPayment;
 import io.github.geodispatch.job.JobCommand.Unassign;
 import io.github.geodispatch.job.JobCommand.UsePart;
+import io.github.geodispatch.job.PartPricing;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.job.JobTransitions;
@@ -68,10 +69,12 @@ final class JobDecider {
 
     private final ClosurePolicies policies;
     private final ArrivalVisits visits;
+    private final PartPricing pricing;
 
-    public JobDecider(ClosurePolicies policies, ArrivalVisits visits) {
+    public JobDecider(ClosurePolicies policies, ArrivalVisits visits, PartPricing pricing) {
         this.policies = Objects.requireNonNull(policies, "closure policies");
         this.visits = Objects.requireNonNull(visits, "arrival visits");
+        this.pricing = Objects.requireNonNull(pricing, "part pricing");
     }
 
     /** {@link #decide(JobState, Actor, JobCommand, Instant, DeviceOrigin, Supplier)} for a command sent online. */
@@ -295,8 +298,13 @@ final class JobDecider {
             return denied;
         }
         c.requireJobCurrency(p.unitPrice(), "part unit price");
-        return Decision.accept(new JobEvent.PartUsed(c.header(), p.sku(), p.hsn(), p.quantity(), p.unitPrice(),
-                p.billable()));
+        UsePart priced = pricing.price(c.job(), p);
+        if (!priced.sku().equals(p.sku()) || !Objects.equals(priced.hsn(), p.hsn()) || priced.quantity() != p.quantity()
+                || priced.unitPrice().currency() != p.unitPrice().currency()) {
+            throw new IllegalStateException("part pricing changed more than the price of part " + p.sku() + ": " + priced);
+        }
+        return Decision.accept(new JobEvent.PartUsed(c.header(), p.sku(), p.hsn(), p.quantity(), priced.unitPrice(),
+                priced.billable()));
     }
 
     private Decision addExpense(Context c, AddExpense e) {

@@ -69,7 +69,7 @@ public final class StripedLockJobRecord implements JobRecord {
         this.clock = settings.clock();
         this.notifier = settings.notifier();
         this.ids = settings.ids();
-        this.decider = new JobDecider(settings.closurePolicies(), settings.arrivalVisits());
+        this.decider = new JobDecider(settings.closurePolicies(), settings.arrivalVisits(), settings.partPricing());
         this.maxConflictRetries = settings.maxConflictRetries();
         this.deliveries = new Deliveries(clock, settings.redelivery());
         this.offline = new ReorderingInbox(this, clock, settings.offlineReorderWindow(), settings.offlineHorizon(),

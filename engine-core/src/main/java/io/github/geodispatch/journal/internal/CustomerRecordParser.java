@@ -36,9 +36,9 @@ import java.util.function.Supplier;
 final class CustomerRecordParser {
     private static final List<String> STRINGS = List.of("email", "language", "site_id", "access_notes",
             "equipment_id", "equipment_type", "make", "model", "serial", "installed_on", "warranty_until", "contract",
-            "contract_kind", "visit_job_type", "parts_cover", "start", "end", "renews");
+            "contract_kind", "visit_job_type", "parts_cover", "start", "end", "renews", "invoice_number", "invoice_date");
     private static final List<String> INTEGERS = List.of("visits_per_year", "interval_days", "window_days",
-            "breakdown_calls", "parts_discount_bp", "response_hours", "instalments");
+            "breakdown_calls", "parts_discount_bp", "response_hours", "instalments", "instalment");
     private static final List<String> ARRAYS = List.of("phones", "sites", "equipment", "job_types");
 
     private final Map<String, Object> fields = new HashMap<>();
@@ -71,7 +71,7 @@ final class CustomerRecordParser {
                 throw RecordParser.malformed("field 'labour_covered' must be true or false");
             }
             value = t == JsonToken.VALUE_TRUE;
-        } else if (field.equals("price")) {
+        } else if (field.equals("price") || field.equals("taxable_value") || field.equals("total")) {
             value = RecordParser.money(p, field);
         } else if (field.equals("location")) {
             value = location(p);
@@ -132,6 +132,11 @@ final class CustomerRecordParser {
             case "contract.activated" -> new CustomerRecords.ContractActivated(who, when, new ContractId(requiredText("contract")));
             case "contract.cancelled" -> new CustomerRecords.ContractCancelled(who, when,
                     new ContractId(requiredText("contract")), reason);
+            case "contract.invoiced" -> new CustomerRecords.ContractInvoiced(who, when,
+                    new ContractId(requiredText("contract")), (Integer) required(fields.get("instalment"), "instalment"),
+                    requiredText("invoice_number"), LocalDate.parse(requiredText("invoice_date")),
+                    (Money) required(fields.get("taxable_value"), "taxable_value"),
+                    (Money) required(fields.get("total"), "total"));
             default -> throw RecordParser.invalid("unknown record type '" + type + "'", null);
         };
     }

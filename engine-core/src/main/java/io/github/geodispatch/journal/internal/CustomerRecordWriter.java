@@ -6,6 +6,7 @@ import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.CustomerProfile;
 import io.github.geodispatch.spi.Equipment;
 import io.github.geodispatch.spi.EquipmentId;
+import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.SiteId;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -57,6 +58,13 @@ public final class CustomerRecordWriter {
         } else if (record instanceof CustomerRecords.ContractCancelled r) {
             out.writeStringField("contract", r.contract().value());
             out.writeStringField("reason", r.reason());
+        } else if (record instanceof CustomerRecords.ContractInvoiced r) {
+            out.writeStringField("contract", r.contract().value());
+            out.writeNumberField("instalment", r.instalment());
+            out.writeStringField("invoice_number", r.invoiceNumber());
+            out.writeStringField("invoice_date", r.date().toString());
+            money(out, "taxable_value", r.taxableValue());
+            money(out, "total", r.total());
         }
     }
 
@@ -84,16 +92,21 @@ public final class CustomerRecordWriter {
         positive(out, "parts_discount_bp", plan.partsDiscountBasisPoints());
         out.writeBooleanField("labour_covered", plan.labourCovered());
         positive(out, "response_hours", plan.responseHours());
-        out.writeObjectFieldStart("price");
-        out.writeStringField("amount", t.price().toPlainString());
-        out.writeStringField("currency", t.price().currency().name());
-        out.writeEndObject();
+        money(out, "price", t.price());
         if (t.instalments() != 1) {
             out.writeNumberField("instalments", t.instalments());
         }
         out.writeStringField("start", t.start().toString());
         out.writeStringField("end", t.end().toString());
         optional(out, "renews", t.renews() == null ? null : t.renews().value());
+    }
+
+    /** {@code "field": {"amount": "1499.00", "currency": "INR"}}. */
+    private static void money(JsonGenerator out, String field, Money amount) throws IOException {
+        out.writeObjectFieldStart(field);
+        out.writeStringField("amount", amount.toPlainString());
+        out.writeStringField("currency", amount.currency().name());
+        out.writeEndObject();
     }
 
     private static void positive(JsonGenerator out, String field, int value) throws IOException {

@@ -39,7 +39,7 @@ public final class RecordParser {
     private static final String[] TYPES = {"ping", "job.status", "job.proof", "job.assigned", "job.created",
             "job.payment", "statement", "job.part", "job.invoice", "cash.deposit", "job.expense", "job.unassigned",
             "technician", "customer", "customer.registered", "customer.site", "customer.equipment", "contract.drafted",
-            "contract.activated", "contract.cancelled"};
+            "contract.activated", "contract.cancelled", "contract.invoiced"};
     private final Map<String, JobId> jobIds = new HashMap<>();
     private final Map<String, TechnicianId> technicianIds = new HashMap<>();
     /** The same ids found by their characters, so a repeated id costs no string. */

@@ -1,6 +1,6 @@
 package io.github.geodispatch.leakage.internal;
 import io.github.geodispatch.contract.ContractBook;
-import io.github.geodispatch.contract.Entitlement;
+import io.github.geodispatch.contract.ContractCharges;
 import io.github.geodispatch.contract.ScheduledVisit;
 import io.github.geodispatch.contract.VisitStatus;
 import io.github.geodispatch.customer.ContractRecord;
@@ -33,10 +33,10 @@ import java.util.Set;
  *   <li>AMC_CLAIM_UNCOVERED / EXPIRED_CONTRACT_WORK_NOT_BILLED: the job claims AMC but no contract covers its site
  *       and type that day — never one, or one that had lapsed (expired or cancelled). Either takes the place of the
  *       job's COVERAGE_INVALID (one finding per cause); amount: gross due less on-site payments;</li>
- *   <li>COVERED_JOB_CHARGED: a contract covering labour paid for the job (within its entitlement: by the job's rank
- *       when the contract counts it, else while the contract's calls were not used up by the job's day) and the
- *       customer was charged the labour too: on-site payments or the invoice exceed the billable parts and expenses
- *       by at least the quote; amount: the quote;</li>
+ *   <li>COVERED_JOB_CHARGED: a contract covering labour paid for the job (within its entitlement:
+ *       {@link ContractCharges#withinEntitlement}) and the customer was charged the labour too: on-site payments or
+ *       the invoice exceed the billable parts (as recorded: the front door records them at the contract's price,
+ *       {@link ContractCharges#price}) and expenses by at least the quote; amount: the quote;</li>
  *   <li>EXTRA_VISIT_NOT_BILLED: the job is the contract's call beyond its entitlement and less than its quote was
  *       charged beyond the parts and expenses (no approved waiver), 24 h (the invoice grace) after completion;
  *       amount: the uncharged labour;</li>
@@ -124,11 +124,8 @@ public final class ContractRules {
                     evidence, claim.header().occurredAt()));
         }
         if (covering != null && a.completedAt() != null) {
-            int entitled = Entitlement.entitled(covering.terms());
             OptionalInt rank = book.entitlementRank(covering.id(), a.job());
-            // a call the contract counts is beyond by its rank; another, by whether the calls were used up by its day
-            boolean beyond = rank.isPresent() ? rank.getAsInt() > entitled
-                    : book.entitlement(covering.id(), day).map(e -> e.used() >= e.entitled()).orElse(false);
+            boolean beyond = !ContractCharges.withinEntitlement(book, covering, a.job(), day);
             Money quote = job.quote();
             Money labourCharged = labourCharged(a, quote);
             if (covering.terms().plan().labourCovered() && !beyond && quote.isPositive() && labourCharged.compareTo(quote) >= 0) {

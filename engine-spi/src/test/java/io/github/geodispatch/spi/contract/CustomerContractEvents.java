@@ -89,6 +89,8 @@ final class CustomerContractEvents {
                 ContractKind.AMC, List.of(SiteId.of("S-1")), List.of(EquipmentId.of("EQ-1")), plan,
                 Money.inr(599_900), 4, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), null)));
         all.add(new CustomerEvent.ContractActivated(h(stream, all), ContractId.of("AMC-1")));
+        all.add(new CustomerEvent.ContractInvoiced(h(stream, all), ContractId.of("AMC-1"), 1, "KRM/2627/00042",
+                LocalDate.of(2026, 4, 1), Money.inr(149_975), Money.inr(176_971)));
         all.add(new CustomerEvent.ContractDrafted(h(stream, all), new ContractTerms(ContractId.of("AMC-2"),
                 ContractKind.SERVICE, List.of(SiteId.of("S-1")), List.of(), new ContractPlan(0, 30, 7, "PEST_CONTROL",
                 0, List.of(), PartsCover.FULL, 0, true, 0), Money.inr(0), 1, LocalDate.of(2027, 4, 1),

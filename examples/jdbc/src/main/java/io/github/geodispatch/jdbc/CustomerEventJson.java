@@ -48,6 +48,7 @@ final class CustomerEventJson {
             @JsonSubTypes.Type(value = CustomerEvent.ContractDrafted.class, name = "ContractDrafted"),
             @JsonSubTypes.Type(value = CustomerEvent.ContractActivated.class, name = "ContractActivated"),
             @JsonSubTypes.Type(value = CustomerEvent.ContractCancelled.class, name = "ContractCancelled"),
+            @JsonSubTypes.Type(value = CustomerEvent.ContractInvoiced.class, name = "ContractInvoiced"),
     })
     abstract static class CustomerEventMixin {
     }

@@ -1,7 +1,6 @@
 package io.github.geodispatch.jdbc;
 
 import io.github.geodispatch.spi.ConcurrencyConflictException;
-import io.github.geodispatch.spi.EventHeader;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobEventStore;
 import io.github.geodispatch.spi.JobId;
@@ -427,9 +426,8 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /**
-     * Allocates the positions (locking the counter row) and stores the rows in the caller's transaction: on
-     * PostgreSQL with its JDBC driver as one binary COPY ({@link PostgresCopy}), elsewhere {@value #ROWS_PER_INSERT}
-     * rows an INSERT, the statements sent as one JDBC batch.
+     * Allocates the positions (locking the counter row) and inserts the rows, {@value #ROWS_PER_INSERT}
+     * a statement, the statements sent as one JDBC batch, in the caller's transaction.
      */
     private List<StoredEvent> insertUnderLock(Connection connection, List<Row> rows) throws SQLException {
         long last;
@@ -443,50 +441,6 @@ public final class JdbcJobEventStore implements JobEventStore {
             }
         }
         long first = last - rows.size() + 1;
-        PostgresCopy copy = startCopy(connection);
-        if (copy != null) {
-            copyRows(copy, rows, first);
-        } else {
-            insertRows(connection, rows, first);
-        }
-        List<StoredEvent> stored = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            stored.add(new StoredEvent(first + i, rows.get(i).event()));
-        }
-        return stored;
-    }
-
-    /** A binary COPY into the event table, on PostgreSQL through its JDBC driver; null elsewhere. */
-    private PostgresCopy startCopy(Connection connection) throws SQLException {
-        if (dialect != Dialect.POSTGRESQL) {
-            return null;
-        }
-        try {
-            return PostgresCopy.of(connection, tables.jobEvent, COLUMNS);
-        } catch (NoClassDefFoundError noDriver) {
-            return null; // a host on another PostgreSQL driver, without pgjdbc on its class path: plain INSERTs
-        }
-    }
-
-    /** Sends rows {@code i} at position {@code first + i} through {@code copy} and ends it. */
-    private static void copyRows(PostgresCopy copy, List<Row> rows, long first) throws SQLException {
-        try {
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                EventHeader header = row.event().header();
-                copy.row(7).int8(first + i).text(header.tenant().value()).text(header.job().value())
-                        .int8(header.version()).uuid(header.eventId()).text(EventBodyCodec.typeName(row.event()))
-                        .bytea(row.body());
-            }
-            copy.finish();
-        } catch (SQLException | RuntimeException e) {
-            copy.cancel();
-            throw e;
-        }
-    }
-
-    /** Inserts rows {@code i} at position {@code first + i}, {@value #ROWS_PER_INSERT} a statement, as one batch. */
-    private void insertRows(Connection connection, List<Row> rows, long first) throws SQLException {
         int full = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
         if (full > 0) {
             try (PreparedStatement ps = connection.prepareStatement(fullInsertSql)) {
@@ -503,6 +457,11 @@ public final class JdbcJobEventStore implements JobEventStore {
                 ps.executeUpdate();
             }
         }
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            stored.add(new StoredEvent(first + i, rows.get(i).event()));
+        }
+        return stored;
     }
 
     private String insertSql(int rowCount) {

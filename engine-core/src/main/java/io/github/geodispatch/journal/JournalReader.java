@@ -21,9 +21,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a journal (JSON Lines, UTF-8) with Jackson's streaming parser, one line at a time. Strict about
- * syntax, lenient about the rest: a malformed or invalid line is reported with its line number and
- * skipped, and every other line still reaches the handler. Reading never stops on a bad line; it stops
+ * Reads a journal (JSON Lines, UTF-8) with Jackson's streaming parser, one line at a time; a ping line of exactly
+ * the shape {@link JournalWriter} writes (nine lines in ten of a field team's journal) is read straight from its
+ * bytes instead, to the same record. Strict about syntax, lenient about the rest: a malformed or invalid line is
+ * reported with its line number and skipped, and every other line still reaches the handler. Reading never stops on a bad line; it stops
  * only on an I/O error or when the handler throws.
  *
  * <p>The bytes: a line ends at LF, CRLF or a lone CR. Each line is checked as UTF-8 on its own: a line with

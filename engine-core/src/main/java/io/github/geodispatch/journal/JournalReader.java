@@ -21,9 +21,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a journal (JSON Lines, UTF-8) with Jackson's streaming parser, one line at a time. Strict about
- * syntax, lenient about the rest: a malformed or invalid line is reported with its line number and
- * skipped, and every other line still reaches the handler. Reading never stops on a bad line; it stops
+ * Reads a journal (JSON Lines, UTF-8) with Jackson's streaming parser, one line at a time; a ping line of exactly
+ * the shape {@link JournalWriter} writes (nine lines in ten of a field team's journal) is read straight from its
+ * bytes instead, to the same record. Strict about syntax, lenient about the rest: a malformed or invalid line is
+ * reported with its line number and skipped, and every other line still reaches the handler. Reading never stops on a bad line; it stops
  * only on an I/O error or when the handler throws.
  *
  * <p>The bytes: a line ends at LF, CRLF or a lone CR. Each line is checked as UTF-8 on its own: a line with
@@ -263,18 +264,50 @@ public final class JournalReader {
                 while (end < count && (!unchecked[end] || textProblem(bytes, starts[end], ends[end]) == null)) {
                     end++;
                 }
-                while (k < end) {
-                    k = shared(bytes, k, end);
-                    if (k < end) {
-                        line(bytes, starts[k], ends[k], false);
-                        k++;
-                    }
-                }
+                clean(bytes, k, end);
+                k = end;
                 if (k < count) {
                     line(bytes, starts[k], ends[k], true);
                     k++;
                 }
             }
+        }
+
+        /**
+         * The complete lines {@code k..end-1}, all plain or valid UTF-8: a ping of the writer's exact shape is read
+         * from its bytes ({@link RecordParser#plainPing}); each run of other lines goes through {@link #shared}.
+         */
+        private void clean(byte[] bytes, int k, int end) throws IOException {
+            while (k < end) {
+                JournalRecord.Ping ping = parser.plainPing(bytes, starts[k], ends[k]);
+                if (ping != null) {
+                    accept(ping);
+                    k++;
+                    continue;
+                }
+                int run = k + 1;
+                JournalRecord.Ping next = null;
+                while (run < end && (next = parser.plainPing(bytes, starts[run], ends[run])) == null) {
+                    run++;
+                }
+                while (k < run) {
+                    k = shared(bytes, k, run);
+                    if (k < run) {
+                        line(bytes, starts[k], ends[k], false);
+                        k++;
+                    }
+                }
+                if (next != null) {
+                    accept(next);
+                    k++;
+                }
+            }
+        }
+
+        private void accept(JournalRecord record) {
+            line++;
+            records++;
+            handler.record(line, record);
         }
 
         /** Parses lines {@code k..end-1} with one parser; returns the index of the first line it could not take. */
@@ -305,9 +338,7 @@ public final class JournalReader {
                     } catch (JournalSyntaxException | JsonProcessingException e) {
                         return j;
                     }
-                    line++;
-                    records++;
-                    handler.record(line, record);
+                    accept(record);
                 }
                 return end;
             }
@@ -362,9 +393,11 @@ public final class JournalReader {
             if (blank(bytes, from, to)) {
                 return;
             }
-            JournalRecord record;
+            JournalRecord record = parser.plainPing(bytes, from, to);
             try {
-                record = parse(parser, bytes, from, to - from);
+                if (record == null) {
+                    record = parse(parser, bytes, from, to - from);
+                }
             } catch (JournalSyntaxException e) {
                 reject(e.kind(), e.getMessage());
                 return;

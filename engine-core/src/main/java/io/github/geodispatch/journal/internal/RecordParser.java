@@ -46,6 +46,7 @@ public final class RecordParser {
     private final CharKeyCache<JobId> jobIdsByChars = new CharKeyCache<>();
     private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
     private final JournalTimes times = new JournalTimes();
+    private final PlainPingReader plainPings = new PlainPingReader(technicianIdsByChars, times);
     private final StockRecordParser stock = new StockRecordParser();
     private boolean stockRecord;
 
@@ -115,6 +116,15 @@ public final class RecordParser {
     private boolean hasSite;
     private Coverage coverage;
     private List<String> skills, parts;
+
+    /**
+     * The ping on line bytes {@code [from, to)} when the line has the exact shape the journal writer gives pings
+     * (see {@link PlainPingReader}), read without a JSON parser; null for any other line, which {@link #readObject}
+     * then reads (to the same record, or naming what is wrong).
+     */
+    public JournalRecord.Ping plainPing(byte[] bytes, int from, int to) {
+        return plainPings.read(bytes, from, to);
+    }
 
     /** Parses the only value of {@code p}: one record object and nothing after it. */
     public JournalRecord parse(JsonParser p) throws IOException {

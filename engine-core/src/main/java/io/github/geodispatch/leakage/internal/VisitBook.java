@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * longer change is let go by {@link #settleStays} and {@link #forgetJob}. Not thread-safe.
  */
 public final class VisitBook {
+    /** {@code fromDay} is {@code from}'s calendar day in the policy's zone, kept so that retiring compares days only. */
     private record Stay(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
-                        boolean refused) {
+                        boolean refused, LocalDate fromDay) {
         /** How evidence names the stay: {@code visit:SITE@FROM/TO}, then {@code  flagged:} or {@code  refused:} signals. */
         String evidence() {
             String base = "visit:" + site + "@" + from + "/" + to;
@@ -96,7 +97,7 @@ public final class VisitBook {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("a visit ends before it starts: " + from + " > " + to);
         }
-        Stay stay = new Stay(technician, site, from, to, Set.copyOf(signals), refused && !signals.isEmpty());
+        Stay stay = new Stay(technician, site, from, to, Set.copyOf(signals), refused && !signals.isEmpty(), day(from));
         if (!seen.add(stay)) {
             return List.of();
         }
@@ -213,9 +214,8 @@ public final class VisitBook {
     public void forgetBefore(Instant before) {
         LocalDate keepFrom = day(before).minusDays(1);
         for (Stay stay : longStays) {
-            LocalDate d = day(stay.from);
-            if (d.isBefore(keepFrom)) {
-                keepFrom = d;
+            if (stay.fromDay.isBefore(keepFrom)) {
+                keepFrom = stay.fromDay;
             }
         }
         LocalDate cut = keepFrom;
@@ -287,7 +287,7 @@ public final class VisitBook {
 
     private boolean hadJobThere(Stay stay) {
         Site here = jobSites.get(siteJobs.get(stay.site).get(0));
-        LocalDate day = day(stay.from);
+        LocalDate day = stay.fromDay;
         for (JobDay jd : technicianDays.getOrDefault(stay.technician, List.of())) {
             if (!jd.day.equals(day)) {
                 continue;

@@ -140,6 +140,40 @@ abstract class JdbcJobEventStoreTestBase {
         assertThat(store.version(elsewhere)).isZero();
     }
 
+    /** Over 64 rows: the bulk path (a binary COPY on PostgreSQL, multi-row INSERTs on H2). */
+    @Test
+    void aBulkAppendIsIdempotentWhenRepeatedAndStoresNothingWhenOneOfItsStreamsMovedOn() {
+        List<JdbcJobEventStore.Append> bulk = newJobs("job-bulk-", 30);
+        List<StoredEvent> stored = store.appendAll(bulk);
+        assertThat(stored).extracting(StoredEvent::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 150).boxed().toList());
+        assertThat(store.readAll(0, 1_000)).isEqualTo(stored);
+
+        assertThat(store.appendAll(bulk)).as("a repeat returns the stored copies").isEqualTo(stored);
+
+        StreamId rival = SampleEvents.stream("job-bulk-rival");
+        List<JdbcJobEventStore.Append> conflicting = new ArrayList<>(newJobs("job-bulk-other-", 20));
+        conflicting.add(new JdbcJobEventStore.Append(rival, 0, SampleEvents.everyVariant(rival).subList(0, 1)));
+        store.append(rival, 0, List.of(SampleEvents.created(SampleEvents.header(rival, 1, HashChain.GENESIS))));
+        long before = store.lastPosition();
+        assertThatThrownBy(() -> store.appendAll(conflicting))
+                .isInstanceOfSatisfying(ConcurrencyConflictException.class, e -> assertThat(e.stream()).isEqualTo(rival));
+        assertThat(store.lastPosition()).as("nothing of the batch stored, no position used").isEqualTo(before);
+        assertThat(store.version(SampleEvents.stream("job-bulk-other-0"))).isZero();
+    }
+
+    /** {@code jobs} new five-event streams named {@code prefix} and a number. */
+    private static List<JdbcJobEventStore.Append> newJobs(String prefix, int jobs) {
+        List<JdbcJobEventStore.Append> appends = new ArrayList<>();
+        for (int job = 0; job < jobs; job++) {
+            StreamId stream = SampleEvents.stream(prefix + job);
+            List<JobEvent> events = new ArrayList<>(SampleEvents.everyVariant(stream).subList(0, 1));
+            events.addAll(SampleEvents.expenses(stream, events, 4, job));
+            appends.add(new JdbcJobEventStore.Append(stream, 0, events));
+        }
+        return appends;
+    }
+
     @Test
     void malformedAppendsAreRejectedBeforeAnyWrite() {
         StreamId stream = SampleEvents.stream("job-4");

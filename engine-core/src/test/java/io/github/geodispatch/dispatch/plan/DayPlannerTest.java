@@ -245,6 +245,18 @@ class DayPlannerTest {
     }
 
     @Test
+    void aStopAsTheSolverStartsStillEndsTheSession() throws Exception {
+        // a stop can land while the solver is being started, which once forgot it: the session then searched forever
+        for (int i = 0; i < 40; i++) {
+            PlanningSession session = DayPlanner.builder().termination(untilStopped()).build()
+                    .start(DayPlanProblem.of(DAY, team(2), PlanFixtures.jobs(rnd, 5)), p -> { });
+            PlanFixtures.firstPlan(session);
+            session.stop();
+            assertThat(session.result().get(PlanFixtures.PATIENCE.toSeconds(), TimeUnit.SECONDS).score().hard()).isZero();
+        }
+    }
+
+    @Test
     void builderRejectsRepeatedAndBadSettings() {
         DayPlanner.Builder builder = DayPlanner.builder().seed(1);
         assertThatThrownBy(() -> builder.seed(2)).isInstanceOf(IllegalStateException.class).hasMessageContaining("seed already set");

@@ -288,6 +288,10 @@ final class SolverSession {
         }
         if (running != null) {
             running.terminateEarly();
+            // The solver forgets an early termination when its solve starts, which may still be ahead of it; and a
+            // solve stuck on a local optimum never reports a new best, where onBest would terminate it again. A
+            // queued change ends the running phase, and once applied it reports a best, so onBest sees the stop.
+            running.addProblemChange((working, director) -> { });
         }
     }
 }

@@ -80,7 +80,7 @@ class ReportPageTest {
         OwnerReport kes = new OwnerReport("Maji Safi, Nairobi", ZoneId.of("Africa/Nairobi"), Currency.KES,
                 Instant.parse("2026-03-09T18:00:00Z"), List.of(day(LocalDate.of(2026, 3, 9), Money.kes(1_234_567_00))),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), emptyMap(), List.of(), List.of(), List.of(),
-                new Reconciliation(Money.kes(1_234_567_00), Money.kes(1_234_567_00), Money.kes(0), List.of()), howRun());
+                new Reconciliation(Money.kes(1_234_567_00), Money.kes(1_234_567_00), Money.kes(0), List.of()), howRun(), List.of(), List.of());
         assertThat(ReportPage.render(kes)).contains("KES 1,234,567", "EAT").doesNotContain("₹");
     }
 
@@ -95,7 +95,7 @@ class ReportPageTest {
                 r.reconciliation().pending(), List.of());
         String page = ReportPage.render(new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(), r.callBacks(),
                 r.slaMisses(), r.pending(), r.renewals(), r.lowStock(), r.leakage(), r.map(), r.branches(), r.technicians(),
-                r.serviceTypes(), unexplained, r.howRun()));
+                r.serviceTypes(), unexplained, r.howRun(), r.unhappy(), r.messages()));
         assertThat(page).contains("Not explained: revenue minus the lines above does not come to zero</td><td class=\"n\" "
                 + "data-v=\"65000\">₹650</td>");
 
@@ -147,7 +147,7 @@ class ReportPageTest {
                 new ReportMap.Branch("Hebbal", new GeoPoint(13.0358, 77.5970))), List.of(), List.of());
         String page = ReportPage.render(new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), close, List.of(), List.of(), List.of(),
-                r.reconciliation(), r.howRun()));
+                r.reconciliation(), r.howRun(), List.of(), List.of()));
         Matcher m = Pattern.compile("<text class=\"name\" [^>]*dy=\"(-?\\d+)\"[^>]*>([^<]+)</text>").matcher(page);
         List<String> placed = new ArrayList<>();
         while (m.find()) {
@@ -176,16 +176,16 @@ class ReportPageTest {
         List<DayFigures> gap = List.of(r.days().get(0), r.days().get(2));
         assertThatThrownBy(() -> new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), gap, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), r.map(), List.of(), List.of(), List.of(), r.reconciliation(),
-                r.howRun())).hasMessageContaining("days must be consecutive");
+                r.howRun(), List.of(), List.of())).hasMessageContaining("days must be consecutive");
         assertThatThrownBy(() -> new OwnerReport(r.business(), r.zone(), Currency.KES, r.asOf(), r.days(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), r.map(), List.of(), List.of(), List.of(),
-                r.reconciliation(), r.howRun())).hasMessageContaining("not in the report's currency KES");
+                r.reconciliation(), r.howRun(), List.of(), List.of())).hasMessageContaining("not in the report's currency KES");
     }
 
     private static OwnerReport withServices(OwnerReport r, List<ServiceTypeRow> services) {
         return new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(), r.callBacks(), r.slaMisses(),
                 r.pending(), r.renewals(), r.lowStock(), r.leakage(), r.map(), r.branches(), r.technicians(), services,
-                r.reconciliation(), r.howRun());
+                r.reconciliation(), r.howRun(), r.unhappy(), r.messages());
     }
 
     private static DayFigures day(LocalDate date, Money revenue) {

@@ -3,6 +3,7 @@ package io.github.geodispatch.examples.cityweek;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.examples.cityday.CityBusiness;
+import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.journal.CustomerRecords;
 import io.github.geodispatch.memory.InMemoryMessageSender;
@@ -35,6 +36,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,7 +243,7 @@ final class WeekMessages {
             if (roll < 63) {
                 gd.messaging().report(new DeliveryReport(id, DeliveryStatus.READ, now, ""));
             }
-            if (m.template().equals(Template.JOB_COMPLETED.id()) && roll >= 3 && m.job() != null) {
+            if (m.template().equals(Template.JOB_COMPLETED.id())) {
                 feedbackDue.putIfAbsent(m.job(), now.plus(Duration.ofMinutes(20 + draw(m.job().value() + "/wait").nextInt(160))));
             }
         }
@@ -253,9 +255,9 @@ final class WeekMessages {
      * and a draw of their own; low ratings come with a complaint.
      */
     private void answerFeedback(boolean all) {
-        var it = feedbackDue.entrySet().iterator();
+        Iterator<Map.Entry<JobId, Instant>> it = feedbackDue.entrySet().iterator();
         while (it.hasNext()) {
-            var due = it.next();
+            Map.Entry<JobId, Instant> due = it.next();
             if (!all && due.getValue().isAfter(now)) {
                 continue;
             }
@@ -271,8 +273,7 @@ final class WeekMessages {
                     : HIGH_COMMENTS[r.nextInt(HIGH_COMMENTS.length)];
             String link = gd.messaging().feedbackLink(job);
             String token = link.substring(link.indexOf("&t=") + 3);
-            var result = gd.messaging().feedback(job, token, rating, comment);
-            if (result instanceof io.github.geodispatch.job.CommandResult.Rejected rejected) {
+            if (gd.messaging().feedback(job, token, rating, comment) instanceof CommandResult.Rejected rejected) {
                 throw new IllegalStateException("the feedback on job " + job.value() + " was refused: " + rejected);
             }
             ratings.add(new Rating(job, state.customer(), state.technician(), state.branch(), rating, comment, now));

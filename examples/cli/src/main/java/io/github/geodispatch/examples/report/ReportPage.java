@@ -509,25 +509,26 @@ public final class ReportPage {
         h.append("<section id=\"messages\" aria-labelledby=\"messages-h\"><h2 id=\"messages-h\">Messages to customers"
                 + "</h2>\n");
         Table days = new Table(null, "messages", "WhatsApp messages by the day they were written: booking, technician "
-                + "assigned, on the way, job done with the payment link and the rating link. Between 21:00 and 08:00 "
-                + "only messages about the moment go out; the rest wait for the morning.",
+                + "assigned, on the way, job done with the payment link and the rating link. In the quiet hours of the "
+                + "night only messages about the moment go out (on the way, arrived, codes); the rest wait for the morning.",
                 List.of(col("Day"), num("Written"), num("Sent"), num("Delivered"), num("Read"), num("Not delivered"),
                         num("Held overnight")));
-        MessageDay total = new MessageDay(report.days().get(0).date(), 0, 0, 0, 0, 0, 0);
         for (MessageDay d : report.messages()) {
             days.row(new Cell(SHORT_DAY.format(d.date()), d.date().toEpochDay()), count(d.written()), count(d.sent()),
                     count(d.delivered()), count(d.read()), count(d.failed()).flagIf(d.failed() * 20 > d.written()),
                     count(d.heldOvernight()));
-            total = new MessageDay(total.date(), total.written() + d.written(), total.sent() + d.sent(),
-                    total.delivered() + d.delivered(), total.read() + d.read(), total.failed() + d.failed(),
-                    total.heldOvernight() + d.heldOvernight());
         }
         days.write();
-        h.append("<p class=\"hint\">").append(esc("In all " + fig.count(total.written()) + " messages written, "
-                + fig.count(total.sent()) + " sent, " + fig.count(total.delivered()) + " delivered ("
-                + fig.count(total.read()) + " read), " + fig.count(total.failed()) + " not delivered, "
-                + fig.count(total.heldOvernight()) + " held overnight."))
+        h.append("<p class=\"hint\">").append(esc("In all " + total(MessageDay::written) + " messages written, "
+                + total(MessageDay::sent) + " sent, " + total(MessageDay::delivered) + " delivered ("
+                + total(MessageDay::read) + " read), " + total(MessageDay::failed) + " not delivered, "
+                + total(MessageDay::heldOvernight) + " held overnight."))
                 .append("</p></section>\n");
+    }
+
+    /** The period's total of one messages figure, as the page writes a count. */
+    private String total(ToLongFunction<MessageDay> figure) {
+        return fig.count(report.messages().stream().mapToLong(figure).sum());
     }
 
     // ---- breakdowns ---------------------------------------------------------------------------------------------

@@ -42,6 +42,18 @@ class ReportPageTest {
     }
 
     @Test
+    void unhappyCustomersAreAnActionListAndTheMessagesAreCountedByDay() {
+        assertThat(WEEK.indexOf("Customers unhappy")).isBetween(WEEK.indexOf("id=\"actions\""), WEEK.indexOf("id=\"map\""));
+        assertThat(WEEK.indexOf("J-00091")).as("1 star before 2 stars").isLessThan(WEEK.indexOf("J-00097"));
+        assertThat(WEEK).contains("Problem came back the same evening", "id=\"t-messages\"",
+                "In all 4,417 messages written, 4,375 sent, 4,256 delivered (2,555 read), 161 not delivered, 308 held overnight.");
+        OwnerReport.Builder none = OwnerReport.builder("A", SampleReports.week().zone(), SampleReports.week().currency())
+                .asOf(SampleReports.week().asOf()).day(SampleReports.week().days().get(0))
+                .reconciliation(SampleReports.week().reconciliation()).howRun(SampleReports.week().howRun());
+        assertThat(ReportPage.render(none.build())).as("no messages, no section").doesNotContain("id=\"messages\"");
+    }
+
+    @Test
     void aPeriodEndingOnAClosedDayOpensOnTheLastDayTheBusinessWorked() {
         LocalDate sunday = LocalDate.of(2026, 3, 15);
         DayFigures closed = new DayFigures(sunday, 0, 0, 0, Money.inr(0), Money.inr(0), Money.inr(0), new Share(0, 0),

@@ -129,6 +129,11 @@ public final class JobVisitLink implements GeofenceListener, JobEventListener, A
             synchronized (lock) {
                 known = jobs.get(e.header().job());
             }
+            if (known == null && e instanceof JobEvent.ContactEvent) {
+                // a message status, a code or a rating changes no visit: a job not followed (most often one completed
+                // and judged) is not read again for it; the job's next other event reads its state as it is then
+                continue;
+            }
             if (known == null && !(e instanceof JobEvent.JobCreated)) {
                 // decided and forgotten, or subscribed after the job was created: read its current state (outside the lock)
                 known = engine.job(Actor.system(e.header().tenant()), e.header().job()).orElse(null);

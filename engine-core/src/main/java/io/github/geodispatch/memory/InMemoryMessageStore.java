@@ -23,12 +23,19 @@ import java.util.Optional;
 public final class InMemoryMessageStore implements MessageStore {
     private final Map<String, StoredMessage> byKey = new HashMap<>();
     private final Map<String, String> keyByProviderId = new HashMap<>();
+    /** Each recipient's messages (store ids), so the rate limit's count reads a customer's few, not every message. */
+    private final Map<String, List<String>> idsByRecipient = new HashMap<>();
 
     @Override
     public synchronized boolean enqueue(OutboundMessage message, Instant at) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(at, "at");
-        return byKey.putIfAbsent(id(message.tenant(), message.key()), StoredMessage.queued(message, at)) == null;
+        String id = id(message.tenant(), message.key());
+        if (byKey.putIfAbsent(id, StoredMessage.queued(message, at)) != null) {
+            return false;
+        }
+        idsByRecipient.computeIfAbsent(recipient(message.tenant(), message.recipient()), r -> new ArrayList<>()).add(id);
+        return true;
     }
 
     @Override
@@ -77,13 +84,17 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized int sentSince(TenantId tenant, MessageRecipient recipient, Instant since) {
         int count = 0;
-        for (StoredMessage m : byKey.values()) {
-            if (m.message().tenant().equals(tenant) && m.message().recipient().equals(recipient) && m.sentAt() != null
-                    && !m.sentAt().isBefore(since)) {
+        for (String id : idsByRecipient.getOrDefault(recipient(tenant, recipient), List.of())) {
+            StoredMessage m = byKey.get(id);
+            if (m.sentAt() != null && !m.sentAt().isBefore(since)) {
                 count++;
             }
         }
         return count;
+    }
+
+    private static String recipient(TenantId tenant, MessageRecipient recipient) {
+        return tenant.value() + "|" + recipient.kind() + ":" + recipient.id();
     }
 
     private static String id(TenantId tenant, String key) {

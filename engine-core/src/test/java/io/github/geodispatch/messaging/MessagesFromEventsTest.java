@@ -218,6 +218,21 @@ class MessagesFromEventsTest {
     }
 
     @Test
+    void withBillingOnAJobTheContractCoversAllIsToldOnCompletionForNoInvoiceComes() {
+        Talk billed = new Talk(p -> p, b -> b.paymentMessageAfterInvoice(true)).customer("C-en", "+919845012347", "en");
+        JobId job = JobId.of("J-amc");
+        billed.run(billed.dispatcher, JobCommand.CreateJob.builder(job, Talk.BRANCH, io.github.geodispatch.spi.CustomerId.of("C-en"),
+                new io.github.geodispatch.spi.Site(io.github.geodispatch.spi.SiteId.of("S-amc"), Talk.SITE, 60, "Whitefield"),
+                "AC_SERVICE").quote(Money.inr(149_900)).coverage(new io.github.geodispatch.spi.Coverage(
+                        io.github.geodispatch.spi.CoverageKind.AMC, "AMC-1", Talk.DAY.plusYears(1), List.of("AC_SERVICE")))
+                .build());
+        billed.completed(job);
+
+        assertThat(billed.one(Template.JOB_COMPLETED).parameters().subList(0, 3))
+                .containsExactly("J-amc", "₹0.00", "nothing to pay");
+    }
+
+    @Test
     void reschedulingTellsTheCustomerAndTheTechnician() {
         JobId job = talk.job("J-1", "C-hi");
         talk.run(talk.dispatcher, Assign.of(job, RAVI));

@@ -178,9 +178,17 @@ public final class EngineMessaging implements Messaging, JobEventListener {
         }
         boolean completed = event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED;
         boolean invoiced = event instanceof JobEvent.InvoiceHandedOff;
-        if (setup.paymentMessageAfterInvoice() ? invoiced : completed) {
+        if (setup.paymentMessageAfterInvoice() ? invoiced || completed && nothingDue(after) : completed) {
             complete(after, event.header().eventId().toString(), now);
         }
+    }
+
+    /**
+     * Whether the completed job owes nothing (the contract covers it all): billing invoices nothing then, so with
+     * billing on its completion message goes on completion instead of waiting for an invoice that never comes.
+     */
+    private boolean nothingDue(JobState job) {
+        return !AmountDue.of(setup.jobs().history(system, job.id()), setup.zone()).isPositive();
     }
 
     /** The completion message, after asking for the payment the way the job's currency and the setup allow. */

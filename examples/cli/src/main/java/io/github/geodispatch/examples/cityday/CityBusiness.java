@@ -35,8 +35,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -85,17 +88,38 @@ public final class CityBusiness {
     /** Mistakes planted on jobs still undone: made when the job is worked, on a later day. */
     private final Map<JobId, CityWorld.MistakeKind> plantedOnUndone = new LinkedHashMap<>();
 
-    private CityBusiness(Settings settings, LocalDate firstDay) {
+    /** Hears each working day's requests before the day is played (a week registers their customers). */
+    private Consumer<List<JobLine>> beforeDay = lines -> { };
+
+    private CityBusiness(Settings settings, LocalDate firstDay, UnaryOperator<GeoDispatch.Builder> frontDoor) {
         this.settings = settings;
         this.roster = CityWorld.generate(settings.seed(), settings.technicians(), 10, firstDay, 0, "", Set.of());
         this.calendar = calendar(roster);
         this.business = new CityDay(roster, new CityDay.Options(settings.seed(), settings.technicians(),
-                settings.jobsPerDay(), settings.planSteps(), settings.planGuard()));
+                settings.jobsPerDay(), settings.planSteps(), settings.planGuard()), frontDoor);
     }
 
     /** Opens the business on its front door; nothing is played yet. */
     public static CityBusiness open(Settings settings, LocalDate firstDay) {
-        return new CityBusiness(settings, firstDay);
+        return new CityBusiness(settings, firstDay, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens the business on a front door built with {@code frontDoor}'s settings added (a week's messaging); nothing is
+     * played yet.
+     */
+    public static CityBusiness open(Settings settings, LocalDate firstDay, UnaryOperator<GeoDispatch.Builder> frontDoor) {
+        return new CityBusiness(settings, firstDay, frontDoor);
+    }
+
+    /** {@code hook} hears every simulated tick (every 30 s of a played day) once the clock reads it. */
+    public void onTick(Consumer<Instant> hook) {
+        business.onTick = Objects.requireNonNull(hook, "tick hook");
+    }
+
+    /** {@code hook} hears each working day's requests before the first of them arrives. */
+    public void beforeEachDay(Consumer<List<JobLine>> hook) {
+        beforeDay = Objects.requireNonNull(hook, "day hook");
     }
 
     /**
@@ -166,6 +190,7 @@ public final class CityBusiness {
         CityWorld world = CityWorld.generate(settings.seed(), settings.technicians(), settings.jobsPerDay(), day, dayIndex,
                 tag(day), off);
         allRequests.addAll(world.jobs);
+        beforeDay.accept(world.jobs.stream().map(CityBusiness::line).toList());
         business.gd.dispatch().putTechnicians(roster.techs.stream().map(t -> calendar.on(technician(t), day)).toList());
         // yesterday's routes are done or carried over: each day's board starts empty, as the office's does
         roster.techs.forEach(t -> business.gd.dispatch().putRoute(new Route(t.id(), List.of(), 0)));

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One city-day, end to end: generate the world from the seed, run it through the job record, the dispatcher
@@ -57,6 +59,8 @@ final class CityDay {
     final Presence presence;
     final LeakageWatch leakage;
     final Billing billing;
+    /** Hears every simulated tick after the clock moved to it (a week's messaging sends what is due); none for a day. */
+    Consumer<Instant> onTick = now -> { };
     /** Arrivals the site visits recorded or verified (taken at the end of the day). */
     List<JobVisitFinding> arrivals = List.of();
     CitySimulation.Run run;
@@ -65,6 +69,7 @@ final class CityDay {
         @Override
         public void tick(Instant now) {
             clock.advanceTo(now);
+            onTick.accept(now);
         }
 
         @Override
@@ -96,9 +101,14 @@ final class CityDay {
 
     /** The business on its front door, before its first day is played ({@code world} gives the team and the seller). */
     CityDay(CityWorld world, Options options) {
+        this(world, options, UnaryOperator.identity());
+    }
+
+    /** As {@link #CityDay(CityWorld, Options)}, with {@code frontDoor} adding settings (a week's messaging) to the builder. */
+    CityDay(CityWorld world, Options options, UnaryOperator<GeoDispatch.Builder> frontDoor) {
         this.world = world;
         this.clock = new SimClock(world.on(CitySimulation.START_TIME));
-        this.gd = GeoDispatch.builder()
+        this.gd = frontDoor.apply(GeoDispatch.builder()
                 .business(CityWorld.TENANT, Currency.INR, CityWorld.ZONE)
                 .clock(clock)
                 .idGenerator(IdGenerator.sequential(world.seed))
@@ -106,7 +116,7 @@ final class CityDay {
                 .planTermination(EngineOffice.termination(Math.max(options.planSteps(), 1), options.planGuard()))
                 .planSeed(world.seed)
                 .seller(Billing.seller(world), PriceBasis.TAX_INCLUSIVE)
-                .taxRegime(Billing.regime())
+                .taxRegime(Billing.regime()))
                 .build();
         gd.dispatch().putTechnicians(EngineOffice.technicians(world));
         this.owner = gd.owner();

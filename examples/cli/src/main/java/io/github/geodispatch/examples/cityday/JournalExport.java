@@ -4,6 +4,7 @@ import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalWriter;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.StatementCredit;
 
 import java.io.BufferedWriter;
@@ -52,7 +53,9 @@ final class JournalExport {
         List<Line> lines = new ArrayList<>();
         int order = 0;
         for (JobEvent e : day.events) {
-            lines.add(new Line(e.header().occurredAt(), order++, job(e)));
+            if (inJournal(e)) {
+                lines.add(new Line(e.header().occurredAt(), order++, job(e)));
+            }
         }
         for (StatementCredit c : day.credits) {
             lines.add(new Line(c.at(), order++, new JournalRecord.Statement(time(c.at()), c.source(), c.reference(), c.amount(),
@@ -79,6 +82,14 @@ final class JournalExport {
             }
         }
         return head.size() + lines.size();
+    }
+
+    /**
+     * Whether the journal format has a line for {@code e}: the contact events (messages, codes, payment requests,
+     * feedback) and the approval a verified code records are messaging's, which the journal does not carry.
+     */
+    private static boolean inJournal(JobEvent e) {
+        return !(e instanceof JobEvent.ContactEvent) && !(e instanceof JobEvent.ProofAdded p && p.kind() == ProofKind.OTP);
     }
 
     private static JournalRecord job(JobEvent e) {

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * A week (1-14 days) of the city business through one front door: the city-day world day after day on a team
  * calendar (Sunday closed, a weekday off for one technician in eight), AMC customers whose preventive visits become
- * jobs on their due days, vans loaded on the first morning and topped up every working morning, the day's undone
+ * jobs on their due days, vans loaded on the first morning and topped up every working morning, customers' messages,
+ * approvals and ratings through the front door's messaging ({@link WeekMessages}), the day's undone
  * jobs carried into the next working day, every day's planted mistakes plus the week's stock mistakes, and one
  * audit after the last day. Seeded: the same settings play the same week on any machine. Not thread-safe.
  */
@@ -64,7 +65,7 @@ public final class CityWeek {
     /** Everything the week did, for the report, the CSV and the journal. */
     public record Week(Settings settings, CityBusiness business, List<Day> days, List<Finding> findings,
                        List<CityBusiness.PlantedMistake> planted, List<WeekStock.PlantedStock> plantedStock,
-                       WeekContracts contracts, WeekStock stock) {
+                       WeekContracts contracts, WeekStock stock, WeekMessages messages) {
         public GeoDispatch frontDoor() {
             return business.frontDoor();
         }
@@ -75,8 +76,10 @@ public final class CityWeek {
     /** Plays the week, reporting its phases to {@code progress}; the caller ends the last phase. */
     public static Week run(Settings settings, Progress progress) {
         progress.phase("opening the business", 0);
+        WeekMessages messages = new WeekMessages(settings.seed(), TENANT, ZONE);
         CityBusiness business = CityBusiness.open(new CityBusiness.Settings(settings.seed(), settings.technicians(),
-                settings.jobsPerDay(), settings.planSteps(), settings.planGuard()), FIRST_DAY);
+                settings.jobsPerDay(), settings.planSteps(), settings.planGuard()), FIRST_DAY, messages::configure);
+        messages.attach(business);
         Instant opening = FIRST_DAY.atTime(LocalTime.of(6, 0)).atZone(ZONE).toInstant();
         WeekContracts contracts = new WeekContracts(business, TENANT, ZONE);
         contracts.open(settings.seed(), Math.max(6, settings.technicians() / 3), FIRST_DAY, Math.min(settings.days(), 6),
@@ -98,9 +101,7 @@ public final class CityWeek {
                 visits = contracts.morning(date);
                 contracts.renewOne(date, morning.plus(Duration.ofMinutes(5)));
             }
-            // Integration point for customers' messages (issue 21, GeoDispatch.messaging(), not on main yet): build the
-            // front door with an in-memory sender, let the day's events send booking, ETA, payment-link and feedback
-            // messages, and record the customers' ratings for the report's CSAT (now Share.NONE in WeekReport).
+            messages.morning(morning);
             CityBusiness.DayResult played = business.play(date, i, progress);
             if (working && i == 1) {
                 stock.takeForNoJob(taker, date.atTime(LocalTime.of(21, 40)).atZone(ZONE).toInstant());
@@ -111,6 +112,7 @@ public final class CityWeek {
         LocalDate lastWorking = days.stream().filter(d -> d.played().open()).reduce((a, b) -> b).orElseThrow().played().day();
         stock.countShort(business.team().get(business.team().size() / 2).id(),
                 lastWorking.atTime(LocalTime.of(21, 45)).atZone(ZONE).toInstant());
+        messages.finish(settings.lastDay(), business);
         progress.phase("auditing the week", 0);
         List<Finding> findings = business.audit(settings.auditAsOf());
         Map<LocalDate, Integer> findingsByDay = new LinkedHashMap<>();
@@ -123,7 +125,7 @@ public final class CityWeek {
                     settings.auditAsOf())).total();
             figured.add(new Day(d.played(), d.contractVisits(), kpis, findingsByDay.getOrDefault(d.played().day(), 0)));
         }
-        return new Week(settings, business, figured, findings, planted, stock.planted(), contracts, stock);
+        return new Week(settings, business, figured, findings, planted, stock.planted(), contracts, stock, messages);
     }
 
     /**

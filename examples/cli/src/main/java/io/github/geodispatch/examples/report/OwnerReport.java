@@ -34,12 +34,15 @@ import java.util.stream.Stream;
  * @param serviceTypes   breakdown by service type
  * @param reconciliation how the period's revenue splits into collected, pending and explained differences
  * @param howRun         how the period was simulated (the footer)
+ * @param unhappy        customers who rated a job 1 or 2 stars
+ * @param messages       the messages to customers, per day (empty when the business sent none)
  */
 public record OwnerReport(String business, ZoneId zone, Currency currency, Instant asOf, List<DayFigures> days,
                           List<CallBack> callBacks, List<SlaMiss> slaMisses, List<PendingCollection> pending,
                           List<RenewalDue> renewals, List<LowStock> lowStock, List<LeakageItem> leakage, ReportMap map,
                           List<BranchRow> branches, List<TechnicianRow> technicians, List<ServiceTypeRow> serviceTypes,
-                          Reconciliation reconciliation, HowRun howRun) {
+                          Reconciliation reconciliation, HowRun howRun, List<UnhappyCustomer> unhappy,
+                          List<MessageDay> messages) {
     public OwnerReport {
         Checks.text(business, "business");
         Objects.requireNonNull(zone, "zone");
@@ -58,6 +61,8 @@ public record OwnerReport(String business, ZoneId zone, Currency currency, Insta
         serviceTypes = Checks.list(serviceTypes, "serviceTypes");
         Objects.requireNonNull(reconciliation, "reconciliation");
         Objects.requireNonNull(howRun, "howRun");
+        unhappy = Checks.list(unhappy, "unhappy");
+        messages = Checks.list(messages, "messages");
         if (days.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one day");
         }
@@ -138,6 +143,8 @@ public record OwnerReport(String business, ZoneId zone, Currency currency, Insta
         private final List<ServiceTypeRow> serviceTypes = new ArrayList<>();
         private Reconciliation reconciliation;
         private HowRun howRun;
+        private final List<UnhappyCustomer> unhappy = new ArrayList<>();
+        private final List<MessageDay> messages = new ArrayList<>();
 
         private Builder(String business, ZoneId zone, Currency currency) {
             this.business = business;
@@ -215,10 +222,20 @@ public record OwnerReport(String business, ZoneId zone, Currency currency, Insta
             return this;
         }
 
+        public Builder unhappy(UnhappyCustomer u) {
+            unhappy.add(u);
+            return this;
+        }
+
+        public Builder messages(MessageDay m) {
+            messages.add(m);
+            return this;
+        }
+
         /** The report; throws {@link IllegalArgumentException} or {@link NullPointerException} naming what is wrong. */
         public OwnerReport build() {
             return new OwnerReport(business, zone, currency, asOf, days, callBacks, slaMisses, pending, renewals, lowStock,
-                    leakage, map, branches, technicians, serviceTypes, reconciliation, howRun);
+                    leakage, map, branches, technicians, serviceTypes, reconciliation, howRun, unhappy, messages);
         }
     }
 }

@@ -75,6 +75,7 @@ public final class ReportPage {
         actions();
         map();
         money();
+        messages();
         breakdowns();
         h.append("</main>\n");
         footer();
@@ -224,6 +225,16 @@ public final class ReportPage {
                     new Cell(fig.age(late), late.toMinutes()));
         });
         sla.write();
+
+        Table unhappy = new Table("Customers unhappy", "unhappy",
+                "Rated their job 1 or 2 stars from the link in the job-done message; lowest first.",
+                List.of(col("Customer"), col("Phone"), col("Job"), col("Service"), col("Technician"), num("Stars"),
+                        wide("What they wrote"), col("Rated at")));
+        report.unhappy().stream().sorted(Comparator.comparingInt(UnhappyCustomer::stars)
+                .thenComparing(UnhappyCustomer::ratedAt)).forEach(u -> unhappy.row(text(u.customer()), phone(u.phone()),
+                text(u.jobNumber()), text(u.service()), text(u.technician()), count(u.stars()),
+                text(u.comment().isEmpty() ? "—" : u.comment()), time(u.ratedAt())));
+        unhappy.write();
 
         Table pending = new Table("Money to collect", "pending",
                 "Owed by customer, oldest first; age counts from the job's completion to the report's end.",
@@ -488,6 +499,38 @@ public final class ReportPage {
         return amounts.stream().reduce(Money.zero(report.currency()), Money::plus);
     }
 
+    // ---- messages to customers ------------------------------------------------------------------------------------
+
+    /** What the customers were told, day by day; nothing when the business sent no messages. */
+    private void messages() {
+        if (report.messages().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"messages\" aria-labelledby=\"messages-h\"><h2 id=\"messages-h\">Messages to customers"
+                + "</h2>\n");
+        Table days = new Table(null, "messages", "WhatsApp messages by the day they were written: booking, technician "
+                + "assigned, on the way, job done with the payment link and the rating link. In the quiet hours of the "
+                + "night only messages about the moment go out (on the way, arrived, codes); the rest wait for the morning.",
+                List.of(col("Day"), num("Written"), num("Sent"), num("Delivered"), num("Read"), num("Not delivered"),
+                        num("Held overnight")));
+        for (MessageDay d : report.messages()) {
+            days.row(new Cell(SHORT_DAY.format(d.date()), d.date().toEpochDay()), count(d.written()), count(d.sent()),
+                    count(d.delivered()), count(d.read()), count(d.failed()).flagIf(d.failed() * 20 > d.written()),
+                    count(d.heldOvernight()));
+        }
+        days.write();
+        h.append("<p class=\"hint\">").append(esc("In all " + total(MessageDay::written) + " messages written, "
+                + total(MessageDay::sent) + " sent, " + total(MessageDay::delivered) + " delivered ("
+                + total(MessageDay::read) + " read), " + total(MessageDay::failed) + " not delivered, "
+                + total(MessageDay::heldOvernight) + " held overnight."))
+                .append("</p></section>\n");
+    }
+
+    /** The period's total of one messages figure, as the page writes a count. */
+    private String total(ToLongFunction<MessageDay> figure) {
+        return fig.count(report.messages().stream().mapToLong(figure).sum());
+    }
+
     // ---- breakdowns ---------------------------------------------------------------------------------------------
 
     private void breakdowns() {
@@ -737,7 +780,7 @@ public final class ReportPage {
             body{background:#fff;font-size:11px}header{background:none;color:#000;padding:0 0 4px}header p{color:#333}
             main{display:flex;flex-direction:column}
             section{box-shadow:none;margin:0 0 6px;padding:0;border-radius:0}
-            #today{order:1}#map{order:2;break-after:page}#actions{order:3}#money{order:4}#breakdowns{order:5}
+            #today{order:1}#map{order:2;break-after:page}#actions{order:3}#money{order:4}#messages{order:5}#breakdowns{order:6}
             .tiles{grid-template-columns:repeat(5,1fr);gap:4px}.tile{padding:4px 6px}.tile .value{font-size:16px}
             .spark{height:14px}.map{max-height:150mm;width:auto;max-width:100%;margin:0 auto}
             .csv,.rides{display:none}.scroll{overflow:visible;max-height:none;border:0}tr{break-inside:avoid}

@@ -8,11 +8,20 @@ import io.github.geodispatch.examples.cityday.CityBusiness;
 import io.github.geodispatch.examples.cli.GeodispatchCli;
 import io.github.geodispatch.examples.Progress;
 import io.github.geodispatch.examples.report.DayFigures;
+import io.github.geodispatch.examples.report.MessageDay;
 import io.github.geodispatch.examples.report.OwnerReport;
+import io.github.geodispatch.examples.report.Share;
+import io.github.geodispatch.examples.report.TechnicianRow;
+import io.github.geodispatch.examples.report.UnhappyCustomer;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.messaging.Template;
+import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.MessageRecipient;
+import io.github.geodispatch.spi.OutboundMessage;
+import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
@@ -24,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -197,5 +207,102 @@ class CityWeekTest {
             assertThat(written.week().findings()).as("a finding for %s", p)
                     .anyMatch(f -> f.code().name().equals(p.findingCode()) && p.technician().equals(f.technician()));
         }
+    }
+
+    @Test
+    void theCsatOnThePageIsTheShareOfTheRatingsCustomersGaveThatAreFourOrFiveStars() {
+        List<WeekMessages.Rating> ratings = written.week().messages().ratings();
+        assertThat(ratings).as("customers answered the feedback link").hasSizeGreaterThan(10);
+        assertThat(ratings).as("each job rated once").extracting(WeekMessages.Rating::job).doesNotHaveDuplicates();
+        long satisfied = 0;
+        long stars = 0;
+        for (WeekMessages.Rating r : ratings) {
+            satisfied += r.rating() >= 4 ? 1 : 0;
+            stars += r.rating();
+        }
+        Share week = report.days().stream().map(DayFigures::csat).reduce(Share.NONE, Share::plus);
+        assertThat(week).isEqualTo(new Share(satisfied, ratings.size()));
+        assertThat(report.technicians().stream().map(TechnicianRow::csat).reduce(Share.NONE, Share::plus))
+                .as("the scorecard's ratings add up to the week's").isEqualTo(week);
+        var care = written.week().frontDoor().owner().customerCare(CityWeek.FIRST_DAY, SETTINGS.lastDay());
+        assertThat(care.averageRating()).hasValue((double) stars / ratings.size());
+        for (TechnicianRow row : report.technicians()) {
+            long mine = ratings.stream().filter(r -> name(r.technician()).equals(row.technician())).count();
+            long happy = ratings.stream().filter(r -> name(r.technician()).equals(row.technician()) && r.rating() >= 4).count();
+            assertThat(row.csat()).as("%s's satisfaction", row.technician()).isEqualTo(new Share(happy, mine));
+        }
+        assertThat(report.unhappy()).extracting(UnhappyCustomer::jobNumber).containsExactlyElementsOf(ratings.stream()
+                .filter(r -> r.rating() <= 2).map(r -> r.job().value()).toList());
+        assertThat(report.unhappy()).allSatisfy(u -> assertThat(u.comment()).isNotBlank());
+    }
+
+    private String name(io.github.geodispatch.spi.TechnicianId id) {
+        return written.week().business().team().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow().name();
+    }
+
+    @Test
+    void everyCompletedJobsCustomerGotExactlyOneJobDoneMessage() {
+        Map<JobId, Long> jobDone = new HashMap<>();
+        for (OutboundMessage m : written.week().messages().handedToProvider()) {
+            if (m.template().equals(Template.JOB_COMPLETED.id())) {
+                assertThat(m.recipient().kind()).isEqualTo(MessageRecipient.Kind.CUSTOMER);
+                jobDone.merge(m.job(), 1L, Long::sum);
+            }
+        }
+        var owner = io.github.geodispatch.spi.Actor.owner(CityWeek.TENANT, "o");
+        int completed = 0;
+        for (JournalRecord r : journal) {
+            if (r instanceof JournalRecord.JobCreated c) {
+                JobStatus status = written.week().frontDoor().jobs().job(owner, c.job()).orElseThrow().status();
+                if (status == JobStatus.COMPLETED || status == JobStatus.CLOSED) {
+                    completed++;
+                    assertThat(jobDone.get(c.job())).as("job-done messages for %s", c.job()).isEqualTo(1L);
+                } else {
+                    assertThat(jobDone).as("no job-done message for %s, %s", c.job(), status).doesNotContainKey(c.job());
+                }
+            }
+        }
+        assertThat(completed).isGreaterThan(50);
+    }
+
+    @Test
+    void noMessageThatCanWaitWentOutInTheQuietHoursAndTheHeldOnesWentInTheMorning() {
+        List<WeekMessages.CustomerMessage> messages = written.week().messages().toCustomers();
+        assertThat(messages).hasSizeGreaterThan(200);
+        int held = 0;
+        for (WeekMessages.CustomerMessage m : messages) {
+            assertThat(m.stored().sentAt()).as("%s was sent", m.stored().key()).isNotNull();
+            LocalTime sent = m.stored().sentAt().atZone(CityWeek.ZONE).toLocalTime();
+            boolean quiet = !sent.isBefore(WeekMessages.QUIET_FROM) || sent.isBefore(WeekMessages.QUIET_UNTIL);
+            if (!Template.of(m.stored().message().template()).anytime()) {
+                assertThat(quiet).as("%s sent at %s", m.stored().key(), sent).isFalse();
+            }
+            held += m.heldForQuietHours() ? 1 : 0;
+        }
+        assertThat(held).as("bookings before 08:00 waited for the morning").isPositive();
+        MessageDay monday = report.messages().get(0);
+        assertThat(monday.written()).isEqualTo(messages.stream()
+                .filter(m -> m.queuedAt().atZone(CityWeek.ZONE).toLocalDate().equals(CityWeek.FIRST_DAY)).count());
+        assertThat(monday.delivered() + monday.failed()).as("every message delivered or not").isEqualTo(monday.written());
+        assertThat(monday.failed()).as("the provider's failures came back").isPositive();
+    }
+
+    @Test
+    void installationsAndRepairsWereApprovedWithTheCustomersCodeWhichTheJournalLeavesOut() {
+        var owner = io.github.geodispatch.spi.Actor.owner(CityWeek.TENANT, "o");
+        int approved = 0;
+        for (JournalRecord r : journal) {
+            if (r instanceof JournalRecord.JobCreated c && WeekMessages.APPROVED_BY_CODE.contains(c.jobType())) {
+                List<JobEvent> history = written.week().frontDoor().jobs().history(owner, c.job());
+                boolean started = history.stream().anyMatch(e -> e instanceof JobEvent.StatusChanged s
+                        && s.status() == JobStatus.WORK_STARTED);
+                boolean byCode = history.stream().anyMatch(e -> e instanceof JobEvent.ProofAdded p && p.kind() == ProofKind.OTP);
+                assertThat(byCode).as("%s approved by code once its work started", c.job()).isEqualTo(started);
+                approved += byCode ? 1 : 0;
+            }
+        }
+        assertThat(approved).isPositive();
+        assertThat(journal).as("the journal format has no line for a code's approval")
+                .noneMatch(r -> r instanceof JournalRecord.JobProof p && p.kind() == ProofKind.OTP);
     }
 }

@@ -42,6 +42,18 @@ class ReportPageTest {
     }
 
     @Test
+    void unhappyCustomersAreAnActionListAndTheMessagesAreCountedByDay() {
+        assertThat(WEEK.indexOf("Customers unhappy")).isBetween(WEEK.indexOf("id=\"actions\""), WEEK.indexOf("id=\"map\""));
+        assertThat(WEEK.indexOf("J-00091")).as("1 star before 2 stars").isLessThan(WEEK.indexOf("J-00097"));
+        assertThat(WEEK).contains("Problem came back the same evening", "id=\"t-messages\"",
+                "In all 4,417 messages written, 4,375 sent, 4,256 delivered (2,555 read), 161 not delivered, 308 held overnight.");
+        OwnerReport.Builder none = OwnerReport.builder("A", SampleReports.week().zone(), SampleReports.week().currency())
+                .asOf(SampleReports.week().asOf()).day(SampleReports.week().days().get(0))
+                .reconciliation(SampleReports.week().reconciliation()).howRun(SampleReports.week().howRun());
+        assertThat(ReportPage.render(none.build())).as("no messages, no section").doesNotContain("id=\"messages\"");
+    }
+
+    @Test
     void aPeriodEndingOnAClosedDayOpensOnTheLastDayTheBusinessWorked() {
         LocalDate sunday = LocalDate.of(2026, 3, 15);
         DayFigures closed = new DayFigures(sunday, 0, 0, 0, Money.inr(0), Money.inr(0), Money.inr(0), new Share(0, 0),
@@ -80,7 +92,7 @@ class ReportPageTest {
         OwnerReport kes = new OwnerReport("Maji Safi, Nairobi", ZoneId.of("Africa/Nairobi"), Currency.KES,
                 Instant.parse("2026-03-09T18:00:00Z"), List.of(day(LocalDate.of(2026, 3, 9), Money.kes(1_234_567_00))),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), emptyMap(), List.of(), List.of(), List.of(),
-                new Reconciliation(Money.kes(1_234_567_00), Money.kes(1_234_567_00), Money.kes(0), List.of()), howRun());
+                new Reconciliation(Money.kes(1_234_567_00), Money.kes(1_234_567_00), Money.kes(0), List.of()), howRun(), List.of(), List.of());
         assertThat(ReportPage.render(kes)).contains("KES 1,234,567", "EAT").doesNotContain("₹");
     }
 
@@ -95,7 +107,7 @@ class ReportPageTest {
                 r.reconciliation().pending(), List.of());
         String page = ReportPage.render(new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(), r.callBacks(),
                 r.slaMisses(), r.pending(), r.renewals(), r.lowStock(), r.leakage(), r.map(), r.branches(), r.technicians(),
-                r.serviceTypes(), unexplained, r.howRun()));
+                r.serviceTypes(), unexplained, r.howRun(), r.unhappy(), r.messages()));
         assertThat(page).contains("Not explained: revenue minus the lines above does not come to zero</td><td class=\"n\" "
                 + "data-v=\"65000\">₹650</td>");
 
@@ -147,7 +159,7 @@ class ReportPageTest {
                 new ReportMap.Branch("Hebbal", new GeoPoint(13.0358, 77.5970))), List.of(), List.of());
         String page = ReportPage.render(new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), close, List.of(), List.of(), List.of(),
-                r.reconciliation(), r.howRun()));
+                r.reconciliation(), r.howRun(), List.of(), List.of()));
         Matcher m = Pattern.compile("<text class=\"name\" [^>]*dy=\"(-?\\d+)\"[^>]*>([^<]+)</text>").matcher(page);
         List<String> placed = new ArrayList<>();
         while (m.find()) {
@@ -176,16 +188,16 @@ class ReportPageTest {
         List<DayFigures> gap = List.of(r.days().get(0), r.days().get(2));
         assertThatThrownBy(() -> new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), gap, List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), r.map(), List.of(), List.of(), List.of(), r.reconciliation(),
-                r.howRun())).hasMessageContaining("days must be consecutive");
+                r.howRun(), List.of(), List.of())).hasMessageContaining("days must be consecutive");
         assertThatThrownBy(() -> new OwnerReport(r.business(), r.zone(), Currency.KES, r.asOf(), r.days(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), r.map(), List.of(), List.of(), List.of(),
-                r.reconciliation(), r.howRun())).hasMessageContaining("not in the report's currency KES");
+                r.reconciliation(), r.howRun(), List.of(), List.of())).hasMessageContaining("not in the report's currency KES");
     }
 
     private static OwnerReport withServices(OwnerReport r, List<ServiceTypeRow> services) {
         return new OwnerReport(r.business(), r.zone(), r.currency(), r.asOf(), r.days(), r.callBacks(), r.slaMisses(),
                 r.pending(), r.renewals(), r.lowStock(), r.leakage(), r.map(), r.branches(), r.technicians(), services,
-                r.reconciliation(), r.howRun());
+                r.reconciliation(), r.howRun(), r.unhappy(), r.messages());
     }
 
     private static DayFigures day(LocalDate date, Money revenue) {

@@ -64,6 +64,14 @@ public final class SampleReports {
                         CallBack.Reason.RESCHEDULED, at(today, 10, 40)))
                 .callBack(new CallBack("Lakshmi N & Sons <Traders>", "+91 80 2345 6789", "J-00140", "Pest control",
                         CallBack.Reason.NOT_PLACED, at(today, 11, 5)));
+        b.unhappy(new UnhappyCustomer("Suresh Kumar", "+91 98860 33445", "J-00091", "AC repair", "Ravi Shankar", 1,
+                        "Problem came back the same evening", at(today, 19, 40)))
+                .unhappy(new UnhappyCustomer("Farah Khan", "", "J-00097", "RO purifier service", "Ravi Shankar", 2, "",
+                        at(today, 17, 5)));
+        for (int i = 0; i < dayCount; i++) {
+            b.messages(new MessageDay(FIRST_DAY.plusDays(i), 610 + i * 7, 604 + i * 7, 587 + i * 7, 350 + i * 5,
+                    23, 41 + i));
+        }
         b.slaMiss(new SlaMiss("Suresh Kumar", "J-00088", "AC repair", "Whitefield", "Ravi Shankar", at(today, 11, 0),
                         Optional.of(at(today, 12, 35))))
                 .slaMiss(new SlaMiss("Priya Menon", "J-00117", "Emergency: AC not cooling", "Hebbal", "not assigned",

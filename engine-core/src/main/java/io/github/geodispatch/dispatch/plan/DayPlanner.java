@@ -63,6 +63,8 @@ public interface DayPlanner {
 
     /** Configures a {@link DayPlanner}; each setter fails at once on a null, bad or repeated value. Not thread-safe. */
     final class Builder {
+        private static final Duration DEFAULT_PART_POINT = Duration.ofMinutes(5);
+
         private TravelTimes travel;
         private ServiceAreaFences fences;
         private PlanTermination termination;
@@ -70,6 +72,8 @@ public interface DayPlanner {
         private Executor executor;
         private Long seed;
         private Integer parallelism;
+        private PartPreference partPreference;
+        private Duration partPointWorth;
 
         private Builder() {}
 
@@ -128,6 +132,30 @@ public interface DayPlanner {
             return this;
         }
 
+        /**
+         * Prefers, as a soft rule, a technician whose van holds the parts a job needs: each planned visit earns its
+         * {@link PartPreference#bonus} on its technician, each point worth {@link #partPointWorth} of travel. It
+         * never breaks a hard rule nor leaves a job unassigned. Default: {@link PartPreference#NONE}.
+         */
+        public Builder partPreference(PartPreference preference) {
+            partPreference = once(partPreference, preference, "part preference");
+            return this;
+        }
+
+        /**
+         * How much travel one point of the part preference's bonus is worth: the planner adds up to this much
+         * driving to give a job to a technician whose van holds one more of its parts. Whole seconds in
+         * {@code [0, 2 h]}. Default: 5 minutes.
+         */
+        public Builder partPointWorth(Duration travel) {
+            Objects.requireNonNull(travel, "part point worth");
+            if (travel.isNegative() || travel.compareTo(Duration.ofHours(2)) > 0 || travel.getNano() != 0) {
+                throw new IllegalArgumentException("part point worth must be whole seconds in [0, 2 h], was " + travel);
+            }
+            partPointWorth = once(partPointWorth, travel, "part point worth");
+            return this;
+        }
+
         public DayPlanner build() {
             return new LocalSearchDayPlanner(
                     travel == null ? HaversineTravelTimes.defaults() : travel,
@@ -137,6 +165,8 @@ public interface DayPlanner {
                     executor,
                     seed == null ? 0L : seed,
                     parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism,
+                    partPreference == null ? PartPreference.NONE : partPreference,
+                    partPointWorth == null ? DEFAULT_PART_POINT.getSeconds() : partPointWorth.getSeconds(),
                     false);
         }
 

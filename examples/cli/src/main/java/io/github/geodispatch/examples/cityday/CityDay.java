@@ -107,6 +107,7 @@ final class CityDay {
                 .planSeed(world.seed)
                 .seller(Billing.seller(world), PriceBasis.TAX_INCLUSIVE)
                 .taxRegime(Billing.regime())
+                .usualParts(JobKind.usualParts())          // the planner prefers a van holding the job's parts
                 .build();
         gd.dispatch().putTechnicians(EngineOffice.technicians(world));
         this.owner = gd.owner();

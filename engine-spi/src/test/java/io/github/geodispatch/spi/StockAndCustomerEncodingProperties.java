@@ -9,6 +9,7 @@ import net.jqwik.api.Provide;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +28,7 @@ class StockAndCustomerEncodingProperties {
 
     @Property(tries = 300)
     void changingAnyOneValueOfAStockEventChangesItsHash(@ForAll("stockEvents") StockEvent event) {
-        String hash = StockChain.hash(event);
-        List<FieldChanges.Changed<Record>> changes = FieldChanges.ofAny((Record) event);
-
-        assertThat(changes).hasSizeGreaterThan(8);
-        for (FieldChanges.Changed<Record> change : changes) {
-            assertThat(StockChain.hash((StockEvent) change.changed())).as("changed %s", change.path()).isNotEqualTo(hash);
-        }
+        everyChangeChangesTheHash(event, e -> StockChain.hash((StockEvent) e));
     }
 
     @Property(tries = 300)
@@ -49,13 +44,16 @@ class StockAndCustomerEncodingProperties {
 
     @Property(tries = 50)
     void changingAnyOneValueOfACustomerEventChangesItsHash(@ForAll("customerEvents") CustomerEvent event) {
-        String hash = CustomerHashChain.hash(event);
+        everyChangeChangesTheHash(event, e -> CustomerHashChain.hash((CustomerEvent) e));
+    }
+
+    private static void everyChangeChangesTheHash(Object event, Function<Record, String> hash) {
+        String original = hash.apply((Record) event);
         List<FieldChanges.Changed<Record>> changes = FieldChanges.ofAny((Record) event);
 
         assertThat(changes).hasSizeGreaterThan(8);
         for (FieldChanges.Changed<Record> change : changes) {
-            assertThat(CustomerHashChain.hash((CustomerEvent) change.changed())).as("changed %s", change.path())
-                    .isNotEqualTo(hash);
+            assertThat(hash.apply(change.changed())).as("changed %s", change.path()).isNotEqualTo(original);
         }
     }
 }

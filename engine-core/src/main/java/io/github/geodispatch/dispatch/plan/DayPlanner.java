@@ -97,11 +97,7 @@ public interface DayPlanner {
 
         /** How long after shift end a technician may still work (as soft overtime). Default: none. */
         public Builder overtimeAllowance(Duration allowance) {
-            Objects.requireNonNull(allowance, "overtime allowance");
-            if (allowance.isNegative() || allowance.compareTo(Duration.ofHours(8)) > 0 || allowance.getNano() != 0) {
-                throw new IllegalArgumentException("overtime allowance must be whole seconds in [0, 8 h], was " + allowance);
-            }
-            overtimeAllowance = once(overtimeAllowance, allowance, "overtime allowance");
+            overtimeAllowance = once(overtimeAllowance, wholeSeconds(allowance, 8, "overtime allowance"), "overtime allowance");
             return this;
         }
 
@@ -148,11 +144,7 @@ public interface DayPlanner {
          * {@code [0, 2 h]}. Default: 5 minutes.
          */
         public Builder partPointWorth(Duration travel) {
-            Objects.requireNonNull(travel, "part point worth");
-            if (travel.isNegative() || travel.compareTo(Duration.ofHours(2)) > 0 || travel.getNano() != 0) {
-                throw new IllegalArgumentException("part point worth must be whole seconds in [0, 2 h], was " + travel);
-            }
-            partPointWorth = once(partPointWorth, travel, "part point worth");
+            partPointWorth = once(partPointWorth, wholeSeconds(travel, 2, "part point worth"), "part point worth");
             return this;
         }
 
@@ -168,6 +160,15 @@ public interface DayPlanner {
                     partPreference == null ? PartPreference.NONE : partPreference,
                     partPointWorth == null ? DEFAULT_PART_POINT.getSeconds() : partPointWorth.getSeconds(),
                     false);
+        }
+
+        /** {@code value}, when it is whole seconds in [0, {@code maxHours} h]. */
+        private static Duration wholeSeconds(Duration value, int maxHours, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.compareTo(Duration.ofHours(maxHours)) > 0 || value.getNano() != 0) {
+                throw new IllegalArgumentException(what + " must be whole seconds in [0, " + maxHours + " h], was " + value);
+            }
+            return value;
         }
 
         private static <T> T once(T current, T value, String what) {

@@ -1,6 +1,7 @@
 package io.github.geodispatch.spi;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The canonical byte encoding of a stock event, stock format 1: what its {@link StockChain} hash is the SHA-256 of.
@@ -95,7 +96,7 @@ public final class StockEncoding {
     }
 
     /** Both halves of a transfer: the transfer id, the other location, then the movement. */
-    private static void transfer(CanonicalWriter w, java.util.UUID transfer, LocationId other, String sku, int quantity,
+    private static void transfer(CanonicalWriter w, UUID transfer, LocationId other, String sku, int quantity,
                                  Money cost, List<String> serials) {
         w.uuid(16, transfer).string(17, other.value()).string(18, sku).i32(19, quantity).money(20, cost)
                 .strings(21, serials);

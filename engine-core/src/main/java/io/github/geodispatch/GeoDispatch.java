@@ -97,7 +97,8 @@ import java.util.function.Function;
  *   <li>{@link #dispatch()}, the live board: its assignments and removals are recorded on the job record;</li>
  *   <li>{@link #schedule()}, with a {@link Builder#calendar team calendar}: the board over a horizon of days
  *       (today's board is {@link #dispatch()}), its reschedules recorded on the job record with their slot;</li>
- *   <li>{@link #planner()}, the day planner, over the same travel times;</li>
+ *   <li>{@link #planner()}, the day planner, over the same travel times; with {@link Builder#usualParts usual
+ *       parts} it prefers a technician whose van holds the job's parts;</li>
  *   <li>{@link #payments()}: every job event, site visit, statement credit and cash deposit reaches the
  *       payment reconciliation and the leakage rules;</li>
  *   <li>{@link #billing()}: a completed job's GST invoice is drafted from its record, handed to accounts and
@@ -152,7 +153,11 @@ public interface GeoDispatch {
      */
     Schedule schedule();
 
-    /** The multi-technician day planner. */
+    /**
+     * The multi-technician day planner. With {@link Builder#usualParts usual parts} it prefers, as a soft rule, a
+     * technician whose van holds the job type's usual parts: a point per part held in full, worth five minutes of
+     * travel, as the van stock stands when a plan starts.
+     */
     DayPlanner planner();
 
     /** Payment reconciliation, cash and leakage findings. */
@@ -555,7 +560,10 @@ public interface GeoDispatch {
             return this;
         }
 
-        /** The parts each job type usually needs, for van restock lists; none when not set. */
+        /**
+         * The parts each job type usually needs, for van restock lists and the planner's preference for a van that
+         * holds them; none when not set.
+         */
         public Builder usualParts(UsualParts parts) {
             usualParts = once(usualParts, parts, "usual parts");
             return this;

@@ -58,6 +58,7 @@ import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.stock.StockCommand;
 import io.github.geodispatch.stock.StockLedger;
+import io.github.geodispatch.stock.UsualParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -143,8 +144,6 @@ public final class WiredGeoDispatch implements GeoDispatch {
         this.board = settings.calendar() == null ? boards.build() : null;
         this.schedule = settings.calendar() == null ? null
                 : Schedule.builder().calendar(settings.calendar()).days(settings.horizonDays()).boards(boards).build();
-        this.planner = DayPlanner.builder().travelTimes(settings.travelTimes()).serviceAreaFences(areas)
-                .termination(settings.planTermination()).seed(settings.planSeed()).build();
         this.billing = settings.seller() == null ? null : new HandedOffBilling(InvoiceDrafter.builder()
                 .seller(settings.seller()).regime(settings.taxRegime()).sequence(settings.invoiceSequence())
                 .priceBasis(settings.priceBasis()).build());
@@ -156,6 +155,13 @@ public final class WiredGeoDispatch implements GeoDispatch {
                 .clock(settings.clock()).eventIds(settings.idGenerator()::nextEventId).usualParts(settings.usualParts())
                 .build();
         stock.subscribe(this::stockEvents);
+        DayPlanner.Builder plans = DayPlanner.builder().travelTimes(settings.travelTimes()).serviceAreaFences(areas)
+                .termination(settings.planTermination()).seed(settings.planSeed());
+        if (settings.usualParts() != UsualParts.none()) {
+            // prefer a technician whose van holds the job's usual parts
+            plans.partPreference(new VanStockPreference(settings.usualParts(), stock));
+        }
+        this.planner = plans.build();
         jobs.subscribe(settings.tenant(), visitLink);
         jobs.subscribe(settings.tenant(), this::ownEvents);
         customers.subscribe(this::customerEvents);

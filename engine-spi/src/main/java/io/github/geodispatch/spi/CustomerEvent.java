@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Every fact about a customer is one of these, appended to that customer's stream: who they are, their sites,
- * the equipment at them, and their contracts. Current state is a fold of the stream. As with
- * {@link JobEvent}, the records' {@code toString()} is the canonical text the {@link CustomerHashChain} hashes,
- * so components are records, enums, strings, numbers, dates, instants and lists only.
+ * the equipment at them, and their contracts. Current state is a fold of the stream. The
+ * {@link CustomerHashChain} hashes each event's canonical bytes ({@link CustomerEncoding}), so components are
+ * records, enums, strings, numbers, dates, instants and lists only, and a new component needs a new tag there.
  *
  * <p>A contract's status follows from its events and the day: DRAFT after {@link ContractDrafted}, ACTIVE
  * after {@link ContractActivated} within its term, EXPIRED after its end, RENEWED once a contract that renews

@@ -5,17 +5,18 @@ import java.util.OptionalInt;
 
 /**
  * Tamper evidence for customer streams, by the rules the stock streams' {@link StockChain} follows too: an
- * event's hash is the SHA-256 of its canonical text (the record's {@code toString()}, which includes the previous event's hash), the first
+ * event's hash is the SHA-256 of its canonical bytes ({@link CustomerEncoding}, which include the previous event's
+ * hash), the first
  * event chains onto {@link HashChain#GENESIS}, and a trusted head kept outside the stream also shows an edit of
  * the last event. Stateless and thread-safe.
  */
 public final class CustomerHashChain {
-    private static final EventChain<CustomerEvent> CHAIN = new EventChain<>(CustomerEvent::toString,
+    private static final EventChain<CustomerEvent> CHAIN = new EventChain<>(CustomerEncoding::encode,
             e -> e.header().previousHash(), e -> e.header().version());
 
     private CustomerHashChain() {}
 
-    /** The SHA-256 of the event's canonical text, as 64 lower-case hex characters. */
+    /** The SHA-256 of the event's canonical bytes, as 64 lower-case hex characters. */
     public static String hash(CustomerEvent event) {
         return CHAIN.hash(event);
     }

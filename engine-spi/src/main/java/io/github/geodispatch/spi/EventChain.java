@@ -1,6 +1,5 @@
 package io.github.geodispatch.spi;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The hash-chain rules of the customer and stock streams ({@link CustomerHashChain}, {@link StockChain}; job
- * streams hash a versioned canonical encoding instead, see {@link HashChain}): an event's hash is the SHA-256 of
- * its canonical text, each event carries the hash of the one before it on its stream ({@link HashChain#GENESIS}
+ * streams, with their formats, are {@link HashChain}'s): an event's hash is the SHA-256 of its canonical bytes
+ * ({@link CustomerEncoding}, {@link StockEncoding}), each event carries the hash of the one before it on its stream ({@link HashChain#GENESIS}
  * for the first) and its version (1, 2, ...), and a head kept outside the stream shows an edit of the last
  * event. Immutable and thread-safe.
  *
@@ -23,24 +22,29 @@ final class EventChain<E> {
     static final String GENESIS = "0".repeat(64);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    private final Function<? super E, String> canonicalText;
+    /** One digest per thread: getting one from the providers costs more than the hash of a small event. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    });
+
+    private final Function<? super E, byte[]> canonicalBytes;
     private final Function<? super E, String> previousHash;
     private final ToLongFunction<? super E> version;
 
-    EventChain(Function<? super E, String> canonicalText, Function<? super E, String> previousHash,
+    EventChain(Function<? super E, byte[]> canonicalBytes, Function<? super E, String> previousHash,
                ToLongFunction<? super E> version) {
-        this.canonicalText = canonicalText;
+        this.canonicalBytes = canonicalBytes;
         this.previousHash = previousHash;
         this.version = version;
     }
 
     String hash(E event) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonicalText.apply(event).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        byte[] bytes = canonicalBytes.apply(event);
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
     }
 
     String head(List<? extends E> stream) {

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * Tamper evidence for stock streams, by the rules {@link CustomerHashChain} follows too: an event's hash is the SHA-256 of
- * its canonical text (the record's {@code toString()}, which includes the previous event's hash); a head kept
+ * Tamper evidence for stock streams, by the rules {@link CustomerHashChain} follows too: an event's hash is the
+ * SHA-256 of its canonical bytes ({@link StockEncoding}, which include the previous event's hash); a head kept
  * outside the stream also shows an edit of the last event. Stateless and thread-safe.
  */
 public final class StockChain {
-    private static final EventChain<StockEvent> CHAIN = new EventChain<>(StockEvent::toString,
+    private static final EventChain<StockEvent> CHAIN = new EventChain<>(StockEncoding::encode,
             e -> e.header().previousHash(), e -> e.header().version());
 
     private StockChain() {}
 
-    /** The SHA-256 of the event's canonical text, as 64 lower-case hex characters. */
+    /** The SHA-256 of the event's canonical bytes, as 64 lower-case hex characters. */
     public static String hash(StockEvent event) {
         return CHAIN.hash(event);
     }

@@ -11,8 +11,8 @@ import java.util.UUID;
  * tenant's catalogue stream, a location's opening, minimum levels and movements to that location's stream.
  * A location's current stock is a fold of its own stream alone: each movement records the quantity, the serials
  * and the cost (minor units) it moved, as the stock engine decided them from the weighted average cost when it
- * was recorded. All variants are immutable records; as with {@link JobEvent}, their {@code toString()} is the
- * canonical text {@link StockChain} hashes.
+ * was recorded. All variants are immutable records; {@link StockChain} hashes each one's canonical bytes
+ * ({@link StockEncoding}), so a new component needs a new tag there.
  */
 public sealed interface StockEvent {
     StockEventHeader header();

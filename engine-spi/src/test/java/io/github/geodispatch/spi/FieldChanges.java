@@ -35,6 +35,21 @@ final class FieldChanges {
 
     record Change(String path, JobEvent changed) {}
 
+    /** One changed copy of an event of any family (stock, customer) per value path, each with its path. */
+    static <E extends Record> List<Changed<E>> ofAny(E event) {
+        List<Changed<E>> out = new ArrayList<>();
+        for (Object[] variant : changes(event, event.getClass().getSimpleName())) {
+            if (!variant[0].equals(event)) {
+                @SuppressWarnings("unchecked")
+                E changed = (E) variant[0];
+                out.add(new Changed<>((String) variant[1], changed));
+            }
+        }
+        return out;
+    }
+
+    record Changed<E>(String path, E changed) {}
+
     /** Pairs {changed value, path}. */
     private static List<Object[]> changes(Object value, String path) {
         List<Object[]> out = new ArrayList<>();
@@ -47,6 +62,12 @@ final class FieldChanges {
                     current = EMPTY_SKILLS;
                 }
                 String at = path + "." + components[i].getName();
+                if (current instanceof List<?> l && l.isEmpty() && current != EMPTY_SKILLS) {
+                    // an item of the list's own type (erased at run time): an id record of "A", else the string
+                    Object item = idOf(components[i].getGenericType());
+                    with(record, components, i, List.of(item)).ifPresent(r -> out.add(new Object[] {r, at}));
+                    continue;
+                }
                 for (Object changed : alternatives(current, components[i].getType())) {
                     with(record, components, i, changed).ifPresent(r -> out.add(new Object[] {r, at}));
                 }
@@ -118,7 +139,10 @@ final class FieldChanges {
             }
         } else if (type == UUID.class) {
             UUID u = (UUID) current;
-            out.add(new UUID(u.getMostSignificantBits(), u.getLeastSignificantBits() ^ 1));
+            out.add(u == null ? new UUID(0, 1) : new UUID(u.getMostSignificantBits(), u.getLeastSignificantBits() ^ 1));
+            if (u != null) {
+                out.add(null);
+            }
         } else if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();
             for (Object c : constants) {
@@ -145,8 +169,27 @@ final class FieldChanges {
             out.add(current == null ? TechnicianId.of("t") : null);
         } else if (type == BranchId.class) {
             out.add(current == null ? BranchId.of("b") : null);
+        } else if (type == JobId.class) {
+            out.add(current == null ? JobId.of("j") : null);
+        } else if (type == LocationId.class) {
+            out.add(current == null ? LocationId.of("l") : null);
+        } else if (type == ContractId.class) {
+            out.add(current == null ? ContractId.of("c") : null);
         }
         return out;
+    }
+
+    /** "A" as the item type of a {@code List<X>}: an id record built from the string, or the string itself. */
+    private static Object idOf(java.lang.reflect.Type listType) {
+        if (listType instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> item
+                && item.isRecord()) {
+            try {
+                return item.getDeclaredConstructor(String.class).newInstance("A");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("no id record: " + item, e);
+            }
+        }
+        return "A";
     }
 
     private static Object get(RecordComponent c, Record r) {

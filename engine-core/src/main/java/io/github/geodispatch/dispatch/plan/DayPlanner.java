@@ -63,6 +63,8 @@ public interface DayPlanner {
 
     /** Configures a {@link DayPlanner}; each setter fails at once on a null, bad or repeated value. Not thread-safe. */
     final class Builder {
+        private static final Duration DEFAULT_PART_POINT = Duration.ofMinutes(5);
+
         private TravelTimes travel;
         private ServiceAreaFences fences;
         private PlanTermination termination;
@@ -70,6 +72,8 @@ public interface DayPlanner {
         private Executor executor;
         private Long seed;
         private Integer parallelism;
+        private PartPreference partPreference;
+        private Duration partPointWorth;
 
         private Builder() {}
 
@@ -93,11 +97,7 @@ public interface DayPlanner {
 
         /** How long after shift end a technician may still work (as soft overtime). Default: none. */
         public Builder overtimeAllowance(Duration allowance) {
-            Objects.requireNonNull(allowance, "overtime allowance");
-            if (allowance.isNegative() || allowance.compareTo(Duration.ofHours(8)) > 0 || allowance.getNano() != 0) {
-                throw new IllegalArgumentException("overtime allowance must be whole seconds in [0, 8 h], was " + allowance);
-            }
-            overtimeAllowance = once(overtimeAllowance, allowance, "overtime allowance");
+            overtimeAllowance = once(overtimeAllowance, wholeSeconds(allowance, 8, "overtime allowance"), "overtime allowance");
             return this;
         }
 
@@ -128,6 +128,26 @@ public interface DayPlanner {
             return this;
         }
 
+        /**
+         * Prefers, as a soft rule, a technician whose van holds the parts a job needs: each planned visit earns its
+         * {@link PartPreference#bonus} on its technician, each point worth {@link #partPointWorth} of travel. It
+         * never breaks a hard rule nor leaves a job unassigned. Default: {@link PartPreference#NONE}.
+         */
+        public Builder partPreference(PartPreference preference) {
+            partPreference = once(partPreference, preference, "part preference");
+            return this;
+        }
+
+        /**
+         * How much travel one point of the part preference's bonus is worth: the planner adds up to this much
+         * driving to give a job to a technician whose van holds one more of its parts. Whole seconds in
+         * {@code [0, 2 h]}. Default: 5 minutes.
+         */
+        public Builder partPointWorth(Duration travel) {
+            partPointWorth = once(partPointWorth, wholeSeconds(travel, 2, "part point worth"), "part point worth");
+            return this;
+        }
+
         public DayPlanner build() {
             return new LocalSearchDayPlanner(
                     travel == null ? HaversineTravelTimes.defaults() : travel,
@@ -137,7 +157,18 @@ public interface DayPlanner {
                     executor,
                     seed == null ? 0L : seed,
                     parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism,
+                    partPreference == null ? PartPreference.NONE : partPreference,
+                    partPointWorth == null ? DEFAULT_PART_POINT.getSeconds() : partPointWorth.getSeconds(),
                     false);
+        }
+
+        /** {@code value}, when it is whole seconds in [0, {@code maxHours} h]. */
+        private static Duration wholeSeconds(Duration value, int maxHours, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.compareTo(Duration.ofHours(maxHours)) > 0 || value.getNano() != 0) {
+                throw new IllegalArgumentException(what + " must be whole seconds in [0, " + maxHours + " h], was " + value);
+            }
+            return value;
         }
 
         private static <T> T once(T current, T value, String what) {

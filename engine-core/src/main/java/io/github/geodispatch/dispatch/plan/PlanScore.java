@@ -1,9 +1,11 @@
 package io.github.geodispatch.dispatch.plan;
 
 /**
- * A plan's score, higher is better, each level a sum of penalties (so at most zero). {@code hard}: broken
+ * A plan's score, higher is better, each level a sum of penalties (so at most zero, but for the soft reward of
+ * the part preference). {@code hard}: broken
  * rules (skills, windows, shift end, areas, capacity); a plan is feasible when it is zero. {@code medium}:
- * unassigned visits weighted by priority. {@code soft}: travel time, overtime, balance and continuity.
+ * unassigned visits weighted by priority. {@code soft}: travel time, overtime, balance and continuity, less the
+ * part preference's reward (see {@link DayPlanner.Builder#partPreference}).
  * Routes are scored by the visits the planner may move; a route of fixed (started or pinned) visits only
  * adds no penalty. Immutable and thread-safe.
  */

@@ -211,7 +211,8 @@ class DayPlannerTest {
                 new Visit(promised, DAY.plus(Duration.ofHours(3)), true, false)), 0);
         DayPlanProblem problem = new DayPlanProblem(now, team, List.of(route), PlanFixtures.jobs(rnd, 8));
         DayPlanner planner = new LocalSearchDayPlanner(TRAVEL, io.github.geodispatch.dispatch.ServiceAreaFences.NONE,
-                untilStopped(), Duration.ZERO, null, 0, 1, true);
+                untilStopped(), Duration.ZERO, null, 0, 1,
+                (technician, job) -> technician.equals(team.get(1).id()) ? 2 : 0, 300, true);   // the reward too
         PlanningSession session = planner.start(problem, p -> { });
         PlanFixtures.firstPlan(session);
 

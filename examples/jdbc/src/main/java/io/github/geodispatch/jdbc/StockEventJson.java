@@ -21,7 +21,7 @@ import io.github.geodispatch.spi.StockEvent;
 
 /**
  * The JSON form of a {@link StockEvent}, as the stock store keeps it in {@code stock_event.payload}. The round trip
- * is exact: {@code read(write(e)).equals(e)} with the same {@code toString()}, hence the same {@link StockChain}
+ * is exact: {@code read(write(e)).equals(e)}, hence the same canonical bytes and the same {@link StockChain}
  * hash. A {@code "type"} property names the variant ({@code "Received"}, {@code "Used"}, ...); ids are strings,
  * money is {@code {"minor":21000,"currency":"INR"}}, instants ISO-8601 with all their nanoseconds; null components
  * are left out, unknown properties are an error. Immutable and thread-safe.

@@ -8,6 +8,7 @@ import io.github.geodispatch.dispatch.Shift;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.dispatch.plan.DayPlan;
+import io.github.geodispatch.dispatch.plan.PartPreference;
 import io.github.geodispatch.dispatch.plan.PlanDay;
 import io.github.geodispatch.dispatch.plan.PlannedRoute;
 import io.github.geodispatch.dispatch.plan.PlannedVisit;
@@ -64,12 +65,14 @@ final class DayPlanModel {
     private final Map<String, List<Visit>> pinned = new HashMap<>();
     private final Map<JobId, Integer> locationOf = new HashMap<>();
     private final TravelMatrix matrix;
+    private final PartPreference partPreference;
     private final PlanSolution solution;
 
     DayPlanModel(PlanInput input, TravelTimes travel, ServiceAreaFences fences, Duration overtimeAllowance,
-            PlanWeights weights) {
+            PlanWeights weights, PartPreference partPreference) {
         this.travel = travel;
         this.fences = fences;
+        this.partPreference = partPreference;
         this.oneDay = input.oneDay();
         long now = input.now().getEpochSecond();
         for (PlanDay day : input.days()) {
@@ -317,7 +320,28 @@ final class DayPlanModel {
         String preferred = job.preferredTechnician() == null ? null : job.preferredTechnician().value();
         long sla = job.slaDeadline() == null ? PlanStop.NO_DEADLINE : job.slaDeadline().getEpochSecond() - duration;
         return new PlanStop(job.id().value(), location, 0, ready, due, duration, needs(job), job.priority().weight(),
-                areaKeys(job.location()), preferred, matrix).withSlaStart(sla);
+                areaKeys(job.location()), preferred, matrix).withSlaStart(sla).withPartBonuses(partBonuses(job));
+    }
+
+    /** The part preference's positive bonuses of the job, by the id of each technician of this plan. */
+    private Map<String, Integer> partBonuses(DispatchJob job) {
+        if (partPreference == PartPreference.NONE) {
+            return Map.of();
+        }
+        Map<String, Integer> bonuses = new HashMap<>();
+        for (RouteKey key : keys.values()) {
+            String technician = key.technician().value();
+            if (!bonuses.containsKey(technician)) {
+                int bonus = partPreference.bonus(key.technician(), job);
+                if (bonus < 0 || bonus > PartPreference.MAX_BONUS) {
+                    throw new IllegalArgumentException("part preference bonus of technician " + technician + " for job "
+                            + job.id() + " must be 0-" + PartPreference.MAX_BONUS + ", was " + bonus);
+                }
+                bonuses.put(technician, bonus);
+            }
+        }
+        bonuses.values().removeIf(bonus -> bonus == 0);
+        return bonuses;
     }
 
     /** What a job needs of a technician as model skills: its skills, {@code cert:CODE} and {@code branch:ID}. */

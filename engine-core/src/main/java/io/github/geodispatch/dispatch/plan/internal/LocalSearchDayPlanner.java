@@ -3,6 +3,7 @@ import io.github.geodispatch.dispatch.ServiceAreaFences;
 import io.github.geodispatch.dispatch.plan.DayPlanProblem;
 import io.github.geodispatch.dispatch.plan.DayPlanner;
 import io.github.geodispatch.dispatch.plan.HorizonProblem;
+import io.github.geodispatch.dispatch.plan.PartPreference;
 import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.dispatch.plan.PlanningSession;
@@ -28,15 +29,19 @@ public final class LocalSearchDayPlanner implements DayPlanner {
     private final Executor executor;
     private final long seed;
     private final int parallelism;
+    private final PartPreference partPreference;
+    private final long partPointSeconds;
     private final boolean fullAssert;
 
     /**
      * @param executor runs the workers; {@code null} for a new daemon thread each
      * @param parallelism how many groups are solved at once
+     * @param partPointSeconds the seconds of travel one point of the part preference's bonus is worth
      * @param fullAssert every move re-checked from scratch: for tests of score and shadow consistency (slow)
      */
     public LocalSearchDayPlanner(TravelTimes travel, ServiceAreaFences fences, PlanTermination termination,
-            Duration overtimeAllowance, Executor executor, long seed, int parallelism, boolean fullAssert) {
+            Duration overtimeAllowance, Executor executor, long seed, int parallelism, PartPreference partPreference,
+            long partPointSeconds, boolean fullAssert) {
         this.travel = travel;
         this.fences = fences;
         this.termination = termination;
@@ -44,6 +49,8 @@ public final class LocalSearchDayPlanner implements DayPlanner {
         this.executor = executor;
         this.seed = seed;
         this.parallelism = parallelism;
+        this.partPreference = partPreference;
+        this.partPointSeconds = partPointSeconds;
         this.fullAssert = fullAssert;
     }
 
@@ -71,7 +78,8 @@ public final class LocalSearchDayPlanner implements DayPlanner {
             thread.start();
         };
         return new GroupedSession(groups,
-                (group, index) -> new DayPlanModel(group.input(), travel, fences, overtimeAllowance, new PlanWeights()),
+                (group, index) -> new DayPlanModel(group.input(), travel, fences, overtimeAllowance,
+                        PlanWeights.withPartPoint(partPointSeconds), partPreference),
                 (group, movable) -> solver(group, movable, allMovable, deadline, workers), progress, runner, workers);
     }
 

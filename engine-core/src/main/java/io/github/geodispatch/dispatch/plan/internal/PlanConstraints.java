@@ -15,6 +15,7 @@ import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TECHNICIA
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TIME_WINDOW;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.TRAVEL_TIME;
 import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.UNASSIGNED;
+import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.VAN_HOLDS_PARTS;
 
 /** Holder of the day plan's one {@link ConstraintProvider}. */
 final class PlanConstraints {
@@ -26,7 +27,8 @@ final class PlanConstraints {
     /**
      * Every constraint of the day plan and of Solomon VRPTW, one method each. Hard: skills, time windows,
      * shift end, service areas, capacity, max jobs, availability. Medium: unassigned visits by priority.
-     * Soft: SLA lateness, travel time, overtime, workload balance, continuity. An SLA deadline is soft so that a
+     * Soft: SLA lateness, travel time, overtime, workload balance, continuity, and a reward for a stop whose
+     * technician's van holds the job's parts. An SLA deadline is soft so that a
      * job is placed late rather than not at all, as the live board places it. Public only because the solver
      * instantiates it reflectively; its enclosing class keeps it out of the API. Stateless, thread-safe.
      */
@@ -38,6 +40,7 @@ final class PlanConstraints {
                     capacity(factory), maxJobsPerDay(factory), technicianAvailable(factory),
                     unassigned(factory),
                     slaDeadline(factory), travelTime(factory), overtime(factory), balance(factory), continuity(factory),
+                    vanHoldsParts(factory),
             };
         }
 
@@ -134,6 +137,14 @@ final class PlanConstraints {
                             && !stop.preferredTechnician().equals(stop.route().technician()))
                     .penalizeConfigurable()
                     .asConstraint(CONTINUITY);
+        }
+
+        /** Rewards each planned stop by its part bonus on its route's technician (a snapshot of their van). */
+        Constraint vanHoldsParts(ConstraintFactory factory) {
+            return factory.forEach(PlanStop.class)
+                    .filter(stop -> stop.isPlanned() && stop.partBonus(stop.route().technician()) > 0)
+                    .rewardConfigurable(stop -> stop.partBonus(stop.route().technician()))
+                    .asConstraint(VAN_HOLDS_PARTS);
         }
     }
 }

@@ -37,6 +37,8 @@ final class PlanStop {
     private int priorityWeight;
     private Set<String> areas;
     private String preferredTechnician;
+    /** The part preference's bonus by technician id, positive ones only (see {@link #withPartBonuses}). */
+    private Map<String, Integer> partBonuses = Map.of();
     private long slaStart = NO_DEADLINE;
     private TravelMatrix matrix;
 
@@ -101,6 +103,8 @@ final class PlanStop {
     int priorityWeight() { return priorityWeight; }
     Set<String> areas() { return areas; }
     String preferredTechnician() { return preferredTechnician; }
+    /** The bonus of this stop on the technician's route, 0 when their van holds nothing it needs. */
+    int partBonus(String technician) { return partBonuses.getOrDefault(technician, 0); }
     /** The latest service start that still meets the SLA deadline; {@link #NO_DEADLINE} when there is none. */
     long slaStart() { return slaStart; }
     TravelMatrix matrix() { return matrix; }
@@ -112,6 +116,12 @@ final class PlanStop {
     /** Sets the latest service start that meets the job's SLA deadline (before solving); returns this stop. */
     PlanStop withSlaStart(long latestStart) {
         this.slaStart = latestStart;
+        return this;
+    }
+
+    /** Sets the part preference's positive bonuses by technician id (before solving); returns this stop. */
+    PlanStop withPartBonuses(Map<String, Integer> bonuses) {
+        this.partBonuses = Map.copyOf(bonuses);
         return this;
     }
 

@@ -5,7 +5,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 
 /**
  * The weight of every constraint. Hard and medium weights are fixed; the soft weights trade travel
- * against SLA lateness, overtime, balance and continuity (Solomon VRPTW keeps only travel). Mutable only before solving.
+ * against SLA lateness, overtime, balance, continuity and the van's parts (Solomon VRPTW keeps only travel). Mutable only before solving.
  */
 @ConstraintConfiguration
 final class PlanWeights {
@@ -22,6 +22,7 @@ final class PlanWeights {
     static final String OVERTIME = "overtime";
     static final String BALANCE = "workload balance";
     static final String CONTINUITY = "continuity";
+    static final String VAN_HOLDS_PARTS = "van holds parts";
 
     @ConstraintWeight(SKILLS)
     HardMediumSoftLongScore skills = HardMediumSoftLongScore.ONE_HARD;
@@ -50,6 +51,16 @@ final class PlanWeights {
     HardMediumSoftLongScore balance = HardMediumSoftLongScore.ONE_SOFT;
     @ConstraintWeight(CONTINUITY)
     HardMediumSoftLongScore continuity = HardMediumSoftLongScore.ofSoft(600);
+    /** A part bonus point is worth this many seconds of travel (a reward); the planner's builder sets it. */
+    @ConstraintWeight(VAN_HOLDS_PARTS)
+    HardMediumSoftLongScore vanHoldsParts = HardMediumSoftLongScore.ZERO;
+
+    /** The day plan's weights with one part bonus point worth {@code seconds} of travel. */
+    static PlanWeights withPartPoint(long seconds) {
+        PlanWeights weights = new PlanWeights();
+        weights.vanHoldsParts = HardMediumSoftLongScore.ofSoft(seconds);
+        return weights;
+    }
 
     /** Solomon VRPTW: minimise distance only. */
     static PlanWeights travelOnly() {
@@ -58,6 +69,7 @@ final class PlanWeights {
         weights.overtime = HardMediumSoftLongScore.ZERO;
         weights.balance = HardMediumSoftLongScore.ZERO;
         weights.continuity = HardMediumSoftLongScore.ZERO;
+        weights.vanHoldsParts = HardMediumSoftLongScore.ZERO;
         return weights;
     }
 }

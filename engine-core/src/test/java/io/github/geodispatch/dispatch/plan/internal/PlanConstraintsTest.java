@@ -227,6 +227,19 @@ class PlanConstraintsTest {
     }
 
     @Test
+    void vanHoldsPartsRewardsEachPlannedStopByItsBonusOnItsRoutesTechnician() {
+        PlanStop partsInT1sVan = stop("a", 1).withPartBonuses(Map.of("t1", 2, "t2", 1));
+        PlanStop partsInT2sVan = stop("b", 2).withPartBonuses(Map.of("t2", 3));
+        PlanStop noParts = stop("c", 2);
+        PlanStop unplanned = stop("d", 1).withPartBonuses(Map.of("t1", 5));
+        PlanRoute route = assign(route("t1"), partsInT1sVan, partsInT2sVan, noParts);
+        PlanRoute bucket = assign(PlanRoute.bucket(MATRIX), unplanned);
+        verifier.verifyThat(PlanConstraints.Provider::vanHoldsParts)
+                .given(route, bucket, partsInT1sVan, partsInT2sVan, noParts, unplanned)
+                .rewardsWith(2);
+    }
+
+    @Test
     void continuityPenalizesAStopAwayFromItsPreferredTechnician() {
         PlanStop wantsT2 = new PlanStop("a", 1, 1, 8 * 3600, 12 * 3600, 600, Map.of(), 10, Set.of(), "t2", MATRIX);
         PlanStop wantsT1 = new PlanStop("b", 2, 1, 8 * 3600, 12 * 3600, 600, Map.of(), 10, Set.of(), "t1", MATRIX);

@@ -116,7 +116,8 @@ final class CityDay {
                 .planTermination(EngineOffice.termination(Math.max(options.planSteps(), 1), options.planGuard()))
                 .planSeed(world.seed)
                 .seller(Billing.seller(world), PriceBasis.TAX_INCLUSIVE)
-                .taxRegime(Billing.regime()))
+                .taxRegime(Billing.regime())
+                .usualParts(JobKind.usualParts()))         // the planner prefers a van holding the job's parts
                 .build();
         gd.dispatch().putTechnicians(EngineOffice.technicians(world));
         this.owner = gd.owner();

@@ -1,6 +1,7 @@
 package io.github.geodispatch.examples.cityday;
 
 import io.github.geodispatch.spi.SkillRequirement;
+import io.github.geodispatch.stock.UsualParts;
 
 import java.util.List;
 
@@ -32,6 +33,17 @@ enum JobKind {
 
     SkillRequirement requirement() {
         return SkillRequirement.of(skill, level);
+    }
+
+    /** One of each part a kind of work may use, by job type: what the planner looks for in a van. */
+    static UsualParts usualParts() {
+        UsualParts.Builder usual = UsualParts.builder();
+        for (JobKind kind : values()) {
+            if (!kind.parts.isEmpty()) {
+                usual.jobType(kind.name(), kind.parts.stream().map(p -> new UsualParts.Need(p.sku, 1)).toArray(UsualParts.Need[]::new));
+            }
+        }
+        return usual.build();
     }
 
     /** Spare parts in the vans: SKU, HSN code and price. */

@@ -2,6 +2,7 @@ package io.github.geodispatch.journal;
 
 import io.github.geodispatch.journal.JournalProblem.Kind;
 import io.github.geodispatch.journal.internal.CustomerImport;
+import io.github.geodispatch.journal.internal.NameUuids;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.Actor;
@@ -23,7 +24,6 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -281,8 +281,7 @@ public final class JournalImporter implements JournalReader.Handler {
     private EventHeader header(Stream stream, JournalRecord.JobRecord r) {
         long version = stream.version + 1;
         StreamId id = StreamId.of(tenant, r.job());
-        UUID eventId = UUID.nameUUIDFromBytes(("geodispatch-journal:" + id + "#" + version)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID eventId = NameUuids.of("geodispatch-journal:" + id + "#" + version);
         return new EventHeader(eventId, id, version, r.at().toInstant(), actor, stream.head);
     }
 

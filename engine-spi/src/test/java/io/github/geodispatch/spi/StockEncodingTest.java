@@ -56,7 +56,10 @@ class StockEncodingTest {
         assertThat(CustomerEncoding.encode(stream.get(0))[0]).isEqualTo((byte) CustomerEncoding.FORMAT);
     }
 
-    /** Recorded when the customer encoding was introduced, again when ContractInvoiced joined the samples; a change to the encoding or the samples moves it. */
+    /**
+     * Recorded when the customer encoding was introduced, again when ContractInvoiced joined the samples; a change to
+     * the encoding or the samples moves it.
+     */
     private static final String PINNED_CUSTOMER_HEAD = "46032d107123f14228503b7d9c3ad2842617c5dfea77effa0b2a745350d60302";
 
     @Test

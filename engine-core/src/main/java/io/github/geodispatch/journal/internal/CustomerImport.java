@@ -9,12 +9,10 @@ import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.CustomerStreamId;
 import io.github.geodispatch.spi.TenantId;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -56,8 +54,8 @@ public final class CustomerImport {
         TenantId tenant = actor.tenant();
         long[] version = {current == null ? 0 : current.version()};
         CustomerDecisions.Decision decision = CustomerDecisions.decide(current, actor, r.command(), r.at().toInstant(),
-                () -> UUID.nameUUIDFromBytes(("geodispatch-journal:customer:" + CustomerStreamId.of(tenant, id) + "#"
-                        + (++version[0])).getBytes(StandardCharsets.UTF_8)), index);
+                () -> NameUuids.of("geodispatch-journal:customer:" + CustomerStreamId.of(tenant, id) + "#"
+                        + (++version[0])), index);
         if (!decision.isAccepted()) {
             return Optional.of(r.type() + " of customer " + id + ": " + decision.rejection().reason() + ": "
                     + decision.rejection().message());

@@ -1,0 +1,16 @@
+package io.github.geodispatch.journal.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+class NameUuidsProperties {
+
+    @Property
+    void equalsTheJdksNameBasedUuid(@ForAll String name) {
+        assertThat(NameUuids.of(name)).isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+}

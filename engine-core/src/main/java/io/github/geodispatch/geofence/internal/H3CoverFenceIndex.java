@@ -58,7 +58,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
     static final double LARGE_MIN_REACH_M = 1_000;
 
     private final H3Lattice lattice;
-    private final CellMap cells = new CellMap();
+    private final CellMap cells = new CellMap(true);
     private final ConcurrentHashMap<FenceId, Registered> fences = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private volatile long version;
@@ -296,6 +296,15 @@ public final class H3CoverFenceIndex implements FenceIndex {
         return r == null ? Optional.empty() : Optional.of(r.compiled.fence);
     }
 
+    /**
+     * Whether {@code f} is in the index now: false from the moment its removal starts (before it is published), so
+     * a visit is never started at a fence once its removal is published, whatever a probe read before.
+     */
+    boolean holds(CompiledFence f) {
+        Registered r = fences.get(f.fence.id());
+        return r != null && r.compiled == f;
+    }
+
     @Override
     public int size() {
         return fences.size();
@@ -361,7 +370,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         }
         long key = keyOf(p);
         if (!p.recall(key, v, changes)) {
-            p.remember(key, cells.get(key), v, changes.stampSlot(p.lat, p.lng));
+            p.remember(key, cells, v, changes.stampSlot(p.lat, p.lng));
         } else if (disc == CachingProbe.NO_DISC && p.wantsDisc(v)) {
             buildNeighbourhood(p, v);
         }

@@ -43,10 +43,8 @@ class CachingProbe extends PointProbe {
     private int count;
     private int base;
     private final double[] data = new double[(DISC_BASE + DISC_FENCES) * CellEntry.STRIDE];
-    /** Per slot, the cell's entry when the cell has more fences than a row holds (else null: read from its row). */
+    /** Per slot, the cell's entry (null: no fence there): for the fence objects, read only when needed. */
     private final CellEntry[] entries = new CellEntry[CELLS];
-    /** The map the remembered cells were read from: where a candidate's fence object is taken when needed. */
-    private CellMap cellsRead;
 
     // the neighbourhood disc: centre, cosine of its radius (2: none), the version it was built or last checked
     // under, its stamp slot, and its fences (their records at DISC_BASE in data); a crowded disc has none. The
@@ -147,29 +145,24 @@ class CachingProbe extends PointProbe {
     }
 
     /**
-     * Remembers cell {@code key} as read from {@code cells} (a map with rows) under index {@code version}, and the
-     * stamp slot of this probe's point (in the cell), evicting round robin; makes it current. A cell of at most
-     * {@value CellMap#ROW_FENCES} fences is read from its row alone; a cell of more from its entry.
+     * Remembers cell {@code key} with its entry (null: no fence there) read under index {@code version}, and the
+     * stamp slot of this probe's point (in the cell), evicting round robin; makes it current.
      */
-    void remember(long key, CellMap cells, long version, int stampSlot) {
+    void remember(long key, CellEntry entry, long version, int stampSlot) {
         int slot = nextSlot;
         nextSlot = (slot + 1) % CELLS;
         keys[slot] = key;
+        entries[slot] = entry;
         slotVersions[slot] = version;
         slotStamps[slot] = stampSlot;
-        cellsRead = cells;
-        int o = slot * INLINE_FENCES * CellEntry.STRIDE;
-        int n = cells.readRow(key, data, o);
-        CellEntry entry = null;
-        if (n > CellMap.ROW_FENCES) { // the entry holds them all (and may be newer than the row: it is what is used)
-            entry = cells.get(key);
-            n = entry == null ? 0 : entry.count;
-            if (n > 0 && n <= INLINE_FENCES) {
-                entry.copyRecords(data, o);
+        int n = entry == null ? 0 : entry.count;
+        int slotCount = SHARED;
+        if (n <= INLINE_FENCES) {
+            if (n > 0) {
+                entry.copyRecords(data, slot * INLINE_FENCES * CellEntry.STRIDE);
             }
+            slotCount = n;
         }
-        entries[slot] = entry;
-        int slotCount = n <= INLINE_FENCES ? n : SHARED;
         counts = counts & ~(0xFL << (slot * 4)) | (long) slotCount << (slot * 4);
         makeCurrent(slot);
     }
@@ -396,20 +389,12 @@ class CachingProbe extends PointProbe {
         return count + largeCount;
     }
 
-    /**
-     * Candidate fence {@code k} (a stay confirmed, a polygon test). A cell's fence is taken by its serial from the
-     * cell's entry as the index holds it now, not as it was when the cell was read: null if the fence was removed
-     * since (its removal published), so a removed fence is never reported once its removal is published.
-     */
+    /** Candidate fence {@code k} (read from its entry: a stay opening, a polygon test). */
     CompiledFence candidate(int k) {
         if (k >= count) {
             return largeFences[k - count];
         }
-        if (current == DISC) {
-            return discFences[k];
-        }
-        CellEntry now = cellsRead.get(keys[current]);
-        return now == null ? null : now.fenceWithSerial(candidateSerial(k));
+        return current == DISC ? discFences[k] : entries[current].fence(k);
     }
 
     /** The serial of candidate fence {@code k}. */
@@ -428,11 +413,7 @@ class CachingProbe extends PointProbe {
         if (base >= 0) {
             int o = (base + k) * CellEntry.STRIDE;
             // only a polygon's test reads the fence object
-            if (CellEntry.isPolygon(data[o + 3])) {
-                CompiledFence polygon = candidate(k);
-                return polygon != null && polygon.contains(this);
-            }
-            return CellEntry.passes(data, o, this);
+            return CellEntry.isPolygon(data[o + 3]) ? candidate(k).contains(this) : CellEntry.passes(data, o, this);
         }
         return entries[current].contains(k, this);
     }

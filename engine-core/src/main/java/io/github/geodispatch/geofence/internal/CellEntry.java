@@ -68,16 +68,6 @@ final class CellEntry {
         return i == 0 ? fence0 : i == 1 ? fence1 : restFences[i - INLINE];
     }
 
-    /** The fence with {@code serial}, or null if this entry does not hold it (removed since a row named it). */
-    CompiledFence fenceWithSerial(long serial) {
-        for (int i = 0; i < count; i++) {
-            if (serial(i) == serial) {
-                return fence(i);
-            }
-        }
-        return null;
-    }
-
     boolean isEmpty() {
         return count == 0;
     }

@@ -58,7 +58,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
     static final double LARGE_MIN_REACH_M = 1_000;
 
     private final H3Lattice lattice;
-    private final CellMap cells = new CellMap(true);
+    private final CellMap cells = new CellMap();
     private final ConcurrentHashMap<FenceId, Registered> fences = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private volatile long version;
@@ -297,8 +297,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
     }
 
     /**
-     * Whether {@code f} is in the index now: false from the moment its removal starts (before it is published), so
-     * a visit is never started at a fence once its removal is published, whatever a probe read before.
+     * Whether {@code f} is in the index now: false from the moment its removal starts (before it is published). A
+     * probe's candidates are what its cell or disc held when read, so the tracker asks this before it starts a
+     * visit: a visit never starts at a fence once its removal is published.
      */
     boolean holds(CompiledFence f) {
         Registered r = fences.get(f.fence.id());
@@ -370,7 +371,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
         }
         long key = keyOf(p);
         if (!p.recall(key, v, changes)) {
-            p.remember(key, cells, v, changes.stampSlot(p.lat, p.lng));
+            p.remember(key, cells.get(key), v, changes.stampSlot(p.lat, p.lng));
         } else if (disc == CachingProbe.NO_DISC && p.wantsDisc(v)) {
             buildNeighbourhood(p, v);
         }

@@ -338,7 +338,7 @@ public final class HysteresisVisitTracker implements VisitTracker {
          */
         private void confirm(int t, int k) {
             CompiledFence compiled = candidate(k);
-            if (compiled == null || !index.holds(compiled)) {
+            if (!index.holds(compiled)) {
                 return; // removed since this ping's cell or disc was read: never reported (the stay ends with the pings to come)
             }
             track[t * TRACK + FLAGS] |= CONFIRMED;

@@ -51,8 +51,6 @@ class CachingProbe extends PointProbe {
     // index reads and writes these when it revalidates the disc.
     double discX, discY, discZ;
     private double discCos = 2;
-    /** The last disc radius and its cosine. */
-    private double cosineOf = Double.NaN, cosineOfRadius;
     long discVersion = NO_VERSION;
     int discStamp;
     boolean discCrowded;
@@ -236,11 +234,7 @@ class CachingProbe extends PointProbe {
         discX = x;
         discY = y;
         discZ = z;
-        if (radius != cosineOf) { // the same radius every time: one cosine per probe, not one per disc
-            cosineOf = radius;
-            cosineOfRadius = Math.cos(radius);
-        }
-        discCos = cosineOfRadius;
+        discCos = Math.cos(radius);
         discVersion = version;
         discStamp = stampSlot;
         discCrowded = false;

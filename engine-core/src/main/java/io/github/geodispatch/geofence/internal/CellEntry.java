@@ -133,12 +133,8 @@ final class CellEntry {
             return true;
         }
         double dx = x - recordField(i, 0), dy = y - recordField(i, 1), dz = z - recordField(i, 2);
-        double d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 > 2 * (threshold + chordReach * chordReach)) {
-            return false; // (a + b)² <= 2a² + 2b²: surely beyond the bound below, decided without a square root (most of a block's fences)
-        }
         double limit = Math.sqrt(threshold) + chordReach; // a circle's threshold is the squared chord of its radius
-        return d2 <= limit * limit;
+        return dx * dx + dy * dy + dz * dz <= limit * limit;
     }
 
     /** The serial of fence {@code i}. */

@@ -39,10 +39,6 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * exact test, and it covers the rounding of the disc's own radius, held as a cosine.
      */
     private static final double DISC_MARGIN_RADIANS = 0.1 / GeoPoint.EARTH_RADIUS_M;
-    /** The disc's radius, and the sine and cosine of half of it with its margin: constants a disc build used to recompute. */
-    private static final double DISC_RADIANS = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
-    private static final double DISC_SIN_H = Math.sin((DISC_RADIANS + DISC_MARGIN_RADIANS) / 2);
-    private static final double DISC_COS_H = Math.cos((DISC_RADIANS + DISC_MARGIN_RADIANS) / 2);
     /** Blocks of 16 x 16 lattice cells (about 700 m across at resolution 11) index fences for neighbourhoods. */
     private static final int BLOCK_SHIFT = 4;
     /**
@@ -389,7 +385,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
             p.discVersion = v;
             return;
         }
-        double radius = DISC_RADIANS, sinH = DISC_SIN_H, cosH = DISC_COS_H;
+        double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
         for (long u = since + 1; u <= v; u++) {
             FenceChanges.Change c = changes.change(u);
             if (c == null) {
@@ -424,13 +421,14 @@ public final class H3CoverFenceIndex implements FenceIndex {
      * cells. Allocation-free for circles (a polygon's classification allocates).
      */
     private void buildNeighbourhood(CachingProbe p, long v) {
-        double radius = DISC_RADIANS, sinH = DISC_SIN_H, cosH = DISC_COS_H;
+        double radius = NEIGHBOURHOOD_RADIUS_M / GeoPoint.EARTH_RADIUS_M;
         double rho = lattice.cellRadiusRadians();
         if (!lattice.farFromFaceEdges(p.x, p.y, p.z, radius + 2 * rho)) {
             p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
             return;
         }
         // the cells that can hold a point of the disc lie within these rings of the point's cell
+        double sinH = Math.sin((radius + DISC_MARGIN_RADIANS) / 2), cosH = Math.cos((radius + DISC_MARGIN_RADIANS) / 2);
         double chordReach = 2 * sinH;
         int rings = rings(radius + rho), face = H3Lattice.face(p.lastKey);
         long a = H3Lattice.a(p.lastKey), b = H3Lattice.b(p.lastKey);

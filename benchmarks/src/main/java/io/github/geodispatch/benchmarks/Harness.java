@@ -94,33 +94,65 @@ public final class Harness {
         return new ArrayList<>(new Runner(options.build()).run());
     }
 
-    /** The JMH results as rows: per class and parameters, each of ours beside each baseline. */
+    /**
+     * The JMH results as rows: per class and parameters, each of ours beside each baseline of the same class and mode
+     * whose parameters ours shares (a baseline may have fewer: {@code PingIngestionBenchmark}'s have no {@code large});
+     * a baseline no method of ours matches gets a row of its own, so none is left out.
+     */
     static String table(Collection<RunResult> results) {
-        Map<String, List<RunResult>> groups = new TreeMap<>();
+        Map<String, List<RunResult>> classes = new TreeMap<>();
         for (RunResult r : results) {
-            String benchmark = r.getParams().getBenchmark();
-            String type = benchmark.substring(0, benchmark.lastIndexOf('.'));
-            groups.computeIfAbsent(type.substring(type.lastIndexOf('.', type.lastIndexOf('.') - 1) + 1) + " "
-                    + params(r), k -> new ArrayList<>()).add(r);
+            classes.computeIfAbsent(className(r), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (List<RunResult> group : classes.values()) {
+            List<RunResult> baselines = group.stream().filter(r -> method(r).startsWith("naive")).toList();
+            List<RunResult> unmatched = new ArrayList<>(baselines);
+            for (RunResult o : group.stream().filter(r -> !method(r).startsWith("naive")).toList()) {
+                String key = className(o) + " " + params(o);
+                List<RunResult> beside = baselines.stream().filter(b -> comparable(o, b)).toList();
+                unmatched.removeAll(beside);
+                if (beside.isEmpty()) {
+                    rows.computeIfAbsent(key, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                            "| %s | %s | %s | %s | %s | – | | | | |", key, method(o), median(o), mean(o), bytesPerOp(o)));
+                }
+                for (RunResult b : beside) {
+                    rows.computeIfAbsent(key, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                            "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f× |", key, method(o), median(o), mean(o),
+                            bytesPerOp(o), method(b), median(b), mean(b), bytesPerOp(b),
+                            b.getPrimaryResult().getScore() / o.getPrimaryResult().getScore()));
+                }
+            }
+            for (RunResult b : unmatched) {
+                String key = className(b) + " " + params(b);
+                rows.computeIfAbsent(key, k -> new ArrayList<>()).add(String.format(Locale.ROOT,
+                        "| %s | – | | | | %s | %s | %s | %s | |", key, method(b), median(b), mean(b), bytesPerOp(b)));
+            }
         }
         StringBuilder out = new StringBuilder("| benchmark, parameters | ours | median | mean ± error | B/op | baseline | "
                 + "median | mean ± error | B/op | baseline mean / ours |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Map.Entry<String, List<RunResult>> group : groups.entrySet()) {
-            List<RunResult> ours = group.getValue().stream().filter(r -> !method(r).startsWith("naive")).toList();
-            List<RunResult> baselines = group.getValue().stream().filter(r -> method(r).startsWith("naive")).toList();
-            for (RunResult o : ours) {
-                if (baselines.isEmpty()) {
-                    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | – | | | | |%n", group.getKey(),
-                            method(o), median(o), mean(o), bytesPerOp(o)));
-                }
-                for (RunResult b : baselines) {
-                    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f× |%n",
-                            group.getKey(), method(o), median(o), mean(o), bytesPerOp(o), method(b), median(b), mean(b),
-                            bytesPerOp(b), b.getPrimaryResult().getScore() / o.getPrimaryResult().getScore()));
-                }
+        rows.values().forEach(lines -> lines.forEach(line -> out.append(line).append('\n')));
+        return out.toString();
+    }
+
+    /** Whether baseline {@code b} was measured like {@code ours}: the same mode, and each of its parameters at ours' value. */
+    private static boolean comparable(RunResult ours, RunResult b) {
+        if (ours.getParams().getMode() != b.getParams().getMode()) {
+            return false;
+        }
+        for (String key : b.getParams().getParamsKeys()) {
+            if (!b.getParams().getParam(key).equals(ours.getParams().getParam(key))) {
+                return false;
             }
         }
-        return out.toString();
+        return true;
+    }
+
+    /** The benchmark's class, with its package below {@code benchmarks}: {@code geofence.PingIngestionBenchmark}. */
+    private static String className(RunResult r) {
+        String benchmark = r.getParams().getBenchmark();
+        String type = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return type.substring(type.lastIndexOf('.', type.lastIndexOf('.') - 1) + 1);
     }
 
     private static String method(RunResult r) {

@@ -37,6 +37,13 @@ import java.util.concurrent.TimeUnit;
  *       fence at a random place in the city) and the oldest such job closed (its fence removed). The changes
  *       run on the pinging thread and their time is in the timed calls, as a host doing both on one thread
  *       would pay it.</li>
+ *   <li>{@code churnPings}: the same pings and the same changes, made between the timed calls (a JMH
+ *       invocation-level setup before each ping whose clock has passed a change's time), so the timed calls are
+ *       the pings alone: what a ping pays while fences change (re-reading the cells a change touched, repairing
+ *       a disc, the misses of entries made new), as on a host whose fences are changed by another thread. A
+ *       change's own time is {@code addFence}'s. Young collections triggered by the changes' allocation mostly
+ *       start inside the untimed changes (they allocate; the pings hardly do), so {@code -prof gc}'s
+ *       {@code gc.time} is the figure to add for a host whose pinging threads those pauses stop.</li>
  *   <li>{@code addFence}: one site fence added to the index of {@code fences} fences (the fence added by the
  *       call before is removed first, untimed), microseconds.</li>
  *   <li>{@code bulkLoad}: {@link FenceIndex#addAll} of all {@code fences} fences into an empty index, one shot.</li>
@@ -112,6 +119,17 @@ public class FenceChurnBenchmark {
         }
     }
 
+    /** {@link City} with its fence changes made before each call, untimed: the pings' own cost under churn. */
+    @State(Scope.Thread)
+    public static class ChurningCity extends City {
+        /** Makes the changes due by the time of the ping the next call will take. */
+        @Setup(Level.Invocation)
+        public void changeFencesBeforePing() {
+            clock.now = pings.at[cursor] + offset;
+            changeFencesDue();
+        }
+    }
+
     /** An index of {@code fences} site fences, into which one more is added per call. */
     @State(Scope.Thread)
     public static class Adding {
@@ -180,6 +198,13 @@ public class FenceChurnBenchmark {
         PingIngestionBenchmark.Pings p = s.pings;
         int i = s.next();
         s.changeFencesDue();
+        return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], s.clock.now, p.lat[i], p.lng[i], p.acc[i], false);
+    }
+
+    @Benchmark
+    public PingOutcome churnPings(ChurningCity s) {
+        PingIngestionBenchmark.Pings p = s.pings;
+        int i = s.next();
         return s.tracker.accept(p.technicians[p.tech[i]], p.id[i], s.clock.now, p.lat[i], p.lng[i], p.acc[i], false);
     }
 

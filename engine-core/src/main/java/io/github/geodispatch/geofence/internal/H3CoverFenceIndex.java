@@ -292,6 +292,16 @@ public final class H3CoverFenceIndex implements FenceIndex {
         return r == null ? Optional.empty() : Optional.of(r.compiled.fence);
     }
 
+    /**
+     * Whether {@code f} is in the index now: false from the moment its removal starts (before it is published). A
+     * probe's candidates are what its cell or disc held when read, so the tracker asks this before it starts a
+     * visit: a visit never starts at a fence once its removal is published.
+     */
+    boolean holds(CompiledFence f) {
+        Registered r = fences.get(f.fence.id());
+        return r != null && r.compiled == f;
+    }
+
     @Override
     public int size() {
         return fences.size();

@@ -337,8 +337,12 @@ public final class HysteresisVisitTracker implements VisitTracker {
          * and opening one then reads no shared fence data and stores no reference (no write barrier).
          */
         private void confirm(int t, int k) {
+            CompiledFence compiled = candidate(k);
+            if (!index.holds(compiled)) {
+                return; // removed since this ping's cell or disc was read: never reported (the stay ends with the pings to come)
+            }
             track[t * TRACK + FLAGS] |= CONFIRMED;
-            trackFence[t] = candidate(k);
+            trackFence[t] = compiled;
             if (listeners.length > 0) {
                 Fence fence = trackFence[t].fence;
                 emit(new GeofenceEvent.VisitStarted(technician, fence.id(), fence.kind(),

@@ -40,8 +40,9 @@ import java.util.function.Function;
  * The engine behind {@link JobRecord#builder()}: commands on one job are serialised by one of a fixed
  * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
  * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
- * and retried a bounded number of times). The state after its own last write of a job is kept (bounded LRU)
- * and reused while the store still reports that version, so a command does not refold the whole stream. Stored
+ * and retried a bounded number of times). The state after its own last write or read of a job is kept (bounded
+ * LRU) and reused while the store still reports that version, so neither a command nor a read ({@code job},
+ * {@code history}) refolds the whole stream; verification always folds the stream as stored. Stored
  * batches are queued for each listener under the same lock, so each queue holds each job's batches in version
  * order, and drained by one thread at a time ({@link Deliveries}). Thread-safe.
  */
@@ -60,7 +61,7 @@ public final class StripedLockJobRecord implements JobRecord {
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** The version and head hash of every stream this engine wrote (most recently used kept): trusted anchors. */
     private final Map<StreamId, Anchor> heads = lru(REMEMBERED_HEADS);
-    /** The state after this engine's last write of a stream; used while the stream's version is unchanged. */
+    /** The state after this engine's last write or read of a stream; used while the stream's version is unchanged. */
     private final Map<StreamId, JobState> states = lru(CACHED_STATES);
     private final Deliveries deliveries;
     private final ReorderingInbox offline;

@@ -68,6 +68,10 @@ public record JobState(
 
     /** The state after the job's first event. */
     public static JobState of(JobEvent.JobCreated created) {
+        return of(created, HashChain.hash(created));
+    }
+
+    private static JobState of(JobEvent.JobCreated created, String headHash) {
         if (created.header().version() != 1) {
             throw new IllegalArgumentException("JobCreated must be version 1 of its stream, was "
                     + created.header().version());
@@ -77,7 +81,7 @@ public record JobState(
                 created.slaDeadline(), created.estimatedMinutes(), created.quote(), created.coverage(),
                 created.preferredTechnician(), JobStatus.NEW, "", null, null, created.header().occurredAt(),
                 null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, 1,
-                HashChain.hash(created), CustomerContact.NONE);
+                headHash, CustomerContact.NONE);
     }
 
     /**
@@ -92,74 +96,22 @@ public record JobState(
             throw new IllegalArgumentException("a job stream starts with JobCreated, not "
                     + events.get(0).getClass().getSimpleName());
         }
-        JobState state = of(created);
-        for (int i = 1; i < events.size(); i++) {
-            state = state.apply(events.get(i));
+        if (events.size() == 1) {
+            return of(created);
         }
-        return state;
+        // one working copy for the whole stream, and only the last event hashed: folding stays O(n) in events
+        Draft d = new Draft(of(created, null));
+        for (int i = 1; i < events.size(); i++) {
+            d.take(events.get(i));
+        }
+        d.headHash = HashChain.hash(events.get(events.size() - 1));
+        return d.toState();
     }
 
     /** The state after {@code event}, which must be the next event of this stream. */
     public JobState apply(JobEvent event) {
-        Objects.requireNonNull(event, "event");
-        if (!event.header().stream().equals(stream)) {
-            throw new IllegalArgumentException("event of stream " + event.header().stream()
-                    + " cannot apply to " + stream);
-        }
-        if (event.header().version() != version + 1) {
-            throw new IllegalArgumentException("event version " + event.header().version()
-                    + " does not follow version " + version + " of " + stream);
-        }
         Draft d = new Draft(this);
-        Instant at = event.header().occurredAt();
-        if (event instanceof JobEvent.JobCreated) {
-            throw new IllegalArgumentException("stream " + stream + " already has its JobCreated event");
-        } else if (event instanceof JobEvent.JobAssigned e) {
-            d.clearVisit();
-            d.status = JobStatus.ASSIGNED;
-            d.statusReason = "";
-            d.technician = e.technician();
-            d.overrideReason = e.overrideReason();
-            d.assignedAt = at;
-        } else if (event instanceof JobEvent.JobUnassigned e) {
-            d.clearVisit();
-            d.status = JobStatus.NEW;
-            d.statusReason = e.reason();
-            d.technician = null;
-            d.overrideReason = null;
-            d.assignedAt = null;
-        } else if (event instanceof JobEvent.StatusChanged e) {
-            d.status = e.status();
-            d.statusReason = e.reason();
-            switch (e.status()) {
-                case EN_ROUTE -> d.enRouteAt = d.enRouteAt == null ? at : d.enRouteAt;
-                case ARRIVED -> {
-                    if (d.arrivedAt == null) {
-                        d.arrivedAt = at;
-                        d.arrivalEvidence = e.evidence();
-                    }
-                }
-                case WORK_STARTED -> d.workStartedAt = d.workStartedAt == null ? at : d.workStartedAt;
-                case COMPLETED -> d.completedAt = at;
-                case CLOSED -> d.closedAt = at;
-                case CANCELLED -> d.cancelledAt = at;
-                case RESCHEDULED -> d.clearVisit();
-                case NEW, ASSIGNED, ON_HOLD, DELAYED -> { }
-            }
-        } else if (event instanceof ProofAdded e) {
-            d.proofs.add(e);
-        } else if (event instanceof PartUsed e) {
-            d.parts.add(e);
-        } else if (event instanceof ExpenseAdded e) {
-            d.expenses.add(e);
-        } else if (event instanceof PaymentRecorded e) {
-            d.payments.add(e);
-        } else if (event instanceof InvoiceHandedOff e) {
-            d.invoice = e;
-        } else if (event instanceof JobEvent.ContactEvent e) {
-            d.contact = d.contact.apply(e);
-        }
-        d.version = event.header().version();
+        d.take(event);
         d.headHash = HashChain.hash(event);
         return d.toState();
     }
@@ -264,6 +216,70 @@ public record JobState(
             payments = new ArrayList<>(s.payments);
             invoice = s.invoice;
             contact = s.contact;
+            version = s.version;
+            headHash = s.headHash;
+        }
+
+        /** Applies {@code event}, which must be the next event of the stream, leaving {@code headHash} to the caller. */
+        void take(JobEvent event) {
+            Objects.requireNonNull(event, "event");
+            if (!event.header().stream().equals(base.stream)) {
+                throw new IllegalArgumentException("event of stream " + event.header().stream()
+                        + " cannot apply to " + base.stream);
+            }
+            if (event.header().version() != version + 1) {
+                throw new IllegalArgumentException("event version " + event.header().version()
+                        + " does not follow version " + version + " of " + base.stream);
+            }
+            Instant at = event.header().occurredAt();
+            if (event instanceof JobEvent.JobCreated) {
+                throw new IllegalArgumentException("stream " + base.stream + " already has its JobCreated event");
+            } else if (event instanceof JobEvent.JobAssigned e) {
+                clearVisit();
+                status = JobStatus.ASSIGNED;
+                statusReason = "";
+                technician = e.technician();
+                overrideReason = e.overrideReason();
+                assignedAt = at;
+            } else if (event instanceof JobEvent.JobUnassigned e) {
+                clearVisit();
+                status = JobStatus.NEW;
+                statusReason = e.reason();
+                technician = null;
+                overrideReason = null;
+                assignedAt = null;
+            } else if (event instanceof JobEvent.StatusChanged e) {
+                status = e.status();
+                statusReason = e.reason();
+                switch (e.status()) {
+                    case EN_ROUTE -> enRouteAt = enRouteAt == null ? at : enRouteAt;
+                    case ARRIVED -> {
+                        if (arrivedAt == null) {
+                            arrivedAt = at;
+                            arrivalEvidence = e.evidence();
+                        }
+                    }
+                    case WORK_STARTED -> workStartedAt = workStartedAt == null ? at : workStartedAt;
+                    case COMPLETED -> completedAt = at;
+                    case CLOSED -> closedAt = at;
+                    case CANCELLED -> cancelledAt = at;
+                    case RESCHEDULED -> clearVisit();
+                    case NEW, ASSIGNED, ON_HOLD, DELAYED -> { }
+                }
+            } else if (event instanceof ProofAdded e) {
+                proofs.add(e);
+            } else if (event instanceof PartUsed e) {
+                parts.add(e);
+            } else if (event instanceof ExpenseAdded e) {
+                expenses.add(e);
+            } else if (event instanceof PaymentRecorded e) {
+                payments.add(e);
+            } else if (event instanceof InvoiceHandedOff e) {
+                invoice = e;
+            } else if (event instanceof JobEvent.ContactEvent e) {
+                contact = contact.apply(e);
+            }
+            version = event.header().version();
         }
 
         void clearVisit() {

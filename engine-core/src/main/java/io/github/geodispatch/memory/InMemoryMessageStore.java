@@ -9,11 +9,13 @@ import io.github.geodispatch.spi.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The default {@link MessageStore}: every message in memory, lost when the process ends (so a restart may send a
@@ -25,15 +27,34 @@ public final class InMemoryMessageStore implements MessageStore {
     private final Map<String, String> keyByProviderId = new HashMap<>();
     /** Each recipient's messages (store ids), so the rate limit's count reads a customer's few, not every message. */
     private final Map<String, List<String>> idsByRecipient = new HashMap<>();
+    /** Every message (store id) by status, in the order {@link #due} returns them, so a round reads only what is due. */
+    private final Map<DeliveryStatus, TreeMap<Due, String>> byStatus = new EnumMap<>(DeliveryStatus.class);
+
+    /** Where a message stands in its status's queue: by when it is due, then by key (a tenant's keys are unique). */
+    private record Due(Instant dueAt, String key, String tenant) implements Comparable<Due> {
+        private static final Comparator<Due> ORDER = Comparator.comparing(Due::dueAt).thenComparing(Due::key)
+                .thenComparing(Due::tenant);
+
+        static Due of(StoredMessage m) {
+            return new Due(m.dueAt(), m.key(), m.message().tenant().value());
+        }
+
+        @Override
+        public int compareTo(Due other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     @Override
     public synchronized boolean enqueue(OutboundMessage message, Instant at) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(at, "at");
         String id = id(message.tenant(), message.key());
-        if (byKey.putIfAbsent(id, StoredMessage.queued(message, at)) != null) {
+        StoredMessage queued = StoredMessage.queued(message, at);
+        if (byKey.putIfAbsent(id, queued) != null) {
             return false;
         }
+        queue(queued).put(Due.of(queued), id);
         idsByRecipient.computeIfAbsent(recipient(message.tenant(), message.recipient()), r -> new ArrayList<>()).add(id);
         return true;
     }
@@ -57,6 +78,8 @@ public final class InMemoryMessageStore implements MessageStore {
             return false;
         }
         byKey.put(id, next);
+        queue(stored).remove(Due.of(stored));
+        queue(next).put(Due.of(next), id);
         if (next.providerMessageId() != null) {
             keyByProviderId.put(next.providerMessageId(), id);
         }
@@ -66,13 +89,24 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized List<StoredMessage> due(TenantId tenant, DeliveryStatus status, Instant now, int limit) {
         List<StoredMessage> due = new ArrayList<>();
-        for (StoredMessage m : byKey.values()) {
-            if (m.message().tenant().equals(tenant) && m.status() == status && !m.dueAt().isAfter(now)) {
+        for (String id : queue(status).values()) {
+            StoredMessage m = byKey.get(id);
+            if (m.dueAt().isAfter(now) || due.size() >= limit) {
+                break;
+            }
+            if (m.message().tenant().equals(tenant)) {
                 due.add(m);
             }
         }
-        due.sort(Comparator.comparing(StoredMessage::dueAt).thenComparing(StoredMessage::key));
-        return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+        return List.copyOf(due);
+    }
+
+    private TreeMap<Due, String> queue(StoredMessage m) {
+        return queue(m.status());
+    }
+
+    private TreeMap<Due, String> queue(DeliveryStatus status) {
+        return byStatus.computeIfAbsent(status, s -> new TreeMap<>());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.geodispatch.job.JobCommand.ChangeStatus;
 import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.StreamId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +137,18 @@ class HistoryVerificationTest {
         assertThat(byFirst.headChecked()).isTrue();
         assertThat(byFirst.events()).isEqualTo(5);
         assertThat(other.verifyHistory(OWNER, JOB).orElseThrow().intact()).isTrue();
+    }
+
+    @Test
+    void aReadAfterAnotherInstanceAppendedSeesItsEventsNotTheStateCachedAtTheOlderVersion() {
+        assertThat(engine.job(OWNER, JOB).orElseThrow()).isEqualTo(last); // cached at version 4
+        JobRecord other = records().eventStore(store).clock(tickingClock()).build();
+        other.execute(TECH_RAVI, ChangeStatus.workStarted(JOB)).orThrow();
+
+        JobState read = engine.job(OWNER, JOB).orElseThrow();
+        assertThat(read.version()).isEqualTo(5);
+        assertThat(read.status()).isEqualTo(JobStatus.WORK_STARTED);
+        assertThat(read).isEqualTo(JobState.fold(backing.readStream(STREAM)));
+        assertThat(engine.history(OWNER, JOB)).hasSize(5);
     }
 }

@@ -262,8 +262,9 @@ public final class CanonicalEncoding {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    // big-endian, written by hand: a ByteBuffer per field was a good share of hashing a job's events
     private static byte[] i32(int v) {
-        return ByteBuffer.allocate(4).putInt(v).array();
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
     private static byte[] u32(int v) {
@@ -271,7 +272,23 @@ public final class CanonicalEncoding {
     }
 
     private static byte[] i64(long v) {
-        return ByteBuffer.allocate(8).putLong(v).array();
+        byte[] b = new byte[8];
+        putLong(b, 0, v);
+        return b;
+    }
+
+    private static void putLong(byte[] b, int at, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[at + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        for (int i = 3; i >= 0; i--) {
+            b[at + i] = (byte) v;
+            v >>>= 8;
+        }
     }
 
     private static byte[] f64(double v) {
@@ -283,11 +300,17 @@ public final class CanonicalEncoding {
     }
 
     private static byte[] uuid(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        byte[] b = new byte[16];
+        putLong(b, 0, id.getMostSignificantBits());
+        putLong(b, 8, id.getLeastSignificantBits());
+        return b;
     }
 
     private static byte[] instant(Instant t) {
-        return ByteBuffer.allocate(12).putLong(t.getEpochSecond()).putInt(t.getNano()).array();
+        byte[] b = new byte[12];
+        putLong(b, 0, t.getEpochSecond());
+        putInt(b, 8, t.getNano());
+        return b;
     }
 
     private static byte[] date(LocalDate d) {
@@ -305,7 +328,11 @@ public final class CanonicalEncoding {
             }
             lastTag = tag;
             out.write(tag);
-            out.writeBytes(u32(value.length));
+            int length = value.length;
+            out.write(length >>> 24);
+            out.write(length >>> 16);
+            out.write(length >>> 8);
+            out.write(length);
             out.writeBytes(value);
             return this;
         }

@@ -34,13 +34,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The engine behind {@link JobRecord#builder()}: commands on one job are serialised by one of a fixed
  * set of striped locks (so this engine never conflicts with itself), decided against the stored stream, and
  * appended with the expected version (so a conflict with another writer of the store is re-read, re-decided
- * and retried a bounded number of times). The state after its own last write of a job is kept (bounded LRU)
- * and reused while the store still reports that version, so a command does not refold the whole stream. Stored
+ * and retried a bounded number of times). The state after its own last write or read of a job is kept (bounded
+ * LRU) and reused while the store still reports that version, so neither a command nor a read ({@code job},
+ * {@code history}) refolds the whole stream; verification always folds the stream as stored. Stored
  * batches are queued for each listener under the same lock, so each queue holds each job's batches in version
  * order, and drained by one thread at a time ({@link Deliveries}). Thread-safe.
  */
@@ -59,7 +61,7 @@ public final class StripedLockJobRecord implements JobRecord {
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     /** The version and head hash of every stream this engine wrote (most recently used kept): trusted anchors. */
     private final Map<StreamId, Anchor> heads = lru(REMEMBERED_HEADS);
-    /** The state after this engine's last write of a stream; used while the stream's version is unchanged. */
+    /** The state after this engine's last write or read of a stream; used while the stream's version is unchanged. */
     private final Map<StreamId, JobState> states = lru(CACHED_STATES);
     private final Deliveries deliveries;
     private final ReorderingInbox offline;
@@ -183,15 +185,40 @@ public final class StripedLockJobRecord implements JobRecord {
 
     /** The stream's current state: the cached one while the store is still at its version, else a fresh fold. */
     private JobState current(StreamId stream) {
-        JobState cached;
-        synchronized (heads) {
-            cached = states.get(stream);
-        }
+        JobState cached = cached(stream);
         if (cached != null && store.version(stream) == cached.version()) {
             return cached;
         }
-        List<JobEvent> events = store.readStream(stream);
-        return events.isEmpty() ? null : JobState.fold(events);
+        return stateOf(stream, store.readStream(stream));
+    }
+
+    /**
+     * The state of {@code events}, the stream as just read (not empty): the cached state when it is at the same
+     * version, else their fold, cached. Reads of a job (its state, its history) then cost a lookup instead of a
+     * fold that re-hashes the stream's last event and walks all of them.
+     */
+    private JobState stateOf(StreamId stream, List<JobEvent> events) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        JobState cached = cached(stream);
+        if (cached != null && cached.version() == events.size()) {
+            return cached;
+        }
+        JobState folded = JobState.fold(events);
+        synchronized (heads) {
+            JobState known = states.get(stream);
+            if (known == null || known.version() <= folded.version()) {
+                states.put(stream, folded);
+            }
+        }
+        return folded;
+    }
+
+    private JobState cached(StreamId stream) {
+        synchronized (heads) {
+            return states.get(stream);
+        }
     }
 
     private static <V> Map<StreamId, V> lru(int capacity) {
@@ -231,20 +258,18 @@ public final class StripedLockJobRecord implements JobRecord {
     public Optional<JobState> job(Actor actor, JobId job) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(job, "job");
-        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
-        if (events.isEmpty()) {
-            return Optional.empty();
-        }
-        JobState state = JobState.fold(events);
-        return state.visibleTo(actor) ? Optional.of(state) : Optional.empty();
+        StreamId stream = StreamId.of(actor.tenant(), job);
+        JobState state = stateOf(stream, store.readStream(stream));
+        return state != null && state.visibleTo(actor) ? Optional.of(state) : Optional.empty();
     }
 
     @Override
     public List<JobEvent> history(Actor actor, JobId job) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(job, "job");
-        List<JobEvent> events = store.readStream(StreamId.of(actor.tenant(), job));
-        return mayRead(actor, events) ? events : List.of();
+        StreamId stream = StreamId.of(actor.tenant(), job);
+        List<JobEvent> events = store.readStream(stream);
+        return mayRead(actor, events, read -> stateOf(stream, read)) ? events : List.of();
     }
 
     @Override
@@ -257,7 +282,7 @@ public final class StripedLockJobRecord implements JobRecord {
             remembered = heads.get(stream);
         }
         List<JobEvent> events = store.readStream(stream);
-        return mayRead(actor, events) ? Optional.of(verify(stream, events, remembered)) : Optional.empty();
+        return mayRead(actor, events, JobState::fold) ? Optional.of(verify(stream, events, remembered)) : Optional.empty();
     }
 
     @Override
@@ -269,7 +294,7 @@ public final class StripedLockJobRecord implements JobRecord {
         }
         StreamId stream = StreamId.of(actor.tenant(), job);
         List<JobEvent> events = store.readStream(stream);
-        if (!mayRead(actor, events)) {
+        if (!mayRead(actor, events, JobState::fold)) {
             return Optional.empty();
         }
         long version = events.size(); // not found: the head is expected at the end, and the last event fails
@@ -301,14 +326,15 @@ public final class StripedLockJobRecord implements JobRecord {
 
     /**
      * Whether {@code actor} may read a stream of its tenant. A stream that no longer folds (it was tampered
-     * with) is readable by tenant-wide staff only, so they can inspect and verify it.
+     * with) is readable by tenant-wide staff only, so they can inspect and verify it. {@code state} folds the
+     * events (verification folds them as stored, never from the cache).
      */
-    private static boolean mayRead(Actor actor, List<JobEvent> events) {
+    private static boolean mayRead(Actor actor, List<JobEvent> events, Function<List<JobEvent>, JobState> state) {
         if (events.isEmpty()) {
             return false;
         }
         try {
-            return JobState.fold(events).visibleTo(actor);
+            return state.apply(events).visibleTo(actor);
         } catch (IllegalArgumentException unfoldable) {
             return actor.branch() == null && actor.role() != Role.TECHNICIAN;
         }

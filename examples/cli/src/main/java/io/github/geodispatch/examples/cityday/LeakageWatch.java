@@ -4,11 +4,13 @@ import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.StatementCredit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,24 +89,41 @@ final class LeakageWatch {
     String describe(String evidence) {
         JobEvent e = events.get(evidence);
         if (e != null) {
-            String what = e.getClass().getSimpleName();
-            if (e instanceof JobEvent.StatusChanged s) {
-                what = s.status().name();
-            } else if (e instanceof JobEvent.PaymentRecorded p) {
-                what = "paid " + p.mode() + " " + p.amount() + (p.reference() == null ? "" : " ref " + p.reference());
-            } else if (e instanceof JobEvent.PartUsed p) {
-                what = "part " + p.sku() + " " + p.lineTotal() + (p.billable() ? " billable" : "");
-            } else if (e instanceof JobEvent.InvoiceHandedOff i) {
-                what = "invoice " + i.invoiceNumber() + " " + i.total() + " parts " + i.partSkus();
-            }
-            return e.header().job().value() + " v" + e.header().version() + " " + what + " at "
-                    + CitySimulation.hhmm(e.header().occurredAt());
+            return e.header().job().value() + ": " + happened(e) + " at " + CitySimulation.hhmm(e.header().occurredAt());
         }
         StatementCredit c = statements.get(evidence);
         if (c != null) {
-            return "statement " + c.source() + " UTR " + c.reference() + " " + c.amount() + " from " + c.payer() + " at "
-                    + CitySimulation.hhmm(c.at()) + (c.billRef() == null ? ", no tr" : ", tr " + c.billRef());
+            return c.source() + " statement: " + Fmt.inr(c.amount()) + " from " + c.payer() + ", UTR " + c.reference()
+                    + " at " + CitySimulation.hhmm(c.at()) + (c.billRef() == null ? ", no bill reference"
+                    : ", bill reference " + c.billRef());
         }
         return evidence;
+    }
+
+    /** What a job event records, in the owner's words (amounts as the report writes them). */
+    private static String happened(JobEvent e) {
+        if (e instanceof JobEvent.StatusChanged s) {
+            return "marked " + s.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        } else if (e instanceof JobEvent.PaymentRecorded p) {
+            return "payment " + Fmt.inr(p.amount()) + ", " + paidBy(p.mode())
+                    + (p.reference() == null ? "" : ", reference " + p.reference());
+        } else if (e instanceof JobEvent.PartUsed p) {
+            return "part " + p.sku() + " used, " + Fmt.inr(p.lineTotal()) + (p.billable() ? " to bill" : " not to bill");
+        } else if (e instanceof JobEvent.InvoiceHandedOff i) {
+            return "invoice " + i.invoiceNumber() + " for " + Fmt.inr(i.total())
+                    + (i.partSkus().isEmpty() ? "" : " with parts " + String.join(", ", i.partSkus()));
+        }
+        // the other events by their name: JobCreated -> "job created"
+        return e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String paidBy(PaymentMode mode) {
+        return switch (mode) {
+            case UPI, AMC -> mode.name();
+            case MPESA -> "M-Pesa";
+            case PENDING -> "to pay later";
+            case INVOICE_REQUIRED -> "invoice to follow";
+            case CASH, CARD, WARRANTY, WAIVED -> mode.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -95,6 +95,15 @@ class CityWeekTest {
     }
 
     @Test
+    void thePageSpeaksTheOwnersLanguageIncludingTheLeakageEvidence() throws Exception {
+        String page = Files.readString(written.journal().resolveSibling(CityWeekRun.REPORT));
+        String text = page.replaceAll("<(script|style)[\\s\\S]*?</\\1>", "").replaceAll("<[^>]+>", " ");
+        assertThat(text).contains("₹").doesNotContain("INR", "UTC", "Rejection[", "Money[", "hard/", "io.github")
+                .doesNotContainPattern(" v\\d+ "); // a stream version
+        assertThat(report.leakage()).isNotEmpty().allSatisfy(l -> assertThat(l.evidence()).doesNotContain("INR"));
+    }
+
+    @Test
     void theBatchAuditOfTheJournalFindsEveryPlantedMistake() throws Exception {
         Path findings = dir.resolve("audit/findings.jsonl");
         int exit = GeodispatchCli.run("audit", "--journal", written.journal().toString(), "--as-of", AS_OF,

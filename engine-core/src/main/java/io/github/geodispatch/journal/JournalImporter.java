@@ -24,6 +24,7 @@ import io.github.geodispatch.spi.StreamId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -181,7 +182,7 @@ public final class JournalImporter implements JournalReader.Handler {
                 problem(line, Kind.INVALID, "job " + r.job() + " was already created (line " + stream.createdLine + ")");
                 return;
             }
-            stream = new Stream(line, created.quote().currency());
+            stream = new Stream(StreamId.of(tenant, r.job()), line, created.quote().currency());
             streams.put(r.job(), stream);
             JournalRecord.Customer customer = customers.get(created.customer());
             Site site = new Site(SiteId.of(created.job().value()), created.location(), created.radiusMetres(),
@@ -280,9 +281,8 @@ public final class JournalImporter implements JournalReader.Handler {
 
     private EventHeader header(Stream stream, JournalRecord.JobRecord r) {
         long version = stream.version + 1;
-        StreamId id = StreamId.of(tenant, r.job());
-        UUID eventId = NameUuids.of("geodispatch-journal:" + id + "#" + version);
-        return new EventHeader(eventId, id, version, r.at().toInstant(), actor, stream.head);
+        UUID eventId = NameUuids.of(stream.eventNamePrefix, version);
+        return new EventHeader(eventId, stream.id, version, r.at().toInstant(), actor, stream.head);
     }
 
     private void append(Stream stream, JobEvent event) {
@@ -305,6 +305,9 @@ public final class JournalImporter implements JournalReader.Handler {
 
     /** The import state of one job's stream. */
     private static final class Stream {
+        final StreamId id;
+        /** Its events are named {@code geodispatch-journal:<stream id>#<version>} (see {@link #header}). */
+        final byte[] eventNamePrefix;
         final long createdLine;
         final Currency currency;
         /** The payments imported, which a new payment is checked against ({@link MoneyRules}). */
@@ -315,7 +318,9 @@ public final class JournalImporter implements JournalReader.Handler {
         TechnicianId technician;
         JobStatus status = JobStatus.NEW;
 
-        Stream(long createdLine, Currency currency) {
+        Stream(StreamId id, long createdLine, Currency currency) {
+            this.id = id;
+            this.eventNamePrefix = ("geodispatch-journal:" + id + "#").getBytes(StandardCharsets.UTF_8);
             this.createdLine = createdLine;
             this.currency = currency;
         }

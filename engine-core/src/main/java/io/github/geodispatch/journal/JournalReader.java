@@ -274,20 +274,21 @@ public final class JournalReader {
         }
 
         /**
-         * The complete lines {@code k..end-1}, all plain or valid UTF-8: a ping of the writer's exact shape is read
-         * from its bytes ({@link RecordParser#plainPing}); each run of other lines goes through {@link #shared}.
+         * The complete lines {@code k..end-1}, all plain or valid UTF-8: a ping, job status change or assignment of
+         * the writer's exact shape is read from its bytes ({@link RecordParser#plain}); each run of other lines goes
+         * through {@link #shared}.
          */
         private void clean(byte[] bytes, int k, int end) throws IOException {
             while (k < end) {
-                JournalRecord.Ping ping = parser.plainPing(bytes, starts[k], ends[k]);
-                if (ping != null) {
-                    accept(ping);
+                JournalRecord plain = parser.plain(bytes, starts[k], ends[k]);
+                if (plain != null) {
+                    accept(plain);
                     k++;
                     continue;
                 }
                 int run = k + 1;
-                JournalRecord.Ping next = null;
-                while (run < end && (next = parser.plainPing(bytes, starts[run], ends[run])) == null) {
+                JournalRecord next = null;
+                while (run < end && (next = parser.plain(bytes, starts[run], ends[run])) == null) {
                     run++;
                 }
                 while (k < run) {
@@ -393,7 +394,7 @@ public final class JournalReader {
             if (blank(bytes, from, to)) {
                 return;
             }
-            JournalRecord record = parser.plainPing(bytes, from, to);
+            JournalRecord record = parser.plain(bytes, from, to);
             try {
                 if (record == null) {
                     record = parse(parser, bytes, from, to - from);

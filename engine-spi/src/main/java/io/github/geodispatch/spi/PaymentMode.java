@@ -1,6 +1,7 @@
 package io.github.geodispatch.spi;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** How a job is (to be) paid. */
 public enum PaymentMode {
@@ -22,6 +23,10 @@ public enum PaymentMode {
     /** Forgiven; needs an OWNER's approval. */
     WAIVED;
 
+    // Compiled once: String.matches compiled its pattern on every payment imported.
+    private static final Pattern UTR = Pattern.compile("\\d{12}");
+    private static final Pattern TRANS_ID = Pattern.compile("[A-Z0-9]{10}");
+
     /** True for the modes that settle money on site (the technician leaves with the payment done). */
     public boolean settlesOnSite() {
         return this == UPI || this == CASH || this == MPESA || this == CARD;
@@ -34,9 +39,9 @@ public enum PaymentMode {
      */
     public Optional<String> referenceProblem(String reference) {
         return switch (this) {
-            case UPI -> reference != null && reference.matches("\\d{12}") ? Optional.empty()
+            case UPI -> reference != null && UTR.matcher(reference).matches() ? Optional.empty()
                     : Optional.of("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
-            case MPESA -> reference != null && reference.matches("[A-Z0-9]{10}") ? Optional.empty()
+            case MPESA -> reference != null && TRANS_ID.matcher(reference).matches() ? Optional.empty()
                     : Optional.of("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
             case CASH, CARD, PENDING, AMC, WARRANTY, INVOICE_REQUIRED, WAIVED -> Optional.empty();
         };

@@ -23,7 +23,20 @@ public final class NameUuids {
 
     /** The version 3 UUID of {@code name}'s UTF-8 bytes. */
     public static UUID of(String name) {
-        byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        return uuid(MD5.get().digest(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The version 3 UUID of the name {@code prefix} (its UTF-8 bytes) followed by {@code number} in decimal, equal to
+     * {@code of(new String(prefix, UTF_8) + number)}: a stream's events are named by one prefix and their version.
+     */
+    public static UUID of(byte[] prefix, long number) {
+        MessageDigest digest = MD5.get();
+        digest.update(prefix);
+        return uuid(digest.digest(Long.toString(number).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static UUID uuid(byte[] md5) {
         md5[6] = (byte) ((md5[6] & 0x0f) | 0x30); // version 3
         md5[8] = (byte) ((md5[8] & 0x3f) | 0x80); // IETF variant
         return new UUID(bits(md5, 0), bits(md5, 8));

@@ -45,12 +45,7 @@ final class PlainPingReader {
             return null;
         }
         int length = to - from;
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
-        }
-        for (int i = 0; i < length; i++) {
-            chars[i] = (char) bytes[from + i]; // only printable ASCII is ever read from it (see string)
-        }
+        chars = widen(bytes, from, to, chars);
         int pingIdStart = TYPE.length;
         if (!string(pingIdStart, length) || !startsWith(bytes, from + end + 1, to, TECHNICIAN)) {
             return null;
@@ -100,17 +95,25 @@ final class PlainPingReader {
      * {@link #end} then holds; false on an escape, a byte that is not printable ASCII, or the end of the line.
      */
     private boolean string(int start, int length) {
+        end = stringEnd(chars, start, length);
+        return end >= 0;
+    }
+
+    /**
+     * The index of the closing quote of the string value whose characters start at {@code start} (after its opening
+     * quote); -1 on an escape, a character that is not printable ASCII, or the end of the line.
+     */
+    static int stringEnd(char[] chars, int start, int length) {
         for (int i = start; i < length; i++) {
             char c = chars[i];
             if (c == '"') {
-                end = i;
-                return true;
+                return i;
             }
             if (c < 0x20 || c > 0x7e || c == '\\') {
-                return false;
+                return -1;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
@@ -183,7 +186,20 @@ final class PlainPingReader {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean startsWith(byte[] bytes, int at, int to, byte[] prefix) {
+    /**
+     * The bytes {@code [from, to)} widened to characters from index 0 of {@code chars}, or of a larger array when
+     * it is too short (only printable ASCII is ever read from them: see {@link #stringEnd}).
+     */
+    static char[] widen(byte[] bytes, int from, int to, char[] chars) {
+        int length = to - from;
+        char[] into = chars.length >= length ? chars : new char[Math.max(length, chars.length * 2)];
+        for (int i = 0; i < length; i++) {
+            into[i] = (char) bytes[from + i];
+        }
+        return into;
+    }
+
+    static boolean startsWith(byte[] bytes, int at, int to, byte[] prefix) {
         if (to - at < prefix.length) {
             return false;
         }
@@ -195,7 +211,7 @@ final class PlainPingReader {
         return true;
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

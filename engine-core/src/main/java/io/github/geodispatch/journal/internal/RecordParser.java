@@ -47,6 +47,7 @@ public final class RecordParser {
     private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
     private final JournalTimes times = new JournalTimes();
     private final PlainPingReader plainPings = new PlainPingReader(technicianIdsByChars, times);
+    private final PlainJobReader plainJobs = new PlainJobReader(jobIdsByChars, technicianIdsByChars, times);
     private final StockRecordParser stock = new StockRecordParser();
     private boolean stockRecord;
 
@@ -124,6 +125,16 @@ public final class RecordParser {
      */
     public JournalRecord.Ping plainPing(byte[] bytes, int from, int to) {
         return plainPings.read(bytes, from, to);
+    }
+
+    /**
+     * The record on line bytes {@code [from, to)} when the line is a ping (see {@link #plainPing}), or a job status
+     * change or assignment of the exact shape the journal writer gives them (see {@link PlainJobReader}), read without
+     * a JSON parser; null for any other line, which {@link #readObject} then reads.
+     */
+    public JournalRecord plain(byte[] bytes, int from, int to) {
+        JournalRecord ping = plainPings.read(bytes, from, to);
+        return ping != null ? ping : plainJobs.read(bytes, from, to);
     }
 
     /** Parses the only value of {@code p}: one record object and nothing after it. */

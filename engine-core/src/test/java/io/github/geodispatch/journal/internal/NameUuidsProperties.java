@@ -13,4 +13,9 @@ class NameUuidsProperties {
     void equalsTheJdksNameBasedUuid(@ForAll String name) {
         assertThat(NameUuids.of(name)).isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Property
+    void aPrefixAndANumberNameAsTheirConcatenation(@ForAll String prefix, @ForAll long number) {
+        assertThat(NameUuids.of(prefix.getBytes(StandardCharsets.UTF_8), number)).isEqualTo(NameUuids.of(prefix + number));
+    }
 }

@@ -43,9 +43,9 @@ class PlainPingReaderProperties {
     private static final String DELETE = "delete";
 
     /** What one line read to: a record, or a problem's kind and message. */
-    private record Outcome(JournalRecord record, JournalProblem.Kind kind, String message) {}
+    record Outcome(JournalRecord record, JournalProblem.Kind kind, String message) {}
 
-    private static Outcome oracle(String line) {
+    static Outcome oracle(String line) {
         try {
             return new Outcome(JournalReader.parseLine(line), null, null);
         } catch (JournalSyntaxException e) {
@@ -55,8 +55,13 @@ class PlainPingReaderProperties {
 
     /** The outcome of {@code line} read by the reader after {@link #SEED}. */
     private static Outcome read(String line) throws IOException {
+        return read(SEED, line);
+    }
+
+    /** The outcome of {@code line} read by the reader after the line {@code seed}. */
+    static Outcome read(String seed, String line) throws IOException {
         List<JournalRecord> records = new ArrayList<>();
-        byte[] bytes = (SEED + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (seed + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
         JournalSummary summary = JournalReader.create().read(new ByteArrayInputStream(bytes), (n, r) -> {
             if (n == 2) {
                 records.add(r);
@@ -69,7 +74,7 @@ class PlainPingReaderProperties {
         return new Outcome(null, problem.kind(), problem.message());
     }
 
-    private static String written(JournalRecord record) throws IOException {
+    static String written(JournalRecord record) throws IOException {
         StringWriter out = new StringWriter();
         try (JournalWriter writer = JournalWriter.to(out)) {
             writer.write(record);

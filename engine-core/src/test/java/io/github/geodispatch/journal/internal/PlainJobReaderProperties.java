@@ -1,0 +1,109 @@
+package io.github.geodispatch.journal.internal;
+
+import io.github.geodispatch.journal.JournalReader;
+import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.journal.internal.PlainPingReaderProperties.Outcome;
+import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.TechnicianId;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.oracle;
+import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.read;
+import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.written;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The byte-level job status and assignment path against its oracle, the general (Jackson) parser: whatever a line
+ * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
+ */
+class PlainJobReaderProperties {
+    /** A first line naming job J-1 and technician T-7, so that the line under test may take the byte-level path. */
+    private static final String SEED = "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-01T08:00:00+05:30\","
+            + "\"technician\":\"T-7\"}";
+    private static final String DELETE = "delete";
+
+    @Property(tries = 300)
+    void aWrittenStatusOrAssignmentReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
+            throws IOException {
+        String line = written(record);
+
+        assertThat(read(SEED, line)).isEqualTo(oracle(line)).isEqualTo(new Outcome(record, null, null));
+    }
+
+    @Property(tries = 600)
+    void anyEditOfAStatusOrAssignmentLineReadsAsTheGeneralParserReadsIt(
+            @ForAll("records") JournalRecord.JobRecord record, @ForAll("edits") String edit,
+            @ForAll @IntRange(min = 0, max = 10_000) int where) throws IOException {
+        String line = written(record);
+        int at = where % (line.length() + 1);
+        String edited = edit.equals(DELETE) ? line.substring(0, at) + line.substring(Math.min(line.length(), at + 1))
+                : line.substring(0, at) + edit + line.substring(at);
+
+        assertThat(read(SEED, edited)).isEqualTo(oracle(edited));
+    }
+
+    @Test
+    void theWritersShapeTakesTheBytePathAndAnotherShapeDoesNot() throws IOException {
+        RecordParser parser = new RecordParser();
+        String status = "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:00:00+05:30\",\"status\":\"EN_ROUTE\"}";
+        byte[] statusBytes = bytes(status);
+        byte[] seed = bytes(SEED);
+        assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
+        assertThat(parser.plain(seed, 0, seed.length)).as("job and technician not seen before").isNull();
+        try (JsonParser general = new JsonFactory().createParser(seed)) {
+            parser.parse(general); // the general path names the job and technician to the parser's caches
+        }
+
+        assertThat(parser.plain(seed, 0, seed.length)).isEqualTo(JournalReader.parseLine(SEED));
+        assertThat(parser.plain(statusBytes, 0, statusBytes.length)).isEqualTo(JournalReader.parseLine(status));
+        for (String other : new String[] {status.replace("EN_ROUTE", "EN_ROUTED"),
+                status.replace("}", ",\"reason\":\"traffic\"}"), status.replace(",\"at\"", ", \"at\""),
+                status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":")}) {
+            byte[] otherBytes = bytes(other);
+            assertThat(parser.plain(otherBytes, 0, otherBytes.length)).as(other).isNull();
+        }
+    }
+
+    private static byte[] bytes(String line) {
+        return line.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Provide
+    Arbitrary<JournalRecord.JobRecord> records() {
+        Arbitrary<JobId> jobs = Arbitraries.of("J-1", "J-1", "J-2").map(JobId::new);
+        Arbitrary<OffsetDateTime> times = Combinators.combine(Arbitraries.longs().between(1_700_000_000L, 1_900_000_000L),
+                Arbitraries.of(0, 0, 0, 123_000_000, 1, 999_999_999),
+                Arbitraries.of(19_800, 0, -18_000, 10_800, 20_700)).as((s, n, o) ->
+                OffsetDateTime.of(LocalDateTime.ofEpochSecond(s, n, ZoneOffset.ofTotalSeconds(o)), ZoneOffset.ofTotalSeconds(o)));
+        Arbitrary<String> reasons = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just(""),
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(8));
+        Arbitrary<JournalRecord.JobRecord> statuses = Combinators.combine(jobs, times,
+                Arbitraries.of(JobStatus.class), reasons).as((j, t, s, r) -> new JournalRecord.JobStatusChanged(j, t, s, r));
+        Arbitrary<JournalRecord.JobRecord> assignments = Combinators.combine(jobs, times,
+                Arbitraries.of("T-7", "T-7", "T-8").map(TechnicianId::new)).as(JournalRecord.JobAssigned::new);
+        return Arbitraries.oneOf(statuses, assignments);
+    }
+
+    /** An insertion at a random place of the line, or the deletion of one character there. */
+    @Provide
+    Arbitrary<String> edits() {
+        return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
+                "{", "é", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D");
+    }
+}

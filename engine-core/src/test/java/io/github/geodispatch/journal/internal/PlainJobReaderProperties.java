@@ -3,8 +3,11 @@ package io.github.geodispatch.journal.internal;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.internal.PlainPingReaderProperties.Outcome;
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.TechnicianId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +33,7 @@ import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.w
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-level job status and assignment path against its oracle, the general (Jackson) parser: whatever a line
+ * The byte-level job status, assignment and payment path against its oracle, the general (Jackson) parser: whatever a line
  * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
  */
 class PlainJobReaderProperties {
@@ -39,7 +43,7 @@ class PlainJobReaderProperties {
     private static final String DELETE = "delete";
 
     @Property(tries = 300)
-    void aWrittenStatusOrAssignmentReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
+    void aWrittenStatusAssignmentOrPaymentReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
             throws IOException {
         String line = written(record);
 
@@ -47,7 +51,7 @@ class PlainJobReaderProperties {
     }
 
     @Property(tries = 600)
-    void anyEditOfAStatusOrAssignmentLineReadsAsTheGeneralParserReadsIt(
+    void anyEditOfAStatusAssignmentOrPaymentLineReadsAsTheGeneralParserReadsIt(
             @ForAll("records") JournalRecord.JobRecord record, @ForAll("edits") String edit,
             @ForAll @IntRange(min = 0, max = 10_000) int where) throws IOException {
         String line = written(record);
@@ -62,6 +66,8 @@ class PlainJobReaderProperties {
     void theWritersShapeTakesTheBytePathAndAnotherShapeDoesNot() throws IOException {
         RecordParser parser = new RecordParser();
         String status = "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:00:00+05:30\",\"status\":\"EN_ROUTE\"}";
+        String payment = "{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:02:00+05:30\",\"mode\":\"UPI\","
+                + "\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"reference\":\"400000000076\"}";
         byte[] statusBytes = bytes(status);
         byte[] seed = bytes(SEED);
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
@@ -72,9 +78,16 @@ class PlainJobReaderProperties {
 
         assertThat(parser.plain(seed, 0, seed.length)).isEqualTo(JournalReader.parseLine(SEED));
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).isEqualTo(JournalReader.parseLine(status));
+        for (String plainPayment : new String[] {payment, payment.replace(",\"reference\":\"400000000076\"", "")}) {
+            byte[] paymentBytes = bytes(plainPayment);
+            assertThat(parser.plain(paymentBytes, 0, paymentBytes.length)).as(plainPayment)
+                    .isEqualTo(JournalReader.parseLine(plainPayment));
+        }
         for (String other : new String[] {status.replace("EN_ROUTE", "EN_ROUTED"),
                 status.replace("}", ",\"reason\":\"traffic\"}"), status.replace(",\"at\"", ", \"at\""),
-                status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":")}) {
+                status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":"),
+                payment.replace("UPI", "UPX"), payment.replace("INR", "inr"), payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"),
+                payment.replace("4949.00", "4949.001"), payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null")}) {
             byte[] otherBytes = bytes(other);
             assertThat(parser.plain(otherBytes, 0, otherBytes.length)).as(other).isNull();
         }
@@ -97,13 +110,23 @@ class PlainJobReaderProperties {
                 Arbitraries.of(JobStatus.class), reasons).as((j, t, s, r) -> new JournalRecord.JobStatusChanged(j, t, s, r));
         Arbitrary<JournalRecord.JobRecord> assignments = Combinators.combine(jobs, times,
                 Arbitraries.of("T-7", "T-7", "T-8").map(TechnicianId::new)).as(JournalRecord.JobAssigned::new);
-        return Arbitraries.oneOf(statuses, assignments);
+        Arbitrary<Money> amounts = Combinators.combine(Arbitraries.oneOf(Arbitraries.longs().between(0, 1_000_000),
+                Arbitraries.of(0L, 1L, 99L, 100_000_000_000L)), Arbitraries.of(Currency.class)).as(Money::new);
+        Arbitrary<String> optionals = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(null),
+                Arbitraries.strings().ofMinLength(0).ofMaxLength(6));
+        Arbitrary<LocalDate> promises = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(null),
+                Arbitraries.just(null), Arbitraries.just(LocalDate.of(2026, 11, 9)));
+        Arbitrary<JournalRecord.JobRecord> payments = Combinators.combine(jobs, times, Arbitraries.of(PaymentMode.class),
+                amounts, optionals, promises, Arbitraries.of(null, null, null, "owner")).as((j, t, m, a, r, p, b) ->
+                new JournalRecord.JobPayment(j, t, m, a, r, p, b));
+        return Arbitraries.oneOf(statuses, assignments, payments);
     }
 
     /** An insertion at a random place of the line, or the deletion of one character there. */
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
-                "{", "é", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D");
+                "{", "é", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
+                ",\"reference\":\"R\"", ",\"currency\":\"KES\"", ",\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"}", "}}");
     }
 }

@@ -9,6 +9,8 @@ import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.TechnicianId;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.github.geodispatch.journal.internal.PlainPingReader.ascii;
 import static io.github.geodispatch.journal.internal.PlainPingReader.startsWith;
@@ -19,14 +21,15 @@ import static io.github.geodispatch.journal.internal.PlainPingReader.widen;
  * Reads the most frequent job lines of exactly the shape {@link io.github.geodispatch.journal.JournalWriter}
  * writes them, straight from their bytes, as {@link PlainPingReader} reads pings:
  * {@code {"type":"job.status","job":S,"at":S,"status":S}} (no reason, no evidence),
- * {@code {"type":"job.assigned","job":S,"at":S,"technician":S}} and
+ * {@code {"type":"job.assigned","job":S,"at":S,"technician":S}},
  * {@code {"type":"job.payment","job":S,"at":S,"mode":S,"amount":{"amount":S,"currency":S}}} followed by
- * {@code ,"reference":S} or not, then {@code }} (no promise, no approver), with no white space and strings of
- * printable ASCII with no escape. Half the lines of a journal without pings are status changes, a tenth payments.
- * Anything else, a status, mode or currency that is not a constant, an amount the money type refuses, a job or
- * technician not seen on an earlier line, or a time not of the common shape is not read here
- * ({@code null}): the line then goes to the general parser, which reads it to the same record or names what is
- * wrong. Not thread-safe: it shares the reading thread's id caches and times.
+ * {@code ,"reference":S} or not, then {@code }} (no promise, no approver), and
+ * {@code {"type":"job.invoice","job":S,"at":S,"invoice_no":S,"amount":{"amount":S,"currency":S},"parts":[S,...]}},
+ * with no white space and strings of printable ASCII with no escape. Half the lines of a journal without pings are
+ * status changes, a tenth each payments and invoices. Anything else, a status, mode or currency that is not a
+ * constant, an amount the money type refuses, a job or technician not seen on an earlier line, or a time not of the
+ * common shape is not read here ({@code null}): the line then goes to the general parser, which reads it to the same
+ * record or names what is wrong. Not thread-safe: it shares the reading thread's id caches and times.
  */
 final class PlainJobReader {
     private static final byte[] STATUS = ascii("{\"type\":\"job.status\",\"job\":\"");
@@ -38,6 +41,9 @@ final class PlainJobReader {
     private static final byte[] MODE_FIELD = ascii(",\"mode\":\"");
     private static final byte[] AMOUNT_FIELD = ascii(",\"amount\":{\"amount\":\"");
     private static final byte[] CURRENCY_FIELD = ascii(",\"currency\":\"");
+    private static final byte[] INVOICE = ascii("{\"type\":\"job.invoice\",\"job\":\"");
+    private static final byte[] INVOICE_NO_FIELD = ascii(",\"invoice_no\":\"");
+    private static final byte[] PARTS_FIELD = ascii(",\"parts\":[");
     private static final byte[] REFERENCE_FIELD = ascii(",\"reference\":\"");
     private static final JobStatus[] STATUSES = JobStatus.values();
     private static final PaymentMode[] MODES = PaymentMode.values();
@@ -52,6 +58,9 @@ final class PlainJobReader {
     private JobId job;
     private OffsetDateTime at;
     private int atEnd;
+    /** The currency {@link #amount} read, and the index just after the amount object's closing brace. */
+    private Currency currency;
+    private int amountEnd;
 
     PlainJobReader(CharKeyCache<JobId> jobs, CharKeyCache<TechnicianId> technicians, JournalTimes times) {
         this.jobs = jobs;
@@ -59,11 +68,14 @@ final class PlainJobReader {
         this.times = times;
     }
 
-    /** The status change, assignment or payment on bytes {@code [from, to)}, when the line has a shape above; else null. */
+    /** The job line on bytes {@code [from, to)} when it has one of the shapes above; else null. */
     JournalRecord.JobRecord read(byte[] bytes, int from, int to) {
         boolean status = startsWith(bytes, from, to, STATUS);
         if (!status && !startsWith(bytes, from, to, ASSIGNED)) {
-            return startsWith(bytes, from, to, PAYMENT) ? payment(bytes, from, to) : null;
+            if (startsWith(bytes, from, to, PAYMENT)) {
+                return payment(bytes, from, to);
+            }
+            return startsWith(bytes, from, to, INVOICE) ? invoice(bytes, from, to) : null;
         }
         int length = to - from;
         byte[] last = status ? STATUS_FIELD : TECHNICIAN_FIELD;
@@ -90,43 +102,100 @@ final class PlainJobReader {
         }
         int modeStart = atEnd + 1 + MODE_FIELD.length;
         int modeEnd = stringEnd(chars, modeStart, length);
-        if (modeEnd < 0 || !startsWith(bytes, from + modeEnd + 1, to, AMOUNT_FIELD)) {
-            return null;
-        }
-        int amountStart = modeEnd + 1 + AMOUNT_FIELD.length;
-        int amountEnd = stringEnd(chars, amountStart, length);
-        if (amountEnd < 0 || !startsWith(bytes, from + amountEnd + 1, to, CURRENCY_FIELD)) {
-            return null;
-        }
-        int currencyStart = amountEnd + 1 + CURRENCY_FIELD.length;
-        int currencyEnd = stringEnd(chars, currencyStart, length);
-        if (currencyEnd < 0 || currencyEnd + 2 >= length || chars[currencyEnd + 1] != '}') {
+        String amount = modeEnd < 0 ? null : amount(bytes, from, to, modeEnd + 1);
+        if (amount == null) {
             return null;
         }
         String reference = null;
-        int close = currencyEnd + 2;
+        int close = amountEnd;
         if (startsWith(bytes, from + close, to, REFERENCE_FIELD)) {
             int referenceStart = close + REFERENCE_FIELD.length;
             int referenceEnd = stringEnd(chars, referenceStart, length);
             if (referenceEnd < 0) {
                 return null;
             }
-            reference = new String(bytes, from + referenceStart, referenceEnd - referenceStart,
-                    StandardCharsets.ISO_8859_1);
+            reference = string(bytes, from, referenceStart, referenceEnd);
             close = referenceEnd + 1;
         }
         PaymentMode mode = constant(MODES, modeStart, modeEnd - modeStart);
-        Currency currency = constant(CURRENCIES, currencyStart, currencyEnd - currencyStart);
-        if (close != length - 1 || chars[close] != '}' || mode == null || currency == null) {
+        if (close != length - 1 || chars[close] != '}' || mode == null) {
             return null;
         }
         try {
-            Money amount = Money.parse(new String(bytes, from + amountStart, amountEnd - amountStart,
-                    StandardCharsets.ISO_8859_1), currency);
-            return new JournalRecord.JobPayment(job, at, mode, amount, reference, null, null);
+            return new JournalRecord.JobPayment(job, at, mode, Money.parse(amount, currency), reference, null, null);
         } catch (IllegalArgumentException | ArithmeticException refused) {
             return null; // the general parser reports it, worded as for any line
         }
+    }
+
+    private JournalRecord.JobInvoice invoice(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (!jobAndTime(bytes, from, to, INVOICE.length, INVOICE_NO_FIELD)) {
+            return null;
+        }
+        int invoiceNoStart = atEnd + 1 + INVOICE_NO_FIELD.length;
+        int invoiceNoEnd = stringEnd(chars, invoiceNoStart, length);
+        String amount = invoiceNoEnd < 0 ? null : amount(bytes, from, to, invoiceNoEnd + 1);
+        if (amount == null || !startsWith(bytes, from + amountEnd, to, PARTS_FIELD)) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        int next = amountEnd + PARTS_FIELD.length;
+        if (next < length && chars[next] == '"') {
+            while (true) {
+                int partEnd = stringEnd(chars, next + 1, length);
+                if (partEnd < 0 || partEnd + 1 >= length) {
+                    return null;
+                }
+                parts.add(new String(bytes, from + next + 1, partEnd - next - 1, StandardCharsets.ISO_8859_1));
+                next = partEnd + 1;
+                if (chars[next] != ',') {
+                    break;
+                }
+                next++;
+                if (next >= length || chars[next] != '"') {
+                    return null;
+                }
+            }
+        }
+        if (next != length - 2 || chars[next] != ']' || chars[length - 1] != '}') {
+            return null;
+        }
+        try {
+            return new JournalRecord.JobInvoice(job, at, string(bytes, from, invoiceNoStart, invoiceNoEnd),
+                    Money.parse(amount, currency), parts);
+        } catch (IllegalArgumentException | ArithmeticException refused) {
+            return null; // the general parser reports it, worded as for any line
+        }
+    }
+
+    /**
+     * Reads {@code ,"amount":{"amount":S,"currency":S}} from line index {@code start}: the amount's text, with its
+     * currency in {@link #currency} and the index after the closing brace in {@link #amountEnd}; null when the text
+     * there has another shape or the currency is not a constant's name.
+     */
+    private String amount(byte[] bytes, int from, int to, int start) {
+        int length = to - from;
+        if (!startsWith(bytes, from + start, to, AMOUNT_FIELD)) {
+            return null;
+        }
+        int amountStart = start + AMOUNT_FIELD.length;
+        int end = stringEnd(chars, amountStart, length);
+        if (end < 0 || !startsWith(bytes, from + end + 1, to, CURRENCY_FIELD)) {
+            return null;
+        }
+        int currencyStart = end + 1 + CURRENCY_FIELD.length;
+        int currencyEnd = stringEnd(chars, currencyStart, length);
+        if (currencyEnd < 0 || currencyEnd + 1 >= length || chars[currencyEnd + 1] != '}') {
+            return null;
+        }
+        currency = constant(CURRENCIES, currencyStart, currencyEnd - currencyStart);
+        amountEnd = currencyEnd + 2;
+        return currency == null ? null : string(bytes, from, amountStart, end);
+    }
+
+    private static String string(byte[] bytes, int from, int start, int end) {
+        return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.oracle;
 import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.read;
@@ -33,7 +34,7 @@ import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.w
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-level job status, assignment and payment path against its oracle, the general (Jackson) parser: whatever a line
+ * The byte-level job status, assignment, payment and invoice path against its oracle, the general (Jackson) parser: whatever a line
  * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
  */
 class PlainJobReaderProperties {
@@ -43,7 +44,7 @@ class PlainJobReaderProperties {
     private static final String DELETE = "delete";
 
     @Property(tries = 300)
-    void aWrittenStatusAssignmentOrPaymentReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
+    void aWrittenJobLineReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
             throws IOException {
         String line = written(record);
 
@@ -51,7 +52,7 @@ class PlainJobReaderProperties {
     }
 
     @Property(tries = 600)
-    void anyEditOfAStatusAssignmentOrPaymentLineReadsAsTheGeneralParserReadsIt(
+    void anyEditOfAJobLineReadsAsTheGeneralParserReadsIt(
             @ForAll("records") JournalRecord.JobRecord record, @ForAll("edits") String edit,
             @ForAll @IntRange(min = 0, max = 10_000) int where) throws IOException {
         String line = written(record);
@@ -68,6 +69,8 @@ class PlainJobReaderProperties {
         String status = "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:00:00+05:30\",\"status\":\"EN_ROUTE\"}";
         String payment = "{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:02:00+05:30\",\"mode\":\"UPI\","
                 + "\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"reference\":\"400000000076\"}";
+        String invoice = "{\"type\":\"job.invoice\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:05:00+05:30\","
+                + "\"invoice_no\":\"INV/J-1\",\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"parts\":[\"FAN-MTR\"]}";
         byte[] statusBytes = bytes(status);
         byte[] seed = bytes(SEED);
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
@@ -78,16 +81,21 @@ class PlainJobReaderProperties {
 
         assertThat(parser.plain(seed, 0, seed.length)).isEqualTo(JournalReader.parseLine(SEED));
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).isEqualTo(JournalReader.parseLine(status));
-        for (String plainPayment : new String[] {payment, payment.replace(",\"reference\":\"400000000076\"", "")}) {
-            byte[] paymentBytes = bytes(plainPayment);
-            assertThat(parser.plain(paymentBytes, 0, paymentBytes.length)).as(plainPayment)
-                    .isEqualTo(JournalReader.parseLine(plainPayment));
+        for (String writersLine : new String[] {payment, payment.replace(",\"reference\":\"400000000076\"", ""),
+                invoice, invoice.replace("\"FAN-MTR\"", ""),
+                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",\"WIRE-1.5\"")}) {
+            byte[] writersBytes = bytes(writersLine);
+            assertThat(parser.plain(writersBytes, 0, writersBytes.length)).as(writersLine)
+                    .isEqualTo(JournalReader.parseLine(writersLine));
         }
         for (String other : new String[] {status.replace("EN_ROUTE", "EN_ROUTED"),
                 status.replace("}", ",\"reason\":\"traffic\"}"), status.replace(",\"at\"", ", \"at\""),
                 status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":"),
-                payment.replace("UPI", "UPX"), payment.replace("INR", "inr"), payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"),
-                payment.replace("4949.00", "4949.001"), payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null")}) {
+                payment.replace("UPI", "UPX"), payment.replace("INR", "inr"),
+                payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"), payment.replace("4949.00", "4949.001"),
+                payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null"),
+                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",null"), invoice.replace("]", ",]"),
+                invoice.replace("INV/J-1", " "), invoice.replace("]}", "}}"), invoice.replace("]}", "]]")}) {
             byte[] otherBytes = bytes(other);
             assertThat(parser.plain(otherBytes, 0, otherBytes.length)).as(other).isNull();
         }
@@ -119,14 +127,20 @@ class PlainJobReaderProperties {
         Arbitrary<JournalRecord.JobRecord> payments = Combinators.combine(jobs, times, Arbitraries.of(PaymentMode.class),
                 amounts, optionals, promises, Arbitraries.of(null, null, null, "owner")).as((j, t, m, a, r, p, b) ->
                 new JournalRecord.JobPayment(j, t, m, a, r, p, b));
-        return Arbitraries.oneOf(statuses, assignments, payments);
+        Arbitrary<List<String>> parts = Arbitraries.oneOf(Arbitraries.just(List.of()),
+                Arbitraries.of("FAN-MTR", "WIRE-1.5", "", "Q\"").list().ofMaxSize(3),
+                Arbitraries.strings().ofMaxLength(4).list().ofMaxSize(2));
+        Arbitrary<JournalRecord.JobRecord> invoices = Combinators.combine(jobs, times,
+                Arbitraries.of("INV/J-1", "INV/J-2", "I"), amounts, parts)
+                .as(JournalRecord.JobInvoice::new);
+        return Arbitraries.oneOf(statuses, assignments, payments, invoices);
     }
 
     /** An insertion at a random place of the line, or the deletion of one character there. */
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
-                "{", "é", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
+                "{", "é", "[", "]", "\"FAN\",", ",\"parts\":[]", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
                 ",\"reference\":\"R\"", ",\"currency\":\"KES\"", ",\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"}", "}}");
     }
 }

@@ -24,9 +24,11 @@ import static io.github.geodispatch.journal.internal.PlainPingReader.widen;
  * {@code {"type":"job.assigned","job":S,"at":S,"technician":S}},
  * {@code {"type":"job.payment","job":S,"at":S,"mode":S,"amount":{"amount":S,"currency":S}}} followed by
  * {@code ,"reference":S} or not, then {@code }} (no promise, no approver), and
- * {@code {"type":"job.invoice","job":S,"at":S,"invoice_no":S,"amount":{"amount":S,"currency":S},"parts":[S,...]}},
+ * {@code {"type":"job.invoice","job":S,"at":S,"invoice_no":S,"amount":{"amount":S,"currency":S},"parts":[S,...]}} and
+ * {@code {"type":"job.part","job":S,"at":S,"sku":S}} followed by {@code ,"hsn":S} or not, then
+ * {@code ,"qty":N,"unit_price":{"amount":S,"currency":S},"billable":B}} (N digits with no sign or leading zero),
  * with no white space and strings of printable ASCII with no escape. Half the lines of a journal without pings are
- * status changes, a tenth each payments and invoices. Anything else, a status, mode or currency that is not a
+ * status changes, a tenth each payments and invoices, one in sixteen parts. Anything else, a status, mode or currency that is not a
  * constant, an amount the money type refuses, a job or technician not seen on an earlier line, or a time not of the
  * common shape is not read here ({@code null}): the line then goes to the general parser, which reads it to the same
  * record or names what is wrong. Not thread-safe: it shares the reading thread's id caches and times.
@@ -44,6 +46,15 @@ final class PlainJobReader {
     private static final byte[] INVOICE = ascii("{\"type\":\"job.invoice\",\"job\":\"");
     private static final byte[] INVOICE_NO_FIELD = ascii(",\"invoice_no\":\"");
     private static final byte[] PARTS_FIELD = ascii(",\"parts\":[");
+    private static final byte[] PART = ascii("{\"type\":\"job.part\",\"job\":\"");
+    private static final byte[] SKU_FIELD = ascii(",\"sku\":\"");
+    private static final byte[] HSN_FIELD = ascii(",\"hsn\":\"");
+    private static final byte[] QTY_FIELD = ascii(",\"qty\":");
+    private static final byte[] UNIT_PRICE_FIELD = ascii(",\"unit_price\":{\"amount\":\"");
+    private static final byte[] BILLABLE_TRUE = ascii(",\"billable\":true}");
+    private static final byte[] BILLABLE_FALSE = ascii(",\"billable\":false}");
+    /** Longer quantities go to the general parser (it reads them as {@code int} or refuses them). */
+    private static final int MAX_QTY_DIGITS = 9;
     private static final byte[] REFERENCE_FIELD = ascii(",\"reference\":\"");
     private static final JobStatus[] STATUSES = JobStatus.values();
     private static final PaymentMode[] MODES = PaymentMode.values();
@@ -75,7 +86,10 @@ final class PlainJobReader {
             if (startsWith(bytes, from, to, PAYMENT)) {
                 return payment(bytes, from, to);
             }
-            return startsWith(bytes, from, to, INVOICE) ? invoice(bytes, from, to) : null;
+            if (startsWith(bytes, from, to, INVOICE)) {
+                return invoice(bytes, from, to);
+            }
+            return startsWith(bytes, from, to, PART) ? part(bytes, from, to) : null;
         }
         int length = to - from;
         byte[] last = status ? STATUS_FIELD : TECHNICIAN_FIELD;
@@ -102,7 +116,7 @@ final class PlainJobReader {
         }
         int modeStart = atEnd + 1 + MODE_FIELD.length;
         int modeEnd = stringEnd(chars, modeStart, length);
-        String amount = modeEnd < 0 ? null : amount(bytes, from, to, modeEnd + 1);
+        String amount = modeEnd < 0 ? null : amount(bytes, from, to, modeEnd + 1, AMOUNT_FIELD);
         if (amount == null) {
             return null;
         }
@@ -135,7 +149,7 @@ final class PlainJobReader {
         }
         int invoiceNoStart = atEnd + 1 + INVOICE_NO_FIELD.length;
         int invoiceNoEnd = stringEnd(chars, invoiceNoStart, length);
-        String amount = invoiceNoEnd < 0 ? null : amount(bytes, from, to, invoiceNoEnd + 1);
+        String amount = invoiceNoEnd < 0 ? null : amount(bytes, from, to, invoiceNoEnd + 1, AMOUNT_FIELD);
         if (amount == null || !startsWith(bytes, from + amountEnd, to, PARTS_FIELD)) {
             return null;
         }
@@ -169,17 +183,71 @@ final class PlainJobReader {
         }
     }
 
-    /**
-     * Reads {@code ,"amount":{"amount":S,"currency":S}} from line index {@code start}: the amount's text, with its
-     * currency in {@link #currency} and the index after the closing brace in {@link #amountEnd}; null when the text
-     * there has another shape or the currency is not a constant's name.
-     */
-    private String amount(byte[] bytes, int from, int to, int start) {
+    private JournalRecord.JobPart part(byte[] bytes, int from, int to) {
         int length = to - from;
-        if (!startsWith(bytes, from + start, to, AMOUNT_FIELD)) {
+        if (!jobAndTime(bytes, from, to, PART.length, SKU_FIELD)) {
             return null;
         }
-        int amountStart = start + AMOUNT_FIELD.length;
+        int skuStart = atEnd + 1 + SKU_FIELD.length;
+        int skuEnd = stringEnd(chars, skuStart, length);
+        if (skuEnd < 0) {
+            return null;
+        }
+        String hsn = null;
+        int next = skuEnd + 1;
+        if (startsWith(bytes, from + next, to, HSN_FIELD)) {
+            int hsnStart = next + HSN_FIELD.length;
+            int hsnEnd = stringEnd(chars, hsnStart, length);
+            if (hsnEnd < 0) {
+                return null;
+            }
+            hsn = string(bytes, from, hsnStart, hsnEnd);
+            next = hsnEnd + 1;
+        }
+        if (!startsWith(bytes, from + next, to, QTY_FIELD)) {
+            return null;
+        }
+        int qtyStart = next + QTY_FIELD.length;
+        int qtyEnd = qtyStart;
+        while (qtyEnd < length && chars[qtyEnd] >= '0' && chars[qtyEnd] <= '9') {
+            qtyEnd++;
+        }
+        if (qtyEnd == qtyStart || qtyEnd - qtyStart > MAX_QTY_DIGITS || chars[qtyStart] == '0') {
+            return null;
+        }
+        int quantity = 0;
+        for (int i = qtyStart; i < qtyEnd; i++) {
+            quantity = quantity * 10 + (chars[i] - '0');
+        }
+        String unitPrice = amount(bytes, from, to, qtyEnd, UNIT_PRICE_FIELD);
+        if (unitPrice == null) {
+            return null;
+        }
+        boolean billable = startsWith(bytes, from + amountEnd, to, BILLABLE_TRUE);
+        byte[] last = billable ? BILLABLE_TRUE : BILLABLE_FALSE;
+        if (amountEnd + last.length != length || !startsWith(bytes, from + amountEnd, to, last)) {
+            return null;
+        }
+        try {
+            return new JournalRecord.JobPart(job, at, string(bytes, from, skuStart, skuEnd), hsn, quantity,
+                    Money.parse(unitPrice, currency), billable);
+        } catch (IllegalArgumentException | ArithmeticException refused) {
+            return null; // the general parser reports it, worded as for any line
+        }
+    }
+
+    /**
+     * Reads {@code field} (the text up to the amount's opening quote, as {@link #AMOUNT_FIELD}), the amount and
+     * {@code ,"currency":S}} from line index {@code start}: the amount's text, with its currency in {@link #currency}
+     * and the index after the closing brace in {@link #amountEnd}; null when the text there has another shape or the
+     * currency is not a constant's name.
+     */
+    private String amount(byte[] bytes, int from, int to, int start, byte[] field) {
+        int length = to - from;
+        if (!startsWith(bytes, from + start, to, field)) {
+            return null;
+        }
+        int amountStart = start + field.length;
         int end = stringEnd(chars, amountStart, length);
         if (end < 0 || !startsWith(bytes, from + end + 1, to, CURRENCY_FIELD)) {
             return null;

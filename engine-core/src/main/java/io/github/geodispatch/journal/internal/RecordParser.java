@@ -129,7 +129,7 @@ public final class RecordParser {
 
     /**
      * The record on line bytes {@code [from, to)} when the line is a ping (see {@link #plainPing}), or a job status
-     * change, assignment, payment or invoice of the exact shape the journal writer gives them (see {@link PlainJobReader}),
+     * change, assignment, payment, invoice or part of the exact shape the journal writer gives them (see {@link PlainJobReader}),
      * read without a JSON parser; null for any other line, which {@link #readObject} then reads.
      */
     public JournalRecord plain(byte[] bytes, int from, int to) {

@@ -34,7 +34,7 @@ import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.w
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-level job status, assignment, payment and invoice path against its oracle, the general (Jackson) parser: whatever a line
+ * The byte-level job status, assignment, payment, invoice and part path against its oracle, the general (Jackson) parser: whatever a line
  * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
  */
 class PlainJobReaderProperties {
@@ -71,6 +71,8 @@ class PlainJobReaderProperties {
                 + "\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"reference\":\"400000000076\"}";
         String invoice = "{\"type\":\"job.invoice\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:05:00+05:30\","
                 + "\"invoice_no\":\"INV/J-1\",\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"parts\":[\"FAN-MTR\"]}";
+        String part = "{\"type\":\"job.part\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:30:00+05:30\",\"sku\":\"FAN-MTR\","
+                + "\"hsn\":\"85013119\",\"qty\":1,\"unit_price\":{\"amount\":\"3200.00\",\"currency\":\"INR\"},\"billable\":true}";
         byte[] statusBytes = bytes(status);
         byte[] seed = bytes(SEED);
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
@@ -95,7 +97,10 @@ class PlainJobReaderProperties {
                 payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"), payment.replace("4949.00", "4949.001"),
                 payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null"),
                 invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",null"), invoice.replace("]", ",]"),
-                invoice.replace("INV/J-1", " "), invoice.replace("]}", "}}"), invoice.replace("]}", "]]")}) {
+                invoice.replace("INV/J-1", " "), invoice.replace("]}", "}}"), invoice.replace("]}", "]]"),
+                part.replace(":1,", ":0,"), part.replace(":1,", ":01,"), part.replace(":1,", ":1234567890,"),
+                part.replace(":1,", ":1.0,"), part.replace("true", "True"), part.replace("true}", "true]"),
+                part.replace("85013119", "85"), part.replace(":1,", ":123456789,")}) {
             byte[] otherBytes = bytes(other);
             assertThat(parser.plain(otherBytes, 0, otherBytes.length)).as(other).isNull();
         }
@@ -127,20 +132,25 @@ class PlainJobReaderProperties {
         Arbitrary<JournalRecord.JobRecord> payments = Combinators.combine(jobs, times, Arbitraries.of(PaymentMode.class),
                 amounts, optionals, promises, Arbitraries.of(null, null, null, "owner")).as((j, t, m, a, r, p, b) ->
                 new JournalRecord.JobPayment(j, t, m, a, r, p, b));
-        Arbitrary<List<String>> parts = Arbitraries.oneOf(Arbitraries.just(List.of()),
+        Arbitrary<List<String>> skus = Arbitraries.oneOf(Arbitraries.just(List.of()),
                 Arbitraries.of("FAN-MTR", "WIRE-1.5", "", "Q\"").list().ofMaxSize(3),
                 Arbitraries.strings().ofMaxLength(4).list().ofMaxSize(2));
         Arbitrary<JournalRecord.JobRecord> invoices = Combinators.combine(jobs, times,
-                Arbitraries.of("INV/J-1", "INV/J-2", "I"), amounts, parts)
+                Arbitraries.of("INV/J-1", "INV/J-2", "I"), amounts, skus)
                 .as(JournalRecord.JobInvoice::new);
-        return Arbitraries.oneOf(statuses, assignments, payments, invoices);
+        Arbitrary<Money> prices = Combinators.combine(Arbitraries.longs().between(0, 10_000_000),
+                Arbitraries.of(Currency.class)).as(Money::new);
+        Arbitrary<JournalRecord.JobRecord> parts = Combinators.combine(jobs, times,
+                Arbitraries.of("FAN-MTR", "WIRE-1.5", "S"), Arbitraries.of(null, "85013119", "8544"), Arbitraries.of(1, 1, 2, 12, 100), prices,
+                Arbitraries.of(true, false)).as(JournalRecord.JobPart::new);
+        return Arbitraries.oneOf(statuses, assignments, payments, invoices, parts);
     }
 
     /** An insertion at a random place of the line, or the deletion of one character there. */
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
-                "{", "é", "[", "]", "\"FAN\",", ",\"parts\":[]", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
+                "{", "é", "[", "]", "true", "9", ",\"hsn\":\"8501\"", "\"FAN\",", ",\"parts\":[]", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
                 ",\"reference\":\"R\"", ",\"currency\":\"KES\"", ",\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"}", "}}");
     }
 }

@@ -23,15 +23,16 @@ import static io.github.geodispatch.journal.internal.PlainPingReader.widen;
  * {@code {"type":"job.status","job":S,"at":S,"status":S}} (no reason, no evidence),
  * {@code {"type":"job.assigned","job":S,"at":S,"technician":S}},
  * {@code {"type":"job.payment","job":S,"at":S,"mode":S,"amount":{"amount":S,"currency":S}}} followed by
- * {@code ,"reference":S} or not, then {@code }} (no promise, no approver), and
+ * {@code ,"reference":S} or not, then {@code }} (no promise, no approver),
  * {@code {"type":"job.invoice","job":S,"at":S,"invoice_no":S,"amount":{"amount":S,"currency":S},"parts":[S,...]}} and
  * {@code {"type":"job.part","job":S,"at":S,"sku":S}} followed by {@code ,"hsn":S} or not, then
  * {@code ,"qty":N,"unit_price":{"amount":S,"currency":S},"billable":B}} (N digits with no sign or leading zero),
- * with no white space and strings of printable ASCII with no escape. Half the lines of a journal without pings are
- * status changes, a tenth each payments and invoices, one in sixteen parts. Anything else, a status, mode or currency that is not a
- * constant, an amount the money type refuses, a job or technician not seen on an earlier line, or a time not of the
- * common shape is not read here ({@code null}): the line then goes to the general parser, which reads it to the same
- * record or names what is wrong. Not thread-safe: it shares the reading thread's id caches and times.
+ * with no white space and strings of printable ASCII with no escape. Of a journal without pings, about 44% of the
+ * lines are status changes, 11% each assignments, payments and invoices, 6% parts. Anything else, a status, mode or
+ * currency that is not a constant, an amount or part the record refuses, a job or technician not seen on an earlier
+ * line, or a time not of the common shape is not read here ({@code null}): the line then goes to the general parser,
+ * which reads it to the same record or names what is wrong. Not thread-safe: it shares the reading thread's id
+ * caches and times.
  */
 final class PlainJobReader {
     private static final byte[] STATUS = ascii("{\"type\":\"job.status\",\"job\":\"");

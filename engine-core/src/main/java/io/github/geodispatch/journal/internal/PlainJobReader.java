@@ -44,6 +44,7 @@ final class PlainJobReader {
     private static final byte[] MODE_FIELD = ascii(",\"mode\":\"");
     private static final byte[] AMOUNT_FIELD = ascii(",\"amount\":{\"amount\":\"");
     private static final byte[] CURRENCY_FIELD = ascii(",\"currency\":\"");
+    private static final byte[] REFERENCE_FIELD = ascii(",\"reference\":\"");
     private static final byte[] INVOICE = ascii("{\"type\":\"job.invoice\",\"job\":\"");
     private static final byte[] INVOICE_NO_FIELD = ascii(",\"invoice_no\":\"");
     private static final byte[] PARTS_FIELD = ascii(",\"parts\":[");
@@ -56,7 +57,6 @@ final class PlainJobReader {
     private static final byte[] BILLABLE_FALSE = ascii(",\"billable\":false}");
     /** Longer quantities go to the general parser (it reads them as {@code int} or refuses them). */
     private static final int MAX_QTY_DIGITS = 9;
-    private static final byte[] REFERENCE_FIELD = ascii(",\"reference\":\"");
     private static final JobStatus[] STATUSES = JobStatus.values();
     private static final PaymentMode[] MODES = PaymentMode.values();
     private static final Currency[] CURRENCIES = Currency.values();
@@ -162,7 +162,7 @@ final class PlainJobReader {
                 if (partEnd < 0 || partEnd + 1 >= length) {
                     return null;
                 }
-                parts.add(new String(bytes, from + next + 1, partEnd - next - 1, StandardCharsets.ISO_8859_1));
+                parts.add(string(bytes, from, next + 1, partEnd));
                 next = partEnd + 1;
                 if (chars[next] != ',') {
                     break;
@@ -263,6 +263,7 @@ final class PlainJobReader {
         return currency == null ? null : string(bytes, from, amountStart, end);
     }
 
+    /** The characters of line indexes {@code [start, end)} (printable ASCII: see {@link PlainPingReader#stringEnd}). */
     private static String string(byte[] bytes, int from, int start, int end) {
         return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
     }

@@ -34,8 +34,9 @@ import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.w
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-level job status, assignment, payment, invoice and part path against its oracle, the general (Jackson) parser: whatever a line
- * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
+ * The byte-level job status, assignment, payment, invoice and part path against its oracle, the general (Jackson)
+ * parser: whatever a line holds, the reader (which tries the byte-level paths first) gives the record or the problem
+ * the general parser gives.
  */
 class PlainJobReaderProperties {
     /** A first line naming job J-1 and technician T-7, so that the line under test may take the byte-level path. */
@@ -72,7 +73,8 @@ class PlainJobReaderProperties {
         String invoice = "{\"type\":\"job.invoice\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:05:00+05:30\","
                 + "\"invoice_no\":\"INV/J-1\",\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"parts\":[\"FAN-MTR\"]}";
         String part = "{\"type\":\"job.part\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:30:00+05:30\",\"sku\":\"FAN-MTR\","
-                + "\"hsn\":\"85013119\",\"qty\":1,\"unit_price\":{\"amount\":\"3200.00\",\"currency\":\"INR\"},\"billable\":true}";
+                + "\"hsn\":\"85013119\",\"qty\":1,\"unit_price\":{\"amount\":\"3200.00\",\"currency\":\"INR\"},"
+                + "\"billable\":true}";
         byte[] statusBytes = bytes(status);
         byte[] seed = bytes(SEED);
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
@@ -85,7 +87,9 @@ class PlainJobReaderProperties {
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).isEqualTo(JournalReader.parseLine(status));
         for (String writersLine : new String[] {payment, payment.replace(",\"reference\":\"400000000076\"", ""),
                 invoice, invoice.replace("\"FAN-MTR\"", ""),
-                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",\"WIRE-1.5\"")}) {
+                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",\"WIRE-1.5\""), part,
+                part.replace(",\"hsn\":\"85013119\"", ""), part.replace("true", "false"),
+                part.replace(":1,", ":99999,")}) {
             byte[] writersBytes = bytes(writersLine);
             assertThat(parser.plain(writersBytes, 0, writersBytes.length)).as(writersLine)
                     .isEqualTo(JournalReader.parseLine(writersLine));
@@ -94,7 +98,8 @@ class PlainJobReaderProperties {
                 status.replace("}", ",\"reason\":\"traffic\"}"), status.replace(",\"at\"", ", \"at\""),
                 status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":"),
                 payment.replace("UPI", "UPX"), payment.replace("INR", "inr"),
-                payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"), payment.replace("4949.00", "4949.001"),
+                payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"),
+                payment.replace("4949.00", "4949.001"),
                 payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null"),
                 invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",null"), invoice.replace("]", ",]"),
                 invoice.replace("INV/J-1", " "), invoice.replace("]}", "}}"), invoice.replace("]}", "]]"),
@@ -141,8 +146,8 @@ class PlainJobReaderProperties {
         Arbitrary<Money> prices = Combinators.combine(Arbitraries.longs().between(0, 10_000_000),
                 Arbitraries.of(Currency.class)).as(Money::new);
         Arbitrary<JournalRecord.JobRecord> parts = Combinators.combine(jobs, times,
-                Arbitraries.of("FAN-MTR", "WIRE-1.5", "S"), Arbitraries.of(null, "85013119", "8544"), Arbitraries.of(1, 1, 2, 12, 100), prices,
-                Arbitraries.of(true, false)).as(JournalRecord.JobPart::new);
+                Arbitraries.of("FAN-MTR", "WIRE-1.5", "S"), Arbitraries.of(null, "85013119", "8544"),
+                Arbitraries.of(1, 1, 2, 12, 100), prices, Arbitraries.of(true, false)).as(JournalRecord.JobPart::new);
         return Arbitraries.oneOf(statuses, assignments, payments, invoices, parts);
     }
 
@@ -150,7 +155,8 @@ class PlainJobReaderProperties {
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
-                "{", "é", "[", "]", "true", "9", ",\"hsn\":\"8501\"", "\"FAN\",", ",\"parts\":[]", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
+                "{", "é", "[", "]", "true", "9", ",\"hsn\":\"8501\"", "\"FAN\",", ",\"parts\":[]", ",\"x\":1",
+                ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
                 ",\"reference\":\"R\"", ",\"currency\":\"KES\"", ",\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"}", "}}");
     }
 }

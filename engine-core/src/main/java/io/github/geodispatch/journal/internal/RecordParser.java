@@ -129,8 +129,8 @@ public final class RecordParser {
 
     /**
      * The record on line bytes {@code [from, to)} when the line is a ping (see {@link #plainPing}), or a job status
-     * change or assignment of the exact shape the journal writer gives them (see {@link PlainJobReader}), read without
-     * a JSON parser; null for any other line, which {@link #readObject} then reads.
+     * change, assignment, payment, invoice or part of the exact shape the journal writer gives them (see
+     * {@link PlainJobReader}), read without a JSON parser; null for any other line, which {@link #readObject} then reads.
      */
     public JournalRecord plain(byte[] bytes, int from, int to) {
         JournalRecord ping = plainPings.read(bytes, from, to);

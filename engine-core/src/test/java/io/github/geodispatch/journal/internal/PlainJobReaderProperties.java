@@ -3,8 +3,11 @@ package io.github.geodispatch.journal.internal;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.internal.PlainPingReaderProperties.Outcome;
+import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.TechnicianId;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,9 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.oracle;
 import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.read;
@@ -29,8 +34,9 @@ import static io.github.geodispatch.journal.internal.PlainPingReaderProperties.w
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-level job status and assignment path against its oracle, the general (Jackson) parser: whatever a line
- * holds, the reader (which tries the byte-level paths first) gives the record or the problem the general parser gives.
+ * The byte-level job status, assignment, payment, invoice and part path against its oracle, the general (Jackson)
+ * parser: whatever a line holds, the reader (which tries the byte-level paths first) gives the record or the problem
+ * the general parser gives.
  */
 class PlainJobReaderProperties {
     /** A first line naming job J-1 and technician T-7, so that the line under test may take the byte-level path. */
@@ -39,7 +45,7 @@ class PlainJobReaderProperties {
     private static final String DELETE = "delete";
 
     @Property(tries = 300)
-    void aWrittenStatusOrAssignmentReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
+    void aWrittenJobLineReadsBackAsTheGeneralParserReadsIt(@ForAll("records") JournalRecord.JobRecord record)
             throws IOException {
         String line = written(record);
 
@@ -47,7 +53,7 @@ class PlainJobReaderProperties {
     }
 
     @Property(tries = 600)
-    void anyEditOfAStatusOrAssignmentLineReadsAsTheGeneralParserReadsIt(
+    void anyEditOfAJobLineReadsAsTheGeneralParserReadsIt(
             @ForAll("records") JournalRecord.JobRecord record, @ForAll("edits") String edit,
             @ForAll @IntRange(min = 0, max = 10_000) int where) throws IOException {
         String line = written(record);
@@ -62,6 +68,13 @@ class PlainJobReaderProperties {
     void theWritersShapeTakesTheBytePathAndAnotherShapeDoesNot() throws IOException {
         RecordParser parser = new RecordParser();
         String status = "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:00:00+05:30\",\"status\":\"EN_ROUTE\"}";
+        String payment = "{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:02:00+05:30\",\"mode\":\"UPI\","
+                + "\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"reference\":\"400000000076\"}";
+        String invoice = "{\"type\":\"job.invoice\",\"job\":\"J-1\",\"at\":\"2026-11-01T10:05:00+05:30\","
+                + "\"invoice_no\":\"INV/J-1\",\"amount\":{\"amount\":\"4949.00\",\"currency\":\"INR\"},\"parts\":[\"FAN-MTR\"]}";
+        String part = "{\"type\":\"job.part\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:30:00+05:30\",\"sku\":\"FAN-MTR\","
+                + "\"hsn\":\"85013119\",\"qty\":1,\"unit_price\":{\"amount\":\"3200.00\",\"currency\":\"INR\"},"
+                + "\"billable\":true}";
         byte[] statusBytes = bytes(status);
         byte[] seed = bytes(SEED);
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).as("job not seen before").isNull();
@@ -72,9 +85,27 @@ class PlainJobReaderProperties {
 
         assertThat(parser.plain(seed, 0, seed.length)).isEqualTo(JournalReader.parseLine(SEED));
         assertThat(parser.plain(statusBytes, 0, statusBytes.length)).isEqualTo(JournalReader.parseLine(status));
+        for (String writersLine : new String[] {payment, payment.replace(",\"reference\":\"400000000076\"", ""),
+                invoice, invoice.replace("\"FAN-MTR\"", ""),
+                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",\"WIRE-1.5\""), part,
+                part.replace(",\"hsn\":\"85013119\"", ""), part.replace("true", "false"),
+                part.replace(":1,", ":99999,")}) {
+            byte[] writersBytes = bytes(writersLine);
+            assertThat(parser.plain(writersBytes, 0, writersBytes.length)).as(writersLine)
+                    .isEqualTo(JournalReader.parseLine(writersLine));
+        }
         for (String other : new String[] {status.replace("EN_ROUTE", "EN_ROUTED"),
                 status.replace("}", ",\"reason\":\"traffic\"}"), status.replace(",\"at\"", ", \"at\""),
-                status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":")}) {
+                status.replace("J-1", "J-2"), SEED.replace("T-7", "T-8"), status.replace("\"status\":", "\"Status\":"),
+                payment.replace("UPI", "UPX"), payment.replace("INR", "inr"),
+                payment.replace("076\"}", "076\",\"promised_on\":\"2026-11-09\"}"),
+                payment.replace("4949.00", "4949.001"),
+                payment.replace(",\"reference\":\"400000000076\"", ",\"reference\":null"),
+                invoice.replace("\"FAN-MTR\"", "\"FAN-MTR\",null"), invoice.replace("]", ",]"),
+                invoice.replace("INV/J-1", " "), invoice.replace("]}", "}}"), invoice.replace("]}", "]]"),
+                part.replace(":1,", ":0,"), part.replace(":1,", ":01,"), part.replace(":1,", ":1234567890,"),
+                part.replace(":1,", ":1.0,"), part.replace("true", "True"), part.replace("true}", "true]"),
+                part.replace("85013119", "85"), part.replace(":1,", ":123456789,")}) {
             byte[] otherBytes = bytes(other);
             assertThat(parser.plain(otherBytes, 0, otherBytes.length)).as(other).isNull();
         }
@@ -97,13 +128,35 @@ class PlainJobReaderProperties {
                 Arbitraries.of(JobStatus.class), reasons).as((j, t, s, r) -> new JournalRecord.JobStatusChanged(j, t, s, r));
         Arbitrary<JournalRecord.JobRecord> assignments = Combinators.combine(jobs, times,
                 Arbitraries.of("T-7", "T-7", "T-8").map(TechnicianId::new)).as(JournalRecord.JobAssigned::new);
-        return Arbitraries.oneOf(statuses, assignments);
+        Arbitrary<Money> amounts = Combinators.combine(Arbitraries.oneOf(Arbitraries.longs().between(0, 1_000_000),
+                Arbitraries.of(0L, 1L, 99L, 100_000_000_000L)), Arbitraries.of(Currency.class)).as(Money::new);
+        Arbitrary<String> optionals = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(null),
+                Arbitraries.strings().ofMinLength(0).ofMaxLength(6));
+        Arbitrary<LocalDate> promises = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.just(null),
+                Arbitraries.just(null), Arbitraries.just(LocalDate.of(2026, 11, 9)));
+        Arbitrary<JournalRecord.JobRecord> payments = Combinators.combine(jobs, times, Arbitraries.of(PaymentMode.class),
+                amounts, optionals, promises, Arbitraries.of(null, null, null, "owner")).as((j, t, m, a, r, p, b) ->
+                new JournalRecord.JobPayment(j, t, m, a, r, p, b));
+        Arbitrary<List<String>> skus = Arbitraries.oneOf(Arbitraries.just(List.of()),
+                Arbitraries.of("FAN-MTR", "WIRE-1.5", "", "Q\"").list().ofMaxSize(3),
+                Arbitraries.strings().ofMaxLength(4).list().ofMaxSize(2));
+        Arbitrary<JournalRecord.JobRecord> invoices = Combinators.combine(jobs, times,
+                Arbitraries.of("INV/J-1", "INV/J-2", "I"), amounts, skus)
+                .as(JournalRecord.JobInvoice::new);
+        Arbitrary<Money> prices = Combinators.combine(Arbitraries.longs().between(0, 10_000_000),
+                Arbitraries.of(Currency.class)).as(Money::new);
+        Arbitrary<JournalRecord.JobRecord> parts = Combinators.combine(jobs, times,
+                Arbitraries.of("FAN-MTR", "WIRE-1.5", "S"), Arbitraries.of(null, "85013119", "8544"),
+                Arbitraries.of(1, 1, 2, 12, 100), prices, Arbitraries.of(true, false)).as(JournalRecord.JobPart::new);
+        return Arbitraries.oneOf(statuses, assignments, payments, invoices, parts);
     }
 
     /** An insertion at a random place of the line, or the deletion of one character there. */
     @Provide
     Arbitrary<String> edits() {
         return Arbitraries.of(DELETE, DELETE, DELETE, " ", "\t", "0", "1", "-", "Z", "\\", "\"", "\\u0041", ",", "}",
-                "{", "é", ",\"x\":1", ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D");
+                "{", "é", "[", "]", "true", "9", ",\"hsn\":\"8501\"", "\"FAN\",", ",\"parts\":[]", ",\"x\":1",
+                ",\"status\":\"NEW\"", ",\"job\":\"J-1\"", "null", "D", ".", "5",
+                ",\"reference\":\"R\"", ",\"currency\":\"KES\"", ",\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"}", "}}");
     }
 }

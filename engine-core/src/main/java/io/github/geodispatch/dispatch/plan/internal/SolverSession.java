@@ -63,8 +63,11 @@ final class SolverSession {
             this.change = change;
         }
 
-        /** Whether {@code plan} has absorbed the change: a new job placed, an absent technician's route emptied, a rescheduled job in its slot. */
-        boolean absorbedBy(DayPlan plan) {
+        /**
+         * Whether {@code plan}, made from {@code solution}, has absorbed the change: a new job placed, an absent
+         * technician's route emptied, a rescheduled job in its slot.
+         */
+        boolean absorbedBy(DayPlan plan, PlanSolution solution) {
             if (change instanceof PlanChange.NewJob newJob) {
                 return plan.visit(newJob.job().id()).isPresent();
             }
@@ -73,8 +76,14 @@ final class SolverSession {
                         && (off.day() == null || r.day() == null || off.day().equals(r.day())));
             }
             if (change instanceof PlanChange.Reschedule moved) {
-                return plan.routes().stream().anyMatch(r -> r.technician().equals(moved.slot().technician())
-                        && r.visits().stream().anyMatch(v -> v.job().equals(moved.job()) && moved.slot().window().contains(v.eta())));
+                // Not merely a visit in the window: the job keeps its old place until local search moves it, and
+                // on another day's route of the same technician it waits for the window while that route runs
+                // days past its shift. The route holding it must keep every rule.
+                String job = moved.job().value();
+                String technician = moved.slot().technician().value();
+                return solution.stops().stream().anyMatch(s -> s.id().equals(job) && s.route() != null
+                        && s.route().technician().equals(technician) && s.route().accepts(s)
+                        && s.route().feasible(s.route().stops()));
             }
             return true;
         }
@@ -198,7 +207,7 @@ final class SolverSession {
                 DayPlan plan = plan();
                 for (Iterator<Pending> it = pending.iterator(); it.hasNext();) {
                     Pending p = it.next();
-                    if (p.done && p.absorbedBy(plan)) {
+                    if (p.done && p.absorbedBy(plan, solution)) {
                         p.future.complete(plan.diffFrom(p.before));
                         it.remove();
                     }

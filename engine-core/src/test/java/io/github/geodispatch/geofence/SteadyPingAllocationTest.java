@@ -57,8 +57,14 @@ class SteadyPingAllocationTest {
         }
         long future = TrackerFixture.CLOCK.millis() + 86_400_000L;
         int asExpected = 0;
-        long before = mx.getCurrentThreadAllocatedBytes();
+        // the first half warms both rejection paths (a path's first run may allocate once, e.g. linking a call
+        // site); memory that grows with the backlog shows in the second half
+        int warm = n / 2;
+        long before = 0;
         for (int i = 0; i < n; i++) {
+            if (i == warm) {
+                before = mx.getCurrentThreadAllocatedBytes();
+            }
             boolean ahead = i % 2 == 0;
             PingOutcome outcome = feed.accept(ids[i], ahead ? future + i : start - 3_600_000L + i, 12.97, 77.59, 10, false);
             if (outcome == (ahead ? PingOutcome.REJECTED_CLOCK_SKEW : PingOutcome.REJECTED_TOO_LATE)) {
@@ -67,6 +73,6 @@ class SteadyPingAllocationTest {
         }
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
         assertThat(asExpected).isEqualTo(n);
-        assertThat(allocated).as("bytes allocated by %d rejected pings", n).isLessThan(256);
+        assertThat(allocated).as("bytes allocated by %d rejected pings", n - warm).isLessThan(256);
     }
 }

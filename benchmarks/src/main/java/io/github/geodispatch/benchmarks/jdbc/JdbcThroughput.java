@@ -350,14 +350,14 @@ public final class JdbcThroughput {
                     long pid = pids.getLong(1);
                     String[] fields = stat(pid);
                     if (fields != null) {
-                        // after the command name in parentheses: state, ppid, ...; utime is field 14, stime 15
-                        ticks.put(pid, new Sample(pids.getString(2), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                        // after the command name in parentheses: state, ppid, ... (fields 3, 4, ...)
+                        ticks.put(pid, new Sample(pids.getString(2), cpuTicks(fields)));
                         postmaster = Long.parseLong(fields[1]);
                     }
                 }
                 String[] fields = postmaster > 0 ? stat(postmaster) : null;
                 if (fields != null) {
-                    ticks.put(postmaster, new Sample("postmaster", Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                    ticks.put(postmaster, new Sample("postmaster", cpuTicks(fields)));
                     // cutime and cstime (fields 16, 17): the children it has reaped
                     ticks.put(-1L, new Sample(ENDED, Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
                 }
@@ -365,6 +365,11 @@ public final class JdbcThroughput {
                 return Map.of();
             }
             return ticks;
+        }
+
+        /** A process's own CPU so far: utime plus stime (fields 14 and 15 of {@code /proc/PID/stat}). */
+        private static long cpuTicks(String[] fields) {
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
 
         /** The fields of {@code /proc/PID/stat} after the command name, or null when it is not readable. */

@@ -377,7 +377,8 @@ abstract class JdbcJobEventStoreTestBase {
         List<Long> before = new ArrayList<>();
         assertThatThrownBy(() -> store.replay(0, e -> before.add(e.position())))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("the event stored at position " + damaged + " cannot be read: not a job event body")
+                .hasMessageStartingWith("the event stored at position " + damaged
+                        + " cannot be read: not a job event body")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(before).isEqualTo(LongStream.rangeClosed(1, damaged - 1).boxed().toList());
     }

@@ -65,10 +65,11 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Arguments: {@code h2-mem | h2-file | postgres} (the last reads {@code GEODISPATCH_PG_URL}, {@code _USER},
  * {@code _PASSWORD}), the event count (default 1,000,000), the jobs per load transaction (default 100, so
- * 1,000 events per commit), and the threads of the single-append phase (default 8). It plays the host:
- * its own HikariCP pool over the driver. It prints the date, the machine, the database and the load
- * average, then one line per phase: events per second of wall-clock time, per second of the calling
- * thread's CPU where the phase runs on it, and the load average at its end.
+ * 1,000 events per commit), the threads of the single-append phase (default 8) and the passes of each
+ * replay (default 2). It plays the host: its own HikariCP pool over the driver. It prints the date, the
+ * machine, the database and the load average, then one line per phase: events per second of wall-clock
+ * time, the CPU it took (see {@link #report}) and the load average at its end; for the load, the server's
+ * CPU by process type.
  */
 public final class JdbcThroughput {
     private static final int EVENTS_PER_JOB = 10;
@@ -78,6 +79,8 @@ public final class JdbcThroughput {
     private static final BranchId BRANCH = BranchId.of("hq");
     private static final Instant T0 = Instant.parse("2025-04-01T03:30:00Z");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private JdbcThroughput() {}
 
@@ -88,6 +91,7 @@ public final class JdbcThroughput {
         long events = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int jobsPerCommit = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int replayPasses = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         Path h2Dir = null;
         HikariConfig pool = new HikariConfig();
         pool.setMaximumPoolSize(threads + 2);
@@ -119,7 +123,7 @@ public final class JdbcThroughput {
             load(db.events(), events / EVENTS_PER_JOB, jobsPerCommit, server);
             singleAppends(db.events(), threads, events / EVENTS_PER_JOB);
             // each replay twice: the first pass also warms the JIT up, as a replay at a host's start would
-            for (int pass = 1; pass <= 2; pass++) {
+            for (int pass = 1; pass <= replayPasses; pass++) {
                 replay(db.events(), pass, server);
                 replayThroughReadAll(db.events(), pass, server);
             }
@@ -133,7 +137,7 @@ public final class JdbcThroughput {
     }
 
     private static void load(JdbcJobEventStore store, long jobs, int jobsPerCommit, ServerCpu server) {
-        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
+        Map<Long, ServerCpu.Sample> serverStart = ServerCpu.snapshot(server);
         long appendNanos = 0;
         long appendCpuNanos = 0;
         long stored = 0;
@@ -150,7 +154,11 @@ public final class JdbcThroughput {
             appendCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
         }
         report("load: appendAll, " + jobsPerCommit * EVENTS_PER_JOB + " events per commit (time inside appendAll)",
-                stored, appendNanos, appendCpuNanos, ServerCpu.since(server, serverStart));
+                stored, appendNanos, appendCpuNanos, -1, ServerCpu.since(server, serverStart));
+        StringBuilder byType = new StringBuilder("  server CPU of the load by process:");
+        ServerCpu.byType(server, serverStart).forEach((type, nanos) ->
+                byType.append(String.format(Locale.ROOT, " %s %.1f s;", type, nanos / 1e9)));
+        System.out.println(byType);
     }
 
     /** One transaction per event, as commands append: threads extend the loaded jobs, retrying conflicts. */
@@ -187,27 +195,30 @@ public final class JdbcThroughput {
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         report("single-event appends (read stream + append, " + threads + " threads, " + retried + " conflicts retried)",
-                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1, -1);
+                (long) (SINGLE_APPENDS / threads) * threads, nanos, -1, -1, -1);
     }
 
     /** The store's streaming replay, as a projection rebuild or a new consumer would use it. */
     private static void replay(JdbcJobEventStore store, int pass, ServerCpu server) {
         Projection projection = new Projection();
-        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
+        Map<Long, ServerCpu.Sample> serverStart = ServerCpu.snapshot(server);
+        long processStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         store.replay(0, projection::apply);
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long processNanos = PROCESS.getProcessCpuTime() - processStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": JdbcJobEventStore.replay into a projection of " + projection.jobs() + " jobs",
-                projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
+                projection.events, nanos, cpuNanos, processNanos, ServerCpu.since(server, serverStart));
     }
 
     /** The SPI's paged read, for comparison: what a store-agnostic reader gets. */
     private static void replayThroughReadAll(JdbcJobEventStore store, int pass, ServerCpu server) {
         Projection projection = new Projection();
-        Map<Long, Long> serverStart = ServerCpu.snapshot(server);
+        Map<Long, ServerCpu.Sample> serverStart = ServerCpu.snapshot(server);
         long after = 0;
+        long processStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         while (true) {
@@ -219,9 +230,10 @@ public final class JdbcThroughput {
             after = page.get(page.size() - 1).position();
         }
         long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long processNanos = PROCESS.getProcessCpuTime() - processStart;
         long nanos = System.nanoTime() - start;
         report("replay " + pass + ": readAll pages of " + REPLAY_PAGE + " into a projection of " + projection.jobs()
-                + " jobs", projection.events, nanos, cpuNanos, ServerCpu.since(server, serverStart));
+                + " jobs", projection.events, nanos, cpuNanos, processNanos, ServerCpu.since(server, serverStart));
     }
 
     /** Status and money received per job: the fold a read model does. */
@@ -250,15 +262,23 @@ public final class JdbcThroughput {
 
     /**
      * One phase's line: events per wall-clock second; for a phase on this thread, the CPU it took on this
-     * thread (the adapter's client side; for embedded H2 the database's work too) and, for a local
-     * PostgreSQL, in the server's processes: costs that the other processes of a shared machine do not
-     * inflate, unlike the wall-clock rate. -1 where not measured.
+     * thread (the adapter's client side; for embedded H2 the database's work too), for a replay in this whole
+     * process too (the calling thread, the replay's decoder thread, the JIT and the garbage collector; the
+     * load's process CPU would count the building of its events) and, for a local PostgreSQL, in the
+     * server's processes: costs that the other processes of a shared machine do not inflate, unlike the
+     * wall-clock rate. Events per CPU-second count the process (else the thread) and the server. -1 where
+     * not measured.
      */
-    private static void report(String what, long events, long nanos, long clientCpuNanos, long serverCpuNanos) {
+    private static void report(String what, long events, long nanos, long threadCpuNanos, long processCpuNanos,
+                               long serverCpuNanos) {
         double seconds = nanos / 1e9;
         StringBuilder cpu = new StringBuilder();
-        if (clientCpuNanos >= 0) {
-            cpu.append(String.format(Locale.ROOT, "; CPU: client thread %.1f s", clientCpuNanos / 1e9));
+        if (threadCpuNanos >= 0) {
+            cpu.append(String.format(Locale.ROOT, "; CPU: client thread %.1f s", threadCpuNanos / 1e9));
+            if (processCpuNanos >= 0) {
+                cpu.append(String.format(Locale.ROOT, ", client process %.1f s", processCpuNanos / 1e9));
+            }
+            long clientCpuNanos = processCpuNanos >= 0 ? processCpuNanos : threadCpuNanos;
             if (serverCpuNanos >= 0) {
                 cpu.append(String.format(Locale.ROOT, " + server %.1f s = %,.0f events per CPU-second",
                         serverCpuNanos / 1e9, events / ((clientCpuNanos + serverCpuNanos) / 1e9)));
@@ -271,12 +291,19 @@ public final class JdbcThroughput {
     }
 
     /**
-     * The CPU time of a local PostgreSQL server's processes (every backend and background process in
-     * {@code pg_stat_activity}), read from {@code /proc/PID/stat} in clock ticks of 10 ms (Linux's USER_HZ).
+     * The CPU time of a local PostgreSQL server's processes, read from {@code /proc/PID/stat} in clock ticks of
+     * 10 ms (Linux's USER_HZ): every process in {@code pg_stat_activity} (backends and background processes,
+     * by their {@code backend_type}), the postmaster, and the processes that ended since the server started
+     * (autovacuum workers, ...), which the postmaster has reaped into its children's time.
      */
     private static final class ServerCpu {
         private static final long NANOS_PER_TICK = 10_000_000;
+        private static final String ENDED = "ended processes (autovacuum workers, ...)";
         private final HikariDataSource dataSource;
+
+        /** One process's CPU ticks so far, keyed by pid (the postmaster's reaped children under -1). */
+        private record Sample(String type, long ticks) {
+        }
 
         private ServerCpu(HikariDataSource dataSource) {
             this.dataSource = dataSource;
@@ -288,41 +315,71 @@ public final class JdbcThroughput {
             return meter.ticksByProcess().isEmpty() ? null : meter;
         }
 
-        static Map<Long, Long> snapshot(ServerCpu meter) {
+        static Map<Long, Sample> snapshot(ServerCpu meter) {
             return meter == null ? Map.of() : meter.ticksByProcess();
         }
 
         /** Server CPU nanoseconds since {@code start}, or -1 without a meter. */
-        static long since(ServerCpu meter, Map<Long, Long> start) {
-            if (meter == null) {
-                return -1;
-            }
-            long ticks = 0;
-            for (Map.Entry<Long, Long> process : meter.ticksByProcess().entrySet()) {
-                ticks += process.getValue() - start.getOrDefault(process.getKey(), 0L);
-            }
-            return ticks * NANOS_PER_TICK;
+        static long since(ServerCpu meter, Map<Long, Sample> start) {
+            return meter == null ? -1 : byType(meter, start).values().stream().mapToLong(Long::longValue).sum();
         }
 
-        private Map<Long, Long> ticksByProcess() {
-            Map<Long, Long> ticks = new HashMap<>();
+        /** Server CPU nanoseconds since {@code start} by process type, largest first; empty without a meter. */
+        static Map<String, Long> byType(ServerCpu meter, Map<Long, Sample> start) {
+            Map<String, Long> nanos = new HashMap<>();
+            if (meter != null) {
+                for (Map.Entry<Long, Sample> process : meter.ticksByProcess().entrySet()) {
+                    Sample before = start.get(process.getKey());
+                    long ticks = process.getValue().ticks() - (before == null ? 0 : before.ticks());
+                    nanos.merge(process.getValue().type(), ticks * NANOS_PER_TICK, Long::sum);
+                }
+            }
+            Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+            nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        }
+
+        private Map<Long, Sample> ticksByProcess() {
+            Map<Long, Sample> ticks = new HashMap<>();
             try (Connection connection = dataSource.getConnection();
                  var statement = connection.createStatement();
-                 var pids = statement.executeQuery("SELECT pid FROM pg_stat_activity")) {
+                 var pids = statement.executeQuery("SELECT pid, backend_type FROM pg_stat_activity")) {
+                long postmaster = -1;
                 while (pids.next()) {
                     long pid = pids.getLong(1);
-                    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-                    if (Files.isReadable(stat)) {
-                        // after the command name in parentheses: state is field 3, utime 14, stime 15
-                        String line = Files.readString(stat);
-                        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    String[] fields = stat(pid);
+                    if (fields != null) {
+                        // after the command name in parentheses: state, ppid, ... (fields 3, 4, ...)
+                        ticks.put(pid, new Sample(pids.getString(2), cpuTicks(fields)));
+                        postmaster = Long.parseLong(fields[1]);
                     }
+                }
+                String[] fields = postmaster > 0 ? stat(postmaster) : null;
+                if (fields != null) {
+                    ticks.put(postmaster, new Sample("postmaster", cpuTicks(fields)));
+                    // cutime and cstime (fields 16, 17): the children it has reaped
+                    ticks.put(-1L, new Sample(ENDED, Long.parseLong(fields[13]) + Long.parseLong(fields[14])));
                 }
             } catch (SQLException | IOException | RuntimeException e) {
                 return Map.of();
             }
             return ticks;
+        }
+
+        /** A process's own CPU so far: utime plus stime (fields 14 and 15 of {@code /proc/PID/stat}). */
+        private static long cpuTicks(String[] fields) {
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        /** The fields of {@code /proc/PID/stat} after the command name, or null when it is not readable. */
+        private static String[] stat(long pid) throws IOException {
+            Path stat = Path.of("/proc", Long.toString(pid), "stat");
+            if (!Files.isReadable(stat)) {
+                return null;
+            }
+            String line = Files.readString(stat);
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
         }
     }
 

@@ -102,6 +102,11 @@ public final class JdbcDatabase {
         return dialect == Dialect.POSTGRESQL;
     }
 
+    /** The event table as the adapter's SQL names it (the tests damage a row in it). */
+    String jobEventTable() {
+        return tables.jobEvent;
+    }
+
     /**
      * Configures the adapter. {@link #dataSource} is required; setters fail at once on a bad or repeated
      * value. Not thread-safe.

@@ -175,40 +175,49 @@ public final class JdbcJobEventStore implements JobEventStore {
     }
 
     /**
-     * Hands every event after {@code afterPosition} to {@code consumer}, in position order, until the
-     * store has no more: the way to rebuild a projection or catch a new consumer up. Events are read in
-     * pages of {@value #PAGE} over one connection (positions are committed in order, so paging never skips
-     * one) and decoded one at a time, so memory stays small whatever the store's size; events appended
-     * while it runs are handed over too. Returns the position of the last event handed over
-     * ({@code afterPosition} when there was none), where a later call resumes. An exception thrown by the
-     * consumer ends the replay and propagates.
+     * Hands every event after {@code afterPosition} to {@code consumer}, in position order, until a query
+     * for more finds nothing: the way to rebuild a projection or catch a new consumer up. Events committed
+     * while it runs are handed over too, up to that last query. Returns the position of the last event
+     * handed over ({@code afterPosition} when there was none), where a later call resumes. An exception
+     * thrown by the consumer ends the replay and propagates; a stored body that cannot be decoded ends it
+     * with an {@link IllegalStateException} naming its position, after every event before it was handed
+     * over.
+     *
+     * <p>The rows are read in pages of {@value #PAGE} over one connection and one statement (positions are
+     * committed in order, so paging never skips one) and decoded into events on a second thread (a daemon
+     * named {@code geodispatch-replay-decoder-}<i>n</i>, ended with the replay) while the next page is
+     * fetched; the consumer runs on the calling thread. A replay holds at most four pages in memory, never
+     * the store.
      */
     public long replay(long afterPosition, Consumer<? super StoredEvent> consumer) {
         requireValidPosition(afterPosition);
         Objects.requireNonNull(consumer, "consumer");
-        long last = afterPosition;
-        EventBodyCodec.Decoder decoder = new EventBodyCodec.Decoder();
+        long fetched = afterPosition;
+        long handedOver = afterPosition;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement page = connection.prepareStatement(pageSql)) {
+             PreparedStatement page = connection.prepareStatement(pageSql);
+             ReplayDecoder decoder = new ReplayDecoder()) {
             // one statement for every page: PostgreSQL's driver then prepares it on the server and
             // switches to binary transfer, which halves the bytes of the bodies on the wire
+            page.setInt(2, PAGE);
             int read;
             do {
-                read = 0;
-                page.setLong(1, last);
-                page.setInt(2, PAGE);
+                page.setLong(1, fetched);
+                ReplayDecoder.RawPage rows = new ReplayDecoder.RawPage(PAGE);
                 try (ResultSet rs = page.executeQuery()) {
                     while (rs.next()) {
-                        long position = rs.getLong(1);
-                        consumer.accept(new StoredEvent(position, decode(decoder, position, rs.getBytes(2))));
-                        last = position;
-                        read++;
+                        fetched = rs.getLong(1);
+                        rows.add(fetched, rs.getBytes(2));
                     }
                 }
-            } while (read == PAGE);
-            return last;
+                read = rows.size();
+                if (read > 0) {
+                    handedOver = Math.max(handedOver, decoder.submit(rows, consumer));
+                }
+            } while (read > 0);   // until a query finds nothing: events committed meanwhile are handed over
+            return Math.max(handedOver, decoder.drain(consumer));
         } catch (SQLException e) {
-            throw new JdbcStoreException("replaying events after position " + last, e);
+            throw new JdbcStoreException("replaying events after position " + handedOver, e);
         }
     }
 
@@ -275,9 +284,14 @@ public final class JdbcJobEventStore implements JobEventStore {
         try {
             return decoder.decode(body);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the event stored at position " + position + " cannot be read: "
-                    + e.getMessage(), e);
+            throw unreadable(position, e);
         }
+    }
+
+    /** How a body that does not decode is reported, by every read of the store. */
+    static IllegalStateException unreadable(long position, IllegalArgumentException cause) {
+        return new IllegalStateException("the event stored at position " + position + " cannot be read: "
+                + cause.getMessage(), cause);
     }
 
     private static List<Row> validate(List<Append> appends) {

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -327,8 +330,25 @@ abstract class JdbcJobEventStoreTestBase {
         assertThat(stored).hasSizeGreaterThan(JdbcJobEventStore.PAGE);
 
         List<StoredEvent> replayed = new ArrayList<>();
-        assertThat(store.replay(0, replayed::add)).isEqualTo(stored.size());
+        List<Thread> consumers = new ArrayList<>();
+        List<Thread> decoders = new ArrayList<>();
+        assertThat(store.replay(0, e -> {
+            replayed.add(e);
+            if (e.position() == 1) {
+                consumers.add(Thread.currentThread());
+                decoders.addAll(ReplayDecoderTest.decoderThreads());
+            }
+        })).isEqualTo(stored.size());
         assertThat(replayed).isEqualTo(stored);
+        assertThat(consumers).containsExactly(Thread.currentThread());
+        assertThat(decoders).singleElement().satisfies(t -> assertThat(t.isDaemon()).isTrue());
+        assertThat(ReplayDecoderTest.decoderThreads()).as("ended with the replay").isEmpty();
+
+        // a consumer that stops early, with the second page decoded or in flight
+        assertThatThrownBy(() -> store.replay(0, e -> {
+            throw new IllegalStateException("projection full");
+        })).hasMessage("projection full");
+        assertThat(ReplayDecoderTest.decoderThreads()).as("ended with the replay").isEmpty();
 
         List<StoredEvent> tail = new ArrayList<>();
         assertThat(store.replay(4_321, tail::add)).isEqualTo(stored.size());
@@ -338,6 +358,41 @@ abstract class JdbcJobEventStoreTestBase {
 
         assertThat(store.readAll(0, JdbcJobEventStore.PAGE + 20)).isEqualTo(stored.subList(0, JdbcJobEventStore.PAGE + 20));
         assertThat(store.readAll(stored.size() - 3, Integer.MAX_VALUE)).isEqualTo(stored.subList(stored.size() - 3, stored.size()));
+
+        // an event committed while the replay runs (by its consumer, at the first event) is handed over too
+        StreamId later = SampleEvents.stream("job-replay-later");
+        List<StoredEvent> withLater = new ArrayList<>();
+        assertThat(store.replay(0, e -> {
+            withLater.add(e);
+            if (e.position() == 1) {
+                store.append(later, 0, SampleEvents.everyVariant(later).subList(0, 1));
+            }
+        })).isEqualTo(stored.size() + 1);
+        assertThat(withLater).hasSize(stored.size() + 1);
+        assertThat(withLater.get(stored.size()).event().header().stream()).isEqualTo(later);
+
+        // a damaged body in the second page: every event before it is handed over, then its position is named
+        long damaged = JdbcJobEventStore.PAGE + 5;
+        damageBody(damaged);
+        List<Long> before = new ArrayList<>();
+        assertThatThrownBy(() -> store.replay(0, e -> before.add(e.position())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the event stored at position " + damaged
+                        + " cannot be read: not a job event body")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(before).isEqualTo(LongStream.rangeClosed(1, damaged - 1).boxed().toList());
+    }
+
+    private void damageBody(long position) {
+        try (Connection connection = db.dataSource().getConnection();
+             PreparedStatement ps = connection.prepareStatement(
+                     "UPDATE " + db.database().jobEventTable() + " SET body = ? WHERE position = ?")) {
+            ps.setBytes(1, new byte[] {1, 2});
+            ps.setLong(2, position);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * angular radius (three differences and a sum of squares per test: unlike a dot product against the
  * cosine of the radius, whose rounding near 1 is millimetres at a 1 m radius, it is right to nanometres
  * at any radius); a polygon as a JTS {@link IndexedPointInAreaLocator}
- * behind an envelope check. Immutable after construction (the locator's index is built eagerly) and
- * thread-safe.
+ * behind an envelope check. Immutable after construction (the locator's index is built eagerly), but for a
+ * volatile flag its index sets when removing it; thread-safe.
  */
 abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledFence.PolygonFence {
     private static final AtomicLong SERIALS = new AtomicLong();

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * angular radius (three differences and a sum of squares per test: unlike a dot product against the
  * cosine of the radius, whose rounding near 1 is millimetres at a 1 m radius, it is right to nanometres
  * at any radius); a polygon as a JTS {@link IndexedPointInAreaLocator}
- * behind an envelope check. Immutable after construction (the locator's index is built eagerly) and
- * thread-safe.
+ * behind an envelope check. Immutable after construction (the locator's index is built eagerly), but for a
+ * volatile flag its index sets when removing it; thread-safe.
  */
 abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledFence.PolygonFence {
     private static final AtomicLong SERIALS = new AtomicLong();
@@ -24,9 +24,24 @@ abstract sealed class CompiledFence permits CompiledFence.CircleFence, CompiledF
     final Fence fence;
     /** Unique per compiled fence in this JVM (from 1), exact as a double: how cell data names its fence. */
     final long serial = SERIALS.incrementAndGet();
+    /**
+     * Set by the index's writer when this fence's removal starts, before its cells change and before the removal
+     * is published (a fence added again is compiled anew): what {@link H3CoverFenceIndex#holds} reads.
+     */
+    private volatile boolean removed;
 
     CompiledFence(Fence fence) {
         this.fence = fence;
+    }
+
+    /** Marks this fence removed from its index (the index's writer, under its lock). */
+    void markRemoved() {
+        removed = true;
+    }
+
+    /** Whether this fence's removal from its index has started. */
+    boolean removed() {
+        return removed;
     }
 
     /** Exact containment of the probe's point; boundary points are inside. */

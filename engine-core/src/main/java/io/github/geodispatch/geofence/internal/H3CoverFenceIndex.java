@@ -270,6 +270,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
             if (r == null) {
                 return false;
             }
+            r.compiled.markRemoved();
             if (r.large) {
                 large.remove(r.compiled);
                 return true;
@@ -295,11 +296,13 @@ public final class H3CoverFenceIndex implements FenceIndex {
     /**
      * Whether {@code f} is in the index now: false from the moment its removal starts (before it is published). A
      * probe's candidates are what its cell or disc held when read, so the tracker asks this before it starts a
-     * visit: a visit never starts at a fence once its removal is published.
+     * visit: a visit never starts at a fence once its removal is published. Every fence a probe can hold was
+     * registered before its cells were written, so this is a flag on the fence (one load of an object the caller
+     * has just read), not a lookup in the registry (five dependent loads: the fence, its id, the id's string, the
+     * registry's slot and node).
      */
     boolean holds(CompiledFence f) {
-        Registered r = fences.get(f.fence.id());
-        return r != null && r.compiled == f;
+        return !f.removed();
     }
 
     @Override

@@ -3,6 +3,7 @@ import io.github.geodispatch.contract.ContractBook;
 import io.github.geodispatch.leakage.internal.ContractRules;
 import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
+import io.github.geodispatch.leakage.internal.EventIdSet;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.StockRules;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.UUID;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class LeakageMonitor {
     private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     /** Stock events seen, for idempotence (job events keep theirs per job, so that retiring a job lets them go). */
-    private final Set<UUID> stockEventIds = new HashSet<>();
+    private final EventIdSet stockEventIds = new EventIdSet();
     private final Set<String> dirtyCredits = new LinkedHashSet<>();
     /** The contract rules, once {@link #contracts} gave the book they read. */
     private ContractRules contractRules;
@@ -155,8 +155,7 @@ public final class LeakageMonitor {
         if (contractRules != null) {
             dirtyJobs.addAll(contractRules.accept(event));
         }
-        dirtyJobs.add(id);
-        flush();
+        judgeAgain(id);
     }
 
     /** Feeds one statement credit; a repeated UTR/TransID changes nothing. */
@@ -183,8 +182,7 @@ public final class LeakageMonitor {
         if (stockEventIds.add(event.header().eventId())) {
             JobId job = stock.apply(event);
             if (job != null) {
-                dirtyJobs.add(job);
-                flush();
+                judgeAgain(job);
             }
         }
     }
@@ -398,6 +396,19 @@ public final class LeakageMonitor {
         }
     }
 
+    /**
+     * Marks {@code job} dirty and flushes: when nothing else is dirty (one job event, the usual case), the job is
+     * judged at once, as {@link #flush} would judge it, without passing through the dirty set.
+     */
+    private void judgeAgain(JobId job) {
+        if (dirtyJobs.isEmpty() && dirtyCredits.isEmpty()) {
+            judge(job);
+        } else {
+            dirtyJobs.add(job);
+        }
+        flush();
+    }
+
     private void flush() {
         while (!dirtyCredits.isEmpty() || !dirtyJobs.isEmpty()) {
             if (!dirtyCredits.isEmpty()) {
@@ -408,20 +419,25 @@ public final class LeakageMonitor {
             }
             JobId job = dirtyJobs.iterator().next();
             dirtyJobs.remove(job);
-            JobFacts facts = jobs.get(job);
-            if (facts != null) {
-                facts.lastTouched = clock;
+            judge(job);
+        }
+    }
+
+    /** Runs the job rules on {@code job} again and keeps what they find. */
+    private void judge(JobId job) {
+        JobFacts facts = jobs.get(job);
+        if (facts != null) {
+            facts.lastTouched = clock;
+        }
+        if (facts != null && facts.account.created()) {
+            List<Finding> found = rules.job(facts, visits);
+            if (contractRules != null) {
+                found = contractRules.refine(facts, found);
             }
-            if (facts != null && facts.account.created()) {
-                List<Finding> found = rules.job(facts, visits);
-                if (contractRules != null) {
-                    found = contractRules.refine(facts, found);
-                }
-                if (found.isEmpty()) {
-                    jobFindings.remove(job);
-                } else {
-                    jobFindings.put(job, found);
-                }
+            if (found.isEmpty()) {
+                jobFindings.remove(job);
+            } else {
+                jobFindings.put(job, found);
             }
         }
     }

@@ -147,7 +147,6 @@ public sealed interface JobEvent {
     /** A part used on the job. */
     record PartUsed(EventHeader header, String sku, String hsn, int quantity, Money unitPrice, boolean billable)
             implements JobEvent {
-        private static final Pattern HSN = Pattern.compile("\\d{4,8}");
 
         public PartUsed {
             Objects.requireNonNull(header, "header");
@@ -164,7 +163,7 @@ public sealed interface JobEvent {
             if (sku == null || sku.isBlank()) {
                 throw new IllegalArgumentException("part sku must not be blank");
             }
-            if (hsn != null && !HSN.matcher(hsn).matches()) {
+            if (hsn != null && !CodeShapes.digitsOrCapitals(hsn, 4, 8, false)) {
                 throw new IllegalArgumentException("HSN code must be 4-8 digits, was '" + hsn + "'");
             }
             if (quantity < 1) {

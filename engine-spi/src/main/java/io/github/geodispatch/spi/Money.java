@@ -22,6 +22,10 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     public static final long MAX_AMOUNT_MINOR = 100_000_000_000L;
     /** Compiled once: every money field of a journal goes through {@link #parse}. */
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d+)?");
+    /** Digits in minor units that always fit a {@code long} (10^18 - 1 < 2^63). */
+    private static final int MAX_PLAIN_DIGITS = 18;
+    /** Not a minor amount {@link #plainMinor} can return (its magnitude stays under 10^18). */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
     public Money {
         if (currency == null) {
@@ -50,6 +54,10 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      * currency has, exponents or anything non-numeric are rejected.
      */
     public static Money parse(String amount, Currency currency) {
+        long plain = amount == null || currency == null ? NOT_PLAIN : plainMinor(amount, currency.minorDigits());
+        if (plain != NOT_PLAIN) {
+            return new Money(plain, currency);
+        }
         if (amount == null || !PLAIN_DECIMAL.matcher(amount.trim()).matches()) {
             throw new IllegalArgumentException("amount must be a plain decimal such as 1499.00, was '" + amount + "'");
         }
@@ -59,6 +67,48 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
                     + " decimals for " + currency);
         }
         return new Money(value.movePointRight(currency.minorDigits()).longValueExact(), currency);
+    }
+
+    /**
+     * {@code amount} in minor units when it has the common shape, digits with an optional minus sign and at most
+     * {@code minorDigits} decimals, short enough for a {@code long} (what {@link #parse} then reads to the same value
+     * by its pattern and {@link BigDecimal}, without their allocations); else {@link #NOT_PLAIN}.
+     */
+    private static long plainMinor(String amount, int minorDigits) {
+        int length = amount.length();
+        boolean negative = length > 0 && amount.charAt(0) == '-';
+        int i = negative ? 1 : 0;
+        int digitsStart = i;
+        long value = 0;
+        while (i < length && isDigit(amount.charAt(i))) {
+            value = value * 10 + (amount.charAt(i++) - '0');
+        }
+        int integerDigits = i - digitsStart;
+        if (integerDigits == 0 || integerDigits + minorDigits > MAX_PLAIN_DIGITS) {
+            return NOT_PLAIN;
+        }
+        int decimals = 0;
+        if (i < length && amount.charAt(i) == '.') {
+            int decimalsStart = ++i;
+            while (i < length && isDigit(amount.charAt(i))) {
+                value = value * 10 + (amount.charAt(i++) - '0');
+            }
+            decimals = i - decimalsStart;
+            if (decimals == 0 || decimals > minorDigits) {
+                return NOT_PLAIN;
+            }
+        }
+        if (i != length) {
+            return NOT_PLAIN;
+        }
+        for (int d = decimals; d < minorDigits; d++) {
+            value *= 10;
+        }
+        return negative ? -value : value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** {@link #MAX_AMOUNT_MINOR} in {@code currency}. */

@@ -1,7 +1,6 @@
 package io.github.geodispatch.spi;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** How a job is (to be) paid. */
 public enum PaymentMode {
@@ -23,10 +22,6 @@ public enum PaymentMode {
     /** Forgiven; needs an OWNER's approval. */
     WAIVED;
 
-    // Compiled once: String.matches compiled its pattern on every payment imported.
-    private static final Pattern UTR = Pattern.compile("\\d{12}");
-    private static final Pattern TRANS_ID = Pattern.compile("[A-Z0-9]{10}");
-
     /** True for the modes that settle money on site (the technician leaves with the payment done). */
     public boolean settlesOnSite() {
         return this == UPI || this == CASH || this == MPESA || this == CARD;
@@ -39,9 +34,9 @@ public enum PaymentMode {
      */
     public Optional<String> referenceProblem(String reference) {
         return switch (this) {
-            case UPI -> reference != null && UTR.matcher(reference).matches() ? Optional.empty()
+            case UPI -> CodeShapes.digitsOrCapitals(reference, 12, 12, false) ? Optional.empty()
                     : Optional.of("a UPI payment needs a 12-digit UTR/RRN, was '" + reference + "'");
-            case MPESA -> reference != null && TRANS_ID.matcher(reference).matches() ? Optional.empty()
+            case MPESA -> CodeShapes.digitsOrCapitals(reference, 10, 10, true) ? Optional.empty()
                     : Optional.of("an M-Pesa payment needs a 10-character TransID, was '" + reference + "'");
             case CASH, CARD, PENDING, AMC, WARRANTY, INVOICE_REQUIRED, WAIVED -> Optional.empty();
         };

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -20,8 +19,9 @@ import java.util.stream.Stream;
  * {@code pingsPerJob} GPS pings per job: 0 for a journal of job and stock records only, 120 for a whole business's
  * journal as the {@code audit} benchmark's, about 93% pings), or uses the journal given, then runs {@code rounds}
  * rounds (the first two are warm-up) of {@code geodispatch stock} in this JVM, printing wall-clock and thread CPU
- * time and lines per second for each. CPU time shows the single-core cost even when other processes compete for the
- * cores.
+ * time (of this thread, and of the whole process: the garbage collector's and compiler's threads too), lines per
+ * second and the bytes this thread allocated per line for each. CPU time shows the single-core cost even when other
+ * processes compete for the cores; the bytes allocated do not depend on the load at all.
  *
  * <pre>{@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds pingsPerJob
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds journal as-of}</pre>
@@ -48,13 +48,17 @@ public final class StockCliMain {
             lines = all.count();
         }
         Path out = Files.createTempDirectory("stock-out-");
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean process =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         PrintStream console = System.out;
         try {
             System.out.printf("journal %s: %,d lines, as of %s%n", file, lines, asOf);
             for (int r = 1; r <= rounds; r++) {
                 long wall0 = System.nanoTime();
                 long cpu0 = threads.getCurrentThreadCpuTime();
+                long processCpu0 = process.getProcessCpuTime();
+                long allocated0 = threads.getCurrentThreadAllocatedBytes();
                 System.setOut(new PrintStream(OutputStream.nullOutputStream()));
                 int exit;
                 try {
@@ -65,9 +69,12 @@ public final class StockCliMain {
                 }
                 long wall = System.nanoTime() - wall0;
                 long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-                System.out.printf("round %d%s: exit %d | %,d ms wall, %,d ms cpu | %,.0f lines/s (wall), %,.0f lines/s (cpu)%n",
-                        r, r <= 2 ? " (warm-up)" : "", exit, wall / 1_000_000, cpu / 1_000_000, lines * 1e9 / wall,
-                        lines * 1e9 / cpu);
+                long processCpu = process.getProcessCpuTime() - processCpu0;
+                long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
+                System.out.printf("round %d%s: exit %d | %,d ms wall, %,d ms cpu, %,d ms process cpu | %,.0f lines/s "
+                                + "(wall), %,.0f lines/s (cpu), %,.0f lines/s (process cpu) | %,d B allocated per line%n", r,
+                        r <= 2 ? " (warm-up)" : "", exit, wall / 1_000_000, cpu / 1_000_000, processCpu / 1_000_000,
+                        lines * 1e9 / wall, lines * 1e9 / cpu, lines * 1e9 / processCpu, allocated / lines);
             }
             System.out.println(Files.readString(out.resolve("r" + rounds).resolve("margin.csv")).lines().limit(6)
                     .reduce((a, b) -> a + "\n" + b).orElse(""));

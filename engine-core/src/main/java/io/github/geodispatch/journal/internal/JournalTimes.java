@@ -11,22 +11,26 @@ import java.time.format.DateTimeParseException;
 /**
  * ISO-8601 date-times with an offset, as the journal writes them. The common shape
  * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM)} is decoded directly (journal import is dominated by
- * timestamps), reusing the date and offset of the previous time when they repeat (a journal's times come in
- * runs of one day and one offset); anything else goes to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time
- * without an offset is rejected. An instance holds that reuse: not thread-safe, one per reading thread; the
- * static methods are stateless.
+ * timestamps), reusing the dates of the last days seen and the offset of the previous time when they repeat (a
+ * journal's times come from a few weeks' days and one offset); anything else goes to
+ * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time without an offset is rejected. An instance holds that reuse:
+ * not thread-safe, one per reading thread; the static methods keep one per thread, so they are thread-safe.
  */
 public final class JournalTimes {
-    private int lastDateKey = -1;
-    private LocalDate lastDate;
+    /** Dates decoded lately, in the slot of their day number: lines of a few weeks interleave their days. */
+    private static final int DATE_SLOTS = 64;
+    private final int[] dateKeys = new int[DATE_SLOTS];
+    private final LocalDate[] dates = new LocalDate[DATE_SLOTS];
     private int lastOffsetSeconds = Integer.MIN_VALUE;
     private ZoneOffset lastOffset;
+
+    private static final ThreadLocal<JournalTimes> PER_THREAD = ThreadLocal.withInitial(JournalTimes::new);
 
     JournalTimes() {}
 
     static OffsetDateTime parse(String text) {
         char[] chars = text.toCharArray();
-        OffsetDateTime fast = new JournalTimes().parseCommon(chars, 0, chars.length);
+        OffsetDateTime fast = PER_THREAD.get().parseCommon(chars, 0, chars.length);
         if (fast != null) {
             return fast;
         }
@@ -99,11 +103,14 @@ public final class JournalTimes {
 
     private LocalDate date(int year, int month, int day) {
         int key = year * 10_000 + month * 100 + day;
-        if (key != lastDateKey) {
-            lastDate = LocalDate.of(year, month, day);
-            lastDateKey = key;
+        int slot = key & (DATE_SLOTS - 1);
+        LocalDate date = dates[slot];
+        if (date == null || dateKeys[slot] != key) {
+            date = LocalDate.of(year, month, day);
+            dates[slot] = date;
+            dateKeys[slot] = key;
         }
-        return lastDate;
+        return date;
     }
 
     private ZoneOffset offset(int seconds) {

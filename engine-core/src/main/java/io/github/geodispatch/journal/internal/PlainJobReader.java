@@ -1,9 +1,14 @@
 package io.github.geodispatch.journal.internal;
 
 import io.github.geodispatch.journal.JournalRecord;
+import io.github.geodispatch.journal.StockRecords;
+import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.LocationId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.TechnicianId;
@@ -11,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static io.github.geodispatch.journal.internal.PlainPingReader.ascii;
+import static io.github.geodispatch.journal.internal.PlainPingReader.numberEnd;
+import static io.github.geodispatch.journal.internal.PlainPingReader.numberValue;
 import static io.github.geodispatch.journal.internal.PlainPingReader.startsWith;
 import static io.github.geodispatch.journal.internal.PlainPingReader.stringEnd;
 import static io.github.geodispatch.journal.internal.PlainPingReader.widen;
@@ -27,12 +35,16 @@ import static io.github.geodispatch.journal.internal.PlainPingReader.widen;
  * {@code {"type":"job.invoice","job":S,"at":S,"invoice_no":S,"amount":{"amount":S,"currency":S},"parts":[S,...]}} and
  * {@code {"type":"job.part","job":S,"at":S,"sku":S}} followed by {@code ,"hsn":S} or not, then
  * {@code ,"qty":N,"unit_price":{"amount":S,"currency":S},"billable":B}} (N digits with no sign or leading zero),
- * with no white space and strings of printable ASCII with no escape. Of a journal without pings, about 44% of the
- * lines are status changes, 11% each assignments, payments and invoices, 6% parts. Anything else, a status, mode or
- * currency that is not a constant, an amount or part the record refuses, a job or technician not seen on an earlier
- * line, or a time not of the common shape is not read here ({@code null}): the line then goes to the general parser,
- * which reads it to the same record or names what is wrong. Not thread-safe: it shares the reading thread's id
- * caches and times.
+ * {@code {"type":"job.created","job":S,"at":S,"branch":S,"customer":S,"job_type":S,"site":{"lat":D,"lng":D,
+ * "radius_m":D},"quote":{"amount":S,"currency":S}}} (no coverage; D a JSON number, read as the general parser reads
+ * it), and, though not a job line, {@code {"type":"stock.transfer","at":S,"from":S,"to":S,"sku":S,"qty":N}} followed
+ * by {@code ,"serials":[S,...]} or not, then {@code }}; with no white space and strings of printable ASCII with no
+ * escape. Of a journal without pings, about 44% of the lines are status changes, 11% each creations, assignments,
+ * payments and invoices, 6% parts, 4% stock transfers. Anything else, a status, mode or currency that is not a
+ * constant, a value the record refuses, a job or technician not seen on an earlier line (but for the job a creation
+ * names), or a time not of the common shape is not read here ({@code null}): the line then goes to the general
+ * parser, which reads it to the same record or names what is wrong. Not thread-safe: it shares the reading thread's
+ * id caches and times.
  */
 final class PlainJobReader {
     private static final byte[] STATUS = ascii("{\"type\":\"job.status\",\"job\":\"");
@@ -55,6 +67,18 @@ final class PlainJobReader {
     private static final byte[] UNIT_PRICE_FIELD = ascii(",\"unit_price\":{\"amount\":\"");
     private static final byte[] BILLABLE_TRUE = ascii(",\"billable\":true}");
     private static final byte[] BILLABLE_FALSE = ascii(",\"billable\":false}");
+    private static final byte[] CREATED = ascii("{\"type\":\"job.created\",\"job\":\"");
+    private static final byte[] BRANCH_FIELD = ascii(",\"branch\":\"");
+    private static final byte[] CUSTOMER_FIELD = ascii(",\"customer\":\"");
+    private static final byte[] JOB_TYPE_FIELD = ascii(",\"job_type\":\"");
+    private static final byte[] SITE_LAT_FIELD = ascii(",\"site\":{\"lat\":");
+    private static final byte[] LNG_FIELD = ascii(",\"lng\":");
+    private static final byte[] RADIUS_FIELD = ascii(",\"radius_m\":");
+    private static final byte[] QUOTE_FIELD = ascii("},\"quote\":{\"amount\":\"");
+    private static final byte[] TRANSFER = ascii("{\"type\":\"stock.transfer\",\"at\":\"");
+    private static final byte[] FROM_FIELD = ascii(",\"from\":\"");
+    private static final byte[] TO_FIELD = ascii(",\"to\":\"");
+    private static final byte[] SERIALS_FIELD = ascii(",\"serials\":[");
     /** Longer quantities go to the general parser (it reads them as {@code int} or refuses them). */
     private static final int MAX_QTY_DIGITS = 9;
     private static final JobStatus[] STATUSES = JobStatus.values();
@@ -62,7 +86,11 @@ final class PlainJobReader {
     private static final Currency[] CURRENCIES = Currency.values();
 
     private final CharKeyCache<JobId> jobs;
+    /** Makes (and keeps in {@link #jobs}) the id of a job a creation names for the first time. */
+    private final Function<String, JobId> newJob;
     private final CharKeyCache<TechnicianId> technicians;
+    /** Stock locations by their characters: a few dozen, named on every transfer. */
+    private final CharKeyCache<LocationId> locations = new CharKeyCache<>();
     private final JournalTimes times;
     /** The line's bytes as characters, for the id caches and the time decoder. */
     private char[] chars = new char[256];
@@ -70,18 +98,27 @@ final class PlainJobReader {
     private JobId job;
     private OffsetDateTime at;
     private int atEnd;
+    /** Where the job id {@link #jobAndTime} read ends (its closing quote). */
+    private int jobEnd;
+    /** The index just after what {@link #number}, {@link #quantity} or {@link #strings} read. */
+    private int end;
     /** The currency {@link #amount} read, and the index just after the amount object's closing brace. */
     private Currency currency;
     private int amountEnd;
 
-    PlainJobReader(CharKeyCache<JobId> jobs, CharKeyCache<TechnicianId> technicians, JournalTimes times) {
+    PlainJobReader(CharKeyCache<JobId> jobs, Function<String, JobId> newJob, CharKeyCache<TechnicianId> technicians,
+            JournalTimes times) {
         this.jobs = jobs;
+        this.newJob = newJob;
         this.technicians = technicians;
         this.times = times;
     }
 
-    /** The job line on bytes {@code [from, to)} when it has one of the shapes above; else null. */
-    JournalRecord.JobRecord read(byte[] bytes, int from, int to) {
+    /** The job line or stock transfer on bytes {@code [from, to)} when it has one of the shapes above; else null. */
+    JournalRecord read(byte[] bytes, int from, int to) {
+        if (startsWith(bytes, from, to, TRANSFER)) {
+            return transfer(bytes, from, to);
+        }
         boolean status = startsWith(bytes, from, to, STATUS);
         if (!status && !startsWith(bytes, from, to, ASSIGNED)) {
             if (startsWith(bytes, from, to, PAYMENT)) {
@@ -89,6 +126,9 @@ final class PlainJobReader {
             }
             if (startsWith(bytes, from, to, INVOICE)) {
                 return invoice(bytes, from, to);
+            }
+            if (startsWith(bytes, from, to, CREATED)) {
+                return created(bytes, from, to);
             }
             return startsWith(bytes, from, to, PART) ? part(bytes, from, to) : null;
         }
@@ -154,26 +194,8 @@ final class PlainJobReader {
         if (amount == null || !startsWith(bytes, from + amountEnd, to, PARTS_FIELD)) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        int next = amountEnd + PARTS_FIELD.length;
-        if (next < length && chars[next] == '"') {
-            while (true) {
-                int partEnd = stringEnd(chars, next + 1, length);
-                if (partEnd < 0 || partEnd + 1 >= length) {
-                    return null;
-                }
-                parts.add(string(bytes, from, next + 1, partEnd));
-                next = partEnd + 1;
-                if (chars[next] != ',') {
-                    break;
-                }
-                next++;
-                if (next >= length || chars[next] != '"') {
-                    return null;
-                }
-            }
-        }
-        if (next != length - 2 || chars[next] != ']' || chars[length - 1] != '}') {
+        List<String> parts = strings(bytes, from, amountEnd + PARTS_FIELD.length, length);
+        if (parts == null || end != length - 1 || chars[end] != '}') {
             return null;
         }
         try {
@@ -208,19 +230,8 @@ final class PlainJobReader {
         if (!startsWith(bytes, from + next, to, QTY_FIELD)) {
             return null;
         }
-        int qtyStart = next + QTY_FIELD.length;
-        int qtyEnd = qtyStart;
-        while (qtyEnd < length && chars[qtyEnd] >= '0' && chars[qtyEnd] <= '9') {
-            qtyEnd++;
-        }
-        if (qtyEnd == qtyStart || qtyEnd - qtyStart > MAX_QTY_DIGITS || chars[qtyStart] == '0') {
-            return null;
-        }
-        int quantity = 0;
-        for (int i = qtyStart; i < qtyEnd; i++) {
-            quantity = quantity * 10 + (chars[i] - '0');
-        }
-        String unitPrice = amount(bytes, from, to, qtyEnd, UNIT_PRICE_FIELD);
+        int quantity = quantity(next + QTY_FIELD.length, length);
+        String unitPrice = quantity < 0 ? null : amount(bytes, from, to, end, UNIT_PRICE_FIELD);
         if (unitPrice == null) {
             return null;
         }
@@ -235,6 +246,158 @@ final class PlainJobReader {
         } catch (IllegalArgumentException | ArithmeticException refused) {
             return null; // the general parser reports it, worded as for any line
         }
+    }
+
+    private JournalRecord.JobCreated created(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (!jobAndTime(bytes, from, to, CREATED.length, BRANCH_FIELD, true)) {
+            return null;
+        }
+        int branchStart = atEnd + 1 + BRANCH_FIELD.length;
+        int branchEnd = stringEnd(chars, branchStart, length);
+        if (branchEnd < 0 || !startsWith(bytes, from + branchEnd + 1, to, CUSTOMER_FIELD)) {
+            return null;
+        }
+        int customerStart = branchEnd + 1 + CUSTOMER_FIELD.length;
+        int customerEnd = stringEnd(chars, customerStart, length);
+        if (customerEnd < 0 || !startsWith(bytes, from + customerEnd + 1, to, JOB_TYPE_FIELD)) {
+            return null;
+        }
+        int jobTypeStart = customerEnd + 1 + JOB_TYPE_FIELD.length;
+        int jobTypeEnd = stringEnd(chars, jobTypeStart, length);
+        if (jobTypeEnd < 0 || !startsWith(bytes, from + jobTypeEnd + 1, to, SITE_LAT_FIELD)) {
+            return null;
+        }
+        double lat = number(jobTypeEnd + 1 + SITE_LAT_FIELD.length, length);
+        double lng = Double.isNaN(lat) || !startsWith(bytes, from + end, to, LNG_FIELD) ? Double.NaN
+                : number(end + LNG_FIELD.length, length);
+        double radius = Double.isNaN(lng) || !startsWith(bytes, from + end, to, RADIUS_FIELD) ? Double.NaN
+                : number(end + RADIUS_FIELD.length, length);
+        String quote = Double.isNaN(radius) ? null : amount(bytes, from, to, end, QUOTE_FIELD);
+        if (quote == null || amountEnd != length - 1 || chars[amountEnd] != '}') {
+            return null;
+        }
+        try {
+            JobId id = job != null ? job : newJob.apply(string(bytes, from, CREATED.length, jobEnd));
+            return new JournalRecord.JobCreated(id, at, new BranchId(string(bytes, from, branchStart, branchEnd)),
+                    new CustomerId(string(bytes, from, customerStart, customerEnd)),
+                    string(bytes, from, jobTypeStart, jobTypeEnd), new GeoPoint(lat, lng), radius,
+                    Money.parse(quote, currency), null);
+        } catch (IllegalArgumentException | ArithmeticException refused) {
+            return null; // the general parser reports it, worded as for any line
+        }
+    }
+
+    private StockRecords.Transfer transfer(byte[] bytes, int from, int to) {
+        int length = to - from;
+        chars = widen(bytes, from, to, chars);
+        int atStart = TRANSFER.length;
+        atEnd = stringEnd(chars, atStart, length);
+        if (atEnd < 0 || !startsWith(bytes, from + atEnd + 1, to, FROM_FIELD)) {
+            return null;
+        }
+        int fromStart = atEnd + 1 + FROM_FIELD.length;
+        int fromEnd = stringEnd(chars, fromStart, length);
+        if (fromEnd < 0 || !startsWith(bytes, from + fromEnd + 1, to, TO_FIELD)) {
+            return null;
+        }
+        int toStart = fromEnd + 1 + TO_FIELD.length;
+        int toEnd = stringEnd(chars, toStart, length);
+        if (toEnd < 0 || !startsWith(bytes, from + toEnd + 1, to, SKU_FIELD)) {
+            return null;
+        }
+        int skuStart = toEnd + 1 + SKU_FIELD.length;
+        int skuEnd = stringEnd(chars, skuStart, length);
+        int quantity = skuEnd < 0 || !startsWith(bytes, from + skuEnd + 1, to, QTY_FIELD) ? -1
+                : quantity(skuEnd + 1 + QTY_FIELD.length, length);
+        if (quantity < 0) {
+            return null;
+        }
+        List<String> serials = List.of();
+        if (startsWith(bytes, from + end, to, SERIALS_FIELD)) {
+            serials = strings(bytes, from, end + SERIALS_FIELD.length, length);
+            if (serials == null) {
+                return null;
+            }
+        }
+        OffsetDateTime time = end == length - 1 && chars[end] == '}'
+                ? times.parseCommon(chars, atStart, atEnd - atStart) : null;
+        if (time == null) {
+            return null;
+        }
+        try {
+            return new StockRecords.Transfer(time, location(bytes, from, fromStart, fromEnd),
+                    location(bytes, from, toStart, toEnd), string(bytes, from, skuStart, skuEnd), quantity, serials);
+        } catch (IllegalArgumentException refused) {
+            return null; // the general parser reports it, worded as for any line
+        }
+    }
+
+    /** The location named by line indexes {@code [start, end)}, kept for the next line that names it. */
+    private LocationId location(byte[] bytes, int from, int start, int end) {
+        LocationId location = locations.get(chars, start, end - start);
+        if (location == null) {
+            String name = string(bytes, from, start, end);
+            location = new LocationId(name);
+            locations.put(name, location);
+        }
+        return location;
+    }
+
+    /** The JSON number from line index {@code start} as the general parser reads it, with {@link #end} after it; else NaN. */
+    private double number(int start, int length) {
+        end = numberEnd(chars, start, length);
+        return end < 0 ? Double.NaN : numberValue(chars, start, end);
+    }
+
+    /**
+     * The quantity from line index {@code start}: 1 to {@value #MAX_QTY_DIGITS} digits with no leading zero, with
+     * {@link #end} after it; -1 for anything else.
+     */
+    private int quantity(int start, int length) {
+        end = start;
+        while (end < length && chars[end] >= '0' && chars[end] <= '9') {
+            end++;
+        }
+        if (end == start || end - start > MAX_QTY_DIGITS || chars[start] == '0') {
+            return -1;
+        }
+        int quantity = 0;
+        for (int i = start; i < end; i++) {
+            quantity = quantity * 10 + (chars[i] - '0');
+        }
+        return quantity;
+    }
+
+    /**
+     * The strings of the JSON array whose elements start at line index {@code start} (just after its {@code [}), with
+     * {@link #end} after its {@code ]}; null when the text there is not such an array of plain strings.
+     */
+    private List<String> strings(byte[] bytes, int from, int start, int length) {
+        List<String> values = new ArrayList<>();
+        int next = start;
+        if (next < length && chars[next] == '"') {
+            while (true) {
+                int valueEnd = stringEnd(chars, next + 1, length);
+                if (valueEnd < 0 || valueEnd + 1 >= length) {
+                    return null;
+                }
+                values.add(string(bytes, from, next + 1, valueEnd));
+                next = valueEnd + 1;
+                if (chars[next] != ',') {
+                    break;
+                }
+                next++;
+                if (next >= length || chars[next] != '"') {
+                    return null;
+                }
+            }
+        }
+        if (next >= length || chars[next] != ']') {
+            return null;
+        }
+        end = next + 1;
+        return values;
     }
 
     /**
@@ -268,21 +431,26 @@ final class PlainJobReader {
         return new String(bytes, from + start, end - start, StandardCharsets.ISO_8859_1);
     }
 
+    private boolean jobAndTime(byte[] bytes, int from, int to, int prefixLength, byte[] next) {
+        return jobAndTime(bytes, from, to, prefixLength, next, false);
+    }
+
     /**
      * Reads {@code "job":S,"at":S} from {@code prefixLength} (just after the job's opening quote) into {@link #job}
      * and {@link #at}, widening the line into {@link #chars}; true when both were read and {@code next} follows.
+     * With {@code created}, a job not seen before leaves {@link #job} null (its id ends at {@link #jobEnd}).
      */
-    private boolean jobAndTime(byte[] bytes, int from, int to, int prefixLength, byte[] next) {
+    private boolean jobAndTime(byte[] bytes, int from, int to, int prefixLength, byte[] next, boolean created) {
         int length = to - from;
         chars = widen(bytes, from, to, chars);
-        int jobEnd = stringEnd(chars, prefixLength, length);
+        jobEnd = stringEnd(chars, prefixLength, length);
         if (jobEnd < 0 || !startsWith(bytes, from + jobEnd + 1, to, AT)) {
             return false;
         }
         job = jobs.get(chars, prefixLength, jobEnd - prefixLength);
         int atStart = jobEnd + 1 + AT.length;
         atEnd = stringEnd(chars, atStart, length);
-        if (job == null || atEnd < 0 || !startsWith(bytes, from + atEnd + 1, to, next)) {
+        if ((job == null && !created) || atEnd < 0 || !startsWith(bytes, from + atEnd + 1, to, next)) {
             return false;
         }
         at = times.parseCommon(chars, atStart, atEnd - atStart);

@@ -116,12 +116,17 @@ final class PlainPingReader {
         return -1;
     }
 
-    /**
-     * The JSON number from {@code start} as the general parser reads it (an integer through {@code long}, so
-     * {@code -0} is 0.0; a fraction or exponent correctly rounded), with {@link #end} after it; NaN when the text
-     * there is not a JSON number (or too long for this path).
-     */
+    /** The JSON number from {@code start} (see {@link #numberValue}), with {@link #end} after it; else NaN. */
     private double number(int start, int length) {
+        end = numberEnd(chars, start, length);
+        return end < 0 ? Double.NaN : numberValue(chars, start, end);
+    }
+
+    /**
+     * The index just after the JSON number whose text starts at {@code start}; -1 when the text there is not a JSON
+     * number, or is longer than this path takes.
+     */
+    static int numberEnd(char[] chars, int start, int length) {
         int i = start;
         if (i < length && chars[i] == '-') {
             i++;
@@ -135,21 +140,18 @@ final class PlainPingReader {
             }
         }
         if (i == digitsStart) {
-            return Double.NaN;
+            return -1;
         }
-        boolean integer = true;
         if (i < length && chars[i] == '.') {
-            integer = false;
             int fraction = ++i;
             while (i < length && isDigit(chars[i])) {
                 i++;
             }
             if (i == fraction) {
-                return Double.NaN;
+                return -1;
             }
         }
         if (i < length && (chars[i] == 'e' || chars[i] == 'E')) {
-            integer = false;
             i++;
             if (i < length && (chars[i] == '+' || chars[i] == '-')) {
                 i++;
@@ -159,27 +161,37 @@ final class PlainPingReader {
                 i++;
             }
             if (i == exponent) {
-                return Double.NaN;
+                return -1;
             }
         }
         if (i < length && isDigit(chars[i])) {
-            return Double.NaN; // a leading zero followed by digits
+            return -1; // a leading zero followed by digits
         }
-        if (i - start > MAX_NUMBER_CHARS) {
+        return i - start > MAX_NUMBER_CHARS ? -1 : i;
+    }
+
+    /**
+     * The JSON number {@code chars[start, end)} (as {@link #numberEnd} delimits it) as the general parser reads it:
+     * an integer through {@code long}, so {@code -0} is 0.0; a fraction or exponent correctly rounded. NaN for an
+     * integer longer than this path takes.
+     */
+    static double numberValue(char[] chars, int start, int end) {
+        int digitsStart = chars[start] == '-' ? start + 1 : start;
+        boolean integer = true;
+        for (int k = digitsStart; k < end && integer; k++) {
+            integer = isDigit(chars[k]);
+        }
+        if (!integer) {
+            return NumberInput.parseDouble(chars, start, end - start, true);
+        }
+        if (end - digitsStart > MAX_INTEGER_DIGITS) {
             return Double.NaN;
         }
-        end = i;
-        if (integer) {
-            if (i - digitsStart > MAX_INTEGER_DIGITS) {
-                return Double.NaN;
-            }
-            long value = 0;
-            for (int k = digitsStart; k < i; k++) {
-                value = value * 10 + (chars[k] - '0');
-            }
-            return chars[start] == '-' ? -value : value;
+        long value = 0;
+        for (int k = digitsStart; k < end; k++) {
+            value = value * 10 + (chars[k] - '0');
         }
-        return NumberInput.parseDouble(chars, start, i - start, true);
+        return digitsStart > start ? -value : value;
     }
 
     private static boolean isDigit(char c) {

@@ -47,7 +47,8 @@ public final class RecordParser {
     private final CharKeyCache<TechnicianId> technicianIdsByChars = new CharKeyCache<>();
     private final JournalTimes times = new JournalTimes();
     private final PlainPingReader plainPings = new PlainPingReader(technicianIdsByChars, times);
-    private final PlainJobReader plainJobs = new PlainJobReader(jobIdsByChars, technicianIdsByChars, times);
+    private final PlainJobReader plainJobs = new PlainJobReader(jobIdsByChars, this::jobNamed,
+            technicianIdsByChars, times);
     private final StockRecordParser stock = new StockRecordParser();
     private boolean stockRecord;
 
@@ -128,9 +129,10 @@ public final class RecordParser {
     }
 
     /**
-     * The record on line bytes {@code [from, to)} when the line is a ping (see {@link #plainPing}), or a job status
-     * change, assignment, payment, invoice or part of the exact shape the journal writer gives them (see
-     * {@link PlainJobReader}), read without a JSON parser; null for any other line, which {@link #readObject} then reads.
+     * The record on line bytes {@code [from, to)} when the line is a ping (see {@link #plainPing}), or a job creation,
+     * status change, assignment, payment, invoice or part, or a stock transfer, of the exact shape the journal writer
+     * gives them (see {@link PlainJobReader}), read without a JSON parser; null for any other line, which
+     * {@link #readObject} then reads.
      */
     public JournalRecord plain(byte[] bytes, int from, int to) {
         JournalRecord ping = plainPings.read(bytes, from, to);
@@ -376,10 +378,11 @@ public final class RecordParser {
     }
 
     private JobId jobId() {
-        if (jobId != null) {
-            return jobId;
-        }
-        String value = required(job, "job");
+        return jobId != null ? jobId : jobNamed(required(job, "job"));
+    }
+
+    /** The id of the job named {@code value}, made (and kept for the lines after) when it is new. */
+    private JobId jobNamed(String value) {
         JobId id = jobIds.get(value);
         if (id == null) {
             id = new JobId(value);

@@ -6,9 +6,7 @@ import io.github.geodispatch.spi.JobStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,7 +17,7 @@ import java.util.UUID;
 public final class JobFacts {
     public final JobAccount account;
     /** The ids of the events fed, for idempotency. */
-    public final Set<UUID> eventIds = new HashSet<>();
+    public final EventIdSet eventIds = new EventIdSet();
     /** The claims this job's payments made in the reconciler, to withdraw when the job is let go. */
     public final List<Reconciler.Claim> claims = new ArrayList<>(1);
     /** The monitor's clock when anything last touched this job (an event, a credit, a claim, a stay). */

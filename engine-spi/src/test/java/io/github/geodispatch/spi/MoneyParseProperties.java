@@ -1,0 +1,58 @@
+package io.github.geodispatch.spi;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link Money#parse} against its reference, the pattern and {@link BigDecimal} reading it had before its fast path
+ * for the common shape: every text parses to the same amount or is refused with the same message.
+ */
+class MoneyParseProperties {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d+)?");
+
+    @Property(tries = 3_000)
+    void parsesAsThePatternAndBigDecimalRead(@ForAll("amounts") String amount, @ForAll Currency currency) {
+        assertThat(outcome(() -> Money.parse(amount, currency))).isEqualTo(outcome(() -> reference(amount, currency)));
+    }
+
+    private static Money reference(String amount, Currency currency) {
+        if (amount == null || !PLAIN_DECIMAL.matcher(amount.trim()).matches()) {
+            throw new IllegalArgumentException("amount must be a plain decimal such as 1499.00, was '" + amount + "'");
+        }
+        BigDecimal value = new BigDecimal(amount.trim());
+        if (value.scale() > currency.minorDigits()) {
+            throw new IllegalArgumentException("amount '" + amount + "' has more than " + currency.minorDigits()
+                    + " decimals for " + currency);
+        }
+        return new Money(value.movePointRight(currency.minorDigits()).longValueExact(), currency);
+    }
+
+    /** The amount, or the class and message of what was thrown. */
+    private static String outcome(java.util.function.Supplier<Money> parse) {
+        try {
+            Money money = parse.get();
+            return money.minor() + " " + money.currency();
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Texts of digits, signs, points and spaces, amounts of the common shape, and lengths about the limits. */
+    @Provide
+    Arbitrary<String> amounts() {
+        Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(19)
+                .flatMap(integer -> Arbitraries.of("", ".", ".0", ".5", ".05", ".50", ".123", ".00")
+                        .flatMap(decimals -> Arbitraries.of("", "-", " ", "+").map(sign -> sign + integer + decimals)));
+        return Arbitraries.oneOf(shaped, Arbitraries.strings().withChars("-0123456789. e+").ofMaxLength(22),
+                Arbitraries.of(null, "", "-", "-0", "-0.00", "0", "1499.00", "999999999999999.99", "1000000000.00",
+                        "9999999999999999", "99999999999999999", "1000000000.001", " 12.5", "12.5 ", "١٢"));
+    }
+}

@@ -48,7 +48,7 @@ public final class JobAccount {
     private Instant completedAt;
     private TechnicianId technician;
     /** The payments the rules accept, in stream order. */
-    private List<JobEvent.PaymentRecorded> payments = new ArrayList<>(2);
+    private List<JobEvent.PaymentRecorded> payments = new ArrayList<>(0);
     /** Payments folded before JobCreated (their currency could not be checked yet), or null. */
     private List<JobEvent.PaymentRecorded> early;
     private final List<JobEvent.PartUsed> parts = new ArrayList<>(0);

@@ -119,7 +119,7 @@ public final class JobAccount {
 
     /** {@code list} with {@code element} added: a list of its own replaces the shared empty one on the first add. */
     private static <T> List<T> added(List<T> list, T element) {
-        List<T> out = list instanceof ArrayList ? list : new ArrayList<>(2);
+        List<T> out = list instanceof ArrayList ? list : new ArrayList<>(list);
         out.add(element);
         return out;
     }

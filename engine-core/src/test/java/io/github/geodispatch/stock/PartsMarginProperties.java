@@ -72,7 +72,8 @@ class PartsMarginProperties {
         List<String> oracle = new ArrayList<>();
         expected.forEach((job, revenue) -> oracle.add(job + "=" + revenue));
         assertThat(lines).isEqualTo(oracle);
-        assertThat(report.total().revenue().minor()).isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(report.total().revenue().minor())
+                .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Provide

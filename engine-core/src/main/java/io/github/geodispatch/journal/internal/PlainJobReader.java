@@ -283,7 +283,8 @@ final class PlainJobReader {
         }
         try {
             JobId id = job != null ? job : newJob.apply(string(bytes, from, CREATED.length, jobEnd));
-            return new JournalRecord.JobCreated(id, at, cached(branches, BranchId::new, bytes, from, branchStart, branchEnd),
+            return new JournalRecord.JobCreated(id, at,
+                    cached(branches, BranchId::new, bytes, from, branchStart, branchEnd),
                     new CustomerId(string(bytes, from, customerStart, customerEnd)),
                     name(bytes, from, jobTypeStart, jobTypeEnd), new GeoPoint(lat, lng), radius,
                     Money.parse(quote, currency), null);

@@ -206,7 +206,7 @@ public final class JournalImporter implements JournalReader.Handler {
                 return;
             }
         }
-        Instant at = r.at().toInstant();
+        Instant at = header.occurredAt();
         if (at.isBefore(stream.lastAt)) {
             problem(line, Kind.FLAGGED, "job " + r.job() + ": " + r.type() + " at " + r.at()
                     + " is earlier than the job's previous record");

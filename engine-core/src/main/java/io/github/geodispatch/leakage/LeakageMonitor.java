@@ -140,15 +140,23 @@ public final class LeakageMonitor {
         }
         tick(event.header().occurredAt());
         boolean counts = facts.apply(event);
-        if (event instanceof JobEvent.JobCreated) {
+        // the visit book is read by the visit rules only: with them off it is not kept (a job's site, assignment
+        // days and completion would otherwise stay in memory for nothing)
+        boolean visitRules = policy.visitRules();
+        if (event instanceof JobEvent.JobCreated created) {
             reconciler.job(id);
             dirtyCredits(creditsByBillRef.get(id.value()));
-            JobEvent.JobCreated created = (JobEvent.JobCreated) event;
-            visits.site(id, created.site(), created.quote().currency());
+            if (visitRules) {
+                visits.site(id, created.site(), created.quote().currency());
+            }
         } else if (event instanceof JobEvent.JobAssigned a) {
-            visits.assigned(a.technician(), id, a.header().occurredAt());
+            if (visitRules) {
+                visits.assigned(a.technician(), id, a.header().occurredAt());
+            }
         } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
-            visits.completed(id, s.header().occurredAt());
+            if (visitRules) {
+                visits.completed(id, s.header().occurredAt());
+            }
         } else if (event instanceof JobEvent.PaymentRecorded p && counts) {
             payment(facts, p);
         }
@@ -214,7 +222,10 @@ public final class LeakageMonitor {
         flush();
     }
 
-    /** What {@link #retire} let go: the jobs, and the sites no kept job uses (a visit detector may drop their fences). */
+    /**
+     * What {@link #retire} let go: the jobs, and the sites no kept job uses (a visit detector may drop their fences;
+     * none with the visit rules off, when the monitor keeps no sites).
+     */
     public record Retired(List<JobId> jobs, List<SiteId> sites) {
         public Retired {
             jobs = List.copyOf(jobs);

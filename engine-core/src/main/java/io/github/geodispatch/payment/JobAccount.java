@@ -47,12 +47,14 @@ public final class JobAccount {
     private Instant createdAt;
     private Instant completedAt;
     private TechnicianId technician;
+    // The lists are the shared empty list until their first element (see added): most jobs have no expense and
+    // many no part, and there is an account per job for the whole of an audit.
     /** The payments the rules accept, in stream order. */
-    private List<JobEvent.PaymentRecorded> payments = new ArrayList<>(2);
+    private List<JobEvent.PaymentRecorded> payments = List.of();
     /** Payments folded before JobCreated (their currency could not be checked yet), or null. */
     private List<JobEvent.PaymentRecorded> early;
-    private final List<JobEvent.PartUsed> parts = new ArrayList<>(0);
-    private final List<JobEvent.ExpenseAdded> expenses = new ArrayList<>(0);
+    private List<JobEvent.PartUsed> parts = List.of();
+    private List<JobEvent.ExpenseAdded> expenses = List.of();
     private JobEvent.InvoiceHandedOff invoice;
 
     /** An empty account; {@code zone} decides the calendar day of coverage validity. */
@@ -100,19 +102,26 @@ public final class JobAccount {
             }
             boolean counts = MoneyRules.event(currency, payments, p).accepted();
             if (counts) {
-                payments.add(p);
+                payments = added(payments, p);
             }
             return counts;
         } else if (event instanceof JobEvent.PartUsed p) {
-            parts.add(p);
+            parts = added(parts, p);
         } else if (event instanceof JobEvent.ExpenseAdded e) {
-            expenses.add(e);
+            expenses = added(expenses, e);
         } else if (event instanceof JobEvent.InvoiceHandedOff i) {
             if (!created() || inJobCurrency(i.total())) {
                 invoice = i;
             }
         }
         return !created() || MoneyRules.event(currency(), payments, event).accepted();
+    }
+
+    /** {@code list} with {@code element} added: a list of its own replaces the shared empty one on the first add. */
+    private static <T> List<T> added(List<T> list, T element) {
+        List<T> out = list instanceof ArrayList ? list : new ArrayList<>(list);
+        out.add(element);
+        return out;
     }
 
     public boolean created() {

@@ -36,16 +36,54 @@ import java.util.TreeMap;
 public final class PartsMargin {
     private static final String NONE = "-";
 
-    /** Revenue and cost, by day, of one job or of one van's takes with no job. */
+    /**
+     * Revenue and cost, by day, of one job or of one van's takes with no job. Most jobs take parts on one day only:
+     * that day's sums are kept in fields, and a map is made only when a second day comes (there is an account per
+     * job for the whole run).
+     */
     private static final class Account {
         BranchId branch;
         TechnicianId technician;
-        final TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
+        /** The first day added, or null; its sums while {@link #byDay} is null. */
+        private LocalDate firstDay;
+        private long firstRevenue;
+        private long firstCost;
+        /** Every day's {revenue, cost} once a second day was added, else null. */
+        private TreeMap<LocalDate, long[]> byDay;
 
         void add(LocalDate day, long revenue, long cost) {
+            if (byDay == null && (firstDay == null || firstDay.equals(day))) {
+                firstDay = day;
+                firstRevenue = Math.addExact(firstRevenue, revenue);
+                firstCost = Math.addExact(firstCost, cost);
+                return;
+            }
+            if (byDay == null) {
+                byDay = new TreeMap<>();
+                byDay.put(firstDay, new long[] {firstRevenue, firstCost});
+            }
             long[] sums = byDay.computeIfAbsent(day, d -> new long[2]);
             sums[0] = Math.addExact(sums[0], revenue);
             sums[1] = Math.addExact(sums[1], cost);
+        }
+
+        /** The {revenue, cost} of the days {@code from} to {@code to} inclusive, or null when none was added. */
+        long[] sums(LocalDate from, LocalDate to) {
+            if (byDay == null) {
+                boolean inRange = firstDay != null && !firstDay.isBefore(from) && !firstDay.isAfter(to);
+                return inRange ? new long[] {firstRevenue, firstCost} : null;
+            }
+            Map<LocalDate, long[]> days = byDay.subMap(from, true, to, true);
+            if (days.isEmpty()) {
+                return null;
+            }
+            long revenue = 0;
+            long cost = 0;
+            for (long[] sums : days.values()) {
+                revenue = Math.addExact(revenue, sums[0]);
+                cost = Math.addExact(cost, sums[1]);
+            }
+            return new long[] {revenue, cost};
         }
     }
 
@@ -143,16 +181,10 @@ public final class PartsMargin {
 
     private static void add(Account account, String job, LocalDate from, LocalDate to, Map<String, long[]> byBranch,
                             Map<String, long[]> byTechnician, Map<String, long[]> byJob, long[] total) {
-        long revenue = 0;
-        long cost = 0;
-        for (long[] sums : account.byDay.subMap(from, true, to, true).values()) {
-            revenue = Math.addExact(revenue, sums[0]);
-            cost = Math.addExact(cost, sums[1]);
-        }
-        if (revenue == 0 && cost == 0 && account.byDay.subMap(from, true, to, true).isEmpty()) {
+        long[] sums = account.sums(from, to);
+        if (sums == null) {
             return;
         }
-        long[] sums = {revenue, cost};
         merge(byBranch, account.branch == null ? NONE : account.branch.value(), sums);
         merge(byTechnician, account.technician == null ? NONE : account.technician.value(), sums);
         if (job != null) {

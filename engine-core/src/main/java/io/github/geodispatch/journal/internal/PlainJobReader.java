@@ -91,6 +91,10 @@ final class PlainJobReader {
     private final CharKeyCache<TechnicianId> technicians;
     /** Stock locations by their characters: a few dozen, named on every transfer. */
     private final CharKeyCache<LocationId> locations = new CharKeyCache<>();
+    /** Branches by their characters: a handful, named by every creation (and kept by every job's state). */
+    private final CharKeyCache<BranchId> branches = new CharKeyCache<>();
+    /** Job types, SKUs and HSN codes: small vocabularies, one string each instead of one per line. */
+    private final CharKeyCache<String> names = new CharKeyCache<>();
     private final JournalTimes times;
     /** The line's bytes as characters, for the id caches and the time decoder. */
     private char[] chars = new char[256];
@@ -224,7 +228,7 @@ final class PlainJobReader {
             if (hsnEnd < 0) {
                 return null;
             }
-            hsn = string(bytes, from, hsnStart, hsnEnd);
+            hsn = name(bytes, from, hsnStart, hsnEnd);
             next = hsnEnd + 1;
         }
         if (!startsWith(bytes, from + next, to, QTY_FIELD)) {
@@ -241,7 +245,7 @@ final class PlainJobReader {
             return null;
         }
         try {
-            return new JournalRecord.JobPart(job, at, string(bytes, from, skuStart, skuEnd), hsn, quantity,
+            return new JournalRecord.JobPart(job, at, name(bytes, from, skuStart, skuEnd), hsn, quantity,
                     Money.parse(unitPrice, currency), billable);
         } catch (IllegalArgumentException | ArithmeticException refused) {
             return null; // the general parser reports it, worded as for any line
@@ -279,9 +283,10 @@ final class PlainJobReader {
         }
         try {
             JobId id = job != null ? job : newJob.apply(string(bytes, from, CREATED.length, jobEnd));
-            return new JournalRecord.JobCreated(id, at, new BranchId(string(bytes, from, branchStart, branchEnd)),
+            return new JournalRecord.JobCreated(id, at,
+                    cached(branches, BranchId::new, bytes, from, branchStart, branchEnd),
                     new CustomerId(string(bytes, from, customerStart, customerEnd)),
-                    string(bytes, from, jobTypeStart, jobTypeEnd), new GeoPoint(lat, lng), radius,
+                    name(bytes, from, jobTypeStart, jobTypeEnd), new GeoPoint(lat, lng), radius,
                     Money.parse(quote, currency), null);
         } catch (IllegalArgumentException | ArithmeticException refused) {
             return null; // the general parser reports it, worded as for any line
@@ -327,7 +332,7 @@ final class PlainJobReader {
         }
         try {
             return new StockRecords.Transfer(time, location(bytes, from, fromStart, fromEnd),
-                    location(bytes, from, toStart, toEnd), string(bytes, from, skuStart, skuEnd), quantity, serials);
+                    location(bytes, from, toStart, toEnd), name(bytes, from, skuStart, skuEnd), quantity, serials);
         } catch (IllegalArgumentException refused) {
             return null; // the general parser reports it, worded as for any line
         }
@@ -335,13 +340,23 @@ final class PlainJobReader {
 
     /** The location named by line indexes {@code [start, end)}, kept for the next line that names it. */
     private LocationId location(byte[] bytes, int from, int start, int end) {
-        LocationId location = locations.get(chars, start, end - start);
-        if (location == null) {
+        return cached(locations, LocationId::new, bytes, from, start, end);
+    }
+
+    /** The value {@code make} gives the characters of line indexes {@code [start, end)}, kept in {@code cache}. */
+    private <V> V cached(CharKeyCache<V> cache, Function<String, V> make, byte[] bytes, int from, int start, int end) {
+        V value = cache.get(chars, start, end - start);
+        if (value == null) {
             String name = string(bytes, from, start, end);
-            location = new LocationId(name);
-            locations.put(name, location);
+            value = make.apply(name);
+            cache.put(name, value);
         }
-        return location;
+        return value;
+    }
+
+    /** The characters of line indexes {@code [start, end)} as the string kept for them in {@link #names}. */
+    private String name(byte[] bytes, int from, int start, int end) {
+        return cached(names, Function.identity(), bytes, from, start, end);
     }
 
     /** The JSON number from line index {@code start} as the general parser reads it, with {@link #end} after it; else NaN. */

@@ -15,20 +15,22 @@ import java.util.UUID;
  * Not thread-safe.
  */
 public final class JobFacts {
+    // lists start with no room (ArrayList(0) then grows 1, 2, 3, ...): most stay empty or hold one element, and
+    // there is one set of them per job the monitor keeps
     public final JobAccount account;
     /** The ids of the events fed, for idempotency. */
     public final EventIdSet eventIds = new EventIdSet();
     /** The claims this job's payments made in the reconciler, to withdraw when the job is let go. */
-    public final List<Reconciler.Claim> claims = new ArrayList<>(1);
+    public final List<Reconciler.Claim> claims = new ArrayList<>(0);
     /** The monitor's clock when anything last touched this job (an event, a credit, a claim, a stay). */
     public Instant lastTouched = Instant.MIN;
     UUID createdEvent;
     UUID completedEvent;
     Instant assignedAt;
     private JobStatus status = JobStatus.NEW;
-    final List<JobEvent.ProofAdded> proofs = new ArrayList<>(2);
+    final List<JobEvent.ProofAdded> proofs = new ArrayList<>(0);
     /** The payments that count ({@link JobAccount#payments()}), kept here so the rules read them without a copy. */
-    List<JobEvent.PaymentRecorded> payments = new ArrayList<>(1);
+    List<JobEvent.PaymentRecorded> payments = new ArrayList<>(0);
 
     public JobFacts(ZoneId zone) {
         this.account = new JobAccount(zone);

@@ -132,6 +132,35 @@ class PlainJobReaderProperties {
         }
     }
 
+    @Test
+    void linesNamingTheSameBranchJobTypeOrSkuShareOneValue() throws IOException {
+        RecordParser parser = new RecordParser();
+        byte[] seed = bytes(SEED);
+        try (JsonParser general = new JsonFactory().createParser(seed)) {
+            parser.parse(general);
+        }
+        String part = "{\"type\":\"job.part\",\"job\":\"J-1\",\"at\":\"2026-11-01T09:30:00+05:30\",\"sku\":\"CAP-35\","
+                + "\"hsn\":\"85321000\",\"qty\":1,\"unit_price\":{\"amount\":\"450.00\",\"currency\":\"INR\"},"
+                + "\"billable\":true}";
+        byte[] first = bytes(CREATED.replace("J-1", "J-3"));
+        byte[] second = bytes(CREATED.replace("J-1", "J-4"));
+        byte[] part1 = bytes(part);
+        byte[] part2 = bytes(part.replace("09:30", "09:45"));
+        byte[] transfer = bytes(TRANSFER);
+
+        JournalRecord.JobCreated a = (JournalRecord.JobCreated) parser.plain(first, 0, first.length);
+        JournalRecord.JobCreated b = (JournalRecord.JobCreated) parser.plain(second, 0, second.length);
+        JournalRecord.JobPart p = (JournalRecord.JobPart) parser.plain(part1, 0, part1.length);
+        JournalRecord.JobPart q = (JournalRecord.JobPart) parser.plain(part2, 0, part2.length);
+        StockRecords.Transfer t = (StockRecords.Transfer) parser.plain(transfer, 0, transfer.length);
+
+        // each job keeps its branch and type to the end of an audit: one instance for all, not one per line
+        assertThat(b.branch()).isEqualTo(BranchId.of("BLR-1")).isSameAs(a.branch());
+        assertThat(b.jobType()).isEqualTo("AC_SERVICE").isSameAs(a.jobType());
+        assertThat(q.sku()).isEqualTo("CAP-35").isSameAs(p.sku()).isSameAs(t.sku());
+        assertThat(q.hsn()).isEqualTo("85321000").isSameAs(p.hsn());
+    }
+
     private static final String CREATED = "{\"type\":\"job.created\",\"job\":\"J-1\",\"at\":\"2026-11-02T07:00:00+05:30\","
             + "\"branch\":\"BLR-1\",\"customer\":\"C-76\",\"job_type\":\"AC_SERVICE\",\"site\":{\"lat\":12.989514123970997,"
             + "\"lng\":77.60575956058507,\"radius_m\":80.0},\"quote\":{\"amount\":\"1749.00\",\"currency\":\"INR\"}}";

@@ -1,23 +1,19 @@
 package io.github.geodispatch.jdbc;
 
-import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * A pool that hands its connections out and takes them back exactly as they are, without resetting
  * anything (unlike HikariCP), to see what the adapter leaves on a host's connections.
  */
-final class BarePool implements DataSource, AutoCloseable {
+final class BarePool implements ConnectionSource, AutoCloseable {
     private final BlockingQueue<Connection> idle;
     private final Connection[] all;
 
@@ -69,47 +65,9 @@ final class BarePool implements DataSource, AutoCloseable {
     }
 
     @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
     public void close() throws SQLException {
         for (Connection connection : all) {
             connection.close();
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.geodispatch.spi;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,165 +86,81 @@ public final class CanonicalEncoding {
             throw new IllegalArgumentException("event " + h.eventId() + " is in format " + h.format().number()
                     + " and has no canonical encoding; re-chain it to format " + FORMAT + " first");
         }
-        Fields f = new Fields();
-        f.out.write(FORMAT);
-        f.out.write(typeOf(event));
-        f.out.writeBytes(HexFormat.of().parseHex(h.previousHash()));
-        f.out.writeBytes(i64(h.version()));
-        f.put(EVENT_ID, uuid(h.eventId()));
-        f.string(TENANT, h.tenant().value());
-        f.string(JOB, h.job().value());
-        f.put(OCCURRED_AT, instant(h.occurredAt()));
-        f.put(ACTOR, actor(h.actor()));
-        if (h.origin() != null) {
-            f.put(ORIGIN, origin(h.origin()));
+        CanonicalWriter w = new CanonicalWriter().prefix(FORMAT, typeOf(event), h.previousHash(), h.version())
+                .uuid(EVENT_ID, h.eventId()).string(TENANT, h.tenant().value()).string(JOB, h.job().value())
+                .instant(OCCURRED_AT, h.occurredAt()).actor(ACTOR, h.actor());
+        DeviceOrigin o = h.origin();
+        if (o != null) {
+            w.begin(ORIGIN).string(1, o.idempotencyKey()).instant(2, o.deviceTime()).instant(3, o.receivedAt()).end();
         }
-        body(event, f);
-        return f.out.toByteArray();
+        body(event, w);
+        return w.toBytes();
     }
 
     /** The body fields of each type, tags from {@link #BODY} on, in component order. */
-    private static void body(JobEvent event, Fields f) {
+    private static void body(JobEvent event, CanonicalWriter w) {
         if (event instanceof JobEvent.JobCreated e) {
-            f.string(16, e.branch().value());
-            f.string(17, e.customer().value());
-            f.put(18, site(e.site()));
-            f.string(19, e.issue());
-            f.string(20, e.jobType());
-            f.put(21, list(e.requiredSkills(), CanonicalEncoding::skill));
-            f.string(22, e.priority().name());
+            w.string(16, e.branch().value()).string(17, e.customer().value());
+            Site site = e.site();
+            w.begin(18).string(1, site.id().value())
+                    .begin(2).f64(1, site.location().lat()).f64(2, site.location().lng()).end()
+                    .f64(3, site.radiusMetres()).string(4, site.address()).end();
+            w.string(19, e.issue()).string(20, e.jobType())
+                    .records(21, e.requiredSkills(), (skills, s) -> skills.string(1, s.skill()).i32(2, s.minLevel()))
+                    .string(22, e.priority().name());
             if (e.window() != null) {
-                f.put(23, new Fields().put(1, instant(e.window().from())).put(2, instant(e.window().to())).bytes());
+                w.begin(23).instant(1, e.window().from()).instant(2, e.window().to()).end();
             }
-            if (e.slaDeadline() != null) {
-                f.put(24, instant(e.slaDeadline()));
+            w.instant(24, e.slaDeadline()).i32(25, e.estimatedMinutes()).money(26, e.quote());
+            Coverage c = e.coverage();
+            if (c != null) {
+                w.begin(27).string(1, c.kind().name()).string(2, c.reference()).date(3, c.validUntil())
+                        .strings(4, c.jobTypes()).end();
             }
-            f.put(25, i32(e.estimatedMinutes()));
-            f.put(26, money(e.quote()));
-            if (e.coverage() != null) {
-                f.put(27, coverage(e.coverage()));
-            }
-            if (e.preferredTechnician() != null) {
-                f.string(28, e.preferredTechnician().value());
-            }
+            w.string(28, e.preferredTechnician() == null ? null : e.preferredTechnician().value());
         } else if (event instanceof JobEvent.JobAssigned e) {
-            f.string(16, e.technician().value());
-            f.string(17, e.overrideReason());
+            w.string(16, e.technician().value()).string(17, e.overrideReason());
         } else if (event instanceof JobEvent.JobUnassigned e) {
-            f.string(16, e.technician().value());
-            f.string(17, e.reason());
+            w.string(16, e.technician().value()).string(17, e.reason());
         } else if (event instanceof JobEvent.StatusChanged e) {
-            f.string(16, e.status().name());
-            f.string(17, e.reason());
-            f.string(18, e.evidence());
+            w.string(16, e.status().name()).string(17, e.reason()).string(18, e.evidence());
             if (e.slot() != null) {
-                f.put(19, new Fields().string(1, e.slot().technician().value())
-                        .put(2, instant(e.slot().window().from())).put(3, instant(e.slot().window().to())).bytes());
+                w.begin(19).string(1, e.slot().technician().value())
+                        .instant(2, e.slot().window().from()).instant(3, e.slot().window().to()).end();
             }
         } else if (event instanceof JobEvent.ProofAdded e) {
-            f.string(16, e.kind().name());
-            f.string(17, e.label());
-            f.string(18, e.reference());
-            f.string(19, e.sha256());
+            w.string(16, e.kind().name()).string(17, e.label()).string(18, e.reference()).string(19, e.sha256());
         } else if (event instanceof JobEvent.PartUsed e) {
-            f.string(16, e.sku());
-            f.string(17, e.hsn());
-            f.put(18, i32(e.quantity()));
-            f.put(19, money(e.unitPrice()));
-            f.put(20, bool(e.billable()));
+            w.string(16, e.sku()).string(17, e.hsn()).i32(18, e.quantity()).money(19, e.unitPrice())
+                    .bool(20, e.billable());
         } else if (event instanceof JobEvent.ExpenseAdded e) {
-            f.string(16, e.kind());
-            f.put(17, money(e.amount()));
-            f.put(18, bool(e.billable()));
+            w.string(16, e.kind()).money(17, e.amount()).bool(18, e.billable());
         } else if (event instanceof JobEvent.PaymentRecorded e) {
-            f.string(16, e.mode().name());
-            f.put(17, money(e.amount()));
-            f.string(18, e.reference());
-            if (e.promisedOn() != null) {
-                f.put(19, date(e.promisedOn()));
-            }
-            f.string(20, e.approvedBy());
+            w.string(16, e.mode().name()).money(17, e.amount()).string(18, e.reference()).date(19, e.promisedOn())
+                    .string(20, e.approvedBy());
         } else if (event instanceof JobEvent.InvoiceHandedOff e) {
-            f.string(16, e.invoiceNumber());
-            f.put(17, money(e.total()));
-            f.put(18, list(e.partSkus(), CanonicalEncoding::utf8));
+            w.string(16, e.invoiceNumber()).money(17, e.total()).strings(18, e.partSkus());
         } else if (event instanceof JobEvent.MessageStatusChanged e) {
-            f.string(16, e.message());
-            f.string(17, e.template());
-            f.string(18, e.recipient());
-            f.string(19, e.channel().name());
-            f.string(20, e.status().name());
-            f.string(21, e.providerReference());
-            f.string(22, e.detail());
+            w.string(16, e.message()).string(17, e.template()).string(18, e.recipient()).string(19, e.channel().name())
+                    .string(20, e.status().name()).string(21, e.providerReference()).string(22, e.detail());
         } else if (event instanceof JobEvent.OtpIssued e) {
-            f.string(16, e.salt());
-            f.string(17, e.codeHash());
-            f.put(18, instant(e.expiresAt()));
-            f.put(19, i32(e.maxAttempts()));
+            w.string(16, e.salt()).string(17, e.codeHash()).instant(18, e.expiresAt()).i32(19, e.maxAttempts());
         } else if (event instanceof JobEvent.OtpAttemptFailed e) {
-            f.put(16, uuid(e.otp()));
+            w.uuid(16, e.otp());
         } else if (event instanceof JobEvent.PaymentRequested e) {
-            f.string(16, e.mode().name());
-            f.put(17, money(e.amount()));
-            f.string(18, e.reference());
-            f.string(19, e.payer());
-            f.string(20, e.link());
+            w.string(16, e.mode().name()).money(17, e.amount()).string(18, e.reference()).string(19, e.payer())
+                    .string(20, e.link());
         } else if (event instanceof JobEvent.PaymentCallbackReceived e) {
-            f.string(16, e.reference());
-            f.put(17, bool(e.paid()));
-            f.string(18, e.resultCode());
-            f.string(19, e.resultDescription());
-            f.string(20, e.receipt());
+            w.string(16, e.reference()).bool(17, e.paid()).string(18, e.resultCode()).string(19, e.resultDescription())
+                    .string(20, e.receipt());
             if (e.amount() != null) {
-                f.put(21, money(e.amount()));
+                w.money(21, e.amount());
             }
         } else if (event instanceof JobEvent.FeedbackRecorded e) {
-            f.put(16, i32(e.rating()));
-            f.string(17, e.comment());
+            w.i32(16, e.rating()).string(17, e.comment());
         } else {
             throw new IllegalStateException("unknown event type " + event.getClass().getName());
         }
-    }
-
-    private static byte[] actor(Actor a) {
-        // the actor's tenant is the stream's (EventHeader checks it), so it is not repeated
-        Fields f = new Fields().string(1, a.id()).string(2, a.role().name());
-        return (a.branch() == null ? f : f.string(3, a.branch().value())).bytes();
-    }
-
-    private static byte[] origin(DeviceOrigin o) {
-        return new Fields().string(1, o.idempotencyKey()).put(2, instant(o.deviceTime())).put(3, instant(o.receivedAt()))
-                .bytes();
-    }
-
-    private static byte[] site(Site s) {
-        return new Fields().string(1, s.id().value())
-                .put(2, new Fields().put(1, f64(s.location().lat())).put(2, f64(s.location().lng())).bytes())
-                .put(3, f64(s.radiusMetres())).string(4, s.address()).bytes();
-    }
-
-    private static byte[] skill(SkillRequirement s) {
-        return new Fields().string(1, s.skill()).put(2, i32(s.minLevel())).bytes();
-    }
-
-    private static byte[] coverage(Coverage c) {
-        return new Fields().string(1, c.kind().name()).string(2, c.reference()).put(3, date(c.validUntil()))
-                .put(4, list(c.jobTypes(), CanonicalEncoding::utf8)).bytes();
-    }
-
-    private static byte[] money(Money m) {
-        return new Fields().put(1, i64(m.minor())).string(2, m.currency().name()).bytes();
-    }
-
-    private static <T> byte[] list(List<T> items, Function<T, byte[]> item) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(u32(items.size()));
-        for (T t : items) {
-            byte[] value = item.apply(t);
-            out.writeBytes(u32(value.length));
-            out.writeBytes(value);
-        }
-        return out.toByteArray();
     }
 
     /** UTF-8 of well-formed text; an unpaired surrogate (text no other language can hold) is refused. */
@@ -260,98 +175,6 @@ public final class CanonicalEncoding {
             }
         }
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    // big-endian, written by hand: a ByteBuffer per field was a good share of hashing a job's events
-    private static byte[] i32(int v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-    }
-
-    private static byte[] u32(int v) {
-        return i32(v);
-    }
-
-    private static byte[] i64(long v) {
-        byte[] b = new byte[8];
-        putLong(b, 0, v);
-        return b;
-    }
-
-    private static void putLong(byte[] b, int at, long v) {
-        for (int i = 7; i >= 0; i--) {
-            b[at + i] = (byte) v;
-            v >>>= 8;
-        }
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        for (int i = 3; i >= 0; i--) {
-            b[at + i] = (byte) v;
-            v >>>= 8;
-        }
-    }
-
-    private static byte[] f64(double v) {
-        return i64(Double.doubleToRawLongBits(v));
-    }
-
-    private static byte[] bool(boolean v) {
-        return new byte[] {(byte) (v ? 1 : 0)};
-    }
-
-    private static byte[] uuid(UUID id) {
-        byte[] b = new byte[16];
-        putLong(b, 0, id.getMostSignificantBits());
-        putLong(b, 8, id.getLeastSignificantBits());
-        return b;
-    }
-
-    private static byte[] instant(Instant t) {
-        byte[] b = new byte[12];
-        putLong(b, 0, t.getEpochSecond());
-        putInt(b, 8, t.getNano());
-        return b;
-    }
-
-    private static byte[] date(LocalDate d) {
-        return i64(d.toEpochDay());
-    }
-
-    /** Writes fields in ascending tag order. */
-    private static final class Fields {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        private int lastTag;
-
-        Fields put(int tag, byte[] value) {
-            if (tag <= lastTag || tag > 255) {
-                throw new IllegalStateException("field tags must ascend within 1-255: " + tag + " after " + lastTag);
-            }
-            lastTag = tag;
-            out.write(tag);
-            int length = value.length;
-            out.write(length >>> 24);
-            out.write(length >>> 16);
-            out.write(length >>> 8);
-            out.write(length);
-            out.writeBytes(value);
-            return this;
-        }
-
-        /** A string field; null is left out. */
-        Fields string(int tag, String value) {
-            if (value == null) {
-                return this;
-            }
-            try {
-                return put(tag, utf8(value));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field " + tag + ": " + e.getMessage(), e);
-            }
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
-        }
     }
 
     // ---------------------------------------------------------------------------------------------- decoding

@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Writes the canonical field encoding that {@link CanonicalEncoding} defines for job events ({@code field := u8 tag |
  * u32 length | value}, tags strictly ascending within a record, a null component left out) into one growing array,
  * without an allocation per field: a record's or list item's length is written as a placeholder and filled in when
- * it ends. The stock and customer encodings ({@link StockChain}, {@link CustomerHashChain}) use it. Not thread-safe:
- * one writer per encoding.
+ * it ends. The job, stock and customer encodings ({@link CanonicalEncoding}, {@link StockChain},
+ * {@link CustomerHashChain}) use it. Not thread-safe: one writer per encoding.
  */
 final class CanonicalWriter {
     private byte[] bytes = new byte[256];
@@ -116,6 +117,22 @@ final class CanonicalWriter {
             int itemAt = size;
             i32(0);
             utf8(item);
+            patch(itemAt);
+        }
+        return close(at);
+    }
+
+    /** A list of records: u32 count, then u32 length and the fields {@code item} writes, per item. */
+    <T> CanonicalWriter records(int tag, List<T> items, BiConsumer<CanonicalWriter, T> item) {
+        int at = field(tag);
+        i32(items.size());
+        for (T t : items) {
+            int itemAt = size;
+            i32(0);
+            int outerTag = lastTag;
+            lastTag = 0;
+            item.accept(this, t);
+            lastTag = outerTag;
             patch(itemAt);
         }
         return close(at);

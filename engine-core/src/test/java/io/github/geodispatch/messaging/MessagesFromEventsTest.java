@@ -157,12 +157,7 @@ class MessagesFromEventsTest {
 
     @Test
     void aJobTheContractCoversHasNothingToPay() {
-        JobId job = JobId.of("J-amc");
-        talk.run(talk.dispatcher, JobCommand.CreateJob.builder(job, Talk.BRANCH, io.github.geodispatch.spi.CustomerId.of("C-hi"),
-                new io.github.geodispatch.spi.Site(io.github.geodispatch.spi.SiteId.of("S-amc"), Talk.SITE, 60, "Whitefield"),
-                "AC_SERVICE").quote(Money.inr(149_900)).coverage(new io.github.geodispatch.spi.Coverage(
-                        io.github.geodispatch.spi.CoverageKind.AMC, "AMC-1", Talk.DAY.plusYears(1), List.of("AC_SERVICE")))
-                .build());
+        JobId job = talk.amcJob("J-amc", "C-hi");
         talk.completed(job);
 
         assertThat(talk.one(Template.JOB_COMPLETED).parameters().subList(0, 3))
@@ -220,12 +215,7 @@ class MessagesFromEventsTest {
     @Test
     void withBillingOnAJobTheContractCoversAllIsToldOnCompletionForNoInvoiceComes() {
         Talk billed = new Talk(p -> p, b -> b.paymentMessageAfterInvoice(true)).customer("C-en", "+919845012347", "en");
-        JobId job = JobId.of("J-amc");
-        billed.run(billed.dispatcher, JobCommand.CreateJob.builder(job, Talk.BRANCH, io.github.geodispatch.spi.CustomerId.of("C-en"),
-                new io.github.geodispatch.spi.Site(io.github.geodispatch.spi.SiteId.of("S-amc"), Talk.SITE, 60, "Whitefield"),
-                "AC_SERVICE").quote(Money.inr(149_900)).coverage(new io.github.geodispatch.spi.Coverage(
-                        io.github.geodispatch.spi.CoverageKind.AMC, "AMC-1", Talk.DAY.plusYears(1), List.of("AC_SERVICE")))
-                .build());
+        JobId job = billed.amcJob("J-amc", "C-en");
         billed.completed(job);
 
         assertThat(billed.one(Template.JOB_COMPLETED).parameters().subList(0, 3))

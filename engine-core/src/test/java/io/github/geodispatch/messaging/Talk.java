@@ -12,6 +12,8 @@ import io.github.geodispatch.memory.InMemoryJobEventStore;
 import io.github.geodispatch.memory.InMemoryMessageStore;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.Coverage;
+import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.CustomerProfile;
@@ -158,6 +160,16 @@ final class Talk {
                         new Site(SiteId.of("S-" + id), SITE, 60, "100 Feet Rd, Indiranagar"), "AC_SERVICE")
                 .window(new TimeWindow(DAY.atTime(14, 0).atZone(ZONE).toInstant(), DAY.atTime(16, 0).atZone(ZONE).toInstant()))
                 .quote(quote).build()).orThrow();
+        return job;
+    }
+
+    /** A job the customer's AMC covers (a year from {@link #DAY}, AC service), booked with no window. */
+    JobId amcJob(String id, String customer) {
+        JobId job = JobId.of(id);
+        jobs.execute(dispatcher, JobCommand.CreateJob.builder(job, BRANCH, CustomerId.of(customer),
+                        new Site(SiteId.of("S-" + id), SITE, 60, "Whitefield"), "AC_SERVICE")
+                .quote(Money.ofMinor(149_900, currency))
+                .coverage(new Coverage(CoverageKind.AMC, "AMC-1", DAY.plusYears(1), List.of("AC_SERVICE"))).build()).orThrow();
         return job;
     }
 

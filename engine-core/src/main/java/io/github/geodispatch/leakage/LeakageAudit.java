@@ -4,6 +4,7 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.leakage.internal.AuditWindow;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.Currency;
@@ -48,8 +49,6 @@ public final class LeakageAudit {
     /** The default audit window: 35 days, a monthly statement cycle plus grace. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(35);
     private static final TenantId TENANT = TenantId.of("journal");
-    /** How often (in journal time) the audit lets go of what left the window. */
-    private static final Duration RETIRE_EVERY = Duration.ofDays(1);
 
     private LeakageAudit() {}
 
@@ -77,9 +76,6 @@ public final class LeakageAudit {
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy, Duration window)
             throws IOException {
         Objects.requireNonNull(asOf, "asOf");
-        if (window == null || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
-        }
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         ContractPortfolio contracts = ContractPortfolio.create(policy.zone(), Currency.INR);
         boolean[] contractRules = {false};
@@ -110,7 +106,10 @@ public final class LeakageAudit {
                 visits.ping(ping);
             }
         });
-        Retention retention = new Retention(monitor, importer, visits, window);
+        AuditWindow retention = new AuditWindow(monitor, window, retired -> {
+            retired.jobs().forEach(importer::forget);
+            retired.sites().forEach(visits::forget);
+        });
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
             OffsetDateTime at = timeOf(record);
@@ -125,47 +124,7 @@ public final class LeakageAudit {
         });
         visits.finish();
         return new AuditReport(asOf, monitor.findings(asOf), summary, importer.counts(), importer.problems(), late[0],
-                visits.pings(), visits.rejected(), window, retention.jobsLetGo, Math.max(retention.peakJobs,
-                monitor.jobsHeld()));
-    }
-
-    /** Lets go of what left the window, once a day of journal time. */
-    private static final class Retention {
-        private final LeakageMonitor monitor;
-        private final JournalImporter importer;
-        private final PingVisits visits;
-        private final Duration window;
-        private Instant next;
-        long jobsLetGo;
-        int peakJobs;
-
-        Retention(LeakageMonitor monitor, JournalImporter importer, PingVisits visits, Duration window) {
-            this.monitor = monitor;
-            this.importer = importer;
-            this.visits = visits;
-            this.window = window;
-        }
-
-        /** The journal's clock reached {@code time}. */
-        void passed(OffsetDateTime time) {
-            if (next != null && time.toEpochSecond() < next.getEpochSecond()) {
-                return;
-            }
-            Instant at = time.toInstant();
-            if (next != null) {
-                peakJobs = Math.max(peakJobs, monitor.jobsHeld());
-                LeakageMonitor.Retired retired = monitor.retire(minusSaturating(at, window));
-                retired.jobs().forEach(importer::forget);
-                retired.sites().forEach(visits::forget);
-                jobsLetGo += retired.jobs().size();
-            }
-            next = at.plus(RETIRE_EVERY);
-        }
-
-        private static Instant minusSaturating(Instant at, Duration window) {
-            Duration room = Duration.between(Instant.MIN, at);
-            return window.compareTo(room) >= 0 ? Instant.MIN : at.minus(window);
-        }
+                visits.pings(), visits.rejected(), window, retention.jobsLetGo(), retention.peakJobsHeld());
     }
 
     /** Feeds a journal's job events, technicians, statement credits and cash deposits to a monitor. */

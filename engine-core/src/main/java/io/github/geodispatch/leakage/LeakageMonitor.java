@@ -7,6 +7,7 @@ import io.github.geodispatch.leakage.internal.EventIdSet;
 import io.github.geodispatch.leakage.internal.JobFacts;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.StockRules;
+import io.github.geodispatch.leakage.internal.TouchOrder;
 import io.github.geodispatch.leakage.internal.VisitBook;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CashLedger;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +64,7 @@ public final class LeakageMonitor {
     private final Reconciler reconciler;
     private final CashLedger cash = new CashLedger();
     private final Map<JobId, JobFacts> jobs = new HashMap<>();
+    private final TouchOrder touchOrder = new TouchOrder();
     private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
     /** Credits not firmly linked (no bill reference or payment reference match yet), by amount: only they can move. */
     private final Map<Money, Set<String>> looseCreditsByAmount = new HashMap<>();
@@ -134,7 +135,12 @@ public final class LeakageMonitor {
     /** Feeds one job event; a repeated event id changes nothing. */
     public void accept(JobEvent event) {
         JobId id = event.header().job();
-        JobFacts facts = jobs.computeIfAbsent(id, j -> new JobFacts(policy.zone()));
+        JobFacts facts = jobs.get(id);
+        if (facts == null) {
+            facts = new JobFacts(id, policy.zone());
+            jobs.put(id, facts);
+            touchOrder.touched(facts, clock);
+        }
         if (!facts.eventIds.add(event.header().eventId())) {
             return;
         }
@@ -235,13 +241,13 @@ public final class LeakageMonitor {
 
     /**
      * Lets go of what nothing has touched since {@code before}, keeping the findings as they stand: every job that
-     * is done (completed, closed or cancelled, or never created) with its claims, the credits linked to it, its site
-     * and its stays; credits linked to no job; long stays that ended before it (judged for OFF_BOOK_VISIT now); the
+     * is done (completed, closed or cancelled, or never created) with its claims, the credits linked to it, its site,
+     * its stays and what left stock for it (van takes for it stand explained); credits linked to no job; long stays that ended before it (judged for OFF_BOOK_VISIT now); the
      * cash its deposits settled (see {@link CashLedger#settle}); days of assignments before it. "Touched" means fed
      * an event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have
      * touched what was let go finds it gone: a record for the job starts a new one, a credit paying it links
      * elsewhere or to nothing, a claim reusing its payment reference is no duplicate, a stay at its site is not
-     * judged; {@link #collections} and positions before {@code before} leave it out. So call it with a time far
+     * judged, a van take for it is unexplained; {@link #collections} and positions before {@code before} leave it out. So call it with a time far
      * enough back that nothing will touch what it lets go (a batch audit uses a window of weeks).
      */
     public Retired retire(Instant before) {
@@ -251,14 +257,15 @@ public final class LeakageMonitor {
         }
         List<JobId> gone = new ArrayList<>();
         List<SiteId> sites = new ArrayList<>();
-        for (Iterator<Map.Entry<JobId, JobFacts>> it = jobs.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<JobId, JobFacts> e = it.next();
-            JobFacts facts = e.getValue();
-            if (!facts.done() || !facts.lastTouched.isBefore(before)) {
+        // oldest touch first; the walk ends at the first job touched since the cut
+        for (JobFacts facts = touchOrder.first(), next; facts != null && facts.touchedBefore(before); facts = next) {
+            next = touchOrder.next(facts);
+            if (!facts.done()) {
                 continue;
             }
-            JobId job = e.getKey();
-            it.remove();
+            JobId job = facts.job;
+            touchOrder.remove(facts);
+            jobs.remove(job);
             gone.add(job);
             List<Finding> found = jobFindings.remove(job);
             if (found != null) {
@@ -274,6 +281,7 @@ public final class LeakageMonitor {
                 contractRules.forget(job);
             }
         }
+        stock.forget(new HashSet<>(gone));
         List<String> unlinked = new ArrayList<>();
         for (Map.Entry<String, Instant> e : creditsTouched.entrySet()) {
             if (e.getValue().isBefore(before) && !creditLinks.containsKey(e.getKey())) {
@@ -321,7 +329,10 @@ public final class LeakageMonitor {
         }
     }
 
-    /** The findings whose {@code detectedAt} is not after {@code asOf}, ordered by time, code, job, technician, reference. */
+    /**
+     * The findings of the codes the policy reports whose {@code detectedAt} is not after {@code asOf}, ordered by time,
+     * code, job, technician, reference.
+     */
     public List<Finding> findings(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         List<Finding> out = new ArrayList<>();
@@ -352,6 +363,7 @@ public final class LeakageMonitor {
             out.addAll(contractRules.ended(asOf));
         }
         out.addAll(stock.findings(asOf, jobs::containsKey));
+        out.removeIf(f -> !policy.reports(f.code()));
         out.sort(ORDER);
         return out;
     }
@@ -438,7 +450,7 @@ public final class LeakageMonitor {
     private void judge(JobId job) {
         JobFacts facts = jobs.get(job);
         if (facts != null) {
-            facts.lastTouched = clock;
+            touchOrder.touched(facts, clock);
         }
         if (facts != null && facts.account.created()) {
             List<Finding> found = rules.job(facts, visits);

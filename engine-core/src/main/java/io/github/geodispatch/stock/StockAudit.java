@@ -7,13 +7,16 @@ import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.journal.StockRecords;
 import io.github.geodispatch.leakage.Finding;
+import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.leakage.LeakagePolicy;
+import io.github.geodispatch.leakage.internal.AuditWindow;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Role;
 import io.github.geodispatch.spi.StockAppend;
 import io.github.geodispatch.spi.StockEvent;
@@ -26,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,7 +48,13 @@ import java.util.UUID;
  * {@code GeoDispatch} does), each {@code stock.*} record decided by the stock book as a command of the journal.
  * A stock record the stock refuses (a transfer of more than the location holds, an unknown SKU) is reported with its
  * line number and skipped. Statements, deposits and pings are not read. The findings are the stock ones
- * ({@link #CODES}). Stateless and thread-safe; each run has its own state.
+ * ({@link #CODES}).
+ *
+ * <p>Memory is bounded by the live state, as in {@link LeakageAudit}: once a day of journal time, jobs done and
+ * untouched for the audit window (default {@link LeakageAudit#DEFAULT_WINDOW}) are let go with their findings settled;
+ * their margin lines stay. So a record for a job let go is reported (not applied): a part line, or a return for it,
+ * is refused; a van take naming it is a use no job explains. Within the window the report is that of an audit that
+ * keeps everything. Stateless and thread-safe; each run has its own state.
  *
  * <pre>{@code
  * StockReport report = StockAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),
@@ -58,16 +68,31 @@ public final class StockAudit {
             LeakageCode.STOCK_SHRINKAGE, LeakageCode.VAN_USE_UNEXPLAINED);
     private static final TenantId TENANT = TenantId.of("journal");
 
-    /** The audit's settings: the stock's currency, the business's zone, whether part prices include tax. */
-    public record Options(Currency currency, ZoneId zone, boolean pricesIncludeTax) {
+    /**
+     * The audit's settings: the stock's currency, the business's zone, whether part prices include tax, and the audit
+     * window after which done jobs leave memory (positive; longer than the journal's span keeps everything).
+     */
+    public record Options(Currency currency, ZoneId zone, boolean pricesIncludeTax, Duration window) {
         public Options {
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(zone, "zone");
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
+            }
         }
 
-        /** INR, Asia/Kolkata, prices including tax (as the {@code invoice} command's default). */
+        /** These settings with the {@linkplain LeakageAudit#DEFAULT_WINDOW default audit window}. */
+        public Options(Currency currency, ZoneId zone, boolean pricesIncludeTax) {
+            this(currency, zone, pricesIncludeTax, LeakageAudit.DEFAULT_WINDOW);
+        }
+
+        /** INR, Asia/Kolkata, prices including tax (as the {@code invoice} command's default), the default window. */
         public static Options defaults() {
             return new Options(Currency.INR, ZoneId.of("Asia/Kolkata"), true);
+        }
+
+        public Options withWindow(Duration window) {
+            return new Options(currency, zone, pricesIncludeTax, window);
         }
     }
 
@@ -93,6 +118,7 @@ public final class StockAudit {
         private final LeakageMonitor monitor;
         private final PartsMargin margin;
         private final JournalImporter importer;
+        private final AuditWindow window;
         private final Actor actor = new Actor("journal", Role.SYSTEM, TENANT, null);
         private final Map<JobId, TechnicianId> technicians = new HashMap<>();
         private final Map<StockStreamId, Long> streamKeys = new HashMap<>();
@@ -105,9 +131,15 @@ public final class StockAudit {
         Run(Instant asOf, Options options) {
             this.asOf = asOf;
             this.book = new StockBook(TENANT, options.currency(), false);
-            this.monitor = LeakageMonitor.create(LeakagePolicy.defaults().withZone(options.zone()).withVisitRules(false));
+            this.monitor = LeakageMonitor.create(LeakagePolicy.defaults().withZone(options.zone()).withVisitRules(false)
+                    .withCodes(CODES));
             this.margin = PartsMargin.create(options.currency(), options.zone(), options.pricesIncludeTax());
             this.importer = JournalImporter.unchained(TENANT, this);
+            this.window = new AuditWindow(monitor, options.window(), retired -> {
+                retired.jobs().forEach(importer::forget);
+                technicians.keySet().removeAll(retired.jobs());
+                book.forget(retired.jobs());
+            });
         }
 
         void record(long line, JournalRecord record) {
@@ -116,12 +148,14 @@ public final class StockAudit {
                     late++;
                 } else {
                     stock(line, s);
+                    window.passed(s.at());
                 }
             } else if (record instanceof JournalRecord.JobRecord j) {
                 if (j.at().toInstant().isAfter(asOf)) {
                     late++;
                 } else {
                     importer.record(line, record);
+                    window.passed(j.at());
                 }
             } else if (record instanceof JournalRecord.Technician) {
                 importer.record(line, record);
@@ -129,8 +163,9 @@ public final class StockAudit {
         }
 
         /**
-         * The job events the stock findings and the margin read: creations, assignments, parts and invoices (the
-         * monitor's other rules, whose findings a stock audit does not report, are left without their inputs).
+         * The job events the stock findings and the margin read: creations, assignments, parts and invoices; and the
+         * status changes that end a job, which let the monitor retire it (the monitor runs the stock rules only, so
+         * the other events are not fed).
          */
         @Override
         public void event(JobEvent event) {
@@ -142,6 +177,8 @@ public final class StockAudit {
                 monitor.accept(event);
                 margin.accept(event);
                 technicians.put(job, a.technician());
+            } else if (event instanceof JobEvent.StatusChanged s && ends(s.status())) {
+                monitor.accept(event);
             } else if (event instanceof JobEvent.JobUnassigned) {
                 monitor.accept(event);
                 technicians.remove(job);
@@ -157,6 +194,10 @@ public final class StockAudit {
                     untracked++;
                 }
             }
+        }
+
+        private static boolean ends(JobStatus status) {
+            return status == JobStatus.COMPLETED || status == JobStatus.CLOSED || status == JobStatus.CANCELLED;
         }
 
         @Override
@@ -208,13 +249,14 @@ public final class StockAudit {
         }
 
         StockReport report(JournalSummary summary) {
-            List<Finding> findings = monitor.findings(asOf).stream().filter(f -> CODES.contains(f.code())).toList();
+            List<Finding> findings = monitor.findings(asOf);
             List<JournalProblem> all = new ArrayList<>(importer.problems());
             all.addAll(problems);
             all.sort((a, b) -> Long.compare(a.line(), b.line()));
             return new StockReport(asOf, book.levels(), margin.report(), findings, summary,
                     all.subList(0, Math.min(all.size(), JournalReader.MAX_KEPT_PROBLEMS)),
-                    importer.problemCount() + problemCount, late, untracked);
+                    importer.problemCount() + problemCount, late, untracked, window.window(), window.jobsLetGo(),
+                    window.peakJobsHeld());
         }
     }
 

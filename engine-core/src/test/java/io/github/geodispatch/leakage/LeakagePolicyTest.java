@@ -6,7 +6,10 @@ import io.github.geodispatch.spi.PaymentMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,5 +66,27 @@ class LeakagePolicyTest {
     void negativeDurationsAreRejected() {
         assertThatThrownBy(() -> LeakagePolicy.defaults().withPaymentStatusGrace(Duration.ofHours(-1)))
                 .hasMessageContaining("payment status grace must be a non-negative duration");
+    }
+
+    @Test
+    void aPolicyReportingSomeCodesGivesExactlyTheirFindingsAndRunsNoOtherRule() {
+        // completed with no proof or payment status, a part not on the invoice, cash never deposited
+        Scenario leaky = new Scenario().completedJob("J-1", "T-1", 0, 99_900)
+                .part("J-1", "CAP-35", 45_000, true, 30).invoice("J-1", 144_900, List.of(), 90)
+                .payment("J-1", PaymentMode.CASH, 144_900, null, 100);
+        List<Finding> all = leaky.run(LeakagePolicy.defaults()).findings(Scenario.instant(10 * DAY));
+        Set<LeakageCode> found = all.stream().map(Finding::code).collect(Collectors.toCollection(
+                () -> EnumSet.noneOf(LeakageCode.class)));
+        assertThat(found).contains(LeakageCode.PARTS_NOT_BILLED, LeakageCode.CASH_NOT_DEPOSITED);
+
+        for (LeakageCode code : found) {
+            LeakagePolicy only = LeakagePolicy.defaults().withCodes(Set.of(code));
+            assertThat(only.reports(code)).isTrue();
+            assertThat(leaky.run(only).findings(Scenario.instant(10 * DAY))).as(code.name())
+                    .containsExactlyElementsOf(all.stream().filter(f -> f.code() == code).toList());
+        }
+        assertThat(LeakagePolicy.defaults().reports(LeakageCode.STOCK_SHRINKAGE)).isTrue();
+        assertThatThrownBy(() -> LeakagePolicy.defaults().withCodes(Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one finding code");
     }
 }

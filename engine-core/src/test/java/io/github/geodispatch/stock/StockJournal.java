@@ -3,6 +3,7 @@ package io.github.geodispatch.stock;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalWriter;
 import io.github.geodispatch.journal.StockRecords;
+import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerId;
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -112,10 +114,19 @@ final class StockJournal {
         return out.toByteArray();
     }
 
+    StockJournal returned(String job, String sku, int quantity, long minute) {
+        return add(new StockRecords.Return(at(minute), VAN, JobId.of(job), sku, quantity, List.of()));
+    }
+
     StockReport audit(long asOfMinute) {
+        return audit(asOfMinute, LeakageAudit.DEFAULT_WINDOW);
+    }
+
+    /** The audit as of {@code asOfMinute}, letting go of jobs done and untouched for {@code window}. */
+    StockReport audit(long asOfMinute, Duration window) {
         try {
             return StockAudit.run(new ByteArrayInputStream(bytes()), instant(asOfMinute),
-                    new StockAudit.Options(Currency.INR, ZoneId.of("Asia/Kolkata"), false));
+                    new StockAudit.Options(Currency.INR, ZoneId.of("Asia/Kolkata"), false, window));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package io.github.geodispatch.leakage.internal;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.JobEvent;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,8 +23,12 @@ public final class JobFacts {
     public final EventIdSet eventIds = new EventIdSet();
     /** The claims this job's payments made in the reconciler, to withdraw when the job is let go. */
     public final List<Reconciler.Claim> claims = new ArrayList<>(0);
+    public final JobId job;
     /** The monitor's clock when anything last touched this job (an event, a credit, a claim, a stay). */
-    public Instant lastTouched = Instant.MIN;
+    Instant lastTouched = Instant.MIN;
+    /** The neighbours in the monitor's {@link TouchOrder}. */
+    JobFacts earlier;
+    JobFacts later;
     UUID createdEvent;
     UUID completedEvent;
     Instant assignedAt;
@@ -32,7 +37,8 @@ public final class JobFacts {
     /** The payments that count ({@link JobAccount#payments()}), kept here so the rules read them without a copy. */
     List<JobEvent.PaymentRecorded> payments = new ArrayList<>(0);
 
-    public JobFacts(ZoneId zone) {
+    public JobFacts(JobId job, ZoneId zone) {
+        this.job = job;
         this.account = new JobAccount(zone);
     }
 
@@ -61,6 +67,11 @@ public final class JobFacts {
             payments.add(p);
         }
         return counts;
+    }
+
+    /** Nothing touched the job since {@code cut}. */
+    public boolean touchedBefore(Instant cut) {
+        return lastTouched.isBefore(cut);
     }
 
     /** True when nothing more is expected of the job: completed, closed or cancelled, or never created. */

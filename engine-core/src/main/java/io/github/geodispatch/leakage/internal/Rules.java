@@ -47,22 +47,35 @@ public final class Rules {
         List<Finding> out = new ArrayList<>(1);
         JobAccount a = f.account;
         Instant completed = a.completedAt();
+        // a rule runs only when the policy reports what it finds (the monitor leaves out the rest)
         boolean coverageInvalid = coverageInvalid(f, out);
         if (completed != null) {
-            paymentStatusMissing(f, out);
-            proofMissing(f, out);
-            invoiceDelayed(f, out);
-            if (policy.visitRules()) {
+            if (policy.reports(LeakageCode.PAYMENT_STATUS_MISSING)) {
+                paymentStatusMissing(f, out);
+            }
+            if (policy.reports(LeakageCode.PROOF_MISSING)) {
+                proofMissing(f, out);
+            }
+            if (policy.reports(LeakageCode.INVOICE_DELAYED)) {
+                invoiceDelayed(f, out);
+            }
+            if (policy.visitRules() && (policy.reports(LeakageCode.GHOST_VISIT)
+                    || policy.reports(LeakageCode.SUSPECT_VISIT))) {
                 ghostVisit(f, visits, out);
             }
-            if (!coverageInvalid) {
+            if (!coverageInvalid && policy.reports(LeakageCode.SHORT_COLLECTION)) {
                 shortCollection(f, out);
             }
         }
-        Set<String> duplicates = duplicates(f, out);
-        unverified(f, duplicates, out);
-        creditBelowClaim(f, duplicates, out);
-        partsNotBilled(f, out);
+        if (policy.reports(LeakageCode.DUPLICATE_PAYMENT_REFERENCE) || policy.reports(LeakageCode.PAYMENT_UNVERIFIED)
+                || policy.reports(LeakageCode.CREDIT_BELOW_CLAIM)) {
+            Set<String> duplicates = duplicates(f, out);
+            unverified(f, duplicates, out);
+            creditBelowClaim(f, duplicates, out);
+        }
+        if (policy.reports(LeakageCode.PARTS_NOT_BILLED)) {
+            partsNotBilled(f, out);
+        }
         return out;
     }
 

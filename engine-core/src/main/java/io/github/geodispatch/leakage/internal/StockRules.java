@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -80,6 +81,15 @@ public final class StockRules {
             shortages.add(c);
         }
         return null;
+    }
+
+    /**
+     * Lets go of jobs the monitor retired, all known to it: their takes stand explained, and what left stock for them
+     * was judged already.
+     */
+    public void forget(Set<JobId> jobs) {
+        outByJob.keySet().removeAll(jobs);
+        takes.removeIf(u -> u.job() != null && jobs.contains(u.job()));
     }
 
     /**

@@ -85,7 +85,6 @@ public final class StockBook {
 
     private record SerialKey(String sku, String serial) {}
 
-    private record JobSku(JobId job, String sku) {}
 
     /** A stream's version and head hash. */
     private static final class Head {
@@ -125,6 +124,12 @@ public final class StockBook {
         long recorded;
     }
 
+    /** What the book keeps of one job: what left stock for it, by SKU, and its part events taken from a van. */
+    private static final class JobStock {
+        final Map<String, JobParts> bySku = new HashMap<>(2);
+        final List<UUID> partEvents = new ArrayList<>(1);
+    }
+
     private final TenantId tenant;
     private final Currency currency;
     private final boolean chained;
@@ -134,7 +139,8 @@ public final class StockBook {
     private final Map<LocationId, Place> places = new HashMap<>();
     private final Map<TechnicianId, Place> vans = new HashMap<>();
     private final Map<SerialKey, SerialPlace> serials = new HashMap<>();
-    private final Map<JobSku, JobParts> jobs = new HashMap<>();
+    private final Map<JobId, JobStock> jobs = new HashMap<>();
+    /** The job part events already taken from a van (whatever job they name). */
     private final Set<UUID> usedParts = new HashSet<>();
 
     public StockBook(TenantId tenant, Currency currency, boolean chained) {
@@ -317,7 +323,7 @@ public final class StockBook {
             return problem;
         }
         Holding h = holding(van, c.sku());
-        JobParts parts = jobs.get(new JobSku(c.job(), c.sku()));
+        JobParts parts = jobParts(c.job(), c.sku());
         long takenForJob = parts == null ? 0 : Math.max(0, parts.out - parts.recorded);
         int alreadyTaken = (int) Math.min(c.quantity(), takenForJob);
         int rest = c.quantity() - alreadyTaken;
@@ -338,7 +344,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        JobParts parts = jobs.get(new JobSku(c.job(), c.sku()));
+        JobParts parts = jobParts(c.job(), c.sku());
         long out = parts == null ? 0 : parts.out;
         if (out < c.quantity()) {
             return Decision.reject(Reason.NOTHING_TO_RETURN, out + " of " + c.sku() + " left stock for job " + c.job()
@@ -459,11 +465,13 @@ public final class StockBook {
             change(h, -u.fromBook(), -u.cost().minor());
             leave(u.sku(), u.serials(), h, new SerialPlace(SerialPlace.Kind.USED, null, u.job()));
             if (u.job() != null) {
-                JobParts parts = jobs.computeIfAbsent(new JobSku(u.job(), u.sku()), k -> new JobParts());
+                JobStock job = jobs.computeIfAbsent(u.job(), k -> new JobStock());
+                JobParts parts = job.bySku.computeIfAbsent(u.sku(), k -> new JobParts());
                 parts.out += u.quantity() - u.alreadyTaken();
                 parts.cost += u.cost().minor() + u.offBookCost().minor();
                 if (u.partEvent() != null) {
                     parts.recorded += u.quantity();
+                    job.partEvents.add(u.partEvent());
                 }
             }
             if (u.partEvent() != null) {
@@ -481,7 +489,7 @@ public final class StockBook {
         } else if (event instanceof StockEvent.Returned r) {
             change(h, r.quantity(), r.cost().minor());
             arrive(r.sku(), r.serials(), h, place.id);
-            JobParts parts = jobs.get(new JobSku(r.job(), r.sku()));
+            JobParts parts = jobParts(r.job(), r.sku());
             parts.out -= r.quantity();
             parts.cost -= r.cost().minor();
         } else if (event instanceof StockEvent.WrittenOff w) {
@@ -532,6 +540,25 @@ public final class StockBook {
         if (chained) {
             head.hash = StockChain.hash(event);
         }
+    }
+
+    /**
+     * Lets go of what the book keeps per job for {@code jobs} (a batch audit's retention): what left stock for them
+     * and their part events already taken. Afterwards a part line of such a job is taken from the van again and a
+     * return for it finds nothing to return. Serials used on them stay used.
+     */
+    public void forget(Collection<JobId> jobs) {
+        for (JobId job : jobs) {
+            JobStock stock = this.jobs.remove(job);
+            if (stock != null) {
+                usedParts.removeAll(stock.partEvents);
+            }
+        }
+    }
+
+    private JobParts jobParts(JobId job, String sku) {
+        JobStock stock = jobs.get(job);
+        return stock == null ? null : stock.bySku.get(sku);
     }
 
     // ---------------------------------------------------------------- reading

@@ -154,6 +154,8 @@ public final class StockReportCommand implements Callable<Integer> {
                         + "         %d records after --as-of left out; %d job part lines not taken from a van%n", report.journal().lines(),
                 report.journal().records(), report.journal().rejected(), report.problemCount(),
                 report.recordsAfterAsOf(), report.untrackedParts());
+        o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                report.window().toDays(), report.jobsLetGo(), report.peakJobsHeld());
         report.journal().problems().stream().limit(10).forEach(p -> err.println("  " + p));
         report.problems().stream().filter(p -> p.kind() != JournalProblem.Kind.FLAGGED).limit(10)
                 .forEach(p -> err.println("  " + p));

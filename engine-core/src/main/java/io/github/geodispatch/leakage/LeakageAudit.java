@@ -4,6 +4,7 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.leakage.internal.AuditWindow;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
@@ -113,7 +114,7 @@ public final class LeakageAudit {
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
             OffsetDateTime at = timeOf(record);
-            if (at != null && after(at, asOf)) {
+            if (at != null && JournalTimes.after(at, asOf)) {
                 late[0]++;
                 return;
             }
@@ -174,11 +175,5 @@ public final class LeakageAudit {
             return c.at();
         }
         return null;
-    }
-
-    /** {@code time} is after {@code asOf}, compared without making an Instant (one per journal line otherwise). */
-    private static boolean after(OffsetDateTime time, Instant asOf) {
-        long seconds = time.toEpochSecond();
-        return seconds > asOf.getEpochSecond() || seconds == asOf.getEpochSecond() && time.getNano() > asOf.getNano();
     }
 }

@@ -6,6 +6,7 @@ import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.journal.StockRecords;
+import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.leakage.LeakageCode;
@@ -107,7 +108,7 @@ public final class StockAudit {
     /** Audits the journal read from {@code in} (not closed). */
     public static StockReport run(InputStream in, Instant asOf, Options options) throws IOException {
         Run run = new Run(Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(options, "options"));
-        JournalSummary summary = JournalReader.create().read(in, run::record);
+        JournalSummary summary = JournalReader.create().readingAhead().read(in, run::record);
         return run.report(summary);
     }
 
@@ -144,14 +145,14 @@ public final class StockAudit {
 
         void record(long line, JournalRecord record) {
             if (record instanceof JournalRecord.Stock s) {
-                if (s.at().toInstant().isAfter(asOf)) {
+                if (JournalTimes.after(s.at(), asOf)) {
                     late++;
                 } else {
                     stock(line, s);
                     window.passed(s.at());
                 }
             } else if (record instanceof JournalRecord.JobRecord j) {
-                if (j.at().toInstant().isAfter(asOf)) {
+                if (JournalTimes.after(j.at(), asOf)) {
                     late++;
                 } else {
                     importer.record(line, record);

@@ -34,7 +34,7 @@ public record ContractPlan(int visitsPerYear, int intervalDays, int windowDays, 
         if (windowDays < 1 || windowDays > 90) {
             throw new IllegalArgumentException("visit window must be 1-90 days, was " + windowDays);
         }
-        if (visitJobType == null || !visitJobType.matches("[A-Z][A-Z0-9_]{0,39}")) {
+        if (!CodeShapes.upperSnake(visitJobType)) {
             throw new IllegalArgumentException("visit job type must be UPPER_SNAKE_CASE, was '" + visitJobType + "'");
         }
         if (breakdownCalls < 0 || breakdownCalls > 1000) {
@@ -42,7 +42,7 @@ public record ContractPlan(int visitsPerYear, int intervalDays, int windowDays, 
         }
         jobTypes = List.copyOf(jobTypes == null ? List.of() : jobTypes);
         for (String type : jobTypes) {
-            if (type == null || !type.matches("[A-Z][A-Z0-9_]{0,39}")) {
+            if (!CodeShapes.upperSnake(type)) {
                 throw new IllegalArgumentException("covered job type must be UPPER_SNAKE_CASE, was '" + type + "'");
             }
         }

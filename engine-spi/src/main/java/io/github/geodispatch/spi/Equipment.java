@@ -13,7 +13,7 @@ public record Equipment(EquipmentId id, SiteId site, String type, String make, S
     public Equipment {
         Objects.requireNonNull(id, "equipment id");
         Objects.requireNonNull(site, "equipment site");
-        if (type == null || !type.matches("[A-Z][A-Z0-9_]{0,39}")) {
+        if (!CodeShapes.upperSnake(type)) {
             throw new IllegalArgumentException("equipment type must be UPPER_SNAKE_CASE, was '" + type + "'");
         }
         make = make == null ? "" : make.strip();

@@ -3,7 +3,6 @@ package io.github.geodispatch.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Every fact about a job is one of these, appended to that job's stream. Current state is a fold of
@@ -22,15 +21,13 @@ public sealed interface JobEvent {
                       String jobType, List<SkillRequirement> requiredSkills, Priority priority,
                       TimeWindow window, java.time.Instant slaDeadline, int estimatedMinutes, Money quote,
                       Coverage coverage, TechnicianId preferredTechnician) implements JobEvent {
-        private static final Pattern JOB_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-
         public JobCreated {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(customer, "customer");
             Objects.requireNonNull(site, "site");
             issue = issue == null ? "" : issue;
-            if (jobType == null || !JOB_TYPE.matcher(jobType).matches()) {
+            if (!CodeShapes.upperSnake(jobType)) {
                 throw new IllegalArgumentException("job type must be UPPER_SNAKE_CASE, was '" + jobType + "'");
             }
             requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);

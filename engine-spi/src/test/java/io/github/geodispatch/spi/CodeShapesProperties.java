@@ -12,13 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The code shape checks against the patterns they replaced: a UTR ({@code \d{12}}), an M-Pesa TransID
- * ({@code [A-Z0-9]{10}}) and an HSN code ({@code \d{4,8}}), through {@link PaymentMode#referenceProblem} and
- * {@link JobEvent.PartUsed#requireValidPart}.
+ * ({@code [A-Z0-9]{10}}), an HSN code ({@code \d{4,8}}), through {@link PaymentMode#referenceProblem} and
+ * {@link JobEvent.PartUsed#requireValidPart}, and a job type ({@code [A-Z][A-Z0-9_]{0,39}}).
  */
 class CodeShapesProperties {
     private static final Pattern UTR = Pattern.compile("\\d{12}");
     private static final Pattern TRANS_ID = Pattern.compile("[A-Z0-9]{10}");
     private static final Pattern HSN = Pattern.compile("\\d{4,8}");
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     @Property(tries = 2_000)
     void referencesAndHsnCodesPassExactlyWhenThePatternsMatch(@ForAll("codes") String code) {
@@ -33,6 +34,18 @@ class CodeShapesProperties {
             partValid = false;
         }
         assertThat(partValid).isEqualTo(HSN.matcher(code).matches());
+    }
+
+    @Property(tries = 2_000)
+    void jobTypesPassExactlyWhenThePatternMatches(@ForAll("types") String type) {
+        assertThat(CodeShapes.upperSnake(type)).isEqualTo(TYPE.matcher(type).matches());
+    }
+
+    /** Capitals, digits, '_' and their neighbours (lower case, '@', '[', '`', '/', ':', a space), 0-42 long. */
+    @Provide
+    Arbitrary<String> types() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("AZ09_").ofMaxLength(42),
+                Arbitraries.strings().withChars("ACZ09_az@[`/: ").ofMaxLength(6));
     }
 
     /** Digits, capitals and their neighbours (a lower-case letter, '/', ':', '@', '[', a non-ASCII digit), 0-14 long. */

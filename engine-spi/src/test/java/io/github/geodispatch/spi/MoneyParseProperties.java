@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Money#parse} against its reference, the pattern and {@link BigDecimal} reading it had before its fast path
- * for the common shape: every text parses to the same amount or is refused with the same message.
+ * for the common shape: every text parses to the same amount or is refused with the same message; and
+ * {@link Money#toPlainString} against {@link BigDecimal}'s, which it replaced.
  */
 class MoneyParseProperties {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,16}(\\.\\d+)?");
@@ -21,6 +22,19 @@ class MoneyParseProperties {
     @Property(tries = 3_000)
     void parsesAsThePatternAndBigDecimalRead(@ForAll("amounts") String amount, @ForAll Currency currency) {
         assertThat(outcome(() -> Money.parse(amount, currency))).isEqualTo(outcome(() -> reference(amount, currency)));
+    }
+
+    @Property(tries = 3_000)
+    void writesAsBigDecimalWrote(@ForAll("minors") long minor, @ForAll Currency currency) {
+        assertThat(new Money(minor, currency).toPlainString())
+                .isEqualTo(BigDecimal.valueOf(minor, currency.minorDigits()).toPlainString());
+    }
+
+    /** Any long, small ones (the fraction's leading zeros, the sign of amounts under one unit) and the extremes. */
+    @Provide
+    Arbitrary<Long> minors() {
+        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1_000, 1_000),
+                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L, 100L, -100L, 1_000_000_007L));
     }
 
     private static Money reference(String amount, Currency currency) {

@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * {@code pingsPerJob} GPS pings per job: 0 for a journal of job and stock records only, 120 for a whole business's
  * journal as the {@code audit} benchmark's, about 93% pings), or uses the journal given, then runs {@code rounds}
  * rounds (the first two are warm-up) of {@code geodispatch stock} in this JVM, printing wall-clock and thread CPU
- * time (of this thread, and of the whole process: the garbage collector's and compiler's threads too), lines per
- * second and the bytes this thread allocated per line for each. CPU time shows the single-core cost even when other
- * processes compete for the cores; the bytes allocated do not depend on the load at all.
+ * time (of this thread, and of the whole process: the journal's reading thread, the garbage collector's and the
+ * compiler's threads too), lines per second and the bytes this thread allocated per line for each (the command reads
+ * the journal ahead on a second thread, whose CPU time and allocations only the process figure counts). CPU time
+ * shows the cost even when other processes compete for the cores; the bytes allocated do not depend on the load.
  *
  * <pre>{@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds pingsPerJob
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.stock.StockCliMain rounds journal as-of}</pre>
@@ -72,7 +73,7 @@ public final class StockCliMain {
                 long processCpu = process.getProcessCpuTime() - processCpu0;
                 long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
                 System.out.printf("round %d%s: exit %d | %,d ms wall, %,d ms cpu, %,d ms process cpu | %,.0f lines/s "
-                                + "(wall), %,.0f lines/s (cpu), %,.0f lines/s (process cpu) | %,d B allocated per line%n", r,
+                                + "(wall), %,.0f lines/s (cpu), %,.0f lines/s (process cpu) | %,d B allocated per line (this thread)%n", r,
                         r <= 2 ? " (warm-up)" : "", exit, wall / 1_000_000, cpu / 1_000_000, processCpu / 1_000_000,
                         lines * 1e9 / wall, lines * 1e9 / cpu, lines * 1e9 / processCpu, allocated / lines);
             }

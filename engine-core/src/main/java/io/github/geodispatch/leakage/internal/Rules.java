@@ -16,6 +16,7 @@ import io.github.geodispatch.spi.StatementCredit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,8 @@ import java.util.function.Function;
  */
 public final class Rules {
     private final LeakagePolicy policy;
+    /** The policy's codes, as an enum set: asked several times per job judged. */
+    private final EnumSet<LeakageCode> reported;
     private final Reconciler reconciler;
     private final Function<JobId, Set<String>> linkedCredits;
     private final StockRules stock;
@@ -38,6 +41,7 @@ public final class Rules {
     public Rules(LeakagePolicy policy, Reconciler reconciler, Function<JobId, Set<String>> linkedCredits,
                  StockRules stock) {
         this.policy = policy;
+        this.reported = EnumSet.copyOf(policy.codes());
         this.reconciler = reconciler;
         this.linkedCredits = linkedCredits;
         this.stock = stock;
@@ -50,33 +54,37 @@ public final class Rules {
         // a rule runs only when the policy reports what it finds (the monitor leaves out the rest)
         boolean coverageInvalid = coverageInvalid(f, out);
         if (completed != null) {
-            if (policy.reports(LeakageCode.PAYMENT_STATUS_MISSING)) {
+            if (reports(LeakageCode.PAYMENT_STATUS_MISSING)) {
                 paymentStatusMissing(f, out);
             }
-            if (policy.reports(LeakageCode.PROOF_MISSING)) {
+            if (reports(LeakageCode.PROOF_MISSING)) {
                 proofMissing(f, out);
             }
-            if (policy.reports(LeakageCode.INVOICE_DELAYED)) {
+            if (reports(LeakageCode.INVOICE_DELAYED)) {
                 invoiceDelayed(f, out);
             }
-            if (policy.visitRules() && (policy.reports(LeakageCode.GHOST_VISIT)
-                    || policy.reports(LeakageCode.SUSPECT_VISIT))) {
+            if (policy.visitRules() && (reports(LeakageCode.GHOST_VISIT)
+                    || reports(LeakageCode.SUSPECT_VISIT))) {
                 ghostVisit(f, visits, out);
             }
-            if (!coverageInvalid && policy.reports(LeakageCode.SHORT_COLLECTION)) {
+            if (!coverageInvalid && reports(LeakageCode.SHORT_COLLECTION)) {
                 shortCollection(f, out);
             }
         }
-        if (policy.reports(LeakageCode.DUPLICATE_PAYMENT_REFERENCE) || policy.reports(LeakageCode.PAYMENT_UNVERIFIED)
-                || policy.reports(LeakageCode.CREDIT_BELOW_CLAIM)) {
+        if (reports(LeakageCode.DUPLICATE_PAYMENT_REFERENCE) || reports(LeakageCode.PAYMENT_UNVERIFIED)
+                || reports(LeakageCode.CREDIT_BELOW_CLAIM)) {
             Set<String> duplicates = duplicates(f, out);
             unverified(f, duplicates, out);
             creditBelowClaim(f, duplicates, out);
         }
-        if (policy.reports(LeakageCode.PARTS_NOT_BILLED)) {
+        if (reports(LeakageCode.PARTS_NOT_BILLED)) {
             partsNotBilled(f, out);
         }
         return out;
+    }
+
+    private boolean reports(LeakageCode code) {
+        return reported.contains(code);
     }
 
     private Finding finding(LeakageCode code, JobFacts f, String reference, Money amount, List<String> evidence,

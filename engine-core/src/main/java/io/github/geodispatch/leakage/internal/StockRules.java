@@ -99,7 +99,7 @@ public final class StockRules {
      */
     public List<Unrecorded> unrecorded(JobId job, List<JobEvent.PartUsed> parts) {
         Map<String, Out> outs = outByJob.get(job);
-        if (outs == null) {
+        if (outs == null || !anyTake(outs)) {
             return List.of();
         }
         List<Unrecorded> out = new ArrayList<>(1);
@@ -120,6 +120,16 @@ public final class StockRules {
             }
         }
         return out;
+    }
+
+    /** Whether a take with no part line moved any of {@code outs} (else nothing can be unrecorded). */
+    private static boolean anyTake(Map<String, Out> outs) {
+        for (Out o : outs.values()) {
+            if (!o.takes.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stock findings whose first occurrence is not after {@code asOf}, each summing occurrences up to it. */

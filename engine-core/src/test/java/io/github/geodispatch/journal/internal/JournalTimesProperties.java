@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One {@link JournalTimes} decoding a run of times, as a reading thread does, against {@link OffsetDateTime#parse}:
- * the dates it keeps from earlier lines (some in the same slot, some invalid) never change what a line reads to.
+ * the dates and times of day it keeps from earlier lines (some in the same slot, some invalid) never change what a
+ * line reads to.
  */
 class JournalTimesProperties {
     @Property(tries = 300)
@@ -51,8 +52,13 @@ class JournalTimesProperties {
                 OffsetDateTime.of(LocalDateTime.ofEpochSecond(s, n, ZoneOffset.ofTotalSeconds(o)),
                         ZoneOffset.ofTotalSeconds(o))));
         Arbitrary<String> impossible = Arbitraries.of("2026-02-30T10:00:00+05:30", "2027-04-31T10:00:00+05:30",
-                "2026-13-01T10:00:00+05:30", "2026-02-29T10:00:00Z", "2028-02-29T10:00:00Z");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, valid), net.jqwik.api.Tuple.of(1, impossible))
-                .list().ofMinSize(1).ofMaxSize(200);
+                "2026-13-01T10:00:00+05:30", "2026-02-29T10:00:00Z", "2028-02-29T10:00:00Z", "2026-11-02T24:00:00Z",
+                "2026-11-02T23:60:00Z", "2026-11-02T23:59:60Z");
+        // the same times of day again and again (the times of day kept from earlier lines), midnight among them
+        Arbitrary<String> repeated = Combinators.combine(Arbitraries.of("2026-11-02", "2026-11-03", "2027-01-31"),
+                Arbitraries.of("00:00:00", "00:00:01", "07:00:00", "12:34:56", "23:59:59", "07:00:00.5"),
+                Arbitraries.of("+05:30", "Z")).as((d, t, o) -> d + "T" + t + o);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, valid), net.jqwik.api.Tuple.of(3, repeated),
+                net.jqwik.api.Tuple.of(1, impossible)).list().ofMinSize(1).ofMaxSize(200);
     }
 }

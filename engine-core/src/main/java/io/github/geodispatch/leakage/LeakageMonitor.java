@@ -242,13 +242,14 @@ public final class LeakageMonitor {
     /**
      * Lets go of what nothing has touched since {@code before}, keeping the findings as they stand: every job that
      * is done (completed, closed or cancelled, or never created) with its claims, the credits linked to it, its site,
-     * its stays and what left stock for it (van takes for it stand explained); credits linked to no job; long stays that ended before it (judged for OFF_BOOK_VISIT now); the
-     * cash its deposits settled (see {@link CashLedger#settle}); days of assignments before it. "Touched" means fed
-     * an event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have
-     * touched what was let go finds it gone: a record for the job starts a new one, a credit paying it links
-     * elsewhere or to nothing, a claim reusing its payment reference is no duplicate, a stay at its site is not
-     * judged, a van take for it is unexplained; {@link #collections} and positions before {@code before} leave it out. So call it with a time far
-     * enough back that nothing will touch what it lets go (a batch audit uses a window of weeks).
+     * its stays and what left stock for it (van takes for it stand explained); credits linked to no job; long stays
+     * that ended before it (judged for OFF_BOOK_VISIT now); the cash its deposits settled (see
+     * {@link CashLedger#settle}); days of assignments before it. "Touched" means fed an event of the job, or a
+     * credit, claim or stay that re-examined it. Afterwards an input that would have touched what was let go finds it
+     * gone: a record for the job starts a new one, a credit paying it links elsewhere or to nothing, a claim reusing
+     * its payment reference is no duplicate, a stay at its site is not judged, a van take for it is unexplained;
+     * {@link #collections} and positions before {@code before} leave it out. So call it with a time far enough back
+     * that nothing will touch what it lets go (a batch audit uses a window of weeks).
      */
     public Retired retire(Instant before) {
         Objects.requireNonNull(before, "before");

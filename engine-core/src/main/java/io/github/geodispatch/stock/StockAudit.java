@@ -77,9 +77,7 @@ public final class StockAudit {
         public Options {
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(zone, "zone");
-            if (window == null || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
-            }
+            AuditWindow.requirePositive(window);
         }
 
         /** These settings with the {@linkplain LeakageAudit#DEFAULT_WINDOW default audit window}. */
@@ -138,7 +136,7 @@ public final class StockAudit {
             this.importer = JournalImporter.unchained(TENANT, this);
             this.window = new AuditWindow(monitor, options.window(), retired -> {
                 retired.jobs().forEach(importer::forget);
-                technicians.keySet().removeAll(retired.jobs());
+                retired.jobs().forEach(technicians::remove);
                 book.forget(retired.jobs());
             });
         }

@@ -30,12 +30,17 @@ public final class AuditWindow {
      * everything), handing what it let go to {@code alsoForget}.
      */
     public AuditWindow(LeakageMonitor monitor, Duration window, Consumer<LeakageMonitor.Retired> alsoForget) {
+        this.window = requirePositive(window);
+        this.monitor = Objects.requireNonNull(monitor, "monitor");
+        this.alsoForget = Objects.requireNonNull(alsoForget, "alsoForget");
+    }
+
+    /** {@code window} when it is a positive duration; otherwise throws naming it. */
+    public static Duration requirePositive(Duration window) {
         if (window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("the audit window must be a positive duration, was " + window);
         }
-        this.monitor = Objects.requireNonNull(monitor, "monitor");
-        this.window = window;
-        this.alsoForget = Objects.requireNonNull(alsoForget, "alsoForget");
+        return window;
     }
 
     public Duration window() {

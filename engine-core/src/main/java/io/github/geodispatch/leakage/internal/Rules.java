@@ -15,8 +15,8 @@ import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.StatementCredit;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +51,8 @@ public final class Rules {
         List<Finding> out = new ArrayList<>(1);
         JobAccount a = f.account;
         Instant completed = a.completedAt();
-        // a rule runs only when the policy reports what it finds (the monitor leaves out the rest)
+        // a rule runs only when the policy reports what it finds; coverage always, since it decides whether
+        // SHORT_COLLECTION applies (the monitor leaves out the findings of codes not reported)
         boolean coverageInvalid = coverageInvalid(f, out);
         if (completed != null) {
             if (reports(LeakageCode.PAYMENT_STATUS_MISSING)) {

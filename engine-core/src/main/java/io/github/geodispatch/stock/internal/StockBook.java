@@ -85,7 +85,6 @@ public final class StockBook {
 
     private record SerialKey(String sku, String serial) {}
 
-
     /** A stream's version and head hash. */
     private static final class Head {
         long version;

@@ -1,31 +1,28 @@
 package io.github.geodispatch.journal.internal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.IntFunction;
 
 /**
  * ISO-8601 date-times with an offset, as the journal writes them. The common shape
  * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM)} is decoded directly (journal import is dominated by
- * timestamps), reusing the dates of the last days seen and the offset of the previous time when they repeat (a
+ * timestamps), reusing the dates and times of day seen lately and the offset of the previous time when they repeat (a
  * journal's times come from a few weeks' days and one offset); anything else goes to
  * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time without an offset is rejected. An instance holds that reuse:
  * not thread-safe, one per reading thread; the static methods keep one per thread, so they are thread-safe.
  */
 public final class JournalTimes {
-    /** Dates decoded lately, in the slot of their day number: lines of a few weeks interleave their days. */
-    private static final int DATE_SLOTS = 64;
-    private final int[] dateKeys = new int[DATE_SLOTS];
-    private final LocalDate[] dates = new LocalDate[DATE_SLOTS];
-    /** Times of day decoded lately (whole seconds), in the slot of their second of the day. */
-    private static final int TIME_SLOTS = 1024;
-    private final int[] timeKeys = new int[TIME_SLOTS];
-    private final LocalTime[] times = new LocalTime[TIME_SLOTS];
+    /** Dates decoded lately, keyed yyyymmdd: lines of a few weeks interleave their days. */
+    private final Recent<LocalDate> dates = new Recent<>(64, k -> LocalDate.of(k / 10_000, k / 100 % 100, k % 100));
+    /** Times of day decoded lately (whole seconds), keyed by their second of the day plus one. */
+    private final Recent<LocalTime> times = new Recent<>(1024, k -> LocalTime.ofSecondOfDay(k - 1));
     private int lastOffsetSeconds = Integer.MIN_VALUE;
     private ZoneOffset lastOffset;
 
@@ -113,31 +110,43 @@ public final class JournalTimes {
     }
 
     private LocalDate date(int year, int month, int day) {
-        int key = year * 10_000 + month * 100 + day;
-        int slot = key & (DATE_SLOTS - 1);
-        LocalDate date = dates[slot];
-        if (date == null || dateKeys[slot] != key) {
-            date = LocalDate.of(year, month, day);
-            dates[slot] = date;
-            dateKeys[slot] = key;
-        }
-        return date;
+        return dates.get(year * 10_000 + month * 100 + day);
     }
 
     private LocalTime time(int hour, int minute, int second, int nanos) {
         if (nanos != 0 || hour > 23 || minute > 59 || second > 59) {
             return LocalTime.of(hour, minute, second, nanos);
         }
-        // a key of 0 is midnight, which an empty slot (key 0, no time) must not answer
-        int key = hour * 3600 + minute * 60 + second + 1;
-        int slot = key & (TIME_SLOTS - 1);
-        LocalTime time = times[slot];
-        if (time == null || timeKeys[slot] != key) {
-            time = LocalTime.of(hour, minute, second);
-            times[slot] = time;
-            timeKeys[slot] = key;
+        // plus one: midnight must not have the key of an empty slot
+        return times.get(hour * 3600 + minute * 60 + second + 1);
+    }
+
+    /**
+     * A few values made lately from an int key (never 0), each in the slot of its key's low bits: a key asked again
+     * answers without making its value anew. A value that cannot be made throws as {@code make} does.
+     */
+    private static final class Recent<T> {
+        private final int[] keys;
+        private final Object[] values;
+        private final IntFunction<T> make;
+
+        Recent(int slots, IntFunction<T> make) {
+            this.keys = new int[slots];
+            this.values = new Object[slots];
+            this.make = make;
         }
-        return time;
+
+        @SuppressWarnings("unchecked")
+        T get(int key) {
+            int slot = key & (keys.length - 1);
+            Object value = values[slot];
+            if (value == null || keys[slot] != key) {
+                value = make.apply(key);
+                values[slot] = value;
+                keys[slot] = key;
+            }
+            return (T) value;
+        }
     }
 
     private ZoneOffset offset(int seconds) {

@@ -22,9 +22,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,6 +60,11 @@ public final class VisitBook {
     private final Map<TechnicianId, List<JobDay>> technicianDays = new HashMap<>();
     private final Map<JobId, TechnicianId> assigned = new HashMap<>();
     private final Set<Stay> longStays = new LinkedHashSet<>();
+    /**
+     * The long stays again, per technician by start (stays that start together in the order fed): settling walks only
+     * the stays that started before its cut, not every long stay kept.
+     */
+    private final Map<TechnicianId, TreeMap<Instant, List<Stay>>> longStaysByStart = new HashMap<>();
     private final Set<Stay> seen = new HashSet<>();
     /** The sites that had stays before any job there was known (a live detector may report them). */
     private final Set<SiteId> unplaced = new HashSet<>();
@@ -107,6 +114,8 @@ public final class VisitBook {
         }
         if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
             longStays.add(stay);
+            longStaysByStart.computeIfAbsent(technician, t -> new TreeMap<>())
+                    .computeIfAbsent(from, f -> new ArrayList<>(1)).add(stay);
         }
         return siteJobs.getOrDefault(site, List.of());
     }
@@ -168,19 +177,37 @@ public final class VisitBook {
      * now, while the jobs of their day are all known) and lets the stays go from the off-book list.
      */
     public List<Finding> settleStays(Instant before, Function<TechnicianId, BranchId> branches) {
-        Map<TechnicianId, Instant> firstKept = new HashMap<>();
-        for (Stay stay : longStays) {
-            if (!stay.to.isBefore(before)) {
-                firstKept.merge(stay.technician, stay.from, (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
         List<Stay> settled = new ArrayList<>();
-        for (Iterator<Stay> it = longStays.iterator(); it.hasNext(); ) {
-            Stay stay = it.next();
-            Instant kept = firstKept.get(stay.technician);
-            if (stay.to.isBefore(before) && (kept == null || stay.to.plusSeconds(1).isBefore(kept))) {
-                settled.add(stay);
-                it.remove();
+        for (Iterator<TreeMap<Instant, List<Stay>>> byTechnician = longStaysByStart.values().iterator();
+             byTechnician.hasNext(); ) {
+            TreeMap<Instant, List<Stay>> byStart = byTechnician.next();
+            // a stay that ended before the cut started before it; of the stays kept, the first to start either
+            // started before the cut too or is the first to start after it
+            NavigableMap<Instant, List<Stay>> started = byStart.headMap(before, false);
+            Instant firstKept = byStart.ceilingKey(before);
+            List<Stay> ended = new ArrayList<>();
+            for (List<Stay> stays : started.values()) {
+                for (Stay stay : stays) {
+                    if (stay.to.isBefore(before)) {
+                        ended.add(stay);
+                    } else if (firstKept == null || stay.from.isBefore(firstKept)) {
+                        firstKept = stay.from;
+                    }
+                }
+            }
+            for (Stay stay : ended) {
+                if (firstKept == null || stay.to.plusSeconds(1).isBefore(firstKept)) {
+                    settled.add(stay);
+                    longStays.remove(stay);
+                    List<Stay> sameStart = byStart.get(stay.from);
+                    sameStart.remove(stay);
+                    if (sameStart.isEmpty()) {
+                        byStart.remove(stay.from);
+                    }
+                }
+            }
+            if (byStart.isEmpty()) {
+                byTechnician.remove();
             }
         }
         return offBook(settled, branches);
@@ -213,9 +240,10 @@ public final class VisitBook {
      */
     public void forgetBefore(Instant before) {
         LocalDate keepFrom = day(before).minusDays(1);
-        for (Stay stay : longStays) {
-            if (stay.fromDay.isBefore(keepFrom)) {
-                keepFrom = stay.fromDay;
+        for (TreeMap<Instant, List<Stay>> byStart : longStaysByStart.values()) {
+            LocalDate firstDay = byStart.firstEntry().getValue().get(0).fromDay;
+            if (firstDay.isBefore(keepFrom)) {
+                keepFrom = firstDay;
             }
         }
         LocalDate cut = keepFrom;

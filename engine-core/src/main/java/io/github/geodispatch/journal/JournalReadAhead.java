@@ -2,7 +2,6 @@ package io.github.geodispatch.journal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -126,21 +125,18 @@ final class JournalReadAhead {
         }
     }
 
-    /** The reading thread's failure, as the calling thread throws it. */
+    /**
+     * The reading thread's failure, rethrown on the calling thread as it was: an unchecked one is thrown here, an
+     * {@link IOException} (or, wrapped in one, any other checked exception) is returned for the caller to throw.
+     */
     private static IOException rethrown(Throwable failure) {
-        if (failure instanceof IOException e) {
-            return e;
-        }
-        if (failure instanceof UncheckedIOException e) {
-            throw e;
-        }
         if (failure instanceof RuntimeException e) {
             throw e;
         }
         if (failure instanceof Error e) {
             throw e;
         }
-        return new IOException(failure);
+        return failure instanceof IOException e ? e : new IOException(failure);
     }
 
     /** Waits for {@code thread} to end, keeping an interrupt of the calling thread for its caller. */

@@ -258,18 +258,18 @@ final class PlainJobReader {
             return null;
         }
         int branchStart = atEnd + 1 + BRANCH_FIELD.length;
-        int branchEnd = stringEnd(chars, branchStart, length);
-        if (branchEnd < 0 || !startsWith(bytes, from + branchEnd + 1, to, CUSTOMER_FIELD)) {
+        int branchEnd = stringThen(bytes, from, to, branchStart, CUSTOMER_FIELD);
+        if (branchEnd < 0) {
             return null;
         }
         int customerStart = branchEnd + 1 + CUSTOMER_FIELD.length;
-        int customerEnd = stringEnd(chars, customerStart, length);
-        if (customerEnd < 0 || !startsWith(bytes, from + customerEnd + 1, to, JOB_TYPE_FIELD)) {
+        int customerEnd = stringThen(bytes, from, to, customerStart, JOB_TYPE_FIELD);
+        if (customerEnd < 0) {
             return null;
         }
         int jobTypeStart = customerEnd + 1 + JOB_TYPE_FIELD.length;
-        int jobTypeEnd = stringEnd(chars, jobTypeStart, length);
-        if (jobTypeEnd < 0 || !startsWith(bytes, from + jobTypeEnd + 1, to, SITE_LAT_FIELD)) {
+        int jobTypeEnd = stringThen(bytes, from, to, jobTypeStart, SITE_LAT_FIELD);
+        if (jobTypeEnd < 0) {
             return null;
         }
         double lat = number(jobTypeEnd + 1 + SITE_LAT_FIELD.length, length);
@@ -297,24 +297,23 @@ final class PlainJobReader {
         int length = to - from;
         chars = widen(bytes, from, to, chars);
         int atStart = TRANSFER.length;
-        atEnd = stringEnd(chars, atStart, length);
-        if (atEnd < 0 || !startsWith(bytes, from + atEnd + 1, to, FROM_FIELD)) {
+        atEnd = stringThen(bytes, from, to, atStart, FROM_FIELD);
+        if (atEnd < 0) {
             return null;
         }
         int fromStart = atEnd + 1 + FROM_FIELD.length;
-        int fromEnd = stringEnd(chars, fromStart, length);
-        if (fromEnd < 0 || !startsWith(bytes, from + fromEnd + 1, to, TO_FIELD)) {
+        int fromEnd = stringThen(bytes, from, to, fromStart, TO_FIELD);
+        if (fromEnd < 0) {
             return null;
         }
         int toStart = fromEnd + 1 + TO_FIELD.length;
-        int toEnd = stringEnd(chars, toStart, length);
-        if (toEnd < 0 || !startsWith(bytes, from + toEnd + 1, to, SKU_FIELD)) {
+        int toEnd = stringThen(bytes, from, to, toStart, SKU_FIELD);
+        if (toEnd < 0) {
             return null;
         }
         int skuStart = toEnd + 1 + SKU_FIELD.length;
-        int skuEnd = stringEnd(chars, skuStart, length);
-        int quantity = skuEnd < 0 || !startsWith(bytes, from + skuEnd + 1, to, QTY_FIELD) ? -1
-                : quantity(skuEnd + 1 + QTY_FIELD.length, length);
+        int skuEnd = stringThen(bytes, from, to, skuStart, QTY_FIELD);
+        int quantity = skuEnd < 0 ? -1 : quantity(skuEnd + 1 + QTY_FIELD.length, length);
         if (quantity < 0) {
             return null;
         }
@@ -427,8 +426,8 @@ final class PlainJobReader {
             return null;
         }
         int amountStart = start + field.length;
-        int end = stringEnd(chars, amountStart, length);
-        if (end < 0 || !startsWith(bytes, from + end + 1, to, CURRENCY_FIELD)) {
+        int end = stringThen(bytes, from, to, amountStart, CURRENCY_FIELD);
+        if (end < 0) {
             return null;
         }
         int currencyStart = end + 1 + CURRENCY_FIELD.length;
@@ -439,6 +438,15 @@ final class PlainJobReader {
         currency = constant(CURRENCIES, currencyStart, currencyEnd - currencyStart);
         amountEnd = currencyEnd + 2;
         return currency == null ? null : string(bytes, from, amountStart, end);
+    }
+
+    /**
+     * The index of the closing quote of the string value that starts at line index {@code start}, when {@code next}
+     * (a field's name) follows it; -1 when the value has another shape or another field follows.
+     */
+    private int stringThen(byte[] bytes, int from, int to, int start, byte[] next) {
+        int end = stringEnd(chars, start, to - from);
+        return end >= 0 && startsWith(bytes, from + end + 1, to, next) ? end : -1;
     }
 
     /** The characters of line indexes {@code [start, end)} (printable ASCII: see {@link PlainPingReader#stringEnd}). */
@@ -456,16 +464,15 @@ final class PlainJobReader {
      * With {@code created}, a job not seen before leaves {@link #job} null (its id ends at {@link #jobEnd}).
      */
     private boolean jobAndTime(byte[] bytes, int from, int to, int prefixLength, byte[] next, boolean created) {
-        int length = to - from;
         chars = widen(bytes, from, to, chars);
-        jobEnd = stringEnd(chars, prefixLength, length);
-        if (jobEnd < 0 || !startsWith(bytes, from + jobEnd + 1, to, AT)) {
+        jobEnd = stringThen(bytes, from, to, prefixLength, AT);
+        if (jobEnd < 0) {
             return false;
         }
         job = jobs.get(chars, prefixLength, jobEnd - prefixLength);
         int atStart = jobEnd + 1 + AT.length;
-        atEnd = stringEnd(chars, atStart, length);
-        if ((job == null && !created) || atEnd < 0 || !startsWith(bytes, from + atEnd + 1, to, next)) {
+        atEnd = stringThen(bytes, from, to, atStart, next);
+        if ((job == null && !created) || atEnd < 0) {
             return false;
         }
         at = times.parseCommon(chars, atStart, atEnd - atStart);

@@ -10,6 +10,7 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
@@ -35,7 +36,9 @@ import java.util.concurrent.Callable;
  * the given time and writes {@code due-visits.csv}, {@code renewals.csv} and {@code entitlements.csv} (columns in
  * {@code docs/formats.md}) into DIR, all three or none: they are written to a temporary directory that takes DIR's
  * place (a DIR holding other files is refused). Exit 0 when done, 1 when done but some journal lines were rejected
- * or flagged, 2 on bad arguments or an unusable journal, 3 when the files cannot be written.
+ * or flagged, 2 on bad arguments or an unusable journal, 3 when the files cannot be written. Memory is bounded by the
+ * contracts and the live jobs: a job done and untouched for the audit window ({@link LeakageAudit#DEFAULT_WINDOW}) is
+ * let go, and a later record for it is rejected (reported on standard error, exit 1).
  */
 @Command(name = "contracts", mixinStandardHelpOptions = true,
         description = "Contracts as of a time: preventive visits due, renewals due, entitlements used; writes three CSV files.",
@@ -95,7 +98,7 @@ public final class ContractsCommand implements Callable<Integer> {
             public void customerEvent(CustomerEvent event) {
                 portfolio.accept(event);
             }
-        });
+        }, LeakageAudit.DEFAULT_WINDOW);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(journal, (line, record) -> {
             OffsetDateTime time = record instanceof JournalRecord.CustomerRecord c ? c.at()
@@ -120,6 +123,8 @@ public final class ContractsCommand implements Callable<Integer> {
         o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import;%n"
                         + "         %d records after --as-of left out%n",
                 summary.lines(), summary.records(), summary.rejected(), importer.rejected(), late[0]);
+        o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                LeakageAudit.DEFAULT_WINDOW.toDays(), importer.jobsLetGo(), importer.peakJobsHeld());
         o.printf("as of %s: %d contracts with entitlements;%n"
                         + "       %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
                 day, entitlements.size(), visits.size(),

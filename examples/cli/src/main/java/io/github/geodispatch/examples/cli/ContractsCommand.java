@@ -114,7 +114,7 @@ public final class ContractsCommand implements Callable<Integer> {
         List<ScheduledVisit> visits = portfolio.openVisits(day, HORIZON_DAYS);
         List<RenewalDue> renewals = portfolio.renewalsDue(day);
         List<Entitlement> entitlements = portfolio.entitlements(day);
-        writeAll(visits, renewals, entitlements);
+        writeAll(out, visits, renewals, entitlements);
 
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -135,7 +135,8 @@ public final class ContractsCommand implements Callable<Integer> {
         return summary.rejected() + importer.problemCount() > 0 ? ExitCodes.DONE_WITH_FINDINGS : ExitCodes.DONE;
     }
 
-    private void writeAll(List<ScheduledVisit> visits, List<RenewalDue> renewals, List<Entitlement> entitlements)
+    /** Writes the three files into {@code out} (replacing an earlier run's), all or none. */
+    static void writeAll(Path out, List<ScheduledVisit> visits, List<RenewalDue> renewals, List<Entitlement> entitlements)
             throws IOException {
         try (OutputFiles.Directory dir = OutputFiles.directory(out, OUTPUTS::contains, true)) {
             dir.write("due-visits.csv", csvFile("contract,customer,branch,site,unit,visit,due_on,window_end,job_type,job,status",

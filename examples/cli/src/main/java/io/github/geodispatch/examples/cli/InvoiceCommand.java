@@ -151,7 +151,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                 && name.endsWith(".json");
     }
 
-    private static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
+    static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
         JournalRecord.Customer customer = customers.get(state.customer());
         if (customer == null) {
             throw new BillingException("job " + state.id() + " names customer " + state.customer()

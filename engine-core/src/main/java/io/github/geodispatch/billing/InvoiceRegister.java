@@ -29,6 +29,20 @@ public final class InvoiceRegister {
 
     /** The register of {@code invoices}, which must all be of {@code regime}. */
     public static String csv(Collection<Invoice> invoices, TaxRegime regime) {
+        StringBuilder out = new StringBuilder(header(regime));
+        List<Invoice> sorted = new ArrayList<>(invoices);
+        sorted.sort(Comparator.comparing(Invoice::number));
+        for (Invoice invoice : sorted) {
+            out.append(row(invoice, regime));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The register's first line, ended by CR LF. With {@link #row} it writes a register incrementally: the header,
+     * then the rows in invoice-number order ({@link String#compareTo} of the numbers), make what {@link #csv} makes.
+     */
+    public static String header(TaxRegime regime) {
         List<String> header = new ArrayList<>(List.of("invoice_no", "invoice_date", "job", "branch", "supply_type",
                 "buyer_name", "buyer_tax_id", "place_of_supply", "hsn_sac", "currency", "taxable_value"));
         for (String head : regime.taxHeads()) {
@@ -37,36 +51,38 @@ public final class InvoiceRegister {
         header.addAll(List.of("round_off", "total", "paid", "amount_due", "covered_by"));
         StringBuilder out = new StringBuilder();
         row(out, header);
-        List<Invoice> sorted = new ArrayList<>(invoices);
-        sorted.sort(Comparator.comparing(Invoice::number));
-        for (Invoice invoice : sorted) {
-            if (!invoice.regime().equals(regime.name())) {
-                throw new BillingException("invoice " + invoice.number() + " is under " + invoice.regime() + ", not "
-                        + regime.name());
-            }
-            List<String> cells = new ArrayList<>();
-            cells.add(invoice.number());
-            cells.add(invoice.date().toString());
-            cells.add(invoice.job().value());
-            cells.add(invoice.branch().value());
-            cells.add(invoice.supplyType());
-            cells.add(invoice.buyer().legalName());
-            cells.add(invoice.buyer().taxId() == null ? "" : invoice.buyer().taxId());
-            cells.add(invoice.placeOfSupplyLabel());
-            cells.add(invoice.lines().stream().map(InvoiceLine::code).distinct().collect(Collectors.joining(" ")));
-            cells.add(invoice.currency().name());
-            cells.add(amount(invoice.taxableValue()));
-            for (String head : regime.taxHeads()) {
-                cells.add(amount(invoice.tax(head)));
-            }
-            cells.add(amount(invoice.roundOff()));
-            cells.add(amount(invoice.total()));
-            cells.add(amount(invoice.paid()));
-            cells.add(amount(invoice.amountDue()));
-            cells.add(invoice.lines().stream().map(InvoiceLine::coveredBy).filter(Objects::nonNull).distinct()
-                    .collect(Collectors.joining("; ")));
-            row(out, cells);
+        return out.toString();
+    }
+
+    /** The register's line of {@code invoice}, which must be of {@code regime}, ended by CR LF (see {@link #header}). */
+    public static String row(Invoice invoice, TaxRegime regime) {
+        if (!invoice.regime().equals(regime.name())) {
+            throw new BillingException("invoice " + invoice.number() + " is under " + invoice.regime() + ", not "
+                    + regime.name());
         }
+        List<String> cells = new ArrayList<>();
+        cells.add(invoice.number());
+        cells.add(invoice.date().toString());
+        cells.add(invoice.job().value());
+        cells.add(invoice.branch().value());
+        cells.add(invoice.supplyType());
+        cells.add(invoice.buyer().legalName());
+        cells.add(invoice.buyer().taxId() == null ? "" : invoice.buyer().taxId());
+        cells.add(invoice.placeOfSupplyLabel());
+        cells.add(invoice.lines().stream().map(InvoiceLine::code).distinct().collect(Collectors.joining(" ")));
+        cells.add(invoice.currency().name());
+        cells.add(amount(invoice.taxableValue()));
+        for (String head : regime.taxHeads()) {
+            cells.add(amount(invoice.tax(head)));
+        }
+        cells.add(amount(invoice.roundOff()));
+        cells.add(amount(invoice.total()));
+        cells.add(amount(invoice.paid()));
+        cells.add(amount(invoice.amountDue()));
+        cells.add(invoice.lines().stream().map(InvoiceLine::coveredBy).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining("; ")));
+        StringBuilder out = new StringBuilder();
+        row(out, cells);
         return out.toString();
     }
 

@@ -40,7 +40,10 @@ public interface ContractPortfolio extends ContractBook {
     /** One customer event, in its stream's version order; a replayed version is ignored, a gap is an error. */
     void accept(CustomerEvent event);
 
-    /** One job event: creations, coverage, completions and cancellations are kept. */
+    /**
+     * One job event: of the jobs an AMC contract covers, the creation (type and contract) and the first completion
+     * are kept; jobs no contract covers are not (memory grows with the contracts, not with the jobs).
+     */
     void accept(JobEvent event);
 
     /** The customer as last seen, if any. */

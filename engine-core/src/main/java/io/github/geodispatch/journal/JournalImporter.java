@@ -1,6 +1,7 @@
 package io.github.geodispatch.journal;
 
 import io.github.geodispatch.journal.JournalProblem.Kind;
+import io.github.geodispatch.journal.internal.AuditWindow;
 import io.github.geodispatch.journal.internal.CustomerImport;
 import io.github.geodispatch.journal.internal.NameUuids;
 import io.github.geodispatch.payment.CashDeposit;
@@ -25,9 +26,12 @@ import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,32 +78,45 @@ public final class JournalImporter implements JournalReader.Handler {
 
         /** An event of a customer's stream (profile, sites, equipment, contracts), in its stream's order. */
         default void customerEvent(CustomerEvent event) {}
+
+        /**
+         * The importer let go of {@code job}, done and untouched for its audit window (only an importer made with a
+         * window lets go by itself): no event of the job follows, unless a later {@code job.created} starts it afresh.
+         */
+        default void letGo(JobId job) {}
     }
 
     private final TenantId tenant;
     private final Target target;
     private final Actor actor;
-    private final Map<JobId, Stream> streams = new HashMap<>();
+    /** The jobs' streams; with a window, in the order they were last touched (an access-ordered map). */
+    private final Map<JobId, Stream> streams;
     private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
     private final List<JournalProblem> problems = new ArrayList<>();
     private final long[] counts = new long[Kind.values().length];
 
     private final boolean chained;
     private final CustomerImport customerImport;
-    /** How many jobs {@link #forget} let go. */
+    /** How many jobs were let go ({@link #forget}, or after the window). */
     private long forgotten;
+    /** Lets go of done jobs after the window; null when the importer keeps them until {@link #forget}. */
+    private final AuditWindow window;
+    /** With a window: the latest time of a job record read, which stamps each touch of a stream. */
+    private Instant clock = Instant.MIN;
 
     /** An importer whose events are hash-chained per stream, ready to store in a {@code JobEventStore}. */
     public JournalImporter(TenantId tenant, Target target) {
-        this(tenant, target, true);
+        this(tenant, target, true, null);
     }
 
-    private JournalImporter(TenantId tenant, Target target, boolean chained) {
+    private JournalImporter(TenantId tenant, Target target, boolean chained, Duration window) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.target = Objects.requireNonNull(target, "target");
         this.actor = new Actor("journal", Role.SYSTEM, tenant, null);
         this.chained = chained;
         this.customerImport = new CustomerImport(actor);
+        this.window = window == null ? null : new AuditWindow(window, this::letGoBefore, this::jobsHeld);
+        this.streams = window == null ? new HashMap<>() : new LinkedHashMap<>(16, 0.75f, true);
     }
 
     /**
@@ -108,7 +125,19 @@ public final class JournalImporter implements JournalReader.Handler {
      * per event. Never store these events: their streams do not verify.
      */
     public static JournalImporter unchained(TenantId tenant, Target target) {
-        return new JournalImporter(tenant, target, false);
+        return new JournalImporter(tenant, target, false, null);
+    }
+
+    /**
+     * An {@linkplain #unchained(TenantId, Target) unchained} importer whose memory is bounded by the live jobs, for a
+     * batch command with no leakage monitor to say when a job is done: once a day of journal time it lets go of each
+     * job done (completed, closed or cancelled) and untouched for {@code window} (positive) before the newest job
+     * record read, and tells {@link Target#letGo}. "Touched" means a record for the job was read. A later record for
+     * a job let go is then rejected as {@link #forget} says. The leakage and stock audits use the same window
+     * ({@code LeakageAudit.DEFAULT_WINDOW}); see {@link #jobsLetGo} and {@link #peakJobsHeld}.
+     */
+    public static JournalImporter unchained(TenantId tenant, Target target, Duration window) {
+        return new JournalImporter(tenant, target, false, AuditWindow.requirePositive(window));
     }
 
     /**
@@ -154,6 +183,42 @@ public final class JournalImporter implements JournalReader.Handler {
         }
     }
 
+    /** How many jobs were let go ({@link #forget}, or after the window of an importer made with one). */
+    public long jobsLetGo() {
+        return forgotten;
+    }
+
+    /**
+     * The most jobs held at once: with a window, sampled once a day of journal time and now; without, the jobs held
+     * now.
+     */
+    public int peakJobsHeld() {
+        return window == null ? jobsHeld() : window.peakJobsHeld();
+    }
+
+    private int jobsHeld() {
+        return streams.size();
+    }
+
+    /** Lets go of the done jobs untouched since {@code before} (oldest touch first; the walk ends at a newer one). */
+    private int letGoBefore(Instant before) {
+        int gone = 0;
+        for (Iterator<Map.Entry<JobId, Stream>> held = streams.entrySet().iterator(); held.hasNext(); ) {
+            Map.Entry<JobId, Stream> entry = held.next();
+            Stream stream = entry.getValue();
+            if (!stream.touchedAt.isBefore(before)) {
+                break;
+            }
+            if (stream.done()) {
+                held.remove();
+                forgotten++;
+                gone++;
+                target.letGo(entry.getKey());
+            }
+        }
+        return gone;
+    }
+
     @Override
     public void record(long line, JournalRecord record) {
         if (record instanceof JournalRecord.Ping p) {
@@ -176,13 +241,30 @@ public final class JournalImporter implements JournalReader.Handler {
     }
 
     private void job(long line, JournalRecord.JobRecord r) {
+        if (window == null) {
+            importJob(line, r);
+            return;
+        }
+        Instant at = r.at().toInstant();
+        if (at.isAfter(clock)) {
+            clock = at;
+        }
+        importJob(line, r);
+        window.passed(r.at());
+    }
+
+    private void importJob(long line, JournalRecord.JobRecord r) {
         Stream stream = streams.get(r.job());
+        if (stream != null) {
+            stream.touchedAt = clock;
+        }
         if (r instanceof JournalRecord.JobCreated created) {
             if (stream != null) {
                 problem(line, Kind.INVALID, "job " + r.job() + " was already created (line " + stream.createdLine + ")");
                 return;
             }
             stream = new Stream(StreamId.of(tenant, r.job()), line, created.quote().currency());
+            stream.touchedAt = clock;
             streams.put(r.job(), stream);
             JournalRecord.Customer customer = customers.get(created.customer());
             Site site = new Site(SiteId.of(created.job().value()), created.location(), created.radiusMetres(),
@@ -317,12 +399,19 @@ public final class JournalImporter implements JournalReader.Handler {
         Instant lastAt = Instant.MIN;
         TechnicianId technician;
         JobStatus status = JobStatus.NEW;
+        /** With a window: the importer's clock when a record for the job was last read. */
+        Instant touchedAt;
 
         Stream(StreamId id, long createdLine, Currency currency) {
             this.id = id;
             this.eventNamePrefix = ("geodispatch-journal:" + id + "#").getBytes(StandardCharsets.UTF_8);
             this.createdLine = createdLine;
             this.currency = currency;
+        }
+
+        /** Completed, closed or cancelled: what a window lets go once untouched. */
+        boolean done() {
+            return status == JobStatus.COMPLETED || status == JobStatus.CLOSED || status == JobStatus.CANCELLED;
         }
     }
 }

@@ -4,8 +4,8 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.journal.internal.AuditWindow;
 import io.github.geodispatch.journal.internal.JournalTimes;
-import io.github.geodispatch.leakage.internal.AuditWindow;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.Currency;
@@ -107,10 +107,12 @@ public final class LeakageAudit {
                 visits.ping(ping);
             }
         });
-        AuditWindow retention = new AuditWindow(monitor, window, retired -> {
+        AuditWindow retention = new AuditWindow(window, before -> {
+            LeakageMonitor.Retired retired = monitor.retire(before);
             retired.jobs().forEach(importer::forget);
             retired.sites().forEach(visits::forget);
-        });
+            return retired.jobs().size();
+        }, monitor::jobsHeld);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(in, (line, record) -> {
             OffsetDateTime at = timeOf(record);

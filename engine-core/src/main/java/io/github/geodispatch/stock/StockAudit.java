@@ -6,13 +6,13 @@ import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.journal.StockRecords;
+import io.github.geodispatch.journal.internal.AuditWindow;
 import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.leakage.LeakagePolicy;
-import io.github.geodispatch.leakage.internal.AuditWindow;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
@@ -134,11 +134,13 @@ public final class StockAudit {
                     .withCodes(CODES));
             this.margin = PartsMargin.create(options.currency(), options.zone(), options.pricesIncludeTax());
             this.importer = JournalImporter.unchained(TENANT, this);
-            this.window = new AuditWindow(monitor, options.window(), retired -> {
+            this.window = new AuditWindow(options.window(), before -> {
+                LeakageMonitor.Retired retired = monitor.retire(before);
                 retired.jobs().forEach(importer::forget);
                 retired.jobs().forEach(technicians::remove);
                 book.forget(retired.jobs());
-            });
+                return retired.jobs().size();
+            }, monitor::jobsHeld);
         }
 
         void record(long line, JournalRecord record) {

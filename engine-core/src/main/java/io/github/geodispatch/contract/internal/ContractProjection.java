@@ -46,9 +46,10 @@ import java.util.OptionalInt;
 
 /**
  * The {@link ContractPortfolio} behind {@link ContractPortfolio#create}: the customers' states folded from their
- * events, and per job only what the contracts need (customer, site, type, the contract its coverage names, when
- * it was completed). Entitlements and visit statuses are computed per contract when asked, from that contract's
- * jobs only. Thread-safe: every method holds this object's monitor.
+ * events, and per job an AMC contract covers only what the contracts need (its type, the contract its coverage names,
+ * when it was completed); a job no contract covers is not kept, so memory grows with the contracts, not with the jobs
+ * done. Entitlements and visit statuses are computed per contract when asked, from that contract's jobs only.
+ * Thread-safe: every method holds this object's monitor.
  */
 public final class ContractProjection implements ContractPortfolio {
     private static final int REMINDER_DAYS = 30;
@@ -58,6 +59,7 @@ public final class ContractProjection implements ContractPortfolio {
     private final Currency currency;
     private final Map<CustomerId, CustomerState> customers = new LinkedHashMap<>();
     private final Map<ContractId, CustomerId> owners = new LinkedHashMap<>();
+    /** The jobs an AMC contract covers (no other job is kept). */
     private final Map<JobId, ContractJob> jobs = new HashMap<>();
     private final Map<ContractId, List<ContractJob>> jobsByContract = new HashMap<>();
 
@@ -110,17 +112,13 @@ public final class ContractProjection implements ContractPortfolio {
     public synchronized void accept(JobEvent event) {
         JobId id = event.header().job();
         if (event instanceof JobEvent.JobCreated created) {
-            if (jobs.containsKey(id)) {
+            Coverage coverage = created.coverage();
+            if (coverage == null || coverage.kind() != CoverageKind.AMC || jobs.containsKey(id)) {
                 return;
             }
-            Coverage coverage = created.coverage();
-            ContractId contract = coverage != null && coverage.kind() == CoverageKind.AMC
-                    ? ContractId.of(coverage.reference()) : null;
             ContractJob job = new ContractJob(id, created.jobType());
             jobs.put(id, job);
-            if (contract != null) {
-                jobsByContract.computeIfAbsent(contract, c -> new ArrayList<>()).add(job);
-            }
+            jobsByContract.computeIfAbsent(ContractId.of(coverage.reference()), c -> new ArrayList<>()).add(job);
         } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
             ContractJob job = jobs.get(id);
             if (job != null && job.completedAt == null) {

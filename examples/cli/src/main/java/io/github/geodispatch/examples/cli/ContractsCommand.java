@@ -10,6 +10,7 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
@@ -35,7 +36,9 @@ import java.util.concurrent.Callable;
  * the given time and writes {@code due-visits.csv}, {@code renewals.csv} and {@code entitlements.csv} (columns in
  * {@code docs/formats.md}) into DIR, all three or none: they are written to a temporary directory that takes DIR's
  * place (a DIR holding other files is refused). Exit 0 when done, 1 when done but some journal lines were rejected
- * or flagged, 2 on bad arguments or an unusable journal, 3 when the files cannot be written.
+ * or flagged, 2 on bad arguments or an unusable journal, 3 when the files cannot be written. Memory is bounded by the
+ * contracts and the live jobs: a job done and untouched for the audit window ({@link LeakageAudit#DEFAULT_WINDOW}) is
+ * let go, and a later record for it is rejected (reported on standard error, exit 1).
  */
 @Command(name = "contracts", mixinStandardHelpOptions = true,
         description = "Contracts as of a time: preventive visits due, renewals due, entitlements used; writes three CSV files.",
@@ -95,7 +98,7 @@ public final class ContractsCommand implements Callable<Integer> {
             public void customerEvent(CustomerEvent event) {
                 portfolio.accept(event);
             }
-        });
+        }, LeakageAudit.DEFAULT_WINDOW);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(journal, (line, record) -> {
             OffsetDateTime time = record instanceof JournalRecord.CustomerRecord c ? c.at()
@@ -111,7 +114,7 @@ public final class ContractsCommand implements Callable<Integer> {
         List<ScheduledVisit> visits = portfolio.openVisits(day, HORIZON_DAYS);
         List<RenewalDue> renewals = portfolio.renewalsDue(day);
         List<Entitlement> entitlements = portfolio.entitlements(day);
-        writeAll(visits, renewals, entitlements);
+        writeAll(out, visits, renewals, entitlements);
 
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -120,6 +123,8 @@ public final class ContractsCommand implements Callable<Integer> {
         o.printf("journal: %d lines, %d records, %d rejected by the reader, %d by the import;%n"
                         + "         %d records after --as-of left out%n",
                 summary.lines(), summary.records(), summary.rejected(), importer.rejected(), late[0]);
+        o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                LeakageAudit.DEFAULT_WINDOW.toDays(), importer.jobsLetGo(), importer.peakJobsHeld());
         o.printf("as of %s: %d contracts with entitlements;%n"
                         + "       %d visits open (%d overdue), %d renewals due, %d warranties ending%n",
                 day, entitlements.size(), visits.size(),
@@ -130,7 +135,8 @@ public final class ContractsCommand implements Callable<Integer> {
         return summary.rejected() + importer.problemCount() > 0 ? ExitCodes.DONE_WITH_FINDINGS : ExitCodes.DONE;
     }
 
-    private void writeAll(List<ScheduledVisit> visits, List<RenewalDue> renewals, List<Entitlement> entitlements)
+    /** Writes the three files into {@code out} (replacing an earlier run's), all or none. */
+    static void writeAll(Path out, List<ScheduledVisit> visits, List<RenewalDue> renewals, List<Entitlement> entitlements)
             throws IOException {
         try (OutputFiles.Directory dir = OutputFiles.directory(out, OUTPUTS::contains, true)) {
             dir.write("due-visits.csv", csvFile("contract,customer,branch,site,unit,visit,due_on,window_end,job_type,job,status",

@@ -1,22 +1,24 @@
 package io.github.geodispatch.examples.cli;
 
-import io.github.geodispatch.examples.OutputFiles;import io.github.geodispatch.billing.BillableJob;
+import io.github.geodispatch.examples.OutputFiles;
+import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.EInvoiceJson;
 import io.github.geodispatch.billing.IndiaGst;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceDrafter;
 import io.github.geodispatch.billing.InvoiceJson;
-import io.github.geodispatch.billing.InvoiceRegister;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.PaymentLinks;
 import io.github.geodispatch.billing.PriceBasis;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.journal.JournalImporter;
+import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
+import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.memory.InMemoryInvoiceSequence;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
@@ -30,14 +32,17 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,7 +52,10 @@ import java.util.concurrent.Callable;
  * v1.1) and the {@code invoices.csv} register ({@code /} and {@code -} in file names become {@code _}), all
  * into a temporary directory that takes DIR's place when complete. Bad journal lines are reported and skipped;
  * a journal that yields no records or with too many rejected lines, or a malformed seller file, stops it with a
- * one-line error (exit 2, nothing written).
+ * one-line error (exit 2, nothing written). Memory is bounded by the live jobs, not by the journal's history: the
+ * invoices are drafted and written while the journal is read, each job once it is done and untouched for the audit
+ * window ({@link LeakageAudit#DEFAULT_WINDOW}) and no job held completed before it (see {@link Drafting}); a later
+ * record for a job let go is rejected (standard error, exit 1). The register's rows wait in run files beside DIR.
  */
 @Command(name = "invoice", mixinStandardHelpOptions = true,
         description = "Generate GST invoices, e-invoice JSON and the sales register from a journal.",
@@ -97,67 +105,44 @@ public final class InvoiceCommand implements Callable<Integer> {
         SellerProfile profile = SellerProfile.read(seller);
         InvoiceDrafter drafter = InvoiceDrafter.builder().seller(profile).regime(IndiaGst.withDefaultRates())
                 .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).paymentLinks(PaymentLinks.upiIntent()).build();
-        Journal read = readJournal();
-
-        List<JobState> completed = new ArrayList<>();
-        int notCompleted = 0;
-        for (JobState state : read.jobs.values()) {
-            if (state.completedAt() != null
-                    && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
-                completed.add(state);
-            } else {
-                notCompleted++;
-            }
-        }
-        completed.sort(Comparator.comparing(JobState::completedAt).thenComparing(JobState::id));
-
-        List<Invoice> invoices = new ArrayList<>();
-        int covered = 0;
-        int alreadyInvoiced = 0;
-        for (JobState state : completed) {
-            if (state.invoice() != null) {
-                alreadyInvoiced++;
-                if (skipInvoiced) {
-                    continue;
-                }
-            }
-            Party buyer = buyer(state, read.customers);
-            try {
-                Optional<Invoice> invoice = drafter.draft(BillableJob.fromState(state, buyer, zone));
-                invoice.ifPresent(invoices::add);
-                covered += invoice.isPresent() ? 0 : 1;
-            } catch (IllegalArgumentException e) {
-                throw new BillingException("job " + state.id() + ": " + e.getMessage(), e);
-            }
-        }
-
-        int b2b = 0;
-        try (OutputFiles.Directory dir = OutputFiles.directory(out, InvoiceCommand::isOutputFile, force)) {
-            for (Invoice invoice : invoices) {
-                String name = invoice.number().replace('/', '_').replace('-', '_');
-                dir.write("invoice-" + name + ".json", InvoiceJson.write(invoice));
-                if (invoice.b2b()) {
-                    dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
-                    b2b++;
-                }
-            }
-            dir.write("invoices.csv", InvoiceRegister.csv(invoices, drafter.regime()));
+        try (OutputFiles.Directory dir = OutputFiles.directory(out, InvoiceCommand::isOutputFile, force);
+             SpilledRegister register = new SpilledRegister(out, drafter.regime())) {
+            Drafting drafting = new Drafting(drafter, dir, register);
+            JournalImporter importer = JournalImporter.unchained(TenantId.of("cli"), drafting,
+                    LeakageAudit.DEFAULT_WINDOW);
+            JournalSummary summary = JournalReader.create().read(journal, (line, record) -> {
+                drafting.line = line;
+                importer.record(line, record);
+            });
+            InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
+                    summary.problems().isEmpty() ? null : summary.problems().get(0));
+            PrintWriter err = spec.commandLine().getErr();
+            InputCheck.print(err, "  ", summary.problems(), summary.rejected());
+            InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
+            InputCheck.print(err, "  ", drafting.flags, drafting.flagged);
+            long rejected = summary.rejected() + importer.rejected();
+            long problems = summary.rejected() + importer.problemCount() + drafting.flagged;
+            drafting.finish();
+            dir.write("invoices.csv", register::writeTo);
             dir.commit();
-        }
 
-        PrintWriter stdout = spec.commandLine().getOut();
-        long links = invoices.stream().filter(invoice -> invoice.paymentLink() != null).count();
-        stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount due)%n"
-                + "  and invoices.csv written to %s%n", invoices.size(), b2b, invoices.size() - b2b, links, out);
-        stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice),%n"
-                + "      %d already invoiced in the journal%s%n", completed.size(), notCompleted, covered, alreadyInvoiced,
-                skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
-        if (read.problems > 0) {
-            stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard error)%n",
-                    read.rejected, read.problems - read.rejected);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount "
+                    + "due)%n  and invoices.csv written to %s%n", drafting.invoices, drafting.b2b,
+                    drafting.invoices - drafting.b2b, drafting.links, out);
+            stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice),%n"
+                    + "      %d already invoiced in the journal%s%n", drafting.completed, drafting.notCompleted,
+                    drafting.covered, drafting.alreadyInvoiced,
+                    skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
+            if (problems > 0) {
+                stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard "
+                        + "error)%n", rejected, problems - rejected);
+            }
+            stdout.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
+                    LeakageAudit.DEFAULT_WINDOW.toDays(), importer.jobsLetGo(), drafting.peakJobsHeld);
+            stdout.flush();
+            return problems == 0 ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
         }
-        stdout.flush();
-        return read.problems == 0 ? ExitCodes.DONE : ExitCodes.DONE_WITH_FINDINGS;
     }
 
     /** The files an invoice run writes, by name. */
@@ -166,35 +151,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                 && name.endsWith(".json");
     }
 
-    private Journal readJournal() throws IOException {
-        Journal read = new Journal();
-        JournalImporter importer = new JournalImporter(TenantId.of("cli"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                if (event instanceof JobEvent.JobCreated created) {
-                    read.jobs.put(event.header().job(), JobState.of(created));
-                } else {
-                    read.jobs.computeIfPresent(event.header().job(), (job, state) -> state.apply(event));
-                }
-            }
-
-            @Override
-            public void customer(JournalRecord.Customer customer) {
-                read.customers.put(customer.id(), customer);
-            }
-        });
-        JournalSummary summary = JournalReader.create().read(journal, importer);
-        InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
-                summary.problems().isEmpty() ? null : summary.problems().get(0));
-        PrintWriter err = spec.commandLine().getErr();
-        InputCheck.print(err, "  ", summary.problems(), summary.rejected());
-        InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
-        read.rejected = summary.rejected() + importer.rejected();
-        read.problems = summary.rejected() + importer.problemCount();
-        return read;
-    }
-
-    private static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
+    static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
         JournalRecord.Customer customer = customers.get(state.customer());
         if (customer == null) {
             throw new BillingException("job " + state.id() + " names customer " + state.customer()
@@ -208,14 +165,184 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
     }
 
-    /** What the command keeps of a journal. */
-    private static final class Journal {
-        /** Each job's state, folded as its events arrive (the events themselves are not kept). */
-        final Map<JobId, JobState> jobs = new LinkedHashMap<>();
-        final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
-        /** Journal lines rejected (not imported). */
-        long rejected;
-        /** Journal lines rejected or flagged. */
-        long problems;
+    /** When a job completed, the order invoices are numbered in: by completion time, then job id. */
+    private record Completion(Instant at, JobId job) implements Comparable<Completion> {
+        static final Comparator<Completion> ORDER = Comparator.comparing(Completion::at).thenComparing(Completion::job);
+
+        static Completion of(JobState state) {
+            return state.completedAt() == null ? null : new Completion(state.completedAt(), state.id());
+        }
+
+        @Override
+        public int compareTo(Completion other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * Folds each job's state as its events arrive and drafts the invoices in completion order while the journal is
+     * read, holding only the live jobs: the importer lets go of a job done and untouched for the audit window, and a
+     * job let go is drafted once no job held completed before it. That is the order of the whole journal as long as
+     * no completion is recorded more than the window after the journal's newest record: a job let go was untouched
+     * for the window, so it completed more than the window before the newest record, and a job completing before it
+     * would be such a record (flagged if it comes).
+     */
+    private final class Drafting implements JournalImporter.Target {
+        private final InvoiceDrafter drafter;
+        private final OutputFiles.Directory dir;
+        private final SpilledRegister register;
+        private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
+        /** The jobs the importer holds, folded (the events themselves are not kept). */
+        private final Map<JobId, JobState> live = new HashMap<>();
+        /** When the live jobs that have a completion completed. */
+        private final TreeSet<Completion> liveCompletions = new TreeSet<>();
+        /** Jobs let go that get an invoice, waiting for the live ones completed before them. */
+        private final TreeMap<Completion, JobState> waiting = new TreeMap<>();
+        /** The journal line being read. */
+        long line;
+        /** Completions recorded before one already drafted: the first 1,000, and how many in all. */
+        final List<JournalProblem> flags = new ArrayList<>();
+        long flagged;
+        private Completion lastDrafted;
+        /** The first failure to draft or write an invoice; drafting stops there and {@link #finish} throws it. */
+        private Exception failure;
+        int completed;
+        int notCompleted;
+        int covered;
+        int alreadyInvoiced;
+        int invoices;
+        int b2b;
+        int links;
+        int peakJobsHeld;
+
+        Drafting(InvoiceDrafter drafter, OutputFiles.Directory dir, SpilledRegister register) {
+            this.drafter = drafter;
+            this.dir = dir;
+            this.register = register;
+        }
+
+        @Override
+        public void customer(JournalRecord.Customer customer) {
+            customers.put(customer.id(), customer);
+        }
+
+        @Override
+        public void event(JobEvent event) {
+            JobId job = event.header().job();
+            JobState before = live.get(job);
+            JobState after;
+            if (event instanceof JobEvent.JobCreated created) {
+                after = JobState.of(created);
+            } else if (before == null) {
+                return;
+            } else {
+                after = before.apply(event);
+            }
+            live.put(job, after);
+            peakJobsHeld = Math.max(peakJobsHeld, live.size() + waiting.size());
+            Completion was = before == null ? null : Completion.of(before);
+            Completion now = Completion.of(after);
+            if (Objects.equals(was, now)) {
+                return;
+            }
+            if (was != null) {
+                liveCompletions.remove(was);
+            }
+            if (now != null) {
+                liveCompletions.add(now);
+                if (lastDrafted != null && now.compareTo(lastDrafted) < 0) {
+                    flag("job " + job + " completed at " + now.at() + ", before job " + lastDrafted.job()
+                            + ", drafted already (recorded more than the audit window late): its invoice is numbered"
+                            + " after that one's");
+                }
+            }
+        }
+
+        private void flag(String message) {
+            flagged++;
+            if (flags.size() < JournalReader.MAX_KEPT_PROBLEMS) {
+                flags.add(new JournalProblem(line, JournalProblem.Kind.FLAGGED, message));
+            }
+        }
+
+        @Override
+        public void letGo(JobId job) {
+            hold(live.remove(job));
+            draftWaiting();
+        }
+
+        /** Drafts every job still held, in completion order; throws the first failure to draft or write. */
+        void finish() throws IOException {
+            live.values().forEach(this::hold);
+            live.clear();
+            draftWaiting();
+            if (failure instanceof IOException e) {
+                throw e;
+            } else if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+        }
+
+        /** A job no longer live: it waits for its invoice, or it did not end completed. */
+        private void hold(JobState state) {
+            Completion completion = Completion.of(state);
+            if (completion != null) {
+                liveCompletions.remove(completion);
+            }
+            if (completion != null && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
+                waiting.put(completion, state);
+            } else {
+                notCompleted++;
+            }
+        }
+
+        /** Drafts the waiting jobs completed before every live one. */
+        private void draftWaiting() {
+            while (!waiting.isEmpty()
+                    && (liveCompletions.isEmpty() || waiting.firstKey().compareTo(liveCompletions.first()) < 0)) {
+                Map.Entry<Completion, JobState> next = waiting.pollFirstEntry();
+                if (lastDrafted == null || next.getKey().compareTo(lastDrafted) > 0) {
+                    lastDrafted = next.getKey();
+                }
+                if (failure == null) {
+                    try {
+                        draft(next.getValue());
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
+                    }
+                }
+            }
+        }
+
+        private void draft(JobState state) throws IOException {
+            completed++;
+            if (state.invoice() != null) {
+                alreadyInvoiced++;
+                if (skipInvoiced) {
+                    return;
+                }
+            }
+            Party buyer = buyer(state, customers);
+            Optional<Invoice> drafted;
+            try {
+                drafted = drafter.draft(BillableJob.fromState(state, buyer, zone));
+            } catch (IllegalArgumentException e) {
+                throw new BillingException("job " + state.id() + ": " + e.getMessage(), e);
+            }
+            if (drafted.isEmpty()) {
+                covered++;
+                return;
+            }
+            Invoice invoice = drafted.get();
+            String name = invoice.number().replace('/', '_').replace('-', '_');
+            dir.write("invoice-" + name + ".json", InvoiceJson.write(invoice));
+            if (invoice.b2b()) {
+                dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
+                b2b++;
+            }
+            register.add(invoice);
+            invoices++;
+            links += invoice.paymentLink() != null ? 1 : 0;
+        }
     }
 }

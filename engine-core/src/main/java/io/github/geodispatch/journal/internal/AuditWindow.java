@@ -1,38 +1,38 @@
-package io.github.geodispatch.leakage.internal;
-
-import io.github.geodispatch.leakage.LeakageMonitor;
+package io.github.geodispatch.journal.internal;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
- * A batch audit's retention: once a day of journal time, the monitor lets go of what nothing touched for the audit
- * window before the newest record read ({@link LeakageMonitor#retire}), and the audit's own per-job state follows
- * ({@code alsoForget}). Counts the jobs let go and the most held at once. Not thread-safe (one audit's reading
- * thread).
+ * A batch audit's retention: once a day of journal time, the audit lets go of the jobs done and untouched for the
+ * audit window before the newest record read ({@code retire}, given that cut, lets them go and says how many; the
+ * leakage monitor's {@code retire} with the audit's own per-job state, or the journal importer's). Counts the jobs let
+ * go and the most held at once ({@code held}). Not thread-safe (one audit's reading thread).
  */
 public final class AuditWindow {
     /** How often (in journal time) the audit lets go of what left the window. */
     private static final Duration RETIRE_EVERY = Duration.ofDays(1);
 
-    private final LeakageMonitor monitor;
     private final Duration window;
-    private final Consumer<LeakageMonitor.Retired> alsoForget;
+    private final ToIntFunction<Instant> retire;
+    private final IntSupplier held;
     private Instant next;
     private long jobsLetGo;
     private int peakJobs;
 
     /**
-     * Retains {@code monitor}'s state for {@code window} (positive; a window longer than the journal's span keeps
-     * everything), handing what it let go to {@code alsoForget}.
+     * Retains jobs for {@code window} (positive; a window longer than the journal's span keeps everything):
+     * {@code retire} lets go of the jobs done and untouched since the instant it is given and returns how many;
+     * {@code held} counts the jobs held now.
      */
-    public AuditWindow(LeakageMonitor monitor, Duration window, Consumer<LeakageMonitor.Retired> alsoForget) {
+    public AuditWindow(Duration window, ToIntFunction<Instant> retire, IntSupplier held) {
         this.window = requirePositive(window);
-        this.monitor = Objects.requireNonNull(monitor, "monitor");
-        this.alsoForget = Objects.requireNonNull(alsoForget, "alsoForget");
+        this.retire = Objects.requireNonNull(retire, "retire");
+        this.held = Objects.requireNonNull(held, "held");
     }
 
     /** {@code window} when it is a positive duration; otherwise throws naming it. */
@@ -54,10 +54,8 @@ public final class AuditWindow {
         }
         Instant at = time.toInstant();
         if (next != null) {
-            peakJobs = Math.max(peakJobs, monitor.jobsHeld());
-            LeakageMonitor.Retired retired = monitor.retire(minusSaturating(at, window));
-            alsoForget.accept(retired);
-            jobsLetGo += retired.jobs().size();
+            peakJobs = Math.max(peakJobs, held.getAsInt());
+            jobsLetGo += retire.applyAsInt(minusSaturating(at, window));
         }
         next = at.plus(RETIRE_EVERY);
     }
@@ -66,9 +64,9 @@ public final class AuditWindow {
         return jobsLetGo;
     }
 
-    /** The most jobs the monitor held at once, now included. */
+    /** The most jobs held at once, now included (sampled before each retirement). */
     public int peakJobsHeld() {
-        return Math.max(peakJobs, monitor.jobsHeld());
+        return Math.max(peakJobs, held.getAsInt());
     }
 
     private static Instant minusSaturating(Instant at, Duration window) {

@@ -1,0 +1,127 @@
+package io.github.geodispatch.examples.cli;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generated journals for the {@code invoice} and {@code contracts} commands that span several audit windows, where no
+ * record of a job is more than 24 days from its {@code job.created} and lines are written in time order give or take
+ * two days (each job's lines keep their order): so no record arrives later than the 35-day window, and a run letting go of done jobs must give what one
+ * keeping everything gives. Customers C-1 to C-4 (C-2 with a GSTIN, C-4 in another state) have a profile line and a
+ * customer stream; C-1 holds the activated AMC-1 (AC_PM visits, AC_REPAIR covered), which some of its jobs name.
+ */
+final class WindowJournals {
+    static final OffsetDateTime START = OffsetDateTime.parse("2026-02-01T09:00:00+05:30");
+    private static final String[] BRANCHES = {"BR-1", "BR-2"};
+
+    private WindowJournals() {}
+
+    /** Journals of 1 to 60 jobs over 1 to 200 days. */
+    static Arbitrary<String> journals() {
+        return Combinators.combine(Arbitraries.integers().between(1, 60), Arbitraries.integers().between(1, 200),
+                Arbitraries.longs()).as((jobs, days, seed) -> journal(jobs, days, seed, false));
+    }
+
+    /**
+     * A journal of {@code jobs} jobs starting over {@code days} days, drawn from {@code seed}; some are left open
+     * (never completed nor cancelled) unless {@code everyJobEnds}.
+     */
+    static String journal(int jobs, int days, long seed, boolean everyJobEnds) {
+        Random random = new Random(seed);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 1; i <= jobs; i++) {
+            job(random, "J-" + i, START.plusMinutes(random.nextInt(days * 24 * 60)), everyJobEnds, lines);
+        }
+        lines.sort(Comparator.comparing(Line::order));
+        StringBuilder text = new StringBuilder(header());
+        lines.forEach(line -> text.append(line.text()).append('\n'));
+        return text.toString();
+    }
+
+    /** The customers, their streams and the contract, all before {@link #START}. */
+    static String header() {
+        StringBuilder text = new StringBuilder();
+        String[] states = {"29", "29", "29", "33"};
+        for (int c = 1; c <= 4; c++) {
+            text.append("{\"type\":\"customer\",\"id\":\"C-").append(c).append("\",\"name\":\"Customer ").append(c)
+                    .append("\",\"address\":\"").append(c).append(", 1st Cross\",\"city\":\"Bengaluru\",\"pincode\":\"560034\","
+                            + "\"state_code\":\"").append(states[c - 1]).append('"')
+                    .append(c == 2 ? ",\"gstin\":\"29FNNCF1929M1Z3\"}\n" : "}\n");
+            text.append("{\"type\":\"customer.registered\",\"customer\":\"C-").append(c)
+                    .append("\",\"at\":\"2026-01-10T09:00:00+05:30\",\"branch\":\"BR-1\",\"name\":\"Customer ").append(c)
+                    .append("\",\"phones\":[\"+91990011223").append(c).append("\"],\"language\":\"en\",\"address\":\"Bengaluru\"}\n");
+            text.append("{\"type\":\"customer.site\",\"customer\":\"C-").append(c).append("\",\"at\":\"2026-01-10T10:00:00+05:30\","
+                    + "\"site_id\":\"S-").append(c).append("\",\"location\":{\"lat\":12.93,\"lng\":77.61},\"address\":\"Site ")
+                    .append(c).append("\"}\n");
+        }
+        text.append("{\"type\":\"contract.drafted\",\"customer\":\"C-1\",\"at\":\"2026-01-15T11:00:00+05:30\",\"contract\":\"AMC-1\","
+                + "\"contract_kind\":\"AMC\",\"sites\":[\"S-1\"],\"visits_per_year\":4,\"visit_job_type\":\"AC_PM\","
+                + "\"job_types\":[\"AC_PM\",\"AC_REPAIR\"],\"labour_covered\":true,\"response_hours\":24,"
+                + "\"price\":{\"amount\":\"4999.00\",\"currency\":\"INR\"},\"start\":\"2026-02-01\",\"end\":\"2027-01-31\"}\n");
+        text.append("{\"type\":\"contract.activated\",\"customer\":\"C-1\",\"at\":\"2026-01-15T12:00:00+05:30\",\"contract\":\"AMC-1\"}\n");
+        return text.toString();
+    }
+
+    /** One job's records, from {@code created} to at most 24 days later. */
+    static void job(Random random, String job, OffsetDateTime created, boolean ends, List<Line> lines) {
+        int customer = 1 + random.nextInt(4);
+        boolean amc = customer == 1 && random.nextInt(3) > 0;
+        String type = amc && random.nextBoolean() ? "AC_PM" : random.nextBoolean() ? "AC_REPAIR" : "AC_SERVICE";
+        String branch = BRANCHES[random.nextInt(BRANCHES.length)];
+        int quote = random.nextInt(4) * 500;
+        long jitter = random.nextInt(2 * 24 * 60);
+        Jobs add = (minutes, json) -> {
+            OffsetDateTime at = created.plusMinutes(minutes);
+            lines.add(new Line(at.toEpochSecond() / 60 + jitter, "{\"type\":\"" + json.replace("@", "\",\"job\":\""
+                    + job + "\",\"at\":\"" + at + "\"")));
+        };
+        add.record(0, "job.created@,\"branch\":\"" + branch + "\",\"customer\":\"C-" + customer + "\",\"job_type\":\"" + type
+                + "\",\"site\":{\"lat\":12.93,\"lng\":77.61,\"radius_m\":80.0},\"quote\":{\"amount\":\"" + quote
+                + ".00\",\"currency\":\"INR\"}" + (amc ? ",\"coverage\":{\"kind\":\"AMC\",\"ref\":\"AMC-1\","
+                + "\"valid_until\":\"2027-01-31\",\"job_types\":[]}}" : "}"));
+        int minute = 60 + random.nextInt(3 * 24 * 60);
+        add.record(minute, "job.assigned@,\"technician\":\"T-1\"}");
+        int outcome = random.nextInt(6);
+        if (outcome == 0) {
+            add.record(minute + 30, "job.status@,\"status\":\"CANCELLED\"}");
+            return;
+        }
+        if (random.nextBoolean()) {
+            add.record(minute + 20, "job.part@,\"sku\":\"CAP-35\",\"hsn\":\"85322200\",\"qty\":1,"
+                    + "\"unit_price\":{\"amount\":\"350.00\",\"currency\":\"INR\"},\"billable\":true}");
+        }
+        if (outcome == 1 && !ends) {
+            return; // left open
+        }
+        minute += 60 + random.nextInt(7 * 24 * 60);
+        add.record(minute, "job.status@,\"status\":\"COMPLETED\"}");
+        if (random.nextInt(4) == 0) {
+            add.record(minute + 10, "job.payment@,\"mode\":\"CASH\",\"amount\":{\"amount\":\"" + (quote / 2)
+                    + ".00\",\"currency\":\"INR\"}}");
+        }
+        if (random.nextInt(4) == 0) {
+            add.record(minute + 20, "job.invoice@,\"invoice_no\":\"INV/" + job + "\",\"amount\":{\"amount\":\"" + quote
+                    + ".00\",\"currency\":\"INR\"},\"parts\":[]}");
+        }
+        if (outcome == 2) {
+            add.record(minute + 30 + random.nextInt(14 * 24 * 60), "job.status@,\"status\":\"CANCELLED\"}");
+        } else if (outcome == 3) {
+            add.record(minute + 30 + random.nextInt(14 * 24 * 60), "job.status@,\"status\":\"CLOSED\"}");
+        }
+    }
+
+    /** A journal line and where it is written: its time in minutes, give or take up to two days. */
+    record Line(long order, String text) {}
+
+    @FunctionalInterface
+    private interface Jobs {
+        void record(int minutes, String json);
+    }
+}

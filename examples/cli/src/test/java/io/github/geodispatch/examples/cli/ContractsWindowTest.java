@@ -21,8 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +34,6 @@ class ContractsWindowTest {
     /** After every generated journal's last record. */
     static final String AS_OF = "2026-09-30T18:00:00+05:30";
     static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
-    static final Pattern MEMORY = Pattern.compile("memory: audit window 35 days; (\\d+) jobs let go after it, "
-            + "at most (\\d+) held at once");
 
     @TempDir
     Path tmp;
@@ -106,12 +102,9 @@ class ContractsWindowTest {
 
     private int[] memory(String text) throws IOException {
         Path journal = Files.writeString(Files.createTempFile(tmp, "long", ".jsonl"), text);
-        Cli cli = Cli.run("contracts", "--journal", journal.toString(), "--as-of", "2027-06-30T18:00:00+05:30", "--out",
-                Files.createTempDirectory(tmp, "out").resolve("contracts").toString());
-        assertThat(cli.exit()).as(cli.printed()).isZero();
-        Matcher memory = MEMORY.matcher(cli.out());
-        assertThat(memory.find()).as(cli.out()).isTrue();
-        return new int[] {Integer.parseInt(memory.group(1)), Integer.parseInt(memory.group(2))};
+        return WindowJournals.memoryLine(Cli.run("contracts", "--journal", journal.toString(), "--as-of",
+                "2027-06-30T18:00:00+05:30", "--out",
+                Files.createTempDirectory(tmp, "out").resolve("contracts").toString()));
     }
 
     /** The three files of a run keeping every job's stream (an importer without a window). */

@@ -39,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InvoiceWindowTest {
     static final Path SELLER = SampleData.path("gst/seller.json");
-    static final Pattern MEMORY = Pattern.compile("memory: audit window 35 days; (\\d+) jobs let go after it, "
-            + "at most (\\d+) held at once");
 
     @TempDir
     Path tmp;
@@ -127,12 +123,9 @@ class InvoiceWindowTest {
     /** The jobs let go and the most held, from the memory line. */
     private int[] memory(String text) throws IOException {
         Path journal = Files.writeString(Files.createTempFile(tmp, "long", ".jsonl"), text);
-        Cli cli = Cli.run("invoice", "--journal", journal.toString(), "--seller", SELLER.toString(), "--out",
-                Files.createTempDirectory(tmp, "out").resolve("invoices").toString());
-        assertThat(cli.exit()).as(cli.printed()).isZero();
-        Matcher memory = MEMORY.matcher(cli.out());
-        assertThat(memory.find()).as(cli.out()).isTrue();
-        return new int[] {Integer.parseInt(memory.group(1)), Integer.parseInt(memory.group(2))};
+        return WindowJournals.memoryLine(Cli.run("invoice", "--journal", journal.toString(), "--seller",
+                SELLER.toString(), "--out",
+                Files.createTempDirectory(tmp, "out").resolve("invoices").toString()));
     }
 
     /** A job of C-3 at 1000.00 in BR-1, created and completed at the times given. */

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated journals for the {@code invoice} and {@code contracts} commands that span several audit windows, where no
@@ -24,6 +28,18 @@ final class WindowJournals {
     private WindowJournals() {}
 
     /** Journals of 1 to 60 jobs over 1 to 200 days. */
+    /** A command's memory line: the jobs let go after the window and the most held at once. */
+    private static final Pattern MEMORY = Pattern.compile("memory: audit window 35 days; (\\d+) jobs let go after it, "
+            + "at most (\\d+) held at once");
+
+    /** The jobs let go and the most held, from the memory line of a successful run. */
+    static int[] memoryLine(Cli cli) {
+        assertThat(cli.exit()).as(cli.printed()).isZero();
+        Matcher memory = MEMORY.matcher(cli.out());
+        assertThat(memory.find()).as(cli.out()).isTrue();
+        return new int[] {Integer.parseInt(memory.group(1)), Integer.parseInt(memory.group(2))};
+    }
+
     static Arbitrary<String> journals() {
         return Combinators.combine(Arbitraries.integers().between(1, 60), Arbitraries.integers().between(1, 200),
                 Arbitraries.longs()).as((jobs, days, seed) -> journal(jobs, days, seed, false));

@@ -246,10 +246,9 @@ class CachingProbe extends PointProbe {
 
     /**
      * Adds fence {@code i} of {@code entry} (once: a repeat changes nothing) to the disc begun, its record
-     * copied from the entry with the threshold as the caller read it, as covering all of the disc or not;
-     * returns false if the disc holds no more.
+     * copied from the entry, as covering all of the disc or not; returns false if the disc holds no more.
      */
-    boolean addDiscFence(CellEntry entry, int i, double threshold, boolean coversDisc) {
+    boolean addDiscFence(CellEntry entry, int i, boolean coversDisc) {
         double serial = entry.recordField(i, 4);
         for (int k = 0; k < discCount; k++) {
             if (data[(DISC_BASE + k) * CellEntry.STRIDE + 4] == serial) {
@@ -263,7 +262,9 @@ class CachingProbe extends PointProbe {
         for (int f = 0; f < CellEntry.STRIDE; f++) {
             data[o + f] = entry.recordField(i, f);
         }
-        data[o + 3] = coversDisc ? CellEntry.COVERS_CELL : threshold;
+        if (coversDisc) {
+            data[o + 3] = CellEntry.COVERS_CELL;
+        }
         discFences[discCount++] = entry.fence(i);
         return true;
     }

@@ -1,6 +1,4 @@
 package io.github.geodispatch.geofence.internal;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -21,33 +19,11 @@ import java.util.Arrays;
  * room beyond its fences, into which its successor (adding fences) writes instead of copying them: readers
  * of this entry never look there. Only the entry in the map is extended (under the index's writer lock),
  * and only once. Thread-safe once published.
- *
- * <p>One exception, for the entries of blocks only ({@link #withoutInBlock}): a fence removed from a block is
- * left in place with its threshold set to {@link #DEAD} (one atomic write, under the writer lock, before the
- * removal is published), which {@link #mayReach} rejects without touching the fence object; the block is
- * copied without its dead fences only once they would be more than half of it. A block holds tens of fences and
- * is read only to build a neighbourhood disc, so a removal no longer copies all of its records. A reader of a
- * block may thus see a fence dead while its removal is in progress (its compiled fence already marked removed),
- * never a fence that was not in the block; the threshold is the only field that ever changes, and only from a
- * live value to {@link #DEAD}. Cell entries never change.
  */
 final class CellEntry {
     static final int STRIDE = 5;
     /** Threshold of a fence covering the whole cell: above any squared distance between unit vectors. */
     static final double COVERS_CELL = 5;
-    /** Threshold of a fence removed from a block in place ({@link #withoutInBlock}): below any squared distance. */
-    static final double DEAD = -1;
-    private static final VarHandle THRESHOLD0, THRESHOLD1, RECORDS = MethodHandles.arrayElementVarHandle(double[].class);
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            THRESHOLD0 = lookup.findVarHandle(CellEntry.class, "threshold0", double.class);
-            THRESHOLD1 = lookup.findVarHandle(CellEntry.class, "threshold1", double.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
     /** Fences held in the entry's own fields. */
     private static final int INLINE = 2;
     private static final CompiledFence[] NO_FENCES = new CompiledFence[0];
@@ -65,8 +41,6 @@ final class CellEntry {
     private final double[] rest;
     /** Whether a successor has written into this entry's room: then another must copy. Written under the writer lock. */
     private boolean extended;
-    /** Fences of this (block's) entry marked {@link #DEAD} in place. Written and read under the writer lock. */
-    private int dead;
 
     private CellEntry(long key, int count, CompiledFence[] restFences, double[] rest) {
         this.key = key;
@@ -154,17 +128,7 @@ final class CellEntry {
      * of arcs is at most the sum of their chords.
      */
     boolean mayReach(int i, double x, double y, double z, double chordReach) {
-        return mayReach(i, recordField(i, 3), x, y, z, chordReach);
-    }
-
-    /**
-     * {@link #mayReach(int, double, double, double, double)} for fence {@code i} whose threshold was read as
-     * {@code threshold} (a reader of a block reads it once: it may turn {@link #DEAD} meanwhile); false for a dead fence.
-     */
-    boolean mayReach(int i, double threshold, double x, double y, double z, double chordReach) {
-        if (threshold < 0) { // DEAD
-            return false;
-        }
+        double threshold = recordField(i, 3);
         if (isPolygon(threshold) || threshold == COVERS_CELL) {
             return true;
         }
@@ -224,7 +188,6 @@ final class CellEntry {
             extended = true;
         }
         CellEntry e = new CellEntry(newKey, total, f, r);
-        e.dead = dead;
         for (int q = 0; q < Math.min(INLINE, total); q++) {
             if (q < count) {
                 e.inline(q, this, q);
@@ -267,67 +230,6 @@ final class CellEntry {
             }
         }
         return this;
-    }
-
-    /**
-     * For a block's entry in the map, under the writer lock: this entry without {@code fence}. The fence is marked
-     * {@link #DEAD} in place and this entry returned, unless dead fences would then be more than half of it: then
-     * a new entry of its live fences (possibly empty), allocated and written once.
-     */
-    CellEntry withoutInBlock(CompiledFence fence) {
-        for (int i = 0; i < count; i++) {
-            if (fence(i) == fence) {
-                if (recordField(i, 3) == DEAD) {
-                    return this;
-                }
-                if ((dead + 1) * 2 > count) {
-                    return compactedWithout(i);
-                }
-                if (i == 0) {
-                    THRESHOLD0.setOpaque(this, DEAD);
-                } else if (i == 1) {
-                    THRESHOLD1.setOpaque(this, DEAD);
-                } else {
-                    RECORDS.setOpaque(rest, STRIDE * (i - INLINE) + 3, DEAD);
-                }
-                dead++;
-                return this;
-            }
-        }
-        return this;
-    }
-
-    /** Number of fences marked dead in this entry (for tests). */
-    int dead() {
-        return dead;
-    }
-
-    /** A new entry of this one's live fences but fence {@code removed}, in order, with room as a changed entry gets. */
-    private CellEntry compactedWithout(int removed) {
-        int n = count - dead - 1;
-        if (n == 0) {
-            return empty(key);
-        }
-        int room = n > INLINE ? roomFor(n) - INLINE : 0;
-        CompiledFence[] f = room > 0 ? new CompiledFence[room] : NO_FENCES;
-        double[] r = room > 0 ? new double[room * STRIDE] : NO_RECORDS;
-        CellEntry e = new CellEntry(key, n, f, r);
-        int q = 0;
-        for (int j = 0; j < count; j++) {
-            if (j == removed || recordField(j, 3) == DEAD) {
-                continue;
-            }
-            if (q < INLINE) {
-                e.inline(q, this, j);
-            } else {
-                f[q - INLINE] = fence(j);
-                for (int k = 0; k < STRIDE; k++) {
-                    r[(q - INLINE) * STRIDE + k] = recordField(j, k);
-                }
-            }
-            q++;
-        }
-        return e;
     }
 
     /** Room for {@code n} fences: half as many again beyond two (cells mostly hold one or two). */

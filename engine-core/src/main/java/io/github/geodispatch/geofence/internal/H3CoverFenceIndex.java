@@ -284,17 +284,11 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.remove(r.compiled);
                 return true;
             }
-            for (int i = 0; i < r.blocksFrom; i++) {
-                CellEntry e = cells.get(r.keys[i]);
+            for (int i = 0; i < r.keys.length; i++) {
+                CellMap map = i < r.blocksFrom ? cells : blocks;
+                CellEntry e = map.get(r.keys[i]);
                 if (e != null) {
-                    cells.put(e.without(r.compiled));
-                }
-            }
-            for (int i = r.blocksFrom; i < r.keys.length; i++) { // a block's fence is marked dead in place, mostly
-                CellEntry e = blocks.get(r.keys[i]);
-                CellEntry after = e == null ? null : e.withoutInBlock(r.compiled);
-                if (after != e) {
-                    blocks.put(after);
+                    map.put(e.without(r.compiled));
                 }
             }
             publish(r, false);
@@ -455,15 +449,14 @@ public final class H3CoverFenceIndex implements FenceIndex {
             for (long bb = (b - rings) >> BLOCK_SHIFT; bb <= (b + rings) >> BLOCK_SHIFT; bb++) {
                 CellEntry e = blocks.get(H3Lattice.blockKey(face, ba, bb));
                 for (int i = 0; e != null && i < e.count; i++) {
-                    double threshold = e.recordField(i, 3); // read once: a fence being removed may turn dead
-                    if (!e.mayReach(i, threshold, p.x, p.y, p.z, chordReach)) {
-                        continue; // most of a block's fences, and its dead ones: decided from the block's records alone
+                    if (!e.mayReach(i, p.x, p.y, p.z, chordReach)) {
+                        continue; // most of a block's fences: decided from the block's records alone
                     }
-                    // blocks hold circles' records and polygon marks
+                    double threshold = e.recordField(i, 3); // blocks hold circles' records and polygon marks
                     int kind = CellEntry.isPolygon(threshold) ? classifier(e.fence(i)).classify(p.x, p.y, p.z, radius)
                             : classifyByChord(p.x - e.recordField(i, 0), p.y - e.recordField(i, 1), p.z - e.recordField(i, 2),
                                     nearChord2(threshold, sinH, cosH), farChord2(threshold, sinH, cosH));
-                    if (kind != OUTSIDE && !p.addDiscFence(e, i, threshold, kind == INTERIOR)) {
+                    if (kind != OUTSIDE && !p.addDiscFence(e, i, kind == INTERIOR)) {
                         p.crowdedDisc(v, radius, changes.stampSlot(p.lat, p.lng));
                         return;
                     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link FenceIndex} over H3 cell covers keyed by the pure-Java {@link H3Lattice} position of each cell.
@@ -65,6 +66,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
     private final LargeFences large = new LargeFences();
     /** Where recent changes were: what technicians' remembered cells and discs check when the version moves. */
     private final FenceChanges changes;
+    /** Scratch lists for an add's cover, taken by one writer at a time (one racing it makes its own). */
+    private final AtomicReference<Scratch> scratch = new AtomicReference<>();
+    /** What {@link CellEntry#with} is given for one fence covering its cells, or crossing them: read, never written. */
+    private static final boolean[] INSIDE = {true}, CROSSING = {false};
 
     /**
      * A fence in the index: where it is (a centre and the radians it reaches from it), and its cover's keys in
@@ -95,9 +100,13 @@ public final class H3CoverFenceIndex implements FenceIndex {
             throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
         }
         CompiledFence compiled = CompiledFence.of(fence);
-        Registered r = cover(compiled, new LongList(), new LongList());
+        Scratch lists = scratch.getAndSet(null);
+        if (lists == null) {
+            lists = new Scratch();
+        }
+        Registered r = cover(compiled, lists);
+        scratch.set(lists);
         CompiledFence[] one = {compiled};
-        boolean[] inside = {true}, crossing = {false};
         synchronized (writeLock) {
             if (fences.putIfAbsent(fence.id(), r) != null) {
                 throw new IllegalArgumentException("fence " + fence.id() + " is already in the index");
@@ -106,9 +115,9 @@ public final class H3CoverFenceIndex implements FenceIndex {
                 large.add(compiled);
                 return;
             }
-            addTo(cells, r.keys, 0, r.boundaryFrom, one, inside);
-            addTo(cells, r.keys, r.boundaryFrom, r.blocksFrom, one, crossing);
-            addTo(blocks, r.keys, r.blocksFrom, r.keys.length, one, crossing);
+            addTo(cells, r.keys, 0, r.boundaryFrom, one, INSIDE);
+            addTo(cells, r.keys, r.boundaryFrom, r.blocksFrom, one, CROSSING);
+            addTo(blocks, r.keys, r.blocksFrom, r.keys.length, one, CROSSING);
             publish(r, true);
         }
     }
@@ -123,10 +132,10 @@ public final class H3CoverFenceIndex implements FenceIndex {
             }
         }
         List<Registered> covered = new ArrayList<>(batch.size());
-        LongList interior = new LongList(), boundary = new LongList();
+        Scratch lists = new Scratch();
         int cellRows = 0, blockRows = 0;
         for (Fence fence : batch) {
-            Registered r = cover(CompiledFence.of(fence), interior, boundary);
+            Registered r = cover(CompiledFence.of(fence), lists);
             covered.add(r);
             cellRows += r.blocksFrom;
             blockRows += r.keys.length - r.blocksFrom;
@@ -458,30 +467,29 @@ public final class H3CoverFenceIndex implements FenceIndex {
     }
 
     /**
-     * The fence's cover keys in one array: {@code interior}'s, then {@code boundary}'s, then the blocks
-     * ({@link #BLOCK_SHIFT}) holding those cells, each block once.
+     * The fence's cover keys in one array, allocated once: {@code interior}'s, then {@code boundary}'s, then the
+     * blocks ({@link #BLOCK_SHIFT}) holding those cells, each block once.
      */
-    private static Registered covered(CompiledFence f, double lat, double lng, double reach, LongList interior, LongList boundary) {
-        int cells = interior.n + boundary.n;
-        long[] keys = new long[cells + 4];
-        System.arraycopy(interior.a, 0, keys, 0, interior.n);
-        System.arraycopy(boundary.a, 0, keys, interior.n, boundary.n);
-        int n = cells;
-        for (int c = 0; c < cells; c++) {
-            long key = keys[c];
+    private static Registered covered(CompiledFence f, double lat, double lng, double reach, Scratch lists) {
+        LongList interior = lists.interior, boundary = lists.boundary, blocks = lists.blocks;
+        blocks.clear();
+        for (int c = 0; c < interior.n + boundary.n; c++) {
+            long key = c < interior.n ? interior.a[c] : boundary.a[c - interior.n];
             long block = H3Lattice.blockKey(H3Lattice.face(key), H3Lattice.a(key) >> BLOCK_SHIFT, H3Lattice.b(key) >> BLOCK_SHIFT);
-            int i = n - 1;
-            while (i >= cells && keys[i] != block) { // a cover touches few blocks: a scan beats a set
+            int i = blocks.n - 1;
+            while (i >= 0 && blocks.a[i] != block) { // a cover touches few blocks: a scan beats a set
                 i--;
             }
-            if (i < cells) {
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n * 2);
-                }
-                keys[n++] = block;
+            if (i < 0) {
+                blocks.add(block);
             }
         }
-        return new Registered(f, lat, lng, reach, false, n == keys.length ? keys : Arrays.copyOf(keys, n), interior.n, cells);
+        int cells = interior.n + boundary.n;
+        long[] keys = new long[cells + blocks.n];
+        System.arraycopy(interior.a, 0, keys, 0, interior.n);
+        System.arraycopy(boundary.a, 0, keys, interior.n, boundary.n);
+        System.arraycopy(blocks.a, 0, keys, cells, blocks.n);
+        return new Registered(f, lat, lng, reach, false, keys, interior.n, cells);
     }
 
     /** The lattice key of the probe's cell (fast path first, H3 near edges); remembers it in the probe. */
@@ -498,8 +506,8 @@ public final class H3CoverFenceIndex implements FenceIndex {
 
     private static final long[] NO_KEYS = {};
 
-    /** The fence's place and cover; {@code interior} and {@code boundary} are scratch lists, cleared here. */
-    private Registered cover(CompiledFence f, LongList interior, LongList boundary) {
+    /** The fence's place and cover, found with the scratch {@code lists} (cleared here). */
+    private Registered cover(CompiledFence f, Scratch lists) {
         double lat, lng, reach;
         if (f instanceof CompiledFence.CircleFence c) {
             lat = c.lat;
@@ -520,12 +528,13 @@ public final class H3CoverFenceIndex implements FenceIndex {
             return new Registered(f, lat, lng, reach, true, NO_KEYS, 0, 0);
         }
         Classifier classifier = classifier(f);
+        LongList interior = lists.interior, boundary = lists.boundary;
         interior.clear();
         boundary.clear();
         if (lattice.farFromFaceEdges(lat, lng, reach + 2 * rho)) {
             long k0 = lattice.key(lat, lng);
             int rings = rings(reach + rho);
-            double[] centre = new double[3];
+            double[] centre = lists.centre;
             for (int da = -rings; da <= rings; da++) {
                 for (int db = Math.max(-rings, -da - rings); db <= Math.min(rings, -da + rings); db++) {
                     long key = H3Lattice.offset(k0, da, db);
@@ -543,7 +552,7 @@ public final class H3CoverFenceIndex implements FenceIndex {
                         lattice.keyOfCell(cell), interior, boundary);
             }
         }
-        return covered(f, lat, lng, reach, interior, boundary);
+        return covered(f, lat, lng, reach, lists);
     }
 
     /** Lattice rings around a cell that hold every cell centre within {@code reach} radians of a point in it. */
@@ -634,6 +643,12 @@ public final class H3CoverFenceIndex implements FenceIndex {
     static double angle(double ax, double ay, double az, double bx, double by, double bz) {
         double cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx;
         return Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
+    }
+
+    /** A writer's scratch for covers: interior cells, boundary cells, blocks, a unit vector. Not thread-safe. */
+    private static final class Scratch {
+        final LongList interior = new LongList(), boundary = new LongList(), blocks = new LongList();
+        final double[] centre = new double[3];
     }
 
     private static final class LongList {

@@ -88,17 +88,8 @@ public final class ContractsCommand implements Callable<Integer> {
         }
         LocalDate day = LocalDate.ofInstant(at, zoneId);
         ContractPortfolio portfolio = ContractPortfolio.create(zoneId, Currency.INR);
-        JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                portfolio.accept(event);
-            }
-
-            @Override
-            public void customerEvent(CustomerEvent event) {
-                portfolio.accept(event);
-            }
-        }, LeakageAudit.DEFAULT_WINDOW);
+        JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), feeding(portfolio),
+                LeakageAudit.DEFAULT_WINDOW);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(journal, (line, record) -> {
             OffsetDateTime time = record instanceof JournalRecord.CustomerRecord c ? c.at()
@@ -156,6 +147,21 @@ public final class ContractsCommand implements Callable<Integer> {
                             e.visitsOverdue())).toList()));
             dir.commit();
         }
+    }
+
+    /** An import target feeding {@code portfolio} the job and customer events. */
+    static JournalImporter.Target feeding(ContractPortfolio portfolio) {
+        return new JournalImporter.Target() {
+            @Override
+            public void event(JobEvent event) {
+                portfolio.accept(event);
+            }
+
+            @Override
+            public void customerEvent(CustomerEvent event) {
+                portfolio.accept(event);
+            }
+        };
     }
 
     /** A CSV file: the header, then the rows, each line ended by a line feed. */

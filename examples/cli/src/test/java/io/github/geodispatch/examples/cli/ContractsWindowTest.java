@@ -4,8 +4,6 @@ import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.spi.Currency;
-import io.github.geodispatch.spi.CustomerEvent;
-import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.TenantId;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -110,17 +108,8 @@ class ContractsWindowTest {
     /** The three files of a run keeping every job's stream (an importer without a window). */
     private static void writeReference(Path journal, Path out) throws IOException {
         ContractPortfolio portfolio = ContractPortfolio.create(ZONE, Currency.INR);
-        JournalReader.create().read(journal, JournalImporter.unchained(TenantId.of("journal"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                portfolio.accept(event);
-            }
-
-            @Override
-            public void customerEvent(CustomerEvent event) {
-                portfolio.accept(event);
-            }
-        }));
+        JournalReader.create().read(journal, JournalImporter.unchained(TenantId.of("journal"),
+                ContractsCommand.feeding(portfolio)));
         LocalDate day = LocalDate.ofInstant(java.time.OffsetDateTime.parse(AS_OF).toInstant(), ZONE);
         ContractsCommand.writeAll(out, portfolio.openVisits(day, ContractsCommand.HORIZON_DAYS),
                 portfolio.renewalsDue(day), portfolio.entitlements(day));

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -98,24 +99,31 @@ public final class OutputFiles {
         }
         Path parent = parentOf(target);
         Path temporary = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        List<Path> created = new ArrayList<>();
+        for (Path missing = parent.toAbsolutePath(); missing != null && !Files.exists(missing); missing = missing.getParent()) {
+            created.add(missing); // deepest first
+        }
         try {
             Files.createDirectories(parent);
             Files.createDirectory(temporary);
         } catch (IOException e) {
             throw new OutputException("cannot create " + target + ": " + reason(e), e);
         }
-        return new Directory(target, temporary);
+        return new Directory(target, temporary, created);
     }
 
     /** An output directory being written; {@link #close} without {@link #commit} deletes what was written. */
     public static final class Directory implements Closeable {
         private final Path target;
         private final Path temporary;
+        /** The directories above the target made to hold it, deepest first: removed again if nothing is committed. */
+        private final List<Path> createdParents;
         private boolean committed;
 
-        private Directory(Path target, Path temporary) {
+        private Directory(Path target, Path temporary, List<Path> createdParents) {
             this.target = target;
             this.temporary = temporary;
+            this.createdParents = createdParents;
         }
 
         /** Writes the text file {@code name} of the output. */
@@ -169,8 +177,11 @@ public final class OutputFiles {
             if (!committed) {
                 try {
                     deleteTree(temporary);
+                    for (Path parent : createdParents) {
+                        Files.delete(parent); // refused if anything else was put there meanwhile: it stays
+                    }
                 } catch (IOException ignored) {
-                    // the hidden temporary directory stays; the target was not touched
+                    // the hidden temporary directory or an empty parent stays; the target was not touched
                 }
             }
         }

@@ -39,6 +39,27 @@ class OutputFilesTest {
     }
 
     @Test
+    void theParentsMadeForAnUncommittedDirectoryAreRemovedAgain() throws IOException {
+        Path target = tmp.resolve("new/nested/out");
+        try (OutputFiles.Directory dir = OutputFiles.directory(target, name -> true, false)) {
+            dir.write("a.json", "{}");
+        }
+        assertThat(names(tmp)).isEmpty();
+
+        Path kept = Files.createDirectory(tmp.resolve("kept"));
+        try (OutputFiles.Directory dir = OutputFiles.directory(kept.resolve("made/out"), name -> true, false)) {
+            Files.writeString(kept.resolve("made/someone-else.txt"), "theirs");
+        }
+        assertThat(names(kept.resolve("made"))).containsExactly("someone-else.txt");
+
+        try (OutputFiles.Directory dir = OutputFiles.directory(target, name -> true, false)) {
+            dir.write("a.json", "{}");
+            dir.commit();
+        }
+        assertThat(names(target)).containsExactly("a.json");
+    }
+
+    @Test
     void aCommittedDirectoryReplacesTheEarlierRunWhole() throws IOException {
         Path target = Files.createDirectory(tmp.resolve("out"));
         Files.writeString(target.resolve("invoice-1.json"), "old");

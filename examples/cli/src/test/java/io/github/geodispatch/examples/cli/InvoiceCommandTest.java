@@ -112,10 +112,11 @@ class InvoiceCommandTest {
                         + "{\"type\":\"job.created\",\"job\":\n");
 
         Cli bad = Cli.run("invoice", "--journal", journal.toString(), "--seller", SampleData.path("gst/seller.json").toString(),
-                "--out", out.resolve("bad").toString());
+                "--out", out.resolve("new/bad").toString());
 
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("line 2: MALFORMED");
+        assertThat(out.resolve("new")).as("nothing written, not even DIR's parent").doesNotExist();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * pinned to one core with {@code taskset -c 0}, heap {@code -Xmx1g}) over generated journals of 1,000,000 and
  * 5,000,000 lines (50 technicians, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
  * reused). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
- * garbage collection, compilation), lines per second of each, and peak resident memory (VmHWM), sampled from
+ * garbage collection, compilation) and how it splits between the main thread, the JIT compiler and the collector
+ * ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
  * {@code /proc} every 20 ms. With {@code --reference JAR} it runs another build of the CLI on the same journals
  * and says whether the findings files are byte-identical.
  *
@@ -61,8 +63,8 @@ public final class AuditThroughputMain {
     }
 
     /** One audit run of the CLI. */
-    public record Run(long lines, double wallSeconds, double cpuSeconds, long peakRssKb, long findings, int exit,
-                      Path findingsFile) {
+    public record Run(long lines, double wallSeconds, double cpuSeconds, Map<ThreadCpu.Kind, Double> cpuByThread,
+                      long peakRssKb, long findings, int exit, Path findingsFile) {
         public double linesPerWallSecond() {
             return lines / wallSeconds;
         }
@@ -90,8 +92,9 @@ public final class AuditThroughputMain {
         }
     }
 
-    public static final String TABLE_HEAD = "| build | lines | wall | lines/s (wall) | CPU | lines/s (CPU) | peak RSS | findings | exit |\n"
-            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+    public static final String TABLE_HEAD = "| build | lines | wall | lines/s (wall) | CPU | of it: main / JIT compiler / "
+            + "collector | lines/s (CPU) | peak RSS | findings | exit |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
     public static String header(Options options) {
         return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s",
@@ -100,8 +103,10 @@ public final class AuditThroughputMain {
     }
 
     public static String line(String build, Run r) {
-        return String.format(Locale.ROOT, "| %s | %,d | %.1f s | %,.0f | %.1f s | %,.0f | %,d MB | %d | %d |", build,
-                r.lines(), r.wallSeconds(), r.linesPerWallSecond(), r.cpuSeconds(), r.linesPerCpuSecond(),
+        Map<ThreadCpu.Kind, Double> split = r.cpuByThread();
+        return String.format(Locale.ROOT, "| %s | %,d | %.1f s | %,.0f | %.1f s | %.1f / %.1f / %.1f s | %,.0f | %,d MB | %d | %d |",
+                build, r.lines(), r.wallSeconds(), r.linesPerWallSecond(), r.cpuSeconds(), split.get(ThreadCpu.Kind.MAIN),
+                split.get(ThreadCpu.Kind.COMPILER), split.get(ThreadCpu.Kind.COLLECTOR), r.linesPerCpuSecond(),
                 r.peakRssKb() / 1024, r.findings(), r.exit());
     }
 
@@ -148,13 +153,16 @@ public final class AuditThroughputMain {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
         long cpuTicks = 0;
         long peakKb = 0;
+        ThreadCpu threads = new ThreadCpu(process.pid());
         while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
             cpuTicks = Math.max(cpuTicks, cpuTicks(process.pid()));
             peakKb = Math.max(peakKb, peakRssKb(process.pid()));
+            threads.sample();
         }
         double wall = (System.nanoTime() - start) / 1e9;
         long found = Files.exists(findings) ? countLines(findings) : -1;
-        return new Run(lines, wall, cpuTicks / TICKS_PER_SECOND, peakKb, found, process.exitValue(), findings);
+        return new Run(lines, wall, cpuTicks / TICKS_PER_SECOND, threads.seconds(TICKS_PER_SECOND), peakKb, found,
+                process.exitValue(), findings);
     }
 
     private static long countLines(Path file) throws IOException {
@@ -166,9 +174,7 @@ public final class AuditThroughputMain {
     /** utime + stime of the process so far, in clock ticks; 0 once it is gone. */
     private static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ThreadCpu.ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

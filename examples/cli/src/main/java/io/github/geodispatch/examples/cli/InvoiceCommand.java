@@ -240,14 +240,14 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
             live.put(job, after);
             peakJobsHeld = Math.max(peakJobsHeld, live.size() + waiting.size());
-            Completion was = before == null ? null : Completion.of(before);
+            Instant completedBefore = before == null ? null : before.completedAt();
+            if (Objects.equals(completedBefore, after.completedAt())) {
+                return; // most events: the completion (and so the order) is unchanged
+            }
+            if (completedBefore != null) {
+                liveCompletions.remove(new Completion(completedBefore, job));
+            }
             Completion now = Completion.of(after);
-            if (Objects.equals(was, now)) {
-                return;
-            }
-            if (was != null) {
-                liveCompletions.remove(was);
-            }
             if (now != null) {
                 liveCompletions.add(now);
                 if (lastDrafted != null && now.compareTo(lastDrafted) < 0) {

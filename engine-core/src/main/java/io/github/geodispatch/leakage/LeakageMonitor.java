@@ -5,6 +5,7 @@ import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.leakage.internal.EventIdSet;
 import io.github.geodispatch.leakage.internal.JobFacts;
+import io.github.geodispatch.leakage.internal.LooseCredits;
 import io.github.geodispatch.leakage.internal.Rules;
 import io.github.geodispatch.leakage.internal.StockRules;
 import io.github.geodispatch.leakage.internal.TouchOrder;
@@ -66,8 +67,8 @@ public final class LeakageMonitor {
     private final Map<JobId, JobFacts> jobs = new HashMap<>();
     private final TouchOrder touchOrder = new TouchOrder();
     private final Map<TechnicianId, BranchId> technicianBranches = new HashMap<>();
-    /** Credits not firmly linked (no bill reference or payment reference match yet), by amount: only they can move. */
-    private final Map<Money, Set<String>> looseCreditsByAmount = new HashMap<>();
+    /** Credits not firmly linked (no bill reference or payment reference match yet): only they can move. */
+    private final LooseCredits looseCredits;
     private final Map<String, List<StatementCredit>> creditsByBillRef = new HashMap<>();
     private final Map<String, CreditMatch> creditLinks = new HashMap<>();
     private final Map<JobId, Set<String>> linkedCredits = new HashMap<>();
@@ -91,6 +92,7 @@ public final class LeakageMonitor {
     private LeakageMonitor(LeakagePolicy policy) {
         this.policy = policy;
         this.reconciler = new Reconciler(policy.amountMatchWindow());
+        this.looseCredits = new LooseCredits(policy.amountMatchWindow());
         this.rules = new Rules(policy, reconciler, this::linkedCredits, stock);
         this.visits = new VisitBook(policy);
     }
@@ -178,7 +180,7 @@ public final class LeakageMonitor {
             return;
         }
         tick(credit.at());
-        looseCreditsByAmount.computeIfAbsent(credit.amount(), a -> new LinkedHashSet<>()).add(credit.reference());
+        looseCredits.add(credit);
         if (credit.billRef() != null) {
             creditsByBillRef.computeIfAbsent(credit.billRef(), r -> new ArrayList<>(1)).add(credit);
         }
@@ -186,7 +188,7 @@ public final class LeakageMonitor {
         // the credit verifies the claims carrying its reference: they stop competing for amount matches
         for (Reconciler.Claim claim : reconciler.claims(credit.reference())) {
             dirtyJobs.add(claim.job());
-            dirtyLoose(claim.amount());
+            dirtyLoose(claim.amount(), claim.at());
         }
         flush();
     }
@@ -308,10 +310,7 @@ public final class LeakageMonitor {
 
     private void forgetCredit(String reference) {
         reconciler.credit(reference).ifPresent(credit -> {
-            Set<String> loose = looseCreditsByAmount.get(credit.amount());
-            if (loose != null && loose.remove(reference) && loose.isEmpty()) {
-                looseCreditsByAmount.remove(credit.amount());
-            }
+            looseCredits.remove(credit);
             if (credit.billRef() != null) {
                 List<StatementCredit> byBill = creditsByBillRef.get(credit.billRef());
                 if (byBill != null && byBill.remove(credit) && byBill.isEmpty()) {
@@ -401,15 +400,13 @@ public final class LeakageMonitor {
                 }
                 dirtyCredits.add(p.reference());
             }
-            dirtyLoose(p.amount());
+            dirtyLoose(p.amount(), p.header().occurredAt());
         }
     }
 
-    private void dirtyLoose(Money amount) {
-        Set<String> loose = looseCreditsByAmount.get(amount);
-        if (loose != null) {
-            dirtyCredits.addAll(loose);
-        }
+    /** A claim of {@code amount} at {@code claimedAt} changed: the loose credits it can move are examined again. */
+    private void dirtyLoose(Money amount, Instant claimedAt) {
+        looseCredits.near(amount, claimedAt, dirtyCredits::add);
     }
 
     private void dirtyCredits(List<StatementCredit> credits) {
@@ -491,10 +488,7 @@ public final class LeakageMonitor {
             creditFindings.remove(reference);
             if (match.get().basis() != CreditMatch.Basis.AMOUNT_AND_TIME) {
                 // a bill-reference or payment-reference link never changes again: stop re-examining it
-                Set<String> loose = looseCreditsByAmount.get(credit.get().amount());
-                if (loose != null) {
-                    loose.remove(reference);
-                }
+                looseCredits.remove(credit.get());
             }
         } else {
             creditLinks.remove(reference);

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The audit as a host or an accountant runs it: the {@code geodispatch audit} command in its own JVM (by default
  * pinned to one core with {@code taskset -c 0}, heap {@code -Xmx1g}) over generated journals of 1,000,000 and
- * 5,000,000 lines (50 technicians, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
- * reused). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
+ * 5,000,000 lines ({@code --technicians}, 50 by default, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
+ * reused; {@code --upi screenshots} generates them with {@link JournalGenerator.Upi#SCREENSHOTS}, where half the
+ * UPI credits link by amount and time only). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
  * garbage collection, compilation) and how it splits between the main thread, the JIT compiler and the collector
  * ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
  * {@code /proc} every 20 ms. With {@code --reference JAR} it runs another build of the CLI on the same journals
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.leakage.AuditThroughputMain \
  *     [--cli examples/target/geodispatch.jar] [--lines 1000000,5000000] [--heap 1g] [--cores 1|all] \
- *     [--dir benchmarks/target/audit-journals] [--reference OTHER-geodispatch.jar]
+ *     [--dir benchmarks/target/audit-journals] [--reference OTHER-geodispatch.jar] \
+ *     [--upi referenced|screenshots] [--technicians 50]
  * }</pre>
  *
  * Linux only (it reads {@code /proc}). Not thread-safe.
@@ -35,7 +37,8 @@ public final class AuditThroughputMain {
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** What to run. */
-    public record Options(Path cli, List<Long> lines, String heap, boolean oneCore, Path dir, Path reference) {
+    public record Options(Path cli, List<Long> lines, String heap, boolean oneCore, Path dir, Path reference,
+                          JournalGenerator.Upi upi, int technicians) {
         public static Options parse(String... args) {
             Path cli = Path.of("examples/target/geodispatch.jar");
             List<Long> lines = List.of(1_000_000L, 5_000_000L);
@@ -43,6 +46,8 @@ public final class AuditThroughputMain {
             boolean oneCore = true;
             Path dir = Path.of("benchmarks/target/audit-journals");
             Path reference = null;
+            JournalGenerator.Upi upi = JournalGenerator.Upi.REFERENCED;
+            int technicians = 50;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--cli" -> cli = Path.of(args[++i]);
@@ -55,10 +60,19 @@ public final class AuditThroughputMain {
                     };
                     case "--dir" -> dir = Path.of(args[++i]);
                     case "--reference" -> reference = Path.of(args[++i]);
+                    case "--upi" -> upi = switch (args[++i]) {
+                        case "referenced" -> JournalGenerator.Upi.REFERENCED;
+                        case "screenshots" -> JournalGenerator.Upi.SCREENSHOTS;
+                        default -> throw new IllegalArgumentException("--upi is referenced or screenshots, was " + args[i]);
+                    };
+                    case "--technicians" -> technicians = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-            return new Options(cli, lines, heap, oneCore, dir, reference);
+            if (technicians < 1) {
+                throw new IllegalArgumentException("--technicians must be at least 1, was " + technicians);
+            }
+            return new Options(cli, lines, heap, oneCore, dir, reference, upi, technicians);
         }
     }
 
@@ -97,9 +111,9 @@ public final class AuditThroughputMain {
             + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
     public static String header(Options options) {
-        return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s",
+        return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s, %d technicians%s",
                 options.heap(), options.cli(), options.oneCore() ? "pinned to one core (taskset -c 0)" : "all cores",
-                options.dir());
+                options.dir(), options.technicians(), options.upi() == JournalGenerator.Upi.SCREENSHOTS ? ", UPI paid by screenshot" : "");
     }
 
     public static String line(String build, Run r) {
@@ -115,10 +129,12 @@ public final class AuditThroughputMain {
         Files.createDirectories(options.dir());
         List<Row> rows = new ArrayList<>();
         for (long lines : options.lines()) {
-            Path journal = options.dir().resolve("journal-" + lines + ".jsonl");
-            Path asOfFile = options.dir().resolve("journal-" + lines + ".as-of");
+            String name = "journal-" + lines + (options.technicians() == 50 ? "" : "-" + options.technicians() + "-technicians")
+                    + (options.upi() == JournalGenerator.Upi.SCREENSHOTS ? "-screenshots" : "");
+            Path journal = options.dir().resolve(name + ".jsonl");
+            Path asOfFile = options.dir().resolve(name + ".as-of");
             if (!Files.exists(journal) || !Files.exists(asOfFile)) {
-                int days = new JournalGenerator(42, 50).write(journal, lines);
+                int days = new JournalGenerator(42, options.technicians(), options.upi()).write(journal, lines);
                 Files.writeString(asOfFile, JournalGenerator.asOf(days).toString());
             }
             long actualLines;

@@ -34,17 +34,35 @@ import java.util.Random;
  * missing statement). Deterministic for a seed; about 130 lines per job. Not thread-safe.
  */
 public final class JournalGenerator {
+    /** How a team's UPI payments reach the journal. */
+    public enum Upi {
+        /** The technician records the UTR and the bank statement names the job (the app's payment link). */
+        REFERENCED,
+        /**
+         * Customers pay the shop's QR code and send a screenshot: the statement names no job, and the technician
+         * records the UTR on only half the jobs. The other credits can link by amount and time only, as the many
+         * teams that do not type UTRs see them.
+         */
+        SCREENSHOTS
+    }
+
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
     private static final OffsetDateTime START = OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, IST);
 
     private final Random random;
     private final int technicians;
+    private final Upi upi;
     private long jobCounter;
     private long utrCounter = 300_000_000_000L;
 
     public JournalGenerator(long seed, int technicians) {
+        this(seed, technicians, Upi.REFERENCED);
+    }
+
+    public JournalGenerator(long seed, int technicians, Upi upi) {
         this.random = new Random(seed);
         this.technicians = technicians;
+        this.upi = upi;
     }
 
     /** The audit time for a journal of {@code days} days: the morning after the last day plus three days. */
@@ -142,10 +160,12 @@ public final class JournalGenerator {
                     out.add(new JournalRecord.JobPayment(job, done, PaymentMode.CASH, Money.inr(paid), null, null, null));
                 } else {
                     String utr = String.valueOf(++utrCounter);
-                    out.add(new JournalRecord.JobPayment(job, done, PaymentMode.UPI, Money.inr(due), utr, null, null));
+                    boolean screenshot = upi == Upi.SCREENSHOTS;
+                    String recorded = screenshot && random.nextBoolean() ? null : utr;
+                    out.add(new JournalRecord.JobPayment(job, done, PaymentMode.UPI, Money.inr(due), recorded, null, null));
                     if (leak != 2) {
                         out.add(new JournalRecord.Statement(done.plusMinutes(30 + random.nextInt(120)), "UPI", utr,
-                                Money.inr(due), job.value(), null));
+                                Money.inr(due), screenshot ? null : job.value(), null));
                     }
                 }
                 lat = siteLat;

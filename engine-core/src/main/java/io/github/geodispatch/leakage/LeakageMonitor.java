@@ -390,15 +390,19 @@ public final class LeakageMonitor {
             cash.collected(technician, job, p.header().occurredAt(), p.amount(), p.header().eventId().toString());
         }
         if (Reconciler.traceable(p.mode())) {
-            Reconciler.Claim claim = new Reconciler.Claim(job, technician, p.mode(), p.amount(), p.reference(),
+            String reference = p.reference();
+            Reconciler.Claim claim = new Reconciler.Claim(job, technician, p.mode(), p.amount(), reference,
                     p.header().occurredAt(), p.header().eventId());
+            Optional<Reconciler.Claim> firstBefore = reference == null ? Optional.empty() : reconciler.firstOfSeveral(reference);
             reconciler.claim(claim);
             facts.claims.add(claim);
-            if (p.reference() != null) {
-                for (Reconciler.Claim other : reconciler.claims(p.reference())) {
-                    dirtyJobs.add(other.job());
+            if (reference != null) {
+                // the other jobs claiming the reference read only the claim it belongs to: when that stays, so do they
+                // (a reference typed on many jobs, such as "NA", then costs one job's judgement, not all of theirs)
+                if (!reconciler.firstOfSeveral(reference).equals(firstBefore)) {
+                    dirtyClaimants(reference);
                 }
-                dirtyCredits.add(p.reference());
+                dirtyCredits.add(reference);
             }
             dirtyLoose(p.amount(), p.header().occurredAt());
         }
@@ -407,6 +411,13 @@ public final class LeakageMonitor {
     /** A claim of {@code amount} at {@code claimedAt} changed: the loose credits it can move are examined again. */
     private void dirtyLoose(Money amount, Instant claimedAt) {
         looseCredits.near(amount, claimedAt, dirtyCredits::add);
+    }
+
+    /** The jobs claiming {@code reference} are judged again. */
+    private void dirtyClaimants(String reference) {
+        for (Reconciler.Claim claim : reconciler.claims(reference)) {
+            dirtyJobs.add(claim.job());
+        }
     }
 
     private void dirtyCredits(List<StatementCredit> credits) {
@@ -474,6 +485,8 @@ public final class LeakageMonitor {
         JobId was = before == null ? null : before.job();
         JobId now = match.map(CreditMatch::job).orElse(null);
         if (!Objects.equals(was, now)) {
+            // which claim of the credit's reference is the first (the others duplicates) follows the credit's link
+            dirtyClaimants(reference);
             if (was != null) {
                 linkedCredits.get(was).remove(reference);
                 dirtyJobs.add(was);

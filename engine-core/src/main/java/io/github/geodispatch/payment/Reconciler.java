@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +60,7 @@ public final class Reconciler {
     private final Set<JobId> jobs = new HashSet<>();
     private final Set<String> technicians = new HashSet<>();
     private final Map<String, StatementCredit> credits = new HashMap<>();
+    /** The claims carrying each reference, kept earliest first. */
     private final Map<String, List<Claim>> claimsByReference = new HashMap<>();
     private final Map<Money, NavigableMap<Instant, List<Claim>>> claimsByAmount = new HashMap<>();
 
@@ -90,7 +92,9 @@ public final class Reconciler {
             return;
         }
         if (claim.reference() != null) {
-            claimsByReference.computeIfAbsent(claim.reference(), r -> new ArrayList<>(1)).add(claim);
+            List<Claim> claims = claimsByReference.computeIfAbsent(claim.reference(), r -> new ArrayList<>(1));
+            int at = Collections.binarySearch(claims, claim, EARLIEST);
+            claims.add(at < 0 ? -at - 1 : at, claim);
         }
         claimsByAmount.computeIfAbsent(claim.amount(), a -> new TreeMap<>())
                 .computeIfAbsent(claim.at(), t -> new ArrayList<>(1)).add(claim);
@@ -112,13 +116,33 @@ public final class Reconciler {
 
     /** The claims carrying {@code reference}, earliest first. */
     public List<Claim> claims(String reference) {
-        List<Claim> list = claimsByReference.get(reference);
-        if (list == null) {
-            return List.of();
+        List<Claim> claims = claimsByReference.get(reference);
+        return claims == null ? List.of() : List.copyOf(claims);
+    }
+
+    /**
+     * When two or more claims carry {@code reference}, the one it belongs to: the earliest claim of the job its
+     * statement credit links to, when that job claims it, else the earliest claim; every other claim is a
+     * duplicate. Empty when fewer than two claims carry it. Copies nothing, so a reference that many jobs claim (a
+     * technician's "NA" typed on every job) stays cheap to ask about.
+     */
+    public Optional<Claim> firstOfSeveral(String reference) {
+        List<Claim> claims = claimsByReference.get(reference);
+        if (claims == null || claims.size() < 2) {
+            return Optional.empty();
         }
-        List<Claim> sorted = new ArrayList<>(list);
-        sorted.sort(EARLIEST);
-        return sorted;
+        StatementCredit credit = credits.get(reference);
+        if (credit != null) {
+            Optional<CreditMatch> match = match(credit);
+            if (match.isPresent()) {
+                for (Claim c : claims) {
+                    if (c.job().equals(match.get().job())) {
+                        return Optional.of(c);
+                    }
+                }
+            }
+        }
+        return Optional.of(claims.get(0));
     }
 
     /**
@@ -161,8 +185,7 @@ public final class Reconciler {
         }
         List<Claim> byReference = claimsByReference.get(credit.reference());
         if (byReference != null && !byReference.isEmpty()) {
-            Claim first = byReference.stream().min(EARLIEST).orElseThrow();
-            return Optional.of(new CreditMatch(credit, first.job(), CreditMatch.Basis.PAYMENT_REFERENCE));
+            return Optional.of(new CreditMatch(credit, byReference.get(0).job(), CreditMatch.Basis.PAYMENT_REFERENCE));
         }
         String technician = billRef != null && technicians.contains(billRef) ? billRef : null;
         Claim only = null;

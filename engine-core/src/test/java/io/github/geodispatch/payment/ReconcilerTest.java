@@ -62,6 +62,27 @@ class ReconcilerTest {
     }
 
     @Test
+    void aReferenceSeveralClaimsCarryBelongsToTheJobItsCreditNamesElseToTheEarliestClaim() {
+        Reconciler r = new Reconciler(Duration.ofHours(2));
+        Reconciler.Claim late = claim("J-3", "T-1", 70_000, "NA", 90);
+        Reconciler.Claim early = claim("J-1", "T-1", 50_000, "NA", 10);
+        Reconciler.Claim middle = claim("J-2", "T-1", 60_000, "NA", 40);
+        r.claim(late);
+        assertThat(r.firstOfSeveral("NA")).as("one claim is nobody's duplicate").isEmpty();
+        r.claim(early);
+        r.claim(middle);
+        assertThat(r.claims("NA")).containsExactly(early, middle, late);
+        assertThat(r.firstOfSeveral("NA")).contains(early);
+
+        r.job(JobId.of("J-3"));
+        r.credit(credit("NA", 70_000, "J-3", 100));
+        assertThat(r.firstOfSeveral("NA")).as("the credit's bill reference names J-3").contains(late);
+        r.forget(JobId.of("J-3"), java.util.List.of(late));
+        assertThat(r.firstOfSeveral("NA")).as("J-3 let go: the earliest claim again").contains(early);
+        assertThat(r.firstOfSeveral("QK99999999")).isEmpty();
+    }
+
+    @Test
     void cashAndCoverageClaimsLeaveNoStatementTrace() {
         Reconciler r = new Reconciler(Duration.ofHours(2));
         r.claim(new Reconciler.Claim(JobId.of("J-1"), null, PaymentMode.CASH, Money.kes(70_000), null, T, UUID.randomUUID()));

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The audit as a host or an accountant runs it: the {@code geodispatch audit} command in its own JVM (by default
  * pinned to one core with {@code taskset -c 0}, heap {@code -Xmx1g}) over generated journals of 1,000,000 and
  * 5,000,000 lines ({@code --technicians}, 50 by default, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
- * reused; {@code --upi screenshots} generates them with {@link JournalGenerator.Upi#SCREENSHOTS}, where half the
- * UPI credits link by amount and time only). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
+ * reused; {@code --upi screenshots} or {@code placeholder} generates them with that {@link JournalGenerator.Upi}
+ * profile). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
  * garbage collection, compilation) and how it splits between the main thread, the JIT compiler and the collector
  * ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
  * {@code /proc} every 20 ms. With {@code --reference JAR} it runs another build of the CLI on the same journals
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.leakage.AuditThroughputMain \
  *     [--cli examples/target/geodispatch.jar] [--lines 1000000,5000000] [--heap 1g] [--cores 1|all] \
  *     [--dir benchmarks/target/audit-journals] [--reference OTHER-geodispatch.jar] \
- *     [--upi referenced|screenshots] [--technicians 50]
+ *     [--upi referenced|screenshots|placeholder] [--technicians 50]
  * }</pre>
  *
  * Linux only (it reads {@code /proc}). Not thread-safe.
@@ -63,7 +63,9 @@ public final class AuditThroughputMain {
                     case "--upi" -> upi = switch (args[++i]) {
                         case "referenced" -> JournalGenerator.Upi.REFERENCED;
                         case "screenshots" -> JournalGenerator.Upi.SCREENSHOTS;
-                        default -> throw new IllegalArgumentException("--upi is referenced or screenshots, was " + args[i]);
+                        case "placeholder" -> JournalGenerator.Upi.PLACEHOLDER;
+                        default -> throw new IllegalArgumentException(
+                                "--upi is referenced, screenshots or placeholder, was " + args[i]);
                     };
                     case "--technicians" -> technicians = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -113,7 +115,11 @@ public final class AuditThroughputMain {
     public static String header(Options options) {
         return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s, %d technicians%s",
                 options.heap(), options.cli(), options.oneCore() ? "pinned to one core (taskset -c 0)" : "all cores",
-                options.dir(), options.technicians(), options.upi() == JournalGenerator.Upi.SCREENSHOTS ? ", UPI paid by screenshot" : "");
+                options.dir(), options.technicians(), switch (options.upi()) {
+                    case REFERENCED -> "";
+                    case SCREENSHOTS -> ", UPI paid by screenshot";
+                    case PLACEHOLDER -> ", UPI paid by screenshot, \"NA\" typed for the UTR";
+                });
     }
 
     public static String line(String build, Run r) {
@@ -130,7 +136,7 @@ public final class AuditThroughputMain {
         List<Row> rows = new ArrayList<>();
         for (long lines : options.lines()) {
             String name = "journal-" + lines + (options.technicians() == 50 ? "" : "-" + options.technicians() + "-technicians")
-                    + (options.upi() == JournalGenerator.Upi.SCREENSHOTS ? "-screenshots" : "");
+                    + (options.upi() == JournalGenerator.Upi.REFERENCED ? "" : "-" + options.upi().name().toLowerCase(Locale.ROOT));
             Path journal = options.dir().resolve(name + ".jsonl");
             Path asOfFile = options.dir().resolve(name + ".as-of");
             if (!Files.exists(journal) || !Files.exists(asOfFile)) {

@@ -43,7 +43,12 @@ public final class JournalGenerator {
          * records the UTR on only half the jobs. The other credits can link by amount and time only, as the many
          * teams that do not type UTRs see them.
          */
-        SCREENSHOTS
+        SCREENSHOTS,
+        /**
+         * As {@link #SCREENSHOTS}, but where the technician has no UTR they type "NA" (the app's field is required):
+         * every such claim carries the same reference, and each but the first is a duplicate of it.
+         */
+        PLACEHOLDER
     }
 
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
@@ -160,8 +165,8 @@ public final class JournalGenerator {
                     out.add(new JournalRecord.JobPayment(job, done, PaymentMode.CASH, Money.inr(paid), null, null, null));
                 } else {
                     String utr = String.valueOf(++utrCounter);
-                    boolean screenshot = upi == Upi.SCREENSHOTS;
-                    String recorded = screenshot && random.nextBoolean() ? null : utr;
+                    boolean screenshot = upi != Upi.REFERENCED;
+                    String recorded = screenshot && random.nextBoolean() ? (upi == Upi.PLACEHOLDER ? "NA" : null) : utr;
                     out.add(new JournalRecord.JobPayment(job, done, PaymentMode.UPI, Money.inr(due), recorded, null, null));
                     if (leak != 2) {
                         out.add(new JournalRecord.Statement(done.plusMinutes(30 + random.nextInt(120)), "UPI", utr,

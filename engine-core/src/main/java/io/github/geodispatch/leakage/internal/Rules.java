@@ -4,7 +4,6 @@ import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.payment.CashLedger;
-import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
@@ -213,15 +212,10 @@ public final class Rules {
             if (!Reconciler.traceable(p.mode()) || p.reference() == null) {
                 continue;
             }
-            List<Reconciler.Claim> claims = reconciler.claims(p.reference());
-            if (claims.size() < 2) {
+            Reconciler.Claim first = reconciler.firstOfSeveral(p.reference()).orElse(null);
+            if (first == null || first.job().equals(f.account.job())) {
                 continue;
             }
-            JobId owner = owner(p.reference(), claims);
-            if (owner.equals(f.account.job())) {
-                continue;
-            }
-            Reconciler.Claim first = claims.stream().filter(c -> c.job().equals(owner)).findFirst().orElseThrow();
             Instant at = p.header().occurredAt().isAfter(first.at()) ? p.header().occurredAt() : first.at();
             out.add(finding(LeakageCode.DUPLICATE_PAYMENT_REFERENCE, f, p.reference(), p.amount(),
                     List.of(first.eventId().toString(), p.header().eventId().toString()), at));
@@ -231,22 +225,6 @@ public final class Rules {
             duplicates.add(p.reference());
         }
         return duplicates == null ? Set.of() : duplicates;
-    }
-
-    private JobId owner(String reference, List<Reconciler.Claim> claims) {
-        Optional<StatementCredit> credit = reconciler.credit(reference);
-        if (credit.isPresent()) {
-            Optional<CreditMatch> match = reconciler.match(credit.get());
-            if (match.isPresent()) {
-                JobId linked = match.get().job();
-                for (Reconciler.Claim c : claims) {
-                    if (c.job().equals(linked)) {
-                        return linked;
-                    }
-                }
-            }
-        }
-        return claims.get(0).job();
     }
 
     /**

@@ -44,9 +44,11 @@ import java.util.Set;
  * are idempotent on their event id, credits on their UTR/TransID, deposits on their slip reference):
  * {@link #accept(JobEvent)} from the engine's event listener, {@link #accept(StatementCredit)} from a
  * {@code PaymentFeed}, {@link #accept(CashDeposit)}, {@link #visit} from the visit detector; and
- * ask {@link #findings(Instant)} at any time. Each input re-evaluates only what it touches (its job, the jobs
- * claiming the same payment reference, the credits of the same reference, bill reference or amount), so
- * the cost per input does not grow with history; a journal audit ({@link LeakageAudit}) feeds the very same
+ * ask {@link #findings(Instant)} at any time. Each input re-evaluates only what it can change: its job; the other
+ * jobs claiming its payment reference when the claim that reference belongs to changes; the credits of its reference
+ * or bill reference; the unlinked credits of its amount within the amount-match window of its time. So the cost per
+ * input does not grow with history, nor with how many jobs share a reference (only with a day's credits of one
+ * amount); a journal audit ({@link LeakageAudit}) feeds the very same
  * methods, so live and batch give the same findings.
  *
  * <p>A finding's {@code detectedAt} is when its condition held and its grace ran out; {@code findings(asOf)}
@@ -393,7 +395,8 @@ public final class LeakageMonitor {
             String reference = p.reference();
             Reconciler.Claim claim = new Reconciler.Claim(job, technician, p.mode(), p.amount(), reference,
                     p.header().occurredAt(), p.header().eventId());
-            Optional<Reconciler.Claim> firstBefore = reference == null ? Optional.empty() : reconciler.firstOfSeveral(reference);
+            Optional<Reconciler.Claim> firstBefore =
+                    reference == null ? Optional.empty() : reconciler.firstOfSeveral(reference);
             reconciler.claim(claim);
             facts.claims.add(claim);
             if (reference != null) {

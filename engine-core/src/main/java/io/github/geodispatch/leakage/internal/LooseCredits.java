@@ -60,9 +60,8 @@ public final class LooseCredits {
     public void near(Money amount, Instant claimedAt, Consumer<String> action) {
         NavigableMap<Instant, List<String>> byTime = byAmount.get(amount);
         if (byTime != null) {
-            for (List<String> references : byTime.subMap(claimedAt.minus(window), true, claimedAt.plus(window), true).values()) {
-                references.forEach(action);
-            }
+            byTime.subMap(claimedAt.minus(window), true, claimedAt.plus(window), true).values()
+                    .forEach(references -> references.forEach(action));
         }
     }
 }

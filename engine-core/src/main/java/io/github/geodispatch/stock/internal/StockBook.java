@@ -550,7 +550,8 @@ public final class StockBook {
         for (JobId job : jobs) {
             JobStock stock = this.jobs.remove(job);
             if (stock != null) {
-                usedParts.removeAll(stock.partEvents);
+                // one by one: Set.removeAll over a list at least as long as the set asks the list for each element
+                stock.partEvents.forEach(usedParts::remove);
             }
         }
     }

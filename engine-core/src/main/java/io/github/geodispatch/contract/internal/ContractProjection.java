@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,15 +63,25 @@ public final class ContractProjection implements ContractPortfolio {
     /** The jobs an AMC contract covers (no other job is kept). */
     private final Map<JobId, ContractJob> jobs = new HashMap<>();
     private final Map<ContractId, List<ContractJob>> jobsByContract = new HashMap<>();
+    /**
+     * Per contract, its jobs that use the entitlement in rank order (completion time, then id), built when a rank is
+     * first asked and kept up to date as its jobs complete (only a job's completion and the contract's terms decide
+     * whether and where it counts). A rank is then a binary search, not a sort of the contract's jobs.
+     */
+    private final Map<ContractId, List<ContractJob>> ranked = new HashMap<>();
+    private static final Comparator<ContractJob> RANK_ORDER = Comparator.comparing((ContractJob j) -> j.completedAt)
+            .thenComparing(j -> j.id);
 
     /** What a contract needs of one job. */
     private static final class ContractJob {
         final JobId id;
+        final ContractId contract;
         final String jobType;
         Instant completedAt;
 
-        ContractJob(JobId id, String jobType) {
+        ContractJob(JobId id, ContractId contract, String jobType) {
             this.id = id;
+            this.contract = contract;
             this.jobType = jobType;
         }
     }
@@ -105,6 +116,7 @@ public final class ContractProjection implements ContractPortfolio {
         customers.put(id, next);
         if (event instanceof CustomerEvent.ContractDrafted drafted) {
             owners.put(drafted.terms().id(), id);
+            ranked.remove(drafted.terms().id()); // its terms decide which jobs count
         }
     }
 
@@ -116,13 +128,19 @@ public final class ContractProjection implements ContractPortfolio {
             if (coverage == null || coverage.kind() != CoverageKind.AMC || jobs.containsKey(id)) {
                 return;
             }
-            ContractJob job = new ContractJob(id, created.jobType());
+            ContractId contract = ContractId.of(coverage.reference());
+            ContractJob job = new ContractJob(id, contract, created.jobType());
             jobs.put(id, job);
-            jobsByContract.computeIfAbsent(ContractId.of(coverage.reference()), c -> new ArrayList<>()).add(job);
+            jobsByContract.computeIfAbsent(contract, c -> new ArrayList<>()).add(job);
         } else if (event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
             ContractJob job = jobs.get(id);
             if (job != null && job.completedAt == null) {
                 job.completedAt = s.header().occurredAt();
+                List<ContractJob> rankOrder = ranked.get(job.contract);
+                Optional<ContractRecord> c = contract(job.contract);
+                if (rankOrder != null && c.isPresent() && counts(c.get(), job, c.get().terms().end())) {
+                    rankOrder.add(-Collections.binarySearch(rankOrder, job, RANK_ORDER) - 1, job);
+                }
             }
         }
     }
@@ -291,19 +309,21 @@ public final class ContractProjection implements ContractPortfolio {
             return OptionalInt.empty();
         }
         LocalDate end = c.get().terms().end();
-        List<ContractJob> using = new ArrayList<>();
-        for (ContractJob j : jobsByContract.getOrDefault(contract, List.of())) {
-            if (counts(c.get(), j, end)) {
-                using.add(j);
-            }
+        ContractJob j = jobs.get(job);
+        if (j == null || !j.contract.equals(contract) || !counts(c.get(), j, end)) {
+            return OptionalInt.empty();
         }
-        using.sort(Comparator.comparing((ContractJob j) -> j.completedAt).thenComparing(j -> j.id));
-        for (int i = 0; i < using.size(); i++) {
-            if (using.get(i).id.equals(job)) {
-                return OptionalInt.of(i + 1);
+        List<ContractJob> rankOrder = ranked.computeIfAbsent(contract, k -> {
+            List<ContractJob> using = new ArrayList<>();
+            for (ContractJob other : jobsByContract.getOrDefault(contract, List.of())) {
+                if (counts(c.get(), other, end)) {
+                    using.add(other);
+                }
             }
-        }
-        return OptionalInt.empty();
+            using.sort(RANK_ORDER);
+            return using;
+        });
+        return OptionalInt.of(Collections.binarySearch(rankOrder, j, RANK_ORDER) + 1);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
+import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.SiteId;
@@ -23,8 +24,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The leakage rules contracts open up, read against a {@link ContractBook}; a job is judged by them only when the
@@ -50,7 +53,20 @@ public final class ContractRules {
     private final ContractBook book;
     private final Map<JobId, JobEvent.JobCreated> created = new HashMap<>();
     private final Map<CustomerId, Set<JobId>> jobsOfCustomer = new HashMap<>();
-    private final Map<ContractId, Set<JobId>> jobsOfContract = new HashMap<>();
+    /**
+     * The first completion of each AMC job, per contract, in entitlement rank order: a completion moves the ranks of
+     * the calls completed after it, and no other.
+     */
+    private final Map<ContractId, NavigableSet<Completion>> completions = new HashMap<>();
+    private final Map<JobId, Completion> completionOf = new HashMap<>();
+
+    private record Completion(Instant at, JobId job) implements Comparable<Completion> {
+        @Override
+        public int compareTo(Completion other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : job.compareTo(other.job);
+        }
+    }
 
     public ContractRules(LeakagePolicy policy, ContractBook book) {
         this.policy = policy;
@@ -62,15 +78,21 @@ public final class ContractRules {
         JobId job = event.header().job();
         if (event instanceof JobEvent.JobCreated c && created.putIfAbsent(job, c) == null) {
             jobsOfCustomer.computeIfAbsent(c.customer(), k -> new LinkedHashSet<>()).add(job);
-            if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
-                jobsOfContract.computeIfAbsent(ContractId.of(c.coverage().reference()), k -> new LinkedHashSet<>()).add(job);
-            }
         }
         JobEvent.JobCreated c = created.get(job);
-        if (c != null && event instanceof JobEvent.StatusChanged && c.coverage() != null
-                && c.coverage().kind() == CoverageKind.AMC) {
-            // a completion moves the entitlement ranks of the contract's other calls
-            return jobsOfContract.getOrDefault(ContractId.of(c.coverage().reference()), Set.of());
+        if (c != null && event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED
+                && c.coverage() != null && c.coverage().kind() == CoverageKind.AMC && !completionOf.containsKey(job)) {
+            // the job's first completion (the one the book ranks by) moves up the calls completed after it
+            Completion completion = new Completion(s.header().occurredAt(), job);
+            completionOf.put(job, completion);
+            NavigableSet<Completion> ofContract = completions.computeIfAbsent(ContractId.of(c.coverage().reference()),
+                    k -> new TreeSet<>());
+            ofContract.add(completion);
+            Set<JobId> later = new LinkedHashSet<>();
+            for (Completion after : ofContract.tailSet(completion, false)) {
+                later.add(after.job());
+            }
+            return later;
         }
         return Set.of();
     }
@@ -83,7 +105,12 @@ public final class ContractRules {
         }
         removeFrom(jobsOfCustomer, c.customer(), job);
         if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
-            removeFrom(jobsOfContract, ContractId.of(c.coverage().reference()), job);
+            ContractId contract = ContractId.of(c.coverage().reference());
+            Completion completion = completionOf.remove(job);
+            NavigableSet<Completion> ofContract = completions.get(contract);
+            if (completion != null && ofContract != null && ofContract.remove(completion) && ofContract.isEmpty()) {
+                completions.remove(contract);
+            }
         }
     }
 

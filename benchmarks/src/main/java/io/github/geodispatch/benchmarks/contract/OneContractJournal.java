@@ -1,0 +1,73 @@
+package io.github.geodispatch.benchmarks.contract;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+
+/**
+ * Writes the journal of one AMC contract covering many calls: a hospital (one customer, one site) whose contract pays
+ * for a year of breakdown calls, and {@code N} calls spread over 330 days of it, each created, assigned, completed
+ * and claimed against the contract. The shape that made the audit cubic before each completion stopped judging every
+ * call of the contract again (docs/benchmarks.md). Audit it with {@code --as-of 2027-01-01T00:00:00+05:30}.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.contract.OneContractJournal 1000 one-contract.jsonl
+ * }</pre>
+ */
+public final class OneContractJournal {
+    private static final OffsetDateTime START = OffsetDateTime.parse("2025-07-01T09:00:00+05:30");
+
+    private OneContractJournal() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: OneContractJournal CALLS FILE");
+        }
+        write(Integer.parseInt(args[0]), Path.of(args[1]));
+    }
+
+    /** Writes {@code calls} calls under the one contract to {@code file}. */
+    public static void write(int calls, Path file) throws IOException {
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls must be at least 1, was " + calls);
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            line(out, "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}");
+            line(out, "{\"type\":\"customer.registered\",\"customer\":\"C-H\",\"at\":\"2025-06-01T09:00:00+05:30\","
+                    + "\"branch\":\"BLR\",\"name\":\"City Hospital\",\"phones\":[\"+919900112233\"],\"language\":\"en\","
+                    + "\"address\":\"Bengaluru\"}");
+            line(out, "{\"type\":\"customer.site\",\"customer\":\"C-H\",\"at\":\"2025-06-02T10:00:00+05:30\","
+                    + "\"site_id\":\"S-H\",\"location\":{\"lat\":12.9,\"lng\":77.6},\"address\":\"Hospital\"}");
+            line(out, "{\"type\":\"contract.drafted\",\"customer\":\"C-H\",\"at\":\"2025-06-25T11:00:00+05:30\","
+                    + "\"contract\":\"AMC-H\",\"contract_kind\":\"AMC\",\"sites\":[\"S-H\"],\"visits_per_year\":4,"
+                    + "\"visit_job_type\":\"AC_PM\",\"breakdown_calls\":1000,\"job_types\":[\"AC_PM\",\"AC_REPAIR\"],"
+                    + "\"labour_covered\":true,\"response_hours\":4,\"price\":{\"amount\":\"99999.00\",\"currency\":\"INR\"},"
+                    + "\"start\":\"2025-07-01\",\"end\":\"2026-06-30\"}");
+            line(out, "{\"type\":\"contract.activated\",\"customer\":\"C-H\",\"at\":\"2025-06-25T12:00:00+05:30\","
+                    + "\"contract\":\"AMC-H\"}");
+            long step = 330L * 86_400 / calls;
+            for (int i = 0; i < calls; i++) {
+                OffsetDateTime at = START.plusSeconds(i * step);
+                String job = "J-" + i;
+                line(out, "{\"type\":\"job.created\",\"job\":\"" + job + "\",\"at\":\"" + at + "\",\"branch\":\"BLR\","
+                        + "\"customer\":\"C-H\",\"job_type\":\"AC_REPAIR\",\"site\":{\"lat\":12.9,\"lng\":77.6,\"radius_m\":80.0},"
+                        + "\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"},\"coverage\":{\"kind\":\"AMC\",\"ref\":\"AMC-H\","
+                        + "\"valid_until\":\"2026-06-30\",\"job_types\":[\"AC_PM\",\"AC_REPAIR\"]}}");
+                line(out, "{\"type\":\"job.assigned\",\"job\":\"" + job + "\",\"at\":\"" + at.plusMinutes(1)
+                        + "\",\"technician\":\"T-1\"}");
+                line(out, "{\"type\":\"job.status\",\"job\":\"" + job + "\",\"at\":\"" + at.plusHours(1)
+                        + "\",\"status\":\"COMPLETED\"}");
+                line(out, "{\"type\":\"job.payment\",\"job\":\"" + job + "\",\"at\":\"" + at.plusHours(1).plusSeconds(100)
+                        + "\",\"mode\":\"AMC\",\"amount\":{\"amount\":\"0.00\",\"currency\":\"INR\"},\"reference\":\"AMC-H\"}");
+            }
+        }
+    }
+
+    private static void line(BufferedWriter out, String json) throws IOException {
+        out.write(json);
+        out.write('\n');
+    }
+}

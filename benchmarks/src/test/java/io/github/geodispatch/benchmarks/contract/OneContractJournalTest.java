@@ -1,0 +1,32 @@
+package io.github.geodispatch.benchmarks.contract;
+
+import io.github.geodispatch.leakage.AuditReport;
+import io.github.geodispatch.leakage.LeakageAudit;
+import io.github.geodispatch.leakage.LeakagePolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one-contract journal reads cleanly, and its calls are let go after the audit window like any done job. */
+class OneContractJournalTest {
+
+    @Test
+    void theJournalReadsCleanlyAndItsCallsAreLetGo(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("one-contract.jsonl");
+        OneContractJournal.write(40, journal);
+
+        AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
+                LeakagePolicy.defaults());
+
+        assertThat(report.journal().problems()).isEmpty();
+        assertThat(report.importCounts()).isEmpty();
+        assertThat(report.journal().records()).isEqualTo(5 + 4 * 40);
+        // calls about eight days apart, each judged again only by calls completed before it: a 35-day window holds few
+        assertThat(report.jobsLetGo()).isGreaterThan(30);
+        assertThat(report.peakJobsHeld()).isLessThan(10);
+    }
+}

@@ -54,9 +54,10 @@ public interface ContractBook {
 
     /**
      * Where {@code job} stands among the calls the contract paid for: its 1-based rank among the contract's jobs
-     * that use the entitlement (see {@link Entitlement}), ordered by completion time then job id; empty when the
-     * job uses none (not the contract's, not completed in the term, or of a type not covered). A rank above
-     * {@link Entitlement#entitled} is a call beyond the entitlement.
+     * that use the entitlement (see {@link Entitlement}), ordered by completion time (a job's first completion)
+     * then job id; empty when the job uses none (not the contract's, not completed in the term, or of a type not
+     * covered). A rank above {@link Entitlement#entitled} is a call beyond the entitlement. The leakage monitor relies
+     * on this order: when a call completes, it judges again only the calls completed after it.
      */
     OptionalInt entitlementRank(ContractId contract, JobId job);
 

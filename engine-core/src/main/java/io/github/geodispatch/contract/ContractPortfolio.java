@@ -2,6 +2,7 @@ package io.github.geodispatch.contract;
 
 import io.github.geodispatch.contract.internal.ContractProjection;
 import io.github.geodispatch.customer.CustomerState;
+import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.Currency;
@@ -45,6 +46,21 @@ public interface ContractPortfolio extends ContractBook {
      * are kept; jobs no contract covers are not (memory grows with the contracts, not with the jobs).
      */
     void accept(JobEvent event);
+
+    /** A journal import target that feeds this portfolio the job and customer events it reads (and nothing else). */
+    default JournalImporter.Target journalTarget() {
+        return new JournalImporter.Target() {
+            @Override
+            public void event(JobEvent event) {
+                accept(event);
+            }
+
+            @Override
+            public void customerEvent(CustomerEvent event) {
+                accept(event);
+            }
+        };
+    }
 
     /** The customer as last seen, if any. */
     Optional<CustomerState> customer(CustomerId customer);

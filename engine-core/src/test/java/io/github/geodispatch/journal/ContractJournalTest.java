@@ -149,17 +149,7 @@ class ContractJournalTest {
     @Test
     void theSampleEntitlementsFollowTheJobs() throws IOException {
         ContractPortfolio portfolio = ContractPortfolio.create(ZONE, Currency.INR);
-        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                portfolio.accept(event);
-            }
-
-            @Override
-            public void customerEvent(CustomerEvent event) {
-                portfolio.accept(event);
-            }
-        });
+        JournalImporter importer = new JournalImporter(TenantId.of("t"), portfolio.journalTarget());
         JournalReader.create().read(SampleData.path(ContractJournalSample.FILE), importer);
         var asOf = ContractJournalSample.AS_OF.toLocalDate();
 

@@ -12,8 +12,6 @@ import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.spi.Currency;
-import io.github.geodispatch.spi.CustomerEvent;
-import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.TenantId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +86,7 @@ public final class ContractsCommand implements Callable<Integer> {
         }
         LocalDate day = LocalDate.ofInstant(at, zoneId);
         ContractPortfolio portfolio = ContractPortfolio.create(zoneId, Currency.INR);
-        JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), feeding(portfolio),
+        JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), portfolio.journalTarget(),
                 LeakageAudit.DEFAULT_WINDOW);
         long[] late = new long[1];
         JournalSummary summary = JournalReader.create().read(journal, (line, record) -> {
@@ -147,21 +145,6 @@ public final class ContractsCommand implements Callable<Integer> {
                             e.visitsOverdue())).toList()));
             dir.commit();
         }
-    }
-
-    /** An import target feeding {@code portfolio} the job and customer events. */
-    static JournalImporter.Target feeding(ContractPortfolio portfolio) {
-        return new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                portfolio.accept(event);
-            }
-
-            @Override
-            public void customerEvent(CustomerEvent event) {
-                portfolio.accept(event);
-            }
-        };
     }
 
     /** A CSV file: the header, then the rows, each line ended by a line feed. */

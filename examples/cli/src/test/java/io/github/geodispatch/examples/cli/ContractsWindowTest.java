@@ -17,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,11 +53,7 @@ class ContractsWindowTest {
                 assertThat(dir.resolve("out").resolve(file)).hasSameTextualContentAs(dir.resolve("reference").resolve(file));
             }
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            WindowJournals.deleteTree(dir);
         }
     }
 
@@ -109,7 +103,7 @@ class ContractsWindowTest {
     private static void writeReference(Path journal, Path out) throws IOException {
         ContractPortfolio portfolio = ContractPortfolio.create(ZONE, Currency.INR);
         JournalReader.create().read(journal, JournalImporter.unchained(TenantId.of("journal"),
-                ContractsCommand.feeding(portfolio)));
+                portfolio.journalTarget()));
         LocalDate day = LocalDate.ofInstant(java.time.OffsetDateTime.parse(AS_OF).toInstant(), ZONE);
         ContractsCommand.writeAll(out, portfolio.openVisits(day, ContractsCommand.HORIZON_DAYS),
                 portfolio.renewalsDue(day), portfolio.entitlements(day));

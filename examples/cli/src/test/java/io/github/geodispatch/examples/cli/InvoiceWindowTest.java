@@ -78,7 +78,7 @@ class InvoiceWindowTest {
                 assertThat(cli.out()).startsWith(reference.summary(out));
             }
         } finally {
-            deleteTree(dir);
+            WindowJournals.deleteTree(dir);
         }
     }
 
@@ -149,14 +149,6 @@ class InvoiceWindowTest {
             }
         }
         return files;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

@@ -4,6 +4,9 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,15 @@ final class WindowJournals {
         Matcher memory = MEMORY.matcher(cli.out());
         assertThat(memory.find()).as(cli.out()).isTrue();
         return new int[] {Integer.parseInt(memory.group(1)), Integer.parseInt(memory.group(2))};
+    }
+
+    /** Deletes {@code root} and everything under it (a property's own directory: jqwik gives no {@code @TempDir} per try). */
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static Arbitrary<String> journals() {

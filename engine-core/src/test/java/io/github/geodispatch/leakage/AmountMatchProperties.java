@@ -1,14 +1,11 @@
 package io.github.geodispatch.leakage;
 
-import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalWriter;
-import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.StatementCredit;
-import io.github.geodispatch.spi.TenantId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -26,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,48 +161,26 @@ class AmountMatchProperties {
 
     record Input(Kind kind, Consumer<LeakageMonitor> feed) {}
 
-    /** The history's inputs as the monitor receives them, in the scenario's order; technicians first. */
+    /** The history's inputs in the scenario's order, each with its kind: a credit a claim's UTR names is NAMED_CREDIT. */
     private static List<Input> inputs(Scenario s) {
-        List<String> claimed = new ArrayList<>();
-        List<Input> inputs = new ArrayList<>();
-        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                if (event instanceof JobEvent.PaymentRecorded p && p.reference() != null) {
-                    claimed.add(p.reference());
-                }
-                inputs.add(new Input(Kind.JOB, m -> m.accept(event)));
-            }
-
-            @Override
-            public void technician(JournalRecord.Technician t) {
-                inputs.add(0, new Input(Kind.TECHNICIAN, m -> m.technician(t.id(), t.branch())));
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                inputs.add(new Input(claimed.contains(credit.reference()) ? Kind.NAMED_CREDIT : Kind.AMOUNT_CREDIT,
-                        m -> m.accept(credit)));
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                throw new AssertionError("no deposits here");
-            }
-        });
-        // the job records first, so that every claim's UTR is known when the credits are classified
-        long line = 0;
-        for (JournalRecord r : s.records) {
-            if (!(r instanceof JournalRecord.Statement)) {
-                importer.record(++line, r);
+        List<Scenario.Input> inputs = s.inputs();
+        Set<String> claimed = new HashSet<>();
+        for (Scenario.Input input : inputs) {
+            if (input.what() instanceof JobEvent.PaymentRecorded p && p.reference() != null) {
+                claimed.add(p.reference());
             }
         }
-        for (JournalRecord r : s.records) {
-            if (r instanceof JournalRecord.Statement) {
-                importer.record(++line, r);
-            }
+        return inputs.stream().map(input -> new Input(kind(input.what(), claimed), input.feed())).toList();
+    }
+
+    private static Kind kind(Object what, Set<String> claimed) {
+        if (what instanceof JournalRecord.Technician) {
+            return Kind.TECHNICIAN;
         }
-        return inputs;
+        if (what instanceof StatementCredit c) {
+            return claimed.contains(c.reference()) ? Kind.NAMED_CREDIT : Kind.AMOUNT_CREDIT;
+        }
+        return Kind.JOB;
     }
 
     private static List<Finding> run(List<Input> order) {

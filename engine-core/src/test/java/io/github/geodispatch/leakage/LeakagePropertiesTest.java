@@ -1,16 +1,11 @@
 package io.github.geodispatch.leakage;
 
-import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.journal.JournalWriter;
-import io.github.geodispatch.payment.CashDeposit;
-import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
-import io.github.geodispatch.spi.StatementCredit;
-import io.github.geodispatch.spi.TenantId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -228,34 +223,9 @@ class LeakagePropertiesTest {
 
         List<Consumer<LeakageMonitor>> inputs = new ArrayList<>();
         List<String> streams = new ArrayList<>();
-        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                inputs.add(m -> m.accept(event));
-                streams.add(event.header().job().value());
-            }
-
-            @Override
-            public void technician(JournalRecord.Technician t) {
-                inputs.add(m -> m.technician(t.id(), t.branch()));
-                streams.add("");
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                inputs.add(m -> m.accept(credit));
-                streams.add("credit:" + credit.reference());
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                inputs.add(m -> m.accept(deposit));
-                streams.add("deposit:" + inputs.size());
-            }
-        });
-        long line = 0;
-        for (JournalRecord r : s.records) {
-            importer.record(++line, r);
+        for (Scenario.Input input : s.inputs()) {
+            inputs.add(input.feed());
+            streams.add(input.stream());
         }
         for (Scenario.Visit v : s.visits) {
             inputs.add(m -> m.visit(v.technician(), v.site(), v.from(), v.to()));

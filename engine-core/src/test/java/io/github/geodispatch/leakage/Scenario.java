@@ -8,12 +8,14 @@ import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.SiteId;
+import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A small history written as journal records (times in minutes after {@link #T0}) plus site visits, and the
@@ -179,6 +182,44 @@ final class Scenario {
 
     List<Finding> findings(long asOfMinute) {
         return run(LeakagePolicy.defaults()).findings(instant(asOfMinute));
+    }
+
+    /**
+     * One of the monitor's inputs: the stream it belongs to ({@code ""} for a technician, {@code job:ID},
+     * {@code credit:REFERENCE}, {@code deposit:N}), what it is (the job event, technician record, credit or deposit),
+     * and how to feed it.
+     */
+    record Input(String stream, Object what, Consumer<LeakageMonitor> feed) {}
+
+    /** The records (not the visits) as the monitor's inputs, in record order. */
+    List<Input> inputs() {
+        List<Input> inputs = new ArrayList<>();
+        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
+            @Override
+            public void event(JobEvent event) {
+                inputs.add(new Input("job:" + event.header().job().value(), event, m -> m.accept(event)));
+            }
+
+            @Override
+            public void technician(JournalRecord.Technician t) {
+                inputs.add(new Input("", t, m -> m.technician(t.id(), t.branch())));
+            }
+
+            @Override
+            public void credit(StatementCredit credit) {
+                inputs.add(new Input("credit:" + credit.reference(), credit, m -> m.accept(credit)));
+            }
+
+            @Override
+            public void deposit(CashDeposit deposit) {
+                inputs.add(new Input("deposit:" + inputs.size(), deposit, m -> m.accept(deposit)));
+            }
+        });
+        long line = 0;
+        for (JournalRecord r : records) {
+            importer.record(++line, r);
+        }
+        return inputs;
     }
 
     static JournalImporter importer(LeakageMonitor monitor) {

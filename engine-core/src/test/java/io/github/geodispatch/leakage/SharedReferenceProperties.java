@@ -1,12 +1,6 @@
 package io.github.geodispatch.leakage;
 
-import io.github.geodispatch.journal.JournalImporter;
-import io.github.geodispatch.journal.JournalRecord;
-import io.github.geodispatch.payment.CashDeposit;
-import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.PaymentMode;
-import io.github.geodispatch.spi.StatementCredit;
-import io.github.geodispatch.spi.TenantId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -145,30 +139,8 @@ class SharedReferenceProperties {
     /** The scenario's inputs by stream (technicians first, then each job's events in order, then each credit). */
     private static Map<String, List<Consumer<LeakageMonitor>>> streams(Scenario s) {
         Map<String, List<Consumer<LeakageMonitor>>> streams = new LinkedHashMap<>();
-        JournalImporter importer = new JournalImporter(TenantId.of("t"), new JournalImporter.Target() {
-            @Override
-            public void event(JobEvent event) {
-                streams.computeIfAbsent("job:" + event.header().job().value(), k -> new ArrayList<>()).add(m -> m.accept(event));
-            }
-
-            @Override
-            public void technician(JournalRecord.Technician t) {
-                streams.computeIfAbsent("", k -> new ArrayList<>()).add(m -> m.technician(t.id(), t.branch()));
-            }
-
-            @Override
-            public void credit(StatementCredit credit) {
-                streams.computeIfAbsent("credit:" + credit.reference(), k -> new ArrayList<>()).add(m -> m.accept(credit));
-            }
-
-            @Override
-            public void deposit(CashDeposit deposit) {
-                throw new AssertionError("no deposits here");
-            }
-        });
-        long line = 0;
-        for (JournalRecord r : s.records) {
-            importer.record(++line, r);
+        for (Scenario.Input input : s.inputs()) {
+            streams.computeIfAbsent(input.stream(), k -> new ArrayList<>()).add(input.feed());
         }
         return streams;
     }

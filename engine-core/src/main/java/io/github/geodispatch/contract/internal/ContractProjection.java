@@ -137,9 +137,11 @@ public final class ContractProjection implements ContractPortfolio {
             if (job != null && job.completedAt == null) {
                 job.completedAt = s.header().occurredAt();
                 List<ContractJob> rankOrder = ranked.get(job.contract);
-                Optional<ContractRecord> c = contract(job.contract);
-                if (rankOrder != null && c.isPresent() && counts(c.get(), job, c.get().terms().end())) {
-                    rankOrder.add(-Collections.binarySearch(rankOrder, job, RANK_ORDER) - 1, job);
+                if (rankOrder != null) { // a rank list exists only once the contract is known
+                    ContractRecord c = contract(job.contract).orElseThrow();
+                    if (counts(c, job, c.terms().end())) {
+                        rankOrder.add(-Collections.binarySearch(rankOrder, job, RANK_ORDER) - 1, job);
+                    }
                 }
             }
         }

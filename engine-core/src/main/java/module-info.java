@@ -1,7 +1,7 @@
 /**
  * The geodispatch engines behind one front door, {@link io.github.geodispatch.GeoDispatch}. Each capability
  * package exports its interfaces, records and builders; its engine lives in a non-exported {@code .internal}
- * package, and no exported signature names an OptaPlanner, H3, JTS or Jackson type (an ArchUnit test keeps it
+ * package, and no exported signature names an OptaPlanner, H3, JTS, Jackson or PCollections type (an ArchUnit test keeps it
  * so). The CLI and the benchmarks, which run on the class path, also reach the VRPTW harness in
  * {@code io.github.geodispatch.dispatch.plan.internal}; it is not an API.
  */
@@ -10,6 +10,7 @@ module io.github.geodispatch.core {
     requires org.slf4j;
     requires org.locationtech.jts;
     requires h3;
+    requires org.pcollections;
     requires org.optaplanner.core.impl;
     requires org.optaplanner.constraint.streams.bavet;
     requires com.fasterxml.jackson.core;

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     /** Libraries that stay behind our own types. */
     static final List<String> HIDDEN_LIBRARIES = List.of("org.optaplanner", "com.uber.h3core", "org.locationtech.jts",
-            "com.fasterxml.jackson");
+            "com.fasterxml.jackson", "org.pcollections");
     static final String BASE = "io.github.geodispatch";
 
     private static final JavaClasses MAIN = new ClassFileImporter()

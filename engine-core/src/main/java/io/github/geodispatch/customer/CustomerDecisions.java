@@ -239,11 +239,8 @@ public final class CustomerDecisions {
             return Decision.reject(Reason.UNKNOWN_SITE, "customer " + current.id() + " has no site " + e.site()
                     + " for equipment " + e.id());
         }
-        String key = TenantIndex.serialKey(e.make(), e.serial());
-        for (Equipment other : current.equipment().values()) {
-            if (TenantIndex.serialKey(other.make(), other.serial()).equals(key)) {
-                return duplicateSerial(e, current.id());
-            }
+        if (current.holdsSerial(TenantIndex.serialKey(e.make(), e.serial()))) {
+            return duplicateSerial(e, current.id());
         }
         Optional<CustomerId> owner = index.serialOwner(e.make(), e.serial());
         if (owner.isPresent()) {

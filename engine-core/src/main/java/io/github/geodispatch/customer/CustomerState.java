@@ -13,16 +13,18 @@ import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.SiteId;
 import io.github.geodispatch.spi.TenantId;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PSet;
 
 /**
  * A customer as the fold of their stream: profile, branch, sites, equipment and contracts (each in the order
- * recorded), the stream's version and head hash. Immutable and thread-safe; {@link #apply} returns a new state.
+ * recorded), the stream's version and head hash. Immutable and thread-safe; {@link #apply} returns a new state,
+ * which shares all but the changed entry with this one (persistent maps: a customer with thousands of sites and
+ * contracts costs each event a few lookups, not a copy of them all).
  */
 public final class CustomerState {
     private final CustomerId id;
@@ -30,19 +32,22 @@ public final class CustomerState {
     private final BranchId branch;
     private final Instant registeredAt;
     private final CustomerProfile profile;
-    private final Map<SiteId, CustomerSite> sites;
-    private final Map<EquipmentId, Equipment> equipment;
-    private final Map<ContractId, ContractRecord> contracts;
+    private final PersistentMap<SiteId, CustomerSite> sites;
+    private final PersistentMap<EquipmentId, Equipment> equipment;
+    /** The equipment's make-and-serial keys ({@link TenantIndex#serialKey}). */
+    private final PSet<String> serialKeys;
+    private final PersistentMap<ContractId, ContractRecord> contracts;
     /** The invoiced instalments of each contract, by instalment number. */
-    private final Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> invoices;
+    private final PersistentMap<ContractId, PersistentMap<Integer, CustomerEvent.ContractInvoiced>> invoices;
     private final long version;
     private final String headHash;
 
     private CustomerState(CustomerId id, TenantId tenant, BranchId branch, Instant registeredAt,
-                          CustomerProfile profile, Map<SiteId, CustomerSite> sites, Map<EquipmentId, Equipment> equipment,
-                          Map<ContractId, ContractRecord> contracts,
-                          Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> invoices, long version,
-                          String headHash) {
+                          CustomerProfile profile, PersistentMap<SiteId, CustomerSite> sites,
+                          PersistentMap<EquipmentId, Equipment> equipment, PSet<String> serialKeys,
+                          PersistentMap<ContractId, ContractRecord> contracts,
+                          PersistentMap<ContractId, PersistentMap<Integer, CustomerEvent.ContractInvoiced>> invoices,
+                          long version, String headHash) {
         this.id = id;
         this.tenant = tenant;
         this.branch = branch;
@@ -50,6 +55,7 @@ public final class CustomerState {
         this.profile = profile;
         this.sites = sites;
         this.equipment = equipment;
+        this.serialKeys = serialKeys;
         this.contracts = contracts;
         this.invoices = invoices;
         this.version = version;
@@ -59,7 +65,8 @@ public final class CustomerState {
     /** The state after a stream's first event, which must be {@link CustomerEvent.CustomerRegistered}. */
     public static CustomerState of(CustomerEvent.CustomerRegistered registered) {
         return new CustomerState(registered.header().customer(), registered.header().tenant(), registered.branch(),
-                registered.header().occurredAt(), registered.profile(), Map.of(), Map.of(), Map.of(), Map.of(), 1,
+                registered.header().occurredAt(), registered.profile(), PersistentMap.empty(), PersistentMap.empty(),
+                HashTreePSet.empty(), PersistentMap.empty(), PersistentMap.empty(), 1,
                 CustomerHashChain.hash(registered));
     }
 
@@ -83,37 +90,40 @@ public final class CustomerState {
                     + " version " + event.header().version() + " does not follow " + id + " at version " + version);
         }
         CustomerProfile nextProfile = profile;
-        Map<SiteId, CustomerSite> nextSites = sites;
-        Map<EquipmentId, Equipment> nextEquipment = equipment;
-        Map<ContractId, ContractRecord> nextContracts = contracts;
-        Map<ContractId, Map<Integer, CustomerEvent.ContractInvoiced>> nextInvoices = invoices;
+        PersistentMap<SiteId, CustomerSite> nextSites = sites;
+        PersistentMap<EquipmentId, Equipment> nextEquipment = equipment;
+        PSet<String> nextSerialKeys = serialKeys;
+        PersistentMap<ContractId, ContractRecord> nextContracts = contracts;
+        PersistentMap<ContractId, PersistentMap<Integer, CustomerEvent.ContractInvoiced>> nextInvoices = invoices;
         Instant at = event.header().occurredAt();
         if (event instanceof CustomerEvent.ProfileChanged p) {
             nextProfile = p.profile();
         } else if (event instanceof CustomerEvent.SiteAdded s) {
-            nextSites = with(sites, s.site().id(), s.site());
+            nextSites = sites.plus(s.site().id(), s.site());
         } else if (event instanceof CustomerEvent.EquipmentInstalled e) {
-            nextEquipment = with(equipment, e.equipment().id(), e.equipment());
+            nextEquipment = equipment.plus(e.equipment().id(), e.equipment());
+            nextSerialKeys = serialKeys.plus(TenantIndex.serialKey(e.equipment().make(), e.equipment().serial()));
         } else if (event instanceof CustomerEvent.ContractDrafted d) {
-            nextContracts = with(contracts, d.terms().id(), new ContractRecord(id, branch, d.terms(),
+            nextContracts = contracts.plus(d.terms().id(), new ContractRecord(id, branch, d.terms(),
                     d.header().eventId(), null, null, null, null));
         } else if (event instanceof CustomerEvent.ContractActivated a) {
             ContractRecord contract = contract(a.contract());
-            nextContracts = with(contracts, a.contract(), contract.activated(at));
+            nextContracts = contracts.plus(a.contract(), contract.activated(at));
             ContractId renewed = contract.terms().renews();
             if (renewed != null && contracts.containsKey(renewed)) {
-                nextContracts = with(nextContracts, renewed, contracts.get(renewed).renewedBy(a.contract()));
+                nextContracts = nextContracts.plus(renewed, contracts.get(renewed).renewedBy(a.contract()));
             }
         } else if (event instanceof CustomerEvent.ContractCancelled c) {
-            nextContracts = with(contracts, c.contract(), contract(c.contract()).cancelled(at, c.reason()));
+            nextContracts = contracts.plus(c.contract(), contract(c.contract()).cancelled(at, c.reason()));
         } else if (event instanceof CustomerEvent.ContractInvoiced i) {
             contract(i.contract());
-            nextInvoices = with(invoices, i.contract(), with(invoices.getOrDefault(i.contract(), Map.of()), i.instalment(), i));
+            nextInvoices = invoices.plus(i.contract(),
+                    invoices.getOrDefault(i.contract(), PersistentMap.empty()).plus(i.instalment(), i));
         } else if (event instanceof CustomerEvent.CustomerRegistered) {
             throw new IllegalArgumentException("customer " + id + " is already registered");
         }
-        return new CustomerState(id, tenant, branch, registeredAt, nextProfile, nextSites, nextEquipment, nextContracts,
-                nextInvoices, version + 1, CustomerHashChain.hash(event));
+        return new CustomerState(id, tenant, branch, registeredAt, nextProfile, nextSites, nextEquipment, nextSerialKeys,
+                nextContracts, nextInvoices, version + 1, CustomerHashChain.hash(event));
     }
 
     private ContractRecord contract(ContractId contract) {
@@ -124,10 +134,9 @@ public final class CustomerState {
         return found;
     }
 
-    private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
-        Map<K, V> next = new LinkedHashMap<>(map);
-        next.put(key, value);
-        return Collections.unmodifiableMap(next);
+    /** Whether some equipment of this customer has this make-and-serial key ({@link TenantIndex#serialKey}). */
+    boolean holdsSerial(String serialKey) {
+        return serialKeys.contains(serialKey);
     }
 
     /** True when {@code actor} may see this customer: same tenant, and branch staff of the customer's branch. */
@@ -172,7 +181,7 @@ public final class CustomerState {
 
     /** The invoices of a contract's instalments, by instalment number (empty when none was invoiced). */
     public Map<Integer, CustomerEvent.ContractInvoiced> invoices(ContractId contract) {
-        return invoices.getOrDefault(contract, Map.of());
+        return invoices.getOrDefault(contract, PersistentMap.empty());
     }
 
     /** The invoice of instalment {@code instalment} (1-based) of {@code contract}, if it was invoiced. */

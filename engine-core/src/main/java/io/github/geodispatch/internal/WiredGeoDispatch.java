@@ -271,7 +271,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
             portfolio.accept(s.event());
             history.accept(s.event());
             synchronized (monitor) {
-                monitor.contractsChanged(s.event().header().customer());
+                monitor.customerChanged(s.event());
             }
         }
     }

@@ -99,7 +99,7 @@ public final class LeakageAudit {
                     contractRules[0] = true;
                     monitor.contracts(contracts);
                 }
-                monitor.contractsChanged(event.header().customer());
+                monitor.customerChanged(event);
             }
 
             @Override

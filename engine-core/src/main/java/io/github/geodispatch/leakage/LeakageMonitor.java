@@ -17,7 +17,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
-import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -128,10 +128,13 @@ public final class LeakageMonitor {
         flush();
     }
 
-    /** The contracts of {@code customer} changed in the book: their jobs are judged again. */
-    public void contractsChanged(CustomerId customer) {
+    /**
+     * The book (see {@link #contracts}) has taken {@code event}: the jobs whose findings it may change are judged
+     * again (a new site: the customer's jobs near it; a contract activated or cancelled: the jobs at its sites).
+     */
+    public void customerChanged(CustomerEvent event) {
         if (contractRules != null) {
-            dirtyJobs.addAll(contractRules.jobsOf(customer));
+            dirtyJobs.addAll(contractRules.affectedBy(Objects.requireNonNull(event, "customer event")));
             flush();
         }
     }

@@ -16,12 +16,12 @@ import io.github.geodispatch.customer.ContractStatus;
 import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.ContractId;
+import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
-import io.github.geodispatch.spi.CustomerSite;
 import io.github.geodispatch.spi.Equipment;
 import io.github.geodispatch.spi.EquipmentId;
 import io.github.geodispatch.spi.JobEvent;
@@ -60,6 +60,10 @@ public final class ContractProjection implements ContractPortfolio {
     private final Currency currency;
     private final Map<CustomerId, CustomerState> customers = new LinkedHashMap<>();
     private final Map<ContractId, CustomerId> owners = new LinkedHashMap<>();
+    /** Each customer's sites, for the one nearest a job's point. */
+    private final Map<CustomerId, NearestSites> sitesNear = new HashMap<>();
+    /** Each customer's contracts by the sites they name and the contracts they renew. */
+    private final Map<CustomerId, Drafts> drafts = new HashMap<>();
     /** The jobs an AMC contract covers (no other job is kept). */
     private final Map<JobId, ContractJob> jobs = new HashMap<>();
     private final Map<ContractId, List<ContractJob>> jobsByContract = new HashMap<>();
@@ -114,9 +118,34 @@ public final class ContractProjection implements ContractPortfolio {
             next = known.apply(event);
         }
         customers.put(id, next);
-        if (event instanceof CustomerEvent.ContractDrafted drafted) {
-            owners.put(drafted.terms().id(), id);
-            ranked.remove(drafted.terms().id()); // its terms decide which jobs count
+        if (event instanceof CustomerEvent.SiteAdded added) {
+            sitesNear.computeIfAbsent(id, c -> new NearestSites()).put(added.site());
+        } else if (event instanceof CustomerEvent.ContractDrafted drafted) {
+            ContractId contract = drafted.terms().id();
+            owners.put(contract, id);
+            ranked.remove(contract); // its terms decide which jobs count
+            if (known.contracts().containsKey(contract)) { // drafted again (decisions refuse it; a stream may hold it)
+                Drafts again = new Drafts();
+                next.contracts().values().forEach(c -> again.add(c.terms()));
+                drafts.put(id, again);
+            } else {
+                drafts.computeIfAbsent(id, c -> new Drafts()).add(drafted.terms());
+            }
+        }
+    }
+
+    /** One customer's contracts, in the order drafted, by each site they name and by the contract they renew. */
+    private static final class Drafts {
+        final Map<SiteId, List<ContractId>> atSite = new HashMap<>();
+        final Map<ContractId, List<ContractId>> renewing = new HashMap<>();
+
+        void add(ContractTerms terms) {
+            for (SiteId site : terms.sites()) {
+                atSite.computeIfAbsent(site, s -> new ArrayList<>(1)).add(terms.id());
+            }
+            if (terms.renews() != null) {
+                renewing.computeIfAbsent(terms.renews(), r -> new ArrayList<>(1)).add(terms.id());
+            }
         }
     }
 
@@ -166,16 +195,8 @@ public final class ContractProjection implements ContractPortfolio {
         if (state.sites().containsKey(site.id())) {
             return Optional.of(site.id());
         }
-        SiteId nearest = null;
-        double best = site.radiusMetres();
-        for (CustomerSite s : state.sites().values()) {
-            double d = s.location().distanceMetres(site.location());
-            if (d <= best) {
-                best = d;
-                nearest = s.id();
-            }
-        }
-        return Optional.ofNullable(nearest);
+        NearestSites near = sitesNear.get(customer);
+        return near == null ? Optional.empty() : near.nearest(site.location(), site.radiusMetres());
     }
 
     @Override
@@ -228,14 +249,15 @@ public final class ContractProjection implements ContractPortfolio {
         return Optional.ofNullable(best);
     }
 
+    /** The contracts of {@code customer} naming {@code site} and covering {@code jobType}, in the order drafted. */
     private List<ContractRecord> forSite(CustomerId customer, SiteId site, String jobType) {
-        CustomerState state = customers.get(customer);
-        List<ContractRecord> out = new ArrayList<>();
-        if (state != null) {
-            for (ContractRecord c : state.contracts().values()) {
-                if (c.terms().sites().contains(site) && c.terms().plan().covers(jobType)) {
-                    out.add(c);
-                }
+        Drafts ofCustomer = drafts.get(customer);
+        List<ContractId> atSite = ofCustomer == null ? List.of() : ofCustomer.atSite.getOrDefault(site, List.of());
+        List<ContractRecord> out = new ArrayList<>(atSite.size());
+        for (ContractId id : atSite) {
+            ContractRecord c = customers.get(customer).contracts().get(id);
+            if (c.terms().plan().covers(jobType)) {
+                out.add(c);
             }
         }
         return out;
@@ -383,9 +405,10 @@ public final class ContractProjection implements ContractPortfolio {
                 continue;
             }
             ContractId drafted = null;
-            for (ContractRecord other : customers.get(c.customer()).contracts().values()) {
-                if (c.id().equals(other.terms().renews()) && other.cancelledAt() == null) {
-                    drafted = other.id();
+            CustomerState customer = customers.get(c.customer());
+            for (ContractId renewal : drafts.get(c.customer()).renewing.getOrDefault(c.id(), List.of())) {
+                if (customer.contracts().get(renewal).cancelledAt() == null) {
+                    drafted = renewal;
                 }
             }
             out.add(new RenewalDue(c.id(), c.customer(), c.branch(), c.terms().end(), (int) daysLeft,

@@ -10,6 +10,7 @@ import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CoverageKind;
+import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +55,12 @@ public final class ContractRules {
     private final ContractBook book;
     private final Map<JobId, JobEvent.JobCreated> created = new HashMap<>();
     private final Map<CustomerId, Set<JobId>> jobsOfCustomer = new HashMap<>();
+    /**
+     * Each job's site as the book placed it when the job was last judged (empty: none), and the jobs at each site:
+     * only a new site of the customer can move a job's site, and a contract's events reach only the jobs at its sites.
+     */
+    private final Map<JobId, Optional<SiteId>> siteOfJob = new HashMap<>();
+    private final Map<CustomerId, Map<SiteId, Set<JobId>>> jobsAtSite = new HashMap<>();
     /**
      * The first completion of each AMC job, per contract, in entitlement rank order: a completion moves the ranks of
      * the calls completed after it, and no other.
@@ -85,13 +93,24 @@ public final class ContractRules {
             // the job's first completion (the one the book ranks by) moves up the calls completed after it
             Completion completion = new Completion(s.header().occurredAt(), job);
             completionOf.put(job, completion);
-            NavigableSet<Completion> ofContract = completions.computeIfAbsent(ContractId.of(c.coverage().reference()),
-                    k -> new TreeSet<>());
+            ContractId contract = ContractId.of(c.coverage().reference());
+            NavigableSet<Completion> ofContract = completions.computeIfAbsent(contract, k -> new TreeSet<>());
             ofContract.add(completion);
             Set<JobId> later = new LinkedHashSet<>();
             for (Completion after : ofContract.tailSet(completion, false)) {
                 later.add(after.job());
             }
+            // and it uses up the entitlement the contract's other jobs at its sites (not calls on it) are judged by
+            book.contract(contract).ifPresent(k -> {
+                Map<SiteId, Set<JobId>> atSites = jobsAtSite.getOrDefault(k.customer(), Map.of());
+                for (SiteId site : k.terms().sites()) {
+                    for (JobId other : atSites.getOrDefault(site, Set.of())) {
+                        if (!contract.equals(amcReference(created.get(other)))) {
+                            later.add(other);
+                        }
+                    }
+                }
+            });
             return later;
         }
         return Set.of();
@@ -104,6 +123,7 @@ public final class ContractRules {
             return;
         }
         removeFrom(jobsOfCustomer, c.customer(), job);
+        unplace(c, job);
         if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
             ContractId contract = ContractId.of(c.coverage().reference());
             Completion completion = completionOf.remove(job);
@@ -121,15 +141,67 @@ public final class ContractRules {
         }
     }
 
-    /** The jobs of a customer whose contracts changed. */
-    public Set<JobId> jobsOf(CustomerId customer) {
-        return jobsOfCustomer.getOrDefault(customer, Set.of());
+    /**
+     * The jobs whose findings {@code event}, already taken by the book, may change: for a new site, the customer's
+     * jobs it may now place (their site has its id, or it lies within their radius); for a contract activated or
+     * cancelled, the jobs at its sites. Nothing else a customer records is read by these rules: a draft covers
+     * nothing until it is activated, the contract a renewal renews gains only its successor's id, and the profile,
+     * equipment and contract invoices are not read.
+     */
+    public Set<JobId> affectedBy(CustomerEvent event) {
+        CustomerId customer = event.header().customer();
+        Set<JobId> affected = new LinkedHashSet<>();
+        if (event instanceof CustomerEvent.SiteAdded added) {
+            for (JobId job : jobsOfCustomer.getOrDefault(customer, Set.of())) {
+                JobEvent.JobCreated c = created.get(job);
+                if (c.site().id().equals(added.site().id())
+                        || added.site().location().distanceMetres(c.site().location()) <= c.site().radiusMetres()) {
+                    unplace(c, job); // placed again when judged
+                    affected.add(job);
+                }
+            }
+        } else if (event instanceof CustomerEvent.ContractActivated activated) {
+            addJobsAt(customer, activated.contract(), affected);
+        } else if (event instanceof CustomerEvent.ContractCancelled cancelled) {
+            addJobsAt(customer, cancelled.contract(), affected);
+        }
+        return affected;
+    }
+
+    private void addJobsAt(CustomerId customer, ContractId contract, Set<JobId> affected) {
+        Map<SiteId, Set<JobId>> atSites = jobsAtSite.getOrDefault(customer, Map.of());
+        book.contract(contract).ifPresent(c -> c.terms().sites()
+                .forEach(site -> affected.addAll(atSites.getOrDefault(site, Set.of()))));
+    }
+
+    /** The job's site as the book places it, kept until a new site of the customer may move it. */
+    private SiteId place(JobEvent.JobCreated job) {
+        JobId id = job.header().job();
+        Optional<SiteId> site = siteOfJob.get(id);
+        if (site == null) {
+            site = book.siteOf(job.customer(), job.site());
+            siteOfJob.put(id, site);
+            site.ifPresent(s -> jobsAtSite.computeIfAbsent(job.customer(), k -> new HashMap<>())
+                    .computeIfAbsent(s, k -> new LinkedHashSet<>()).add(id));
+        }
+        return site.orElse(null);
+    }
+
+    private void unplace(JobEvent.JobCreated job, JobId id) {
+        Optional<SiteId> site = siteOfJob.remove(id);
+        if (site != null && site.isPresent()) {
+            Map<SiteId, Set<JobId>> atSites = jobsAtSite.get(job.customer());
+            removeFrom(atSites, site.get(), id);
+            if (atSites.isEmpty()) {
+                jobsAtSite.remove(job.customer());
+            }
+        }
     }
 
     /** The job's findings with the contract rules applied: COVERAGE_INVALID refined, contract findings added. */
     public List<Finding> refine(JobFacts f, List<Finding> found) {
         JobEvent.JobCreated job = created.get(f.account.job());
-        SiteId site = job == null ? null : book.siteOf(job.customer(), job.site()).orElse(null);
+        SiteId site = job == null ? null : place(job);
         if (site == null) {
             return found;
         }
@@ -204,6 +276,12 @@ public final class ContractRules {
                     List.of(c.draftedEvent().toString()), end.plusDays(1).atStartOfDay(book.zone()).toInstant()));
         }
         return out;
+    }
+
+    /** The contract a job's AMC coverage names (null: none). */
+    private static ContractId amcReference(JobEvent.JobCreated job) {
+        return job.coverage() != null && job.coverage().kind() == CoverageKind.AMC ? ContractId.of(job.coverage().reference())
+                : null;
     }
 
     private static JobEvent.PaymentRecorded amcClaim(JobFacts f) {

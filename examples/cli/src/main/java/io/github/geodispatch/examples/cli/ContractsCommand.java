@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code contracts --journal FILE --as-of ISO_TIME --out DIR}: reads a journal's customers, contracts and jobs up to
@@ -154,6 +155,9 @@ public final class ContractsCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    /** A value that needs no quotes: no comma, quote or line break. */
+    private static final Pattern PLAIN = Pattern.compile("[^,\"\\r\\n]*");
+
     /** One CSV row; a value holding a comma, quote or line break is quoted (RFC 4180). */
     private static String csv(Object... values) {
         StringBuilder row = new StringBuilder();
@@ -162,7 +166,7 @@ public final class ContractsCommand implements Callable<Integer> {
                 row.append(',');
             }
             String s = String.valueOf(values[i]);
-            row.append(s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"");
+            row.append(PLAIN.matcher(s).matches() ? s : "\"" + s.replace("\"", "\"\"") + "\"");
         }
         return row.toString();
     }

@@ -124,6 +124,11 @@ public final class LeakageMonitor {
      */
     public void contracts(ContractBook book) {
         contractRules = new ContractRules(policy, Objects.requireNonNull(book, "contract book"));
+        for (JobFacts facts : jobs.values()) { // the jobs fed before: the rules learn them as they are now
+            if (facts.created() != null) {
+                contractRules.seed(facts.created(), facts.account.completedAt());
+            }
+        }
         dirtyJobs.addAll(jobs.keySet());
         flush();
     }

@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A customer's sites and contracts recorded before, among or after the jobs they cover: a customer event judges again
  * only the jobs it can move (a new site: the jobs it may now place; a contract activated or cancelled: the jobs at
  * its sites; drafts, renewals' links and invoices: none), and each job's site is kept as placed until a new site may move it. Whatever
- * order the customer's lines come in among the jobs' (after the registration), the audit finds what it finds when every
- * customer line comes before the same job lines (an order in which no customer event judges a job again).
+ * order the customer's lines come in among the jobs', the audit finds what it finds when every customer line comes
+ * before the same job lines (an order in which no customer event judges a job again). Job lines before the first
+ * customer line are judged by the contract rules too: the audit turns them on at that line, and they learn the jobs
+ * fed before it.
  */
 class CustomerChangeProperties {
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-03-02T09:00:00+05:30");
@@ -114,8 +116,36 @@ class CustomerChangeProperties {
         assertThat(audit(chargedFirst)).containsExactlyElementsOf(found);
     }
 
+    /**
+     * Calls recorded before the customer's first line are learnt, completions included, when the contract rules are
+     * turned on: a call completing before them, recorded after, moves their ranks (the last goes beyond the two calls
+     * the contract pays for: EXTRA_VISIT_NOT_BILLED).
+     */
+    @Example
+    void callsRecordedBeforeTheCustomerAreRankedWithTheCallsAfter() throws IOException {
+        Place site = new Place(0, false);
+        Customer customer = new Customer(List.of(site), List.of(new Contract(Set.of(0), true, -5, 30, true, -1, false)),
+                List.of(new Job(site, true, 1, 0), new Job(site, true, 2, 0), new Job(site, true, 0, 0)));
+        List<String> early = new ArrayList<>(jobLines(0, customer.jobs().get(0)));
+        early.addAll(jobLines(1, customer.jobs().get(1)));
+        List<String> earliestCall = jobLines(2, customer.jobs().get(2));
+
+        List<String> customerFirst = new ArrayList<>(customerLines(customer));
+        customerFirst.addAll(early);
+        customerFirst.addAll(earliestCall);
+        List<String> callsFirst = new ArrayList<>(early);
+        callsFirst.addAll(customerLines(customer));
+        callsFirst.addAll(earliestCall);
+        List<Finding> found = audit(customerFirst);
+        assertThat(found).filteredOn(f -> f.code() == LeakageCode.EXTRA_VISIT_NOT_BILLED)
+                .extracting(f -> f.job().value()).containsExactly("J-101");
+        assertThat(audit(callsFirst)).containsExactlyElementsOf(found);
+    }
+
     private static List<String> customerLines(Customer c) {
         List<String> lines = new ArrayList<>();
+        lines.add("{\"type\":\"customer.registered\",\"customer\":\"C-S\",\"at\":\"2026-01-05T09:00:00+05:30\","
+                + "\"branch\":\"BLR\",\"name\":\"Lakeview Society\",\"phones\":[\"+919900112233\"],\"language\":\"en\"}");
         for (int s = 0; s < c.sites().size(); s++) {
             lines.add("{\"type\":\"customer.site\",\"customer\":\"C-S\",\"at\":\"" + T0.minusDays(30).plusMinutes(s)
                     + "\",\"site_id\":\"S-" + s + "\",\"location\":{\"lat\":" + c.sites().get(s).lat() + ",\"lng\":77.6}}");
@@ -171,9 +201,7 @@ class CustomerChangeProperties {
 
     private static List<Finding> audit(List<String> lines) throws IOException {
         List<String> journal = new ArrayList<>(List.of(
-                "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}",
-                "{\"type\":\"customer.registered\",\"customer\":\"C-S\",\"at\":\"2026-01-05T09:00:00+05:30\",\"branch\":\"BLR\","
-                        + "\"name\":\"Lakeview Society\",\"phones\":[\"+919900112233\"],\"language\":\"en\"}"));
+                "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}"));
         journal.addAll(lines);
         byte[] bytes = (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8);
         AuditReport report = LeakageAudit.run(new ByteArrayInputStream(bytes), T0.plusDays(60).toInstant(),

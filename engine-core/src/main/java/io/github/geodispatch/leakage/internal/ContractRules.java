@@ -84,36 +84,61 @@ public final class ContractRules {
     /** Keeps what the rules need of a job event; returns the other jobs whose findings it may change. */
     public Set<JobId> accept(JobEvent event) {
         JobId job = event.header().job();
-        if (event instanceof JobEvent.JobCreated c && created.putIfAbsent(job, c) == null) {
-            jobsOfCustomer.computeIfAbsent(c.customer(), k -> new LinkedHashSet<>()).add(job);
+        if (event instanceof JobEvent.JobCreated c) {
+            created(c);
         }
         JobEvent.JobCreated c = created.get(job);
-        if (c != null && event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED
-                && c.coverage() != null && c.coverage().kind() == CoverageKind.AMC && !completionOf.containsKey(job)) {
-            // the job's first completion (the one the book ranks by) moves up the calls completed after it
-            Completion completion = new Completion(s.header().occurredAt(), job);
-            completionOf.put(job, completion);
-            ContractId contract = ContractId.of(c.coverage().reference());
-            NavigableSet<Completion> ofContract = completions.computeIfAbsent(contract, k -> new TreeSet<>());
-            ofContract.add(completion);
-            Set<JobId> later = new LinkedHashSet<>();
-            for (Completion after : ofContract.tailSet(completion, false)) {
-                later.add(after.job());
-            }
-            // and it uses up the entitlement the contract's other jobs at its sites (not calls on it) are judged by
-            book.contract(contract).ifPresent(k -> {
-                Map<SiteId, Set<JobId>> atSites = jobsAtSite.getOrDefault(k.customer(), Map.of());
-                for (SiteId site : k.terms().sites()) {
-                    for (JobId other : atSites.getOrDefault(site, Set.of())) {
-                        if (!contract.equals(amcReference(created.get(other)))) {
-                            later.add(other);
-                        }
-                    }
-                }
-            });
-            return later;
+        if (c != null && event instanceof JobEvent.StatusChanged s && s.status() == JobStatus.COMPLETED) {
+            return completed(c, s.header().occurredAt());
         }
         return Set.of();
+    }
+
+    /**
+     * Takes a job fed before these rules were turned on: its creation and its first completion (null: none yet). The
+     * caller judges every job again.
+     */
+    public void seed(JobEvent.JobCreated job, Instant firstCompletion) {
+        created(job);
+        if (firstCompletion != null) {
+            completed(job, firstCompletion);
+        }
+    }
+
+    private void created(JobEvent.JobCreated c) {
+        if (created.putIfAbsent(c.header().job(), c) == null) {
+            jobsOfCustomer.computeIfAbsent(c.customer(), k -> new LinkedHashSet<>()).add(c.header().job());
+        }
+    }
+
+    /** A job's completion at {@code at}; returns the other jobs whose findings its first completion may change. */
+    private Set<JobId> completed(JobEvent.JobCreated c, Instant at) {
+        JobId job = c.header().job();
+        ContractId contract = amcReference(c);
+        if (contract == null || completionOf.containsKey(job)) {
+            return Set.of();
+        }
+        // the job's first completion (the one the book ranks by) moves up the calls completed after it
+        Completion completion = new Completion(at, job);
+        completionOf.put(job, completion);
+        NavigableSet<Completion> ofContract = completions.computeIfAbsent(contract, k -> new TreeSet<>());
+        ofContract.add(completion);
+        Set<JobId> later = new LinkedHashSet<>();
+        for (Completion after : ofContract.tailSet(completion, false)) {
+            later.add(after.job());
+        }
+        // and it uses up the entitlement the contract's other jobs at its sites (not calls on it) are judged by
+        book.contract(contract).ifPresent(k -> {
+            Map<SiteId, Set<JobId>> atSites = jobsAtSite.getOrDefault(k.customer(), Map.of());
+            for (SiteId site : k.terms().sites()) {
+                for (JobId other : atSites.getOrDefault(site, Set.of())) {
+                    if (!contract.equals(amcReference(created.get(other)))) {
+                        later.add(other);
+                    }
+                }
+            }
+        });
+        return later;
     }
 
     /** Lets go of {@code job} (the monitor let it go): it is no longer judged again when its contract moves. */
@@ -214,7 +239,7 @@ public final class ContractRules {
         if (claim != null && covering == null) {
             out.removeIf(x -> x.code() == LeakageCode.COVERAGE_INVALID);
             ContractRecord lapsed = book.lapsed(job.customer(), site, job.jobType(), day).orElse(null);
-            List<String> evidence = new ArrayList<>(List.of(f.createdEvent.toString(), claim.header().eventId().toString()));
+            List<String> evidence = new ArrayList<>(List.of(f.created.header().eventId().toString(), claim.header().eventId().toString()));
             if (lapsed != null) {
                 evidence.add(lapsed.draftedEvent().toString());
             }
@@ -231,7 +256,7 @@ public final class ContractRules {
                 out.add(charged(f, covering, quote));
             } else if (beyond && rank.isPresent() && quote.isPositive() && labourCharged.compareTo(quote) < 0 && !a.waived()) {
                 out.add(finding(LeakageCode.EXTRA_VISIT_NOT_BILLED, f, covering.id().value(), quote.minus(labourCharged),
-                        List.of(f.createdEvent.toString(), f.completedEvent.toString(), covering.draftedEvent().toString()),
+                        List.of(f.created.header().eventId().toString(), f.completedEvent.toString(), covering.draftedEvent().toString()),
                         a.completedAt().plus(policy.invoiceGrace())));
             }
         }
@@ -240,7 +265,7 @@ public final class ContractRules {
 
     /** COVERED_JOB_CHARGED, detected at the last of the charges (on-site payments, invoice). */
     private Finding charged(JobFacts f, ContractRecord covering, Money quote) {
-        List<String> evidence = new ArrayList<>(List.of(f.createdEvent.toString(), covering.draftedEvent().toString()));
+        List<String> evidence = new ArrayList<>(List.of(f.created.header().eventId().toString(), covering.draftedEvent().toString()));
         Instant at = f.account.completedAt();
         for (JobEvent.PaymentRecorded p : f.payments) {
             if (p.mode().settlesOnSite()) {

@@ -29,7 +29,8 @@ public final class JobFacts {
     /** The neighbours in the monitor's {@link TouchOrder}. */
     JobFacts earlier;
     JobFacts later;
-    UUID createdEvent;
+    /** The job's creation (null until it is fed). */
+    JobEvent.JobCreated created;
     UUID completedEvent;
     Instant assignedAt;
     private JobStatus status = JobStatus.NEW;
@@ -45,8 +46,8 @@ public final class JobFacts {
     /** Folds {@code event} in; false when the money rules refuse it (see {@link JobAccount#apply}). */
     public boolean apply(JobEvent event) {
         boolean counts = account.apply(event);
-        if (event instanceof JobEvent.JobCreated) {
-            createdEvent = event.header().eventId();
+        if (event instanceof JobEvent.JobCreated c) {
+            created = c;
             if (!payments.isEmpty()) {
                 // payments that came before JobCreated are checked again now that the job's currency is known
                 payments = new ArrayList<>(account.payments());
@@ -67,6 +68,11 @@ public final class JobFacts {
             payments.add(p);
         }
         return counts;
+    }
+
+    /** The job's creation, or null when it was not fed. */
+    public JobEvent.JobCreated created() {
+        return created;
     }
 
     /** Nothing touched the job since {@code cut}. */

@@ -12,6 +12,8 @@ import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.CoverageKind;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.CustomerSite;
+import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
@@ -26,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,10 +57,10 @@ public final class ContractRules {
     private final Map<JobId, JobEvent.JobCreated> created = new HashMap<>();
     private final Map<CustomerId, Set<JobId>> jobsOfCustomer = new HashMap<>();
     /**
-     * Each job's site as the book placed it when the job was last judged (empty: none), and the jobs at each site:
-     * only a new site of the customer can move a job's site, and a contract's events reach only the jobs at its sites.
+     * Where the book placed each job when it was last judged, and the jobs at each site: only a new site of the
+     * customer can move a job, and a contract's events reach only the jobs at its sites.
      */
-    private final Map<JobId, Optional<SiteId>> siteOfJob = new HashMap<>();
+    private final Map<JobId, Placement> placements = new HashMap<>();
     private final Map<CustomerId, Map<SiteId, Set<JobId>>> jobsAtSite = new HashMap<>();
     /**
      * The first completion of each AMC job, per contract, in entitlement rank order: a completion moves the ranks of
@@ -67,6 +68,16 @@ public final class ContractRules {
      */
     private final Map<ContractId, NavigableSet<Completion>> completions = new HashMap<>();
     private final Map<JobId, Completion> completionOf = new HashMap<>();
+
+    /**
+     * A job's site (null: no site of the customer within its radius) and how far it lies from the job's point: -1 when
+     * the site has the job's own id, the job's radius when there is none, NaN when not known (the book placed it).
+     * The nearest site within the radius wins, the last added of equally near ones; so a new site takes a job exactly
+     * when it lies no farther than that distance.
+     */
+    private record Placement(SiteId site, double metres) {
+        static final double BY_ID = -1;
+    }
 
     private record Completion(Instant at, JobId job) implements Comparable<Completion> {
         @Override
@@ -148,7 +159,7 @@ public final class ContractRules {
             return;
         }
         removeFrom(jobsOfCustomer, c.customer(), job);
-        unplace(c, job);
+        unplace(c);
         if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
             ContractId contract = ContractId.of(c.coverage().reference());
             Completion completion = completionOf.remove(job);
@@ -178,10 +189,8 @@ public final class ContractRules {
         Set<JobId> affected = new LinkedHashSet<>();
         if (event instanceof CustomerEvent.SiteAdded added) {
             for (JobId job : jobsOfCustomer.getOrDefault(customer, Set.of())) {
-                JobEvent.JobCreated c = created.get(job);
-                if (c.site().id().equals(added.site().id())
-                        || added.site().location().distanceMetres(c.site().location()) <= c.site().radiusMetres()) {
-                    unplace(c, job); // placed again when judged
+                Placement placed = placements.get(job);
+                if (placed != null && moves(created.get(job), placed, added.site())) {
                     affected.add(job);
                 }
             }
@@ -199,24 +208,69 @@ public final class ContractRules {
                 .forEach(site -> affected.addAll(atSites.getOrDefault(site, Set.of()))));
     }
 
-    /** The job's site as the book places it, kept until a new site of the customer may move it. */
-    private SiteId place(JobEvent.JobCreated job) {
-        JobId id = job.header().job();
-        Optional<SiteId> site = siteOfJob.get(id);
-        if (site == null) {
-            site = book.siteOf(job.customer(), job.site());
-            siteOfJob.put(id, site);
-            site.ifPresent(s -> jobsAtSite.computeIfAbsent(job.customer(), k -> new HashMap<>())
-                    .computeIfAbsent(s, k -> new LinkedHashSet<>()).add(id));
+    /**
+     * Whether the customer's new {@code site} moves {@code job}, placed as {@code placed}; if so, places it anew (at the
+     * new site, or not at all when how far its site lay was not known: the book places it at its next judgement).
+     */
+    private boolean moves(JobEvent.JobCreated job, Placement placed, CustomerSite site) {
+        if (site.id().equals(job.site().id())) {
+            place(job, new Placement(site.id(), Placement.BY_ID));
+            return true;
         }
-        return site.orElse(null);
+        if (placed.metres() == Placement.BY_ID) {
+            return false;
+        }
+        if (site.id().equals(placed.site())) { // a known site moved (the customer's rules refuse it; a stream may hold it)
+            unplace(job);
+            return true;
+        }
+        // the great-circle distance is at least the earth's radius times the latitude difference (less a margin
+        // for rounding): a site farther than that in latitude alone is no nearer, and costs no distance
+        double byLatitude = Math.toRadians(Math.abs(site.location().lat() - job.site().location().lat()))
+                * GeoPoint.EARTH_RADIUS_M * (1 - 1e-9);
+        double bound = Double.isNaN(placed.metres()) ? job.site().radiusMetres() : placed.metres();
+        if (byLatitude > bound) {
+            return false;
+        }
+        double metres = site.location().distanceMetres(job.site().location());
+        if (metres > bound) {
+            return false;
+        }
+        if (Double.isNaN(placed.metres())) {
+            unplace(job);
+        } else {
+            place(job, new Placement(site.id(), metres));
+        }
+        return true;
     }
 
-    private void unplace(JobEvent.JobCreated job, JobId id) {
-        Optional<SiteId> site = siteOfJob.remove(id);
-        if (site != null && site.isPresent()) {
+    /** The job's site as the book places it, kept until a new site of the customer may move it. */
+    private SiteId place(JobEvent.JobCreated job) {
+        Placement placed = placements.get(job.header().job());
+        if (placed == null) {
+            SiteId site = book.siteOf(job.customer(), job.site()).orElse(null);
+            placed = new Placement(site, site == null ? job.site().radiusMetres()
+                    : site.equals(job.site().id()) ? Placement.BY_ID : Double.NaN);
+            place(job, placed);
+        }
+        return placed.site();
+    }
+
+    private void place(JobEvent.JobCreated job, Placement placement) {
+        unplace(job);
+        JobId id = job.header().job();
+        placements.put(id, placement);
+        if (placement.site() != null) {
+            jobsAtSite.computeIfAbsent(job.customer(), k -> new HashMap<>())
+                    .computeIfAbsent(placement.site(), k -> new LinkedHashSet<>()).add(id);
+        }
+    }
+
+    private void unplace(JobEvent.JobCreated job) {
+        Placement placed = placements.remove(job.header().job());
+        if (placed != null && placed.site() != null) {
             Map<SiteId, Set<JobId>> atSites = jobsAtSite.get(job.customer());
-            removeFrom(atSites, site.get(), id);
+            removeFrom(atSites, placed.site(), job.header().job());
             if (atSites.isEmpty()) {
                 jobsAtSite.remove(job.customer());
             }

@@ -37,7 +37,9 @@ public interface ContractBook {
 
     /**
      * The customer's site a job's site is: the one with the same id, else (a job imported from a journal, whose
-     * site is named after the job) the customer's site nearest to the job's location within the job's fence radius.
+     * site is named after the job) the customer's site nearest to the job's location within the job's fence radius,
+     * the last added of equally near ones. The leakage monitor relies on this rule: a new site takes a job exactly
+     * when it lies no farther than the site the job holds.
      */
     Optional<SiteId> siteOf(CustomerId customer, Site site);
 

@@ -160,8 +160,8 @@ public final class ContractRules {
         }
         removeFrom(jobsOfCustomer, c.customer(), job);
         unplace(c);
-        if (c.coverage() != null && c.coverage().kind() == CoverageKind.AMC) {
-            ContractId contract = ContractId.of(c.coverage().reference());
+        ContractId contract = amcReference(c);
+        if (contract != null) {
             Completion completion = completionOf.remove(job);
             NavigableSet<Completion> ofContract = completions.get(contract);
             if (completion != null && ofContract != null && ofContract.remove(completion) && ofContract.isEmpty()) {
@@ -209,8 +209,8 @@ public final class ContractRules {
     }
 
     /**
-     * Whether the customer's new {@code site} moves {@code job}, placed as {@code placed}; if so, places it anew (at the
-     * new site, or not at all when how far its site lay was not known: the book places it at its next judgement).
+     * Whether the customer's new {@code site} moves {@code job}, placed as {@code placed}; if so, places it anew (at
+     * the new site, or not at all when how far its site lay was not known: the book places it at its next judgement).
      */
     private boolean moves(JobEvent.JobCreated job, Placement placed, CustomerSite site) {
         if (site.id().equals(job.site().id())) {
@@ -220,7 +220,7 @@ public final class ContractRules {
         if (placed.metres() == Placement.BY_ID) {
             return false;
         }
-        if (site.id().equals(placed.site())) { // a known site moved (the customer's rules refuse it; a stream may hold it)
+        if (site.id().equals(placed.site())) { // its site moved (the customer's rules refuse that; a stream may hold it)
             unplace(job);
             return true;
         }
@@ -293,7 +293,7 @@ public final class ContractRules {
         if (claim != null && covering == null) {
             out.removeIf(x -> x.code() == LeakageCode.COVERAGE_INVALID);
             ContractRecord lapsed = book.lapsed(job.customer(), site, job.jobType(), day).orElse(null);
-            List<String> evidence = new ArrayList<>(List.of(f.created.header().eventId().toString(), claim.header().eventId().toString()));
+            List<String> evidence = new ArrayList<>(List.of(f.createdEvent(), claim.header().eventId().toString()));
             if (lapsed != null) {
                 evidence.add(lapsed.draftedEvent().toString());
             }
@@ -310,7 +310,7 @@ public final class ContractRules {
                 out.add(charged(f, covering, quote));
             } else if (beyond && rank.isPresent() && quote.isPositive() && labourCharged.compareTo(quote) < 0 && !a.waived()) {
                 out.add(finding(LeakageCode.EXTRA_VISIT_NOT_BILLED, f, covering.id().value(), quote.minus(labourCharged),
-                        List.of(f.created.header().eventId().toString(), f.completedEvent.toString(), covering.draftedEvent().toString()),
+                        List.of(f.createdEvent(), f.completedEvent.toString(), covering.draftedEvent().toString()),
                         a.completedAt().plus(policy.invoiceGrace())));
             }
         }
@@ -319,7 +319,7 @@ public final class ContractRules {
 
     /** COVERED_JOB_CHARGED, detected at the last of the charges (on-site payments, invoice). */
     private Finding charged(JobFacts f, ContractRecord covering, Money quote) {
-        List<String> evidence = new ArrayList<>(List.of(f.created.header().eventId().toString(), covering.draftedEvent().toString()));
+        List<String> evidence = new ArrayList<>(List.of(f.createdEvent(), covering.draftedEvent().toString()));
         Instant at = f.account.completedAt();
         for (JobEvent.PaymentRecorded p : f.payments) {
             if (p.mode().settlesOnSite()) {
@@ -359,8 +359,8 @@ public final class ContractRules {
 
     /** The contract a job's AMC coverage names (null: none). */
     private static ContractId amcReference(JobEvent.JobCreated job) {
-        return job.coverage() != null && job.coverage().kind() == CoverageKind.AMC ? ContractId.of(job.coverage().reference())
-                : null;
+        return job.coverage() != null && job.coverage().kind() == CoverageKind.AMC
+                ? ContractId.of(job.coverage().reference()) : null;
     }
 
     private static JobEvent.PaymentRecorded amcClaim(JobFacts f) {

@@ -75,6 +75,11 @@ public final class JobFacts {
         return created;
     }
 
+    /** The id of the job's creation event, as findings cite it. */
+    String createdEvent() {
+        return created.header().eventId().toString();
+    }
+
     /** Nothing touched the job since {@code cut}. */
     public boolean touchedBefore(Instant cut) {
         return lastTouched.isBefore(cut);

@@ -109,7 +109,7 @@ public final class Rules {
         Money atRisk = nonNegative(a.grossDue().minus(a.paidOnSite()));
         Instant at = claim.header().occurredAt();
         out.add(finding(LeakageCode.COVERAGE_INVALID, f, claim.reference(), atRisk,
-                List.of(f.created.header().eventId().toString(), claim.header().eventId().toString()), at));
+                List.of(f.createdEvent(), claim.header().eventId().toString()), at));
         return true;
     }
 

@@ -1,9 +1,14 @@
 package io.github.geodispatch.leakage;
 
 import io.github.geodispatch.contract.AmcBusiness;
+import io.github.geodispatch.customer.CustomerCommand;
+import io.github.geodispatch.spi.CustomerId;
+import io.github.geodispatch.spi.CustomerSite;
+import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
+import io.github.geodispatch.spi.SiteId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,20 @@ class ContractLeakageRulesTest {
             assertThat(f.reference()).isEqualTo("AMC-1");
             assertThat(f.amountAtRisk()).isEqualTo(Money.inr(150_000));
             assertThat(f.evidence()).hasSize(3);
+        }
+
+        @Test
+        void firesWhenTheCallsSiteIsRecordedAfterTheCall() {
+            // the call names site S-9, which the customer records only afterwards, 1.1 km from the call's point: until
+            // then the call is at S-0 (the customer's site nearest its point), then at S-9 by its id
+            AmcBusiness b = new AmcBusiness().customer("C1", "S-0").on(JUNE);
+            b.create("J-1", "C1", "S-9", "AC_REPAIR", 150_000);
+            b.gd.customers().execute(b.owner, new CustomerCommand.AddSite(CustomerId.of("C1"), new CustomerSite(
+                    SiteId.of("S-9"), GeoPoint.of(12.91, 77.60), "site S-9", ""))).orThrow();
+            b.contract("C1", "AMC-9", plan(0, 2), START, END, "S-9");
+            b.complete("J-1").pay("J-1", PaymentMode.CARD, 150_000, null);
+
+            assertThat(only(b.audit(JUNE.plusDays(3)), LeakageCode.COVERED_JOB_CHARGED).reference()).isEqualTo("AMC-9");
         }
 
         @Test

@@ -27,9 +27,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -55,7 +57,7 @@ public final class ContractRules {
     private final LeakagePolicy policy;
     private final ContractBook book;
     private final Map<JobId, JobEvent.JobCreated> created = new HashMap<>();
-    private final Map<CustomerId, Set<JobId>> jobsOfCustomer = new HashMap<>();
+    private final Map<CustomerId, CustomerJobs> jobsOfCustomer = new HashMap<>();
     /**
      * Where the book placed each job when it was last judged, and the jobs at each site: only a new site of the
      * customer can move a job, and a contract's events reach only the jobs at its sites.
@@ -77,6 +79,40 @@ public final class ContractRules {
      */
     private record Placement(SiteId site, double metres) {
         static final double BY_ID = -1;
+    }
+
+    /**
+     * A customer's jobs as a new site of theirs may move them: by their latitude (a site farther in latitude alone
+     * than the widest job radius reaches none) and by their site's id (a site with that id takes the job anywhere).
+     */
+    private static final class CustomerJobs {
+        private final NavigableMap<Double, Set<JobId>> byLatitude = new TreeMap<>();
+        private final Map<SiteId, Set<JobId>> bySiteId = new HashMap<>();
+        private double widestRadius;
+        private int count;
+
+        void add(JobEvent.JobCreated job) {
+            byLatitude.computeIfAbsent(job.site().location().lat(), k -> new LinkedHashSet<>()).add(job.header().job());
+            bySiteId.computeIfAbsent(job.site().id(), k -> new LinkedHashSet<>()).add(job.header().job());
+            widestRadius = Math.max(widestRadius, job.site().radiusMetres());
+            count++;
+        }
+
+        /** Removes the job; true when the customer has none left. */
+        boolean remove(JobEvent.JobCreated job) {
+            removeFrom(byLatitude, job.site().location().lat(), job.header().job());
+            removeFrom(bySiteId, job.site().id(), job.header().job());
+            return --count == 0;
+        }
+
+        /** The jobs {@code site} may take: those within the widest radius in latitude, and those naming its id. */
+        Set<JobId> near(CustomerSite site) {
+            double band = Math.toDegrees(widestRadius / GeoPoint.EARTH_RADIUS_M) * (1 + 1e-9) + 1e-12;
+            double lat = site.location().lat();
+            Set<JobId> near = new LinkedHashSet<>(bySiteId.getOrDefault(site.id(), Set.of()));
+            byLatitude.subMap(lat - band, true, lat + band, true).values().forEach(near::addAll);
+            return near;
+        }
     }
 
     private record Completion(Instant at, JobId job) implements Comparable<Completion> {
@@ -118,7 +154,7 @@ public final class ContractRules {
 
     private void created(JobEvent.JobCreated c) {
         if (created.putIfAbsent(c.header().job(), c) == null) {
-            jobsOfCustomer.computeIfAbsent(c.customer(), k -> new LinkedHashSet<>()).add(c.header().job());
+            jobsOfCustomer.computeIfAbsent(c.customer(), k -> new CustomerJobs()).add(c);
         }
     }
 
@@ -158,7 +194,10 @@ public final class ContractRules {
         if (c == null) {
             return;
         }
-        removeFrom(jobsOfCustomer, c.customer(), job);
+        CustomerJobs ofCustomer = jobsOfCustomer.get(c.customer());
+        if (ofCustomer.remove(c)) {
+            jobsOfCustomer.remove(c.customer());
+        }
         unplace(c);
         ContractId contract = amcReference(c);
         if (contract != null) {
@@ -188,10 +227,13 @@ public final class ContractRules {
         CustomerId customer = event.header().customer();
         Set<JobId> affected = new LinkedHashSet<>();
         if (event instanceof CustomerEvent.SiteAdded added) {
-            for (JobId job : jobsOfCustomer.getOrDefault(customer, Set.of())) {
-                Placement placed = placements.get(job);
-                if (placed != null && moves(created.get(job), placed, added.site())) {
-                    affected.add(job);
+            CustomerJobs ofCustomer = jobsOfCustomer.get(customer);
+            if (ofCustomer != null) {
+                for (JobId job : ofCustomer.near(added.site())) {
+                    Placement placed = placements.get(job);
+                    if (placed != null && moves(created.get(job), placed, added.site())) {
+                        affected.add(job);
+                    }
                 }
             }
         } else if (event instanceof CustomerEvent.ContractActivated activated) {

@@ -120,7 +120,8 @@ public final class LeakageMonitor {
 
     /**
      * Turns the contract rules on, reading {@code book} (its coverage, entitlements and visits must already reflect
-     * each job event fed here); each job is judged again.
+     * each job event fed here); the rules learn the jobs fed before (their creation and first completion), and each job
+     * is judged again. Then feed each customer event the book takes to {@link #customerChanged}.
      */
     public void contracts(ContractBook book) {
         contractRules = new ContractRules(policy, Objects.requireNonNull(book, "contract book"));

@@ -3,6 +3,7 @@ package io.github.geodispatch.examples.cli;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceRegister;
 import io.github.geodispatch.billing.TaxRegime;
+import io.github.geodispatch.examples.OutputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,7 +12,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.stream.Stream;
 
 /**
  * The {@code invoices.csv} register ({@link InvoiceRegister}) of invoices drafted one by one, with memory bounded by
@@ -101,18 +100,7 @@ final class SpilledRegister implements Closeable {
         for (Run run : openRuns.values()) {
             run.out.close();
         }
-        try (Stream<Path> files = Files.list(spill)) {
-            files.forEach(file -> {
-                try {
-                    Files.delete(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        Files.delete(spill);
+        OutputFiles.deleteTree(spill);
     }
 
     /** A run being written, and the last number in it. */

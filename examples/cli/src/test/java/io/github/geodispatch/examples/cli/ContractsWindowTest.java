@@ -5,10 +5,8 @@ import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.TenantId;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +32,10 @@ class ContractsWindowTest {
     @TempDir
     Path tmp;
 
-    @Provide
-    Arbitrary<String> journals() {
-        return WindowJournals.journals();
-    }
-
     @Property(tries = 40)
-    void withinTheWindowTheFilesAreThoseOfARunKeepingEveryJob(@ForAll("journals") String text) throws IOException {
-        Path dir = Files.createTempDirectory("contracts-window");
-        try {
-            Path journal = Files.writeString(dir.resolve("journal.jsonl"), text);
+    void withinTheWindowTheFilesAreThoseOfARunKeepingEveryJob(
+            @ForAll(supplier = WindowJournals.Journals.class) String text) throws IOException {
+        WindowJournals.withJournal("contracts-window", text, (dir, journal) -> {
             Cli cli = Cli.run("contracts", "--journal", journal.toString(), "--as-of", AS_OF, "--out",
                     dir.resolve("out").toString());
 
@@ -52,9 +44,7 @@ class ContractsWindowTest {
             for (String file : List.of("due-visits.csv", "renewals.csv", "entitlements.csv")) {
                 assertThat(dir.resolve("out").resolve(file)).hasSameTextualContentAs(dir.resolve("reference").resolve(file));
             }
-        } finally {
-            WindowJournals.deleteTree(dir);
-        }
+        });
     }
 
     @Test

@@ -23,8 +23,6 @@ import io.github.geodispatch.spi.TenantId;
 import io.github.geodispatch.testdata.SampleData;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,31 +53,25 @@ class InvoiceWindowTest {
     @TempDir
     Path tmp;
 
-    @Provide
-    Arbitrary<String> journals() {
-        return WindowJournals.journals();
-    }
-
     @Property(tries = 40)
-    void withinTheWindowTheFilesAndCountsAreThoseOfARunKeepingEveryJob(@ForAll("journals") String text) throws IOException {
-        Path dir = Files.createTempDirectory("invoice-window");
-        try {
-            Path journal = Files.writeString(dir.resolve("journal.jsonl"), text);
+    void withinTheWindowTheFilesAndCountsAreThoseOfARunKeepingEveryJob(
+            @ForAll(supplier = WindowJournals.Journals.class) String text) throws IOException {
+        WindowJournals.withJournal("invoice-window", text, (dir, journal) -> {
             for (boolean skip : new boolean[] {false, true}) {
                 Path out = dir.resolve("out-" + skip);
-                Cli cli = skip ? Cli.run("invoice", "--journal", journal.toString(), "--seller", SELLER.toString(), "--out",
-                        out.toString(), "--skip-invoiced")
-                        : Cli.run("invoice", "--journal", journal.toString(), "--seller", SELLER.toString(), "--out",
-                        out.toString());
+                List<String> args = new ArrayList<>(List.of("invoice", "--journal", journal.toString(), "--seller",
+                        SELLER.toString(), "--out", out.toString()));
+                if (skip) {
+                    args.add("--skip-invoiced");
+                }
+                Cli cli = Cli.run(args.toArray(String[]::new));
                 Reference reference = Reference.of(journal, skip);
 
                 assertThat(cli.exit()).as(cli.printed()).isZero();
                 assertThat(files(out)).isEqualTo(reference.files);
                 assertThat(cli.out()).startsWith(reference.summary(out));
             }
-        } finally {
-            WindowJournals.deleteTree(dir);
-        }
+        });
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputFiles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,6 @@ final class WindowJournals {
 
     private WindowJournals() {}
 
-    /** Journals of 1 to 60 jobs over 1 to 200 days. */
     /** A command's memory line: the jobs let go after the window and the most held at once. */
     private static final Pattern MEMORY = Pattern.compile("memory: audit window 35 days; (\\d+) jobs let go after it, "
             + "at most (\\d+) held at once");
@@ -44,15 +44,34 @@ final class WindowJournals {
         return new int[] {Integer.parseInt(memory.group(1)), Integer.parseInt(memory.group(2))};
     }
 
-    /** Deletes {@code root} and everything under it (a property's own directory: jqwik gives no {@code @TempDir} per try). */
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+    /** Checks a command on a journal in a directory of its own. */
+    @FunctionalInterface
+    interface JournalCheck {
+        void check(Path dir, Path journal) throws IOException;
+    }
+
+    /**
+     * Writes {@code text} to {@code journal.jsonl} in a new directory named after {@code prefix}, runs {@code check}
+     * there, then deletes the directory (jqwik gives no {@code @TempDir} per try).
+     */
+    static void withJournal(String prefix, String text, JournalCheck check) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        try {
+            check.check(dir, Files.writeString(dir.resolve("journal.jsonl"), text));
+        } finally {
+            OutputFiles.deleteTree(dir);
         }
     }
 
+    /** {@link #journals()}, for {@code @ForAll(supplier = WindowJournals.Journals.class)}. */
+    static final class Journals implements ArbitrarySupplier<String> {
+        @Override
+        public Arbitrary<String> get() {
+            return journals();
+        }
+    }
+
+    /** Journals of 1 to 60 jobs over 1 to 200 days. */
     static Arbitrary<String> journals() {
         return Combinators.combine(Arbitraries.integers().between(1, 60), Arbitraries.integers().between(1, 200),
                 Arbitraries.longs()).as((jobs, days, seed) -> journal(jobs, days, seed, false));

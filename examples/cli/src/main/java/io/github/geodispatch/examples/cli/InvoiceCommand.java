@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +166,6 @@ public final class InvoiceCommand implements Callable<Integer> {
 
     /** When a job completed, the order invoices are numbered in: by completion time, then job id. */
     private record Completion(Instant at, JobId job) implements Comparable<Completion> {
-        static final Comparator<Completion> ORDER = Comparator.comparing(Completion::at).thenComparing(Completion::job);
 
         static Completion of(JobState state) {
             return state.completedAt() == null ? null : new Completion(state.completedAt(), state.id());
@@ -175,7 +173,8 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         @Override
         public int compareTo(Completion other) {
-            return ORDER.compare(this, other);
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : job.compareTo(other.job);
         }
     }
 

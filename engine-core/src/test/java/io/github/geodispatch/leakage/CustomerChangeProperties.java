@@ -8,10 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,13 +197,8 @@ class CustomerChangeProperties {
     }
 
     private static List<Finding> audit(List<String> lines) throws IOException {
-        List<String> journal = new ArrayList<>(List.of(
-                "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}"));
+        List<String> journal = new ArrayList<>(List.of(Scenario.TECHNICIAN_LINE));
         journal.addAll(lines);
-        byte[] bytes = (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8);
-        AuditReport report = LeakageAudit.run(new ByteArrayInputStream(bytes), T0.plusDays(60).toInstant(),
-                LeakagePolicy.defaults().withVisitRules(false), Duration.ofDays(35));
-        assertThat(report.journal().problems()).isEmpty();
-        return report.findings();
+        return Scenario.auditWithoutVisitRules(journal, T0.plusDays(60).toInstant());
     }
 }

@@ -7,10 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
@@ -118,8 +115,7 @@ class EntitlementRankProperties {
     }
 
     private static List<Finding> audit(List<String> jobLines) throws IOException {
-        List<String> journal = new ArrayList<>(List.of(
-                "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}",
+        List<String> journal = new ArrayList<>(List.of(Scenario.TECHNICIAN_LINE,
                 "{\"type\":\"customer.registered\",\"customer\":\"C-H\",\"at\":\"2026-01-05T09:00:00+05:30\",\"branch\":\"BLR\","
                         + "\"name\":\"City Hospital\",\"phones\":[\"+919900112233\"],\"language\":\"en\"}",
                 "{\"type\":\"customer.site\",\"customer\":\"C-H\",\"at\":\"2026-01-05T10:00:00+05:30\",\"site_id\":\"S-H\","
@@ -130,10 +126,6 @@ class EntitlementRankProperties {
                         + "\"price\":{\"amount\":\"9999.00\",\"currency\":\"INR\"},\"start\":\"2026-01-01\",\"end\":\"2026-12-31\"}",
                 "{\"type\":\"contract.activated\",\"customer\":\"C-H\",\"at\":\"2026-01-06T12:00:00+05:30\",\"contract\":\"AMC-H\"}"));
         journal.addAll(jobLines);
-        byte[] bytes = (String.join("\n", journal) + "\n").getBytes(StandardCharsets.UTF_8);
-        AuditReport report = LeakageAudit.run(new ByteArrayInputStream(bytes), T0.plusDays(10).toInstant(),
-                LeakagePolicy.defaults().withVisitRules(false), Duration.ofDays(35));
-        assertThat(report.journal().problems()).isEmpty();
-        return report.findings();
+        return Scenario.auditWithoutVisitRules(journal, T0.plusDays(10).toInstant());
     }
 }

@@ -19,12 +19,18 @@ import io.github.geodispatch.spi.StatementCredit;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TenantId;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small history written as journal records (times in minutes after {@link #T0}) plus site visits, and the
@@ -220,6 +226,21 @@ final class Scenario {
             importer.record(++line, r);
         }
         return inputs;
+    }
+
+    /** One technician, T-1 of branch BLR, as a journal's first line. */
+    static final String TECHNICIAN_LINE = "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}";
+
+    /**
+     * The findings of a journal of {@code lines} audited at {@code asOf} with the default 35-day window, the visit rules
+     * off (the journal has no pings); the journal must read without a problem.
+     */
+    static List<Finding> auditWithoutVisitRules(List<String> lines, Instant asOf) throws IOException {
+        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        AuditReport report = LeakageAudit.run(new ByteArrayInputStream(bytes), asOf,
+                LeakagePolicy.defaults().withVisitRules(false), Duration.ofDays(35));
+        assertThat(report.journal().problems()).isEmpty();
+        return report.findings();
     }
 
     static JournalImporter importer(LeakageMonitor monitor) {

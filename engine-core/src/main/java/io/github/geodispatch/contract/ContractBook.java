@@ -66,6 +66,12 @@ public interface ContractBook {
     /** An activated contract's entitlement on {@code asOf}; empty for an unknown or never activated contract. */
     Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf);
 
+    /**
+     * How many calls of an activated contract had used its entitlement by {@code asOf}: the entitlement's
+     * {@link Entitlement#used}, without its visit schedule; empty for an unknown or never activated contract.
+     */
+    OptionalInt callsUsed(ContractId contract, LocalDate asOf);
+
     /** The branch of a customer, if known. */
     Optional<BranchId> branch(CustomerId customer);
 }

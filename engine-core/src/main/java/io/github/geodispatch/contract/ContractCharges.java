@@ -68,7 +68,8 @@ public final class ContractCharges {
         if (rank.isPresent()) {
             return rank.getAsInt() <= Entitlement.entitled(contract.terms());
         }
-        return book.entitlement(contract.id(), day).map(e -> e.used() < e.entitled()).orElse(true);
+        OptionalInt used = book.callsUsed(contract.id(), day);
+        return used.isEmpty() || used.getAsInt() < Entitlement.entitled(contract.terms());
     }
 
     /**

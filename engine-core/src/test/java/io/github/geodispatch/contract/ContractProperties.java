@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -118,7 +119,13 @@ class ContractProperties {
                 record.execute(owner, new CustomerCommand.CancelContract(CUSTOMER, d.terms().id(), "drawn")).orThrow();
             }
         }
-        for (int i = 0; i < jobs.size(); i++) {
+        feed(portfolio, contracts, jobs, 0, jobs.size());
+        return portfolio;
+    }
+
+    /** Feeds the events of drawn jobs {@code from} (inclusive) to {@code to} (exclusive). */
+    static void feed(ContractPortfolio portfolio, List<Drawn> contracts, List<DrawnJob> jobs, int from, int to) {
+        for (int i = from; i < to; i++) {
             DrawnJob j = jobs.get(i);
             Coverage coverage = j.contract() < 0 || j.contract() >= contracts.size() ? null
                     : new Coverage(CoverageKind.AMC, contracts.get(j.contract()).terms().id().value(), LocalDate.of(2030, 1, 1),
@@ -127,7 +134,6 @@ class ContractProperties {
                 portfolio.accept(e);
             }
         }
-        return portfolio;
     }
 
     static List<JobEvent> jobEvents(String id, DrawnJob j, Coverage coverage) {
@@ -172,17 +178,8 @@ class ContractProperties {
                 assertThat(e).isEmpty();
                 continue;
             }
-            int used = 0, visitsDone = 0;
-            for (DrawnJob j : jobs) {
-                if (j.contract() != k || j.completedDay() == null) {
-                    continue;
-                }
-                LocalDate day = DAY0.plusDays(j.completedDay());
-                if (covers(t.plan(), j.type()) && !day.isBefore(t.start()) && !day.isAfter(t.end()) && !day.isAfter(asOf)) {
-                    used++;
-                    visitsDone += j.type().equals("AC_PM") ? 1 : 0;
-                }
-            }
+            int used = used(contracts, jobs, k, asOf, TYPES);
+            int visitsDone = used(contracts, jobs, k, asOf, List.of("AC_PM"));
             int scheduled = t.sites().size() * visitsPerUnit(t);
             Entitlement got = e.orElseThrow();
             assertThat(got.entitled()).isEqualTo(scheduled + t.plan().breakdownCalls());
@@ -192,6 +189,57 @@ class ContractProperties {
             assertThat(got.visitsDone()).isEqualTo(Math.min(scheduled, visitsDone));
             assertThat(got.visitsDone() + got.visitsDue() + got.visitsOverdue()).isLessThanOrEqualTo(scheduled);
         }
+    }
+
+    /**
+     * The calls used by a day, asked while the jobs arrive (so that the book keeps its rank order up to date as calls
+     * complete), against the same brute-force count: on the drawn day, and on each completion's day and the day before.
+     */
+    @Property(tries = 150)
+    void callsUsedEqualABruteForceCountAsJobsArrive(@ForAll("contracts") List<Drawn> contracts,
+                                                    @ForAll("jobs") List<DrawnJob> jobs, @ForAll("asOfDays") int asOfDay) {
+        ContractPortfolio portfolio = portfolio(contracts, List.of());
+        int half = jobs.size() / 2;
+        feed(portfolio, contracts, jobs, 0, half);
+        assertCallsUsed(portfolio, contracts, jobs.subList(0, half), DAY0.plusDays(asOfDay));
+        feed(portfolio, contracts, jobs, half, jobs.size());
+        assertCallsUsed(portfolio, contracts, jobs, DAY0.plusDays(asOfDay));
+    }
+
+    private static void assertCallsUsed(ContractPortfolio portfolio, List<Drawn> contracts, List<DrawnJob> jobs, LocalDate drawn) {
+        Set<LocalDate> days = new HashSet<>(List.of(drawn, LocalDate.MAX));
+        for (DrawnJob j : jobs) {
+            if (j.completedDay() != null) {
+                days.add(DAY0.plusDays(j.completedDay()));
+                days.add(DAY0.plusDays(j.completedDay() - 1));
+            }
+        }
+        for (int k = 0; k < contracts.size(); k++) {
+            for (LocalDate day : days) {
+                OptionalInt used = portfolio.callsUsed(contracts.get(k).terms().id(), day);
+                if (contracts.get(k).activated()) {
+                    assertThat(used).as("contract %d on %s", k, day).hasValue(used(contracts, jobs, k, day, TYPES));
+                } else {
+                    assertThat(used).isEmpty();
+                }
+            }
+        }
+    }
+
+    /** The drawn jobs of contract {@code k} of one of {@code types} that it covers, completed in its term by {@code asOf}. */
+    private static int used(List<Drawn> contracts, List<DrawnJob> jobs, int k, LocalDate asOf, List<String> types) {
+        ContractTerms t = contracts.get(k).terms();
+        int used = 0;
+        for (DrawnJob j : jobs) {
+            if (j.contract() != k || j.completedDay() == null || !types.contains(j.type())) {
+                continue;
+            }
+            LocalDate day = DAY0.plusDays(j.completedDay());
+            if (covers(t.plan(), j.type()) && !day.isBefore(t.start()) && !day.isAfter(t.end()) && !day.isAfter(asOf)) {
+                used++;
+            }
+        }
+        return used;
     }
 
     @Provide

@@ -9,6 +9,7 @@ import net.jqwik.api.Provide;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,21 +20,30 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One AMC contract entitled to three calls (a preventive visit and two breakdown calls), and the jobs it covers completing in any order: a call's rank among the
- * contract's completed calls decides whether charging its labour is COVERED_JOB_CHARGED (within the entitlement) or
- * not charging it is EXTRA_VISIT_NOT_BILLED (beyond). The monitor judges again only the calls completed after a new
- * completion, and the book keeps the ranks in order as calls complete; whatever order the jobs' records come in, the
- * audit finds what it finds on the journal in time order.
+ * One AMC contract entitled to three calls (a preventive visit and two breakdown calls), and the jobs at its site
+ * completing in any order: a call's rank among the contract's completed calls decides whether charging its labour is
+ * COVERED_JOB_CHARGED (within the entitlement) or not charging it is EXTRA_VISIT_NOT_BILLED (beyond); a job that
+ * does not claim the contract is COVERED_JOB_CHARGED when its labour was charged while the calls completed by the end
+ * of its day left some of the entitlement. The monitor judges again only the calls completed after a new completion,
+ * and the other jobs judged for its day or a later one; the book keeps the ranks in order as calls complete. Whatever
+ * order the jobs' records come in, the audit finds what it finds on the journal in time order.
  */
 class EntitlementRankProperties {
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-03-02T09:00:00+05:30");
 
-    /** A covered job: its type, when it completes (minutes after T0, often the same as another's), and whether the customer paid the labour. */
-    record Call(boolean preventive, int completesAt, boolean labourPaid) {}
+    /** A preventive visit or a breakdown call claiming the contract, or a job at its site that does not claim it. */
+    enum Kind { PREVENTIVE, BREAKDOWN, NOT_CLAIMING }
+
+    /** A job at the site: its kind, when it completes (minutes after T0, often the same as another's), and whether the customer paid the labour. */
+    record Call(Kind kind, int completesAt, boolean labourPaid) {
+        boolean claims() {
+            return kind != Kind.NOT_CLAIMING;
+        }
+    }
 
     @Provide
     Arbitrary<List<Call>> calls() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 12).map(k -> 60 + k * 240),
+        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 12).map(k -> 60 + k * 240),
                 Arbitraries.of(true, false)).as(Call::new).list().ofMinSize(1).ofMaxSize(8);
     }
 
@@ -64,10 +74,13 @@ class EntitlementRankProperties {
         List<Finding> inTimeOrder = audit(all);
         assertThat(audit(interleaved)).containsExactlyElementsOf(inTimeOrder);
 
-        // the oracle: rank every call by (completion, job id); the first three are within the entitlement
+        // the oracle: rank every call by (completion, job id); the first three are within the entitlement; a job not
+        // claiming is within it while fewer than three calls completed by the end of its day
         List<Integer> byRank = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            byRank.add(i);
+            if (calls.get(i).claims()) {
+                byRank.add(i);
+            }
         }
         byRank.sort(Comparator.comparing((Integer i) -> calls.get(i).completesAt()).thenComparing(i -> "J-" + (100 + i)));
         List<String> charged = new ArrayList<>();
@@ -80,20 +93,32 @@ class EntitlementRankProperties {
                 notBilled.add("J-" + (100 + i));
             }
         }
+        for (int i = 0; i < calls.size(); i++) {
+            LocalDate day = completionDay(calls.get(i));
+            long usedByThen = byRank.stream().filter(k -> !completionDay(calls.get(k)).isAfter(day)).count();
+            if (!calls.get(i).claims() && calls.get(i).labourPaid() && usedByThen < 3) {
+                charged.add("J-" + (100 + i));
+            }
+        }
         assertThat(inTimeOrder).filteredOn(f -> f.code() == LeakageCode.COVERED_JOB_CHARGED)
                 .extracting(f -> f.job().value()).containsExactlyInAnyOrderElementsOf(charged);
         assertThat(inTimeOrder).filteredOn(f -> f.code() == LeakageCode.EXTRA_VISIT_NOT_BILLED)
                 .extracting(f -> f.job().value()).containsExactlyInAnyOrderElementsOf(notBilled);
     }
 
+    private static LocalDate completionDay(Call call) {
+        return T0.plusMinutes(call.completesAt()).toLocalDate();
+    }
+
     private static List<String> job(int i, Call call) {
         String job = "J-" + (100 + i);
-        String type = call.preventive() ? "AC_PM" : "AC_REPAIR";
+        String type = call.kind() == Kind.PREVENTIVE ? "AC_PM" : "AC_REPAIR";
+        String coverage = call.claims() ? ",\"coverage\":{\"kind\":\"AMC\",\"ref\":\"AMC-H\",\"valid_until\":\"2026-12-31\","
+                + "\"job_types\":[\"AC_PM\",\"AC_REPAIR\"]}" : "";
         List<String> lines = new ArrayList<>();
         lines.add("{\"type\":\"job.created\",\"job\":\"" + job + "\",\"at\":\"" + T0 + "\",\"branch\":\"BLR\","
                 + "\"customer\":\"C-H\",\"job_type\":\"" + type + "\",\"site\":{\"lat\":12.9,\"lng\":77.6,\"radius_m\":80.0},"
-                + "\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"},\"coverage\":{\"kind\":\"AMC\",\"ref\":\"AMC-H\","
-                + "\"valid_until\":\"2026-12-31\",\"job_types\":[\"AC_PM\",\"AC_REPAIR\"]}}");
+                + "\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"}" + coverage + "}");
         lines.add("{\"type\":\"job.assigned\",\"job\":\"" + job + "\",\"at\":\"" + T0.plusMinutes(1) + "\",\"technician\":\"T-1\"}");
         OffsetDateTime done = T0.plusMinutes(call.completesAt());
         lines.add("{\"type\":\"job.status\",\"job\":\"" + job + "\",\"at\":\"" + done + "\",\"status\":\"COMPLETED\"}");
@@ -102,7 +127,7 @@ class EntitlementRankProperties {
                     + "\"mode\":\"INVOICE_REQUIRED\",\"amount\":{\"amount\":\"0.00\",\"currency\":\"INR\"}}");
             lines.add("{\"type\":\"job.invoice\",\"job\":\"" + job + "\",\"at\":\"" + done.plusMinutes(6) + "\","
                     + "\"invoice_no\":\"INV/" + job + "\",\"amount\":{\"amount\":\"500.00\",\"currency\":\"INR\"},\"parts\":[]}");
-        } else {
+        } else if (call.claims()) {
             lines.add("{\"type\":\"job.payment\",\"job\":\"" + job + "\",\"at\":\"" + done.plusMinutes(5) + "\",\"mode\":\"AMC\","
                     + "\"amount\":{\"amount\":\"0.00\",\"currency\":\"INR\"},\"reference\":\"AMC-H\"}");
         }

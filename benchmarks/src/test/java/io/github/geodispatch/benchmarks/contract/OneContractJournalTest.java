@@ -11,13 +11,16 @@ import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one-contract journal reads cleanly, and its calls are let go after the audit window like any done job. */
+/**
+ * The one-contract journal reads cleanly, and its calls, and the repairs at its site that do not claim the contract, are
+ * let go after the audit window like any done job.
+ */
 class OneContractJournalTest {
 
     @Test
     void theJournalReadsCleanlyAndItsCallsAreLetGo(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("one-contract.jsonl");
-        OneContractJournal.write(40, journal);
+        OneContractJournal.write(40, 0, journal);
 
         AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
                 LeakagePolicy.defaults());
@@ -28,5 +31,21 @@ class OneContractJournalTest {
         // calls about eight days apart, each judged again only by calls completed before it: a 35-day window holds few
         assertThat(report.jobsLetGo()).isGreaterThan(30);
         assertThat(report.peakJobsHeld()).isLessThan(10);
+    }
+
+    @Test
+    void repairsThatDoNotClaimTheContractAreLetGoToo(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("one-contract-charged.jsonl");
+        OneContractJournal.write(40, 2, journal);
+
+        AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
+                LeakagePolicy.defaults());
+
+        assertThat(report.journal().problems()).isEmpty();
+        assertThat(report.journal().records()).isEqualTo(5 + 4 * 40 * 3);
+        // each call's completion changes the entitlement used from its day on: the repairs of earlier days are not
+        // judged again, so they leave with the window
+        assertThat(report.jobsLetGo()).isGreaterThan(90);
+        assertThat(report.peakJobsHeld()).isLessThan(30);
     }
 }

@@ -295,13 +295,14 @@ public final class ContractProjection implements ContractPortfolio {
         return contract(contract).filter(ContractRecord::activated).map(c -> entitlementOf(c, asOf));
     }
 
+    @Override
+    public synchronized OptionalInt callsUsed(ContractId contract, LocalDate asOf) {
+        return contract(contract).filter(ContractRecord::activated).map(c -> OptionalInt.of(used(c, asOf)))
+                .orElse(OptionalInt.empty());
+    }
+
     private Entitlement entitlementOf(ContractRecord c, LocalDate asOf) {
-        int used = 0;
-        for (ContractJob job : jobsByContract.getOrDefault(c.id(), List.of())) {
-            if (counts(c, job, asOf)) {
-                used++;
-            }
-        }
+        int used = used(c, asOf);
         List<ScheduledVisit> visits = statuses(c, asOf);
         int done = 0, due = 0, overdue = 0;
         for (ScheduledVisit v : visits) {
@@ -337,17 +338,43 @@ public final class ContractProjection implements ContractPortfolio {
         if (j == null || !j.contract.equals(contract) || !counts(c.get(), j, end)) {
             return OptionalInt.empty();
         }
-        List<ContractJob> rankOrder = ranked.computeIfAbsent(contract, k -> {
+        return OptionalInt.of(Collections.binarySearch(rankOrder(c.get()), j, RANK_ORDER) + 1);
+    }
+
+    /** The contract's jobs that use its entitlement, in rank order (built on first use, then kept up to date). */
+    private List<ContractJob> rankOrder(ContractRecord c) {
+        return ranked.computeIfAbsent(c.id(), k -> {
             List<ContractJob> using = new ArrayList<>();
-            for (ContractJob other : jobsByContract.getOrDefault(contract, List.of())) {
-                if (counts(c.get(), other, end)) {
-                    using.add(other);
+            for (ContractJob job : jobsByContract.getOrDefault(c.id(), List.of())) {
+                if (counts(c, job, c.terms().end())) {
+                    using.add(job);
                 }
             }
             using.sort(RANK_ORDER);
             return using;
         });
-        return OptionalInt.of(Collections.binarySearch(rankOrder, j, RANK_ORDER) + 1);
+    }
+
+    /**
+     * How many of the contract's jobs used its entitlement by {@code asOf}: in rank order (by completion time), those
+     * completed before the next day began; all of them from the term's end on.
+     */
+    private int used(ContractRecord c, LocalDate asOf) {
+        List<ContractJob> rankOrder = rankOrder(c);
+        if (!asOf.isBefore(c.terms().end())) {
+            return rankOrder.size();
+        }
+        Instant nextDay = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+        int low = 0, high = rankOrder.size(); // the first job completed at or after nextDay lies in [low, high]
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (rankOrder.get(mid).completedAt.isBefore(nextDay)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     @Override

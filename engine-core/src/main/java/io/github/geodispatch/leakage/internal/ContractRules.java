@@ -70,6 +70,11 @@ public final class ContractRules {
      */
     private final Map<ContractId, NavigableSet<Completion>> completions = new HashMap<>();
     private final Map<JobId, Completion> completionOf = new HashMap<>();
+    /**
+     * The service day each job at a site was last judged for: a call's completion changes the entitlement used on its
+     * day and after, so it can change the findings of only those jobs judged for that day or a later one.
+     */
+    private final Map<JobId, LocalDate> judgedFor = new HashMap<>();
 
     /**
      * A job's site (null: no site of the customer within its radius) and how far it lies from the job's point: -1 when
@@ -174,12 +179,15 @@ public final class ContractRules {
         for (Completion after : ofContract.tailSet(completion, false)) {
             later.add(after.job());
         }
-        // and it uses up the entitlement the contract's other jobs at its sites (not calls on it) are judged by
+        // and it uses up the entitlement the contract's other jobs at its sites (not calls on it) are judged by, from
+        // its day on
+        LocalDate day = LocalDate.ofInstant(at, book.zone());
         book.contract(contract).ifPresent(k -> {
             Map<SiteId, Set<JobId>> atSites = jobsAtSite.getOrDefault(k.customer(), Map.of());
             for (SiteId site : k.terms().sites()) {
                 for (JobId other : atSites.getOrDefault(site, Set.of())) {
-                    if (!contract.equals(amcReference(created.get(other)))) {
+                    LocalDate judged = judgedFor.get(other);
+                    if ((judged == null || !judged.isBefore(day)) && !contract.equals(amcReference(created.get(other)))) {
                         later.add(other);
                     }
                 }
@@ -199,6 +207,7 @@ public final class ContractRules {
             jobsOfCustomer.remove(c.customer());
         }
         unplace(c);
+        judgedFor.remove(job);
         ContractId contract = amcReference(c);
         if (contract != null) {
             Completion completion = completionOf.remove(job);
@@ -329,6 +338,7 @@ public final class ContractRules {
         JobAccount a = f.account;
         Instant serviceAt = a.completedAt() != null ? a.completedAt() : job.header().occurredAt();
         LocalDate day = LocalDate.ofInstant(serviceAt, book.zone());
+        judgedFor.put(a.job(), day);
         List<Finding> out = new ArrayList<>(found);
         ContractRecord covering = book.covering(job.customer(), site, job.jobType(), day).orElse(null);
         JobEvent.PaymentRecorded claim = amcClaim(f);

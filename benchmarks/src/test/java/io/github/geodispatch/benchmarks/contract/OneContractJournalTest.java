@@ -19,15 +19,9 @@ class OneContractJournalTest {
 
     @Test
     void theJournalReadsCleanlyAndItsCallsAreLetGo(@TempDir Path dir) throws Exception {
-        Path journal = dir.resolve("one-contract.jsonl");
-        OneContractJournal.write(40, 0, journal);
+        AuditReport report = audit(40, 0, dir);
 
-        AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
-                LeakagePolicy.defaults());
-
-        assertThat(report.journal().problems()).isEmpty();
         assertThat(report.importCounts()).isEmpty();
-        assertThat(report.journal().records()).isEqualTo(5 + 4 * 40);
         // calls about eight days apart, each judged again only by calls completed before it: a 35-day window holds few
         assertThat(report.jobsLetGo()).isGreaterThan(30);
         assertThat(report.peakJobsHeld()).isLessThan(10);
@@ -35,17 +29,22 @@ class OneContractJournalTest {
 
     @Test
     void repairsThatDoNotClaimTheContractAreLetGoToo(@TempDir Path dir) throws Exception {
-        Path journal = dir.resolve("one-contract-charged.jsonl");
-        OneContractJournal.write(40, 2, journal);
+        AuditReport report = audit(40, 2, dir);
 
-        AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
-                LeakagePolicy.defaults());
-
-        assertThat(report.journal().problems()).isEmpty();
-        assertThat(report.journal().records()).isEqualTo(5 + 4 * 40 * 3);
         // each call's completion changes the entitlement used from its day on: the repairs of earlier days are not
         // judged again, so they leave with the window
         assertThat(report.jobsLetGo()).isGreaterThan(90);
         assertThat(report.peakJobsHeld()).isLessThan(30);
+    }
+
+    /** Audits the journal of {@code calls} calls, each followed by {@code charged} repairs; checks that it read cleanly. */
+    private static AuditReport audit(int calls, int charged, Path dir) throws Exception {
+        Path journal = dir.resolve("one-contract.jsonl");
+        OneContractJournal.write(calls, charged, journal);
+        AuditReport report = LeakageAudit.run(journal, OffsetDateTime.parse("2027-01-01T00:00:00+05:30").toInstant(),
+                LeakagePolicy.defaults());
+        assertThat(report.journal().problems()).isEmpty();
+        assertThat(report.journal().records()).isEqualTo(5 + 4 * calls * (1 + charged));
+        return report;
     }
 }

@@ -237,7 +237,14 @@ public final class LeakageMonitor {
     public void suspectVisit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
                              SuspectVisitPolicy policy) {
         tick(to);
-        dirtyJobs.addAll(visits.visit(technician, site, from, to, signals, policy == SuspectVisitPolicy.REFUSE));
+        // only the jobs whose visit findings the stay can change are judged (and so touched) again: a site visited
+        // day after day would otherwise keep its done jobs from ever being let go
+        for (JobId job : visits.visit(technician, site, from, to, signals, policy == SuspectVisitPolicy.REFUSE)) {
+            JobFacts facts = jobs.get(job);
+            if (facts != null && Rules.stayCanChange(facts, technician, from, to)) {
+                dirtyJobs.add(job);
+            }
+        }
         flush();
     }
 

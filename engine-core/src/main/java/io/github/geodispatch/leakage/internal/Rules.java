@@ -12,6 +12,7 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.StatementCredit;
+import io.github.geodispatch.spi.TechnicianId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -149,6 +150,18 @@ public final class Rules {
             out.add(finding(LeakageCode.INVOICE_DELAYED, f, null, f.account.amountDue(), evidence,
                     f.account.completedAt().plus(policy.invoiceGrace())));
         }
+    }
+
+    /**
+     * Whether a stay of {@code technician} from {@code from} to {@code to} at the job's site can change its findings:
+     * {@link #ghostVisit} reads, once the job is completed, only the stays of its technician that overlap its assignment
+     * (the last) up to its completion (the first). A stay of another technician, one before or after that, or one at a
+     * job not yet completed (its completion judges it) changes nothing.
+     */
+    public static boolean stayCanChange(JobFacts f, TechnicianId technician, Instant from, Instant to) {
+        JobAccount a = f.account;
+        return technician.equals(a.technician()) && f.assignedAt != null && !to.isBefore(f.assignedAt)
+                && a.completedAt() != null && !from.isAfter(a.completedAt());
     }
 
     /**

@@ -275,15 +275,17 @@ public final class Rules {
         if (claimed == 0 || linked.isEmpty()) {
             return;
         }
+        // credits are never negative: once their sum reaches the claims, the rest cannot bring it below (a job that
+        // many credits name by bill reference is judged again at each of them)
         long credited = 0;
         for (String reference : linked) {
             StatementCredit credit = reconciler.credit(reference).orElseThrow();
             if (credit.amount().currency() == f.account.currency()) {
                 credited = Money.addExact(credited, credit.amount().minor(), "a job's credits");
+                if (credited >= claimed) {
+                    return;
+                }
             }
-        }
-        if (credited >= claimed) {
-            return;
         }
         Instant at = Instant.MIN;
         List<String> references = new ArrayList<>(1);

@@ -3,6 +3,7 @@ package io.github.geodispatch.leakage;
 import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.journal.JournalImporter;
+import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
@@ -11,10 +12,12 @@ import io.github.geodispatch.spi.TechnicianId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +102,26 @@ class StayWindowProperties {
         List<Finding> expected = staysFirst.findings(asOf);
         assertThat(staysLast.findings(asOf)).containsExactlyElementsOf(expected);
         assertThat(interleaved.findings(asOf)).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * A technician who comes back to a site every day (a campus with a resident technician): the stays after the job's
+     * completion cannot change its findings and do not touch it, so it is let go after the window.
+     */
+    @Example
+    void staysAfterTheCompletionLeaveTheJobToBeLetGo() {
+        Scenario s = new Scenario().technician("T-1").completedJob("J-1", "T-1", 0, 50_000)
+                .payment("J-1", PaymentMode.CASH, 50_000, null, 60);
+        LeakageMonitor monitor = LeakageMonitor.create();
+        feedRecords(s, monitor);
+        s.visits.forEach(v -> monitor.visit(v.technician(), v.site(), v.from(), v.to()));
+        List<JobId> letGo = new ArrayList<>();
+        for (int day = 1; day <= 60; day++) {
+            Instant morning = Scenario.instant(day * 24 * 60);
+            monitor.visit(TechnicianId.of("T-1"), SiteId.of("J-1"), morning, morning.plus(Duration.ofHours(2)));
+            letGo.addAll(monitor.retire(morning.minus(Duration.ofDays(35))).jobs());
+        }
+        assertThat(letGo).containsExactly(JobId.of("J-1"));
     }
 
     private static Scenario history(List<DrawnJob> jobs) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.leakage.AuditThroughputMain \
  *     [--cli examples/target/geodispatch.jar] [--lines 1000000,5000000] [--heap 1g] [--cores 1|all] \
  *     [--dir benchmarks/target/audit-journals] [--reference OTHER-geodispatch.jar] \
- *     [--upi referenced|screenshots|placeholder] [--technicians 50]
+ *     [--upi referenced|screenshots|placeholder] [--technicians 50] [--sites city|campus]
  * }</pre>
  *
  * Linux only (it reads {@code /proc}). Not thread-safe.
@@ -40,7 +40,7 @@ public final class AuditThroughputMain {
 
     /** What to run. */
     public record Options(Path cli, List<Long> lines, String heap, boolean oneCore, Path dir, Path reference,
-                          JournalGenerator.Upi upi, int technicians) {
+                          JournalGenerator.Upi upi, int technicians, JournalGenerator.Sites sites) {
         public static Options parse(String... args) {
             Path cli = Path.of("examples/target/geodispatch.jar");
             List<Long> lines = List.of(1_000_000L, 5_000_000L);
@@ -50,6 +50,7 @@ public final class AuditThroughputMain {
             Path reference = null;
             JournalGenerator.Upi upi = JournalGenerator.Upi.REFERENCED;
             int technicians = DEFAULT_TECHNICIANS;
+            JournalGenerator.Sites sites = JournalGenerator.Sites.CITY;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--cli" -> cli = Path.of(args[++i]);
@@ -70,13 +71,18 @@ public final class AuditThroughputMain {
                                 "--upi is referenced, screenshots or placeholder, was " + args[i]);
                     };
                     case "--technicians" -> technicians = Integer.parseInt(args[++i]);
+                    case "--sites" -> sites = switch (args[++i]) {
+                        case "city" -> JournalGenerator.Sites.CITY;
+                        case "campus" -> JournalGenerator.Sites.CAMPUS;
+                        default -> throw new IllegalArgumentException("--sites is city or campus, was " + args[i]);
+                    };
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
             if (technicians < 1) {
                 throw new IllegalArgumentException("--technicians must be at least 1, was " + technicians);
             }
-            return new Options(cli, lines, heap, oneCore, dir, reference, upi, technicians);
+            return new Options(cli, lines, heap, oneCore, dir, reference, upi, technicians, sites);
         }
     }
 
@@ -115,13 +121,13 @@ public final class AuditThroughputMain {
             + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
     public static String header(Options options) {
-        return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s, %d technicians%s",
+        return String.format(Locale.ROOT, "audit through the CLI: java -Xmx%s -jar %s audit, %s, journals in %s, %d technicians%s%s",
                 options.heap(), options.cli(), options.oneCore() ? "pinned to one core (taskset -c 0)" : "all cores",
                 options.dir(), options.technicians(), switch (options.upi()) {
                     case REFERENCED -> "";
                     case SCREENSHOTS -> ", UPI paid by screenshot";
                     case PLACEHOLDER -> ", UPI paid by screenshot, \"NA\" typed for the UTR";
-                });
+                }, options.sites() == JournalGenerator.Sites.CAMPUS ? ", every job on one campus" : "");
     }
 
     public static String line(String build, Run r) {
@@ -138,11 +144,12 @@ public final class AuditThroughputMain {
         List<Row> rows = new ArrayList<>();
         for (long lines : options.lines()) {
             String name = "journal-" + lines + (options.technicians() == DEFAULT_TECHNICIANS ? "" : "-" + options.technicians() + "-technicians")
-                    + (options.upi() == JournalGenerator.Upi.REFERENCED ? "" : "-" + options.upi().name().toLowerCase(Locale.ROOT));
+                    + (options.upi() == JournalGenerator.Upi.REFERENCED ? "" : "-" + options.upi().name().toLowerCase(Locale.ROOT))
+                    + (options.sites() == JournalGenerator.Sites.CITY ? "" : "-" + options.sites().name().toLowerCase(Locale.ROOT));
             Path journal = options.dir().resolve(name + ".jsonl");
             Path asOfFile = options.dir().resolve(name + ".as-of");
             if (!Files.exists(journal) || !Files.exists(asOfFile)) {
-                int days = new JournalGenerator(42, options.technicians(), options.upi()).write(journal, lines);
+                int days = new JournalGenerator(42, options.technicians(), options.upi(), options.sites()).write(journal, lines);
                 Files.writeString(asOfFile, JournalGenerator.asOf(days).toString());
             }
             long actualLines;

@@ -51,12 +51,24 @@ public final class JournalGenerator {
         PLACEHOLDER
     }
 
+    /** Where the jobs are. */
+    public enum Sites {
+        /** Anywhere in a city some 16 km across: each technician drives between jobs. */
+        CITY,
+        /**
+         * All on one campus some 150 m across (a hospital, a factory, a tech park with a resident team): each job's
+         * fence overlaps many others, and a technician comes back to the same places every day.
+         */
+        CAMPUS
+    }
+
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
     private static final OffsetDateTime START = OffsetDateTime.of(2026, 10, 1, 0, 0, 0, 0, IST);
 
     private final Random random;
     private final int technicians;
     private final Upi upi;
+    private final Sites sites;
     private long jobCounter;
     private long utrCounter = 300_000_000_000L;
 
@@ -65,9 +77,14 @@ public final class JournalGenerator {
     }
 
     public JournalGenerator(long seed, int technicians, Upi upi) {
+        this(seed, technicians, upi, Sites.CITY);
+    }
+
+    public JournalGenerator(long seed, int technicians, Upi upi, Sites sites) {
         this.random = new Random(seed);
         this.technicians = technicians;
         this.upi = upi;
+        this.sites = sites;
     }
 
     /** The audit time for a journal of {@code days} days: the morning after the last day plus three days. */
@@ -107,14 +124,14 @@ public final class JournalGenerator {
         for (int t = 1; t <= technicians; t++) {
             TechnicianId tech = tech(t);
             BranchId branch = BranchId.of("BR-" + (t % 2 + 1));
-            double lat = 12.90 + random.nextDouble() * 0.15;
-            double lng = 77.50 + random.nextDouble() * 0.15;
+            double lat = coordinate(12.90);
+            double lng = coordinate(77.50);
             OffsetDateTime clock = morning.plusMinutes(random.nextInt(20));
             long cash = 0;
             for (int k = 0; k < 5; k++) {
                 JobId job = JobId.of("J-" + (++jobCounter));
-                double siteLat = 12.90 + random.nextDouble() * 0.15;
-                double siteLng = 77.50 + random.nextDouble() * 0.15;
+                double siteLat = coordinate(12.90);
+                double siteLng = coordinate(77.50);
                 long quote = (499 + 250L * random.nextInt(9)) * 100;
                 int kind = random.nextInt(10);
                 Coverage coverage = kind == 0 ? new Coverage(CoverageKind.AMC, "AMC-" + job, LocalDate.of(2027, 3, 31),
@@ -182,6 +199,11 @@ public final class JournalGenerator {
             }
         }
         return out;
+    }
+
+    /** A latitude or longitude from {@code from}: across the city's 0.15°, or the campus's 0.0014° at its middle. */
+    private double coordinate(double from) {
+        return sites == Sites.CITY ? from + random.nextDouble() * 0.15 : from + 0.075 + (random.nextDouble() - 0.5) * 0.0014;
     }
 
     private JournalRecord.Ping ping(JobId job, int n, TechnicianId tech, OffsetDateTime at, double lat, double lng) {

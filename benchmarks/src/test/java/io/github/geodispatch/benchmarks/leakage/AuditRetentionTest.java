@@ -5,6 +5,7 @@ import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.leakage.LeakagePolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,27 @@ class AuditRetentionTest {
         if (upi == JournalGenerator.Upi.REFERENCED) {
             assertThat(windowed.importCounts()).isEmpty();
         }
+    }
+
+    /**
+     * A resident team on one campus: each day's stays overlap the fences of jobs done on earlier days, and cannot change
+     * their findings, so those jobs are let go like any other.
+     */
+    @Test
+    void jobsOnOneCampusVisitedEveryDayAreLetGo(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("campus.jsonl");
+        int days = new JournalGenerator(7, 1, JournalGenerator.Upi.REFERENCED, JournalGenerator.Sites.CAMPUS)
+                .write(journal, 80_000);
+        Instant asOf = JournalGenerator.asOf(days).toInstant();
+
+        AuditReport windowed = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults());
+        AuditReport everything = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000));
+
+        assertThat(days).isGreaterThan(50);
+        assertThat(windowed.importCounts()).isEmpty();
+        assertThat(windowed.findings()).isNotEmpty().containsExactlyElementsOf(everything.findings());
+        assertThat(windowed.jobsLetGo()).isGreaterThan(everything.peakJobsHeld() / 3);
+        assertThat(windowed.peakJobsHeld()).isLessThan(everything.peakJobsHeld() / 2);
     }
 
     /** The findings with a duplicate's first evidence (the claim it duplicates) left out. */

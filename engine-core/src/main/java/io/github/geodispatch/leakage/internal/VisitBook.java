@@ -66,6 +66,8 @@ public final class VisitBook {
      */
     private final Map<TechnicianId, TreeMap<Instant, List<Stay>>> longStaysByStart = new HashMap<>();
     private final Set<Stay> seen = new HashSet<>();
+    /** Long stays whose site's stays were let go before they were settled: they leave {@link #seen} when settled. */
+    private final Set<Stay> keptOnlyAsLong = new HashSet<>();
     /** The sites that had stays before any job there was known (a live detector may report them). */
     private final Set<SiteId> unplaced = new HashSet<>();
 
@@ -199,6 +201,9 @@ public final class VisitBook {
                 if (firstKept == null || stay.to.plusSeconds(1).isBefore(firstKept)) {
                     settled.add(stay);
                     longStays.remove(stay);
+                    if (keptOnlyAsLong.remove(stay)) {
+                        seen.remove(stay);
+                    }
                     List<Stay> sameStart = byStart.get(stay.from);
                     sameStart.remove(stay);
                     if (sameStart.isEmpty()) {
@@ -274,7 +279,9 @@ public final class VisitBook {
     private void forgetStays(Collection<Stay> stays) {
         if (stays != null) {
             for (Stay s : stays) {
-                if (!longStays.contains(s)) {
+                if (longStays.contains(s)) {
+                    keptOnlyAsLong.add(s);
+                } else {
                     seen.remove(s);
                 }
             }

@@ -3,6 +3,7 @@ package io.github.geodispatch.leakage;
 import io.github.geodispatch.geofence.SpoofSignal;
 import io.github.geodispatch.geofence.SuspectVisitPolicy;
 import io.github.geodispatch.journal.JournalImporter;
+import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.PaymentMode;
@@ -20,6 +21,7 @@ import net.jqwik.api.Provide;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -85,19 +87,18 @@ class StayWindowProperties {
 
         // the records in order, and the stays in order (a job's evidence names its stays in the order fed), each at a
         // random place among the records
-        List<Consumer<LeakageMonitor>> inputs = new ArrayList<>();
-        JournalImporter[] importer = new JournalImporter[1];
+        LeakageMonitor interleaved = LeakageMonitor.create();
+        JournalImporter importer = Scenario.importer(interleaved);
+        List<Runnable> inputs = new ArrayList<>();
         long[] line = {0};
-        s.records.forEach(r -> inputs.add(m -> importer[0].record(++line[0], r)));
+        s.records.forEach(r -> inputs.add(() -> importer.record(++line[0], r)));
         Random random = new Random(seed);
         int at = 0;
         for (Consumer<LeakageMonitor> stay : stays) {
             at += random.nextInt(inputs.size() - at + 1);
-            inputs.add(at++, stay);
+            inputs.add(at++, () -> stay.accept(interleaved));
         }
-        LeakageMonitor interleaved = LeakageMonitor.create();
-        importer[0] = Scenario.importer(interleaved);
-        inputs.forEach(input -> input.accept(interleaved));
+        inputs.forEach(Runnable::run);
 
         List<Finding> expected = staysFirst.findings(asOf);
         assertThat(staysLast.findings(asOf)).containsExactlyElementsOf(expected);
@@ -140,14 +141,14 @@ class StayWindowProperties {
             }
         }
         // the records in time order, as a journal holds them
-        s.records.sort(java.util.Comparator.comparing(Scenario::timeOf));
+        s.records.sort(Comparator.comparing(Scenario::timeOf));
         return s;
     }
 
     private static void feedRecords(Scenario s, LeakageMonitor monitor) {
         JournalImporter importer = Scenario.importer(monitor);
         long line = 0;
-        for (var r : s.records) {
+        for (JournalRecord r : s.records) {
             importer.record(++line, r);
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  * when complete; a directory of files is written into a temporary directory beside it, which then takes its
  * place. A failed or interrupted write leaves the target as it was (at worst a hidden {@code .NAME.tmp-*} beside
  * it), and every error names the write: {@code cannot write invoices.csv in out/invoices: No space left on
- * device}. Not thread-safe.
+ * device}. A file that is a device or a pipe ({@code --out /dev/null}, {@code /dev/stdout}) is written straight into:
+ * renaming over it would put a regular file in its place. Not thread-safe.
  */
 public final class OutputFiles {
     private OutputFiles() {}
@@ -43,8 +45,19 @@ public final class OutputFiles {
         void write(Path file) throws IOException;
     }
 
-    /** Writes {@code target} (UTF-8) through {@code body}: into a temporary file beside it, then renamed over it. */
+    /**
+     * Writes {@code target} (UTF-8) through {@code body}: into a temporary file beside it, then renamed over it; a device
+     * or a pipe straight.
+     */
     public static void write(Path target, TextBody body) throws OutputException {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                body.write(out);
+            } catch (IOException e) {
+                throw new OutputException("cannot write " + where(target) + ": " + reason(e), e);
+            }
+            return;
+        }
         Path parent = parentOf(target);
         try {
             Files.createDirectories(parent);

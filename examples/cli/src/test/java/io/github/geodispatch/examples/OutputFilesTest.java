@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OutputFilesTest {
     @TempDir
@@ -20,6 +24,27 @@ class OutputFilesTest {
         try (Stream<Path> list = Files.list(dir)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** A pipe (or a device: {@code --out /dev/null}) is written into, not replaced by a regular file. */
+    @Test
+    void aPipeIsWrittenIntoNotReplaced() throws Exception {
+        Path pipe = tmp.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        OutputFiles.write(pipe, w -> w.write("findings\n"));
+
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("findings\n");
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(names(tmp)).containsExactly("pipe");
     }
 
     @Test

@@ -98,6 +98,12 @@ public final class CashLedger {
         }
     }
 
+    /** The collections and deposit entries the ledger keeps for {@code technician} (what settling keeps small). */
+    int entriesKept(TechnicianId technician) {
+        Account a = accounts.get(technician);
+        return a == null ? 0 : a.collections.size() + a.deposits.size();
+    }
+
     /** The technician's position counting collections and deposits up to {@code asOf}. */
     public Position position(TechnicianId technician, Instant asOf) {
         if (asOf.isBefore(settledBefore)) {
@@ -156,6 +162,9 @@ public final class CashLedger {
         }
 
         void settle(Instant before) {
+            if (deposits.size() == 1 && deposits.get(0).at.isBefore(before) && !paysOldest(deposits.get(0).minor, before)) {
+                return; // folding the one deposit entry would give it back as it is (a technician short ever since)
+            }
             long cover = 0;
             Instant latest = null;
             for (Iterator<Entry> it = deposits.iterator(); it.hasNext(); ) {
@@ -167,16 +176,24 @@ public final class CashLedger {
                 }
             }
             int paid = 0;
-            while (paid < collections.size() && collections.get(paid).at.isBefore(before)
-                    && collections.get(paid).minor <= cover) {
+            while (paid < collections.size() && pays(collections.get(paid), cover, before)) {
                 cover -= collections.get(paid).minor;
                 settledMinor = Math.addExact(settledMinor, collections.get(paid).minor);
                 paid++;
             }
             collections.subList(0, paid).clear();
             if (cover > 0) {
-                deposits.add(new Entry(null, latest, cover, "settled before " + before));
+                deposits.add(new Entry(null, latest, cover, null));
             }
+        }
+
+        private boolean paysOldest(long cover, Instant before) {
+            return !collections.isEmpty() && pays(collections.get(0), cover, before);
+        }
+
+        /** Whether {@code cover} pays off collection {@code c} when settling before {@code before}. */
+        private static boolean pays(Entry c, long cover, Instant before) {
+            return c.at.isBefore(before) && c.minor <= cover;
         }
 
         /** Keeps collections in time order (arrival order for equal times); appends are O(1) in the usual case. */

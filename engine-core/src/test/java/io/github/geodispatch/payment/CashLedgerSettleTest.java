@@ -51,6 +51,30 @@ class CashLedgerSettleTest {
         }
     }
 
+    /**
+     * What a settle leaves over pays off later collections at the next settle, and a technician short ever since costs
+     * one entry per open collection and one for the deposits, however often the ledger is settled.
+     */
+    @Test
+    void aLeftoverPaysLaterCollectionsAndAShortfallStaysOneEntry() {
+        CashLedger ledger = new CashLedger();
+        ledger.collected(RAVI, JobId.of("J-1"), T0, Money.inr(10_000), "ev-1");
+        ledger.deposited(new CashDeposit(RAVI, T0.plusSeconds(3600), Money.inr(30_000), "slip"));
+        ledger.settle(T0.plusSeconds(2 * 3600));
+        assertThat(ledger.entriesKept(RAVI)).isEqualTo(1); // the ₹200 left over
+
+        ledger.collected(RAVI, JobId.of("J-2"), T0.plusSeconds(3 * 3600), Money.inr(15_000), "ev-2");
+        ledger.settle(T0.plusSeconds(4 * 3600));
+        assertThat(ledger.entriesKept(RAVI)).isEqualTo(1); // J-2 paid off by it, ₹50 left over
+
+        ledger.collected(RAVI, JobId.of("J-3"), T0.plusSeconds(5 * 3600), Money.inr(20_000), "ev-3");
+        for (int day = 1; day <= 30; day++) {
+            ledger.settle(T0.plusSeconds(day * 86_400L));
+        }
+        assertThat(ledger.entriesKept(RAVI)).isEqualTo(2); // J-3, short by ₹150, and the ₹50
+        assertThat(ledger.position(RAVI, T0.plusSeconds(31 * 86_400L)).inHand()).isEqualTo(Money.inr(15_000));
+    }
+
     @Test
     void aPositionBeforeTheSettlePointIsRefused() {
         CashLedger ledger = new CashLedger();

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
+import static io.github.geodispatch.benchmarks.contract.JournalLines.line;
+import static io.github.geodispatch.benchmarks.contract.JournalLines.technicianAndCustomer;
+
 /**
  * Writes the journal of one AMC contract covering many calls: a hospital (one customer, one site) whose contract pays
  * for a year of breakdown calls, and {@code N} calls spread over 330 days of it, each created, assigned, completed
@@ -40,10 +43,7 @@ public final class OneContractJournal {
             throw new IllegalArgumentException("charged repairs per call must not be negative, was " + charged);
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            line(out, "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}");
-            line(out, "{\"type\":\"customer.registered\",\"customer\":\"C-H\",\"at\":\"2025-06-01T09:00:00+05:30\","
-                    + "\"branch\":\"BLR\",\"name\":\"City Hospital\",\"phones\":[\"+919900112233\"],\"language\":\"en\","
-                    + "\"address\":\"Bengaluru\"}");
+            technicianAndCustomer(out, "C-H", "City Hospital");
             line(out, "{\"type\":\"customer.site\",\"customer\":\"C-H\",\"at\":\"2025-06-02T10:00:00+05:30\","
                     + "\"site_id\":\"S-H\",\"location\":{\"lat\":12.9,\"lng\":77.6},\"address\":\"Hospital\"}");
             line(out, "{\"type\":\"contract.drafted\",\"customer\":\"C-H\",\"at\":\"2025-06-25T11:00:00+05:30\","
@@ -79,10 +79,5 @@ public final class OneContractJournal {
                 + "\",\"status\":\"COMPLETED\"}");
         line(out, "{\"type\":\"job.payment\",\"job\":\"" + job + "\",\"at\":\"" + at.plusHours(1).plusSeconds(100)
                 + "\"," + payment + "}");
-    }
-
-    private static void line(BufferedWriter out, String json) throws IOException {
-        out.write(json);
-        out.write('\n');
     }
 }

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.github.geodispatch.benchmarks.contract.JournalLines.line;
+import static io.github.geodispatch.benchmarks.contract.JournalLines.technicianAndCustomer;
+
 /**
  * Writes the journal of one customer holding many contracts: a housing society (one customer) with {@code N} flats,
  * each a site with one AC unit under its own AMC contract, drafted and activated; then one covered call per flat
@@ -34,10 +37,7 @@ public final class SocietyJournal {
             throw new IllegalArgumentException("flats must be at least 1, was " + flats);
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            line(out, "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BLR\",\"skills\":[\"ac\"]}");
-            line(out, "{\"type\":\"customer.registered\",\"customer\":\"C-SOC\",\"at\":\"2025-06-01T09:00:00+05:30\","
-                    + "\"branch\":\"BLR\",\"name\":\"Prestige Society\",\"phones\":[\"+919900112233\"],\"language\":\"en\","
-                    + "\"address\":\"Bengaluru\"}");
+            technicianAndCustomer(out, "C-SOC", "Prestige Society");
             for (int i = 0; i < flats; i++) {
                 line(out, "{\"type\":\"customer.site\",\"customer\":\"C-SOC\",\"at\":\"2025-06-02T10:00:00+05:30\","
                         + "\"site_id\":\"S-" + i + "\",\"location\":{\"lat\":" + latitude(i) + ",\"lng\":77.6},"
@@ -79,10 +79,5 @@ public final class SocietyJournal {
 
     private static String latitude(int flat) {
         return String.valueOf(12.9 + flat * 1e-5);
-    }
-
-    private static void line(BufferedWriter out, String json) throws IOException {
-        out.write(json);
-        out.write('\n');
     }
 }

@@ -98,16 +98,11 @@ class CustomerChangeProperties {
         Place site = new Place(0, false);
         Customer customer = new Customer(List.of(site), List.of(new Contract(Set.of(0), true, -5, 30, true, -1, false)),
                 List.of(new Job(site, true, 0, 0), new Job(site, true, 0, 0), new Job(site, true, 0, 1)));
-        List<String> calls = new ArrayList<>(jobLines(0, customer.jobs().get(0)));
-        calls.addAll(jobLines(1, customer.jobs().get(1)));
+        List<String> calls = concat(jobLines(0, customer.jobs().get(0)), jobLines(1, customer.jobs().get(1)));
         List<String> charged = jobLines(2, customer.jobs().get(2));
 
-        List<String> callsFirst = new ArrayList<>(customerLines(customer));
-        callsFirst.addAll(calls);
-        callsFirst.addAll(charged);
-        List<String> chargedFirst = new ArrayList<>(customerLines(customer));
-        chargedFirst.addAll(charged);
-        chargedFirst.addAll(calls);
+        List<String> callsFirst = concat(customerLines(customer), calls, charged);
+        List<String> chargedFirst = concat(customerLines(customer), charged, calls);
         List<Finding> found = audit(callsFirst);
         assertThat(found).noneMatch(f -> f.code() == LeakageCode.COVERED_JOB_CHARGED); // two calls use up the two entitled
         assertThat(audit(chargedFirst)).containsExactlyElementsOf(found);
@@ -123,20 +118,24 @@ class CustomerChangeProperties {
         Place site = new Place(0, false);
         Customer customer = new Customer(List.of(site), List.of(new Contract(Set.of(0), true, -5, 30, true, -1, false)),
                 List.of(new Job(site, true, 1, 0), new Job(site, true, 2, 0), new Job(site, true, 0, 0)));
-        List<String> early = new ArrayList<>(jobLines(0, customer.jobs().get(0)));
-        early.addAll(jobLines(1, customer.jobs().get(1)));
+        List<String> early = concat(jobLines(0, customer.jobs().get(0)), jobLines(1, customer.jobs().get(1)));
         List<String> earliestCall = jobLines(2, customer.jobs().get(2));
 
-        List<String> customerFirst = new ArrayList<>(customerLines(customer));
-        customerFirst.addAll(early);
-        customerFirst.addAll(earliestCall);
-        List<String> callsFirst = new ArrayList<>(early);
-        callsFirst.addAll(customerLines(customer));
-        callsFirst.addAll(earliestCall);
+        List<String> customerFirst = concat(customerLines(customer), early, earliestCall);
+        List<String> callsFirst = concat(early, customerLines(customer), earliestCall);
         List<Finding> found = audit(customerFirst);
         assertThat(found).filteredOn(f -> f.code() == LeakageCode.EXTRA_VISIT_NOT_BILLED)
                 .extracting(f -> f.job().value()).containsExactly("J-101");
         assertThat(audit(callsFirst)).containsExactlyElementsOf(found);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     private static List<String> customerLines(Customer c) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,38 +161,31 @@ public final class CashLedger {
         }
 
         void settle(Instant before) {
-            if (deposits.size() == 1 && deposits.get(0).at.isBefore(before) && !paysOldest(deposits.get(0).minor, before)) {
-                return; // folding the one deposit entry would give it back as it is (a technician short ever since)
-            }
             long cover = 0;
+            int folded = 0;
             Instant latest = null;
-            for (Iterator<Entry> it = deposits.iterator(); it.hasNext(); ) {
-                Entry d = it.next();
+            for (Entry d : deposits) {
                 if (d.at.isBefore(before)) {
                     cover = Math.addExact(cover, d.minor);
                     latest = latest == null || d.at.isAfter(latest) ? d.at : latest;
-                    it.remove();
+                    folded++;
                 }
             }
             int paid = 0;
-            while (paid < collections.size() && pays(collections.get(paid), cover, before)) {
+            while (paid < collections.size() && collections.get(paid).at.isBefore(before)
+                    && collections.get(paid).minor <= cover) {
                 cover -= collections.get(paid).minor;
                 settledMinor = Math.addExact(settledMinor, collections.get(paid).minor);
                 paid++;
             }
+            if (paid == 0 && folded <= 1) {
+                return; // one deposit entry that pays nothing would come back as it is (a technician short ever since)
+            }
+            deposits.removeIf(d -> d.at.isBefore(before));
             collections.subList(0, paid).clear();
             if (cover > 0) {
                 deposits.add(new Entry(null, latest, cover, null));
             }
-        }
-
-        private boolean paysOldest(long cover, Instant before) {
-            return !collections.isEmpty() && pays(collections.get(0), cover, before);
-        }
-
-        /** Whether {@code cover} pays off collection {@code c} when settling before {@code before}. */
-        private static boolean pays(Entry c, long cover, Instant before) {
-            return c.at.isBefore(before) && c.minor <= cover;
         }
 
         /** Keeps collections in time order (arrival order for equal times); appends are O(1) in the usual case. */

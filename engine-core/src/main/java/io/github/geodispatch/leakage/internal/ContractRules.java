@@ -94,20 +94,18 @@ public final class ContractRules {
         private final NavigableMap<Double, Set<JobId>> byLatitude = new TreeMap<>();
         private final Map<SiteId, Set<JobId>> bySiteId = new HashMap<>();
         private double widestRadius;
-        private int count;
 
         void add(JobEvent.JobCreated job) {
             byLatitude.computeIfAbsent(job.site().location().lat(), k -> new LinkedHashSet<>()).add(job.header().job());
             bySiteId.computeIfAbsent(job.site().id(), k -> new LinkedHashSet<>()).add(job.header().job());
             widestRadius = Math.max(widestRadius, job.site().radiusMetres());
-            count++;
         }
 
         /** Removes the job; true when the customer has none left. */
         boolean remove(JobEvent.JobCreated job) {
             removeFrom(byLatitude, job.site().location().lat(), job.header().job());
             removeFrom(bySiteId, job.site().id(), job.header().job());
-            return --count == 0;
+            return bySiteId.isEmpty(); // every job is held by its site's id
         }
 
         /** The jobs {@code site} may take: those within the widest radius in latitude, and those naming its id. */
@@ -187,7 +185,7 @@ public final class ContractRules {
             for (SiteId site : k.terms().sites()) {
                 for (JobId other : atSites.getOrDefault(site, Set.of())) {
                     LocalDate judged = judgedFor.get(other);
-                    if ((judged == null || !judged.isBefore(day)) && !contract.equals(amcReference(created.get(other)))) {
+                    if ((judged == null || !judged.isBefore(day)) && !claims(created.get(other), contract)) {
                         later.add(other);
                     }
                 }
@@ -407,6 +405,12 @@ public final class ContractRules {
                     List.of(c.draftedEvent().toString()), end.plusDays(1).atStartOfDay(book.zone()).toInstant()));
         }
         return out;
+    }
+
+    /** Whether the job's AMC coverage names {@code contract} (without making a contract id for it). */
+    private static boolean claims(JobEvent.JobCreated job, ContractId contract) {
+        return job.coverage() != null && job.coverage().kind() == CoverageKind.AMC
+                && job.coverage().reference().equals(contract.value());
     }
 
     /** The contract a job's AMC coverage names (null: none). */

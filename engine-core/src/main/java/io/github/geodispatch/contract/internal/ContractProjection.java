@@ -254,8 +254,12 @@ public final class ContractProjection implements ContractPortfolio {
         Drafts ofCustomer = drafts.get(customer);
         List<ContractId> atSite = ofCustomer == null ? List.of() : ofCustomer.atSite.getOrDefault(site, List.of());
         List<ContractRecord> out = new ArrayList<>(atSite.size());
+        if (atSite.isEmpty()) {
+            return out;
+        }
+        Map<ContractId, ContractRecord> contracts = customers.get(customer).contracts();
         for (ContractId id : atSite) {
-            ContractRecord c = customers.get(customer).contracts().get(id);
+            ContractRecord c = contracts.get(id);
             if (c.terms().plan().covers(jobType)) {
                 out.add(c);
             }

@@ -265,6 +265,16 @@ public interface GeoDispatch {
         /** Replays held pings and closes open stays (at the end of input, or of the day). */
         void flush();
 
+        /**
+         * Lets go of the technicians with no ping since {@code before} ({@link VisitTracker#forgetIdle}): their
+         * open stays close and what was kept to read their next ping is dropped; their visits stay in the log.
+         * A host that runs for months calls it now and then (say daily, with a time a day or more back), so that
+         * technicians who left do not stay in memory.
+         *
+         * @return how many technicians were let go
+         */
+        int forgetIdle(Instant before);
+
         /** The completed visits kept for the visit retention. */
         VisitLog log();
 

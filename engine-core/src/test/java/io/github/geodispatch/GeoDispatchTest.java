@@ -147,6 +147,9 @@ class GeoDispatchTest {
             assertThat(a.checkIn()).contains(at(8, 0));
             assertThat(a.siteVisits()).isEqualTo(1);
         });
+        assertThat(gd.visits().forgetIdle(at(23, 0))).as("no ping since 10:00: Ravi's ping state is let go").isEqualTo(1);
+        assertThat(gd.visits().attendance(DAY)).as("the log keeps his visits").singleElement()
+                .satisfies(a -> assertThat(a.siteVisits()).isEqualTo(1));
         Instant threeDaysLater = at(23, 0).plus(Duration.ofDays(3));
         assertThat(gd.payments().audit(threeDaysLater)).extracting(f -> f.code())
                 .as("paid by UPI and no bank credit came: unverified, nothing else").containsExactly(LeakageCode.PAYMENT_UNVERIFIED);

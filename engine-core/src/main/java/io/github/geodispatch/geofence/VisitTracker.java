@@ -4,6 +4,7 @@ import io.github.geodispatch.geofence.internal.HysteresisVisitTracker;
 import io.github.geodispatch.geofence.internal.TrackerSettings;
 import io.github.geodispatch.spi.TechnicianId;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,10 @@ public interface VisitTracker {
                        double accuracyM, boolean mockLocation);
 
     /**
-     * The feed of one technician's pings (created on first use, then the same object): the form for a
-     * host that keeps a handle per device, sparing each ping the technician lookup.
+     * The feed of one technician's pings (created on first use, then the same object until {@link #forgetIdle}
+     * lets the technician go): the form for a host that keeps a handle per device, sparing each ping the
+     * technician lookup. A handle kept across {@code forgetIdle} still works: it hands its pings on to the
+     * technician's new feed.
      */
     TechnicianFeed feed(TechnicianId technician);
 
@@ -46,6 +49,20 @@ public interface VisitTracker {
      * evidence (stays long enough become visits). Use at end of input or end of day.
      */
     void flush();
+
+    /**
+     * Lets go of every technician whose newest ping is older than {@code before} (or who sent none that was
+     * accepted): their held pings are replayed and their open stays closed, as {@link #flush} does, and what the
+     * tracker kept to read their next ping (the reorder buffer, recent ping ids, remembered cells, the last
+     * position for the spoof signals) is dropped, so that a long-running tracker holds only the technicians of
+     * recent weeks, not every one it ever saw. The visit log keeps their visits. A technician who pings again
+     * starts afresh: a ping of theirs older than their last one, or a ping id sent again, is no longer refused as
+     * too late or a duplicate. So call it with a time far enough back that no ping will be that old (a day
+     * or more for live phones; the audit uses its window).
+     *
+     * @return how many technicians were let go
+     */
+    int forgetIdle(Instant before);
 
     /** The completed visits, each technician's kept for the visit retention (default 35 days) before their newest. */
     VisitLog visitLog();

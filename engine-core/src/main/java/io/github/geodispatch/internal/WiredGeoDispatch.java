@@ -372,6 +372,11 @@ public final class WiredGeoDispatch implements GeoDispatch {
         }
 
         @Override
+        public int forgetIdle(Instant before) {
+            return tracker.forgetIdle(before);
+        }
+
+        @Override
         public VisitLog log() {
             return tracker.visitLog();
         }

@@ -34,10 +34,11 @@ import java.util.Objects;
  * <p>Memory is bounded by the live state, not the history: once a day of journal time, everything that nothing
  * has touched for the audit {@code window} (default {@link #DEFAULT_WINDOW}, before the newest record read) is let
  * go with its findings settled as they stand ({@link LeakageMonitor#retire}): done jobs with their claims,
- * credits, site fence and stays; unlinked credits; settled cash. So inputs more than the window apart are not
+ * credits, site fence and stays; unlinked credits; settled cash; the ping state of technicians with no ping in the
+ * window (a stay still open closes as at the end of the journal). So inputs more than the window apart are not
  * related: a record for a job let go is reported (not audited), a payment reference reused more than the window
  * after its job was let go is no duplicate, a credit arriving that late is unlinked, a stay at a site let go is
- * not judged. Within the window the findings are those of an audit that keeps everything. Stateless and
+ * not judged, a technician's ping that much older than their last is no longer too late. Within the window the findings are those of an audit that keeps everything. Stateless and
  * thread-safe; each run has its own monitor.
  *
  * <pre>{@code
@@ -108,6 +109,8 @@ public final class LeakageAudit {
             }
         });
         AuditWindow retention = new AuditWindow(window, before -> {
+            // first, so that a stay still open when its technician went quiet is judged with its jobs, not after
+            visits.forgetIdle(before);
             LeakageMonitor.Retired retired = monitor.retire(before);
             retired.jobs().forEach(importer::forget);
             retired.sites().forEach(visits::forget);

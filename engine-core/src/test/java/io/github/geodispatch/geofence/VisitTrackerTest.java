@@ -248,4 +248,79 @@ class VisitTrackerTest {
         assertThat(feed.accept("c", ahead, 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.ACCEPTED);
         assertThat(feed.accept("d", now[0] + 121_000, 12.97, 77.59, 5, false)).isEqualTo(PingOutcome.REJECTED_CLOCK_SKEW);
     }
+
+    @Test
+    void aTechnicianIdleSinceTheCutIsLetGoWithTheirOpenStayEndedAsAtAFlush() {
+        TrackerFixture f = new TrackerFixture();
+        TechnicianId busy = TechnicianId.of("T-2");
+        f.every15s(0, 600, east(20)).forEach(f.tracker::accept); // T-1 stays ten minutes, then its phone goes quiet
+        for (long s = 0; s < 3600; s += 15) {
+            f.tracker.accept(new Ping("busy-" + s, busy, T0.plusSeconds(s), SITE, 10));
+        }
+
+        assertThat(f.tracker.forgetIdle(T0.plusSeconds(1800))).isEqualTo(1);
+        assertThat(f.tracker.visitLog().all()).singleElement().satisfies(v -> {
+            assertThat(v.technician()).isEqualTo(TECH);
+            assertThat(v.enteredAt()).isEqualTo(T0);
+            assertThat(v.exitedAt()).isEqualTo(T0.plusSeconds(585));
+        });
+        assertThat(f.tracker.forgetIdle(T0.plusSeconds(1800))).isZero();
+        // the busy technician's stay is still open, and their newest ping is still remembered
+        assertThat(f.tracker.accept(new Ping("busy-3585", busy, T0.plusSeconds(3585), SITE, 10)))
+                .isEqualTo(PingOutcome.DUPLICATE);
+        f.tracker.flush();
+        assertThat(f.tracker.visitLog().all()).extracting(SiteVisit::technician).containsExactly(TECH, busy);
+    }
+
+    @Test
+    void aTechnicianWithAPingAtTheCutIsKept() {
+        TrackerFixture f = new TrackerFixture();
+        f.tracker.accept(f.ping(60, FAR));
+        assertThat(f.tracker.forgetIdle(T0.plusSeconds(60))).isZero();
+        assertThat(f.tracker.forgetIdle(T0.plusSeconds(60).plusMillis(1))).isEqualTo(1);
+    }
+
+    @Test
+    void aFeedKeptAcrossForgettingHandsItsPingsToTheTechniciansNewFeed() {
+        TrackerFixture f = new TrackerFixture();
+        TechnicianFeed kept = f.tracker.feed(TECH);
+        kept.accept("first", T0.toEpochMilli(), FAR.lat(), FAR.lng(), 10, false);
+        assertThat(f.tracker.forgetIdle(T0.plusSeconds(3600))).isEqualTo(1);
+        assertThat(f.tracker.feed(TECH)).isNotSameAs(kept);
+
+        // the old handle and the tracker take turns: one technician, one stay
+        List<Ping> stay = f.every15s(7200, 7800, east(20));
+        for (int i = 0; i < stay.size(); i++) {
+            Ping p = stay.get(i);
+            if (i % 2 == 0) {
+                kept.accept(p.pingId(), p.at().toEpochMilli(), p.point().lat(), p.point().lng(), 10, false);
+            } else {
+                f.tracker.accept(p);
+            }
+        }
+        f.tracker.flush();
+        assertThat(f.tracker.visitLog().all()).singleElement().satisfies(v -> {
+            assertThat(v.enteredAt()).isEqualTo(T0.plusSeconds(7200));
+            assertThat(v.exitedAt()).isEqualTo(T0.plusSeconds(7785));
+            assertThat(v.confidence()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void aTechnicianLetGoStartsAfreshAsDocumented() {
+        TrackerFixture f = new TrackerFixture();
+        Ping last = f.ping(1000, FAR);
+        f.tracker.accept(last);
+        f.tracker.accept(f.ping(1200, FAR)); // replays the first from the reorder buffer
+        Ping older = f.ping(500, FAR);
+        assertThat(f.tracker.accept(older)).isEqualTo(PingOutcome.REJECTED_TOO_LATE);
+        assertThat(f.tracker.accept(last)).isEqualTo(PingOutcome.DUPLICATE);
+
+        f.tracker.forgetIdle(T0.plusSeconds(2000));
+        assertThat(f.tracker.accept(last)).isEqualTo(PingOutcome.ACCEPTED);
+        assertThat(f.tracker.accept(older)).isEqualTo(PingOutcome.ACCEPTED);
+        assertThatThrownBy(() -> f.tracker.forgetIdle(null)).isInstanceOf(NullPointerException.class);
+        assertThat(f.tracker.forgetIdle(Instant.MAX)).isEqualTo(1);
+        assertThat(f.tracker.forgetIdle(Instant.MIN)).isZero();
+    }
 }

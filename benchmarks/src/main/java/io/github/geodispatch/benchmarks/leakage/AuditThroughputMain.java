@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * pinned to one core with {@code taskset -c 0}, heap {@code -Xmx1g}) over generated journals of 1,000,000 and
  * 5,000,000 lines ({@code --technicians}, 50 by default, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
  * reused; {@code --upi screenshots} or {@code placeholder} generates them with that {@link JournalGenerator.Upi}
- * profile). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
+ * profile; {@code --sites campus} puts every job on one campus; {@code --stint DAYS} makes each technician leave after that
+ * many days for a new one, {@link JournalGenerator#stints}). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
  * garbage collection, compilation) and how it splits between the main thread, the JIT compiler and the collector
  * ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
  * {@code /proc} every 20 ms. With {@code --reference JAR} it runs another build of the CLI on the same journals
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar io.github.geodispatch.benchmarks.leakage.AuditThroughputMain \
  *     [--cli examples/target/geodispatch.jar] [--lines 1000000,5000000] [--heap 1g] [--cores 1|all] \
  *     [--dir benchmarks/target/audit-journals] [--reference OTHER-geodispatch.jar] \
- *     [--upi referenced|screenshots|placeholder] [--technicians 50] [--sites city|campus]
+ *     [--upi referenced|screenshots|placeholder] [--technicians 50] [--sites city|campus] [--stint 0]
  * }</pre>
  *
  * Linux only (it reads {@code /proc}). Not thread-safe.
@@ -40,7 +41,7 @@ public final class AuditThroughputMain {
 
     /** What to run. */
     public record Options(Path cli, List<Long> lines, String heap, boolean oneCore, Path dir, Path reference,
-                          JournalGenerator.Upi upi, int technicians, JournalGenerator.Sites sites) {
+                          JournalGenerator.Upi upi, int technicians, JournalGenerator.Sites sites, int stintDays) {
         public static Options parse(String... args) {
             Path cli = Path.of("examples/target/geodispatch.jar");
             List<Long> lines = List.of(1_000_000L, 5_000_000L);
@@ -51,6 +52,7 @@ public final class AuditThroughputMain {
             JournalGenerator.Upi upi = JournalGenerator.Upi.REFERENCED;
             int technicians = DEFAULT_TECHNICIANS;
             JournalGenerator.Sites sites = JournalGenerator.Sites.CITY;
+            int stintDays = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--cli" -> cli = Path.of(args[++i]);
@@ -76,13 +78,17 @@ public final class AuditThroughputMain {
                         case "campus" -> JournalGenerator.Sites.CAMPUS;
                         default -> throw new IllegalArgumentException("--sites is city or campus, was " + args[i]);
                     };
+                    case "--stint" -> stintDays = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
             if (technicians < 1) {
                 throw new IllegalArgumentException("--technicians must be at least 1, was " + technicians);
             }
-            return new Options(cli, lines, heap, oneCore, dir, reference, upi, technicians, sites);
+            if (stintDays < 0) {
+                throw new IllegalArgumentException("--stint must be 0 (none) or more days, was " + stintDays);
+            }
+            return new Options(cli, lines, heap, oneCore, dir, reference, upi, technicians, sites, stintDays);
         }
     }
 
@@ -127,7 +133,8 @@ public final class AuditThroughputMain {
                     case REFERENCED -> "";
                     case SCREENSHOTS -> ", UPI paid by screenshot";
                     case PLACEHOLDER -> ", UPI paid by screenshot, \"NA\" typed for the UTR";
-                }, options.sites() == JournalGenerator.Sites.CAMPUS ? ", every job on one campus" : "");
+                }, options.sites() == JournalGenerator.Sites.CAMPUS ? ", every job on one campus" : "")
+                + (options.stintDays() == 0 ? "" : ", each technician leaving after " + options.stintDays() + " days");
     }
 
     public static String line(String build, Run r) {
@@ -145,11 +152,13 @@ public final class AuditThroughputMain {
         for (long lines : options.lines()) {
             String name = "journal-" + lines + (options.technicians() == DEFAULT_TECHNICIANS ? "" : "-" + options.technicians() + "-technicians")
                     + (options.upi() == JournalGenerator.Upi.REFERENCED ? "" : "-" + options.upi().name().toLowerCase(Locale.ROOT))
-                    + (options.sites() == JournalGenerator.Sites.CITY ? "" : "-" + options.sites().name().toLowerCase(Locale.ROOT));
+                    + (options.sites() == JournalGenerator.Sites.CITY ? "" : "-" + options.sites().name().toLowerCase(Locale.ROOT))
+                    + (options.stintDays() == 0 ? "" : "-stints-of-" + options.stintDays() + "-days");
             Path journal = options.dir().resolve(name + ".jsonl");
             Path asOfFile = options.dir().resolve(name + ".as-of");
             if (!Files.exists(journal) || !Files.exists(asOfFile)) {
-                int days = new JournalGenerator(42, options.technicians(), options.upi(), options.sites()).write(journal, lines);
+                int days = new JournalGenerator(42, options.technicians(), options.upi(), options.sites())
+                        .stints(options.stintDays()).write(journal, lines);
                 Files.writeString(asOfFile, JournalGenerator.asOf(days).toString());
             }
             long actualLines;

@@ -69,6 +69,7 @@ public final class JournalGenerator {
     private final int technicians;
     private final Upi upi;
     private final Sites sites;
+    private int stintDays;
     private long jobCounter;
     private long utrCounter = 300_000_000_000L;
 
@@ -85,6 +86,18 @@ public final class JournalGenerator {
         this.technicians = technicians;
         this.upi = upi;
         this.sites = sites;
+    }
+
+    /**
+     * Makes a team with turnover: each technician works {@code days} days and leaves, and a new one (named after the
+     * place they take, {@code T-007-2}) starts the next morning, as on a gig platform. 0, the default, keeps the team.
+     */
+    public JournalGenerator stints(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("a stint is 0 (none) or more days, was " + days);
+        }
+        this.stintDays = days;
+        return this;
     }
 
     /** The audit time for a journal of {@code days} days: the morning after the last day plus three days. */
@@ -118,12 +131,21 @@ public final class JournalGenerator {
         return TechnicianId.of(String.format("T-%03d", t));
     }
 
+    /** Who works in place {@code t} on {@code day}: the first technician, or the one of that stint. */
+    private TechnicianId tech(int t, int day) {
+        int stint = stintDays == 0 ? 0 : day / stintDays;
+        return stint == 0 ? tech(t) : TechnicianId.of(String.format("T-%03d-%d", t, stint));
+    }
+
     private List<JournalRecord> day(int day) {
         List<JournalRecord> out = new ArrayList<>();
         OffsetDateTime morning = START.plusDays(day).withHour(8);
         for (int t = 1; t <= technicians; t++) {
-            TechnicianId tech = tech(t);
+            TechnicianId tech = tech(t, day);
             BranchId branch = BranchId.of("BR-" + (t % 2 + 1));
+            if (stintDays > 0 && day > 0 && day % stintDays == 0) {
+                out.add(new JournalRecord.Technician(tech, branch, List.of("ac")));
+            }
             double lat = coordinate(12.90);
             double lng = coordinate(77.50);
             OffsetDateTime clock = morning.plusMinutes(random.nextInt(20));

@@ -75,6 +75,26 @@ class AuditRetentionTest {
         assertThat(windowed.peakJobsHeld()).isLessThan(everything.peakJobsHeld() / 2);
     }
 
+    /**
+     * A team with turnover: each technician works three days and leaves, ending the last day inside the site of
+     * their last job. Their ping state is let go with the window, and the stay still open when they went quiet is
+     * judged with its job, as when everything is kept.
+     */
+    @Test
+    void techniciansWhoLeaveAreLetGoWithTheirLastStayJudged(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("turnover.jsonl");
+        int days = new JournalGenerator(7, 4).stints(3).write(journal, 160_000);
+        Instant asOf = JournalGenerator.asOf(days).toInstant();
+
+        AuditReport windowed = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults());
+        AuditReport everything = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000));
+
+        assertThat(days).isGreaterThan(50);
+        assertThat(windowed.importCounts()).isEmpty();
+        assertThat(windowed.findings()).isNotEmpty().containsExactlyElementsOf(everything.findings());
+        assertThat(windowed.jobsLetGo()).isGreaterThan(everything.peakJobsHeld() / 4);
+    }
+
     /** The findings with a duplicate's first evidence (the claim it duplicates) left out. */
     private static List<Finding> withoutFirstClaims(List<Finding> findings) {
         return findings.stream().map(f -> f.code() != LeakageCode.DUPLICATE_PAYMENT_REFERENCE ? f

@@ -88,6 +88,25 @@ public final class HysteresisVisitTracker implements VisitTracker {
     }
 
     @Override
+    public int forgetIdle(Instant before) {
+        Objects.requireNonNull(before, "before");
+        long cut = before.isBefore(Instant.ofEpochMilli(Long.MIN_VALUE)) ? Long.MIN_VALUE
+                : before.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE : before.toEpochMilli();
+        int forgotten = 0;
+        for (TechnicianState state : technicians.values()) {
+            if (state.forgetIfIdle(cut)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    /** How many technicians' states the tracker holds (what {@link #forgetIdle} keeps small). */
+    int techniciansHeld() {
+        return technicians.size();
+    }
+
+    @Override
     public VisitLog visitLog() {
         return log;
     }
@@ -135,6 +154,8 @@ public final class HysteresisVisitTracker implements VisitTracker {
         private CompiledFence[] trackFence = new CompiledFence[4];
         private long[] track = new long[4 * TRACK];
         private int tracks;
+        /** Let go by {@link #forgetIdle}: pings handed to this state go on to the technician's new one. */
+        private boolean forgotten;
 
         TechnicianState(TechnicianId technician) {
             this.technician = technician;
@@ -149,6 +170,9 @@ public final class HysteresisVisitTracker implements VisitTracker {
         public synchronized PingOutcome accept(String pingId, long at, double lat, double lng, double accuracyM,
                                                boolean mock) {
             Objects.requireNonNull(pingId, "ping id");
+            if (forgotten) {
+                return feed(technician).accept(pingId, at, lat, lng, accuracyM, mock);
+            }
             if (!inRange(lat, lng) || !Double.isFinite(accuracyM) || accuracyM < 0) {
                 throw invalid(pingId, lat, lng, accuracyM);
             }
@@ -198,6 +222,17 @@ public final class HysteresisVisitTracker implements VisitTracker {
 
         private void emitRejected(String pingId, long at, PingOutcome outcome) {
             emit(new GeofenceEvent.PingRejected(technician, pingId, Instant.ofEpochMilli(at), outcome));
+        }
+
+        /** Flushes and lets go of this technician if no ping as new as {@code before} was accepted. */
+        synchronized boolean forgetIfIdle(long before) {
+            if (forgotten || maxSeenAt >= before) {
+                return false;
+            }
+            flush();
+            forgotten = true;
+            technicians.remove(technician, this);
+            return true;
         }
 
         synchronized void flush() {

@@ -47,6 +47,11 @@ public final class PingVisits {
         fences.remove(FenceId.of(site.value()));
     }
 
+    /** Lets go of the technicians with no ping since {@code before} (their open stays close, as at the end). */
+    public void forgetIdle(Instant before) {
+        tracker.forgetIdle(before);
+    }
+
     public void ping(JournalRecord.Ping p) {
         pings++;
         long epochMillis = p.at().toEpochSecond() * 1000 + p.at().getNano() / 1_000_000;

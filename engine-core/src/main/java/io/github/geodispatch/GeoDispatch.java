@@ -267,7 +267,8 @@ public interface GeoDispatch {
 
         /**
          * Lets go of the technicians with no ping since {@code before} ({@link VisitTracker#forgetIdle}): their
-         * open stays close and what was kept to read their next ping is dropped; their visits stay in the log.
+         * open stays close and what was kept to read their next ping is dropped; their visits stay in the log for
+         * the visit retention before {@code before}.
          * A host that runs for months calls it now and then (say daily, with a time a day or more back), so that
          * technicians who left do not stay in memory.
          *

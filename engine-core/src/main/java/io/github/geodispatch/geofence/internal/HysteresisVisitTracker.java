@@ -98,12 +98,18 @@ public final class HysteresisVisitTracker implements VisitTracker {
                 forgotten++;
             }
         }
+        log.forgetBefore(before);
         return forgotten;
     }
 
     /** How many technicians' states the tracker holds (what {@link #forgetIdle} keeps small). */
     int techniciansHeld() {
         return technicians.size();
+    }
+
+    /** How many technicians' visit histories the log holds. */
+    int historiesHeld() {
+        return log.techniciansHeld();
     }
 
     @Override
@@ -151,9 +157,18 @@ public final class HysteresisVisitTracker implements VisitTracker {
         /** A stay's spoof signals sit in its flags from this bit on, one bit per {@link SpoofSignal} ordinal. */
         private static final int SIGNAL_SHIFT = 2;
         private static final SpoofSignal[] SIGNALS = SpoofSignal.values();
+        /** Up to this many open stays a ping's fences are matched to them by a scan; above, by {@link #stayBySerial}. */
+        private static final int SCAN_LIMIT = 16;
         private CompiledFence[] trackFence = new CompiledFence[4];
         private long[] track = new long[4 * TRACK];
         private int tracks;
+        /**
+         * The open stays by fence serial, while there are more than {@link #SCAN_LIMIT} (on a campus every job's
+         * fence overlaps the others, and a scan per fence a ping is in would cost the square of the stays):
+         * open addressing with linear probing, each slot a stay's index + 1 (0 is empty), at most half full.
+         * Null while a scan is cheaper.
+         */
+        private int[] stayBySerial;
         /** Let go by {@link #forgetIdle}: pings handed to this state go on to the technician's new one. */
         private boolean forgotten;
 
@@ -312,23 +327,22 @@ public final class HysteresisVisitTracker implements VisitTracker {
         /** Candidate {@code k} of the current cell contains the point: extend its stay or open one. */
         private void inside(int k, long at) {
             long serial = candidateSerial(k);
-            for (int t = 0; t < tracks; t++) {
+            int t = stayBySerial == null ? scanForStay(serial) : hashedStay(serial);
+            if (t >= 0) {
                 int o = t * TRACK;
-                if (track[o + SERIAL] == serial) {
-                    track[o + LAST_IN] = at;
-                    track[o + IN]++;
-                    track[o + STREAK] = 0;
-                    track[o + FLAGS] |= SEEN | raised;
-                    if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
-                        confirm(t, k);
-                    }
-                    return;
+                track[o + LAST_IN] = at;
+                track[o + IN]++;
+                track[o + STREAK] = 0;
+                track[o + FLAGS] |= SEEN | raised;
+                if ((track[o + FLAGS] & CONFIRMED) == 0 && at - track[o + FIRST_IN] >= dwellMillis) {
+                    confirm(t, k);
                 }
+                return;
             }
             if (tracks == trackFence.length) {
                 growTracks();
             }
-            int t = tracks++;
+            t = tracks++;
             int o = t * TRACK;
             track[o + FIRST_IN] = at;
             track[o + LAST_IN] = at;
@@ -337,6 +351,85 @@ public final class HysteresisVisitTracker implements VisitTracker {
             track[o + STREAK] = 0;
             track[o + FLAGS] = SEEN | raised;
             track[o + SERIAL] = serial; // not yet confirmed: the dwell threshold is positive
+            if (stayBySerial != null) {
+                hashStay(t);
+            } else if (tracks > SCAN_LIMIT) {
+                hashStays();
+            }
+        }
+
+        /** The open stay at the fence with this serial, or -1. */
+        private int scanForStay(long serial) {
+            for (int t = 0; t < tracks; t++) {
+                if (track[t * TRACK + SERIAL] == serial) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+
+        private int hashedStay(long serial) {
+            int mask = stayBySerial.length - 1;
+            for (int i = home(serial, mask); stayBySerial[i] != 0; i = (i + 1) & mask) {
+                int t = stayBySerial[i] - 1;
+                if (track[t * TRACK + SERIAL] == serial) {
+                    return t;
+                }
+            }
+            return -1;
+        }
+
+        private static int home(long serial, int mask) {
+            return (int) ((serial * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        }
+
+        /** Builds {@link #stayBySerial} for the stays open now, at twice the capacity of the stays' arrays. */
+        private void hashStays() {
+            stayBySerial = new int[trackFence.length * 2];
+            for (int t = 0; t < tracks; t++) {
+                hashStay(t);
+            }
+        }
+
+        private void hashStay(int t) {
+            int mask = stayBySerial.length - 1;
+            int i = home(track[t * TRACK + SERIAL], mask);
+            while (stayBySerial[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            stayBySerial[i] = t + 1;
+        }
+
+        /** The slot holding stay {@code t}. */
+        private int slotOf(int t) {
+            int mask = stayBySerial.length - 1;
+            int i = home(track[t * TRACK + SERIAL], mask);
+            while (stayBySerial[i] != t + 1) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        /**
+         * Takes stay {@code t} out of {@link #stayBySerial} and names stay {@code last} (which is about to move into
+         * place {@code t}) by its new index. Linear probing's deletion: the stays after the emptied slot in its run
+         * move back into it unless their home lies cyclically after it, so no lookup stops early.
+         */
+        private void unhashStay(int t, int last) {
+            int mask = stayBySerial.length - 1;
+            int empty = slotOf(t);
+            for (int j = (empty + 1) & mask; stayBySerial[j] != 0; j = (j + 1) & mask) {
+                int home = home(track[(stayBySerial[j] - 1) * TRACK + SERIAL], mask);
+                boolean stays = empty <= j ? empty < home && home <= j : empty < home || home <= j;
+                if (!stays) {
+                    stayBySerial[empty] = stayBySerial[j];
+                    empty = j;
+                }
+            }
+            stayBySerial[empty] = 0;
+            if (last != t) {
+                stayBySerial[slotOf(last)] = t + 1;
+            }
         }
 
         /** Marks the signals this (mocked) ping raised on every open stay. */
@@ -364,6 +457,9 @@ public final class HysteresisVisitTracker implements VisitTracker {
         private void growTracks() {
             trackFence = Arrays.copyOf(trackFence, tracks * 2);
             track = Arrays.copyOf(track, tracks * 2 * TRACK);
+            if (stayBySerial != null) {
+                hashStays();
+            }
         }
 
         /**
@@ -391,6 +487,13 @@ public final class HysteresisVisitTracker implements VisitTracker {
                 recordVisit(t);
             }
             int last = --tracks;
+            if (stayBySerial != null) {
+                if (tracks > SCAN_LIMIT / 2) {
+                    unhashStay(t, last);
+                } else {
+                    stayBySerial = null; // few enough to scan again (half the limit, so that it does not flap)
+                }
+            }
             trackFence[t] = trackFence[last];
             System.arraycopy(track, last * TRACK, track, o, TRACK);
             trackFence[last] = null;

@@ -25,6 +25,8 @@ final class InMemoryVisitLog implements VisitLog {
     private static final class History {
         final ArrayDeque<SiteVisit> visits = new ArrayDeque<>();
         Instant newestEnd = Instant.MIN;
+        /** Emptied and taken out of the map by {@link #forgetBefore}: a visit for it goes into a new history. */
+        boolean dropped;
     }
 
     InMemoryVisitLog(Duration retention) {
@@ -34,6 +36,10 @@ final class InMemoryVisitLog implements VisitLog {
     void record(SiteVisit visit) {
         History h = byTechnician.computeIfAbsent(visit.technician(), t -> new History());
         synchronized (h) {
+            if (h.dropped) {
+                record(visit);
+                return;
+            }
             h.visits.addLast(visit);
             if (visit.exitedAt().isAfter(h.newestEnd)) {
                 h.newestEnd = visit.exitedAt();
@@ -44,6 +50,35 @@ final class InMemoryVisitLog implements VisitLog {
                 h.visits.removeFirst();
             }
         }
+    }
+
+    /**
+     * Drops every visit that ended more than the retention before {@code before} (from the oldest recorded on, as
+     * {@link #record} does), and the histories it empties: a technician who has not been seen for that long, and
+     * whose newest visit therefore never moves on, no longer keeps their last weeks of visits for ever.
+     */
+    void forgetBefore(Instant before) {
+        if (before.isBefore(Instant.MIN.plus(retention))) {
+            return;
+        }
+        Instant keepFrom = before.minus(retention);
+        for (Map.Entry<TechnicianId, History> e : byTechnician.entrySet()) {
+            History h = e.getValue();
+            synchronized (h) {
+                while (!h.visits.isEmpty() && h.visits.getFirst().exitedAt().isBefore(keepFrom)) {
+                    h.visits.removeFirst();
+                }
+                if (h.visits.isEmpty()) {
+                    h.dropped = true;
+                    byTechnician.remove(e.getKey(), h);
+                }
+            }
+        }
+    }
+
+    /** How many technicians' histories the log holds. */
+    int techniciansHeld() {
+        return byTechnician.size();
     }
 
     @Override

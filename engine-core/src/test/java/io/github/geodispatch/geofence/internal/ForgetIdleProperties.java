@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ class ForgetIdleProperties {
     private static final GeoPoint[] PLACES = {SITE, east(SITE, 70), east(SITE, 130), SECOND_SITE,
             GeoPoint.of(12.9816, 77.6046)};
     private static final int TECHNICIANS = 5;
+    /** The log's retention: the day between the two rounds of pings lies within it, 36 days after the first not. */
+    private static final Duration RETENTION = Duration.ofDays(35).minusHours(1);
 
     private record Sent(TechnicianId technician, String id, long atMillis, GeoPoint where, double accuracyM) {}
 
@@ -76,6 +79,22 @@ class ForgetIdleProperties {
         forgetting.flush();
         keeping.flush();
         assertThat(withoutSignals(forgetting.visitLog().all())).isEqualTo(withoutSignals(keeping.visitLog().all()));
+
+        // weeks later, the log lets go of every visit that ended more than its retention before the time given
+        Instant weeksLater = Instant.ofEpochMilli(T0.toEpochMilli()).plus(Duration.ofDays(36));
+        Set<TechnicianId> withVisitsSince = new HashSet<>();
+        Instant keepFrom = weeksLater.minus(RETENTION);
+        for (SiteVisit v : keeping.visitLog().all()) {
+            if (!v.exitedAt().isBefore(keepFrom)) {
+                withVisitsSince.add(v.technician());
+            }
+        }
+        forgetting.forgetIdle(weeksLater);
+        assertThat(forgetting.techniciansHeld()).isZero();
+        assertThat(forgetting.visitLog().all()).allSatisfy(v -> assertThat(v.exitedAt()).isAfterOrEqualTo(keepFrom))
+                .containsExactlyInAnyOrderElementsOf(keeping.visitLog().all().stream()
+                        .filter(v -> !v.exitedAt().isBefore(keepFrom)).toList());
+        assertThat(forgetting.historiesHeld()).isEqualTo(withVisitsSince.size());
     }
 
     /**
@@ -113,7 +132,7 @@ class ForgetIdleProperties {
         FenceIndex index = FenceIndex.builder().build();
         index.add(Fence.of("S-1", FenceKind.SITE, new FenceShape.Circle(SITE, 100)));
         index.add(Fence.of("S-2", FenceKind.SITE, new FenceShape.Circle(SECOND_SITE, 60)));
-        return (HysteresisVisitTracker) VisitTracker.builder(index)
+        return (HysteresisVisitTracker) VisitTracker.builder(index).visitRetention(RETENTION)
                 .clock(InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"))).build();
     }
 

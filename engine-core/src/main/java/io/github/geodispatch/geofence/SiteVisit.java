@@ -5,6 +5,7 @@ import io.github.geodispatch.spi.TechnicianId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,10 @@ import java.util.Set;
  */
 public record SiteVisit(TechnicianId technician, FenceId fence, FenceKind kind, Instant enteredAt, Instant exitedAt,
                         Duration dwell, double confidence, Set<SpoofSignal> signals) {
+    /** By technician id, then entry time, then fence id: the order of {@link VisitLog#all()} and of reports. */
+    public static final Comparator<SiteVisit> ORDER = Comparator.comparing((SiteVisit v) -> v.technician().value())
+            .thenComparing(SiteVisit::enteredAt).thenComparing(v -> v.fence().value());
+
     public SiteVisit {
         Objects.requireNonNull(technician, "technician");
         Objects.requireNonNull(fence, "fence");

@@ -17,6 +17,6 @@ public interface VisitLog {
     /** Visits of {@code technician} at {@code fence} overlapping [from, to). */
     List<SiteVisit> visits(TechnicianId technician, FenceId fence, Instant from, Instant to);
 
-    /** Every visit, sorted by technician then entry time. */
+    /** Every visit the log keeps, in {@link SiteVisit#ORDER} (technician, then entry time, then fence). */
     List<SiteVisit> all();
 }

@@ -120,8 +120,7 @@ final class InMemoryVisitLog implements VisitLog {
                 out.addAll(h.visits);
             }
         }
-        out.sort(Comparator.comparing((SiteVisit v) -> v.technician().value()).thenComparing(SiteVisit::enteredAt)
-                .thenComparing(v -> v.fence().value()));
+        out.sort(SiteVisit.ORDER);
         return out;
     }
 }

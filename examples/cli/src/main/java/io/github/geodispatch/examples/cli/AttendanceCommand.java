@@ -29,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +85,14 @@ public final class AttendanceCommand implements Callable<Integer> {
 
         Map<PingOutcome, Integer> outcomes = new EnumMap<>(PingOutcome.class);
         Map<String, Integer> spoofs = new java.util.TreeMap<>();
+        // every visit as it ends: the tracker's log keeps only the weeks before each technician's newest visit
+        List<SiteVisit> visits = new ArrayList<>();
         VisitTracker tracker = VisitTracker.builder(index)
                 .listener(e -> {
                     if (e instanceof GeofenceEvent.SpoofSuspected s) {
                         spoofs.merge(s.technician() + " " + s.signal(), 1, Integer::sum);
+                    } else if (e instanceof GeofenceEvent.VisitEnded ended) {
+                        visits.add(ended.visit());
                     }
                 })
                 .build();
@@ -102,7 +107,7 @@ public final class AttendanceCommand implements Callable<Integer> {
 
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ObjectMapper mapper = new ObjectMapper();
-        List<SiteVisit> visits = tracker.visitLog().all();
+        visits.sort(SiteVisit.ORDER);
         int[] written = {0};
         OutputFiles.write(out, w -> {
             for (SiteVisit v : visits) {

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,34 @@ class AttendanceCommandTest {
         assertThat(Files.readAllLines(out)).singleElement().satisfies(line -> assertThat(line)
                 .isEqualTo("{\"technician_id\":\"T-1\",\"fence_id\":\"S-1\",\"kind\":\"site\",\"entered_at\":\"2026-11-03T09:00:00+05:30\","
                         + "\"exited_at\":\"2026-11-03T09:14:45+05:30\",\"dwell_s\":885}"));
+    }
+
+    /** The tracker's log keeps five weeks before a technician's newest visit; the command writes every visit. */
+    @Test
+    void sixtyDaysOfPingsGiveSixtyDaysOfVisits() throws Exception {
+        Path fences = dir.resolve("fences.geojson");
+        Files.writeString(fences, """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"id":"S-1","kind":"site","radius_m":100},"geometry":{"type":"Point","coordinates":[77.5946,12.9716]}}]}""");
+        List<String> rows = new ArrayList<>(List.of("ping_id,technician_id,timestamp,lat,lng,accuracy_m"));
+        LocalDate first = LocalDate.of(2026, 9, 1);
+        for (int day = 0; day < 60; day++) { // 20 minutes at the site each morning, then 20 away
+            for (int minute = 0; minute < 40; minute++) {
+                rows.add("p" + day + "-" + minute + ",T-1," + first.plusDays(day) + "T09:" + String.format("%02d", minute)
+                        + ":00+05:30," + String.format("%.7f", (minute < 20 ? 12.9716 : 12.99) + minute * 1e-6)
+                        + (minute < 20 ? ",77.5946" : ",77.61") + ",10"); // a little jitter: no repeated coordinates
+            }
+        }
+        Path out = dir.resolve("visits.jsonl");
+        Cli cli = Cli.run("attendance", "--fences", fences.toString(), "--pings", Files.write(dir.resolve("p.csv"), rows)
+                .toString(), "--out", out.toString());
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.DONE);
+        assertThat(cli.out()).contains("visits: 60 written");
+        List<String> visits = Files.readAllLines(out);
+        assertThat(visits).hasSize(60);
+        assertThat(visits.get(0)).contains("\"entered_at\":\"2026-09-01T09:00:00+05:30\"");
+        assertThat(visits.get(59)).contains("\"entered_at\":\"2026-10-30T09:00:00+05:30\"");
     }
 
     @Test

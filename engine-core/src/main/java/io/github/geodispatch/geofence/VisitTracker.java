@@ -55,12 +55,11 @@ public interface VisitTracker {
      * accepted): their held pings are replayed and their open stays closed, as {@link #flush} does, and what the
      * tracker kept to read their next ping (the reorder buffer, recent ping ids, remembered cells, the last
      * position for the spoof signals) is dropped, so that a long-running tracker holds only the technicians of
-     * recent weeks, not every one it ever saw. The visit log keeps their visits, but from now on none that
-     * ended more than the visit retention before {@code before} (before, a technician no longer seen kept the
-     * weeks before their last visit for ever). A technician who pings again
-     * starts afresh: a ping of theirs older than their last one, or a ping id sent again, is no longer refused as
-     * too late or a duplicate. So call it with a time far enough back that no ping will be that old (a day
-     * or more for live phones; the audit uses its window).
+     * recent weeks, not every one it ever saw. The visit log keeps their visits, but from then on none that
+     * ended more than the visit retention before {@code before}. A technician who pings again starts afresh: a
+     * ping of theirs older than their last one, or a ping id sent again, is no longer refused as too late or a
+     * duplicate. So call it with a time far enough back that no ping will be that old (a day or more for live
+     * phones; the audit uses its window).
      *
      * @return how many technicians were let go
      */

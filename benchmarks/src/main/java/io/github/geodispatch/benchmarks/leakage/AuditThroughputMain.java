@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * pinned to one core with {@code taskset -c 0}, heap {@code -Xmx1g}) over generated journals of 1,000,000 and
  * 5,000,000 lines ({@code --technicians}, 50 by default, {@link JournalGenerator}, seed 42; generated once into {@code --dir} and
  * reused; {@code --upi screenshots} or {@code placeholder} generates them with that {@link JournalGenerator.Upi}
- * profile; {@code --sites campus} puts every job on one campus; {@code --stint DAYS} makes each technician leave after that
- * many days for a new one, {@link JournalGenerator#stints}). Reports per journal the process's wall time, CPU time (user + system, all its threads: parsing,
- * garbage collection, compilation) and how it splits between the main thread, the JIT compiler and the collector
- * ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
+ * profile; {@code --sites campus} puts every job on one campus; {@code --stint DAYS} makes each technician leave
+ * after that many days for a new one, {@link JournalGenerator#stints}). Reports per journal the process's wall
+ * time, CPU time (user + system, all its threads: parsing, garbage collection, compilation) and how it splits
+ * between the main thread, the JIT compiler and the collector ({@link ThreadCpu}), lines per second of wall and CPU time, and peak resident memory (VmHWM), sampled from
  * {@code /proc} every 20 ms. With {@code --reference JAR} it runs another build of the CLI on the same journals
  * and says whether the findings files are byte-identical.
  *

@@ -25,17 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditRetentionTest {
 
+    /** One journal audited with the default window and with a window longer than the journal (everything kept). */
+    private record Audits(AuditReport windowed, AuditReport everything) {
+        static Audits of(JournalGenerator generator, Path journal, long lines) throws Exception {
+            int days = generator.write(journal, lines);
+            assertThat(days).isGreaterThan(50);
+            Instant asOf = JournalGenerator.asOf(days).toInstant();
+            return new Audits(LeakageAudit.run(journal, asOf, LeakagePolicy.defaults()),
+                    LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000)));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(JournalGenerator.Upi.class)
     void theWindowedAuditFindsWhatTheKeepEverythingAuditFinds(JournalGenerator.Upi upi, @TempDir Path dir) throws Exception {
-        Path journal = dir.resolve("journal.jsonl");
-        int days = new JournalGenerator(7, 4, upi).write(journal, 160_000);
-        Instant asOf = JournalGenerator.asOf(days).toInstant();
+        Audits audits = Audits.of(new JournalGenerator(7, 4, upi), dir.resolve("journal.jsonl"), 160_000);
+        AuditReport windowed = audits.windowed();
+        AuditReport everything = audits.everything();
 
-        AuditReport windowed = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults());
-        AuditReport everything = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000));
-
-        assertThat(days).isGreaterThan(50);
         if (upi == JournalGenerator.Upi.PLACEHOLDER) {
             // "NA" is claimed across more than the window: a duplicate made after the first "NA" claim was let go
             // names the earliest claim still held as the first one. Every finding is otherwise the same.
@@ -60,15 +67,11 @@ class AuditRetentionTest {
      */
     @Test
     void jobsOnOneCampusVisitedEveryDayAreLetGo(@TempDir Path dir) throws Exception {
-        Path journal = dir.resolve("campus.jsonl");
-        int days = new JournalGenerator(7, 1, JournalGenerator.Upi.REFERENCED, JournalGenerator.Sites.CAMPUS)
-                .write(journal, 80_000);
-        Instant asOf = JournalGenerator.asOf(days).toInstant();
+        Audits audits = Audits.of(new JournalGenerator(7, 1, JournalGenerator.Upi.REFERENCED, JournalGenerator.Sites.CAMPUS),
+                dir.resolve("campus.jsonl"), 80_000);
+        AuditReport windowed = audits.windowed();
+        AuditReport everything = audits.everything();
 
-        AuditReport windowed = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults());
-        AuditReport everything = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000));
-
-        assertThat(days).isGreaterThan(50);
         assertThat(windowed.importCounts()).isEmpty();
         assertThat(windowed.findings()).isNotEmpty().containsExactlyElementsOf(everything.findings());
         assertThat(windowed.jobsLetGo()).isGreaterThan(everything.peakJobsHeld() / 3);
@@ -82,14 +85,10 @@ class AuditRetentionTest {
      */
     @Test
     void techniciansWhoLeaveAreLetGoWithTheirLastStayJudged(@TempDir Path dir) throws Exception {
-        Path journal = dir.resolve("turnover.jsonl");
-        int days = new JournalGenerator(7, 4).stints(3).write(journal, 160_000);
-        Instant asOf = JournalGenerator.asOf(days).toInstant();
+        Audits audits = Audits.of(new JournalGenerator(7, 4).stints(3), dir.resolve("turnover.jsonl"), 160_000);
+        AuditReport windowed = audits.windowed();
+        AuditReport everything = audits.everything();
 
-        AuditReport windowed = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults());
-        AuditReport everything = LeakageAudit.run(journal, asOf, LeakagePolicy.defaults(), Duration.ofDays(100_000));
-
-        assertThat(days).isGreaterThan(50);
         assertThat(windowed.importCounts()).isEmpty();
         assertThat(windowed.findings()).isNotEmpty().containsExactlyElementsOf(everything.findings());
         assertThat(windowed.jobsLetGo()).isGreaterThan(everything.peakJobsHeld() / 4);

@@ -20,12 +20,16 @@ class AttendanceCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void writesVisitsReportsMalformedRowsByLineAndKeepsGoing() throws Exception {
-        Path fences = dir.resolve("fences.geojson");
-        Files.writeString(fences, """
+    /** A fences file of one site, S-1, a 100 m circle. */
+    private Path oneSite() throws Exception {
+        return Files.writeString(dir.resolve("fences.geojson"), """
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","properties":{"id":"S-1","kind":"site","radius_m":100},"geometry":{"type":"Point","coordinates":[77.5946,12.9716]}}]}""");
+    }
+
+    @Test
+    void writesVisitsReportsMalformedRowsByLineAndKeepsGoing() throws Exception {
+        Path fences = oneSite();
         List<String> rows = new ArrayList<>(List.of("ping_id,technician_id,timestamp,lat,lng,accuracy_m"));
         for (int i = 0; i < 60; i++) { // 15 min at the site
             rows.add("p" + i + ",T-1,2026-11-03T09:" + String.format("%02d:%02d", i / 4, (i % 4) * 15) + "+05:30,12.9716,77.5946,10");
@@ -61,10 +65,7 @@ class AttendanceCommandTest {
     /** The tracker's log keeps five weeks before a technician's newest visit; the command writes every visit. */
     @Test
     void sixtyDaysOfPingsGiveSixtyDaysOfVisits() throws Exception {
-        Path fences = dir.resolve("fences.geojson");
-        Files.writeString(fences, """
-                {"type":"FeatureCollection","features":[
-                 {"type":"Feature","properties":{"id":"S-1","kind":"site","radius_m":100},"geometry":{"type":"Point","coordinates":[77.5946,12.9716]}}]}""");
+        Path fences = oneSite();
         List<String> rows = new ArrayList<>(List.of("ping_id,technician_id,timestamp,lat,lng,accuracy_m"));
         LocalDate first = LocalDate.of(2026, 9, 1);
         for (int day = 0; day < 60; day++) { // 20 minutes at the site each morning, then 20 away

@@ -83,6 +83,8 @@ public final class LeakageMonitor {
     /** The latest time of anything fed: events, credits, deposits, stays. */
     private Instant clock = Instant.MIN;
     private final VisitBook visits;
+    /** Visits begun and not yet ended, by site: {@link #retire} keeps the jobs they can still change. */
+    private final Map<SiteId, List<OpenVisit>> openVisits = new HashMap<>();
     private final StockRules stock = new StockRules();
     private final Set<JobId> dirtyJobs = new LinkedHashSet<>();
     /** Stock events seen, for idempotence (job events keep theirs per job, so that retiring a job lets them go). */
@@ -221,6 +223,20 @@ public final class LeakageMonitor {
         }
     }
 
+    private record OpenVisit(TechnicianId technician, Instant from) {}
+
+    /**
+     * Says that a stay of {@code technician} at {@code site} from {@code from} has become a visit and goes on (the
+     * visit detector's {@code VisitStarted}). Until it ends ({@link #visit} or {@link #suspectVisit} with the same
+     * technician, site and start), {@link #retire} keeps the done jobs it can still change: a technician who
+     * stays on at the site of a job they completed, and then goes quiet, would otherwise have the job let go
+     * with GHOST_VISIT before the visit that clears it is reported.
+     */
+    public void visitStarted(TechnicianId technician, SiteId site, Instant from) {
+        openVisits.computeIfAbsent(Objects.requireNonNull(site, "site"), s -> new ArrayList<>(1))
+                .add(new OpenVisit(Objects.requireNonNull(technician, "technician"), Objects.requireNonNull(from, "from")));
+    }
+
     /**
      * Feeds one stay of {@code technician} inside the fence of {@code site} (a job's site, as the visit
      * detector reports it), from {@code from} to {@code to}.
@@ -236,6 +252,10 @@ public final class LeakageMonitor {
      */
     public void suspectVisit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
                              SuspectVisitPolicy policy) {
+        List<OpenVisit> open = openVisits.get(site);
+        if (open != null && open.remove(new OpenVisit(technician, from)) && open.isEmpty()) {
+            openVisits.remove(site);
+        }
         tick(to);
         // only the jobs whose visit findings the stay can change are judged (and so touched) again: a site visited
         // day after day would otherwise keep its done jobs from ever being let go
@@ -264,9 +284,10 @@ public final class LeakageMonitor {
      * is done (completed, closed or cancelled, or never created) with its claims, the credits linked to it, its site,
      * its stays and what left stock for it (van takes for it stand explained); credits linked to no job; long stays
      * that ended before it (judged for OFF_BOOK_VISIT now); the cash its deposits settled (see
-     * {@link CashLedger#settle}); days of assignments before it. "Touched" means fed an event of the job, or a
-     * credit, claim or stay that re-examined it. Afterwards an input that would have touched what was let go finds it
-     * gone: a record for the job starts a new one, a credit paying it links elsewhere or to nothing, a claim reusing
+     * {@link CashLedger#settle}); days of assignments before it, but for those a visit still going on began on.
+     * It keeps a done job that a visit still going on ({@link #visitStarted}) can change. "Touched" means fed an
+     * event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have touched
+     * what was let go finds it gone: a record for the job starts a new one, a credit paying it links elsewhere or to nothing, a claim reusing
      * its payment reference is no duplicate, a stay at its site is not judged, a van take for it is unexplained;
      * {@link #collections} and positions before {@code before} leave it out. So call it with a time far enough back
      * that nothing will touch what it lets go (a batch audit uses a window of weeks).
@@ -281,7 +302,7 @@ public final class LeakageMonitor {
         // oldest touch first; the walk ends at the first job touched since the cut
         for (JobFacts facts = touchOrder.first(), next; facts != null && facts.touchedBefore(before); facts = next) {
             next = touchOrder.next(facts);
-            if (!facts.done()) {
+            if (!facts.done() || stillVisited(facts)) {
                 continue;
             }
             JobId job = facts.job;
@@ -317,8 +338,34 @@ public final class LeakageMonitor {
             forgetCredit(reference);
         }
         cash.settle(before);
-        visits.forgetBefore(before);
+        visits.forgetBefore(earliestOpenVisit(before));
         return new Retired(gone, sites);
+    }
+
+    /** Whether a visit still going on can change the job's findings (its technician, begun by its completion). */
+    private boolean stillVisited(JobFacts facts) {
+        if (openVisits.isEmpty() || facts.created() == null) {
+            return false;
+        }
+        for (OpenVisit v : openVisits.getOrDefault(facts.created().site().id(), List.of())) {
+            if (Rules.stayCanChange(facts, v.technician(), v.from(), Instant.MAX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start of the earliest visit still going on, if before {@code cut} (the days it may be judged against). */
+    private Instant earliestOpenVisit(Instant cut) {
+        Instant earliest = cut;
+        for (List<OpenVisit> open : openVisits.values()) {
+            for (OpenVisit v : open) {
+                if (v.from().isBefore(earliest)) {
+                    earliest = v.from();
+                }
+            }
+        }
+        return earliest;
     }
 
     /** How many jobs the monitor holds now (see {@link #retire}). */

@@ -75,7 +75,9 @@ public final class PingVisits {
     }
 
     private void onEvent(GeofenceEvent event) {
-        if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
+        if (event instanceof GeofenceEvent.VisitStarted started && started.kind() == FenceKind.SITE) {
+            monitor.visitStarted(started.technician(), SiteId.of(started.fence().value()), started.enteredAt());
+        } else if (event instanceof GeofenceEvent.VisitEnded ended && ended.visit().kind() == FenceKind.SITE) {
             SiteVisit v = ended.visit();
             // the batch audit has no business policy: a visit from suspect pings counts, flagged
             monitor.suspectVisit(v.technician(), SiteId.of(v.fence().value()), v.enteredAt(), v.exitedAt(), v.signals(),

@@ -52,6 +52,18 @@ public final class VisitBook {
     /** A day a technician had a job, with the job's site (kept here, so the day outlives the job's other state). */
     private record JobDay(JobId job, LocalDate day, Site site) {}
 
+    /** A site of no job held any more, with its currency and how many long stays there still wait to be settled. */
+    private static final class LapsedSite {
+        final Site site;
+        final Currency currency;
+        int staysToSettle;
+
+        LapsedSite(Site site, Currency currency) {
+            this.site = site;
+            this.currency = currency;
+        }
+    }
+
     private final LeakagePolicy policy;
     private final Map<JobId, Site> jobSites = new HashMap<>();
     private final Map<JobId, Currency> currencies = new HashMap<>();
@@ -68,6 +80,11 @@ public final class VisitBook {
     private final Set<Stay> seen = new HashSet<>();
     /** Long stays whose site's stays were let go before they were settled: they leave {@link #seen} when settled. */
     private final Set<Stay> keptOnlyAsLong = new HashSet<>();
+    /**
+     * Sites whose last job was let go while long stays there still waited to be judged for OFF_BOOK_VISIT (a stay
+     * days after the job, at its site): kept, with the stays' count, until those stays are settled.
+     */
+    private final Map<SiteId, LapsedSite> lapsedSites = new HashMap<>();
     /** The sites that had stays before any job there was known (a live detector may report them). */
     private final Set<SiteId> unplaced = new HashSet<>();
 
@@ -180,6 +197,7 @@ public final class VisitBook {
      */
     public List<Finding> settleStays(Instant before, Function<TechnicianId, BranchId> branches) {
         List<Stay> settled = new ArrayList<>();
+        List<Stay> atLapsedSites = new ArrayList<>();
         for (Iterator<TreeMap<Instant, List<Stay>>> byTechnician = longStaysByStart.values().iterator();
              byTechnician.hasNext(); ) {
             TreeMap<Instant, List<Stay>> byStart = byTechnician.next();
@@ -203,6 +221,7 @@ public final class VisitBook {
                     longStays.remove(stay);
                     if (keptOnlyAsLong.remove(stay)) {
                         seen.remove(stay);
+                        atLapsedSites.add(stay);
                     }
                     List<Stay> sameStart = byStart.get(stay.from);
                     sameStart.remove(stay);
@@ -215,7 +234,14 @@ public final class VisitBook {
                 byTechnician.remove();
             }
         }
-        return offBook(settled, branches);
+        List<Finding> found = offBook(settled, branches);
+        for (Stay stay : atLapsedSites) { // judged: their site may go
+            LapsedSite lapsed = lapsedSites.get(stay.site);
+            if (lapsed != null && --lapsed.staysToSettle == 0) {
+                lapsedSites.remove(stay.site);
+            }
+        }
+        return found;
     }
 
     /**
@@ -223,7 +249,7 @@ public final class VisitBook {
      * too, and a visit detector may drop its fence).
      */
     public Optional<SiteId> forgetJob(JobId job) {
-        currencies.remove(job);
+        Currency currency = currencies.remove(job);
         assigned.remove(job);
         Site site = jobSites.remove(job);
         if (site == null) {
@@ -235,7 +261,11 @@ public final class VisitBook {
             return Optional.empty();
         }
         siteJobs.remove(site.id());
-        forgetStays(staysBySite.remove(site.id()));
+        List<Stay> stays = staysBySite.remove(site.id());
+        int unsettled = forgetStays(stays);
+        if (unsettled > 0) {
+            lapsedSites.computeIfAbsent(site.id(), id -> new LapsedSite(site, currency)).staysToSettle += unsettled;
+        }
         return Optional.of(site.id());
     }
 
@@ -276,22 +306,26 @@ public final class VisitBook {
         }
     }
 
-    private void forgetStays(Collection<Stay> stays) {
+    /** Lets go of {@code stays} but for the long ones still to be settled; returns how many of those there are. */
+    private int forgetStays(Collection<Stay> stays) {
+        int unsettled = 0;
         if (stays != null) {
             for (Stay s : stays) {
                 if (longStays.contains(s)) {
                     keptOnlyAsLong.add(s);
+                    unsettled++;
                 } else {
                     seen.remove(s);
                 }
             }
         }
+        return unsettled;
     }
 
     private List<Finding> offBook(List<Stay> stays, Function<TechnicianId, BranchId> branches) {
         List<Stay> offBook = new ArrayList<>();
         for (Stay stay : stays) {
-            if (siteJobs.containsKey(stay.site) && !hadJobThere(stay)) {
+            if (knownSite(stay.site) != null && !hadJobThere(stay)) {
                 offBook.add(stay);
             }
         }
@@ -314,14 +348,29 @@ public final class VisitBook {
                 j++;
             }
             out.add(new Finding(LeakageCode.OFF_BOOK_VISIT, null, first.technician, branches.apply(first.technician), null,
-                    Money.zero(currencies.get(siteJobs.get(first.site).get(0))), evidence, end));
+                    Money.zero(currencyAt(first.site)), evidence, end));
             i = j;
         }
         return out;
     }
 
+    /** The site of a job held, or of a job let go while long stays there wait to be settled; else null. */
+    private Site knownSite(SiteId id) {
+        List<JobId> jobs = siteJobs.get(id);
+        if (jobs != null) {
+            return jobSites.get(jobs.get(0));
+        }
+        LapsedSite lapsed = lapsedSites.get(id);
+        return lapsed == null ? null : lapsed.site;
+    }
+
+    private Currency currencyAt(SiteId id) {
+        List<JobId> jobs = siteJobs.get(id);
+        return jobs != null ? currencies.get(jobs.get(0)) : lapsedSites.get(id).currency;
+    }
+
     private boolean hadJobThere(Stay stay) {
-        Site here = jobSites.get(siteJobs.get(stay.site).get(0));
+        Site here = knownSite(stay.site);
         LocalDate day = stay.fromDay;
         for (JobDay jd : technicianDays.getOrDefault(stay.technician, List.of())) {
             if (!jd.day.equals(day)) {

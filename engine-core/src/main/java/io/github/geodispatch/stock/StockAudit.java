@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -253,9 +254,12 @@ public final class StockAudit {
             List<Finding> findings = monitor.findings(asOf);
             List<JournalProblem> all = new ArrayList<>(importer.problems());
             all.addAll(problems);
-            all.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new StockReport(asOf, book.levels(), margin.report(), findings, summary,
-                    all.subList(0, Math.min(all.size(), JournalReader.MAX_KEPT_PROBLEMS)),
+            // when there are more than can be kept, the refused lines first: a flood of flagged ones must not hide them
+            all.sort(Comparator.comparing((JournalProblem p) -> p.kind() == JournalProblem.Kind.FLAGGED)
+                    .thenComparingLong(JournalProblem::line));
+            List<JournalProblem> kept = new ArrayList<>(all.subList(0, Math.min(all.size(), JournalReader.MAX_KEPT_PROBLEMS)));
+            kept.sort(Comparator.comparingLong(JournalProblem::line));
+            return new StockReport(asOf, book.levels(), margin.report(), findings, summary, kept,
                     importer.problemCount() + problemCount, late, untracked, window.window(), window.jobsLetGo(),
                     window.peakJobsHeld());
         }

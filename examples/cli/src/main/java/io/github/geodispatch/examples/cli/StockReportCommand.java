@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -156,9 +157,10 @@ public final class StockReportCommand implements Callable<Integer> {
                 report.recordsAfterAsOf(), report.untrackedParts());
         o.printf("memory: audit window %d days; %d jobs let go after it, at most %d held at once%n",
                 report.window().toDays(), report.jobsLetGo(), report.peakJobsHeld());
-        report.journal().problems().stream().limit(10).forEach(p -> err.println("  " + p));
-        report.problems().stream().filter(p -> p.kind() != JournalProblem.Kind.FLAGGED).limit(10)
-                .forEach(p -> err.println("  " + p));
+        InputCheck.print(err, "  ", report.journal().problems(), report.journal().rejected());
+        List<JournalProblem> refused = report.problems().stream().filter(p -> p.kind() != JournalProblem.Kind.FLAGGED)
+                .toList();
+        InputCheck.print(err, "  ", refused, refused.size());
         Map<String, long[]> locations = new TreeMap<>();
         long value = 0;
         for (StockLevel l : report.levels()) {

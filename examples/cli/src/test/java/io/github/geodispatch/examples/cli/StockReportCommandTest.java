@@ -114,6 +114,29 @@ class StockReportCommandTest {
         assertThat(printed).contains("line 401: INVALID: stock.transfer refused, INSUFFICIENT_STOCK");
     }
 
+    /** More flagged lines than the report keeps (1,000) must not hide the stock lines refused after them. */
+    @Test
+    void refusedStockLinesAreShownAfterAFloodOfFlaggedOnes(@TempDir Path tmp) throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SAMPLE.resolve("journal.jsonl")).subList(0, 400));
+        for (int i = 0; i < 1_100; i++) { // a payment recorded after the job was closed: imported, flagged
+            String job = "J-F" + i;
+            lines.add("{\"type\":\"job.created\",\"job\":\"" + job + "\",\"at\":\"2026-11-02T08:00:00+05:30\","
+                    + "\"branch\":\"BR-1\",\"customer\":\"C-F\",\"job_type\":\"AC_SERVICE\","
+                    + "\"site\":{\"lat\":12.9,\"lng\":77.6,\"radius_m\":50.0},"
+                    + "\"quote\":{\"amount\":\"100.00\",\"currency\":\"INR\"}}");
+            lines.add("{\"type\":\"job.status\",\"job\":\"" + job + "\",\"at\":\"2026-11-02T09:00:00+05:30\","
+                    + "\"status\":\"CLOSED\"}");
+            lines.add("{\"type\":\"job.payment\",\"job\":\"" + job + "\",\"at\":\"2026-11-02T09:01:00+05:30\","
+                    + "\"mode\":\"CASH\",\"amount\":{\"amount\":\"100.00\",\"currency\":\"INR\"}}");
+        }
+        lines.add("{\"type\":\"stock.transfer\",\"at\":\"2026-11-02T09:30:00+05:30\",\"from\":\"WH-1\","
+                + "\"to\":\"VAN-T-101\",\"sku\":\"CAP-35\",\"qty\":100000}");
+        Path journal = Files.write(tmp.resolve("flood.jsonl"), lines);
+        String printed = run(1, "stock", "--journal", journal.toString(), "--as-of", "2026-11-02T10:00:00+05:30",
+                "--out", tmp.resolve("o").toString());
+        assertThat(printed).contains("line " + lines.size() + ": INVALID: stock.transfer refused, INSUFFICIENT_STOCK");
+    }
+
     @Test
     void badArgumentsAndAnUnreadableJournalExitTwo(@TempDir Path tmp) throws Exception {
         String journal = SAMPLE.resolve("journal.jsonl").toString();

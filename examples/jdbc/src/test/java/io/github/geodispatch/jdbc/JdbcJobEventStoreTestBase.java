@@ -22,10 +22,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
@@ -225,14 +225,16 @@ abstract class JdbcJobEventStoreTestBase {
         int threads = 6;
         int perThread = 15;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
+        // each round, every appender still racing reads before any appends: all but one of a round's first readers
+        // collide, however the threads are scheduled (a loaded machine could otherwise run them one after another)
+        Phaser round = new Phaser(threads);
         List<Future<int[]>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             results.add(pool.submit(() -> {
-                start.await();
                 int conflicts = 0;
                 for (int done = 0; done < perThread; ) {
                     List<JobEvent> current = store.readStream(stream);
+                    round.arriveAndAwaitAdvance();
                     try {
                         store.append(stream, current.size(), SampleEvents.expenses(stream, current, 1, 100));
                         done++;
@@ -240,10 +242,10 @@ abstract class JdbcJobEventStoreTestBase {
                         conflicts++;
                     }
                 }
+                round.arriveAndDeregister();
                 return new int[] {conflicts};
             }));
         }
-        start.countDown();
         int conflicts = 0;
         for (Future<int[]> f : results) {
             conflicts += f.get(60, TimeUnit.SECONDS)[0];

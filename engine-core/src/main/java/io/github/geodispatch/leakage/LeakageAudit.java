@@ -38,8 +38,8 @@ import java.util.Objects;
  * window (a stay still open closes as at the end of the journal). So inputs more than the window apart are not
  * related: a record for a job let go is reported (not audited), a payment reference reused more than the window
  * after its job was let go is no duplicate, a credit arriving that late is unlinked, a stay at a site let go is
- * not judged, a technician's ping that much older than their last is no longer too late. Within the window the findings are those of an audit that keeps everything. Stateless and
- * thread-safe; each run has its own monitor.
+ * not judged, a technician's ping that much older than their last is no longer too late. Within the window the
+ * findings are those of an audit that keeps everything. Stateless and thread-safe; each run has its own monitor.
  *
  * <pre>{@code
  * AuditReport report = LeakageAudit.run(Path.of("journal.jsonl"), Instant.parse("2026-11-10T00:00:00Z"),

@@ -287,10 +287,10 @@ public final class LeakageMonitor {
      * {@link CashLedger#settle}); days of assignments before it, but for those a visit still going on began on.
      * It keeps a done job that a visit still going on ({@link #visitStarted}) can change. "Touched" means fed an
      * event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have touched
-     * what was let go finds it gone: a record for the job starts a new one, a credit paying it links elsewhere or to nothing, a claim reusing
-     * its payment reference is no duplicate, a stay at its site is not judged, a van take for it is unexplained;
-     * {@link #collections} and positions before {@code before} leave it out. So call it with a time far enough back
-     * that nothing will touch what it lets go (a batch audit uses a window of weeks).
+     * what was let go finds it gone: a record for the job starts a new one, a credit paying it links elsewhere or to
+     * nothing, a claim reusing its payment reference is no duplicate, a stay at its site is not judged, a van take for
+     * it is unexplained; {@link #collections} and positions before {@code before} leave it out. So call it with a time
+     * far enough back that nothing will touch what it lets go (a batch audit uses a window of weeks).
      */
     public Retired retire(Instant before) {
         Objects.requireNonNull(before, "before");

@@ -153,8 +153,12 @@ public final class InvoiceCommand implements Callable<Integer> {
     static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
         JournalRecord.Customer customer = customers.get(state.customer());
         if (customer == null) {
+            // the invoice is drafted once the job has been done for the audit window: a customer record that comes
+            // later in the journal (an export that lists customers after their jobs) is read too late
             throw new BillingException("job " + state.id() + " names customer " + state.customer()
-                    + ", who has no customer record in the journal");
+                    + ", who has no customer record in the journal before the job is invoiced (a customer's record"
+                    + " must come before their jobs, or within " + LeakageAudit.DEFAULT_WINDOW.toDays()
+                    + " days after them)");
         }
         try {
             return new Party(customer.name(), null, customer.gstin(), customer.address(), customer.city(),

@@ -103,6 +103,22 @@ class InvoiceWindowTest {
         assertThat(register.get(3)).startsWith("KRM/2526/00003,").contains(",J-2,");
     }
 
+    /** An export that lists the customers after their jobs: the first invoice due finds no buyer, and says why. */
+    @Test
+    void customersListedMoreThanTheWindowAfterTheirJobsAreNamedAsTheCause() throws IOException {
+        String text = job("J-1", "2026-02-01T09:00:00+05:30", "2026-02-01T10:00:00+05:30")
+                + job("J-2", "2026-03-13T09:00:00+05:30", "2026-03-13T10:00:00+05:30")
+                + WindowJournals.header();
+        Path journal = Files.writeString(tmp.resolve("customers-last.jsonl"), text);
+
+        Cli cli = Cli.run("invoice", "--journal", journal.toString(), "--seller", SELLER.toString(), "--out",
+                tmp.resolve("out").toString());
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err()).contains("job J-1 names customer C-", "no customer record in the journal before the job"
+                + " is invoiced", "must come before their jobs, or within 35 days after them");
+    }
+
     @Test
     void theJobsHeldStayBoundedWhileTheJobsLetGoGrowWithTheJournal() throws IOException {
         int[] shortRun = memory(WindowJournals.journal(1_000, 200, 7, true));

@@ -91,4 +91,68 @@ class VisitRetentionTest {
         assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
                 .noneMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT || f.code() == LeakageCode.GHOST_VISIT);
     }
+
+    /** T-2 completed J-1; the next morning T-1 stays there two hours, then is never heard of again. */
+    @Test
+    void aStayOffTheBooksStillGoingOnWhenItsSitesJobIsLetGoIsJudged() {
+        long nextMorning = 23 * 60;
+        LeakageMonitor kept = fed(oneJob());
+        LeakageMonitor retained = fed(oneJob());
+        TechnicianId other = TechnicianId.of("T-2");
+        kept.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
+
+        retained.visitStarted(other, SITE, Scenario.instant(nextMorning));
+        assertThat(retained.retire(Scenario.instant(nextMorning + 60)).jobs()).as("its site must stay known").isEmpty();
+        retained.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
+        retained.retire(Scenario.instant(nextMorning + 180));
+
+        assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
+                .anyMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT);
+    }
+
+    /**
+     * Through the audit: T-1 completes J-1 at 06:58 among pings on site from 06:53 to 06:59, then goes quiet; the
+     * daily cut falls at 06:58:30, while the pings that make the stay a visit still wait in the reorder window.
+     */
+    @Test
+    void pingsStillHeldForTheirOrderAreReadBeforeTheJobsTheyVisitAreLetGo() throws Exception {
+        java.util.TreeMap<String, String> lines = new java.util.TreeMap<>(); // by time, then kind
+        String day = "2027-01-05T";
+        lines.put(day + "05:00:00 a", "{\"type\":\"job.created\",\"job\":\"J-1\",\"at\":\"" + day + "05:00:00+05:30\","
+                + "\"branch\":\"BR-1\",\"customer\":\"C-1\",\"job_type\":\"AC_SERVICE\",\"site\":{\"lat\":13.0,"
+                + "\"lng\":77.7,\"radius_m\":80.0},\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"}}");
+        lines.put(day + "06:00:00 a", "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"" + day
+                + "06:00:00+05:30\",\"technician\":\"T-1\"}");
+        for (int s = 0; s <= 360; s += 30) {
+            String at = String.format("%s06:%02d:%02d", day, 53 + s / 60, s % 60);
+            lines.put(at + " p", "{\"type\":\"ping\",\"ping_id\":\"P" + s + "\",\"technician\":\"T-1\",\"at\":\""
+                    + at + "+05:30\",\"lat\":13.0,\"lng\":77.7,\"accuracy_m\":5.0}");
+        }
+        lines.put(day + "06:55:00 a", "{\"type\":\"job.proof\",\"job\":\"J-1\",\"at\":\"" + day
+                + "06:55:00+05:30\",\"kind\":\"PHOTO\",\"ref\":\"ph\"}");
+        lines.put(day + "06:56:00 a", "{\"type\":\"job.proof\",\"job\":\"J-1\",\"at\":\"" + day
+                + "06:56:00+05:30\",\"kind\":\"OTP\",\"ref\":\"otp\"}");
+        lines.put(day + "06:58:00 a", "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"" + day
+                + "06:58:00+05:30\",\"status\":\"COMPLETED\"}");
+        lines.put(day + "06:58:00 b", "{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"" + day
+                + "06:58:00+05:30\",\"mode\":\"CASH\",\"amount\":{\"amount\":\"500.00\",\"currency\":\"INR\"}}");
+        // another technician's empty deposit each hour from the day before, so that the audit's daily cut falls at :58:30
+        java.time.OffsetDateTime hour = java.time.OffsetDateTime.parse("2027-01-04T06:58:30+05:30");
+        for (int h = 0; h < 41 * 24; h++, hour = hour.plusHours(1)) {
+            String at = hour.toString();
+            lines.put(at.substring(0, 19) + " d", "{\"type\":\"cash.deposit\",\"at\":\"" + at + "\",\"technician\":"
+                    + "\"T-9\",\"amount\":{\"amount\":\"0.00\",\"currency\":\"INR\"},\"reference\":\"F" + h + "\"}");
+        }
+        byte[] journal = ("{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BR-1\"}\n"
+                + "{\"type\":\"technician\",\"id\":\"T-9\",\"branch\":\"BR-1\"}\n"
+                + String.join("\n", lines.values()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Instant asOf = Instant.parse("2027-02-15T00:00:00Z");
+
+        AuditReport windowed = LeakageAudit.run(new java.io.ByteArrayInputStream(journal), asOf, LeakagePolicy.defaults());
+        AuditReport everything = LeakageAudit.run(new java.io.ByteArrayInputStream(journal), asOf,
+                LeakagePolicy.defaults(), java.time.Duration.ofDays(100_000));
+
+        assertThat(windowed.findings()).containsExactlyElementsOf(everything.findings())
+                .noneMatch(f -> f.code() == LeakageCode.GHOST_VISIT);
+    }
 }

@@ -12,6 +12,7 @@ import io.github.geodispatch.journal.JournalRecord;
 import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.spi.Site;
 import io.github.geodispatch.spi.SiteId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
@@ -22,6 +23,8 @@ import java.time.InstantSource;
  * tracker's clock is the audit time, so historical pings are not "from the future". Not thread-safe.
  */
 public final class PingVisits {
+    /** How long the tracker holds pings to restore their order (its default). */
+    private static final Duration REORDER_WINDOW = Duration.ofMinutes(2);
     private final LeakageMonitor monitor;
     private final FenceIndex fences = FenceIndex.builder().build();
     private final VisitTracker tracker;
@@ -30,7 +33,7 @@ public final class PingVisits {
 
     public PingVisits(LeakageMonitor monitor, Instant asOf) {
         this.monitor = monitor;
-        this.tracker = VisitTracker.builder(fences).clock(InstantSource.fixed(asOf))
+        this.tracker = VisitTracker.builder(fences).clock(InstantSource.fixed(asOf)).reorderWindow(REORDER_WINDOW)
                 .dwellThreshold(monitor.policy().ghostVisitMinimumStay())
                 .listener(this::onEvent).build();
     }
@@ -47,9 +50,13 @@ public final class PingVisits {
         fences.remove(FenceId.of(site.value()));
     }
 
-    /** Lets go of the technicians with no ping since {@code before} (their open stays close, as at the end). */
+    /**
+     * Lets go of the technicians with no ping since {@code before} and the reorder window after it (their held pings
+     * are read and their open stays close, as at the end): afterwards every ping before {@code before} has been read,
+     * so every visit it begins is known to the monitor before the jobs untouched since then are let go.
+     */
     public void forgetIdle(Instant before) {
-        tracker.forgetIdle(before);
+        tracker.forgetIdle(before.plus(REORDER_WINDOW));
     }
 
     public void ping(JournalRecord.Ping p) {

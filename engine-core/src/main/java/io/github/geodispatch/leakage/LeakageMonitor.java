@@ -228,9 +228,9 @@ public final class LeakageMonitor {
     /**
      * Says that a stay of {@code technician} at {@code site} from {@code from} has become a visit and goes on (the
      * visit detector's {@code VisitStarted}). Until it ends ({@link #visit} or {@link #suspectVisit} with the same
-     * technician, site and start), {@link #retire} keeps the done jobs at that site: a technician who stays on at
-     * the site of a job they completed, and then goes quiet, would otherwise have the job let go with GHOST_VISIT
-     * before the visit that clears it is reported, and a stay there off the books would find the site unknown.
+     * technician, site and start), {@link #retire} keeps the done jobs it can still change: a technician who stays on
+     * at the site of a job they completed, and then goes quiet, would otherwise have the job let go with GHOST_VISIT
+     * before the visit that clears it is reported.
      */
     public void visitStarted(TechnicianId technician, SiteId site, Instant from) {
         openVisits.computeIfAbsent(Objects.requireNonNull(site, "site"), s -> new ArrayList<>(1))
@@ -285,7 +285,7 @@ public final class LeakageMonitor {
      * its stays and what left stock for it (van takes for it stand explained); credits linked to no job; long stays
      * that ended before it (judged for OFF_BOOK_VISIT now); the cash its deposits settled (see
      * {@link CashLedger#settle}); days of assignments before it, but for those a visit still going on began on.
-     * It keeps the done jobs at a site where a visit still goes on ({@link #visitStarted}). "Touched" means fed an
+     * It keeps a done job that a visit still going on ({@link #visitStarted}) can change. "Touched" means fed an
      * event of the job, or a credit, claim or stay that re-examined it. Afterwards an input that would have touched
      * what was let go finds it gone: a record for the job starts a new one, a credit paying it links elsewhere or to
      * nothing, a claim reusing its payment reference is no duplicate, a stay at its site is not judged, a van take for
@@ -343,12 +343,19 @@ public final class LeakageMonitor {
     }
 
     /**
-     * Whether a visit still going on is at the job's site: it may clear the job's GHOST_VISIT (its technician's, begun
-     * by its completion), or be judged for OFF_BOOK_VISIT (anyone's), which needs the site's jobs known.
+     * Whether a visit still going on can change the job's findings: its technician's, at its site, begun by its
+     * completion (one that began later cannot, so a campus visited every day does not keep its done jobs).
      */
     private boolean stillVisited(JobFacts facts) {
-        return !openVisits.isEmpty() && facts.created() != null
-                && openVisits.containsKey(facts.created().site().id());
+        if (openVisits.isEmpty() || facts.created() == null) {
+            return false;
+        }
+        for (OpenVisit v : openVisits.getOrDefault(facts.created().site().id(), List.of())) {
+            if (Rules.stayCanChange(facts, v.technician(), v.from(), Instant.MAX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The start of the earliest visit still going on, if before {@code cut} (the days it may be judged against). */

@@ -318,11 +318,13 @@ public final class LeakageMonitor {
                 forgetCredit(reference);
             }
             linkedCredits.remove(job);
-            visits.forgetJob(job).ifPresent(sites::add);
+            visits.forgetJob(job, openVisits.getOrDefault(facts.created() == null ? null : facts.created().site().id(),
+                    List.of()).size()).ifPresent(sites::add);
             if (contractRules != null) {
                 contractRules.forget(job);
             }
         }
+        sites.addAll(visits.takeReleasedSites());
         stock.forget(new HashSet<>(gone));
         List<String> unlinked = new ArrayList<>();
         for (Map.Entry<String, Instant> e : creditsTouched.entrySet()) {

@@ -92,6 +92,25 @@ class VisitRetentionTest {
                 .noneMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT || f.code() == LeakageCode.GHOST_VISIT);
     }
 
+    /** T-2 completed J-1; the next morning T-1 stays there two hours, still there when J-1 is let go. */
+    @Test
+    void aStayOffTheBooksStillGoingOnWhenItsSitesJobIsLetGoIsJudged() {
+        long nextMorning = 23 * 60;
+        LeakageMonitor kept = fed(oneJob());
+        LeakageMonitor retained = fed(oneJob());
+        TechnicianId other = TechnicianId.of("T-2");
+        kept.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
+
+        retained.visitStarted(other, SITE, Scenario.instant(nextMorning));
+        assertThat(retained.retire(Scenario.instant(nextMorning + 60)).jobs()).as("nothing T-2 does can change it")
+                .hasSize(1);
+        retained.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
+        retained.retire(Scenario.instant(nextMorning + 180));
+
+        assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
+                .anyMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT);
+    }
+
     /**
      * Through the audit: T-1 completes J-1 at 06:58 among pings on site from 06:53 to 06:59, then goes quiet; the
      * daily cut falls at 06:58:30, while the pings that make the stay a visit still wait in the reorder window.

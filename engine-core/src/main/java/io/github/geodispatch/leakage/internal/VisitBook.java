@@ -52,11 +52,19 @@ public final class VisitBook {
     /** A day a technician had a job, with the job's site (kept here, so the day outlives the job's other state). */
     private record JobDay(JobId job, LocalDate day, Site site) {}
 
-    /** A site of no job held any more, with its currency and how many long stays there still wait to be settled. */
+    /**
+     * A site of no job held any more, with its currency, how many long stays there still wait to be settled and how
+     * many visits there were still going on when its last job was let go (each is judged when it ends).
+     */
     private static final class LapsedSite {
         final Site site;
         final Currency currency;
         int staysToSettle;
+        int visitsGoingOn;
+
+        boolean needed() {
+            return staysToSettle > 0 || visitsGoingOn > 0;
+        }
 
         LapsedSite(Site site, Currency currency) {
             this.site = site;
@@ -85,6 +93,8 @@ public final class VisitBook {
      * days after the job, at its site): kept, with the stays' count, until those stays are settled.
      */
     private final Map<SiteId, LapsedSite> lapsedSites = new HashMap<>();
+    /** Lapsed sites whose last visit going on has ended: a visit detector may drop their fences now. */
+    private final List<SiteId> released = new ArrayList<>();
     /** The sites that had stays before any job there was known (a live detector may report them). */
     private final Set<SiteId> unplaced = new HashSet<>();
 
@@ -125,6 +135,27 @@ public final class VisitBook {
         }
         Stay stay = new Stay(technician, site, from, to, Set.copyOf(signals), refused && !signals.isEmpty(), day(from));
         if (!seen.add(stay)) {
+            return List.of();
+        }
+        LapsedSite lapsed = siteJobs.containsKey(site) ? null : lapsedSites.get(site);
+        if (lapsed != null && lapsed.visitsGoingOn > 0) {
+            // a visit that was going on when the site's last job was let go: judged for OFF_BOOK_VISIT like the
+            // long stays kept there, and no more
+            if (--lapsed.visitsGoingOn == 0) {
+                released.add(site);
+            }
+            if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
+                longStays.add(stay);
+                longStaysByStart.computeIfAbsent(technician, t -> new TreeMap<>())
+                        .computeIfAbsent(from, f -> new ArrayList<>(1)).add(stay);
+                keptOnlyAsLong.add(stay);
+                lapsed.staysToSettle++;
+            } else {
+                seen.remove(stay);
+                if (!lapsed.needed()) {
+                    lapsedSites.remove(site);
+                }
+            }
             return List.of();
         }
         staysBySite.computeIfAbsent(site, s -> new ArrayList<>(2)).add(stay);
@@ -237,7 +268,7 @@ public final class VisitBook {
         List<Finding> found = offBook(settled, branches);
         for (Stay stay : atLapsedSites) { // judged: their site may go
             LapsedSite lapsed = lapsedSites.get(stay.site);
-            if (lapsed != null && --lapsed.staysToSettle == 0) {
+            if (lapsed != null && --lapsed.staysToSettle == 0 && !lapsed.needed()) {
                 lapsedSites.remove(stay.site);
             }
         }
@@ -246,9 +277,11 @@ public final class VisitBook {
 
     /**
      * Lets go of {@code job}'s site and assignment; returns its site when no other job uses it (its stays are let go
-     * too, and a visit detector may drop its fence).
+     * too, and a visit detector may drop its fence). {@code visitsGoingOn} visits at the site have begun and not
+     * ended: if the site goes, it is kept known for them, to judge them for OFF_BOOK_VISIT when they end, and is not
+     * returned (its fence must stay for them): {@link #takeReleasedSites} gives it once they have ended.
      */
-    public Optional<SiteId> forgetJob(JobId job) {
+    public Optional<SiteId> forgetJob(JobId job, int visitsGoingOn) {
         Currency currency = currencies.remove(job);
         assigned.remove(job);
         Site site = jobSites.remove(job);
@@ -263,10 +296,19 @@ public final class VisitBook {
         siteJobs.remove(site.id());
         List<Stay> stays = staysBySite.remove(site.id());
         int unsettled = forgetStays(stays);
-        if (unsettled > 0) {
-            lapsedSites.computeIfAbsent(site.id(), id -> new LapsedSite(site, currency)).staysToSettle += unsettled;
+        if (unsettled > 0 || visitsGoingOn > 0) {
+            LapsedSite lapsed = lapsedSites.computeIfAbsent(site.id(), id -> new LapsedSite(site, currency));
+            lapsed.staysToSettle += unsettled;
+            lapsed.visitsGoingOn += visitsGoingOn;
         }
-        return Optional.of(site.id());
+        return visitsGoingOn > 0 ? Optional.empty() : Optional.of(site.id());
+    }
+
+    /** The sites kept for visits going on when their last job was let go, whose visits have all ended since. */
+    public List<SiteId> takeReleasedSites() {
+        List<SiteId> out = List.copyOf(released);
+        released.clear();
+        return out;
     }
 
     /**

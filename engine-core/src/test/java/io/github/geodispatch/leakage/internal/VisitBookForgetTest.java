@@ -35,7 +35,7 @@ class VisitBookForgetTest {
         book.site(JobId.of("J-1"), site(), Currency.INR);
         assertThat(book.visit(TECHNICIAN, SITE, from, to, Set.of(), false)).containsExactly(JobId.of("J-1"));
 
-        assertThat(book.forgetJob(JobId.of("J-1"))).contains(SITE); // the stay is still kept as a long stay
+        assertThat(book.forgetJob(JobId.of("J-1"), 0)).contains(SITE); // the stay is still kept as a long stay
         book.settleStays(to.plus(Duration.ofHours(1)), t -> BranchId.of("BR-1"));
 
         book.site(JobId.of("J-2"), site(), Currency.INR);

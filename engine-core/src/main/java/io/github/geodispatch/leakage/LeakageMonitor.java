@@ -318,8 +318,7 @@ public final class LeakageMonitor {
                 forgetCredit(reference);
             }
             linkedCredits.remove(job);
-            visits.forgetJob(job, openVisits.getOrDefault(facts.created() == null ? null : facts.created().site().id(),
-                    List.of()).size()).ifPresent(sites::add);
+            visits.forgetJob(job, openVisitsAt(facts).size()).ifPresent(sites::add);
             if (contractRules != null) {
                 contractRules.forget(job);
             }
@@ -349,15 +348,18 @@ public final class LeakageMonitor {
      * completion (one that began later cannot, so a campus visited every day does not keep its done jobs).
      */
     private boolean stillVisited(JobFacts facts) {
-        if (openVisits.isEmpty() || facts.created() == null) {
-            return false;
-        }
-        for (OpenVisit v : openVisits.getOrDefault(facts.created().site().id(), List.of())) {
+        for (OpenVisit v : openVisitsAt(facts)) {
             if (Rules.stayCanChange(facts, v.technician(), v.from(), Instant.MAX)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The visits still going on at the job's site. */
+    private List<OpenVisit> openVisitsAt(JobFacts facts) {
+        return openVisits.isEmpty() || facts.created() == null ? List.of()
+                : openVisits.getOrDefault(facts.created().site().id(), List.of());
     }
 
     /** The start of the earliest visit still going on, if before {@code cut} (the days it may be judged against). */

@@ -144,10 +144,7 @@ public final class VisitBook {
             if (--lapsed.visitsGoingOn == 0) {
                 released.add(site);
             }
-            if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
-                longStays.add(stay);
-                longStaysByStart.computeIfAbsent(technician, t -> new TreeMap<>())
-                        .computeIfAbsent(from, f -> new ArrayList<>(1)).add(stay);
+            if (keptIfLong(stay)) {
                 keptOnlyAsLong.add(stay);
                 lapsed.staysToSettle++;
             } else {
@@ -162,12 +159,19 @@ public final class VisitBook {
         if (!siteJobs.containsKey(site)) {
             unplaced.add(site);
         }
-        if (!stay.refused && Duration.between(from, to).compareTo(policy.offBookMinimumStay()) >= 0) {
-            longStays.add(stay);
-            longStaysByStart.computeIfAbsent(technician, t -> new TreeMap<>())
-                    .computeIfAbsent(from, f -> new ArrayList<>(1)).add(stay);
-        }
+        keptIfLong(stay);
         return siteJobs.getOrDefault(site, List.of());
+    }
+
+    /** Keeps {@code stay} among the long stays OFF_BOOK_VISIT judges, if it is one (not refused, long enough). */
+    private boolean keptIfLong(Stay stay) {
+        if (stay.refused || Duration.between(stay.from, stay.to).compareTo(policy.offBookMinimumStay()) < 0) {
+            return false;
+        }
+        longStays.add(stay);
+        longStaysByStart.computeIfAbsent(stay.technician, t -> new TreeMap<>())
+                .computeIfAbsent(stay.from, f -> new ArrayList<>(1)).add(stay);
+        return true;
     }
 
     /**

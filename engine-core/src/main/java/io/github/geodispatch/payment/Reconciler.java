@@ -63,6 +63,12 @@ public final class Reconciler {
     /** The claims carrying each reference, kept earliest first. */
     private final Map<String, List<Claim>> claimsByReference = new HashMap<>();
     private final Map<Money, NavigableMap<Instant, List<Claim>>> claimsByAmount = new HashMap<>();
+    /**
+     * Per reference, the claim it belonged to when that claim's job was let go ({@link #forget}) while other claims
+     * of it were held: they stay duplicates of it, as they would be were nothing let go. One entry per reference,
+     * dropped with the reference's last claim.
+     */
+    private final Map<String, Claim> firstLetGo = new HashMap<>();
 
     /** A reconciler that matches by amount within {@code window} either side of the credit's time. */
     public Reconciler(Duration window) {
@@ -125,19 +131,25 @@ public final class Reconciler {
 
     /**
      * When two or more claims carry {@code reference}, the one it belongs to: the earliest claim of the job its
-     * statement credit links to, when that job claims it, else the earliest claim; every other claim is a
-     * duplicate. Empty when fewer than two claims carry it. Copies nothing, so a reference that many jobs claim (a
-     * technician's "NA" typed on every job) stays cheap to ask about.
+     * statement credit names by bill reference, when that job claims it, else the earliest claim (a credit that
+     * links by the reference itself links to that one); every other claim is a duplicate. A first claim whose job
+     * was let go while others of the reference were held stays the first (see {@link #forget}), unless a credit
+     * names a held claimant by bill reference. Empty when fewer than two claims carry it. Copies nothing, so a reference that many jobs claim (a technician's "NA" typed on every
+     * job) stays cheap to ask about.
      */
     public Optional<Claim> firstOfSeveral(String reference) {
         List<Claim> claims = claimsByReference.get(reference);
-        if (claims == null || claims.size() < 2) {
+        if (claims == null) {
+            return Optional.empty();
+        }
+        Claim letGo = firstLetGo.get(reference);
+        if (letGo == null && claims.size() < 2) {
             return Optional.empty();
         }
         StatementCredit credit = credits.get(reference);
         if (credit != null) {
             Optional<CreditMatch> match = match(credit);
-            if (match.isPresent()) {
+            if (match.isPresent() && match.get().basis() == CreditMatch.Basis.BILL_REFERENCE) {
                 for (Claim c : claims) {
                     if (c.job().equals(match.get().job())) {
                         return Optional.of(c);
@@ -145,18 +157,35 @@ public final class Reconciler {
                 }
             }
         }
-        return Optional.of(claims.get(0));
+        return Optional.of(letGo != null ? letGo : claims.get(0));
     }
 
     /**
      * Withdraws {@code job} and its {@code claims} (as they were recorded): a credit can no longer link to them.
-     * For letting go of a job nothing will touch again.
+     * For letting go of a job nothing will touch again. A claim that a reference belongs to while other claims of it
+     * are held is remembered as the reference's first claim until the last of them is withdrawn, so they stay
+     * duplicates of it.
      */
     public void forget(JobId job, List<Claim> claims) {
+        // which claims own their reference is read before anything is withdrawn (a credit may name the job)
+        List<Claim> owners = null;
+        for (Claim claim : claims) {
+            if (claim.reference() != null && firstOfSeveral(claim.reference()).filter(claim::equals).isPresent()) {
+                if (owners == null) {
+                    owners = new ArrayList<>(1);
+                }
+                owners.add(claim);
+            }
+        }
         jobs.remove(job);
         for (Claim claim : claims) {
             if (claim.reference() != null) {
                 removeFrom(claimsByReference, claim.reference(), claim);
+                if (!claimsByReference.containsKey(claim.reference())) {
+                    firstLetGo.remove(claim.reference());
+                } else if (owners != null && owners.contains(claim)) {
+                    firstLetGo.put(claim.reference(), claim);
+                }
             }
             NavigableMap<Instant, List<Claim>> byTime = claimsByAmount.get(claim.amount());
             if (byTime != null) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,9 +78,43 @@ class ReconcilerTest {
         r.job(JobId.of("J-3"));
         r.credit(credit("NA", 70_000, "J-3", 100));
         assertThat(r.firstOfSeveral("NA")).as("the credit's bill reference names J-3").contains(late);
-        r.forget(JobId.of("J-3"), java.util.List.of(late));
-        assertThat(r.firstOfSeveral("NA")).as("J-3 let go: the earliest claim again").contains(early);
+        r.forget(JobId.of("J-3"), List.of(late));
+        assertThat(r.firstOfSeveral("NA")).as("J-3 let go while J-1 and J-2 are held: still its claim").contains(late);
         assertThat(r.firstOfSeveral("QK99999999")).isEmpty();
+    }
+
+    @Test
+    void aFirstClaimLetGoWhileOthersOfItsReferenceAreHeldStaysTheFirstUntilTheLastIsLetGo() {
+        Reconciler r = new Reconciler(Duration.ofHours(2));
+        Reconciler.Claim first = claim("J-1", "T-1", 50_000, "QK11111111", 0);
+        Reconciler.Claim again = claim("J-1", "T-1", 50_000, "QK11111111", 5);
+        Reconciler.Claim second = claim("J-2", "T-2", 50_000, "QK11111111", 60);
+        Reconciler.Claim third = claim("J-3", "T-3", 50_000, "QK11111111", 90);
+        r.claim(first);
+        r.claim(again);
+        r.claim(second);
+
+        r.forget(JobId.of("J-1"), List.of(first, again));
+        assertThat(r.claims("QK11111111")).containsExactly(second);
+        assertThat(r.firstOfSeveral("QK11111111")).as("J-2 stays a duplicate of J-1's first claim").contains(first);
+        r.claim(third);
+        assertThat(r.firstOfSeveral("QK11111111")).contains(first);
+        assertThat(r.match(credit("QK11111111", 50_000, null, 100))).as("a credit links only to a claim held")
+                .get().extracting(CreditMatch::job).isEqualTo(JobId.of("J-2"));
+
+        r.forget(JobId.of("J-2"), List.of(second));
+        assertThat(r.firstOfSeveral("QK11111111")).contains(first);
+        r.forget(JobId.of("J-3"), List.of(third));
+        assertThat(r.firstOfSeveral("QK11111111")).isEmpty();
+        r.claim(claim("J-4", "T-4", 50_000, "QK11111111", 200));
+        assertThat(r.firstOfSeveral("QK11111111")).as("forgotten with the reference's last claim").isEmpty();
+
+        // a job whose only claim was nobody's first leaves nothing behind
+        Reconciler.Claim lone = claim("J-5", "T-5", 50_000, "QK22222222", 0);
+        r.claim(lone);
+        r.forget(JobId.of("J-5"), List.of(lone));
+        r.claim(claim("J-6", "T-6", 50_000, "QK22222222", 3 * 24 * 60));
+        assertThat(r.firstOfSeveral("QK22222222")).isEmpty();
     }
 
     @Test

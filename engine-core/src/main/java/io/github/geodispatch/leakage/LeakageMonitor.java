@@ -380,6 +380,11 @@ public final class LeakageMonitor {
         return jobs.size();
     }
 
+    /** How many sites of no job held the visit rules keep for stays still to be judged there (for tests). */
+    int lapsedSitesHeld() {
+        return visits.lapsedSitesHeld();
+    }
+
     private void forgetCredit(String reference) {
         reconciler.credit(reference).ifPresent(credit -> {
             looseCredits.remove(credit);

@@ -65,9 +65,12 @@ class VisitRetentionTest {
         LeakageMonitor retained = fed(oneJob());
         retained.visit(TECH, SITE, Scenario.instant(2), Scenario.instant(20));
         retained.visit(TECH, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 40));
-        assertThat(retained.retire(Scenario.instant(30)).jobs()).as("nothing after its completion touched it")
-                .hasSize(1);
+        LeakageMonitor.Retired retired = retained.retire(Scenario.instant(30));
+        assertThat(retired.jobs()).as("nothing after its completion touched it").hasSize(1);
+        assertThat(retired.sites()).as("no visit going on there: its fence may go").containsExactly(SITE);
+        assertThat(retained.lapsedSitesHeld()).as("kept for the next morning's stay").isOne();
         retained.retire(Scenario.instant(nextMorning + 60)); // the next morning's stay is settled now
+        assertThat(retained.lapsedSitesHeld()).as("let go once its stay is judged").isZero();
 
         assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
                 .anyMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT);
@@ -102,13 +105,36 @@ class VisitRetentionTest {
         kept.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
 
         retained.visitStarted(other, SITE, Scenario.instant(nextMorning));
-        assertThat(retained.retire(Scenario.instant(nextMorning + 60)).jobs()).as("nothing T-2 does can change it")
-                .hasSize(1);
+        LeakageMonitor.Retired retired = retained.retire(Scenario.instant(nextMorning + 60));
+        assertThat(retired.jobs()).as("nothing T-2 does can change it").hasSize(1);
+        assertThat(retired.sites()).as("its fence stays while T-2 is there").isEmpty();
         retained.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 120));
-        retained.retire(Scenario.instant(nextMorning + 180));
+        assertThat(retained.retire(Scenario.instant(nextMorning + 180)).sites()).as("T-2 has left")
+                .containsExactly(SITE);
+        assertThat(retained.lapsedSitesHeld()).as("the stay judged, the site let go").isZero();
 
         assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
                 .anyMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT);
+    }
+
+    /** As above, but T-2 stays ten minutes (too short to be off the books): the site goes when T-2 leaves. */
+    @Test
+    void aShortStayStillGoingOnWhenItsSitesJobIsLetGoReleasesTheSiteWhenItEnds() {
+        long nextMorning = 23 * 60;
+        LeakageMonitor kept = fed(oneJob());
+        LeakageMonitor retained = fed(oneJob());
+        TechnicianId other = TechnicianId.of("T-2");
+        kept.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 10));
+
+        retained.visitStarted(other, SITE, Scenario.instant(nextMorning));
+        assertThat(retained.retire(Scenario.instant(nextMorning + 5)).sites()).isEmpty();
+        assertThat(retained.lapsedSitesHeld()).isOne();
+        retained.visit(other, SITE, Scenario.instant(nextMorning), Scenario.instant(nextMorning + 10));
+        assertThat(retained.lapsedSitesHeld()).as("nothing left to judge there").isZero();
+        assertThat(retained.retire(Scenario.instant(nextMorning + 60)).sites()).containsExactly(SITE);
+
+        assertThat(retained.findings(AS_OF)).containsExactlyElementsOf(kept.findings(AS_OF))
+                .noneMatch(f -> f.code() == LeakageCode.OFF_BOOK_VISIT);
     }
 
     /**

@@ -315,6 +315,11 @@ public final class VisitBook {
         return out;
     }
 
+    /** How many sites of no job held are kept for their stays or visits going on (for tests of what is let go). */
+    public int lapsedSitesHeld() {
+        return lapsedSites.size();
+    }
+
     /**
      * Lets go of the days before {@code before}'s day (and before the day of any long stay still kept), and of
      * stays at sites of no known job that ended before {@code before}.

@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CustomerChangeProperties {
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-03-02T09:00:00+05:30");
-    /** Three points about 100 m apart: sites and jobs sit on them or 30 m off them, so jobs reach one site or two. */
+    /**
+     * Three points about 100 m apart: sites and jobs sit on them or 30 m off them, so a job of 80 m reaches one site or
+     * two (of 20 m, at most one; of 150 m, two or three).
+     */
     static final double[] POINTS = {12.9, 12.9009, 12.9018};
 
     record Place(int point, boolean offset) {
@@ -43,8 +46,11 @@ class CustomerChangeProperties {
     record Contract(Set<Integer> sites, boolean repairsToo, int startDay, int endDay, boolean activated,
                     int cancelledOnDay, boolean renewsPrevious) {}
 
-    /** A job: where, its type, the day it completes, and how it was paid (0: AMC claimed, 1: labour invoiced, 2: nothing). */
-    record Job(Place place, boolean repair, int completesOnDay, int paid) {}
+    /**
+     * A job: where, its type, the day it completes, how it was paid (0: AMC claimed, 1: labour invoiced, 2: nothing),
+     * and its site's radius (one site or two within it, or none).
+     */
+    record Job(Place place, boolean repair, int completesOnDay, int paid, double radiusMetres) {}
 
     record Customer(List<Place> sites, List<Contract> contracts, List<Job> jobs) {}
 
@@ -58,7 +64,7 @@ class CustomerChangeProperties {
                 Arbitraries.of(true, true, false), Arbitraries.integers().between(-1, 20), Arbitraries.of(true, false))
                 .as(Contract::new);
         Arbitrary<Job> job = Combinators.combine(place, Arbitraries.of(true, false), Arbitraries.integers().between(0, 25),
-                Arbitraries.integers().between(0, 2)).as(Job::new);
+                Arbitraries.integers().between(0, 2), Arbitraries.of(20.0, 80.0, 80.0, 150.0)).as(Job::new);
         return Combinators.combine(place.list().ofMinSize(4).ofMaxSize(4), contract.list().ofMinSize(1).ofMaxSize(4),
                 job.list().ofMinSize(1).ofMaxSize(6)).as(Customer::new);
     }
@@ -97,7 +103,7 @@ class CustomerChangeProperties {
     void callsOnTheContractRecordedLaterJudgeAChargedJobAtItsSiteAgain() throws IOException {
         Place site = new Place(0, false);
         Customer customer = new Customer(List.of(site), List.of(new Contract(Set.of(0), true, -5, 30, true, -1, false)),
-                List.of(new Job(site, true, 0, 0), new Job(site, true, 0, 0), new Job(site, true, 0, 1)));
+                List.of(new Job(site, true, 0, 0, 80.0), new Job(site, true, 0, 0, 80.0), new Job(site, true, 0, 1, 80.0)));
         List<String> calls = concat(jobLines(0, customer.jobs().get(0)), jobLines(1, customer.jobs().get(1)));
         List<String> charged = jobLines(2, customer.jobs().get(2));
 
@@ -117,7 +123,7 @@ class CustomerChangeProperties {
     void callsRecordedBeforeTheCustomerAreRankedWithTheCallsAfter() throws IOException {
         Place site = new Place(0, false);
         Customer customer = new Customer(List.of(site), List.of(new Contract(Set.of(0), true, -5, 30, true, -1, false)),
-                List.of(new Job(site, true, 1, 0), new Job(site, true, 2, 0), new Job(site, true, 0, 0)));
+                List.of(new Job(site, true, 1, 0, 80.0), new Job(site, true, 2, 0, 80.0), new Job(site, true, 0, 0, 80.0)));
         List<String> early = concat(jobLines(0, customer.jobs().get(0)), jobLines(1, customer.jobs().get(1)));
         List<String> earliestCall = jobLines(2, customer.jobs().get(2));
 
@@ -178,7 +184,7 @@ class CustomerChangeProperties {
         List<String> lines = new ArrayList<>();
         lines.add("{\"type\":\"job.created\",\"job\":\"" + job + "\",\"at\":\"" + T0 + "\",\"branch\":\"BLR\","
                 + "\"customer\":\"C-S\",\"job_type\":\"" + (j.repair() ? "AC_REPAIR" : "AC_PM") + "\",\"site\":{\"lat\":"
-                + j.place().lat() + ",\"lng\":77.6,\"radius_m\":80.0},\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"}"
+                + j.place().lat() + ",\"lng\":77.6,\"radius_m\":" + j.radiusMetres() + "},\"quote\":{\"amount\":\"500.00\",\"currency\":\"INR\"}"
                 + (j.paid() == 0 ? ",\"coverage\":{\"kind\":\"AMC\",\"ref\":\"AMC-0\",\"valid_until\":\"2026-12-31\"}" : "") + "}");
         lines.add("{\"type\":\"job.assigned\",\"job\":\"" + job + "\",\"at\":\"" + T0.plusMinutes(1) + "\",\"technician\":\"T-1\"}");
         OffsetDateTime done = T0.plusDays(j.completesOnDay()).plusHours(2);

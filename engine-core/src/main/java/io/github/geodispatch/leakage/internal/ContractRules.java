@@ -93,23 +93,26 @@ public final class ContractRules {
     private static final class CustomerJobs {
         private final NavigableMap<Double, Set<JobId>> byLatitude = new TreeMap<>();
         private final Map<SiteId, Set<JobId>> bySiteId = new HashMap<>();
-        private double widestRadius;
+        /** How many of the jobs held have each site radius: the widest is the last key, and shrinks as jobs go. */
+        private final NavigableMap<Double, Integer> radii = new TreeMap<>();
 
         void add(JobEvent.JobCreated job) {
             byLatitude.computeIfAbsent(job.site().location().lat(), k -> new LinkedHashSet<>()).add(job.header().job());
             bySiteId.computeIfAbsent(job.site().id(), k -> new LinkedHashSet<>()).add(job.header().job());
-            widestRadius = Math.max(widestRadius, job.site().radiusMetres());
+            radii.merge(job.site().radiusMetres(), 1, Integer::sum);
         }
 
         /** Removes the job; true when the customer has none left. */
         boolean remove(JobEvent.JobCreated job) {
             removeFrom(byLatitude, job.site().location().lat(), job.header().job());
             removeFrom(bySiteId, job.site().id(), job.header().job());
+            radii.computeIfPresent(job.site().radiusMetres(), (radius, n) -> n == 1 ? null : n - 1);
             return bySiteId.isEmpty(); // every job is held by its site's id
         }
 
         /** The jobs {@code site} may take: those within the widest radius in latitude, and those naming its id. */
         Set<JobId> near(CustomerSite site) {
+            double widestRadius = radii.isEmpty() ? 0 : radii.lastKey();
             double band = Math.toDegrees(widestRadius / GeoPoint.EARTH_RADIUS_M) * (1 + 1e-9) + 1e-12;
             double lat = site.location().lat();
             Set<JobId> near = new LinkedHashSet<>(bySiteId.getOrDefault(site.id(), Set.of()));

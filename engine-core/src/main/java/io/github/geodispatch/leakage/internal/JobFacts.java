@@ -85,9 +85,12 @@ public final class JobFacts {
         return lastTouched.isBefore(cut);
     }
 
-    /** True when nothing more is expected of the job: completed, closed or cancelled, or never created. */
+    /**
+     * True when nothing more is expected of the job: its last status completed, closed or cancelled, or never created.
+     * A job a journal takes back out of COMPLETED (on hold, rescheduled) is open again, as the importer holds it.
+     */
     public boolean done() {
-        return !account.created() || account.completedAt() != null || status == JobStatus.CLOSED
+        return !account.created() || status == JobStatus.COMPLETED || status == JobStatus.CLOSED
                 || status == JobStatus.CANCELLED;
     }
 

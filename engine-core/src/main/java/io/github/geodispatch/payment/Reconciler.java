@@ -69,6 +69,12 @@ public final class Reconciler {
      * dropped with the reference's last claim.
      */
     private final Map<String, Claim> firstLetGo = new HashMap<>();
+    /**
+     * References whose statement credit was let go ({@link #forgetCredit}, with the job it linked to) while claims of
+     * them are held: a credit still carries them, and the same credit again is still a repeat. Dropped with the
+     * reference's last claim.
+     */
+    private final Set<String> creditsLetGo = new HashSet<>();
 
     /** A reconciler that matches by amount within {@code window} either side of the credit's time. */
     public Reconciler(Duration window) {
@@ -108,7 +114,15 @@ public final class Reconciler {
 
     /** Records a credit; returns false (and changes nothing) when a credit with its reference was recorded. */
     public boolean credit(StatementCredit credit) {
-        return credits.putIfAbsent(credit.reference(), credit) == null;
+        return !creditsLetGo.contains(credit.reference()) && credits.putIfAbsent(credit.reference(), credit) == null;
+    }
+
+    /**
+     * Whether a statement credit carries {@code reference}: one recorded, or one let go while claims of the reference
+     * are held (see {@link #forgetCredit}).
+     */
+    public boolean carried(String reference) {
+        return credits.containsKey(reference) || creditsLetGo.contains(reference);
     }
 
     /** The credit recorded under {@code reference}, if any. */
@@ -183,6 +197,7 @@ public final class Reconciler {
                 removeFrom(claimsByReference, claim.reference(), claim);
                 if (!claimsByReference.containsKey(claim.reference())) {
                     firstLetGo.remove(claim.reference());
+                    creditsLetGo.remove(claim.reference());
                 } else if (owners != null && owners.contains(claim)) {
                     firstLetGo.put(claim.reference(), claim);
                 }
@@ -197,9 +212,15 @@ public final class Reconciler {
         }
     }
 
-    /** Withdraws the credit recorded under {@code reference}; a credit with that reference may then be recorded again. */
+    /**
+     * Withdraws the credit recorded under {@code reference}: no claim links to it any more. While claims carrying the
+     * reference are held, the reference stays carried and a credit with it stays a repeat (they are verified, as they
+     * would be were nothing let go); after, a credit with that reference may be recorded again.
+     */
     public void forgetCredit(String reference) {
-        credits.remove(reference);
+        if (credits.remove(reference) != null && claimsByReference.containsKey(reference)) {
+            creditsLetGo.add(reference);
+        }
     }
 
     private static <K> void removeFrom(Map<K, List<Claim>> map, K key, Claim claim) {
@@ -227,7 +248,7 @@ public final class Reconciler {
         }
         for (List<Claim> claims : byTime.subMap(credit.at().minus(window), true, credit.at().plus(window), true).values()) {
             for (Claim c : claims) {
-                if (c.reference() != null && credits.containsKey(c.reference())) {
+                if (c.reference() != null && carried(c.reference())) {
                     continue;
                 }
                 if (technician != null && (c.technician() == null || !technician.equals(c.technician().value()))) {

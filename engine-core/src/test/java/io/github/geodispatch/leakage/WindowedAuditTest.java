@@ -1,12 +1,16 @@
 package io.github.geodispatch.leakage;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +24,7 @@ class WindowedAuditTest {
             + "\"branch\":\"BR-1\",\"job_type\":\"AC_REPAIR\",\"site\":{\"lat\":12.95,\"lng\":77.6,\"radius_m\":80.0},"
             + "\"quote\":{\"amount\":\"999.00\",\"currency\":\"INR\"}}";
     private static final String STATUS = "{\"type\":\"job.status\",\"job\":\"%s\",\"at\":\"%s\",\"status\":\"%s\"}";
+    private static final String PROOF = "{\"type\":\"job.proof\",\"job\":\"%s\",\"at\":\"%s\",\"kind\":\"NOTE\",\"ref\":\"note\"}";
     /** A line of another kind, only to move the journal's clock (a day's retirement runs on it). */
     private static final String DEPOSIT = "{\"type\":\"cash.deposit\",\"at\":\"%s\",\"technician\":\"T-09\","
             + "\"amount\":{\"amount\":\"1.00\",\"currency\":\"INR\"},\"reference\":\"%s\"}";
@@ -37,6 +42,36 @@ class WindowedAuditTest {
 
         AuditReport windowed = assertSameAsKeepingEverything(journal, "2026-05-01T00:00+05:30");
         assertThat(windowed.jobsLetGo()).isZero();
+    }
+
+    /**
+     * J-1's UPI claim is carried by a statement credit that names J-2 by bill reference (the customer paid through
+     * J-2's link). J-2 is let go with the credit linked to it; J-1, touched again within the window each time, stays
+     * verified by that credit, whether it is still open or completed and touched by later records.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCreditLetGoWithTheJobItNamesStillVerifiesAnotherJobsClaimOfItsReference(boolean claimantCompleted)
+            throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                CREATED.formatted("J-2", "2026-03-02T09:00:00+05:30"),
+                STATUS.formatted("J-2", "2026-03-02T10:00:00+05:30", "COMPLETED"),
+                CREATED.formatted("J-1", "2026-03-02T10:00:00+05:30")));
+        if (claimantCompleted) {
+            lines.add(STATUS.formatted("J-1", "2026-03-02T11:00:00+05:30", "COMPLETED"));
+        }
+        lines.add("{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-03-02T11:05:00+05:30\",\"mode\":\"UPI\","
+                + "\"amount\":{\"amount\":\"999.00\",\"currency\":\"INR\"},\"reference\":\"323456789012\"}");
+        lines.add("{\"type\":\"statement\",\"at\":\"2026-03-02T13:00:00+05:30\",\"source\":\"UPI\","
+                + "\"reference\":\"323456789012\",\"amount\":{\"amount\":\"999.00\",\"currency\":\"INR\"},\"tr\":\"J-2\"}");
+        lines.add(PROOF.formatted("J-1", "2026-03-27T09:00:00+05:30"));
+        lines.add(DEPOSIT.formatted("2026-04-20T19:00:00+05:30", "F-49"));
+        lines.add(PROOF.formatted("J-1", "2026-04-21T09:00:00+05:30"));
+
+        AuditReport windowed = assertSameAsKeepingEverything(String.join("\n", lines), "2026-05-13T09:00+05:30");
+        assertThat(windowed.jobsLetGo()).as("J-2").isOne();
+        assertThat(windowed.findings()).noneMatch(f -> f.code() == LeakageCode.PAYMENT_UNVERIFIED
+                || f.code() == LeakageCode.PAYMENT_UNLINKED);
     }
 
     private static AuditReport assertSameAsKeepingEverything(String journal, String asOf) throws IOException {

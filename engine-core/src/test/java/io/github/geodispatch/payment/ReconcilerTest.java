@@ -118,6 +118,29 @@ class ReconcilerTest {
     }
 
     @Test
+    void aCreditLetGoWhileClaimsOfItsReferenceAreHeldStillCarriesThemUntilTheLastIsLetGo() {
+        Reconciler r = new Reconciler(Duration.ofHours(2));
+        Reconciler.Claim claim = claim("J-1", "T-1", 50_000, "QK11111111", 0);
+        r.claim(claim);
+        r.claim(claim("J-3", "T-1", 50_000, null, 5)); // competes for amount matches only while J-1's claim is unverified
+        StatementCredit credit = credit("QK11111111", 50_000, "J-2", 30);
+        assertThat(r.credit(credit)).isTrue();
+
+        r.forgetCredit("QK11111111"); // let go with J-2, the job it names
+        assertThat(r.credit("QK11111111")).isEmpty();
+        assertThat(r.carried("QK11111111")).as("J-1's claim stays verified").isTrue();
+        assertThat(r.credit(credit)).as("the same credit again is still a repeat").isFalse();
+        assertThat(r.match(credit("QK22222222", 50_000, null, 10))).as("J-1's claim does not compete")
+                .get().extracting(CreditMatch::job).isEqualTo(JobId.of("J-3"));
+
+        r.forget(JobId.of("J-1"), List.of(claim));
+        assertThat(r.carried("QK11111111")).isFalse();
+        assertThat(r.credit(credit)).as("no claim of it held: recorded afresh").isTrue();
+        r.forgetCredit("QK11111111");
+        assertThat(r.carried("QK11111111")).as("let go with no claim of it held: nothing kept").isFalse();
+    }
+
+    @Test
     void cashAndCoverageClaimsLeaveNoStatementTrace() {
         Reconciler r = new Reconciler(Duration.ofHours(2));
         r.claim(new Reconciler.Claim(JobId.of("J-1"), null, PaymentMode.CASH, Money.kes(70_000), null, T, UUID.randomUUID()));

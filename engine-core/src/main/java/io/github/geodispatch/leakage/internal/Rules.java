@@ -250,7 +250,7 @@ public final class Rules {
             if (!p.mode().needsStatementCredit() || isDuplicate(p, duplicates)) {
                 continue;
             }
-            boolean carried = p.reference() != null && reconciler.credit(p.reference()).isPresent();
+            boolean carried = p.reference() != null && reconciler.carried(p.reference());
             if (!carried && !linked) {
                 out.add(finding(LeakageCode.PAYMENT_UNVERIFIED, f, p.reference(), p.amount(),
                         List.of(p.header().eventId().toString()), p.header().occurredAt().plus(policy.verificationGrace())));

@@ -209,10 +209,24 @@ public final class LeakageMonitor {
     /** Feeds one stock event (movements, counts, the catalogue, locations); a repeated event id changes nothing. */
     public void accept(StockEvent event) {
         if (stockEventIds.add(event.header().eventId())) {
+            tick(event.header().occurredAt());
             JobId job = stock.apply(event);
             if (job != null) {
                 judgeAgain(job);
             }
+        }
+    }
+
+    /**
+     * A record of {@code job} at {@code at} that this monitor's rules do not read (a payment, to a monitor that runs
+     * only the stock rules): the job counts as touched then, so {@link #retire} lets it go only the window after its
+     * last record, as if it had been fed. Nothing when the job is not held.
+     */
+    public void touch(JobId job, Instant at) {
+        JobFacts facts = jobs.get(job);
+        if (facts != null) {
+            tick(at);
+            touchOrder.touched(facts, clock);
         }
     }
 

@@ -17,7 +17,6 @@ import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
-import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Role;
 import io.github.geodispatch.spi.StockAppend;
 import io.github.geodispatch.spi.StockEvent;
@@ -165,9 +164,9 @@ public final class StockAudit {
         }
 
         /**
-         * The job events the stock findings and the margin read: creations, assignments, parts and invoices; and the
-         * status changes that end a job, which let the monitor retire it (the monitor runs the stock rules only, so
-         * the other events are not fed).
+         * The job events the stock findings and the margin read: creations, assignments, status changes (whether a job
+         * is done), parts and invoices. Every other job event (a payment, a proof, an expense) only touches its job:
+         * the monitor runs the stock rules only, and a job is let go the window after its last record of any kind.
          */
         @Override
         public void event(JobEvent event) {
@@ -179,7 +178,7 @@ public final class StockAudit {
                 monitor.accept(event);
                 margin.accept(event);
                 technicians.put(job, a.technician());
-            } else if (event instanceof JobEvent.StatusChanged s && ends(s.status())) {
+            } else if (event instanceof JobEvent.StatusChanged) {
                 monitor.accept(event);
             } else if (event instanceof JobEvent.JobUnassigned) {
                 monitor.accept(event);
@@ -195,11 +194,9 @@ public final class StockAudit {
                 } else {
                     untracked++;
                 }
+            } else {
+                monitor.touch(job, event.header().occurredAt());
             }
-        }
-
-        private static boolean ends(JobStatus status) {
-            return status == JobStatus.COMPLETED || status == JobStatus.CLOSED || status == JobStatus.CANCELLED;
         }
 
         @Override
@@ -212,14 +209,24 @@ public final class StockAudit {
             try {
                 d = book.decide(actor, command(record), record.at().toInstant(), ids);
             } catch (IllegalArgumentException e) {
-                problem(line, record.type() + ": " + e.getMessage());
+                refused(line, record, record.type() + ": " + e.getMessage());
                 return;
             }
             if (d.accepted()) {
                 apply(d);
             } else {
-                problem(line, record.type() + " refused, " + d.rejection().reason() + ": " + d.rejection().message());
+                refused(line, record, record.type() + " refused, " + d.rejection().reason() + ": " + d.rejection().message());
             }
+        }
+
+        /** A refused stock record is still a record of the job it names: the window runs from it, as from any other. */
+        private void refused(long line, JournalRecord.Stock record, String message) {
+            JobId job = record instanceof StockRecords.Use r ? r.job()
+                    : record instanceof StockRecords.Return r ? r.job() : null;
+            if (job != null) {
+                monitor.touch(job, record.at().toInstant());
+            }
+            problem(line, message);
         }
 
         private void apply(StockBook.Decision decision) {

@@ -200,6 +200,32 @@ class JournalReaderTest {
         assertThat(records).hasSize(4);
     }
 
+    /**
+     * A contract term longer than {@link io.github.geodispatch.spi.ContractTerms#MAX_TERM_YEARS} years is INVALID
+     * naming the line and its end (0001 to 9999 at 365 visits a year ran the contracts report out of memory).
+     */
+    @Test
+    void aContractTermOfAHundredYearsOrMoreIsInvalidNamingTheLineAndItsEnd() throws IOException {
+        String contract = "{\"type\":\"contract.drafted\",\"customer\":\"C-103\",\"at\":\"2025-06-25T11:00:00+05:30\","
+                + "\"contract\":\"AMC-099\",\"contract_kind\":\"AMC\",\"sites\":[\"S-103\"],\"visits_per_year\":365,"
+                + "\"visit_job_type\":\"AC_PM\",\"job_types\":[\"AC_PM\",\"AC_REPAIR\"],\"labour_covered\":true,"
+                + "\"response_hours\":24,\"price\":{\"amount\":\"2999.00\",\"currency\":\"INR\"},"
+                + "\"start\":\"START\",\"end\":\"END\"}";
+        String text = String.join("\n", contract.replace("START", "0001-01-01").replace("END", "9999-12-31"),
+                contract.replace("START", "2025-07-01").replace("END", "2125-06-30"),
+                contract.replace("START", "2025-07-01").replace("END", "2125-07-01"), "");
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = read(text, problems);
+        assertThat(problems).extracting(JournalProblem::line, JournalProblem::kind, JournalProblem::message).containsExactly(
+                Tuple.tuple(1L, Kind.INVALID, "contract.drafted: end 9999-12-31 is 100 years or more after start "
+                        + "0001-01-01: a contract's term is at most 100 years (contract AMC-099 could end 0100-12-31 at "
+                        + "the latest)"),
+                Tuple.tuple(3L, Kind.INVALID, "contract.drafted: end 2125-07-01 is 100 years or more after start "
+                        + "2025-07-01: a contract's term is at most 100 years (contract AMC-099 could end 2125-06-30 at "
+                        + "the latest)"));
+        assertThat(records).hasSize(1);
+    }
+
     @Test
     void unknownFieldsAreSkippedAndCrLfBomAndBlankLinesAreFine() throws IOException {
         String text = "\uFEFF{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47.5Z\","

@@ -1,5 +1,6 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
 
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Reads pings from CSV with the header {@code ping_id,technician_id,timestamp,lat,lng,accuracy_m}
  * (any column order; an optional {@code mock_location} column of {@code true}/{@code false}),
- * timestamps ISO-8601 with offset, numbers in plain decimal notation (an exponent is allowed; hexadecimal,
+ * timestamps ISO-8601 with offset in years 0001-9999 ({@link io.github.geodispatch.spi.CalendarRange}), numbers in
+ * plain decimal notation (an exponent is allowed; hexadecimal,
  * {@code NaN}, {@code Infinity} and type suffixes are not). Fields are plain (no quoting). The file is UTF-8;
  * a byte order mark before the header is skipped; a line ends at LF, CRLF or a lone CR. A malformed row
  * (including one whose bytes are not UTF-8, one with a control character other than tab, or one longer than
@@ -117,7 +119,8 @@ public final class PingCsv {
                 }
                 Ping ping = new Ping(f[column.get("ping_id")].strip(),
                         new TechnicianId(f[column.get("technician_id")].strip()),
-                        OffsetDateTime.parse(f[column.get("timestamp")].strip()).toInstant(),
+                        CalendarRange.require(OffsetDateTime.parse(f[column.get("timestamp")].strip()), "timestamp")
+                                .toInstant(),
                         new GeoPoint(number(f, column, "lat"), number(f, column, "lng")),
                         number(f, column, "accuracy_m"), mock);
                 rows++;

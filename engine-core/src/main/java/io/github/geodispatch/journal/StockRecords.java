@@ -5,6 +5,7 @@ import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.LocationId;
 import io.github.geodispatch.spi.LocationKind;
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.spi.StockEvent;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.WriteOffReason;
 
@@ -85,6 +86,7 @@ public final class StockRecords {
             requireSku(sku);
             requirePositive(quantity);
             Objects.requireNonNull(unitCost, "unit_cost").requireNonNegative("unit_cost");
+            StockEvent.Received.requireValue(quantity, unitCost);
             serials = serials == null ? List.of() : List.copyOf(serials);
             reference = reference == null || reference.isBlank() ? null : reference;
         }

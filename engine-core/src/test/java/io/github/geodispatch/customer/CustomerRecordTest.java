@@ -1,5 +1,6 @@
 package io.github.geodispatch.customer;
 
+import io.github.geodispatch.contract.VisitSchedule;
 import io.github.geodispatch.customer.CustomerCommand.ActivateContract;
 import io.github.geodispatch.customer.CustomerCommand.AddSite;
 import io.github.geodispatch.customer.CustomerCommand.CancelContract;
@@ -14,6 +15,7 @@ import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractKind;
 import io.github.geodispatch.spi.ContractPlan;
+import io.github.geodispatch.spi.ContractTermException;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.CustomerId;
@@ -35,9 +37,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The customer record: formats, duplicates, roles and branches, the contract lifecycle, the hash chain. */
 class CustomerRecordTest {
@@ -163,6 +167,27 @@ class CustomerRecordTest {
         assertThat(reason(record.execute(dispatcher, new ActivateContract(C1, ContractId.of("AMC-1"))))).isEqualTo(Reason.ROLE_NOT_PERMITTED);
         assertThat(reason(record.execute(Actor.owner(TenantId.of("other"), "o"), new ChangeProfile(C1,
                 profile("+919845012345", null, null, null))))).isEqualTo(Reason.CUSTOMER_NOT_FOUND);
+    }
+
+    /**
+     * The longest term at the most visits a plan has is drafted and schedules one visit a day (36,524 for these
+     * hundred years: a few megabytes per unit); a day longer cannot even be put to the record, a typed error.
+     */
+    @Test
+    void theLongestContractTermIsAHundredYearsAndSchedulesADailyVisitEachDay() {
+        withSiteAndUnit();
+        ContractPlan daily = new ContractPlan(365, 0, 14, "AC_PM", 0, List.of(), PartsCover.NONE, 0, true, 24);
+        LocalDate start = LocalDate.of(2026, 3, 1);
+        ContractTerms longest = new ContractTerms(ContractId.of("AMC-100"), ContractKind.AMC, List.of(SiteId.of("S-1")),
+                List.of(), daily, Money.inr(500_000), 1, start, start.plusYears(100).minusDays(1), null);
+        CustomerState state = record.execute(OWNER, new DraftContract(C1, longest)).orThrow();
+        assertThat(state.contracts()).containsKey(ContractId.of("AMC-100"));
+        assertThat(VisitSchedule.visitsPerUnit(longest)).isEqualTo(36_524)
+                .isEqualTo(ChronoUnit.DAYS.between(start, start.plusYears(100)));
+
+        assertThatThrownBy(() -> new ContractTerms(ContractId.of("AMC-101"), ContractKind.AMC, List.of(SiteId.of("S-1")),
+                List.of(), daily, Money.inr(500_000), 1, start, start.plusYears(100), null))
+                .isInstanceOfSatisfying(ContractTermException.class, e -> assertThat(e.field()).isEqualTo("end"));
     }
 
     @Test

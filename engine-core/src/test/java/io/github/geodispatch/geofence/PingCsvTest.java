@@ -56,6 +56,32 @@ class PingCsvTest {
         assertThat(pings.get(0).point().lng()).isEqualTo(-5.0);
     }
 
+    /**
+     * A timestamp outside years 0001-9999 is a rejected row naming it (the visit tracker's millisecond arithmetic
+     * overflowed on the JDK's extremes); the first and last moments of 0001 and 9999 still read.
+     */
+    @Test
+    void aTimestampOutsideYears0001To9999IsARejectedRow() throws IOException {
+        String csv = "ping_id,technician_id,timestamp,lat,lng,accuracy_m\n"
+                + "a,T-1,2026-11-03T08:31:25+05:30,12.5,77.5,10\n"
+                + "b,T-1,+999999999-12-31T23:59:59-18:00,12.5,77.5,10\n"
+                + "c,T-1,-999999999-01-01T00:00:00+18:00,12.5,77.5,10\n"
+                + "d,T-1,0000-12-31T23:59:59Z,12.5,77.5,10\n"
+                + "e,T-1,0001-01-01T00:00:00+05:30,12.5,77.5,10\n"
+                + "f,T-1,9999-12-31T23:59:59-18:00,12.5,77.5,10\n";
+        List<Ping> pings = new ArrayList<>();
+
+        PingCsv.Result result = read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), pings);
+
+        assertThat(pings).extracting(Ping::pingId).containsExactly("a", "e", "f");
+        assertThat(result.rejected()).isEqualTo(3);
+        assertThat(result.problems()).extracting(PingCsv.Problem::line).containsExactly(3L, 4L, 5L);
+        assertThat(result.problems()).extracting(PingCsv.Problem::message).containsExactly(
+                "timestamp +999999999-12-31T23:59:59-18:00 is outside the years 0001-9999",
+                "timestamp -999999999-01-01T00:00+18:00 is outside the years 0001-9999",
+                "timestamp 0000-12-31T23:59:59Z is outside the years 0001-9999");
+    }
+
     @Test
     void aHeaderWithoutARequiredColumnOrAnEmptyFileIsUnusable() {
         assertThatThrownBy(() -> read(new ByteArrayInputStream("ping_id,lat\n".getBytes(StandardCharsets.UTF_8)),

@@ -16,6 +16,7 @@ import io.github.geodispatch.spi.TechnicianId;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -154,6 +155,75 @@ class JournalReaderTest {
                 + "\"amount\":{\"amount\":\"-5.00\",\"currency\":\"INR\"}}", Kind.INVALID, "must not be negative");
         assertProblem("{\"type\":\"ping\",\"ping_id\":\"p\",\"technician\":\"T\",\"at\":\"2026-11-02T08:21:47Z\","
                 + "\"lat\":91,\"lng\":0}", Kind.INVALID, "lat must be in [-90, 90]");
+    }
+
+    /**
+     * A time or date outside years 0001-9999 (the JDK holds a billion years either side; the audit's, the invoicer's
+     * and the contracts' arithmetic overflowed on them) is INVALID naming its line and field, on the fast paths and
+     * the general one alike; the first and last moments of 0001 and 9999, in any offset, still read.
+     */
+    @Test
+    void timesAndDatesOutsideYears0001To9999AreInvalidNamingTheLineAndField() throws IOException {
+        String contract = "{\"type\":\"contract.drafted\",\"customer\":\"C-103\",\"at\":\"2025-06-25T11:00:00+05:30\","
+                + "\"contract\":\"AMC-099\",\"contract_kind\":\"AMC\",\"sites\":[\"S-103\"],\"visits_per_year\":4,"
+                + "\"visit_job_type\":\"AC_PM\",\"job_types\":[\"AC_PM\"],\"labour_covered\":true,\"response_hours\":24,"
+                + "\"price\":{\"amount\":\"2999.00\",\"currency\":\"INR\"},\"start\":\"2025-07-01\",\"end\":\"END\"}";
+        String text = String.join("\n",
+                "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"-999999999-01-01T00:00:00+18:00\",\"technician\":\"T-001\"}",
+                "{\"type\":\"job.status\",\"job\":\"J-1\",\"at\":\"+999999999-12-31T23:59:59-18:00\",\"status\":\"COMPLETED\"}",
+                "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"0000-12-31T23:59:59Z\",\"technician\":\"T-001\"}",
+                "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"+10000-01-01T00:00:00Z\",\"technician\":\"T-001\"}",
+                "{\"type\":\"stock.transfer\",\"at\":\"-999999999-01-01T00:00:00+18:00\",\"from\":\"WH-1\",\"to\":\"VAN-1\","
+                        + "\"sku\":\"CAP-35\",\"qty\":4}",
+                "{\"type\":\"ping\",\"ping_id\":\"p\",\"technician\":\"T-001\",\"at\":\"0000-06-01T08:00:00Z\",\"lat\":1,\"lng\":2}",
+                "{\"type\":\"job.payment\",\"job\":\"J-1\",\"at\":\"2026-11-02T08:21:47Z\",\"mode\":\"PENDING\","
+                        + "\"amount\":{\"amount\":\"0.00\",\"currency\":\"INR\"},\"promised_on\":\"+999999999-12-31\"}",
+                contract.replace("END", "+999999999-12-31"),
+                "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"0001-01-01T00:00:00+05:30\",\"technician\":\"T-001\"}",
+                "{\"type\":\"job.assigned\",\"job\":\"J-1\",\"at\":\"9999-12-31T23:59:59-18:00\",\"technician\":\"T-001\"}",
+                "{\"type\":\"stock.transfer\",\"at\":\"9999-12-31T23:59:59-18:00\",\"from\":\"WH-1\",\"to\":\"VAN-1\","
+                        + "\"sku\":\"CAP-35\",\"qty\":4}",
+                contract.replace("2025-07-01", "0001-01-01").replace("END", "0001-12-31"),
+                "");
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = read(text, problems);
+        assertThat(problems).allSatisfy(p -> assertThat(p.kind()).isEqualTo(Kind.INVALID))
+                .extracting(JournalProblem::line, JournalProblem::message).containsExactly(
+                        Tuple.tuple(1L, "job.assigned: at -999999999-01-01T00:00+18:00 is outside the years 0001-9999"),
+                        Tuple.tuple(2L, "job.status: at +999999999-12-31T23:59:59-18:00 is outside the years 0001-9999"),
+                        Tuple.tuple(3L, "job.assigned: at 0000-12-31T23:59:59Z is outside the years 0001-9999"),
+                        Tuple.tuple(4L, "job.assigned: at +10000-01-01T00:00Z is outside the years 0001-9999"),
+                        Tuple.tuple(5L, "stock.transfer: at -999999999-01-01T00:00+18:00 is outside the years 0001-9999"),
+                        Tuple.tuple(6L, "ping: at 0000-06-01T08:00Z is outside the years 0001-9999"),
+                        Tuple.tuple(7L, "job.payment: promised_on +999999999-12-31 is outside the years 0001-9999"),
+                        Tuple.tuple(8L, "contract.drafted: end +999999999-12-31 is outside the years 0001-9999"));
+        assertThat(records).hasSize(4);
+    }
+
+    /**
+     * A contract term longer than {@link io.github.geodispatch.spi.ContractTerms#MAX_TERM_YEARS} years is INVALID
+     * naming the line and its end (0001 to 9999 at 365 visits a year ran the contracts report out of memory).
+     */
+    @Test
+    void aContractTermOfAHundredYearsOrMoreIsInvalidNamingTheLineAndItsEnd() throws IOException {
+        String contract = "{\"type\":\"contract.drafted\",\"customer\":\"C-103\",\"at\":\"2025-06-25T11:00:00+05:30\","
+                + "\"contract\":\"AMC-099\",\"contract_kind\":\"AMC\",\"sites\":[\"S-103\"],\"visits_per_year\":365,"
+                + "\"visit_job_type\":\"AC_PM\",\"job_types\":[\"AC_PM\",\"AC_REPAIR\"],\"labour_covered\":true,"
+                + "\"response_hours\":24,\"price\":{\"amount\":\"2999.00\",\"currency\":\"INR\"},"
+                + "\"start\":\"START\",\"end\":\"END\"}";
+        String text = String.join("\n", contract.replace("START", "0001-01-01").replace("END", "9999-12-31"),
+                contract.replace("START", "2025-07-01").replace("END", "2125-06-30"),
+                contract.replace("START", "2025-07-01").replace("END", "2125-07-01"), "");
+        List<JournalProblem> problems = new ArrayList<>();
+        List<JournalRecord> records = read(text, problems);
+        assertThat(problems).extracting(JournalProblem::line, JournalProblem::kind, JournalProblem::message).containsExactly(
+                Tuple.tuple(1L, Kind.INVALID, "contract.drafted: end 9999-12-31 is 100 years or more after start "
+                        + "0001-01-01: a contract's term is at most 100 years (contract AMC-099 could end 0100-12-31 at "
+                        + "the latest)"),
+                Tuple.tuple(3L, Kind.INVALID, "contract.drafted: end 2125-07-01 is 100 years or more after start "
+                        + "2025-07-01: a contract's term is at most 100 years (contract AMC-099 could end 2125-06-30 at "
+                        + "the latest)"));
+        assertThat(records).hasSize(1);
     }
 
     @Test

@@ -74,6 +74,16 @@ class StockRecordsTest {
         assertProblem("{\"type\":\"stock.receipt\",\"at\":\"2026-11-02T09:15:00+05:30\",\"location\":\"WH-1\",\"sku\":\"A\","
                 + "\"qty\":0,\"unit_cost\":{\"amount\":\"1.00\",\"currency\":\"INR\"}}", JournalProblem.Kind.INVALID,
                 "qty must be >= 1");
+        assertProblem("{\"type\":\"stock.receipt\",\"at\":\"2026-11-02T07:30:00+05:30\",\"location\":\"WH-1\",\"sku\":\"CAP-35\","
+                + "\"qty\":100000000,\"unit_cost\":{\"amount\":\"1000000000.00\",\"currency\":\"INR\"}}",
+                JournalProblem.Kind.INVALID, "stock.receipt: receipt value (qty x unit_cost) 100000000 x 1000000000.00 INR "
+                        + "is above the maximum amount 1000000000.00 INR");
+        assertProblem("{\"type\":\"stock.receipt\",\"at\":\"2026-11-02T07:30:00+05:30\",\"location\":\"WH-1\",\"sku\":\"CAP-35\","
+                + "\"qty\":2,\"unit_cost\":{\"amount\":\"500000000.01\",\"currency\":\"INR\"}}",
+                JournalProblem.Kind.INVALID, "receipt value (qty x unit_cost) 2 x 500000000.01 INR is above the maximum");
+        assertThat(JournalReader.parseLine("{\"type\":\"stock.receipt\",\"at\":\"2026-11-02T07:30:00+05:30\","
+                + "\"location\":\"WH-1\",\"sku\":\"CAP-35\",\"qty\":2,\"unit_cost\":{\"amount\":\"500000000.00\","
+                + "\"currency\":\"INR\"}}")).isInstanceOf(StockRecords.Receipt.class);
         assertProblem("{\"type\":\"stock.location\",\"at\":\"2026-11-02T09:15:00+05:30\",\"location\":\"X\",\"kind\":\"SHED\","
                 + "\"name\":\"x\",\"branch\":\"B\"}", JournalProblem.Kind.INVALID, "unknown location kind 'SHED'");
         assertProblem("{\"type\":\"stock.teleport\",\"at\":\"2026-11-02T09:15:00+05:30\"}", JournalProblem.Kind.INVALID,

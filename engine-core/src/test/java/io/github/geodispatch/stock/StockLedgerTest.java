@@ -104,6 +104,36 @@ class StockLedgerTest {
             assertThat(s.level(WAREHOUSE, CAP).quantity()).isEqualTo(2);
         }
 
+        /**
+         * A receipt's value (qty x unit cost) is a single amount, at most the maximum: one beyond the range of a long
+         * was stored and then overflowed folding the location's value (an ArithmeticException). Refused, typed, and
+         * nothing stored; so is an off-book use or a count surplus valued beyond a long at the catalogue cost.
+         */
+        @Test
+        void aValueOfQuantityTimesCostBeyondTheMaximumIsRefusedTypedAndStoresNothing() {
+            StockFixture s = new StockFixture().opened();
+            long before = s.store.lastPosition();
+            StockResult huge = s.run(STOREKEEPER, new StockCommand.Receive(WAREHOUSE, CAP, 100_000_000,
+                    Money.inr(100_000_000_000L), null, null));
+            assertThat(rejected(huge)).isEqualTo(Reason.INVALID_INPUT);
+            assertThat(((StockResult.Rejected) huge).rejection().message()).isEqualTo("receipt value (qty x unit_cost) "
+                    + "100000000 x 1000000000.00 INR is above the maximum amount 1000000000.00 INR");
+            assertThat(rejected(s.run(STOREKEEPER, new StockCommand.Receive(WAREHOUSE, CAP, 2, Money.inr(50_000_000_001L),
+                    null, null)))).isEqualTo(Reason.INVALID_INPUT);
+            assertThat(s.store.lastPosition()).isEqualTo(before);
+
+            s.receive(WAREHOUSE, CAP, 100, 1_000_000_000L);
+            assertThat(s.level(WAREHOUSE, CAP).value()).isEqualTo(Money.inr(Money.MAX_AMOUNT_MINOR));
+
+            s.ok(SYSTEM, new StockCommand.DefineSku(new Sku("DEAR-1", "Dear part", null, "pcs", 1800,
+                    Money.inr(Long.MAX_VALUE / 2), Money.inr(Long.MAX_VALUE / 2), false)));
+            long defined = s.store.lastPosition();
+            assertThat(rejected(s.use("J-1", RAVI, "DEAR-1", 3, UUID.randomUUID()))).isEqualTo(Reason.INVALID_INPUT);
+            assertThat(rejected(s.run(STOREKEEPER, new StockCommand.Count(WAREHOUSE, "DEAR-1", 3, List.of()))))
+                    .isEqualTo(Reason.INVALID_INPUT);
+            assertThat(s.store.lastPosition()).isEqualTo(defined);
+        }
+
         @Test
         void unknownSkusAndLocationsAndBadValuesAreTyped() {
             StockFixture s = new StockFixture().opened();

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * An amount that may not enter the engine where it was given: negative, or above
  * {@link Money#MAX_AMOUNT_MINOR}. {@link #field()} names where it was given (a command's or a journal line's
- * field, a statement column), {@link #amount()} is the amount refused (for a part line whose total is too
- * large, its unit price). Immutable.
+ * field, a statement column), {@link #amount()} is the amount refused (for a part line or a stock receipt whose
+ * total is too large, its unit price or unit cost). Immutable.
  */
 public final class AmountOutOfRangeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -38,6 +38,14 @@ public final class AmountOutOfRangeException extends IllegalArgumentException {
     static AmountOutOfRangeException lineTotal(int quantity, Money unitPrice) {
         return new AmountOutOfRangeException("part line total", unitPrice, Bound.ABOVE_MAXIMUM, "part line total "
                 + quantity + " x " + unitPrice + " is above the maximum amount " + Money.maxAmount(unitPrice.currency()));
+    }
+
+    /**
+     * A stock receipt whose value, {@code quantity x unitCost}, is above the maximum (it may not even fit a long).
+     */
+    static AmountOutOfRangeException receiptValue(int quantity, Money unitCost) {
+        return new AmountOutOfRangeException("receipt value", unitCost, Bound.ABOVE_MAXIMUM, "receipt value (qty x unit_cost) "
+                + quantity + " x " + unitCost + " is above the maximum amount " + Money.maxAmount(unitCost.currency()));
     }
 
     private static String message(String field, Money amount, Bound bound) {

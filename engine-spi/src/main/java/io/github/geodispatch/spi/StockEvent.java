@@ -85,9 +85,22 @@ public sealed interface StockEvent {
             StockValues.requireSku(sku);
             StockValues.requirePositive(quantity, "received quantity");
             StockValues.requireCost(unitCost, "unit cost");
+            requireValue(quantity, unitCost);
             serials = StockValues.serials(serials, "Received");
             StockValues.requireOnePerUnit(serials, quantity, "Received");
             reference = StockValues.optionalText(reference, "receipt reference");
+        }
+
+        /**
+         * A receipt's value, {@code quantity x unitCost}, is a single amount: at most {@link Money#MAX_AMOUNT_MINOR}
+         * (so the unit cost is too), else an {@link AmountOutOfRangeException}; a value too large even for a
+         * {@code long} is refused the same way. Shared by this event and the journal's receipt line, so neither
+         * the ledger nor a journal folds a value it cannot hold (a location's value sums its receipts).
+         */
+        public static void requireValue(int quantity, Money unitCost) {
+            if (quantity > 0 && unitCost.minor() > Money.MAX_AMOUNT_MINOR / quantity) {
+                throw AmountOutOfRangeException.receiptValue(quantity, unitCost);
+            }
         }
 
         /** What the receipt adds to the location's value: unit cost times quantity. */

@@ -264,4 +264,31 @@ class ValueTypesTest {
         assertThatThrownBy(() -> new JobEvent.InvoiceHandedOff(header(), " ", Money.inr(1), null))
                 .hasMessageContaining("invoice number");
     }
+
+    /**
+     * A contract's term is at most a hundred years and its dates in years 0001-9999: a contract from 0001 to 9999
+     * at 365 visits a year ran the contracts report out of memory (its visit schedule holds every visit).
+     */
+    @Test
+    void aContractTermIsAtMostAHundredYearsInYears0001To9999() {
+        ContractPlan daily = new ContractPlan(365, 0, 14, "AC_PM", 0, List.of(), PartsCover.NONE, 0, true, 24);
+        Function<LocalDate[], ContractTerms> terms = d -> new ContractTerms(ContractId.of("AMC-099"), ContractKind.AMC,
+                List.of(SiteId.of("S-1")), List.of(), daily, Money.inr(299_900), 1, d[0], d[1], null);
+        LocalDate start = LocalDate.of(2025, 7, 1);
+
+        assertThat(terms.apply(new LocalDate[] {start, LocalDate.of(2125, 6, 30)}).end()).isEqualTo("2125-06-30");
+        assertThat(terms.apply(new LocalDate[] {LocalDate.of(9900, 1, 1), LocalDate.of(9999, 12, 31)}).start())
+                .isEqualTo("9900-01-01");
+        assertThatThrownBy(() -> terms.apply(new LocalDate[] {start, LocalDate.of(2125, 7, 1)}))
+                .isInstanceOfSatisfying(ContractTermException.class, e -> assertThat(e.field()).isEqualTo("end"))
+                .hasMessage("end 2125-07-01 is 100 years or more after start 2025-07-01: a contract's term is at most"
+                        + " 100 years (contract AMC-099 could end 2125-06-30 at the latest)");
+        assertThatThrownBy(() -> terms.apply(new LocalDate[] {LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)}))
+                .isInstanceOf(ContractTermException.class).hasMessageStartingWith("end 9999-12-31 is 100 years or more");
+        assertThatThrownBy(() -> terms.apply(new LocalDate[] {start, LocalDate.MAX}))
+                .isInstanceOfSatisfying(ContractTermException.class, e -> assertThat(e.field()).isEqualTo("end"))
+                .hasMessage("end +999999999-12-31 is outside the years 0001-9999 (contract AMC-099)");
+        assertThatThrownBy(() -> terms.apply(new LocalDate[] {LocalDate.of(0, 12, 31), start}))
+                .isInstanceOfSatisfying(ContractTermException.class, e -> assertThat(e.field()).isEqualTo("start"));
+    }
 }

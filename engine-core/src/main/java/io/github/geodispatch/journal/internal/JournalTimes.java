@@ -1,4 +1,7 @@
 package io.github.geodispatch.journal.internal;
+
+import io.github.geodispatch.spi.CalendarRange;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +18,8 @@ import java.util.function.IntFunction;
  * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM)} is decoded directly (journal import is dominated by
  * timestamps), reusing the dates and times of day seen lately and the offset of the previous time when they repeat (a
  * journal's times come from a few weeks' days and one offset); anything else goes to
- * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time without an offset is rejected. An instance holds that reuse:
+ * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A time without an offset is rejected, and so is one outside years
+ * 0001-9999 ({@link CalendarRange}): later arithmetic on times near the JDK's limits overflows. An instance holds that reuse:
  * not thread-safe, one per reading thread; the static methods keep one per thread, so they are thread-safe.
  */
 public final class JournalTimes {
@@ -36,18 +40,38 @@ public final class JournalTimes {
         return seconds > asOf.getEpochSecond() || seconds == asOf.getEpochSecond() && time.getNano() > asOf.getNano();
     }
 
-    static OffsetDateTime parse(String text) {
+    /**
+     * The time {@code text} (of the field {@code field}, for the message); throws {@link IllegalArgumentException}
+     * when it is not a time with an offset or is outside years 0001-9999 ({@link CalendarRange}).
+     */
+    static OffsetDateTime parse(String text, String field) {
         char[] chars = text.toCharArray();
         OffsetDateTime fast = PER_THREAD.get().parseCommon(chars, 0, chars.length);
         if (fast != null) {
             return fast;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset"
                     + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""), e);
         }
+        return CalendarRange.require(time, field);
+    }
+
+    /**
+     * The date {@code text} ({@code yyyy-MM-dd}) of the field {@code field}; throws {@link IllegalArgumentException}
+     * naming the field when it is not a date or is outside years 0001-9999.
+     */
+    static LocalDate date(String text, String field) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " '" + text + "' is not a date yyyy-MM-dd", e);
+        }
+        return CalendarRange.require(date, field);
     }
 
     public static String format(OffsetDateTime time) {
@@ -55,8 +79,8 @@ public final class JournalTimes {
     }
 
     /**
-     * The time in {@code s[from, from + n)} when it has the common shape and is valid; null otherwise (the full
-     * parser then decides, and words the error).
+     * The time in {@code s[from, from + n)} when it has the common shape, is valid and is in years 0001-9999; null
+     * otherwise (the full parser then decides, and words the error).
      */
     OffsetDateTime parseCommon(char[] s, int from, int n) {
         if (n < 20 || s[from + 4] != '-' || s[from + 7] != '-' || s[from + 10] != 'T' || s[from + 13] != ':'
@@ -69,7 +93,7 @@ public final class JournalTimes {
         int hour = digits(s, from + 11, 2);
         int minute = digits(s, from + 14, 2);
         int second = digits(s, from + 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
+        if ((year | month | day | hour | minute | second) < 0 || year < CalendarRange.MIN_YEAR) {
             return null;
         }
         int i = 19;

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -329,7 +328,7 @@ public final class RecordParser {
                     requiredMoney(amount, "amount"), requiredBillable());
             case "job.payment" -> new JournalRecord.JobPayment(jobId(), time(),
                     constant(PaymentMode.class, required(mode, "mode"), "payment mode"), requiredMoney(amount, "amount"),
-                    reference, promisedOn == null ? null : LocalDate.parse(promisedOn), approvedBy);
+                    reference, promisedOn == null ? null : JournalTimes.date(promisedOn, "promised_on"), approvedBy);
             case "job.invoice" -> new JournalRecord.JobInvoice(jobId(), time(), required(invoiceNo, "invoice_no"),
                     requiredMoney(amount, "amount"), parts);
             case "statement" -> new JournalRecord.Statement(time(), required(source, "source"),
@@ -415,7 +414,7 @@ public final class RecordParser {
     }
 
     private OffsetDateTime time() {
-        return atTime != null ? atTime : JournalTimes.parse(required(at, "at"));
+        return atTime != null ? atTime : JournalTimes.parse(required(at, "at"), "at");
     }
 
     private boolean requiredBillable() {
@@ -496,7 +495,7 @@ public final class RecordParser {
         }
         try {
             return new Coverage(constant(CoverageKind.class, required(k, "coverage.kind"), "coverage kind"),
-                    required(r, "coverage.ref"), LocalDate.parse(required(until, "coverage.valid_until")), types);
+                    required(r, "coverage.ref"), JournalTimes.date(required(until, "coverage.valid_until"), "coverage.valid_until"), types);
         } catch (DateTimeException | IllegalArgumentException e) {
             throw invalid("coverage: " + e.getMessage(), e);
         }

@@ -100,7 +100,7 @@ final class StockRecordParser {
 
     /** The record of {@code type} from the fields read; throws {@link IllegalArgumentException} naming what is wrong. */
     JournalRecord build(String type) {
-        OffsetDateTime time = JournalTimes.parse(required(at, "at"));
+        OffsetDateTime time = JournalTimes.parse(required(at, "at"), "at");
         return switch (type) {
             case "stock.sku" -> new StockRecords.Sku(time, required(sku, "sku"), required(name, "name"), hsn,
                     required(unit, "unit"), required(gstRate, "gst_rate_bp"), required(costPrice, "cost_price"),

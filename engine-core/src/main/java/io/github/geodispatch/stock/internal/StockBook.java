@@ -155,7 +155,10 @@ public final class StockBook {
 
     // ---------------------------------------------------------------- decisions
 
-    /** The events {@code command} would append for {@code actor} at {@code at}, or why it is refused. */
+    /**
+     * The events {@code command} would append for {@code actor} at {@code at}, or why it is refused (a value it
+     * would make that is beyond the range of an amount is INVALID_INPUT).
+     */
     public Decision decide(Actor actor, StockCommand command, Instant at, Ids ids) {
         if (!actor.tenant().equals(tenant)) {
             return Decision.reject(Reason.NOT_PERMITTED, "actor " + actor.id() + " of tenant " + actor.tenant().value()
@@ -183,7 +186,8 @@ public final class StockBook {
             } else {
                 return defineSku(actor, (StockCommand.DefineSku) command, at, ids);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a value the command would make beyond a long (off-book units or a count surplus at a dear catalogue cost)
             return Decision.reject(Reason.INVALID_INPUT, e.getMessage());
         }
     }

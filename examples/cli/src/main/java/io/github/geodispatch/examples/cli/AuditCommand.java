@@ -16,9 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,12 +60,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(asOf).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO-8601 time with offset, was '" + asOf + "'", e);
-        }
+        Instant at = AsOf.parse(asOf);
         LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneId.of(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);
         JournalSummary read = report.journal();

@@ -76,14 +76,12 @@ public final class ContractsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Instant at;
+        Instant at = AsOf.parse(asOf);
         ZoneId zoneId;
         try {
-            at = OffsetDateTime.parse(asOf).toInstant();
             zoneId = ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO-8601 time with offset and --zone a time zone, were '"
-                    + asOf + "' and '" + zone + "'", e);
+            throw new IllegalArgumentException("--zone must be a time zone, was '" + zone + "'", e);
         }
         LocalDate day = LocalDate.ofInstant(at, zoneId);
         ContractPortfolio portfolio = ContractPortfolio.create(zoneId, Currency.INR);

@@ -25,9 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,11 +83,7 @@ public final class StockReportCommand implements Callable<Integer> {
     }
 
     private Instant time() {
-        try {
-            return OffsetDateTime.parse(asOf).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--as-of must be an ISO-8601 time with offset, was '" + asOf + "'", e);
-        }
+        return AsOf.parse(asOf);
     }
 
     private StockAudit.Options options() {

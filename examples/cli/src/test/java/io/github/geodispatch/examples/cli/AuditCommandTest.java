@@ -124,6 +124,23 @@ class AuditCommandTest {
         assertThat(taken.err()).contains("cannot write taken.jsonl in " + tmp + "/: a directory is in the way");
     }
 
+    /** The JDK holds it, but the audit's millisecond arithmetic overflowed on it (exit 4); now exit 2 naming it. */
+    @Test
+    void anAsOfOutsideYears0001To9999IsExitTwoNamingTheOption() {
+        for (String asOf : new String[] {"+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00",
+                "+10000-01-01T00:00:00Z"}) {
+            Cli cli = Cli.run("audit", "--journal", hostile("one-job.jsonl").toString(), "--as-of", asOf,
+                    "--out", tmp.resolve("f.jsonl").toString());
+            assertThat(cli.exit()).as(asOf).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(cli.err().strip()).as(asOf)
+                    .isEqualTo("audit: --as-of must be a time in the years 0001-9999, was '" + asOf + "'");
+            assertThat(tmp.resolve("f.jsonl")).doesNotExist();
+        }
+        assertThat(Cli.run("audit", "--journal", hostile("one-job.jsonl").toString(), "--as-of",
+                "9999-12-31T23:59:59-18:00", "--out", tmp.resolve("f.jsonl").toString()).exit())
+                .isIn(ExitCodes.DONE, ExitCodes.DONE_WITH_FINDINGS);
+    }
+
     @Test
     void aBadAsOfIsAOneLineErrorWithExitTwo() {
         Cli cli = Cli.run("audit", "--journal", hostile("one-job.jsonl").toString(), "--as-of", "yesterday",

@@ -68,6 +68,14 @@ class ContractsCommandTest {
                 "yesterday", "--out", tmp.toString());
         assertThat(badTime.exit()).isEqualTo(2);
         assertThat(badTime.err()).contains("--as-of");
+        Cli farTime = Cli.run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of",
+                "-999999999-01-01T00:00:00+18:00", "--out", tmp.toString());
+        assertThat(farTime.exit()).isEqualTo(2);
+        assertThat(farTime.err()).contains("--as-of must be a time in the years 0001-9999");
+        Cli badZone = Cli.run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of",
+                AS_OF, "--zone", "Mars/Olympus", "--out", tmp.toString());
+        assertThat(badZone.exit()).isEqualTo(2);
+        assertThat(badZone.err()).contains("--zone must be a time zone, was 'Mars/Olympus'");
         assertThat(Cli.run("contracts", "--journal", "x").exit()).isEqualTo(2);
         assertThat(Cli.run("contracts", "--help").out()).contains("Example:");
     }

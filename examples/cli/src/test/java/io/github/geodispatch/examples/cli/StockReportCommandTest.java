@@ -142,6 +142,8 @@ class StockReportCommandTest {
         String journal = SAMPLE.resolve("journal.jsonl").toString();
         assertThat(run(2, "stock", "--journal", journal, "--as-of", "yesterday", "--out", tmp.toString()))
                 .contains("--as-of must be an ISO-8601 time");
+        assertThat(run(2, "stock", "--journal", journal, "--as-of", "+999999999-12-31T23:59:59-18:00", "--out",
+                tmp.toString())).contains("--as-of must be a time in the years 0001-9999");
         assertThat(run(2, "stock", "--journal", tmp.resolve("none.jsonl").toString(), "--as-of", asOf(), "--out",
                 tmp.resolve("o").toString())).contains("stock: cannot read " + tmp.resolve("none.jsonl") + ": no such file or directory");
         assertThat(run(2, "stock", "--journal", journal, "--as-of", asOf(), "--out", tmp.toString(), "--prices", "GROSS"))

@@ -1,0 +1,47 @@
+package io.github.geodispatch.spi;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The calendar range the engine takes a time or a date in: years {@value #MIN_YEAR} to {@value #MAX_YEAR}. The JDK
+ * holds times a billion years either side, but the engine counts days, visits and milliseconds between them; a time
+ * near the JDK's limits overflows that arithmetic. A time is in range when its date as written (in its own offset)
+ * is: {@code 0001-01-01T00:00:00+05:30} and {@code 9999-12-31T23:59:59-18:00} are taken, {@code 0000-12-31T23:59Z}
+ * and {@code +10000-01-01T00:00Z} are not. Where a time or date enters (a journal line, a CSV row, a CLI option, a
+ * command) one out of range is refused naming its field. Stateless.
+ */
+public final class CalendarRange {
+    /** The first year taken. */
+    public static final int MIN_YEAR = 1;
+    /** The last year taken. */
+    public static final int MAX_YEAR = 9999;
+
+    private CalendarRange() {}
+
+    /** True when {@code time}'s date, in its own offset, is in years {@value #MIN_YEAR}-{@value #MAX_YEAR}. */
+    public static boolean contains(OffsetDateTime time) {
+        return time.getYear() >= MIN_YEAR && time.getYear() <= MAX_YEAR;
+    }
+
+    /** True when {@code date} is in years {@value #MIN_YEAR}-{@value #MAX_YEAR}. */
+    public static boolean contains(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
+    }
+
+    /** Returns {@code time}; throws {@link IllegalArgumentException} naming {@code field} when it is out of range. */
+    public static OffsetDateTime require(OffsetDateTime time, String field) {
+        if (!contains(time)) {
+            throw new IllegalArgumentException(field + " " + time + " is outside the years 0001-9999");
+        }
+        return time;
+    }
+
+    /** Returns {@code date}; throws {@link IllegalArgumentException} naming {@code field} when it is out of range. */
+    public static LocalDate require(LocalDate date, String field) {
+        if (!contains(date)) {
+            throw new IllegalArgumentException(field + " " + date + " is outside the years 0001-9999");
+        }
+        return date;
+    }
+}

@@ -62,6 +62,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.requireNotAnInput("--out", out, "the journal", journal);
         Instant at;
         try {
             at = OffsetDateTime.parse(asOf).toInstant();

@@ -138,4 +138,25 @@ class AuditCommandTest {
         assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err().strip()).isEqualTo("audit: cannot read " + tmp.resolve("nope.jsonl") + ": no such file or directory");
     }
+
+    @Test
+    void anOutThatIsTheJournalItselfIsRefusedAndTheJournalKept() throws Exception {
+        Path journal = Files.copy(hostile("one-job.jsonl"), tmp.resolve("journal.jsonl"));
+        byte[] before = Files.readAllBytes(journal);
+        Path link = Files.createSymbolicLink(tmp.resolve("link.jsonl"), journal);
+        for (Path out : List.of(journal, tmp.resolve("sub/../journal.jsonl"), link,
+                Files.createLink(tmp.resolve("hard.jsonl"), journal))) {
+            Cli cli = audit(journal, out);
+
+            assertThat(cli.exit()).as(out + ": " + cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(cli.err().strip()).as(out.toString())
+                    .isEqualTo("audit: --out names the journal itself (" + out + "); choose another file");
+            assertThat(cli.out()).isEmpty();
+            assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        }
+        try (var left = Files.list(tmp)) {
+            assertThat(left).extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("journal.jsonl", "link.jsonl", "hard.jsonl");
+        }
+    }
 }

@@ -136,4 +136,16 @@ class VrptwCommandTest {
         assertThat(run.exit()).isEqualTo(GeodispatchCli.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("vrptw: Solomon file line 8: expected 7 columns");
     }
+
+    @Test
+    void anOutThatIsTheInstanceItselfIsRefusedAndTheInstanceKept() throws Exception {
+        String text = HEADER + "2 200\n" + CUSTOMERS;
+        Path instance = Files.writeString(dir.resolve("tiny.txt"), text);
+
+        Cli run = Cli.run("vrptw", "--instance", instance.toString(), "--seconds", "1", "--out", instance.toString(), "--quiet");
+
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("vrptw: --out names the instance itself (" + instance + "); choose another file");
+        assertThat(Files.readString(instance)).isEqualTo(text);
+    }
 }

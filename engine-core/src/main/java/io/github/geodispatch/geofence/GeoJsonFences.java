@@ -1,6 +1,7 @@
 package io.github.geodispatch.geofence;
 import io.github.geodispatch.geofence.internal.FenceShapes;
 import io.github.geodispatch.spi.GeoPoint;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -55,8 +56,7 @@ public final class GeoJsonFences {
         try {
             root = MAPPER.readTree(utf8(in.readAllBytes()));
         } catch (JsonProcessingException e) {
-            throw new FenceImportException("line " + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new FenceImportException(notValidJson(e), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new FenceImportException("expected a GeoJSON FeatureCollection", null);
@@ -81,6 +81,18 @@ public final class GeoJsonFences {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code line N: not valid JSON: <what>}; without the line when Jackson knows none (its stream limits, a number
+     * longer than 1,000 digits or nesting deeper than 1,000, report no location), and without the name of the
+     * Jackson setting the limit comes from.
+     */
+    private static String notValidJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        what = what.replaceAll(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "");
+        return (at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ": ") + "not valid JSON: " + what;
     }
 
     /** The text of {@code bytes}, without a byte order mark; bytes that are not UTF-8 fail naming their line. */

@@ -54,4 +54,22 @@ class GeoJsonFencesTest {
     void theSampleFencesStillRead() throws Exception {
         assertThat(read(Files.readAllBytes(SampleData.path("attendance/fences.geojson")))).hasSizeGreaterThan(100);
     }
+
+    /** Jackson's stream limits (a number too long, nesting too deep) come without a location: no line, no crash. */
+    @Test
+    void aNumberTooLongOrNestingTooDeepIsNotValidJsonWithoutALine() {
+        String longNumber = ONE.replace("[77.6,12.9]", "[77.6,1" + "0".repeat(2_000) + "]");
+        assertThatThrownBy(() -> read(longNumber.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(GeoJsonFences.FenceImportException.class)
+                .hasMessageStartingWith("not valid JSON: ")
+                .hasMessageContaining("Number value length (2001) exceeds the maximum allowed (1000")
+                .hasMessageNotContaining("StreamReadConstraints").hasMessageNotContaining("line");
+
+        String deep = "{\"type\":\"FeatureCollection\",\"features\":" + "[".repeat(1_200) + "]".repeat(1_200) + "}";
+        assertThatThrownBy(() -> read(deep.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(GeoJsonFences.FenceImportException.class)
+                .hasMessageStartingWith("not valid JSON: ")
+                .hasMessageContaining("nesting depth (1001) exceeds the maximum allowed (1000")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
 }

@@ -83,6 +83,59 @@ public final class OutputFiles {
     }
 
     /**
+     * Refuses an output file that is one of the command's inputs: writing it would replace the input with the output
+     * (the journal with its own findings). {@code output} names the input when both paths are the same once made
+     * absolute and normalized, or, when the output exists as a regular file, when {@link Files#isSameFile} says so
+     * (a symbolic or hard link, another spelling). A device or a pipe is compared by path only: {@code /dev/stdout}
+     * and {@code /dev/stdin} are often the same terminal.
+     *
+     * @param option the output's option, for the message ({@code "--out"})
+     * @param input what the input is, in the owner's words ({@code "the journal"})
+     * @throws IllegalArgumentException (bad arguments: nothing is written) naming the input and the path
+     */
+    public static void requireNotAnInput(String option, Path output, String input, Path inputPath) {
+        if (sameFile(output, inputPath)) {
+            throw new IllegalArgumentException(option + " names " + input + " itself (" + output + "); choose another file");
+        }
+    }
+
+    /**
+     * Refuses a directory of outputs that is, or holds, one of the command's inputs: putting the output in its place
+     * (or moving its files over theirs) would delete or replace the input.
+     *
+     * @throws IllegalArgumentException (bad arguments: nothing is written) naming the input and the path
+     */
+    public static void requireNotHoldingAnInput(String option, Path directory, String input, Path inputPath) {
+        boolean inside = inputPath.toAbsolutePath().normalize().startsWith(directory.toAbsolutePath().normalize());
+        if (!inside && Files.exists(directory) && Files.exists(inputPath)) {
+            try {
+                inside = inputPath.toRealPath().startsWith(directory.toRealPath());
+            } catch (IOException e) {
+                inside = false; // cannot be resolved: reading or writing will say what is wrong
+            }
+        }
+        if (inside) {
+            throw new IllegalArgumentException(option + " " + directory + " holds " + input + " (" + inputPath
+                    + "), which writing there could replace; choose another directory");
+        }
+    }
+
+    /** Whether {@code a} and {@code b} are the same file, by the rule of {@link #requireNotAnInput}. */
+    static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        if (!Files.isRegularFile(a) || !Files.exists(b)) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // cannot be compared: reading or writing will say what is wrong
+        }
+    }
+
+    /**
      * A directory of outputs at {@code target}, written into a temporary directory until {@link Directory#commit}.
      * {@code target} may be missing or empty; a directory holding only files this command writes
      * ({@code ownFile} by name) is replaced when {@code replace} is true; anything else is refused with an

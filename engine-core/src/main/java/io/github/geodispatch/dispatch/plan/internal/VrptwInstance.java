@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch.plan.internal;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,15 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
     public static final int MAX_VEHICLES = 10_000;
     /** The highest customer number a file may give. */
     public static final int MAX_CUSTOMER_NUMBER = 1_000_000;
+    /**
+     * The largest coordinate a file may give, either sign. The planner counts travel in micro-units (a leg of
+     * at most 2&radic;2 &times; 10^8 units is under 3 &times; 10^14 ticks), so with times up to {@link #MAX_QUANTITY}
+     * (10^15 ticks) a route through 5,000 customers (the CLI's limit) ends before 6.5 &times; 10^18 ticks, within
+     * {@code long}: no route's travel, arrival or lateness can overflow.
+     */
+    public static final double MAX_COORDINATE = 100_000_000;
+    /** The largest demand, capacity, ready time, due date or service time a file may give (none may be negative). */
+    public static final double MAX_QUANTITY = 1_000_000_000;
 
     /**
      * One row of the customer table.
@@ -41,6 +52,14 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
             requireNonNegative(number, "ready time", ready);
             requireNonNegative(number, "service time", service);
             requireFinite(number, "due date", due);
+            if (Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) {
+                throw new IllegalArgumentException("customer " + number + ": coordinates must be within \u00b1"
+                        + (long) MAX_COORDINATE + ", were " + x + ", " + y);
+            }
+            if (Math.max(Math.max(demand, service), Math.max(ready, due)) > MAX_QUANTITY) {
+                throw new IllegalArgumentException("customer " + number + ": demand and times must be at most "
+                        + (long) MAX_QUANTITY);
+            }
             if (ready > due) {
                 throw new IllegalArgumentException("customer " + number + ": ready time " + ready + " after due date " + due);
             }
@@ -57,8 +76,9 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
         if (maxVehicles < 1) {
             throw new IllegalArgumentException("instance " + name + ": vehicle number must be >= 1, was " + maxVehicles);
         }
-        if (!(capacity > 0) || Double.isInfinite(capacity)) {
-            throw new IllegalArgumentException("instance " + name + ": capacity must be a positive number, was " + capacity);
+        if (!(capacity > 0) || capacity > MAX_QUANTITY) {
+            throw new IllegalArgumentException("instance " + name + ": capacity must be a positive number up to "
+                    + (long) MAX_QUANTITY + ", was " + capacity);
         }
         if (customers.size() < 2) {
             throw new IllegalArgumentException("instance " + name + ": needs a depot and at least one customer");
@@ -84,7 +104,19 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
 
     /** Reads a Solomon text file (name line, VEHICLE block with NUMBER and CAPACITY, CUSTOMER table). */
     public static VrptwInstance read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        if (StandardCharsets.UTF_8.newDecoder().decode(in, text, true).isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IllegalArgumentException(String.format("Solomon file %s is not UTF-8 text: line %d has the byte 0x%02X",
+                    file, line, bytes[in.position()] & 0xff));
+        }
+        text.flip();
+        return parse(text.toString());
     }
 
     /** Parses Solomon text; a malformed file fails with the line number and what was wrong. */
@@ -112,16 +144,20 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
                     throw malformed(i, "expected 'NUMBER CAPACITY' values, got '" + line + "'");
                 }
                 vehicles = integer(i, fields[0], "vehicle number", 1, MAX_VEHICLES);
-                capacity = number(i, fields[1], "capacity");
+                capacity = quantity(i, fields[1], "capacity");
             } else if (inCustomers) {
                 if (fields.length != 7) {
                     throw malformed(i, "expected 7 columns (number x y demand ready due service), got " + fields.length);
                 }
                 int no = integer(i, fields[0], "customer number", 0, MAX_CUSTOMER_NUMBER);
+                double x = coordinate(i, fields[1], "x");
+                double y = coordinate(i, fields[2], "y");
+                double demand = quantity(i, fields[3], "demand");
+                double ready = quantity(i, fields[4], "ready time");
+                double due = quantity(i, fields[5], "due date");
+                double service = quantity(i, fields[6], "service time");
                 try {
-                    customers.add(new Customer(no, number(i, fields[1], "x"), number(i, fields[2], "y"),
-                            number(i, fields[3], "demand"), number(i, fields[4], "ready time"),
-                            number(i, fields[5], "due date"), number(i, fields[6], "service time")));
+                    customers.add(new Customer(no, x, y, demand, ready, due, service));
                 } catch (IllegalArgumentException e) {
                     throw malformed(i, e.getMessage());
                 }
@@ -148,6 +184,24 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
         } catch (NumberFormatException e) {
             throw malformed(line, what + " is not a number: '" + text + "'");
         }
+    }
+
+    /** A coordinate within {@link #MAX_COORDINATE} of zero. */
+    private static double coordinate(int line, String text, String what) {
+        double value = number(line, text, what);
+        if (Math.abs(value) > MAX_COORDINATE) {
+            throw malformed(line, what + " must be within \u00b1" + (long) MAX_COORDINATE + ", was " + text);
+        }
+        return value;
+    }
+
+    /** A demand, capacity or time from 0 to {@link #MAX_QUANTITY}. */
+    private static double quantity(int line, String text, String what) {
+        double value = number(line, text, what);
+        if (value < 0 || value > MAX_QUANTITY) {
+            throw malformed(line, what + " must be from 0 to " + (long) MAX_QUANTITY + ", was " + text);
+        }
+        return value;
     }
 
     /** A whole number written as digits (no fraction, no exponent) in {@code [min, max]}. */

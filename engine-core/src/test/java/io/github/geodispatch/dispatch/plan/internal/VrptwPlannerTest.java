@@ -106,4 +106,47 @@ class VrptwPlannerTest {
                 .hasMessageContaining("customer 0 appears twice");
         assertThatThrownBy(() -> VrptwInstance.parse("")).hasMessageContaining("empty");
     }
+
+    /** A number is named once with its line: "line 11: line 11: y is not a number" was printed. */
+    @Test
+    void aBadNumberIsNamedWithItsLineOnce() {
+        String header = "X1\n\nVEHICLE\nNUMBER     CAPACITY\n  2         50\n\nCUSTOMER\n\n";
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 5 \uff11 10 0 10 5\n"))
+                .hasMessage("Solomon file line 10: y is not a number: '\uff11'");
+    }
+
+    /**
+     * Coordinates beyond ±10^8, or demands, capacities and times beyond 10^9, would overflow the model's travel and
+     * time ticks (x = 10^15 failed the solve with a negative match weight); 10^6 is still read.
+     */
+    @Test
+    void numbersBeyondTheBoundsTheModelCanHoldAreRefusedWithTheLine() {
+        String header = "X1\n\nVEHICLE\nNUMBER     CAPACITY\n  2         50\n\nCUSTOMER\n\n";
+        assertThat(VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 1e6 -1000000 10 0 10 5\n").customers().get(1).x())
+                .isEqualTo(1e6);
+        assertThat(VrptwInstance.parse(header + "0 0 0 0 0 1000000000 0\n1 100000000 -1e8 10 0 10 1e9\n")
+                .customers()).hasSize(2);
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 1e15 5 10 0 10 5\n"))
+                .hasMessage("Solomon file line 10: x must be within \u00b1100000000, was 1e15");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 -100000001 0 0 100 0\n1 1 5 10 0 10 5\n"))
+                .hasMessage("Solomon file line 9: y must be within \u00b1100000000, was -100000001");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 1 5 10 0 10 1000000001\n"))
+                .hasMessage("Solomon file line 10: service time must be from 0 to 1000000000, was 1000000001");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 1e12 0\n1 1 5 10 0 10 1\n"))
+                .hasMessage("Solomon file line 9: due date must be from 0 to 1000000000, was 1e12");
+        assertThatThrownBy(() -> VrptwInstance.parse(header.replace(" 50\n", " 2e9\n") + "0 0 0 0 0 100 0\n1 1 5 10 0 10 1\n"))
+                .hasMessage("Solomon file line 5: capacity must be from 0 to 1000000000, was 2e9");
+        assertThatThrownBy(() -> VrptwInstance.parse(header + "0 0 0 0 0 100 0\n1 1 5 -1 0 10 1\n"))
+                .hasMessage("Solomon file line 10: demand must be from 0 to 1000000000, was -1");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheLineOfItsFirstBadByte(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        byte[] latin1 = "X1\n\nVEHICLE\nNUMBER CAPACITY\n2 50\n\nCUSTOMER\n0 0 0 0 0 100 0\n1 5 5 10 0 10 5 caf\u00e9\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.txt"), latin1);
+        assertThatThrownBy(() -> VrptwInstance.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Solomon file " + file + " is not UTF-8 text: line 9 has the byte 0xE9");
+    }
 }

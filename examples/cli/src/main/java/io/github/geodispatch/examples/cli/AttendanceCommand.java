@@ -77,6 +77,8 @@ public final class AttendanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.requireNotAnInput("--out", out, "the pings file", pings);
+        OutputFiles.requireNotAnInput("--out", out, "the fences file", fences);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         FenceIndex index = FenceIndex.builder().build();

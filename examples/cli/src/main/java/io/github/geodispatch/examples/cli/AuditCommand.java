@@ -60,6 +60,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.requireNotAnInput("--out", out, "the journal", journal);
         Instant at = AsOf.parse(asOf);
         LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneId.of(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);

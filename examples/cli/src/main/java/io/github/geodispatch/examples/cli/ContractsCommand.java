@@ -76,6 +76,7 @@ public final class ContractsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
         Instant at = AsOf.parse(asOf);
         ZoneId zoneId;
         try {

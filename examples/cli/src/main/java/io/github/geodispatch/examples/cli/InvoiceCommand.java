@@ -101,6 +101,8 @@ public final class InvoiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
+        OutputFiles.requireNotHoldingAnInput("--out", out, "the seller file", seller);
         SellerProfile profile = SellerProfile.read(seller);
         InvoiceDrafter drafter = InvoiceDrafter.builder().seller(profile).regime(IndiaGst.withDefaultRates())
                 .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).paymentLinks(PaymentLinks.upiIntent()).build();

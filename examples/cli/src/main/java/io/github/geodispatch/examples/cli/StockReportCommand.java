@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputFiles;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.leakage.FindingsJsonl;
@@ -73,8 +74,14 @@ public final class StockReportCommand implements Callable<Integer> {
                     + "(TAX_EXCLUSIVE); default: ${DEFAULT-VALUE}")
     String prices;
 
+    /** The files written into DIR. */
+    private static final List<String> OUTPUTS = List.of("stock.csv", "margin.csv", "findings.jsonl");
+
     @Override
     public Integer call() throws IOException {
+        for (String file : OUTPUTS) { // moved into an existing DIR one by one: the journal may sit there, but not as one of them
+            OutputFiles.requireNotAnInput("--out", out.resolve(file), "the journal", journal);
+        }
         StockReport report = StockAudit.run(journal, time(), options());
         writeAtomically(report);
         print(report);

@@ -81,6 +81,7 @@ public final class VrptwCommand implements Callable<Integer> {
         if (seconds < 1 || seconds > MAX_SECONDS) {
             throw new IllegalArgumentException("--seconds must be 1-" + MAX_SECONDS + ", was " + seconds);
         }
+        OutputFiles.requireNotAnInput("--out", out, "the instance", instance);
         if (System.getProperty(SOLVER_LOG_LEVEL) == null) {
             System.setProperty(SOLVER_LOG_LEVEL, "warn"); // progress lines below replace the solver's own log
         }

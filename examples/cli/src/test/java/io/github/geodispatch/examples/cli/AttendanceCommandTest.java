@@ -112,4 +112,39 @@ class AttendanceCommandTest {
         assertThat(GeodispatchCli.run("attendance", "--fences", dir.resolve("none.geojson").toString(), "--pings",
                 dir.resolve("none.csv").toString(), "--out", dir.resolve("v.jsonl").toString())).isEqualTo(2);
     }
+
+    @Test
+    void anOutThatIsThePingsOrTheFencesFileIsRefusedAndTheInputKept() throws Exception {
+        Path fences = oneSite();
+        String fencesText = Files.readString(fences);
+        String pingsText = "ping_id,technician_id,timestamp,lat,lng,accuracy_m\np1,T-1,2026-11-03T09:00:00+05:30,12.9716,77.5946,10\n";
+        Path pings = Files.writeString(dir.resolve("pings.csv"), pingsText);
+        for (Path out : List.of(pings, fences)) {
+            Cli cli = Cli.run("attendance", "--fences", fences.toString(), "--pings", pings.toString(), "--out", out.toString());
+
+            assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(cli.err().strip()).isEqualTo("attendance: --out names the "
+                    + (out == pings ? "pings file" : "fences file") + " itself (" + out + "); choose another file");
+        }
+        assertThat(Files.readString(pings)).isEqualTo(pingsText);
+        assertThat(Files.readString(fences)).isEqualTo(fencesText);
+    }
+
+    /** Jackson reports no line for its stream limits: this was a NullPointerException (exit 4). */
+    @Test
+    void fencesWithANumberTooLongAreUnusableInputNamingWhatIsWrong() throws Exception {
+        Path fences = Files.writeString(dir.resolve("long.geojson"), """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"X","kind":"site","radius_m":50},\
+                "geometry":{"type":"Point","coordinates":[77.6,1%s]}}]}""".formatted("0".repeat(2_000)));
+        Path pings = Files.writeString(dir.resolve("pings.csv"),
+                "ping_id,technician_id,timestamp,lat,lng,accuracy_m\np1,T-1,2026-11-03T09:00:00+05:30,12.9716,77.5946,10\n");
+        Path out = dir.resolve("visits.jsonl");
+
+        Cli cli = Cli.run("attendance", "--fences", fences.toString(), "--pings", pings.toString(), "--out", out.toString());
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.err().strip()).isEqualTo(
+                "attendance: not valid JSON: Number value length (2001) exceeds the maximum allowed (1000)");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -155,4 +155,45 @@ class AuditCommandTest {
         assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err().strip()).isEqualTo("audit: cannot read " + tmp.resolve("nope.jsonl") + ": no such file or directory");
     }
+
+    @Test
+    void anOutThatIsTheJournalItselfIsRefusedAndTheJournalKept() throws Exception {
+        Path journal = Files.copy(hostile("one-job.jsonl"), tmp.resolve("journal.jsonl"));
+        byte[] before = Files.readAllBytes(journal);
+        Path link = Files.createSymbolicLink(tmp.resolve("link.jsonl"), journal);
+        for (Path out : List.of(journal, tmp.resolve("sub/../journal.jsonl"), link,
+                Files.createLink(tmp.resolve("hard.jsonl"), journal))) {
+            Cli cli = audit(journal, out);
+
+            assertThat(cli.exit()).as(out + ": " + cli.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(cli.err().strip()).as(out.toString())
+                    .isEqualTo("audit: --out names the journal itself (" + out + "); choose another file");
+            assertThat(cli.out()).isEmpty();
+            assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        }
+        try (var left = Files.list(tmp)) {
+            assertThat(left).extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("journal.jsonl", "link.jsonl", "hard.jsonl");
+        }
+    }
+
+    /** A value's escaped newline or ESC split one problem across lines and drove the terminal; a long one was echoed whole. */
+    @Test
+    void aJournalProblemQuotingControlCharactersOrAHugeValueStaysOneShortLine() throws Exception {
+        Path journal = Files.copy(hostile("one-job.jsonl"), tmp.resolve("journal.jsonl"));
+        Files.writeString(journal, "{\"type\": \"technician\", \"id\": \"T-010\", \"branch\": \"a\\nb\\u001b[31mRED\\u0085\", "
+                + "\"skills\": [\"ac\"]}\n{\"type\": \"technician\", \"id\": \"T-011\", \"branch\": \"" + "x".repeat(100_000)
+                + "\", \"skills\": [\"ac\"]}\n", java.nio.file.StandardOpenOption.APPEND);
+        Path out = tmp.resolve("findings.jsonl");
+
+        Cli cli = audit(journal, out);
+
+        assertThat(cli.exit()).as(cli.printed()).isEqualTo(ExitCodes.DONE_WITH_FINDINGS);
+        List<String> lines = cli.err().lines().toList();
+        assertThat(lines).as(cli.err()).hasSize(2);
+        assertThat(lines.get(0)).startsWith("  line 108: INVALID: ").contains("'a\\nb\\u001b[31mRED\\u0085'")
+                .doesNotContain("\u001b", "\u0085");
+        assertThat(lines.get(1)).startsWith("  line 109: INVALID: ").matches(".*\u2026 \\(\\d{6} characters\\)")
+                .hasSizeLessThanOrEqualTo(2 + 300 + 30);
+    }
 }

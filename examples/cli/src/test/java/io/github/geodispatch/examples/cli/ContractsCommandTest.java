@@ -79,4 +79,19 @@ class ContractsCommandTest {
         assertThat(Cli.run("contracts", "--journal", "x").exit()).isEqualTo(2);
         assertThat(Cli.run("contracts", "--help").out()).contains("Example:");
     }
+
+    /** DIR is replaced whole: a journal inside it would be deleted with the earlier run's files. */
+    @Test
+    void aDirHoldingTheJournalIsRefusedAndTheJournalKept() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path journal = Files.copy(SampleData.path("contracts/journal.jsonl"), out.resolve("renewals.csv"));
+        byte[] before = Files.readAllBytes(journal);
+
+        Cli r = Cli.run("contracts", "--journal", journal.toString(), "--as-of", AS_OF, "--out", out.toString());
+
+        assertThat(r.exit()).as(r.printed()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("contracts: --out " + out + " holds the journal (" + journal
+                + "), which writing there could replace; choose another directory");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+    }
 }

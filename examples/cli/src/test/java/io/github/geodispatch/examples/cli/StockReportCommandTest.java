@@ -155,4 +155,21 @@ class StockReportCommandTest {
     void helpEndsWithAnExample() {
         assertThat(run(0, "stock", "--help").strip()).endsWith("--as-of 2026-11-10T00:00:00+05:30 --out out/stock");
     }
+
+    /** DIR may hold the journal, but not as one of the files the report moves into it. */
+    @Test
+    void aJournalThatIsOneOfTheOutputFilesIsRefusedAndKept(@TempDir Path tmp) throws Exception {
+        List<String> lines = Files.readAllLines(SAMPLE.resolve("journal.jsonl")).subList(0, 400);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path journal = Files.write(out.resolve("findings.jsonl"), lines);
+
+        String printed = run(2, "stock", "--journal", journal.toString(), "--as-of", "2026-11-02T10:00:00+05:30",
+                "--out", out.toString());
+
+        assertThat(printed.strip()).isEqualTo("stock: --out names the journal itself (" + journal + "); choose another file");
+        assertThat(Files.readAllLines(journal)).isEqualTo(lines);
+        Path beside = Files.write(out.resolve("journal.jsonl"), lines);
+        run(0, "stock", "--journal", beside.toString(), "--as-of", "2026-11-02T10:00:00+05:30", "--out", out.toString());
+        assertThat(Files.readAllLines(beside)).isEqualTo(lines);
+    }
 }

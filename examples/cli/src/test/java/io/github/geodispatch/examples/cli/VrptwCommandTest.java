@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -135,5 +136,48 @@ class VrptwCommandTest {
 
         assertThat(run.exit()).isEqualTo(GeodispatchCli.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("vrptw: Solomon file line 8: expected 7 columns");
+    }
+
+    @Test
+    void anOutThatIsTheInstanceItselfIsRefusedAndTheInstanceKept() throws Exception {
+        String text = HEADER + "2 200\n" + CUSTOMERS;
+        Path instance = Files.writeString(dir.resolve("tiny.txt"), text);
+
+        Cli run = Cli.run("vrptw", "--instance", instance.toString(), "--seconds", "1", "--out", instance.toString(), "--quiet");
+
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("vrptw: --out names the instance itself (" + instance + "); choose another file");
+        assertThat(Files.readString(instance)).isEqualTo(text);
+    }
+
+    /** x = 10^15 overflowed the planner's travel ticks (exit 4); 10^6 is still solved. */
+    @Test
+    void coordinatesBeyondTheBoundAreBadInputNamingTheLineAndAMillionStillSolves() throws Exception {
+        Path huge = Files.writeString(dir.resolve("huge.txt"), HEADER + "2 200\n" + CUSTOMERS + "3 1e15 4 5 0 50 1\n");
+        Cli run = Cli.run("vrptw", "--instance", huge.toString(), "--seconds", "60", "--steps", "50", "--quiet",
+                "--out", dir.resolve("x.json").toString());
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("vrptw: Solomon file line 11: x must be within \u00b1100000000, was 1e15");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+
+        Path far = Files.writeString(dir.resolve("far.txt"), HEADER + "2 200\n" + CUSTOMERS + "3 1e6 4 5 0 50 1\n");
+        run = Cli.run("vrptw", "--instance", far.toString(), "--seconds", "60", "--steps", "50", "--quiet",
+                "--out", dir.resolve("far.json").toString());
+        assertThat(run.exit()).as(run.printed()).isEqualTo(ExitCodes.DONE_WITH_FINDINGS);
+        assertThat(run.out()).contains("INFEASIBLE");
+    }
+
+    @Test
+    void aBadNumberIsNamedOnceAndAFileThatIsNotUtf8IsNamed() throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.txt"), HEADER + "2 200\n" + CUSTOMERS + "3 28 \uff11 5 0 50 1\n");
+        Cli run = Cli.run("vrptw", "--instance", wide.toString(), "--seconds", "1", "--out", dir.resolve("x.json").toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("vrptw: Solomon file line 11: y is not a number: '\uff11'");
+
+        byte[] latin1 = (HEADER + "2 200\n" + CUSTOMERS + "3 1 1 1 0 50 1 caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+        Path bad = Files.write(dir.resolve("latin1.txt"), latin1);
+        run = Cli.run("vrptw", "--instance", bad.toString(), "--seconds", "1", "--out", dir.resolve("x.json").toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().strip()).isEqualTo("vrptw: Solomon file " + bad + " is not UTF-8 text: line 11 has the byte 0xE9");
     }
 }

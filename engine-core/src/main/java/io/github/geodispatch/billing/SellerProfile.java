@@ -51,8 +51,9 @@ public record SellerProfile(Party party, Map<String, String> seriesByBranch, Str
     public String prefixFor(String branch) {
         String prefix = seriesByBranch.get(branch);
         if (prefix == null) {
+            // sorted: an immutable map's order changes from one run to the next
             throw new BillingException("the seller has no invoice series for branch " + branch + " (has "
-                    + seriesByBranch.keySet() + ")");
+                    + new java.util.TreeSet<>(seriesByBranch.keySet()) + ")");
         }
         return prefix;
     }

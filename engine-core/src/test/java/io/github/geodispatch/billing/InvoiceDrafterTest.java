@@ -257,6 +257,14 @@ class InvoiceDrafterTest {
     }
 
     @Test
+    void aBranchWithNoSeriesIsNamedWithTheBranchesThatHaveOneInOrder() {
+        SellerProfile seller = new SellerProfile(SELLER.party(),
+                Map.of("BR-5", "E", "BR-2", "B", "BR-4", "D", "BR-1", "A", "BR-3", "C"), null, Map.of());
+        assertThatThrownBy(() -> seller.prefixFor("BR-9")).isInstanceOf(BillingException.class)
+                .hasMessage("the seller has no invoice series for branch BR-9 (has [BR-1, BR-2, BR-3, BR-4, BR-5])");
+    }
+
+    @Test
     void kenyaBillsKesWithSixteenPercentVat() {
         Party nairobi = new Party("Baridi Services Ltd", null, "P051234567Q", "Ngong Road", "Nairobi", "00100",
                 "Nairobi", null, null);

@@ -52,7 +52,8 @@ public final class GeodispatchCli implements Runnable {
         Version version = new Version();
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + CliErrors.describe(ex));
+            // the message may quote the input: one line, as every problem printed
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + InputCheck.oneLine(CliErrors.describe(ex)));
             return CliErrors.exitCode(ex);
         });
         LineWrapper stdout = new LineWrapper(cli.getOut());

@@ -147,6 +147,13 @@ class AuditCommandTest {
                 "--out", tmp.resolve("f.jsonl").toString());
         assertThat(cli.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err().strip()).startsWith("audit: --as-of must be an ISO-8601 time").doesNotContain("Exception");
+
+        Cli quoting = Cli.run("audit", "--journal", hostile("one-job.jsonl").toString(), "--as-of",
+                "to\nday\u001b[31m", "--out", tmp.resolve("f.jsonl").toString());
+        assertThat(quoting.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(quoting.err()).as("the value it quotes escaped: one line")
+                .isEqualTo("audit: --as-of must be an ISO-8601 time with offset, was 'to\\nday\\u001b[31m'"
+                        + System.lineSeparator());
     }
 
     @Test

@@ -73,12 +73,13 @@ public final class AttendanceCommand implements Callable<Integer> {
     boolean repair;
 
     @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone for days and printed times (default: the first ping's offset).")
-    ZoneId zone;
+    String zone;
 
     @Override
     public Integer call() throws Exception {
         OutputFiles.requireNotAnInput("--out", out, "the pings file", pings);
         OutputFiles.requireNotAnInput("--out", out, "the fences file", fences);
+        ZoneId chosenZone = zone == null ? null : ZoneOption.parse(zone);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         FenceIndex index = FenceIndex.builder().build();
@@ -105,7 +106,7 @@ public final class AttendanceCommand implements Callable<Integer> {
         InputCheck.requireUsable(pings, "ping rows", read.rows(), read.rejected(),
                 read.problems().isEmpty() ? null : read.problems().get(0));
         tracker.flush();
-        ZoneId shownZone = zone != null ? zone : firstOffsetOf(pings);
+        ZoneId shownZone = chosenZone != null ? chosenZone : firstOffsetOf(pings);
 
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ObjectMapper mapper = new ObjectMapper();

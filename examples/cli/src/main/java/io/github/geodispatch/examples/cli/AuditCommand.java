@@ -16,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +61,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFiles.requireNotAnInput("--out", out, "the journal", journal);
         Instant at = AsOf.parse(asOf);
-        LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneId.of(zone));
+        LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneOption.parse(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);
         JournalSummary read = report.journal();
         InputCheck.requireUsable(journal, "records", read.records(), read.rejected(),

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -78,12 +77,7 @@ public final class ContractsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
         Instant at = AsOf.parse(asOf);
-        ZoneId zoneId;
-        try {
-            zoneId = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--zone must be a time zone, was '" + zone + "'", e);
-        }
+        ZoneId zoneId = ZoneOption.parse(zone);
         LocalDate day = LocalDate.ofInstant(at, zoneId);
         ContractPortfolio portfolio = ContractPortfolio.create(zoneId, Currency.INR);
         JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), portfolio.journalTarget(),

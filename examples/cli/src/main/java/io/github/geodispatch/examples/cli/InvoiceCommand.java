@@ -94,7 +94,9 @@ public final class InvoiceCommand implements Callable<Integer> {
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Asia/Kolkata",
             description = "Time zone of invoice dates (default Asia/Kolkata).")
-    ZoneId zone;
+    String zone;
+    /** {@link #zone} read, when the command runs. */
+    private ZoneId zoneId;
 
     @Option(names = "--skip-invoiced", description = "Skip jobs that already carry an invoice in the journal.")
     boolean skipInvoiced;
@@ -103,6 +105,7 @@ public final class InvoiceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
         OutputFiles.requireNotHoldingAnInput("--out", out, "the seller file", seller);
+        zoneId = ZoneOption.parse(zone);
         SellerProfile profile = SellerProfile.read(seller);
         InvoiceDrafter drafter = InvoiceDrafter.builder().seller(profile).regime(IndiaGst.withDefaultRates())
                 .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).paymentLinks(PaymentLinks.upiIntent()).build();
@@ -330,7 +333,7 @@ public final class InvoiceCommand implements Callable<Integer> {
             Party buyer = buyer(state, customers);
             Optional<Invoice> drafted;
             try {
-                drafted = drafter.draft(BillableJob.fromState(state, buyer, zone));
+                drafted = drafter.draft(BillableJob.fromState(state, buyer, zoneId));
             } catch (IllegalArgumentException e) {
                 throw new BillingException("job " + state.id() + ": " + e.getMessage(), e);
             }

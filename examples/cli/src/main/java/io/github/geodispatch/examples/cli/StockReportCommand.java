@@ -24,9 +24,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,11 +97,7 @@ public final class StockReportCommand implements Callable<Integer> {
             case "TAX_EXCLUSIVE" -> false;
             default -> throw new IllegalArgumentException("--prices must be TAX_INCLUSIVE or TAX_EXCLUSIVE, was '" + prices + "'");
         };
-        try {
-            return new StockAudit.Options(Currency.parse(currency), ZoneId.of(zone), inclusive);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("--zone: unknown time zone '" + zone + "'", e);
-        }
+        return new StockAudit.Options(Currency.parse(currency), ZoneOption.parse(zone), inclusive);
     }
 
     /**

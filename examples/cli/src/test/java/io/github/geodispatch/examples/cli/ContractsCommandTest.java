@@ -75,7 +75,7 @@ class ContractsCommandTest {
         Cli badZone = Cli.run("contracts", "--journal", SampleData.path("contracts/journal.jsonl").toString(), "--as-of",
                 AS_OF, "--zone", "Mars/Olympus", "--out", tmp.toString());
         assertThat(badZone.exit()).isEqualTo(2);
-        assertThat(badZone.err()).contains("--zone must be a time zone, was 'Mars/Olympus'");
+        assertThat(badZone.err()).contains("--zone must be a time zone, such as Asia/Kolkata or +05:30, was 'Mars/Olympus'");
         assertThat(Cli.run("contracts", "--journal", "x").exit()).isEqualTo(2);
         assertThat(Cli.run("contracts", "--help").out()).contains("Example:");
     }

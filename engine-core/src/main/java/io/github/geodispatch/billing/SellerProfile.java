@@ -1,8 +1,11 @@
 package io.github.geodispatch.billing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.geodispatch.payment.UpiIntent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +26,11 @@ import java.util.Optional;
  */
 public record SellerProfile(Party party, Map<String, String> seriesByBranch, String upiVpa,
                             Map<String, String> sacByJobType) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict as the journal's reader: a key twice, or anything after the object, is a malformed file. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     public SellerProfile {
         Objects.requireNonNull(party, "seller");

@@ -38,6 +38,10 @@ class SellerAndNumberingTest {
                 .hasMessageContaining("missing field 'gstin'");
         assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": 5, \"gstin\": \"29TIXCL8073U1ZU\"}"))
                 .hasMessageContaining("field 'legal_name' must be a string");
+        assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": \"X Ltd\", \"legal_name\": \"Y Ltd\"}"))
+                .as("a key twice").hasMessageContaining("not valid JSON").hasMessageContaining("legal_name");
+        assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": \"X Ltd\"} {}"))
+                .as("something after the object").hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> SellerProfile.read(Path.of("no-such-seller.json")))
                 .hasMessageContaining("cannot read seller file no-such-seller.json");
     }

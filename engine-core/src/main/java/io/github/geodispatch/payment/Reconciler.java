@@ -29,7 +29,8 @@ import java.util.UUID;
  * matches, in this order:
  * <ol>
  * <li>the job its bill reference ({@code tr} / BillRefNumber) names;</li>
- * <li>the job whose payment claim carries its UTR/TransID (the earliest claim when several do);</li>
+ * <li>the job whose payment claim carries its UTR/TransID (the earliest claim when several do; none when that
+ * claim's job was let go while later claims of it are held: the credit came too late for it);</li>
  * <li>the only claim of the same amount, made within {@link #window()} of the credit, whose own reference no
  * credit carries, and, when the bill reference names a technician (a customer who typed the technician's
  * number as the M-Pesa account), made on that technician's job.</li>
@@ -238,6 +239,9 @@ public final class Reconciler {
         }
         List<Claim> byReference = claimsByReference.get(credit.reference());
         if (byReference != null && !byReference.isEmpty()) {
+            if (firstLetGo.containsKey(credit.reference())) {
+                return Optional.empty(); // it belongs to the reference's first claim, whose job was let go: too late
+            }
             return Optional.of(new CreditMatch(credit, byReference.get(0).job(), CreditMatch.Basis.PAYMENT_REFERENCE));
         }
         String technician = billRef != null && technicians.contains(billRef) ? billRef : null;

@@ -59,6 +59,28 @@ class ReferenceRetentionTest {
                 .anyMatch(f -> f.code() == LeakageCode.DUPLICATE_PAYMENT_REFERENCE && f.job().value().equals("J-2"));
     }
 
+    /**
+     * A statement credit for the UTR after J-1 (whose claim it belongs to) was let go came too late for it: it links to
+     * no job (PAYMENT_UNLINKED), as documented for a credit arriving more than the window after its job, rather than
+     * to J-2, whose claim is J-1's duplicate.
+     */
+    @Test
+    void aCreditForAReferenceWhoseFirstClaimWasLetGoLinksToNoJob() {
+        LeakageMonitor retained = LeakageMonitor.create();
+        JournalImporter importer = Scenario.importer(retained);
+        List<JournalRecord> records = upToTheSecondClaim().statement("412345678901", 50_000, null, 120).records;
+        int paidTwice = upToTheSecondClaim().records.size();
+        for (int i = 0; i < records.size(); i++) {
+            if (i == paidTwice) {
+                retained.retire(Scenario.instant(90)).jobs().forEach(importer::forget);
+            }
+            importer.record(i + 1, records.get(i));
+        }
+
+        assertThat(retained.findings(AS_OF)).anyMatch(f -> f.code() == LeakageCode.PAYMENT_UNLINKED)
+                .anyMatch(f -> f.code() == LeakageCode.DUPLICATE_PAYMENT_REFERENCE && f.job().value().equals("J-2"));
+    }
+
     private static void feed(LeakageMonitor monitor, List<JournalRecord> records) {
         JournalImporter importer = Scenario.importer(monitor);
         long line = 0;

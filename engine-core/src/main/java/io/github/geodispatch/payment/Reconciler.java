@@ -149,8 +149,8 @@ public final class Reconciler {
      * statement credit names by bill reference, when that job claims it, else the earliest claim (a credit that
      * links by the reference itself links to that one); every other claim is a duplicate. A first claim whose job
      * was let go while others of the reference were held stays the first (see {@link #forget}), unless a credit
-     * names a held claimant by bill reference. Empty when fewer than two claims carry it. Copies nothing, so a reference that many jobs claim (a technician's "NA" typed on every
-     * job) stays cheap to ask about.
+     * names a held claimant by bill reference. Empty when fewer than two claims carry it. Copies nothing, so a
+     * reference that many jobs claim (a technician's "NA" typed on every job) stays cheap to ask about.
      */
     public Optional<Claim> firstOfSeveral(String reference) {
         List<Claim> claims = claimsByReference.get(reference);

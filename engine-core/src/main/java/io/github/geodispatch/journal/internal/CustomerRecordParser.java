@@ -127,14 +127,14 @@ final class CustomerRecordParser {
             case "customer.equipment" -> new CustomerRecords.EquipmentAdded(who, when, new Equipment(
                     new EquipmentId(requiredText("equipment_id")), new SiteId(requiredText("site_id")),
                     requiredText("equipment_type"), text("make"), text("model"), requiredText("serial"),
-                    JournalTimes.date(requiredText("installed_on"), "installed_on"), date("warranty_until")));
+                    requiredDate("installed_on"), date("warranty_until")));
             case "contract.drafted" -> new CustomerRecords.ContractDrafted(who, when, terms());
             case "contract.activated" -> new CustomerRecords.ContractActivated(who, when, new ContractId(requiredText("contract")));
             case "contract.cancelled" -> new CustomerRecords.ContractCancelled(who, when,
                     new ContractId(requiredText("contract")), reason);
             case "contract.invoiced" -> new CustomerRecords.ContractInvoiced(who, when,
                     new ContractId(requiredText("contract")), (Integer) required(fields.get("instalment"), "instalment"),
-                    requiredText("invoice_number"), JournalTimes.date(requiredText("invoice_date"), "invoice_date"),
+                    requiredText("invoice_number"), requiredDate("invoice_date"),
                     (Money) required(fields.get("taxable_value"), "taxable_value"),
                     (Money) required(fields.get("total"), "total"));
             default -> throw RecordParser.invalid("unknown record type '" + type + "'", null);
@@ -155,7 +155,7 @@ final class CustomerRecordParser {
         return new ContractTerms(new ContractId(requiredText("contract")),
                 RecordParser.constant(ContractKind.class, requiredText("contract_kind"), "contract kind"), sites, units, plan,
                 (Money) required(fields.get("price"), "price"), integer("instalments", 1),
-                JournalTimes.date(requiredText("start"), "start"), JournalTimes.date(requiredText("end"), "end"),
+                requiredDate("start"), requiredDate("end"),
                 renews == null ? null : new ContractId(renews));
     }
 
@@ -170,6 +170,10 @@ final class CustomerRecordParser {
     private LocalDate date(String field) {
         String value = text(field);
         return value == null ? null : JournalTimes.date(value, field);
+    }
+
+    private LocalDate requiredDate(String field) {
+        return JournalTimes.date(requiredText(field), field);
     }
 
     private int integer(String field, int absent) {

@@ -79,7 +79,7 @@ public final class AttendanceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFiles.requireNotAnInput("--out", out, "the pings file", pings);
         OutputFiles.requireNotAnInput("--out", out, "the fences file", fences);
-        ZoneId chosenZone = zone == null ? null : ZoneOption.parse(zone);
+        ZoneId chosenZone = zone == null ? null : TimeOptions.zone(zone);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         FenceIndex index = FenceIndex.builder().build();

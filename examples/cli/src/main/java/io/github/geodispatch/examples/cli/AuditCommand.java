@@ -60,8 +60,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputFiles.requireNotAnInput("--out", out, "the journal", journal);
-        Instant at = AsOf.parse(asOf);
-        LeakagePolicy policy = LeakagePolicy.defaults().withZone(ZoneOption.parse(zone));
+        Instant at = TimeOptions.asOf(asOf);
+        LeakagePolicy policy = LeakagePolicy.defaults().withZone(TimeOptions.zone(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);
         JournalSummary read = report.journal();
         InputCheck.requireUsable(journal, "records", read.records(), read.rejected(),

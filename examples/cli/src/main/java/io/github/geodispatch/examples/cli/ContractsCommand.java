@@ -76,8 +76,8 @@ public final class ContractsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
-        Instant at = AsOf.parse(asOf);
-        ZoneId zoneId = ZoneOption.parse(zone);
+        Instant at = TimeOptions.asOf(asOf);
+        ZoneId zoneId = TimeOptions.zone(zone);
         LocalDate day = LocalDate.ofInstant(at, zoneId);
         ContractPortfolio portfolio = ContractPortfolio.create(zoneId, Currency.INR);
         JournalImporter importer = JournalImporter.unchained(TenantId.of("journal"), portfolio.journalTarget(),

@@ -105,7 +105,7 @@ public final class InvoiceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputFiles.requireNotHoldingAnInput("--out", out, "the journal", journal);
         OutputFiles.requireNotHoldingAnInput("--out", out, "the seller file", seller);
-        zoneId = ZoneOption.parse(zone);
+        zoneId = TimeOptions.zone(zone);
         SellerProfile profile = SellerProfile.read(seller);
         InvoiceDrafter drafter = InvoiceDrafter.builder().seller(profile).regime(IndiaGst.withDefaultRates())
                 .sequence(new InMemoryInvoiceSequence()).priceBasis(prices).paymentLinks(PaymentLinks.upiIntent()).build();

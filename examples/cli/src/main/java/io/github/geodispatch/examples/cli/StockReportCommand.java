@@ -88,7 +88,7 @@ public final class StockReportCommand implements Callable<Integer> {
     }
 
     private Instant time() {
-        return AsOf.parse(asOf);
+        return TimeOptions.asOf(asOf);
     }
 
     private StockAudit.Options options() {
@@ -97,7 +97,7 @@ public final class StockReportCommand implements Callable<Integer> {
             case "TAX_EXCLUSIVE" -> false;
             default -> throw new IllegalArgumentException("--prices must be TAX_INCLUSIVE or TAX_EXCLUSIVE, was '" + prices + "'");
         };
-        return new StockAudit.Options(Currency.parse(currency), ZoneOption.parse(zone), inclusive);
+        return new StockAudit.Options(Currency.parse(currency), TimeOptions.zone(zone), inclusive);
     }
 
     /**

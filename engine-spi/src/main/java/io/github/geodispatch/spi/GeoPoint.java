@@ -38,4 +38,14 @@ public record GeoPoint(double lat, double lng) {
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
+
+    /**
+     * The latitude band, in degrees either side of a point, that holds every point within {@code metres} of it: a
+     * search by latitude range in this band misses none of them. Two points' great-circle distance is at least the
+     * earth's radius times their latitude difference; the band's small margin keeps a point at exactly
+     * {@code metres} inside despite rounding.
+     */
+    public static double latitudeBandDegrees(double metres) {
+        return Math.toDegrees(metres / EARTH_RADIUS_M) * (1 + 1e-9) + 1e-12;
+    }
 }

@@ -43,9 +43,7 @@ final class NearestSites {
 
     /** The site nearest {@code point} within {@code radiusMetres} (the last added of those equally near), if any. */
     Optional<SiteId> nearest(GeoPoint point, double radiusMetres) {
-        // the great-circle distance is at least the earth's radius times the latitude difference; the margin
-        // keeps a site at exactly the radius inside the band despite rounding
-        double band = Math.toDegrees(radiusMetres / GeoPoint.EARTH_RADIUS_M) * (1 + 1e-9) + 1e-12;
+        double band = GeoPoint.latitudeBandDegrees(radiusMetres);
         SiteId nearest = null;
         double best = radiusMetres;
         long bestOrder = -1;

@@ -113,7 +113,7 @@ public final class ContractRules {
         /** The jobs {@code site} may take: those within the widest radius in latitude, and those naming its id. */
         Set<JobId> near(CustomerSite site) {
             double widestRadius = radii.isEmpty() ? 0 : radii.lastKey();
-            double band = Math.toDegrees(widestRadius / GeoPoint.EARTH_RADIUS_M) * (1 + 1e-9) + 1e-12;
+            double band = GeoPoint.latitudeBandDegrees(widestRadius);
             double lat = site.location().lat();
             Set<JobId> near = new LinkedHashSet<>(bySiteId.getOrDefault(site.id(), Set.of()));
             byLatitude.subMap(lat - band, true, lat + band, true).values().forEach(near::addAll);

@@ -1,13 +1,14 @@
 package io.github.geodispatch.billing;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.geodispatch.payment.UpiIntent;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -29,7 +30,6 @@ public record SellerProfile(Party party, Map<String, String> seriesByBranch, Str
     /** Strict as the journal's reader: a key twice, or anything after the object, is a malformed file. */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     public SellerProfile {
@@ -88,10 +88,16 @@ public record SellerProfile(Party party, Map<String, String> seriesByBranch, Str
     /** Parses the JSON form; names the missing or malformed field. */
     public static SellerProfile parse(String json) {
         JsonNode root;
-        try {
-            root = JSON.readTree(json);
+        try (JsonParser parser = JSON.createParser(json)) {
+            root = JSON.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new BillingException("not valid JSON: content after the end of the object, at line "
+                        + parser.currentLocation().getLineNr());
+            }
         } catch (JsonProcessingException e) {
             throw new BillingException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) { // not from a string: Jackson declares it for every source
+            throw new UncheckedIOException(e);
         }
         if (root == null || !root.isObject()) {
             throw new BillingException("a seller profile must be a JSON object");

@@ -2,9 +2,9 @@ package io.github.geodispatch.geofence;
 import io.github.geodispatch.geofence.internal.FenceShapes;
 import io.github.geodispatch.spi.GeoPoint;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -40,7 +40,6 @@ public final class GeoJsonFences {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private GeoJsonFences() {}
@@ -53,8 +52,12 @@ public final class GeoJsonFences {
 
     public static List<Fence> read(InputStream in, InvalidPolygons policy) throws IOException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(utf8(in.readAllBytes()));
+        try (JsonParser parser = MAPPER.createParser(utf8(in.readAllBytes()))) {
+            root = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new FenceImportException("line " + parser.currentLocation().getLineNr()
+                        + ": not valid JSON: content after the end of the FeatureCollection", null);
+            }
         } catch (JsonProcessingException e) {
             throw new FenceImportException(notValidJson(e), e);
         }

@@ -40,8 +40,9 @@ class SellerAndNumberingTest {
                 .hasMessageContaining("field 'legal_name' must be a string");
         assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": \"X Ltd\", \"legal_name\": \"Y Ltd\"}"))
                 .as("a key twice").hasMessageContaining("not valid JSON").hasMessageContaining("legal_name");
-        assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": \"X Ltd\"} {}"))
-                .as("something after the object").hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> SellerProfile.parse("{\"legal_name\": \"X Ltd\"}\n {}"))
+                .as("something after the object")
+                .hasMessage("not valid JSON: content after the end of the object, at line 2");
         assertThatThrownBy(() -> SellerProfile.read(Path.of("no-such-seller.json")))
                 .hasMessageContaining("cannot read seller file no-such-seller.json");
     }

@@ -46,8 +46,9 @@ class GeoJsonFencesTest {
     void aKeyGivenTwiceOrContentAfterTheCollectionIsNotValidJson() {
         assertThatThrownBy(() -> read(ONE.replace("\"kind\":\"site\"", "\"kind\":\"site\",\"kind\":\"branch\"")
                 .getBytes(StandardCharsets.UTF_8))).hasMessageContaining("Duplicate field 'kind'");
-        assertThatThrownBy(() -> read((ONE + " {}").getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("not valid JSON").hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> read((ONE + "\n\n {}").getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("line " + (ONE.split("\n", -1).length + 2)
+                        + ": not valid JSON: content after the end of the FeatureCollection");
     }
 
     @Test

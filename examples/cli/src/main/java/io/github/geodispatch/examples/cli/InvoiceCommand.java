@@ -51,7 +51,9 @@ import java.util.concurrent.Callable;
  * v1.1) and the {@code invoices.csv} register ({@code /} and {@code -} in file names become {@code _}), all
  * into a temporary directory that takes DIR's place when complete. Bad journal lines are reported and skipped;
  * a journal that yields no records or with too many rejected lines, or a malformed seller file, stops it with a
- * one-line error (exit 2, nothing written). Memory is bounded by the live jobs, not by the journal's history: the
+ * one-line error (exit 2, nothing written). A job whose customer record cannot name an invoice's buyer gets no
+ * invoice (no number is drawn for it), and a B2B invoice whose buyer misses what an e-invoice needs is written without
+ * its e-invoice JSON; both are listed on standard error with the customer record's line (exit 1). Memory is bounded by the live jobs, not by the journal's history: the
  * invoices are drafted and written while the journal is read, each job once it is done and untouched for the audit
  * window ({@link LeakageAudit#DEFAULT_WINDOW}) and no job held completed before it (see {@link Drafting}); a later
  * record for a job let go is rejected (standard error, exit 1). The register's rows wait in run files beside DIR.
@@ -120,24 +122,30 @@ public final class InvoiceCommand implements Callable<Integer> {
             });
             InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
                     summary.problems().isEmpty() ? null : summary.problems().get(0));
+            drafting.draftTheRest();
             PrintWriter err = spec.commandLine().getErr();
             InputCheck.print(err, "  ", summary.problems(), summary.rejected());
             InputCheck.print(err, "  ", importer.problems(), importer.problemCount());
             InputCheck.print(err, "  ", drafting.flags, drafting.flagged);
             long rejected = summary.rejected() + importer.rejected();
             long problems = summary.rejected() + importer.problemCount() + drafting.flagged;
-            drafting.finish();
+            drafting.requireNoFailure();
             dir.write("invoices.csv", register::writeTo);
             dir.commit();
 
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("%d invoices (%d B2B with e-invoice JSON, %d B2C, %d with a UPI payment link for the amount "
-                    + "due)%n  and invoices.csv written to %s%n", drafting.invoices, drafting.b2b,
+            stdout.printf("%d invoices (%d B2B with e-invoice JSON, %s%d B2C, %d with a UPI payment link for the amount "
+                    + "due)%n  and invoices.csv written to %s%n", drafting.invoices, drafting.eInvoices,
+                    drafting.b2b > drafting.eInvoices ? drafting.b2b - drafting.eInvoices + " B2B without it, " : "",
                     drafting.invoices - drafting.b2b, drafting.links, out);
             stdout.printf("jobs: %d completed, %d not completed, %d fully covered by AMC/warranty (no invoice),%n"
                     + "      %d already invoiced in the journal%s%n", drafting.completed, drafting.notCompleted,
                     drafting.covered, drafting.alreadyInvoiced,
                     skipInvoiced ? " (skipped)" : " (invoiced again; --skip-invoiced skips them)");
+            if (drafting.heldBack > 0) {
+                stdout.printf("      %d not invoiced: their customer's record cannot name an invoice's buyer%n",
+                        drafting.heldBack);
+            }
             if (problems > 0) {
                 stdout.printf("journal: %d lines rejected and skipped, %d imported but flagged (listed on standard "
                         + "error)%n", rejected, problems - rejected);
@@ -156,6 +164,11 @@ public final class InvoiceCommand implements Callable<Integer> {
     }
 
     static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
+        return party(customerOf(state, customers));
+    }
+
+    /** The customer record of {@code state}'s customer; a {@link BillingException} (the run stops) when there is none. */
+    private static JournalRecord.Customer customerOf(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
         JournalRecord.Customer customer = customers.get(state.customer());
         if (customer == null) {
             // the invoice is drafted once the job has been done for the audit window: a customer record that comes
@@ -165,12 +178,13 @@ public final class InvoiceCommand implements Callable<Integer> {
                     + " must come before their jobs, or within " + LeakageAudit.DEFAULT_WINDOW.toDays()
                     + " days after them)");
         }
-        try {
-            return new Party(customer.name(), null, customer.gstin(), customer.address(), customer.city(),
-                    customer.pincode(), customer.stateCode(), null, null);
-        } catch (IllegalArgumentException e) {
-            throw new BillingException("customer " + customer.id() + ": " + e.getMessage(), e);
-        }
+        return customer;
+    }
+
+    /** The buyer {@code customer}'s record names; an {@link IllegalArgumentException} saying why it cannot. */
+    private static Party party(JournalRecord.Customer customer) {
+        return new Party(customer.name(), null, customer.gstin(), customer.address(), customer.city(),
+                customer.pincode(), customer.stateCode(), null, null);
     }
 
     /** When a job completed, the order invoices are numbered in: by completion time, then job id. */
@@ -200,6 +214,8 @@ public final class InvoiceCommand implements Callable<Integer> {
         private final OutputFiles.Directory dir;
         private final SpilledRegister register;
         private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
+        /** The journal line of each customer's record, for the problems a record causes when its jobs are drafted. */
+        private final Map<CustomerId, Long> customerLines = new HashMap<>();
         /** The jobs the importer holds, folded (the events themselves are not kept). */
         private final Map<JobId, JobState> live = new HashMap<>();
         /** When the live jobs that have a completion completed. */
@@ -212,7 +228,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         final List<JournalProblem> flags = new ArrayList<>();
         long flagged;
         private Completion lastDrafted;
-        /** The first failure to draft or write an invoice; drafting stops there and {@link #finish} throws it. */
+        /** The first failure to draft or write an invoice; drafting stops there and {@link #requireNoFailure} throws it. */
         private Exception failure;
         int completed;
         int notCompleted;
@@ -220,6 +236,8 @@ public final class InvoiceCommand implements Callable<Integer> {
         int alreadyInvoiced;
         int invoices;
         int b2b;
+        int eInvoices;
+        int heldBack;
         int links;
         int peakJobsHeld;
 
@@ -232,6 +250,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         @Override
         public void customer(JournalRecord.Customer customer) {
             customers.put(customer.id(), customer);
+            customerLines.put(customer.id(), line);
         }
 
         @Override
@@ -267,9 +286,13 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
 
         private void flag(String message) {
+            flag(line, message);
+        }
+
+        private void flag(long atLine, String message) {
             flagged++;
             if (flags.size() < JournalReader.MAX_KEPT_PROBLEMS) {
-                flags.add(new JournalProblem(line, JournalProblem.Kind.FLAGGED, message));
+                flags.add(new JournalProblem(atLine, JournalProblem.Kind.FLAGGED, message));
             }
         }
 
@@ -279,11 +302,15 @@ public final class InvoiceCommand implements Callable<Integer> {
             draftWaiting();
         }
 
-        /** Drafts every job still held, in completion order; throws the first failure to draft or write. */
-        void finish() throws IOException {
+        /** Drafts every job still held, in completion order. */
+        void draftTheRest() {
             live.values().forEach(this::hold);
             live.clear();
             draftWaiting();
+        }
+
+        /** Throws the first failure to draft or write an invoice, if there was one. */
+        void requireNoFailure() throws IOException {
             if (failure instanceof IOException e) {
                 throw e;
             } else if (failure != null) {
@@ -330,7 +357,18 @@ public final class InvoiceCommand implements Callable<Integer> {
                     return;
                 }
             }
-            Party buyer = buyer(state, customers);
+            JournalRecord.Customer customer = customerOf(state, customers);
+            Party buyer;
+            try {
+                // checked before drafting, so that no invoice number is drawn for a job that cannot have an invoice
+                buyer = drafter.regime().canonical(party(customer));
+                drafter.regime().placeOfSupply(buyer.region());
+            } catch (IllegalArgumentException e) {
+                heldBack++;
+                flag(customerLines.get(customer.id()), "customer " + customer.id() + ": job " + state.id()
+                        + " not invoiced, the record cannot name an invoice's buyer: " + e.getMessage());
+                return;
+            }
             Optional<Invoice> drafted;
             try {
                 drafted = drafter.draft(BillableJob.fromState(state, buyer, zoneId));
@@ -345,8 +383,15 @@ public final class InvoiceCommand implements Callable<Integer> {
             String name = invoice.number().replace('/', '_').replace('-', '_');
             dir.write("invoice-" + name + ".json", InvoiceJson.write(invoice));
             if (invoice.b2b()) {
-                dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
                 b2b++;
+                try {
+                    dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
+                    eInvoices++;
+                } catch (BillingException e) { // the invoice stands, numbered; its e-invoice waits for a mended record
+                    flag(customerLines.get(customer.id()), "customer " + customer.id() + ": invoice "
+                            + invoice.number() + " of job " + state.id() + " written without its e-invoice JSON: "
+                            + e.getMessage());
+                }
             }
             register.add(invoice);
             invoices++;

@@ -30,11 +30,12 @@ public final class TaxTable {
      * headings of the parts field-service teams fit most often at their rates from 22 September 2025:
      * 8414 (compressors, fans), 8415 (air conditioners and their parts), 8418 (refrigeration), 8421
      * (water filters and purifiers), 8532 (capacitors), 8536 (switches, relays, fuses), 8544 (wires and
-     * cables) — all 18%. Extend it with {@link Builder#from(TaxTable)} for the rest of a parts catalogue.
+     * cables), 3824 (refrigerant gas mixtures, an AC refill), 8525 (CCTV cameras) — all 18%. Extend it with
+     * {@link Builder#from(TaxTable)} for the rest of a parts catalogue.
      */
     public static TaxTable indiaDefaults() {
         Builder builder = builder();
-        for (String code : new String[] {"9987", "8414", "8415", "8418", "8421", "8532", "8536", "8544"}) {
+        for (String code : new String[] {"9987", "8414", "8415", "8418", "8421", "8532", "8536", "8544", "3824", "8525"}) {
             builder.rate(code, 1800);
         }
         return builder.build();

@@ -5,7 +5,6 @@ import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.Party;
 import io.github.geodispatch.billing.SellerProfile;
 import io.github.geodispatch.billing.TaxRegime;
-import io.github.geodispatch.billing.TaxTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,9 @@ final class Billing {
         return new SellerProfile(seller, series, "coolcare@okicici", Map.of());
     }
 
-    /** India GST with the rates of what this business sells. */
+    /** India GST: its default rates cover every part this business sells. */
     static TaxRegime regime() {
-        return new IndiaGst(TaxTable.builder().from(TaxTable.indiaDefaults())
-                .rate("3824", 1800)     // refrigerant gas refills
-                .rate("8525", 1800)     // CCTV cameras
-                .build());
+        return IndiaGst.withDefaultRates();
     }
 
     /** Invoices a completed job to its customer; empty when nothing on it is chargeable. */

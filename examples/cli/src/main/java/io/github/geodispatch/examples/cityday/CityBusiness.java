@@ -236,6 +236,7 @@ public final class CityBusiness {
                 state.priority() == null ? Priority.NORMAL : state.priority(), window, state.slaDeadline(), state.coverage(),
                 new CityWorld.PayPlan(mode, false, false), 1.0);
         business.adopt(request);
+        allRequests.add(request); // its customer gets a customer line in the journal, which invoices read
         undone.put(job, request);
     }
 

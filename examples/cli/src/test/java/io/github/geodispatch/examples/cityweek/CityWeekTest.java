@@ -26,6 +26,7 @@ import io.github.geodispatch.spi.JobStatus;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.stock.StockLevel;
+import io.github.geodispatch.testdata.SampleData;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +39,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,6 +190,48 @@ class CityWeekTest {
                 .filter(job -> written.week().frontDoor().jobs().job(io.github.geodispatch.spi.Actor.owner(CityWeek.TENANT, "o"), job)
                         .orElseThrow().status() == JobStatus.COMPLETED).count();
         assertThat(completed).isPositive();
+    }
+
+    /**
+     * The batch {@code invoice} command drafts, from the journal alone, an invoice for exactly the jobs the week
+     * invoiced, each for the same total unless a part was logged after the week's invoice (the batch invoice includes
+     * it); the AMC customers' covered visits, whose customers the front door registered, do not stop it.
+     */
+    @Test
+    void theInvoiceCommandInvoicesTheJobsTheWeekInvoicedForTheSameTotals() throws Exception {
+        Map<JobId, JournalRecord.JobInvoice> invoiced = new TreeMap<>();
+        Set<JobId> partAfterInvoice = new HashSet<>();
+        Set<JobId> completed = new HashSet<>();
+        for (JournalRecord r : journal) { // in time order
+            if (r instanceof JournalRecord.JobStatusChanged c && c.status() == JobStatus.COMPLETED) {
+                completed.add(c.job());
+            } else if (r instanceof JournalRecord.JobInvoice i) {
+                invoiced.put(i.job(), i);
+            } else if (r instanceof JournalRecord.JobPart p && invoiced.containsKey(p.job())) {
+                partAfterInvoice.add(p.job());
+            }
+        }
+        Path out = dir.resolve("invoices");
+
+        int exit = GeodispatchCli.run("invoice", "--journal", written.journal().toString(), "--seller",
+                SampleData.path("gst/city-seller.json").toString(), "--out", out.toString());
+
+        assertThat(exit).as("every job invoiced, nothing flagged").isZero();
+        Map<JobId, String> totals = new TreeMap<>();
+        List<String> rows = Files.readAllLines(out.resolve("invoices.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            totals.put(JobId.of(f[header.indexOf("job")]), f[header.indexOf("total")]);
+        }
+        assertThat(totals.keySet()).isEqualTo(invoiced.keySet());
+        assertThat(completed).as("an AMC customer's visit, covered: no invoice, and no stop").anyMatch(j -> j.value().startsWith("AMC-"));
+        invoiced.forEach((job, live) -> {
+            if (!partAfterInvoice.contains(job)) {
+                assertThat(totals.get(job)).as("total of %s", job).isEqualTo(live.amount().toPlainString());
+            }
+        });
+        assertThat(partAfterInvoice).hasSizeLessThan(invoiced.size() / 10);
     }
 
     @Test

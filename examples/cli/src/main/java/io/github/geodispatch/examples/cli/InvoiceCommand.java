@@ -155,8 +155,8 @@ public final class InvoiceCommand implements Callable<Integer> {
                 && name.endsWith(".json");
     }
 
-    static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
-        JournalRecord.Customer customer = customers.get(state.customer());
+    /** The buyer of a completed job from {@code customer}, its customer's record (null: none read yet). */
+    static Party buyer(JobState state, JournalRecord.Customer customer) {
         if (customer == null) {
             // the invoice is drafted once the job has been done for the audit window: a customer record that comes
             // later in the journal (an export that lists customers after their jobs) is read too late
@@ -172,6 +172,9 @@ public final class InvoiceCommand implements Callable<Integer> {
             throw new BillingException("customer " + customer.id() + ": " + e.getMessage(), e);
         }
     }
+
+    /** A completed job let go or at the journal's end, and the customer record in effect when it completed. */
+    private record Done(JobState state, JournalRecord.Customer buyerAtCompletion) {}
 
     /** When a job completed, the order invoices are numbered in: by completion time, then job id. */
     private record Completion(Instant at, JobId job) implements Comparable<Completion> {
@@ -200,12 +203,16 @@ public final class InvoiceCommand implements Callable<Integer> {
         private final OutputFiles.Directory dir;
         private final SpilledRegister register;
         private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
+        /** Each customer's first record, the buyer of the jobs that completed before the customer had one. */
+        private final Map<CustomerId, JournalRecord.Customer> firstRecords = new HashMap<>();
         /** The jobs the importer holds, folded (the events themselves are not kept). */
         private final Map<JobId, JobState> live = new HashMap<>();
+        /** The customer record in effect at each live job's latest completion (null: none yet). */
+        private final Map<JobId, JournalRecord.Customer> buyersAtCompletion = new HashMap<>();
         /** When the live jobs that have a completion completed. */
         private final TreeSet<Completion> liveCompletions = new TreeSet<>();
         /** Jobs let go that get an invoice, waiting for the live ones completed before them. */
-        private final TreeMap<Completion, JobState> waiting = new TreeMap<>();
+        private final TreeMap<Completion, Done> waiting = new TreeMap<>();
         /** The journal line being read. */
         long line;
         /** Completions recorded before one already drafted: the first 1,000, and how many in all. */
@@ -232,6 +239,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         @Override
         public void customer(JournalRecord.Customer customer) {
             customers.put(customer.id(), customer);
+            firstRecords.putIfAbsent(customer.id(), customer);
         }
 
         @Override
@@ -248,6 +256,9 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
             live.put(job, after);
             peakJobsHeld = Math.max(peakJobsHeld, live.size() + waiting.size());
+            if (event instanceof JobEvent.StatusChanged changed && changed.status() == JobStatus.COMPLETED) {
+                buyersAtCompletion.put(job, customers.get(after.customer()));
+            }
             Instant completedBefore = before == null ? null : before.completedAt();
             if (Objects.equals(completedBefore, after.completedAt())) {
                 return; // most events: the completion (and so the order) is unchanged
@@ -275,14 +286,15 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         @Override
         public void letGo(JobId job) {
-            hold(live.remove(job));
+            hold(live.remove(job), buyersAtCompletion.remove(job));
             draftWaiting();
         }
 
         /** Drafts every job still held, in completion order; throws the first failure to draft or write. */
         void finish() throws IOException {
-            live.values().forEach(this::hold);
+            live.forEach((job, state) -> hold(state, buyersAtCompletion.get(job)));
             live.clear();
+            buyersAtCompletion.clear();
             draftWaiting();
             if (failure instanceof IOException e) {
                 throw e;
@@ -292,13 +304,13 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
 
         /** A job no longer live: it waits for its invoice, or it did not end completed. */
-        private void hold(JobState state) {
+        private void hold(JobState state, JournalRecord.Customer buyerAtCompletion) {
             Completion completion = Completion.of(state);
             if (completion != null) {
                 liveCompletions.remove(completion);
             }
             if (completion != null && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
-                waiting.put(completion, state);
+                waiting.put(completion, new Done(state, buyerAtCompletion));
             } else {
                 notCompleted++;
             }
@@ -308,7 +320,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         private void draftWaiting() {
             while (!waiting.isEmpty()
                     && (liveCompletions.isEmpty() || waiting.firstKey().compareTo(liveCompletions.first()) < 0)) {
-                Map.Entry<Completion, JobState> next = waiting.pollFirstEntry();
+                Map.Entry<Completion, Done> next = waiting.pollFirstEntry();
                 if (lastDrafted == null || next.getKey().compareTo(lastDrafted) > 0) {
                     lastDrafted = next.getKey();
                 }
@@ -322,7 +334,19 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
         }
 
-        private void draft(JobState state) throws IOException {
+        /**
+         * The customer record a job is invoiced to: the one in effect when it (last) completed, else (a journal that
+         * lists a customer after their jobs) the customer's first record, or null when none was read yet. Never the
+         * record read by the time the invoice is drafted: when that is depends on the window, and a run keeping
+         * every job would take the journal's last record instead.
+         */
+        private JournalRecord.Customer buyerRecord(Done done) {
+            return done.buyerAtCompletion() != null ? done.buyerAtCompletion()
+                    : firstRecords.get(done.state().customer());
+        }
+
+        private void draft(Done done) throws IOException {
+            JobState state = done.state();
             completed++;
             if (state.invoice() != null) {
                 alreadyInvoiced++;
@@ -330,7 +354,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                     return;
                 }
             }
-            Party buyer = buyer(state, customers);
+            Party buyer = buyer(state, buyerRecord(done));
             Optional<Invoice> drafted;
             try {
                 drafted = drafter.draft(BillableJob.fromState(state, buyer, zoneId));

@@ -163,13 +163,13 @@ public final class InvoiceCommand implements Callable<Integer> {
                 && name.endsWith(".json");
     }
 
-    static Party buyer(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
-        return party(customerOf(state, customers));
+    /** The buyer of a completed job from {@code customer}, its customer's record (null: none read yet). */
+    static Party buyer(JobState state, JournalRecord.Customer customer) {
+        return party(requireRecord(state, customer));
     }
 
-    /** The customer record of {@code state}'s customer; a {@link BillingException} (the run stops) when there is none. */
-    private static JournalRecord.Customer customerOf(JobState state, Map<CustomerId, JournalRecord.Customer> customers) {
-        JournalRecord.Customer customer = customers.get(state.customer());
+    /** {@code customer}, the record of {@code state}'s customer; a {@link BillingException} (the run stops) when null. */
+    private static JournalRecord.Customer requireRecord(JobState state, JournalRecord.Customer customer) {
         if (customer == null) {
             // the invoice is drafted once the job has been done for the audit window: a customer record that comes
             // later in the journal (an export that lists customers after their jobs) is read too late
@@ -186,6 +186,12 @@ public final class InvoiceCommand implements Callable<Integer> {
         return new Party(customer.name(), null, customer.gstin(), customer.address(), customer.city(),
                 customer.pincode(), customer.stateCode(), null, null);
     }
+
+    /** A customer record and the journal line it was read from, which a problem with it names. */
+    private record Listed(JournalRecord.Customer record, long line) {}
+
+    /** A completed job let go or at the journal's end, and the customer record in effect when it completed. */
+    private record Done(JobState state, Listed buyerAtCompletion) {}
 
     /** When a job completed, the order invoices are numbered in: by completion time, then job id. */
     private record Completion(Instant at, JobId job) implements Comparable<Completion> {
@@ -213,15 +219,17 @@ public final class InvoiceCommand implements Callable<Integer> {
         private final InvoiceDrafter drafter;
         private final OutputFiles.Directory dir;
         private final SpilledRegister register;
-        private final Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
-        /** The journal line of each customer's record, for the problems a record causes when its jobs are drafted. */
-        private final Map<CustomerId, Long> customerLines = new HashMap<>();
+        private final Map<CustomerId, Listed> customers = new HashMap<>();
+        /** Each customer's first record, the buyer of the jobs that completed before the customer had one. */
+        private final Map<CustomerId, Listed> firstRecords = new HashMap<>();
         /** The jobs the importer holds, folded (the events themselves are not kept). */
         private final Map<JobId, JobState> live = new HashMap<>();
+        /** The customer record in effect at each live job's latest completion (null: none yet). */
+        private final Map<JobId, Listed> buyersAtCompletion = new HashMap<>();
         /** When the live jobs that have a completion completed. */
         private final TreeSet<Completion> liveCompletions = new TreeSet<>();
         /** Jobs let go that get an invoice, waiting for the live ones completed before them. */
-        private final TreeMap<Completion, JobState> waiting = new TreeMap<>();
+        private final TreeMap<Completion, Done> waiting = new TreeMap<>();
         /** The journal line being read. */
         long line;
         /** Completions recorded before one already drafted: the first 1,000, and how many in all. */
@@ -249,8 +257,9 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         @Override
         public void customer(JournalRecord.Customer customer) {
-            customers.put(customer.id(), customer);
-            customerLines.put(customer.id(), line);
+            Listed listed = new Listed(customer, line);
+            customers.put(customer.id(), listed);
+            firstRecords.putIfAbsent(customer.id(), listed);
         }
 
         @Override
@@ -267,6 +276,9 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
             live.put(job, after);
             peakJobsHeld = Math.max(peakJobsHeld, live.size() + waiting.size());
+            if (event instanceof JobEvent.StatusChanged changed && changed.status() == JobStatus.COMPLETED) {
+                buyersAtCompletion.put(job, customers.get(after.customer()));
+            }
             Instant completedBefore = before == null ? null : before.completedAt();
             if (Objects.equals(completedBefore, after.completedAt())) {
                 return; // most events: the completion (and so the order) is unchanged
@@ -298,14 +310,15 @@ public final class InvoiceCommand implements Callable<Integer> {
 
         @Override
         public void letGo(JobId job) {
-            hold(live.remove(job));
+            hold(live.remove(job), buyersAtCompletion.remove(job));
             draftWaiting();
         }
 
         /** Drafts every job still held, in completion order. */
         void draftTheRest() {
-            live.values().forEach(this::hold);
+            live.forEach((job, state) -> hold(state, buyersAtCompletion.get(job)));
             live.clear();
+            buyersAtCompletion.clear();
             draftWaiting();
         }
 
@@ -319,13 +332,13 @@ public final class InvoiceCommand implements Callable<Integer> {
         }
 
         /** A job no longer live: it waits for its invoice, or it did not end completed. */
-        private void hold(JobState state) {
+        private void hold(JobState state, Listed buyerAtCompletion) {
             Completion completion = Completion.of(state);
             if (completion != null) {
                 liveCompletions.remove(completion);
             }
             if (completion != null && (state.status() == JobStatus.COMPLETED || state.status() == JobStatus.CLOSED)) {
-                waiting.put(completion, state);
+                waiting.put(completion, new Done(state, buyerAtCompletion));
             } else {
                 notCompleted++;
             }
@@ -335,7 +348,7 @@ public final class InvoiceCommand implements Callable<Integer> {
         private void draftWaiting() {
             while (!waiting.isEmpty()
                     && (liveCompletions.isEmpty() || waiting.firstKey().compareTo(liveCompletions.first()) < 0)) {
-                Map.Entry<Completion, JobState> next = waiting.pollFirstEntry();
+                Map.Entry<Completion, Done> next = waiting.pollFirstEntry();
                 if (lastDrafted == null || next.getKey().compareTo(lastDrafted) > 0) {
                     lastDrafted = next.getKey();
                 }
@@ -349,7 +362,19 @@ public final class InvoiceCommand implements Callable<Integer> {
             }
         }
 
-        private void draft(JobState state) throws IOException {
+        /**
+         * The customer record a job is invoiced to: the one in effect when it (last) completed, else (a journal that
+         * lists a customer after their jobs) the customer's first record, or null when none was read yet. Never the
+         * record read by the time the invoice is drafted: when that is depends on the window, and a run keeping
+         * every job would take the journal's last record instead.
+         */
+        private Listed buyerRecord(Done done) {
+            return done.buyerAtCompletion() != null ? done.buyerAtCompletion()
+                    : firstRecords.get(done.state().customer());
+        }
+
+        private void draft(Done done) throws IOException {
+            JobState state = done.state();
             completed++;
             if (state.invoice() != null) {
                 alreadyInvoiced++;
@@ -357,7 +382,8 @@ public final class InvoiceCommand implements Callable<Integer> {
                     return;
                 }
             }
-            JournalRecord.Customer customer = customerOf(state, customers);
+            Listed listed = buyerRecord(done);
+            JournalRecord.Customer customer = requireRecord(state, listed == null ? null : listed.record());
             Party buyer;
             try {
                 // checked before drafting, so that no invoice number is drawn for a job that cannot have an invoice
@@ -365,7 +391,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                 drafter.regime().placeOfSupply(buyer.region());
             } catch (IllegalArgumentException e) {
                 heldBack++;
-                flag(customerLines.get(customer.id()), "customer " + customer.id() + ": job " + state.id()
+                flag(listed.line(), "customer " + customer.id() + ": job " + state.id()
                         + " not invoiced, the record cannot name an invoice's buyer: " + e.getMessage());
                 return;
             }
@@ -388,7 +414,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                     dir.write("einvoice-" + name + ".json", EInvoiceJson.write(invoice));
                     eInvoices++;
                 } catch (BillingException e) { // the invoice stands, numbered; its e-invoice waits for a mended record
-                    flag(customerLines.get(customer.id()), "customer " + customer.id() + ": invoice "
+                    flag(listed.line(), "customer " + customer.id() + ": invoice "
                             + invoice.number() + " of job " + state.id() + " written without its e-invoice JSON: "
                             + e.getMessage());
                 }

@@ -103,6 +103,33 @@ class InvoiceWindowTest {
         assertThat(register.get(3)).startsWith("KRM/2526/00003,").contains(",J-2,");
     }
 
+    /**
+     * A customer's record that changes after a job let go: every invoice is made out to the record in effect when its
+     * job completed, so whether a job was let go (and drafted) before the change does not change its buyer.
+     */
+    @Test
+    void aJobIsInvoicedToItsCustomersRecordAtItsCompletionWhetherLetGoOrNot() throws IOException {
+        // day 40 lets J-1 go, drafted then; J-2, still held, completed before C-3 became a business; J-3 after
+        String text = WindowJournals.header()
+                + job("J-1", "2026-02-01T09:00:00+05:30", "2026-02-01T10:00:00+05:30")
+                + job("J-2", "2026-03-13T09:00:00+05:30", "2026-03-13T10:00:00+05:30")
+                + "{\"type\":\"customer\",\"id\":\"C-3\",\"name\":\"C-3 Traders\",\"address\":\"3, 1st Cross\","
+                + "\"city\":\"Bengaluru\",\"pincode\":\"560034\",\"state_code\":\"29\",\"gstin\":\"29FNNCF1929M1Z3\"}\n"
+                + job("J-3", "2026-03-14T09:00:00+05:30", "2026-03-14T10:00:00+05:30");
+        Path journal = Files.writeString(tmp.resolve("customer-changes.jsonl"), text);
+        Path out = tmp.resolve("out");
+
+        Cli cli = Cli.run("invoice", "--journal", journal.toString(), "--seller", SELLER.toString(), "--out", out.toString());
+
+        assertThat(cli.exit()).as(cli.printed()).isZero();
+        assertThat(cli.out()).contains("1 jobs let go after it");
+        assertThat(files(out)).isEqualTo(Reference.of(journal, false).files);
+        List<String> register = Files.readAllLines(out.resolve("invoices.csv"));
+        assertThat(register.get(1)).contains(",J-1,BR-1,B2C,Customer 3,,");
+        assertThat(register.get(2)).contains(",J-2,BR-1,B2C,Customer 3,,");
+        assertThat(register.get(3)).contains(",J-3,BR-1,B2B,C-3 Traders,29FNNCF1929M1Z3,");
+    }
+
     /** An export that lists the customers after their jobs: the first invoice due finds no buyer, and says why. */
     @Test
     void customersListedMoreThanTheWindowAfterTheirJobsAreNamedAsTheCause() throws IOException {
@@ -171,6 +198,9 @@ class InvoiceWindowTest {
                     .priceBasis(PriceBasis.TAX_INCLUSIVE).paymentLinks(PaymentLinks.upiIntent()).build();
             Map<JobId, JobState> jobs = new LinkedHashMap<>();
             Map<CustomerId, JournalRecord.Customer> customers = new HashMap<>();
+            Map<CustomerId, JournalRecord.Customer> firstRecords = new HashMap<>();
+            // the buyer is the customer record in effect when the job last completed, else the customer's first
+            Map<JobId, JournalRecord.Customer> buyers = new HashMap<>();
             JournalReader.create().read(journal, new JournalImporter(TenantId.of("cli"), new JournalImporter.Target() {
                 @Override
                 public void event(JobEvent event) {
@@ -179,11 +209,17 @@ class InvoiceWindowTest {
                     } else {
                         jobs.computeIfPresent(event.header().job(), (job, state) -> state.apply(event));
                     }
+                    JobState state = jobs.get(event.header().job());
+                    if (event instanceof JobEvent.StatusChanged changed && changed.status() == JobStatus.COMPLETED
+                            && state != null) {
+                        buyers.put(state.id(), customers.get(state.customer()));
+                    }
                 }
 
                 @Override
                 public void customer(JournalRecord.Customer customer) {
                     customers.put(customer.id(), customer);
+                    firstRecords.putIfAbsent(customer.id(), customer);
                 }
             }));
             List<JobState> completed = new ArrayList<>(jobs.values().stream().filter(s -> s.completedAt() != null
@@ -199,7 +235,9 @@ class InvoiceWindowTest {
                         continue;
                     }
                 }
-                var invoice = drafter.draft(BillableJob.fromState(state, InvoiceCommand.buyer(state, customers),
+                JournalRecord.Customer buyer = buyers.get(state.id());
+                var invoice = drafter.draft(BillableJob.fromState(state, InvoiceCommand.buyer(state,
+                                buyer != null ? buyer : firstRecords.get(state.customer())),
                         ZoneId.of("Asia/Kolkata")));
                 invoice.ifPresent(invoices::add);
                 covered += invoice.isPresent() ? 0 : 1;

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record of a job is more than 24 days from its {@code job.created} and lines are written in time order give or take
  * two days (each job's lines keep their order): so no record arrives later than the 35-day window, and a run letting go of done jobs must give what one
  * keeping everything gives. Customers C-1 to C-4 (C-2 with a GSTIN, C-4 in another state) have a profile line and a
- * customer stream; C-1 holds the activated AMC-1 (AC_PM visits, AC_REPAIR covered), which some of its jobs name.
+ * customer stream; C-1 holds the activated AMC-1 (AC_PM visits, AC_REPAIR covered), which some of its jobs name. Up to
+ * two later profile lines change a customer between jobs ({@link #changedCustomer}).
  */
 final class WindowJournals {
     static final OffsetDateTime START = OffsetDateTime.parse("2026-02-01T09:00:00+05:30");
@@ -87,6 +88,10 @@ final class WindowJournals {
         for (int i = 1; i <= jobs; i++) {
             job(random, "J-" + i, START.plusMinutes(random.nextInt(days * 24 * 60)), everyJobEnds, lines);
         }
+        for (int change = random.nextInt(3); change > 0; change--) {
+            lines.add(new Line(START.toEpochSecond() / 60 + random.nextInt(days * 24 * 60),
+                    changedCustomer(1 + random.nextInt(4))));
+        }
         lines.sort(Comparator.comparing(Line::order));
         StringBuilder text = new StringBuilder(header());
         lines.forEach(line -> text.append(line.text()).append('\n'));
@@ -115,6 +120,16 @@ final class WindowJournals {
                 + "\"price\":{\"amount\":\"4999.00\",\"currency\":\"INR\"},\"start\":\"2026-02-01\",\"end\":\"2027-01-31\"}\n");
         text.append("{\"type\":\"contract.activated\",\"customer\":\"C-1\",\"at\":\"2026-01-15T12:00:00+05:30\",\"contract\":\"AMC-1\"}\n");
         return text.toString();
+    }
+
+    /**
+     * A later profile line for customer {@code c}: renamed, and C-1 or C-3 registered for GST, C-2 no longer, C-4 moved
+     * into Karnataka (the invoices of jobs completed after it change buyer).
+     */
+    static String changedCustomer(int c) {
+        String gst = c == 1 || c == 3 ? ",\"gstin\":\"29FNNCF1929M1Z3\"" : "";
+        return "{\"type\":\"customer\",\"id\":\"C-" + c + "\",\"name\":\"Customer " + c + " (renamed)\",\"address\":\""
+                + c + ", 2nd Cross\",\"city\":\"Bengaluru\",\"pincode\":\"560034\",\"state_code\":\"29\"" + gst + "}";
     }
 
     /** One job's records, from {@code created} to at most 24 days later. */

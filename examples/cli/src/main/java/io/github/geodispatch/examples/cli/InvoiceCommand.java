@@ -53,10 +53,11 @@ import java.util.concurrent.Callable;
  * a journal that yields no records or with too many rejected lines, or a malformed seller file, stops it with a
  * one-line error (exit 2, nothing written). A job whose customer record cannot name an invoice's buyer gets no
  * invoice (no number is drawn for it), and a B2B invoice whose buyer misses what an e-invoice needs is written without
- * its e-invoice JSON; both are listed on standard error with the customer record's line (exit 1). Memory is bounded by the live jobs, not by the journal's history: the
- * invoices are drafted and written while the journal is read, each job once it is done and untouched for the audit
- * window ({@link LeakageAudit#DEFAULT_WINDOW}) and no job held completed before it (see {@link Drafting}); a later
- * record for a job let go is rejected (standard error, exit 1). The register's rows wait in run files beside DIR.
+ * its e-invoice JSON; both are listed on standard error with the customer record's line (exit 1). Memory is bounded
+ * by the live jobs, not by the journal's history: the invoices are drafted and written while the journal is read,
+ * each job once it is done and untouched for the audit window ({@link LeakageAudit#DEFAULT_WINDOW}) and no job held
+ * completed before it (see {@link Drafting}); a later record for a job let go is rejected (standard error, exit 1).
+ * The register's rows wait in run files beside DIR.
  */
 @Command(name = "invoice", mixinStandardHelpOptions = true,
         description = "Generate GST invoices, e-invoice JSON and the sales register from a journal.",

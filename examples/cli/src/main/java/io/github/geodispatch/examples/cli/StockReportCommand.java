@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputException;
 import io.github.geodispatch.examples.OutputFiles;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.leakage.Finding;
@@ -89,7 +90,14 @@ public final class StockReportCommand implements Callable<Integer> {
         StockReport report = StockAudit.run(journal, time(), options());
         InputCheck.requireUsable(journal, "records", report.journal().records(), report.journal().rejected(),
                 report.journal().problems().isEmpty() ? null : report.journal().problems().get(0));
-        writeAtomically(report);
+        try {
+            writeAtomically(report);
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) { // a write that failed, not an input: exit 3
+            throw new OutputException("cannot write " + String.join(", ", OUTPUTS) + " in " + out + ": "
+                    + OutputFiles.reason(e), e);
+        }
         print(report);
         boolean clean = report.findings().isEmpty() && report.journal().rejected() == 0 && report.problemCount() == 0;
         return clean ? 0 : 1;

@@ -169,6 +169,15 @@ class StockReportCommandTest {
         assertThat(tmp.resolve("b")).doesNotExist();
     }
 
+    /** A write that fails is exit 3, naming the write, as for every command that writes files. */
+    @Test
+    void anOutputThatCannotBeWrittenExitsThree(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        Path out = file.resolve("out");
+        assertThat(run(3, "stock", "--journal", SAMPLE.resolve("journal.jsonl").toString(), "--as-of", asOf(), "--out",
+                out.toString())).contains("stock: cannot write stock.csv, margin.csv, findings.jsonl in " + out + ": ");
+    }
+
     @Test
     void helpEndsWithAnExample() {
         assertThat(run(0, "stock", "--help").strip()).endsWith("--as-of 2026-11-10T00:00:00+05:30 --out out/stock");

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /** An output that could not be written; the message names the write ("cannot write X in DIR: reason"). */
 public final class OutputException extends IOException {
-    OutputException(String message, Throwable cause) {
+    public OutputException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.examples.OutputException;
 import io.github.geodispatch.examples.OutputFiles;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.leakage.Finding;
@@ -35,11 +36,17 @@ import java.util.concurrent.Callable;
  * writes {@code stock.csv} (location, sku, qty, value), {@code margin.csv} and the stock findings,
  * {@code findings.jsonl}, into DIR, then prints a summary. Exit 0 when the journal folded cleanly with no finding,
  * 1 when there are findings or lines were rejected (each reported with its line number), 2 for bad arguments or an
- * unreadable journal.
+ * unreadable or unusable journal (no records, or more than {@value InputCheck#MAX_REJECTED_PERCENT}% of its lines
+ * rejected; nothing written), 3 when the files cannot be written.
  */
 @Command(name = "stock", mixinStandardHelpOptions = true,
         description = "Fold a journal's parts and van stock: stock levels at weighted average cost, parts margin and "
                 + "the stock leakage findings.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:done: no finding, every line read and none refused",
+                "1:done, with findings, or with journal lines rejected or refused (listed on standard error)",
+                ExitCodes.BAD_INPUT_LINE + ExitCodes.UNUSABLE_JOURNAL,
+                ExitCodes.CANNOT_WRITE_LINE, ExitCodes.INTERNAL_LINE},
         footerHeading = HelpFooter.HEADING,
         footer = {HelpFooter.RUN + "stock \\",
                 HelpFooter.MORE + "--journal examples/data/stock/journal.jsonl \\",
@@ -81,7 +88,16 @@ public final class StockReportCommand implements Callable<Integer> {
             OutputFiles.requireNotAnInput("--out", out.resolve(file), "the journal", journal);
         }
         StockReport report = StockAudit.run(journal, time(), options());
-        writeAtomically(report);
+        InputCheck.requireUsable(journal, "records", report.journal().records(), report.journal().rejected(),
+                report.journal().problems().isEmpty() ? null : report.journal().problems().get(0));
+        try {
+            writeAtomically(report);
+        } catch (OutputException e) {
+            throw e;
+        } catch (IOException e) { // a write that failed, not an input: exit 3
+            throw new OutputException("cannot write " + String.join(", ", OUTPUTS) + " in " + out + ": "
+                    + OutputFiles.reason(e), e);
+        }
         print(report);
         boolean clean = report.findings().isEmpty() && report.journal().rejected() == 0 && report.problemCount() == 0;
         return clean ? 0 : 1;

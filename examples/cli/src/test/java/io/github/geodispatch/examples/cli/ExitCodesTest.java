@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitCodesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"attendance", "audit", "invoice", "contracts", "gstin", "vrptw", "city-day", "quickstart"})
+    @ValueSource(strings = {"attendance", "audit", "invoice", "stock", "contracts", "gstin", "vrptw", "city-day", "city-week",
+            "quickstart"})
     void everyHelpListsTheSharedExitCodes(String command) {
         Cli help = Cli.run(command, "--help");
 
@@ -25,7 +26,7 @@ class ExitCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"attendance", "audit", "invoice", "contracts", "vrptw", "city-day"})
+    @ValueSource(strings = {"attendance", "audit", "invoice", "stock", "contracts", "vrptw", "city-day", "city-week"})
     void everyCommandThatWritesFilesListsTheOutputCode(String command) {
         assertThat(Cli.run(command, "--help").out().replaceAll("\\s+", " "))
                 .contains(" 3 an output could not be written (nothing partial is left)");

@@ -151,6 +151,33 @@ class StockReportCommandTest {
         assertThat(run(2, "stock", "--journal", journal)).contains("Missing required options");
     }
 
+    /** The shared rule of cli.md: a journal with no records, or more than 10% of its lines rejected, is unusable. */
+    @Test
+    void aJournalWithNoRecordsOrMostLinesRejectedExitsTwoAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+        assertThat(run(2, "stock", "--journal", empty.toString(), "--as-of", asOf(), "--out", tmp.resolve("a").toString()))
+                .contains("no records (the file is empty)");
+        assertThat(tmp.resolve("a")).doesNotExist();
+
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SAMPLE.resolve("journal.jsonl")).subList(0, 80));
+        for (int i = 0; i < 20; i++) {
+            lines.add("not json " + i);
+        }
+        Path broken = Files.write(tmp.resolve("broken.jsonl"), lines);
+        assertThat(run(2, "stock", "--journal", broken.toString(), "--as-of", asOf(), "--out", tmp.resolve("b").toString()))
+                .contains("20 of 100 non-blank lines rejected, more than 10%");
+        assertThat(tmp.resolve("b")).doesNotExist();
+    }
+
+    /** A write that fails is exit 3, naming the write, as for every command that writes files. */
+    @Test
+    void anOutputThatCannotBeWrittenExitsThree(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        Path out = file.resolve("out");
+        assertThat(run(3, "stock", "--journal", SAMPLE.resolve("journal.jsonl").toString(), "--as-of", asOf(), "--out",
+                out.toString())).contains("stock: cannot write stock.csv, margin.csv, findings.jsonl in " + out + ": ");
+    }
+
     @Test
     void helpEndsWithAnExample() {
         assertThat(run(0, "stock", "--help").strip()).endsWith("--as-of 2026-11-10T00:00:00+05:30 --out out/stock");

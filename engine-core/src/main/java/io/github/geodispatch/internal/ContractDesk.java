@@ -15,6 +15,7 @@ import io.github.geodispatch.contract.VisitStatus;
 import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.customer.CustomerCommand;
 import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.CustomerRejection;
 import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.customer.ServiceHistory;
@@ -175,9 +176,17 @@ final class ContractDesk implements GeoDispatch.Contracts {
         ContractTerms t = old.terms();
         LocalDate start = t.end().plusDays(1);
         LocalDate end = start.plusDays(ChronoUnit.DAYS.between(t.start(), t.end()));
-        CustomerResult drafted = customers.execute(actor, new CustomerCommand.DraftContract(old.customer(),
-                new ContractTerms(renewal, t.kind(), t.sites(), t.equipment(), t.plan(), price, t.instalments(), start, end,
-                        contract)));
+        ContractTerms terms;
+        try {
+            terms = new ContractTerms(renewal, t.kind(), t.sites(), t.equipment(), t.plan(), price, t.instalments(),
+                    start, end, contract);
+        } catch (IllegalArgumentException e) {
+            // a term ending near year 9999 has no next term (ContractTermException), a negative price, the renewal
+            // named as the contract: refused as the record refuses a draft whose terms it cannot carry
+            return new CustomerResult.Rejected(old.customer(),
+                    new CustomerRejection(CustomerRejection.Reason.INVALID_INPUT, e.getMessage()));
+        }
+        CustomerResult drafted = customers.execute(actor, new CustomerCommand.DraftContract(old.customer(), terms));
         return drafted.isAccepted() ? customers.execute(actor, new CustomerCommand.ActivateContract(old.customer(), renewal))
                 : drafted;
     }

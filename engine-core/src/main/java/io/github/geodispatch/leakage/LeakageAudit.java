@@ -1,4 +1,5 @@
 package io.github.geodispatch.leakage;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
@@ -77,7 +78,7 @@ public final class LeakageAudit {
      */
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy, Duration window)
             throws IOException {
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(asOf, "asOf");
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         ContractPortfolio contracts = ContractPortfolio.create(policy.zone(), Currency.INR);
         boolean[] contractRules = {false};

@@ -1,5 +1,6 @@
 package io.github.geodispatch.stock;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
@@ -105,7 +106,7 @@ public final class StockAudit {
 
     /** Audits the journal read from {@code in} (not closed). */
     public static StockReport run(InputStream in, Instant asOf, Options options) throws IOException {
-        Run run = new Run(Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(options, "options"));
+        Run run = new Run(CalendarRange.require(asOf, "asOf"), Objects.requireNonNull(options, "options"));
         JournalSummary summary = JournalReader.create().readingAhead().read(in, run::record);
         return run.report(summary);
     }

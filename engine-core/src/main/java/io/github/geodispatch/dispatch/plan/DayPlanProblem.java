@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import io.github.geodispatch.spi.TechnicianId;
  */
 public record DayPlanProblem(Instant now, List<Technician> technicians, List<Route> routes, List<DispatchJob> jobs) {
     public DayPlanProblem {
-        Objects.requireNonNull(now, "now");
+        CalendarRange.require(now, "now");
         technicians = List.copyOf(Objects.requireNonNull(technicians, "technicians"));
         routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
         jobs = List.copyOf(Objects.requireNonNull(jobs, "jobs"));

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch.plan;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
@@ -36,7 +37,7 @@ public record HorizonProblem(Instant now, List<PlanDay> days, List<DispatchJob> 
     public static final int MAX_DAYS = 62;
 
     public HorizonProblem {
-        Objects.requireNonNull(now, "now");
+        CalendarRange.require(now, "now");
         days = List.copyOf(Objects.requireNonNull(days, "days"));
         jobs = List.copyOf(Objects.requireNonNull(jobs, "jobs"));
         if (days.isEmpty() || days.size() > MAX_DAYS) {

@@ -1,4 +1,5 @@
 package io.github.geodispatch.internal;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
@@ -193,7 +194,7 @@ final class ContractDesk implements GeoDispatch.Contracts {
 
     @Override
     public List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers) {
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(Objects.requireNonNull(asOf, "asOf"), "asOf");
         Objects.requireNonNull(buyers, "buyers");
         if (issuer == null) {
             throw new IllegalStateException("billing is off: give the builder the seller, "

@@ -1,4 +1,5 @@
 package io.github.geodispatch.billing.internal;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
@@ -60,7 +61,7 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
     @Override
     public Optional<Invoice> draft(BillableJob job, LocalDate invoiceDate) {
         Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(invoiceDate, "invoice date");
+        CalendarRange.require(Objects.requireNonNull(invoiceDate, "invoice date"), "invoice date");
         if (job.labourPrice().currency() != regime.currency()) {
             throw new BillingException("job " + job.job() + " is priced in " + job.labourPrice().currency() + " but "
                     + regime.name() + " bills in " + regime.currency());

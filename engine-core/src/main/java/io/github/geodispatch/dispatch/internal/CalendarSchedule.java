@@ -1,4 +1,5 @@
 package io.github.geodispatch.dispatch.internal;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.Assignment;
 import io.github.geodispatch.dispatch.AssignmentRejectedException;
 import io.github.geodispatch.dispatch.Candidate;
@@ -251,7 +252,7 @@ public final class CalendarSchedule implements Schedule {
 
     @Override
     public List<CarryOver> advanceTo(LocalDate newToday, Actor by) {
-        Objects.requireNonNull(newToday, "today");
+        CalendarRange.require(Objects.requireNonNull(newToday, "today"), "today");
         Objects.requireNonNull(by, "actor");
         Map<LocalDate, InMemoryDispatcher> leaving = new TreeMap<>();
         synchronized (lock) {

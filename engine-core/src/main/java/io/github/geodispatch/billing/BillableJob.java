@@ -1,9 +1,9 @@
 package io.github.geodispatch.billing;
 
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;

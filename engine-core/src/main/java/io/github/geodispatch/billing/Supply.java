@@ -1,7 +1,7 @@
 package io.github.geodispatch.billing;
 
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import java.time.LocalDate;

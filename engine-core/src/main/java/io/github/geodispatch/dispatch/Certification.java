@@ -1,6 +1,6 @@
 package io.github.geodispatch.dispatch;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.internal.Codes;
+import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

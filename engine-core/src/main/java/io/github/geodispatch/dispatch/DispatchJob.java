@@ -1,7 +1,7 @@
 package io.github.geodispatch.dispatch;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.internal.Codes;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;

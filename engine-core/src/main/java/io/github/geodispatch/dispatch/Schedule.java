@@ -1,8 +1,8 @@
 package io.github.geodispatch.dispatch;
 
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.internal.CalendarSchedule;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.VisitSlot;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.internal;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.GeoDispatch;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
@@ -23,6 +22,7 @@ import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Currency;

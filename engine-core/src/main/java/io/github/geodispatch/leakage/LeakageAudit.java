@@ -1,5 +1,4 @@
 package io.github.geodispatch.leakage;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalReader;
@@ -9,6 +8,7 @@ import io.github.geodispatch.journal.internal.AuditWindow;
 import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;

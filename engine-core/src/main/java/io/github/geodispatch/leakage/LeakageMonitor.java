@@ -1,5 +1,4 @@
 package io.github.geodispatch.leakage;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.contract.ContractBook;
 import io.github.geodispatch.leakage.internal.ContractRules;
 import io.github.geodispatch.geofence.SpoofSignal;
@@ -18,6 +17,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;

@@ -1,6 +1,5 @@
 package io.github.geodispatch.stock;
 
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.journal.JournalImporter;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
@@ -15,6 +14,7 @@ import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.billing.internal;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.billing.BillableJob;
 import io.github.geodispatch.billing.BillingException;
 import io.github.geodispatch.billing.Invoice;
@@ -16,6 +15,7 @@ import io.github.geodispatch.billing.TaxComponent;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.spi.AmountOutOfRangeException;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;

@@ -1,5 +1,4 @@
 package io.github.geodispatch.contract.internal;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.contract.ContractKpis;
 import io.github.geodispatch.contract.ContractPortfolio;
 import io.github.geodispatch.contract.DueVisit;
@@ -16,6 +15,7 @@ import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.customer.ContractStatus;
 import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Coverage;

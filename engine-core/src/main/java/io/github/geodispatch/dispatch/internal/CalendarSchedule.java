@@ -1,5 +1,4 @@
 package io.github.geodispatch.dispatch.internal;
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.Assignment;
 import io.github.geodispatch.dispatch.AssignmentRejectedException;
 import io.github.geodispatch.dispatch.Candidate;
@@ -16,6 +15,7 @@ import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;

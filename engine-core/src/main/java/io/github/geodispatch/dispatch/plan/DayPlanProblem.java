@@ -1,6 +1,5 @@
 package io.github.geodispatch.dispatch.plan;
 
-import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 

@@ -1,11 +1,11 @@
 package io.github.geodispatch.dispatch.plan;
 
-import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 

@@ -304,7 +304,6 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized OptionalInt callsUsed(ContractId contract, LocalDate asOf) {
-        CalendarRange.require(asOf, "asOf");
         return contract(contract).filter(ContractRecord::activated).map(c -> OptionalInt.of(used(c, asOf)))
                 .orElse(OptionalInt.empty());
     }

@@ -22,11 +22,12 @@ final class PlanConstraints {
     /** Seconds per balance unit: workload is balanced in minutes, squared. */
     static final long BALANCE_UNIT_TICKS = 60;
     /**
-     * The most ticks one stop's lateness or one route's time past its shift end weighs (2^41: 25 days of a day
-     * plan's seconds, 2.2 million VRPTW time units). The hard score sums one such penalty per stop and route in a
-     * {@code long}; a VRPTW at its bounds (coordinates &plusmn;10^8, times 10^9) is late by up to 10^18 ticks per
-     * stop, whose sum over a few hundred stops wrapped and made a later plan score better. Capped, up to two million
-     * stops and routes sum within half a {@code long}; a stop later than the cap weighs as much as any other.
+     * The most ticks one stop's lateness or one route's time past its shift end weighs (2^41: some 70,000 years
+     * of a day plan's seconds, 2.2 million VRPTW time units). The hard score sums one such penalty per stop and
+     * route in a {@code long}; a VRPTW at its bounds (coordinates &plusmn;10^8, times 10^9) is late by up to 10^18
+     * ticks per stop, whose sum over a few hundred stops wrapped and made a later plan score better. Capped, up to
+     * two million stops and routes sum within half a {@code long}; a stop later than the cap weighs as much as any
+     * other.
      */
     static final long MAX_LATENESS_TICKS = 1L << 41;
 

@@ -100,7 +100,7 @@ final class SolverSetup {
         return Duration.ofMillis(Math.max(1, time.toMillis()));
     }
 
-        static SolverConfig config(Budget budget, boolean hasBucket, long seed, Tuning tuning) {
+    static SolverConfig config(Budget budget, boolean hasBucket, long seed, Tuning tuning) {
         // solver-level limits end every phase at once; step counts can only end a phase in OptaPlanner
         TerminationConfig terminationConfig = new TerminationConfig();
         if (budget.time() != null) {

@@ -224,7 +224,10 @@ public interface GeoDispatch {
 
         /**
          * Renews {@code contract} as {@code renewal}: the same customer, sites, equipment and plan, for a term of the
-         * same length starting the day after it ends, at {@code price}; drafted and activated as {@code actor}.
+         * same length starting the day after it ends, at {@code price}; drafted and activated as {@code actor}. A
+         * renewal the terms cannot carry (one past the year 9999, a negative price, {@code renewal} equal to
+         * {@code contract}) is {@link CustomerResult.Rejected rejected} with
+         * {@link io.github.geodispatch.customer.CustomerRejection.Reason#INVALID_INPUT INVALID_INPUT}, as any draft.
          *
          * @throws IllegalArgumentException when no contract has the id {@code contract}
          */

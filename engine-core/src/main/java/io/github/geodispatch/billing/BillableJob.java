@@ -3,6 +3,7 @@ package io.github.geodispatch.billing;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.payment.MoneyRules;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -33,7 +34,7 @@ public record BillableJob(JobId job, BranchId branch, String jobType, LocalDate 
         if (jobType == null || jobType.isBlank()) {
             throw new IllegalArgumentException("job type of " + job + " must not be blank");
         }
-        Objects.requireNonNull(completedOn, "completion date");
+        CalendarRange.require(Objects.requireNonNull(completedOn, "completion date"), "completion date of job " + job);
         Objects.requireNonNull(labourPrice, "labour price").requireAmount("labour price of " + job);
         parts = List.copyOf(parts == null ? List.of() : parts);
         expenses = List.copyOf(expenses == null ? List.of() : expenses);

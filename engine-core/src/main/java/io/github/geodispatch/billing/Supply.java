@@ -1,6 +1,7 @@
 package io.github.geodispatch.billing;
 
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public record Supply(JobId reference, BranchId branch, String jobType, String de
         if (description == null || description.isBlank()) {
             throw new IllegalArgumentException("supply " + reference + " needs a description");
         }
-        Objects.requireNonNull(date, "date");
+        CalendarRange.require(Objects.requireNonNull(date, "date"), "date of supply " + reference);
         Objects.requireNonNull(price, "price").requireAmount("price of supply " + reference);
         Objects.requireNonNull(buyer, "buyer");
         placeOfSupply = placeOfSupply == null || placeOfSupply.isBlank() ? buyer.region() : placeOfSupply.strip();

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 import io.github.geodispatch.dispatch.internal.Codes;
+import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ public record Certification(String code, Instant expiresAt) {
 
     /** A certification valid through the whole of {@code lastDay} in {@code zone}. */
     public static Certification validThrough(String code, LocalDate lastDay, ZoneId zone) {
-        Objects.requireNonNull(lastDay, "lastDay");
+        CalendarRange.require(Objects.requireNonNull(lastDay, "lastDay"), "lastDay");
         Objects.requireNonNull(zone, "zone");
         return new Certification(code, lastDay.plusDays(1).atStartOfDay(zone).toInstant());
     }

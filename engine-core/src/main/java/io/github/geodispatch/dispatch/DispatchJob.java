@@ -1,6 +1,7 @@
 package io.github.geodispatch.dispatch;
 import io.github.geodispatch.dispatch.internal.Codes;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -46,6 +47,9 @@ public record DispatchJob(JobId id, BranchId branch, GeoPoint location, String j
                 "required certifications of job " + id));
         requiredCertifications.forEach(c -> Codes.require("certification code", c));
         Objects.requireNonNull(priority, "priority of job " + id);
+        if (slaDeadline != null) {
+            CalendarRange.require(slaDeadline, "SLA deadline of job " + id);
+        }
         Objects.requireNonNull(duration, "duration of job " + id);
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration of job " + id + " must be in (0, " + MAX_DURATION

@@ -2,6 +2,7 @@ package io.github.geodispatch.dispatch;
 
 import io.github.geodispatch.dispatch.internal.CalendarSchedule;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.VisitSlot;
@@ -133,6 +134,7 @@ public interface Schedule {
 
         /** The first day. Default: the clock's date in the calendar's zone. */
         public Builder firstDay(LocalDate day) {
+            CalendarRange.require(Objects.requireNonNull(day, "first day"), "first day");
             first = set(first, day, "first day");
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.TimeWindow;
 
 import java.time.Duration;
@@ -19,8 +20,8 @@ public record Shift(Instant start, Instant end, TimeWindow lunch) {
     public static final Duration MAX_LENGTH = Duration.ofHours(16);
 
     public Shift {
-        Objects.requireNonNull(start, "shift start");
-        Objects.requireNonNull(end, "shift end");
+        CalendarRange.require(start, "shift start");
+        CalendarRange.require(end, "shift end");
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("shift must end after it starts: " + start + " .. " + end);
         }

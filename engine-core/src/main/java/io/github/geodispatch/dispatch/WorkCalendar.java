@@ -2,6 +2,7 @@ package io.github.geodispatch.dispatch;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import java.util.TreeSet;
  * }</pre>
  */
 public record WorkCalendar(Map<DayOfWeek, WorkingHours> week, Set<LocalDate> leave) {
+    /** The most days {@link #withLeave(LocalDate, LocalDate)} takes at once: a year (each day is kept). */
+    public static final int MAX_LEAVE_DAYS = 366;
+
     public WorkCalendar {
         week = Map.copyOf(Objects.requireNonNull(week, "week"));
         leave = Set.copyOf(Objects.requireNonNull(leave, "leave"));
@@ -46,12 +50,20 @@ public record WorkCalendar(Map<DayOfWeek, WorkingHours> week, Set<LocalDate> lea
         return new WorkCalendar(changed, leave);
     }
 
-    /** This calendar with leave on every day from {@code first} to {@code last}, both included. */
+    /**
+     * This calendar with leave on every day from {@code first} to {@code last}, both included: at most
+     * {@link #MAX_LEAVE_DAYS} days (a leave from {@code LocalDate.MIN} to {@code LocalDate.MAX} ran out of memory).
+     */
     public WorkCalendar withLeave(LocalDate first, LocalDate last) {
         Objects.requireNonNull(first, "first day of leave");
         Objects.requireNonNull(last, "last day of leave");
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("leave ends " + last + " before it starts " + first);
+        }
+        long length = ChronoUnit.DAYS.between(first, last) + 1;
+        if (length > MAX_LEAVE_DAYS) {
+            throw new IllegalArgumentException("leave from " + first + " to " + last + " is " + length
+                    + " days; at most " + MAX_LEAVE_DAYS + " are taken at once");
         }
         Set<LocalDate> days = new TreeSet<>(leave);
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {

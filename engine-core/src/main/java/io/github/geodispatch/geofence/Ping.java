@@ -1,5 +1,6 @@
 package io.github.geodispatch.geofence;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.GeoPoint;
 import io.github.geodispatch.spi.TechnicianId;
 
@@ -18,7 +19,7 @@ public record Ping(String pingId, TechnicianId technician, Instant at, GeoPoint 
             throw new IllegalArgumentException("ping id must be 1-128 non-blank chars, was '" + pingId + "'");
         }
         Objects.requireNonNull(technician, "technician");
-        Objects.requireNonNull(at, "ping time");
+        CalendarRange.require(at, "ping time");
         Objects.requireNonNull(point, "ping point");
         if (!Double.isFinite(accuracyM) || accuracyM < 0) {
             throw new IllegalArgumentException("ping accuracy must be a finite number >= 0 metres, was " + accuracyM);

@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -10,13 +11,13 @@ import java.util.Objects;
  */
 public record KpiQuery(LocalDate from, LocalDate to, Grouping grouping, Instant asOf) {
     public KpiQuery {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        CalendarRange.require(Objects.requireNonNull(from, "from"), "from");
+        CalendarRange.require(Objects.requireNonNull(to, "to"), "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("query range ends before it starts: " + from + " .. " + to);
         }
         Objects.requireNonNull(grouping, "grouping");
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(asOf, "asOf");
     }
 
     public static KpiQuery day(LocalDate day, Grouping grouping, Instant asOf) {

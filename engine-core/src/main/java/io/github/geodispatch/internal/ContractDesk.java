@@ -15,12 +15,14 @@ import io.github.geodispatch.contract.VisitStatus;
 import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.customer.CustomerCommand;
 import io.github.geodispatch.customer.CustomerRecord;
+import io.github.geodispatch.customer.CustomerRejection;
 import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.customer.ServiceHistory;
 import io.github.geodispatch.job.CommandResult;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Currency;
@@ -175,16 +177,24 @@ final class ContractDesk implements GeoDispatch.Contracts {
         ContractTerms t = old.terms();
         LocalDate start = t.end().plusDays(1);
         LocalDate end = start.plusDays(ChronoUnit.DAYS.between(t.start(), t.end()));
-        CustomerResult drafted = customers.execute(actor, new CustomerCommand.DraftContract(old.customer(),
-                new ContractTerms(renewal, t.kind(), t.sites(), t.equipment(), t.plan(), price, t.instalments(), start, end,
-                        contract)));
+        ContractTerms terms;
+        try {
+            terms = new ContractTerms(renewal, t.kind(), t.sites(), t.equipment(), t.plan(), price, t.instalments(),
+                    start, end, contract);
+        } catch (IllegalArgumentException e) {
+            // a term ending near year 9999 has no next term (ContractTermException), a negative price, the renewal
+            // named as the contract: refused as the record refuses a draft whose terms it cannot carry
+            return new CustomerResult.Rejected(old.customer(),
+                    new CustomerRejection(CustomerRejection.Reason.INVALID_INPUT, e.getMessage()));
+        }
+        CustomerResult drafted = customers.execute(actor, new CustomerCommand.DraftContract(old.customer(), terms));
         return drafted.isAccepted() ? customers.execute(actor, new CustomerCommand.ActivateContract(old.customer(), renewal))
                 : drafted;
     }
 
     @Override
     public List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers) {
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(Objects.requireNonNull(asOf, "asOf"), "asOf");
         Objects.requireNonNull(buyers, "buyers");
         if (issuer == null) {
             throw new IllegalStateException("billing is off: give the builder the seller, "

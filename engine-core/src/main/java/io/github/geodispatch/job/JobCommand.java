@@ -1,5 +1,6 @@
 package io.github.geodispatch.job;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.BranchId;
 import io.github.geodispatch.spi.Coverage;
@@ -53,6 +54,9 @@ public sealed interface JobCommand {
             }
             requiredSkills = List.copyOf(requiredSkills == null ? List.of() : requiredSkills);
             priority = priority == null ? Priority.NORMAL : priority;
+            if (slaDeadline != null) {
+                CalendarRange.require(slaDeadline, "SLA deadline");
+            }
             if (estimatedMinutes < 1 || estimatedMinutes > 24 * 60) {
                 throw new IllegalArgumentException("estimated minutes must be 1-1440, was " + estimatedMinutes);
             }
@@ -392,7 +396,7 @@ public sealed interface JobCommand {
             Objects.requireNonNull(job, "job id");
             Objects.requireNonNull(salt, "salt");
             Objects.requireNonNull(codeHash, "code hash");
-            Objects.requireNonNull(expiresAt, "expiresAt");
+            CalendarRange.require(expiresAt, "expiresAt");
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.Objects;
  * the listener is parked: it gets nothing until the host {@linkplain Subscription#resume() resumes} it, and
  * {@link JobRecord#parkedDeliveries()} shows it. Other listeners are never held up. The back-off runs on the job
  * record's clock and never blocks a thread: a due redelivery is made by the next command's delivery or by
- * {@link JobRecord#redeliverDue()}. Immutable and thread-safe.
+ * {@link JobRecord#redeliverDue()}. The longest back-off is at most {@link #MAX_BACKOFF}. Immutable and thread-safe.
  */
 public record RedeliveryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+    /** The longest back-off accepted: a day (a longer one overflowed the doubling and the retry time). */
+    public static final Duration MAX_BACKOFF = Duration.ofDays(1);
+
     public RedeliveryPolicy {
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new IllegalArgumentException("max delivery attempts must be 1-100, was " + maxAttempts);
@@ -22,6 +25,9 @@ public record RedeliveryPolicy(int maxAttempts, Duration firstBackoff, Duration 
         if (firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
             throw new IllegalArgumentException("back-off must be >= 0 and max >= first, was " + firstBackoff + " to "
                     + maxBackoff);
+        }
+        if (maxBackoff.compareTo(MAX_BACKOFF) > 0) {
+            throw new IllegalArgumentException("max back-off must be at most " + MAX_BACKOFF + ", was " + maxBackoff);
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.geodispatch.journal.internal.AuditWindow;
 import io.github.geodispatch.journal.internal.JournalTimes;
 import io.github.geodispatch.leakage.internal.PingVisits;
 import io.github.geodispatch.payment.CashDeposit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
@@ -77,7 +78,7 @@ public final class LeakageAudit {
      */
     public static AuditReport run(InputStream in, Instant asOf, LeakagePolicy policy, Duration window)
             throws IOException {
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(asOf, "asOf");
         LeakageMonitor monitor = LeakageMonitor.create(policy);
         ContractPortfolio contracts = ContractPortfolio.create(policy.zone(), Currency.INR);
         boolean[] contractRules = {false};

@@ -17,6 +17,7 @@ import io.github.geodispatch.payment.CreditMatch;
 import io.github.geodispatch.payment.JobAccount;
 import io.github.geodispatch.payment.Reconciler;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.CustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -223,6 +224,7 @@ public final class LeakageMonitor {
      * last record, as if it had been fed. Nothing when the job is not held.
      */
     public void touch(JobId job, Instant at) {
+        CalendarRange.require(at, "at");
         JobFacts facts = jobs.get(job);
         if (facts != null) {
             tick(at);
@@ -248,7 +250,7 @@ public final class LeakageMonitor {
      */
     public void visitStarted(TechnicianId technician, SiteId site, Instant from) {
         openVisits.computeIfAbsent(Objects.requireNonNull(site, "site"), s -> new ArrayList<>(1))
-                .add(new OpenVisit(Objects.requireNonNull(technician, "technician"), Objects.requireNonNull(from, "from")));
+                .add(new OpenVisit(Objects.requireNonNull(technician, "technician"), CalendarRange.require(from, "from")));
     }
 
     /**
@@ -266,6 +268,8 @@ public final class LeakageMonitor {
      */
     public void suspectVisit(TechnicianId technician, SiteId site, Instant from, Instant to, Set<SpoofSignal> signals,
                              SuspectVisitPolicy policy) {
+        CalendarRange.require(from, "from");
+        CalendarRange.require(to, "to");
         List<OpenVisit> open = openVisits.get(site);
         if (open != null && open.remove(new OpenVisit(technician, from)) && open.isEmpty()) {
             openVisits.remove(site);
@@ -307,7 +311,7 @@ public final class LeakageMonitor {
      * far enough back that nothing will touch what it lets go (a batch audit uses a window of weeks).
      */
     public Retired retire(Instant before) {
-        Objects.requireNonNull(before, "before");
+        CalendarRange.require(before, "before");
         if (policy.visitRules()) {
             settled.addAll(visits.settleStays(before, this::branchOf));
         }
@@ -425,7 +429,7 @@ public final class LeakageMonitor {
      * code, job, technician, reference.
      */
     public List<Finding> findings(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
+        CalendarRange.require(asOf, "asOf");
         List<Finding> out = new ArrayList<>();
         for (Finding f : settled) {
             if (!f.detectedAt().isAfter(asOf)) {
@@ -461,6 +465,7 @@ public final class LeakageMonitor {
 
     /** Pending collections and cash in hand by technician, route and branch, at {@code asOf}. */
     public CollectionsView collections(Instant asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<JobAccount> accounts = new ArrayList<>(jobs.size());
         for (JobFacts f : jobs.values()) {
             accounts.add(f.account);

@@ -1,5 +1,6 @@
 package io.github.geodispatch.payment;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.TechnicianId;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
 public record CashDeposit(TechnicianId technician, Instant at, Money amount, String reference) {
     public CashDeposit {
         Objects.requireNonNull(technician, "technician");
-        Objects.requireNonNull(at, "at");
+        CalendarRange.require(at, "deposit at");
         Objects.requireNonNull(amount, "amount").requireAmount("deposit amount");
         reference = reference == null || reference.isBlank() ? null : reference;
     }

@@ -1,5 +1,6 @@
 package io.github.geodispatch.payment;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
@@ -60,6 +61,7 @@ public final class CashLedger {
 
     /** Records cash collected by {@code technician} on {@code job}; {@code evidence} names the payment event. */
     public void collected(TechnicianId technician, JobId job, Instant at, Money amount, String evidence) {
+        CalendarRange.require(at, "collected at");
         Objects.requireNonNull(amount, "amount").requireNonNegative("cash collected");
         account(technician, amount.currency()).insert(new Entry(job, at, amount.minor(), evidence));
     }
@@ -88,6 +90,7 @@ public final class CashLedger {
      * {@code before} or later are unchanged; earlier positions are no longer available.
      */
     public void settle(Instant before) {
+        CalendarRange.require(before, "before");
         for (Account a : accounts.values()) {
             a.settle(before);
         }
@@ -105,6 +108,7 @@ public final class CashLedger {
 
     /** The technician's position counting collections and deposits up to {@code asOf}. */
     public Position position(TechnicianId technician, Instant asOf) {
+        CalendarRange.require(asOf, "asOf");
         if (asOf.isBefore(settledBefore)) {
             throw new IllegalArgumentException("positions before " + settledBefore + " were settled; asked at " + asOf);
         }

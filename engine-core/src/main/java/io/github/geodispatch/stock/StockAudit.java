@@ -14,6 +14,7 @@ import io.github.geodispatch.leakage.LeakageCode;
 import io.github.geodispatch.leakage.LeakageMonitor;
 import io.github.geodispatch.leakage.LeakagePolicy;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -105,7 +106,7 @@ public final class StockAudit {
 
     /** Audits the journal read from {@code in} (not closed). */
     public static StockReport run(InputStream in, Instant asOf, Options options) throws IOException {
-        Run run = new Run(Objects.requireNonNull(asOf, "asOf"), Objects.requireNonNull(options, "options"));
+        Run run = new Run(CalendarRange.require(asOf, "asOf"), Objects.requireNonNull(options, "options"));
         JournalSummary summary = JournalReader.create().readingAhead().read(in, run::record);
         return run.report(summary);
     }

@@ -1,6 +1,8 @@
 package io.github.geodispatch.contract;
 
 import io.github.geodispatch.customer.ContractStatus;
+import io.github.geodispatch.customer.CustomerRejection;
+import io.github.geodispatch.customer.CustomerResult;
 import io.github.geodispatch.customer.HistoryEntry;
 import io.github.geodispatch.job.JobState;
 import io.github.geodispatch.spi.ContractId;
@@ -95,6 +97,23 @@ class ContractDeskTest {
             assertThat(k.ended()).isEqualTo(1);
             assertThat(k.revenue()).as("nothing invoiced: billing is off").isEqualTo(Money.inr(0));
         });
+    }
+
+    @Test
+    void aRenewalPastTheYear9999IsRejectedLikeAnyDraftTheTermsCannotCarry() {
+        AmcBusiness b = new AmcBusiness().customer("C1", "S-1")
+                .contract("C1", "AMC-1", plan(4, 1), LocalDate.of(9999, 1, 1), LocalDate.of(9999, 12, 31), "S-1");
+
+        CustomerResult renewed = b.gd.contracts().renew(b.owner, ContractId.of("AMC-1"), ContractId.of("AMC-2"),
+                Money.inr(650_000));
+
+        assertThat(renewed).isInstanceOfSatisfying(CustomerResult.Rejected.class, r -> {
+            assertThat(r.rejection().reason()).isEqualTo(CustomerRejection.Reason.INVALID_INPUT);
+            assertThat(r.rejection().message()).contains("start +10000-01-01 is outside the years 0001-9999");
+        });
+        assertThat(b.gd.contracts().portfolio().contract(ContractId.of("AMC-2"))).as("nothing drafted").isEmpty();
+        assertThat(b.gd.contracts().renew(b.owner, ContractId.of("AMC-1"), ContractId.of("AMC-1"), Money.inr(1))
+                .isAccepted()).as("a contract renewing itself").isFalse();
     }
 
     @Test

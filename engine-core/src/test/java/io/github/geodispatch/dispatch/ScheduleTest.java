@@ -234,6 +234,22 @@ class ScheduleTest {
         assertThatThrownBy(() -> schedule.advanceTo(MONDAY, DISPATCHER)).hasMessageContaining("cannot go back");
     }
 
+    /** These days overflowed the calendar arithmetic (a DateTimeException from plusDays) instead of being refused. */
+    @Test
+    void daysOutsideTheYears0001To9999AreRefusedWhereTheyAreGiven() {
+        for (LocalDate day : List.of(LocalDate.MAX, LocalDate.of(10_000, 1, 1), LocalDate.MIN)) {
+            assertThatThrownBy(() -> Certification.validThrough("refrigerant", day, IST))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("lastDay " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> Schedule.builder().firstDay(day)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("first day " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> week(DispatchListener.NONE).advanceTo(day, DISPATCHER))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("today " + day + " is outside the years 0001-9999");
+        }
+        assertThat(Certification.validThrough("refrigerant", LocalDate.of(9999, 12, 31), IST).validAt(NOW)).isTrue();
+    }
+
     @Test
     void calendarsRejectBadHoursAndSayWhoWorksWhen() {
         assertThatThrownBy(() -> WorkingHours.of(LocalTime.of(18, 0), LocalTime.of(9, 0))).hasMessageContaining("must end after they start");

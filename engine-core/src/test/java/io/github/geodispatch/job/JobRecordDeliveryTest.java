@@ -18,6 +18,7 @@ import java.util.List;
 
 import static io.github.geodispatch.job.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tenant-scoped subscriptions, and what a failing listener gets: its batch again after a back-off, or parked. */
 class JobRecordDeliveryTest {
@@ -100,6 +101,16 @@ class JobRecordDeliveryTest {
         assertThat(List.of(1, 2, 3, 4, 9).stream().map(policy::backoff).toList())
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
                         Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    /** A longer back-off overflowed its doubling (an ArithmeticException from a failed delivery). */
+    @Test
+    void aBackOffLongerThanADayIsRefusedAndTheLongestDoublesWithoutOverflow() {
+        assertThatThrownBy(() -> new RedeliveryPolicy(100, Duration.ofSeconds(1), Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("max back-off must be at most PT24H, was " + Duration.ofSeconds(Long.MAX_VALUE));
+        RedeliveryPolicy longest = new RedeliveryPolicy(100, Duration.ofNanos(1), RedeliveryPolicy.MAX_BACKOFF);
+        assertThat(longest.backoff(100)).isEqualTo(RedeliveryPolicy.MAX_BACKOFF);
     }
 
     @Test

@@ -134,6 +134,29 @@ class StockLedgerTest {
             assertThat(s.store.lastPosition()).isEqualTo(defined);
         }
 
+        /**
+         * The cost of what left stock for a job sums every use on it: a sum beyond a long wrapped in the fold (and a
+         * return then valued the parts at the wrapped cost). Refused, typed, and nothing stored.
+         */
+        @Test
+        void aJobsPartsCostBeyondALongIsRefusedTypedAndStoresNothing() {
+            StockFixture s = new StockFixture().opened();
+            s.ok(SYSTEM, new StockCommand.DefineSku(new Sku("DEAR-1", "Dear part", null, "pcs", 1800,
+                    Money.inr(Long.MAX_VALUE / 2), Money.inr(Long.MAX_VALUE / 2), false)));
+            assertThat(s.use("J-1", RAVI, "DEAR-1", 2, UUID.randomUUID()).isAccepted()).as("off book").isTrue();
+            long before = s.store.lastPosition();
+
+            StockResult third = s.use("J-1", RAVI, "DEAR-1", 1, UUID.randomUUID());
+
+            assertThat(rejected(third)).isEqualTo(Reason.INVALID_INPUT);
+            assertThat(((StockResult.Rejected) third).rejection().message())
+                    .startsWith("the sum of parts cost of job J-1 and DEAR-1 overflows");
+            assertThat(s.store.lastPosition()).isEqualTo(before);
+            StockEvent.Returned returned = (StockEvent.Returned) s.ok(STOREKEEPER, new StockCommand.Return(VAN,
+                    JobId.of("J-1"), "DEAR-1", 2, List.of())).orThrow().get(0).event();
+            assertThat(returned.cost()).isEqualTo(Money.inr(Long.MAX_VALUE - 1));
+        }
+
         @Test
         void unknownSkusAndLocationsAndBadValuesAreTyped() {
             StockFixture s = new StockFixture().opened();

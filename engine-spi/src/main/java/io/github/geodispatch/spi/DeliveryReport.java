@@ -18,7 +18,7 @@ public record DeliveryReport(String providerMessageId, DeliveryStatus status, In
                 && status != DeliveryStatus.FAILED) {
             throw new IllegalArgumentException("a delivery report says SENT, DELIVERED, READ or FAILED, not " + status);
         }
-        Objects.requireNonNull(at, "at");
+        CalendarRange.require(at, "at");
         detail = detail == null ? "" : detail;
     }
 }

@@ -23,6 +23,6 @@ public record PaymentCallback(String requestReference, boolean paid, String resu
             }
             Objects.requireNonNull(amount, "amount of a paid callback").requireNonNegative("callback amount");
         }
-        Objects.requireNonNull(at, "at");
+        CalendarRange.require(at, "at");
     }
 }

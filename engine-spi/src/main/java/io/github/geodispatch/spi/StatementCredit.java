@@ -18,7 +18,7 @@ public record StatementCredit(String source, String reference, Instant at, Money
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("statement reference must not be blank");
         }
-        Objects.requireNonNull(at, "at");
+        CalendarRange.require(at, "at");
         Objects.requireNonNull(amount, "amount").requireAmount("statement amount");
     }
 }

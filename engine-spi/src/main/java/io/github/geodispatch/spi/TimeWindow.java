@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A closed interval of time {@code [from, to]}; {@code from} must not be after {@code to}. */
+/**
+ * A closed interval of time {@code [from, to]}; {@code from} must not be after {@code to}, and both are in years
+ * 0001-9999 ({@link CalendarRange}).
+ */
 public record TimeWindow(Instant from, Instant to) {
     public TimeWindow {
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        CalendarRange.require(from, "from");
+        CalendarRange.require(to, "to");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("time window starts after it ends: " + from + " > " + to);
         }

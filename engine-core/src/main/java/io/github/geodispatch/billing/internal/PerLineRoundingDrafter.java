@@ -15,6 +15,7 @@ import io.github.geodispatch.billing.TaxComponent;
 import io.github.geodispatch.billing.TaxRegime;
 import io.github.geodispatch.spi.AmountOutOfRangeException;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Coverage;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
@@ -60,7 +61,7 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
     @Override
     public Optional<Invoice> draft(BillableJob job, LocalDate invoiceDate) {
         Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(invoiceDate, "invoice date");
+        CalendarRange.require(Objects.requireNonNull(invoiceDate, "invoice date"), "invoice date");
         if (job.labourPrice().currency() != regime.currency()) {
             throw new BillingException("job " + job.job() + " is priced in " + job.labourPrice().currency() + " but "
                     + regime.name() + " bills in " + regime.currency());

@@ -15,6 +15,7 @@ import io.github.geodispatch.customer.ContractRecord;
 import io.github.geodispatch.customer.ContractStatus;
 import io.github.geodispatch.customer.CustomerState;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.ContractId;
 import io.github.geodispatch.spi.ContractTerms;
 import io.github.geodispatch.spi.Coverage;
@@ -285,6 +286,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<Entitlement> entitlements(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<Entitlement> out = new ArrayList<>();
         for (ContractRecord c : contracts()) {
             if (c.activated()) {
@@ -296,6 +298,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized Optional<Entitlement> entitlement(ContractId contract, LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         return contract(contract).filter(ContractRecord::activated).map(c -> entitlementOf(c, asOf));
     }
 
@@ -383,6 +386,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<ScheduledVisit> visitStatuses(ContractId contract, LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         return contract(contract).map(c -> statuses(c, asOf)).orElse(List.of());
     }
 
@@ -428,6 +432,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<RenewalDue> renewalsDue(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<RenewalDue> out = new ArrayList<>();
         for (ContractRecord c : contracts()) {
             long daysLeft = ChronoUnit.DAYS.between(asOf, c.terms().end());
@@ -451,6 +456,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<WarrantyExpiry> warrantyExpiries(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<WarrantyExpiry> out = new ArrayList<>();
         for (CustomerState customer : customers.values()) {
             for (Equipment e : customer.equipment().values()) {
@@ -471,6 +477,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<Reminder> remindersDue(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<Reminder> out = new ArrayList<>();
         for (RenewalDue r : renewalsDue(asOf)) {
             out.add(new Reminder("renewal:" + r.contract() + ":" + r.stage(), Reminder.Kind.RENEWAL, r.customer(),
@@ -490,6 +497,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<InstalmentDue> instalmentsDue(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         List<InstalmentDue> out = new ArrayList<>();
         for (ContractRecord c : contracts()) {
             if (!c.activated()) {
@@ -510,6 +518,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized ContractKpis kpis(LocalDate asOf) {
+        CalendarRange.require(asOf, "asOf");
         int active = 0, renewed = 0, ended = 0, due = 0, overdue = 0;
         long revenue = 0;
         LocalDate yearAgo = asOf.minusDays(KPI_YEAR_DAYS);

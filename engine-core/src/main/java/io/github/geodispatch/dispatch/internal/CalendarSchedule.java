@@ -15,6 +15,7 @@ import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
 import io.github.geodispatch.spi.Actor;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 import io.github.geodispatch.spi.TimeWindow;
@@ -251,7 +252,7 @@ public final class CalendarSchedule implements Schedule {
 
     @Override
     public List<CarryOver> advanceTo(LocalDate newToday, Actor by) {
-        Objects.requireNonNull(newToday, "today");
+        CalendarRange.require(Objects.requireNonNull(newToday, "today"), "today");
         Objects.requireNonNull(by, "actor");
         Map<LocalDate, InMemoryDispatcher> leaving = new TreeMap<>();
         synchronized (lock) {

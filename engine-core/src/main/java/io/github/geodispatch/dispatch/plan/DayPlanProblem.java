@@ -12,6 +12,7 @@ import io.github.geodispatch.dispatch.DispatchJob;
 import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 
@@ -24,7 +25,7 @@ import io.github.geodispatch.spi.TechnicianId;
  */
 public record DayPlanProblem(Instant now, List<Technician> technicians, List<Route> routes, List<DispatchJob> jobs) {
     public DayPlanProblem {
-        Objects.requireNonNull(now, "now");
+        CalendarRange.require(now, "now");
         technicians = List.copyOf(Objects.requireNonNull(technicians, "technicians"));
         routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
         jobs = List.copyOf(Objects.requireNonNull(jobs, "jobs"));

@@ -5,6 +5,7 @@ import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
 
@@ -36,7 +37,7 @@ public record HorizonProblem(Instant now, List<PlanDay> days, List<DispatchJob> 
     public static final int MAX_DAYS = 62;
 
     public HorizonProblem {
-        Objects.requireNonNull(now, "now");
+        CalendarRange.require(now, "now");
         days = List.copyOf(Objects.requireNonNull(days, "days"));
         jobs = List.copyOf(Objects.requireNonNull(jobs, "jobs"));
         if (days.isEmpty() || days.size() > MAX_DAYS) {

@@ -24,6 +24,11 @@ import java.util.Optional;
  */
 public record PlanTermination(Integer stepLimit, Integer stepsPerVisit, Integer unimprovedStepLimit, Long moveLimit,
         Duration timeLimit, Duration unimprovedTimeLimit) {
+    /**
+     * The longest wall-clock guard accepted, for {@code timeLimit} and {@code unimprovedTimeLimit}: a year (one past
+     * 292 years overflowed the planner's nanosecond clock arithmetic).
+     */
+    public static final Duration MAX_TIME_LIMIT = Duration.ofDays(365);
     /** The planner's default: 50 local-search steps per visit it may move. */
     public static final PlanTermination DEFAULT = afterStepsPerVisit(50);
 
@@ -34,8 +39,8 @@ public record PlanTermination(Integer stepLimit, Integer stepsPerVisit, Integer 
         if (moveLimit != null && moveLimit <= 0) {
             throw new IllegalArgumentException("move limit must be positive, was " + moveLimit);
         }
-        requirePositive(timeLimit, "time limit");
-        requirePositive(unimprovedTimeLimit, "unimproved time limit");
+        requireTimeLimit(timeLimit, "time limit");
+        requireTimeLimit(unimprovedTimeLimit, "unimproved time limit");
         if (stepLimit == null && stepsPerVisit == null && unimprovedStepLimit == null && moveLimit == null
                 && timeLimit == null && unimprovedTimeLimit == null) {
             throw new IllegalArgumentException("a termination needs at least one limit");
@@ -146,9 +151,10 @@ public record PlanTermination(Integer stepLimit, Integer stepsPerVisit, Integer 
         }
     }
 
-    private static void requirePositive(Duration value, String what) {
-        if (value != null && (value.isZero() || value.isNegative())) {
-            throw new IllegalArgumentException(what + " must be positive, was " + value);
+    private static void requireTimeLimit(Duration value, String what) {
+        if (value != null && (value.isZero() || value.isNegative() || value.compareTo(MAX_TIME_LIMIT) > 0)) {
+            throw new IllegalArgumentException(what + " must be positive and at most " + MAX_TIME_LIMIT + ", was "
+                    + value);
         }
     }
 }

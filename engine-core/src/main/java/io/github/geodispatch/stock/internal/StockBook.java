@@ -303,8 +303,8 @@ public final class StockBook {
             return problem;
         }
         Money cost = outCost(holding(van, c.sku()), c.quantity());
-        return Decision.of(append(van, new StockEvent.Used(header(van, actor, at, ids), c.sku(), c.quantity(), 0, 0,
-                cost, Money.zero(currency), c.serials(), c.job(), null)));
+        return Decision.of(append(van, withJobCostChecked(new StockEvent.Used(header(van, actor, at, ids), c.sku(),
+                c.quantity(), 0, 0, cost, Money.zero(currency), c.serials(), c.job(), null))));
     }
 
     private Decision useOnJob(Actor actor, StockCommand.UseOnJob c, Instant at) {
@@ -334,8 +334,28 @@ public final class StockBook {
         int offBook = rest - fromBook;
         List<String> picked = h.serials == null ? List.of() : first(h.serials, fromBook);
         StockEventHeader header = header(van, actor, at, usedId(c.partEvent()));
-        return Decision.of(append(van, new StockEvent.Used(header, c.sku(), c.quantity(), alreadyTaken, offBook,
-                outCost(h, fromBook), sku.costPrice().times(offBook), picked, c.job(), c.partEvent())));
+        return Decision.of(append(van, withJobCostChecked(new StockEvent.Used(header, c.sku(), c.quantity(),
+                alreadyTaken, offBook, outCost(h, fromBook), sku.costPrice().times(offBook), picked, c.job(),
+                c.partEvent()))));
+    }
+
+    /**
+     * {@code used}, once the cost of what left stock for its job and SKU after it is known to fit a long: else the
+     * {@link ArithmeticException} {@link #decide} refuses the command with, before anything is stored, rather than
+     * a cost wrapped in the fold.
+     */
+    private StockEvent.Used withJobCostChecked(StockEvent.Used used) {
+        if (used.job() != null) {
+            jobCostAfter(jobParts(used.job(), used.sku()), used);
+        }
+        return used;
+    }
+
+    /** What left stock for a job and SKU ({@code parts}, null for nothing yet) cost after {@code used}; exact. */
+    private static long jobCostAfter(JobParts parts, StockEvent.Used used) {
+        String what = "parts cost of job " + used.job() + " and " + used.sku();
+        long before = parts == null ? 0 : parts.cost;
+        return Money.addExact(Money.addExact(before, used.cost().minor(), what), used.offBookCost().minor(), what);
     }
 
     private Decision returnFromJob(Actor actor, StockCommand.Return c, Instant at, Ids ids) {
@@ -471,7 +491,7 @@ public final class StockBook {
                 JobStock job = jobs.computeIfAbsent(u.job(), k -> new JobStock());
                 JobParts parts = job.bySku.computeIfAbsent(u.sku(), k -> new JobParts());
                 parts.out += u.quantity() - u.alreadyTaken();
-                parts.cost += u.cost().minor() + u.offBookCost().minor();
+                parts.cost = jobCostAfter(parts, u);
                 if (u.partEvent() != null) {
                     parts.recorded += u.quantity();
                     job.partEvents.add(u.partEvent());

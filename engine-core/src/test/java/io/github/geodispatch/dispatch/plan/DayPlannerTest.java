@@ -266,6 +266,33 @@ class DayPlannerTest {
         assertThatThrownBy(() -> PlanTermination.after(Duration.ZERO)).hasMessageContaining("time limit must be positive");
     }
 
+    /** A time guard past 292 years overflowed the planner's nanosecond clock (an ArithmeticException from a solve). */
+    @Test
+    void aTimeGuardLongerThanAYearIsRefusedWhereItIsGiven() {
+        Duration tooLong = PlanTermination.MAX_TIME_LIMIT.plusNanos(1);
+        for (Duration limit : List.of(tooLong, Duration.ofDays(365L * 300), Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThatThrownBy(() -> PlanTermination.afterSteps(50).orAfter(limit))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("time limit must be positive and at most PT8760H, was " + limit);
+            assertThatThrownBy(() -> PlanTermination.afterSteps(50).orWhenUnimprovedFor(limit))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unimproved time limit");
+        }
+    }
+
+    /**
+     * A count with a time guard, as docs/dispatch.md shows: the guard's time left was handed to OptaPlanner in
+     * nanoseconds, which it refuses (an IllegalArgumentException from the solve); so was a guard given in them.
+     */
+    @Test
+    void aStepLimitWithATimeGuardPlans() {
+        DayPlanProblem problem = DayPlanProblem.of(DAY, team(1), PlanFixtures.jobs(rnd, 3));
+        for (PlanTermination termination : List.of(steps(50).orAfter(Duration.ofSeconds(60)),
+                steps(50).orWhenUnimprovedFor(Duration.ofSeconds(60).plusNanos(1)))) {
+            DayPlan plan = DayPlanner.builder().termination(termination).build().start(problem, p -> { }).result().join();
+            assertThat(plan.score().hard()).as("%s", termination).isZero();
+        }
+    }
+
     @Test
     void problemRejectsAJobListedTwice() {
         DispatchJob job = job("J", near(rnd, 0.01), allDay());

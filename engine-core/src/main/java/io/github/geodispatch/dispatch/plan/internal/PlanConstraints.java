@@ -21,6 +21,15 @@ import static io.github.geodispatch.dispatch.plan.internal.PlanWeights.VAN_HOLDS
 final class PlanConstraints {
     /** Seconds per balance unit: workload is balanced in minutes, squared. */
     static final long BALANCE_UNIT_TICKS = 60;
+    /**
+     * The most ticks one stop's lateness or one route's time past its shift end weighs (2^41: some 70,000 years
+     * of a day plan's seconds, 2.2 million VRPTW time units). The hard score sums one such penalty per stop and
+     * route in a {@code long}; a VRPTW at its bounds (coordinates &plusmn;10^8, times 10^9) is late by up to 10^18
+     * ticks per stop, whose sum over a few hundred stops wrapped and made a later plan score better. Capped, up to
+     * two million stops and routes sum within half a {@code long}; a stop later than the cap weighs as much as any
+     * other.
+     */
+    static final long MAX_LATENESS_TICKS = 1L << 41;
 
     private PlanConstraints() {}
 
@@ -54,14 +63,14 @@ final class PlanConstraints {
         Constraint timeWindow(ConstraintFactory factory) {
             return factory.forEach(PlanStop.class)
                     .filter(stop -> stop.isPlanned() && stop.lateness() > 0)
-                    .penalizeConfigurableLong(PlanStop::lateness)
+                    .penalizeConfigurableLong(stop -> Math.min(stop.lateness(), MAX_LATENESS_TICKS))
                     .asConstraint(TIME_WINDOW);
         }
 
         Constraint shiftEnd(ConstraintFactory factory) {
             return factory.forEach(PlanRoute.class)
                     .filter(route -> !route.isBucket() && !route.stops().isEmpty() && route.returnTime() > route.shiftEnd())
-                    .penalizeConfigurableLong(route -> route.returnTime() - route.shiftEnd())
+                    .penalizeConfigurableLong(route -> Math.min(route.returnTime() - route.shiftEnd(), MAX_LATENESS_TICKS))
                     .asConstraint(SHIFT_END);
         }
 

@@ -92,14 +92,22 @@ final class SolverSetup {
                 .withInitializingScoreTrend(InitializingScoreTrendLevel.ONLY_DOWN.name());
     }
 
+    /**
+     * {@code time} in whole milliseconds, at least one: OptaPlanner refuses a spent limit with a part of a
+     * millisecond, and a group's share of a time guard is counted in nanoseconds.
+     */
+    private static Duration wholeMillis(Duration time) {
+        return Duration.ofMillis(Math.max(1, time.toMillis()));
+    }
+
     static SolverConfig config(Budget budget, boolean hasBucket, long seed, Tuning tuning) {
         // solver-level limits end every phase at once; step counts can only end a phase in OptaPlanner
         TerminationConfig terminationConfig = new TerminationConfig();
         if (budget.time() != null) {
-            terminationConfig.setSpentLimit(budget.time());
+            terminationConfig.setSpentLimit(wholeMillis(budget.time()));
         }
         if (budget.unimprovedTime() != null) {
-            terminationConfig.setUnimprovedSpentLimit(budget.unimprovedTime());
+            terminationConfig.setUnimprovedSpentLimit(wholeMillis(budget.unimprovedTime()));
         }
         Long moveLimit = budget.moves();
         if (budget.steps() != null) {

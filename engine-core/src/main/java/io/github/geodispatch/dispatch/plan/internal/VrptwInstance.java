@@ -29,7 +29,8 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
      * The largest coordinate a file may give, either sign. The planner counts travel in micro-units (a leg of
      * at most 2&radic;2 &times; 10^8 units is under 3 &times; 10^14 ticks), so with times up to {@link #MAX_QUANTITY}
      * (10^15 ticks) a route through 5,000 customers (the CLI's limit) ends before 6.5 &times; 10^18 ticks, within
-     * {@code long}: no route's travel, arrival or lateness can overflow.
+     * {@code long}: no route's travel, arrival or lateness can overflow. The hard score sums lateness over every
+     * stop, so it weighs each stop's at most {@code PlanConstraints.MAX_LATENESS_TICKS}: that sum cannot wrap either.
      */
     public static final double MAX_COORDINATE = 100_000_000;
     /** The largest demand, capacity, ready time, due date or service time a file may give (none may be negative). */

@@ -3,6 +3,10 @@ import io.github.geodispatch.dispatch.plan.PlanProgress;
 import io.github.geodispatch.dispatch.plan.PlanTermination;
 import io.github.geodispatch.testdata.SampleData;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
+import org.optaplanner.core.api.solver.SolverFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +75,42 @@ class VrptwPlannerTest {
 
         // FULL_ASSERT throws on any score or shadow-variable corruption, ruin-and-recreate moves included
         assertThat(solution.routes().stream().mapToInt(List::size).sum()).isEqualTo(12);
+    }
+
+    /**
+     * At the bounds (corners 10^8 apart, service 10^9, all due at 0) every stop on one route is late by up to
+     * 10^18 ticks; their sum wrapped the hard score past a hundred or so stops, so that a plan with more late stops
+     * scored better. Each stop's lateness is capped: more late stops never score better.
+     */
+    @Test
+    void moreLateStopsNeverScoreBetterAtTheBounds() {
+        double corner = VrptwInstance.MAX_COORDINATE;
+        double most = VrptwInstance.MAX_QUANTITY;
+        List<VrptwInstance.Customer> customers = new ArrayList<>();
+        customers.add(new VrptwInstance.Customer(0, 0, 0, 0, 0, most, 0));
+        for (int i = 1; i <= 300; i++) {
+            double at = i % 2 == 0 ? corner : -corner;
+            customers.add(new VrptwInstance.Customer(i, at, at, 1, 0, 0, most));
+        }
+        PlanSolution plan = VrptwPlanner.model(new VrptwInstance("bounds", 1, most, customers));
+        SolutionManager<PlanSolution, HardMediumSoftLongScore> scorer =
+                SolutionManager.create(SolverFactory.create(SolverSetup.scoringConfig()));
+
+        long previous = 0;
+        for (int planned = 20; planned <= 300; planned += 20) {
+            PlanRoute route = plan.routes().get(0);
+            List<PlanStop> stops = plan.stops().subList(0, planned);
+            route.setStops(new ArrayList<>(stops));
+            for (int i = 0; i < planned; i++) {
+                PlanStop before = i == 0 ? null : stops.get(i - 1);
+                stops.get(i).setShadows(route, i, before, i + 1 < planned ? stops.get(i + 1) : null,
+                        route.startAfter(before, stops.get(i)));
+            }
+            scorer.update(plan, SolutionUpdatePolicy.UPDATE_SCORE_ONLY);
+            long hard = plan.score().hardScore();
+            assertThat(hard).as("%d late stops", planned).isNegative().isLessThan(previous);
+            previous = hard;
+        }
     }
 
     @Test

@@ -197,8 +197,9 @@ public final class CityBusiness {
         List<CityWorld.JobRequest> carriedIn = undone.values().stream().map(j -> onDay(j, day)).toList();
         undone.clear();
         String label = day.format(DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)) + ": ";
+        Map<JobId, CityWorld.MistakeKind> plantedOnCarriedIn = new LinkedHashMap<>(plantedOnUndone);
         CitySimulation.Run run = business.play(world, new CityDay.PhasedProgress(progress, world, label), carriedIn,
-                Map.copyOf(plantedOnUndone));
+                Map.copyOf(plantedOnCarriedIn));
         Map<JobId, CityWorld.JobRequest> known = new LinkedHashMap<>();
         carriedIn.forEach(j -> known.put(j.id(), j));
         world.jobs.forEach(j -> known.put(j.id(), j));
@@ -207,11 +208,19 @@ public final class CityBusiness {
         world.mistakes.values().stream().filter(m -> m.job() != null)
                 .forEach(m -> plantedOnUndone.put(m.job(), m.kind()));
         plantedOnUndone.keySet().retainAll(undone.keySet());
-        List<PlantedMistake> planted = business.mistakes().stream().map(m -> new PlantedMistake(day, m.kind().findingCode,
-                m.kind().story, m.job(), m.technician(), m.reference())).toList();
+        // a mistake is made when its job is done: today's (but those on jobs left undone), and those planted on an
+        // earlier day on the jobs carried in and done today
+        List<PlantedMistake> planted = new ArrayList<>();
+        business.mistakes().forEach(m -> planted.add(new PlantedMistake(day, m.kind().findingCode, m.kind().story,
+                m.job(), m.technician(), m.reference())));
+        plantedOnCarriedIn.forEach((job, kind) -> {
+            if (!undone.containsKey(job)) {
+                planted.add(new PlantedMistake(day, kind.findingCode, kind.story, job, null, null));
+            }
+        });
         return new DayResult(day, true, roster.techs.size() - off.size(), world.jobs.stream().map(CityBusiness::line).toList(),
                 carriedIn.stream().map(CityWorld.JobRequest::id).toList(), run.completed(), List.copyOf(run.unplaced()),
-                List.copyOf(run.carriedOver()), Map.copyOf(run.duePaise()), planted, List.copyOf(run.notes()), run.pings(),
+                List.copyOf(run.carriedOver()), Map.copyOf(run.duePaise()), List.copyOf(planted), List.copyOf(run.notes()), run.pings(),
                 run.trails());
     }
 
@@ -238,6 +247,11 @@ public final class CityBusiness {
         business.adopt(request);
         allRequests.add(request); // its customer gets a customer line in the journal, which invoices read
         undone.put(job, request);
+    }
+
+    /** How many mistakes were planted on jobs not done by the last day played, so not made. */
+    public int plantedNotMade() {
+        return plantedOnUndone.size();
     }
 
     /**

@@ -237,14 +237,28 @@ final class CityDay {
         return owner.report(KpiQuery.day(CityWorld.DAY, grouping, DAY_END));
     }
 
-    /** The planted mistakes with the cash keeper filled in from the run. */
+    /**
+     * The planted mistakes the day made, with the cash keeper filled in from the run. A mistake planted on a job is
+     * made when the job is done: one on a job the day did not do (not placed, or carried over) was not made.
+     */
     List<CityWorld.Mistake> mistakes() {
         List<CityWorld.Mistake> out = new ArrayList<>();
         for (CityWorld.Mistake m : world.mistakes.values()) {
-            out.add(m.kind() == CityWorld.MistakeKind.CASH_NOT_DEPOSITED
-                    ? new CityWorld.Mistake(m.kind(), null, run.cashKeeper(), null) : m);
+            if (!notDone(m)) {
+                out.add(m.kind() == CityWorld.MistakeKind.CASH_NOT_DEPOSITED
+                        ? new CityWorld.Mistake(m.kind(), null, run.cashKeeper(), null) : m);
+            }
         }
         return out;
+    }
+
+    /** How many mistakes were planted on jobs the day did not do, so were not made. */
+    long mistakesNotMade() {
+        return world.mistakes.values().stream().filter(this::notDone).count();
+    }
+
+    private boolean notDone(CityWorld.Mistake m) {
+        return m.job() != null && (run.unplaced().contains(m.job()) || run.carriedOver().contains(m.job()));
     }
 
     Map<String, Long> jobStates() {

@@ -83,7 +83,9 @@ final class Dashboard {
         out.println(rule);
         List<CityWorld.Mistake> mistakes = day.mistakes();
         long found = mistakes.stream().filter(m -> day.leakage.finding(m).isPresent()).count();
-        out.printf(" Planted mistakes: %d of %d found by the leakage rules%n", found, mistakes.size());
+        long notMade = day.mistakesNotMade();
+        out.printf(" Planted mistakes: %d of %d found by the leakage rules%s%n", found, mistakes.size(),
+                notMade == 0 ? "" : " (" + notMade + " more planted on jobs not done, so not made)");
         for (CityWorld.Mistake m : mistakes) {
             Optional<Finding> f = day.leakage.finding(m);
             out.printf("   %-9s %-26s %-12s %10s  %s%n", f.isPresent() ? "found" : "NOT FOUND", m.kind().findingCode, subject(m),

@@ -342,8 +342,10 @@ final class DayReport {
         steps.add("Customers paid by cash and UPI; a GST invoice was made five minutes after each job; the leakage "
                 + "checks ran three days later, once every grace period had passed.");
         long found = day.mistakes().stream().filter(m -> day.leakage.finding(m).isPresent()).count();
+        long notMade = day.mistakesNotMade();
         steps.add(fig.count(day.mistakes().size()) + " mistakes were planted for the checks to find; they found "
-                + fig.count(found) + ".");
+                + fig.count(found) + "." + (notMade == 0 ? "" : " " + fig.count(notMade)
+                + " more were planted on jobs the day did not do, so were not made."));
         return new HowRun(command, w.seed, w.techs.size(), w.jobs.size(), steps);
     }
 }

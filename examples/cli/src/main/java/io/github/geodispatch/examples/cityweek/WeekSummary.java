@@ -49,11 +49,16 @@ final class WeekSummary {
                 + fig.money(report.reconciliation().collected()) + " · pending " + fig.money(report.reconciliation().pending()));
         out.println(" Leakage   " + fig.count(week.findings().size()) + " findings · " + fig.money(atRisk)
                 + " at risk · planted mistakes found " + found + " of " + week.planted().size() + " (and "
-                + week.plantedStock().size() + " in stock)");
+                + week.plantedStock().size() + " in stock)" + notMade(week.business().plantedNotMade()));
         out.println(" To call   " + fig.count(report.callBacks().size()) + " customers not placed or moved · "
                 + fig.count(report.slaMisses().size()) + " SLA misses · " + fig.count(report.pending().size()) + " to collect");
         out.println(" To do     " + fig.count(report.renewals().size()) + " renewals due · " + fig.count(report.lowStock().size())
                 + " van parts low");
+    }
+
+    /** Nothing, or how many mistakes were planted on jobs the week did not do (never made, so never found). */
+    private static String notMade(int count) {
+        return count == 0 ? "" : "; " + count + " more planted on jobs not done, so not made";
     }
 
     static boolean matches(CityBusiness.PlantedMistake m, Finding f) {

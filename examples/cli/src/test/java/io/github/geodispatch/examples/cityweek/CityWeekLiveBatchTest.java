@@ -8,7 +8,7 @@ import io.github.geodispatch.billing.IndiaGst;
 import io.github.geodispatch.billing.Invoice;
 import io.github.geodispatch.billing.InvoiceRegister;
 import io.github.geodispatch.examples.Progress;
-import io.github.geodispatch.examples.cli.GeodispatchCli;
+import io.github.geodispatch.examples.cli.Cli;
 import io.github.geodispatch.journal.JournalProblem;
 import io.github.geodispatch.journal.JournalReader;
 import io.github.geodispatch.journal.JournalRecord;
@@ -16,8 +16,6 @@ import io.github.geodispatch.leakage.Finding;
 import io.github.geodispatch.stock.StockLevel;
 import io.github.geodispatch.testdata.SampleData;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -108,16 +106,8 @@ class CityWeekLiveBatchTest {
     }
 
     private static void cli(String... args) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = GeodispatchCli.run(args);
-        } finally {
-            System.setOut(stdout);
-        }
-        assertThat(exit).as("%s: %s", args[0], printed.toString(StandardCharsets.UTF_8)).isLessThanOrEqualTo(1);
+        Cli cli = Cli.run(args);
+        assertThat(cli.exit()).as("%s: %s", args[0], cli.printed()).isLessThanOrEqualTo(1);
     }
 
     private static String key(Finding f) {

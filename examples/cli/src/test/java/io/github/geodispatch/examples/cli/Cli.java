@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the CLI in this JVM with its standard output and error captured. */
-record Cli(int exit, String out, String err) {
+/** Runs the CLI in this JVM with its standard output and error captured (for the tests of every package). */
+public record Cli(int exit, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBuffer = new ByteArrayOutputStream();
@@ -24,7 +24,7 @@ record Cli(int exit, String out, String err) {
     }
 
     /** Standard output and error together, for assertion messages. */
-    String printed() {
+    public String printed() {
         return out + err;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.geodispatch.geofence;
 import io.github.geodispatch.geofence.internal.FenceShapes;
 import io.github.geodispatch.spi.GeoPoint;
+import io.github.geodispatch.text.internal.Utf8Text;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,18 +98,9 @@ public final class GeoJsonFences {
 
     /** The text of {@code bytes}, without a byte order mark; bytes that are not UTF-8 fail naming their line. */
     private static String utf8(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        if (StandardCharsets.UTF_8.newDecoder().decode(in, out, true).isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new FenceImportException(String.format("line %d: not UTF-8: byte 0x%02X", line,
-                    bytes[in.position()] & 0xff), null);
-        }
-        out.flip();
-        return out.length() > 0 && out.charAt(0) == '\uFEFF' ? out.subSequence(1, out.length()).toString() : out.toString();
+        String text = Utf8Text.decode(bytes, (line, badByte) -> new FenceImportException(
+                String.format("line %d: not UTF-8: byte 0x%02X", line, badByte), null));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static String idSuffix(JsonNode feature) {

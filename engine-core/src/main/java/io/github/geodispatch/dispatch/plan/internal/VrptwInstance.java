@@ -1,8 +1,6 @@
 package io.github.geodispatch.dispatch.plan.internal;
+import io.github.geodispatch.text.internal.Utf8Text;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,19 +103,8 @@ public record VrptwInstance(String name, int maxVehicles, double capacity, List<
 
     /** Reads a Solomon text file (name line, VEHICLE block with NUMBER and CAPACITY, CUSTOMER table). */
     public static VrptwInstance read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer text = CharBuffer.allocate(bytes.length);
-        if (StandardCharsets.UTF_8.newDecoder().decode(in, text, true).isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new IllegalArgumentException(String.format("Solomon file %s is not UTF-8 text: line %d has the byte 0x%02X",
-                    file, line, bytes[in.position()] & 0xff));
-        }
-        text.flip();
-        return parse(text.toString());
+        return parse(Utf8Text.decode(Files.readAllBytes(file), (line, badByte) -> new IllegalArgumentException(
+                String.format("Solomon file %s is not UTF-8 text: line %d has the byte 0x%02X", file, line, badByte))));
     }
 
     /** Parses Solomon text; a malformed file fails with the line number and what was wrong. */

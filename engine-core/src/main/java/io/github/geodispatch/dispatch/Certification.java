@@ -18,7 +18,7 @@ public record Certification(String code, Instant expiresAt) {
 
     /** A certification valid through the whole of {@code lastDay} in {@code zone}. */
     public static Certification validThrough(String code, LocalDate lastDay, ZoneId zone) {
-        CalendarRange.require(Objects.requireNonNull(lastDay, "lastDay"), "lastDay");
+        CalendarRange.require(lastDay, "lastDay");
         Objects.requireNonNull(zone, "zone");
         return new Certification(code, lastDay.plusDays(1).atStartOfDay(zone).toInstant());
     }

@@ -134,7 +134,7 @@ public interface Schedule {
 
         /** The first day. Default: the clock's date in the calendar's zone. */
         public Builder firstDay(LocalDate day) {
-            CalendarRange.require(Objects.requireNonNull(day, "first day"), "first day");
+            CalendarRange.require(day, "first day");
             first = set(first, day, "first day");
             return this;
         }

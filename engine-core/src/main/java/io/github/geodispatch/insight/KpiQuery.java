@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 public record KpiQuery(LocalDate from, LocalDate to, Grouping grouping, Instant asOf) {
     public KpiQuery {
-        CalendarRange.require(Objects.requireNonNull(from, "from"), "from");
-        CalendarRange.require(Objects.requireNonNull(to, "to"), "to");
+        CalendarRange.require(from, "from");
+        CalendarRange.require(to, "to");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("query range ends before it starts: " + from + " .. " + to);
         }

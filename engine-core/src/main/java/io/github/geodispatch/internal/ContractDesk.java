@@ -194,7 +194,7 @@ final class ContractDesk implements GeoDispatch.Contracts {
 
     @Override
     public List<Invoice> billDue(LocalDate asOf, Function<CustomerId, Party> buyers) {
-        CalendarRange.require(Objects.requireNonNull(asOf, "asOf"), "asOf");
+        CalendarRange.require(asOf, "asOf");
         Objects.requireNonNull(buyers, "buyers");
         if (issuer == null) {
             throw new IllegalStateException("billing is off: give the builder the seller, "

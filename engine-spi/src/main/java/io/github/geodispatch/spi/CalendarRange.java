@@ -56,17 +56,23 @@ public final class CalendarRange {
         return time;
     }
 
-    /** Returns {@code time}; throws {@link IllegalArgumentException} naming {@code field} when it is out of range. */
+    /**
+     * Returns {@code time}; throws {@link NullPointerException} naming {@code field} when it is null, and
+     * {@link IllegalArgumentException} naming it when it is out of range.
+     */
     public static OffsetDateTime require(OffsetDateTime time, String field) {
-        if (!contains(time)) {
+        if (!contains(Objects.requireNonNull(time, field))) {
             throw new IllegalArgumentException(field + " " + time + " is outside the years 0001-9999");
         }
         return time;
     }
 
-    /** Returns {@code date}; throws {@link IllegalArgumentException} naming {@code field} when it is out of range. */
+    /**
+     * Returns {@code date}; throws {@link NullPointerException} naming {@code field} when it is null, and
+     * {@link IllegalArgumentException} naming it when it is out of range.
+     */
     public static LocalDate require(LocalDate date, String field) {
-        if (!contains(date)) {
+        if (!contains(Objects.requireNonNull(date, field))) {
             throw new IllegalArgumentException(field + " " + date + " is outside the years 0001-9999");
         }
         return date;

@@ -61,7 +61,7 @@ public final class PerLineRoundingDrafter implements InvoiceDrafter {
     @Override
     public Optional<Invoice> draft(BillableJob job, LocalDate invoiceDate) {
         Objects.requireNonNull(job, "job");
-        CalendarRange.require(Objects.requireNonNull(invoiceDate, "invoice date"), "invoice date");
+        CalendarRange.require(invoiceDate, "invoice date");
         if (job.labourPrice().currency() != regime.currency()) {
             throw new BillingException("job " + job.job() + " is priced in " + job.labourPrice().currency() + " but "
                     + regime.name() + " bills in " + regime.currency());

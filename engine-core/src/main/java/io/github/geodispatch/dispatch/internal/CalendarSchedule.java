@@ -252,7 +252,7 @@ public final class CalendarSchedule implements Schedule {
 
     @Override
     public List<CarryOver> advanceTo(LocalDate newToday, Actor by) {
-        CalendarRange.require(Objects.requireNonNull(newToday, "today"), "today");
+        CalendarRange.require(newToday, "today");
         Objects.requireNonNull(by, "actor");
         Map<LocalDate, InMemoryDispatcher> leaving = new TreeMap<>();
         synchronized (lock) {

@@ -64,8 +64,7 @@ public final class AuditCommand implements Callable<Integer> {
         LeakagePolicy policy = LeakagePolicy.defaults().withZone(TimeOptions.zone(zone));
         AuditReport report = LeakageAudit.run(journal, at, policy);
         JournalSummary read = report.journal();
-        InputCheck.requireUsable(journal, "records", read.records(), read.rejected(),
-                read.problems().isEmpty() ? null : read.problems().get(0));
+        InputCheck.requireUsableJournal(journal, read);
         OutputFiles.write(out, w -> FindingsJsonl.write(report.findings(), w));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

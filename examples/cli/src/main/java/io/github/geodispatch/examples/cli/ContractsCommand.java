@@ -92,8 +92,7 @@ public final class ContractsCommand implements Callable<Integer> {
                 importer.record(line, record);
             }
         });
-        InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
-                summary.problems().isEmpty() ? null : summary.problems().get(0));
+        InputCheck.requireUsableJournal(journal, summary);
         List<ScheduledVisit> visits = portfolio.openVisits(day, HORIZON_DAYS);
         List<RenewalDue> renewals = portfolio.renewalsDue(day);
         List<Entitlement> entitlements = portfolio.entitlements(day);

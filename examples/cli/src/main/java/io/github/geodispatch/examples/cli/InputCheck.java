@@ -1,5 +1,7 @@
 package io.github.geodispatch.examples.cli;
 
+import io.github.geodispatch.journal.JournalSummary;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,12 @@ final class InputCheck {
     static final int MAX_PROBLEM_CHARS = 300;
 
     private InputCheck() {}
+
+    /** {@link #requireUsable(Path, String, long, long, Object)} for a journal read into {@code read}. */
+    static void requireUsableJournal(Path journal, JournalSummary read) {
+        requireUsable(journal, "records", read.records(), read.rejected(),
+                read.problems().isEmpty() ? null : read.problems().get(0));
+    }
 
     /**
      * Throws {@link IllegalArgumentException} (bad input) when {@code file} is unusable by the rule above.

@@ -121,8 +121,7 @@ public final class InvoiceCommand implements Callable<Integer> {
                 drafting.line = line;
                 importer.record(line, record);
             });
-            InputCheck.requireUsable(journal, "records", summary.records(), summary.rejected(),
-                    summary.problems().isEmpty() ? null : summary.problems().get(0));
+            InputCheck.requireUsableJournal(journal, summary);
             drafting.draftTheRest();
             PrintWriter err = spec.commandLine().getErr();
             InputCheck.print(err, "  ", summary.problems(), summary.rejected());

@@ -88,8 +88,7 @@ public final class StockReportCommand implements Callable<Integer> {
             OutputFiles.requireNotAnInput("--out", out.resolve(file), "the journal", journal);
         }
         StockReport report = StockAudit.run(journal, time(), options());
-        InputCheck.requireUsable(journal, "records", report.journal().records(), report.journal().rejected(),
-                report.journal().problems().isEmpty() ? null : report.journal().problems().get(0));
+        InputCheck.requireUsableJournal(journal, report.journal());
         try {
             writeAtomically(report);
         } catch (OutputException e) {

@@ -42,6 +42,7 @@ public final class GeodispatchCli implements Runnable {
     public static final int EXIT_BAD_INPUT = ExitCodes.BAD_INPUT;
 
     public static void main(String[] args) {
+        OneCoreCompilation.applyIfWanted(args);
         System.exit(run(args));
     }
 

@@ -1,0 +1,131 @@
+package io.github.geodispatch.examples.cli;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/**
+ * On a machine that gives the tool one processor, the commands that read a whole journal once ask the JVM to leave
+ * its optimising compiler (C2) out of this process and keep the quick one (C1).
+ *
+ * <p>Why: a journal-reading command meets new code paths well into a large journal, and on one core the C2
+ * compiler's work competes with the command itself. Measured on a 5 M-line audit pinned to one core, C2 took as much
+ * CPU as the audit and its code arrived too late to pay for itself (ADR 0019). The choice is made through the JVM's
+ * own compiler directives ({@code jcmd Compiler.directives_add}), reached through the platform's diagnostic-command
+ * MBean, so it holds for this process only. The simulations and the planner keep C2: they run the same code for
+ * minutes. With two or more processors C2 compiles beside the command, and a journal of about 13 M lines or more
+ * runs long enough for C2 to repay itself on one core: in both cases nothing is changed.
+ *
+ * <p>Results never depend on it: if the JVM offers no such MBean or refuses the directive, the command runs as it
+ * would have, only slower.
+ */
+final class OneCoreCompilation {
+
+    /** The subcommands that read a journal from start to end once. */
+    static final Set<String> JOURNAL_COMMANDS = Set.of("audit", "stock", "contracts", "invoice");
+
+    /** Every method, any class: C2 excluded, so the tiered policy keeps it at C1. */
+    static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+
+    /**
+     * From this many bytes of plain journal (about 13 M lines of the generated ones) C2's faster code repays its
+     * compiling on one core, and the JVM is left as it is. Measured on the audit (ADR 0019): 5 M lines (0.78 GB)
+     * 15.0 s with C2 left out against 22.5 s, 10 M lines (1.57 GB) 27.9 s against 32.2 s, 20 M lines (3.14 GB)
+     * 56.1 s against 46.9 s; the lines cross at about 2.07 GB.
+     */
+    static final long C2_REPAYS_FROM_BYTES = 2_000_000_000L;
+
+    /** A gzip-compressed journal is taken as this many times its size (6 to 7.5 on the journals measured). */
+    static final int GZIP_RATIO = 6;
+
+    private OneCoreCompilation() {
+    }
+
+    /**
+     * Leaves C2 out of this process if {@link #wanted}; returns whether the JVM took the directive. Called once,
+     * from the jar's {@code main}, before the command starts: never from {@link GeodispatchCli#run}, which tests
+     * and hosts call inside their own JVM.
+     */
+    static boolean applyIfWanted(String[] args) {
+        return wanted(args, Runtime.getRuntime().availableProcessors(), OneCoreCompilation::plainBytes)
+                && leaveOutC2();
+    }
+
+    /**
+     * Whether a run of {@code args} on a machine offering {@code processors} processors should leave C2 out: a
+     * journal command, one processor, and a journal shorter than {@link #C2_REPAYS_FROM_BYTES} by
+     * {@code plainBytes}.
+     */
+    static boolean wanted(String[] args, int processors, ToLongFunction<Path> plainBytes) {
+        if (processors != 1 || args.length == 0 || !JOURNAL_COMMANDS.contains(args[0])) {
+            return false;
+        }
+        Optional<Path> journal = journalArgument(args);
+        return journal.isPresent() && plainBytes.applyAsLong(journal.get()) < C2_REPAYS_FROM_BYTES;
+    }
+
+    /** The value of {@code --journal}, written {@code --journal FILE} or {@code --journal=FILE}; empty if none. */
+    static Optional<Path> journalArgument(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            try {
+                if (args[i].equals("--journal") && i + 1 < args.length) {
+                    return Optional.of(Path.of(args[i + 1]));
+                }
+                if (args[i].startsWith("--journal=")) {
+                    return Optional.of(Path.of(args[i].substring("--journal=".length())));
+                }
+            } catch (InvalidPathException notAPath) {
+                return Optional.empty(); // the command itself reports it
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The journal's size uncompressed: its size, or {@link #GZIP_RATIO} times it when it starts as gzip does;
+     * {@link Long#MAX_VALUE} when it cannot be read (the command itself reports that).
+     */
+    static long plainBytes(Path journal) {
+        try (InputStream in = Files.newInputStream(journal)) {
+            byte[] magic = in.readNBytes(2);
+            long size = Files.size(journal);
+            boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            return gzip ? size * GZIP_RATIO : size;
+        } catch (IOException | SecurityException unreadable) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Adds {@link #DIRECTIVE} to this JVM's compiler directives; returns whether the JVM took it. */
+    private static boolean leaveOutC2() {
+        Path directive = null;
+        try {
+            directive = Files.createTempFile("geodispatch-c1-", ".json");
+            Files.writeString(directive, DIRECTIVE, StandardCharsets.US_ASCII);
+            Object added = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new Object[] {new String[] {directive.toString()}}, new String[] {String[].class.getName()});
+            // the command answers "1 compiler directives added", or says why it did not
+            return added instanceof String answer && answer.contains("1 compiler directives added");
+        } catch (IOException | JMException | RuntimeException | LinkageError unavailable) {
+            return false; // an optimisation only: the command runs with the JVM's default compilers
+        } finally {
+            if (directive != null) {
+                try {
+                    Files.deleteIfExists(directive);
+                } catch (IOException leftInTemp) {
+                    // a 50-byte file left in the temporary directory; nothing to tell the user
+                }
+            }
+        }
+    }
+}

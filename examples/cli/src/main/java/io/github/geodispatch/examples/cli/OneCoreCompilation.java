@@ -1,5 +1,7 @@
 package io.github.geodispatch.examples.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import javax.management.JMException;
 import javax.management.ObjectName;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -57,7 +60,30 @@ final class OneCoreCompilation {
      */
     static boolean applyIfWanted(String[] args) {
         return wanted(args, Runtime.getRuntime().availableProcessors(), OneCoreCompilation::plainBytes)
-                && leaveOutC2();
+                && tieredWithC2(OneCoreCompilation::vmOption) && leaveOutC2();
+    }
+
+    /**
+     * Whether the JVM compiles in tiers, C1 first and then C2, as it does by default: only then does excluding C2
+     * leave the methods with C1. With C2 alone ({@code -XX:-TieredCompilation}, {@code CompilationMode=high-only}) or
+     * a JVMCI compiler in its place, excluding C2 would leave them interpreted; with C1 alone there is nothing to do.
+     * An option the JVM does not name counts as not the default, except the JVMCI one, which only some JVMs have.
+     */
+    static boolean tieredWithC2(Function<String, Optional<String>> vmOption) {
+        return vmOption.apply("TieredCompilation").equals(Optional.of("true"))
+                && vmOption.apply("TieredStopAtLevel").equals(Optional.of("4"))
+                && vmOption.apply("CompilationMode").equals(Optional.of("default"))
+                && !vmOption.apply("UseJVMCICompiler").equals(Optional.of("true"));
+    }
+
+    /** The value of the JVM option {@code name}, empty when this JVM has no such option or does not say. */
+    private static Optional<String> vmOption(String name) {
+        try {
+            return Optional.of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name)
+                    .getValue());
+        } catch (RuntimeException | LinkageError unknown) { // IllegalArgumentException: no such option
+            return Optional.empty();
+        }
     }
 
     /**

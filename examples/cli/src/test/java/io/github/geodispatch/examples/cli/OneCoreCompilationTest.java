@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.zip.GZIPOutputStream;
 
@@ -84,6 +88,23 @@ class OneCoreCompilationTest {
     }
 
     @Test
+    void onlyAJvmCompilingInTiersWithC2LeavesItOut() {
+        Map<String, String> tiered = Map.of("TieredCompilation", "true", "TieredStopAtLevel", "4",
+                "CompilationMode", "default");
+
+        assertThat(OneCoreCompilation.tieredWithC2(options(tiered))).isTrue();
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "UseJVMCICompiler", "false")))).isTrue();
+        // C2 alone: excluding it would leave every method interpreted
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "TieredCompilation", "false")))).isFalse();
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "CompilationMode", "high-only")))).isFalse();
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "UseJVMCICompiler", "true")))).isFalse();
+        // C1 alone already
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "TieredStopAtLevel", "1")))).isFalse();
+        assertThat(OneCoreCompilation.tieredWithC2(options(with(tiered, "CompilationMode", "quick-only")))).isFalse();
+        assertThat(OneCoreCompilation.tieredWithC2(options(Map.of()))).isFalse();
+    }
+
+    @Test
     void everyJournalCommandIsASubcommandOfTheTool() {
         assertThat(new CommandLine(new GeodispatchCli()).getSubcommands().keySet())
                 .containsAll(OneCoreCompilation.JOURNAL_COMMANDS);
@@ -100,11 +121,29 @@ class OneCoreCompilationTest {
     }
 
     @Test
+    void aJvmWithC2AloneIsLeftAsItIs() throws Exception {
+        String printed = probe(1, List.of("-XX:-TieredCompilation"), "audit", "--journal", journal().toString());
+
+        assertThat(printed).contains("applied=false");
+        assertThat(printed.split("Directive:", -1)).as("the default directive only").hasSize(2);
+    }
+
+    @Test
     void aJvmGivenTwoProcessorsIsLeftAsItIs() throws Exception {
         String printed = probe(2, "audit", "--journal", journal().toString());
 
         assertThat(printed).contains("applied=false");
         assertThat(printed.split("Directive:", -1)).as("the default directive only").hasSize(2);
+    }
+
+    private static Function<String, Optional<String>> options(Map<String, String> values) {
+        return name -> Optional.ofNullable(values.get(name));
+    }
+
+    private static Map<String, String> with(Map<String, String> options, String name, String value) {
+        Map<String, String> changed = new HashMap<>(options);
+        changed.put(name, value);
+        return changed;
     }
 
     private Path journal() throws IOException {
@@ -113,9 +152,16 @@ class OneCoreCompilationTest {
 
     /** Runs {@link OneCoreCompilationProbe} in a JVM that sees {@code processors} processors. */
     private static String probe(int processors, String... args) throws IOException, InterruptedException {
+        return probe(processors, List.of(), args);
+    }
+
+    /** Runs {@link OneCoreCompilationProbe} in a JVM that sees {@code processors} processors and has {@code options}. */
+    private static String probe(int processors, List<String> options, String... args)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ActiveProcessorCount=" + processors,
-                "-cp", System.getProperty("java.class.path"), OneCoreCompilationProbe.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ActiveProcessorCount=" + processors));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OneCoreCompilationProbe.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -117,10 +117,14 @@ final class OneCoreCompilation {
     }
 
     /**
-     * The journal's size uncompressed: its size, or {@link #GZIP_RATIO} times it when it starts as gzip does;
-     * {@link Long#MAX_VALUE} when it cannot be read (the command itself reports that).
+     * The journal's size uncompressed: its size, or {@link #GZIP_RATIO} times it when it starts as gzip does.
+     * {@link Long#MAX_VALUE} when it is not a regular file (a pipe's first bytes belong to the command, and its
+     * length is unknown) or cannot be read (the command itself reports that).
      */
     static long plainBytes(Path journal) {
+        if (!Files.isRegularFile(journal)) {
+            return Long.MAX_VALUE;
+        }
         try (InputStream in = Files.newInputStream(journal)) {
             byte[] magic = in.readNBytes(2);
             long size = Files.size(journal);

@@ -22,6 +22,7 @@ import java.util.function.ToLongFunction;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The journal commands leave C2 out of their own JVM on one processor, for a journal short enough, and only then. */
 class OneCoreCompilationTest {
@@ -85,6 +86,14 @@ class OneCoreCompilationTest {
         assertThat(OneCoreCompilation.plainBytes(plain)).isEqualTo(lines.length);
         assertThat(OneCoreCompilation.plainBytes(gzip)).isEqualTo(Files.size(gzip) * OneCoreCompilation.GZIP_RATIO);
         assertThat(OneCoreCompilation.plainBytes(dir.resolve("missing.jsonl"))).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aJournalThatIsNotARegularFileIsNeitherReadNorMeasured() throws Exception {
+        assertThat(OneCoreCompilation.plainBytes(dir)).isEqualTo(Long.MAX_VALUE);
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device), "a device file to read");
+        assertThat(OneCoreCompilation.plainBytes(device)).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

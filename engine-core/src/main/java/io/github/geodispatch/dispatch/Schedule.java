@@ -1,6 +1,7 @@
 package io.github.geodispatch.dispatch;
 
 import io.github.geodispatch.dispatch.internal.CalendarSchedule;
+import io.github.geodispatch.dispatch.internal.Horizons;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
@@ -89,6 +90,9 @@ public interface Schedule {
      * at its end. Every visit not started on a day that leaves is carried over to the soonest place left for it (its
      * window, or any time when its window has passed), told to the listener as a reschedule; one that fits nowhere is
      * unassigned.
+     *
+     * @throws IllegalArgumentException when {@code today} is before the first day, or the horizon's days from it run
+     *         past 9999-12-31
      */
     List<CarryOver> advanceTo(LocalDate today, Actor by);
 
@@ -123,7 +127,7 @@ public interface Schedule {
             return this;
         }
 
-        /** How many days the horizon holds, 1-62. Default: 7. */
+        /** How many days the horizon holds, 1-62, all of them by 9999-12-31. Default: 7. */
         public Builder days(int horizon) {
             if (horizon < 1 || horizon > 62) {
                 throw new IllegalArgumentException("a schedule holds 1-62 days, was " + horizon);
@@ -132,7 +136,7 @@ public interface Schedule {
             return this;
         }
 
-        /** The first day. Default: the clock's date in the calendar's zone. */
+        /** The first day, in the years 0001-9999. Default: the clock's date in the calendar's zone. */
         public Builder firstDay(LocalDate day) {
             CalendarRange.require(day, "first day");
             first = set(first, day, "first day");
@@ -148,14 +152,27 @@ public interface Schedule {
             return this;
         }
 
+        /**
+         * The schedule.
+         *
+         * @throws IllegalArgumentException when its days run past 9999-12-31 (the first day can be at most that day less
+         *         the days after it), or the clock's date in the calendar's zone is outside the years 0001-9999
+         */
         public Schedule build() {
             if (calendar == null) {
                 throw new IllegalStateException("a schedule needs the team's calendar: call calendar(teamCalendar)");
             }
             Dispatcher.Builder b = boards == null ? Dispatcher.builder() : boards;
+            int length = days == null ? 7 : days;
+            LocalDate day = first;
+            String field = "first day";
+            if (day == null) {
+                field = "first day (the clock's date in " + calendar.zone() + ")";
+                day = CalendarRange.require(LocalDate.ofInstant(b.clock().instant(), calendar.zone()), field);
+            }
+            Horizons.require(day, length, field);
             return new CalendarSchedule(b.travel(), b.clock(), b.scoring(), b.fences(), b.listener(), b.search(), calendar,
-                    first == null ? LocalDate.ofInstant(b.clock().instant(), calendar.zone()) : first,
-                    days == null ? 7 : days);
+                    day, length);
         }
 
         private static <T> T set(T current, T value, String name) {

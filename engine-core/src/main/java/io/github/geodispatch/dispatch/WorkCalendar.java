@@ -1,5 +1,7 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.spi.CalendarRange;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * One technician's working week: hours per weekday (a weekday missing from {@code week} is a day off)
- * and days of leave. Immutable and thread-safe.
+ * and days of leave (in the years 0001-9999). Immutable and thread-safe.
  *
  * <pre>{@code
  * WorkCalendar ravi = WorkCalendar.weekly(WorkingHours.of(LocalTime.of(9, 0), LocalTime.of(18, 0)),
@@ -26,6 +28,7 @@ public record WorkCalendar(Map<DayOfWeek, WorkingHours> week, Set<LocalDate> lea
     public WorkCalendar {
         week = Map.copyOf(Objects.requireNonNull(week, "week"));
         leave = Set.copyOf(Objects.requireNonNull(leave, "leave"));
+        leave.forEach(day -> CalendarRange.require(day, "day of leave"));
     }
 
     /** The same hours on each of {@code days}, no leave. */
@@ -52,7 +55,8 @@ public record WorkCalendar(Map<DayOfWeek, WorkingHours> week, Set<LocalDate> lea
 
     /**
      * This calendar with leave on every day from {@code first} to {@code last}, both included: at most
-     * {@link #MAX_LEAVE_DAYS} days (a leave from {@code LocalDate.MIN} to {@code LocalDate.MAX} ran out of memory).
+     * {@link #MAX_LEAVE_DAYS} days (a leave from {@code LocalDate.MIN} to {@code LocalDate.MAX} ran out of memory), in
+     * the years 0001-9999 (9999-12-31 is the last day).
      */
     public WorkCalendar withLeave(LocalDate first, LocalDate last) {
         Objects.requireNonNull(first, "first day of leave");
@@ -65,6 +69,8 @@ public record WorkCalendar(Map<DayOfWeek, WorkingHours> week, Set<LocalDate> lea
             throw new IllegalArgumentException("leave from " + first + " to " + last + " is " + length
                     + " days; at most " + MAX_LEAVE_DAYS + " are taken at once");
         }
+        CalendarRange.require(first, "first day of leave");
+        CalendarRange.require(last, "last day of leave");
         Set<LocalDate> days = new TreeSet<>(leave);
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             days.add(d);

@@ -62,7 +62,10 @@ public interface StockLedger {
     /** Every holding of every location, by location and SKU (zero holdings included). */
     List<StockLevel> levels();
 
-    /** The location's stock value at weighted average cost; empty for an unknown location. */
+    /**
+     * The location's stock value at weighted average cost (at most a long: a movement that would take it beyond is
+     * refused); empty for an unknown location.
+     */
     Optional<Money> value(LocationId location);
 
     /** Holdings below their location's minimum, by location and SKU. */

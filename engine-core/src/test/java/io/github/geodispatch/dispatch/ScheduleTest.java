@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -248,6 +249,79 @@ class ScheduleTest {
                     .hasMessage("today " + day + " is outside the years 0001-9999");
         }
         assertThat(Certification.validThrough("refrigerant", LocalDate.of(9999, 12, 31), IST).validAt(NOW)).isTrue();
+    }
+
+    /**
+     * A horizon running past 9999-12-31 was built, and failed later from inside (a shift "outside the years" when the
+     * technicians came, in putTechnicians or advanceTo); it is refused where its days are given, naming the last
+     * usable day. A horizon ending on 9999-12-31 works, in any zone.
+     */
+    @Test
+    void aHorizonRunningPastTheYear9999IsRefusedWhereItIsGivenAndOneEndingOnItsLastDayWorks() {
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        assertThatThrownBy(() -> Schedule.builder().calendar(CALENDAR).firstDay(last.minusDays(1)).days(7).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first day 9999-12-30 with 7 days runs past 9999-12-31, the last usable day: it can be at most 9999-12-25");
+        InstantSource lastEvening = InstantSource.fixed(Instant.parse("9999-12-31T20:00:00Z")); // 10000-01-01 in India
+        assertThatThrownBy(() -> Schedule.builder().calendar(CALENDAR).days(1)
+                .boards(Dispatcher.builder().clock(lastEvening)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first day (the clock's date in Asia/Kolkata) +10000-01-01 is outside the years 0001-9999");
+        Schedule lastWeek = Schedule.builder().calendar(CALENDAR).firstDay(last.minusDays(6)).days(7)
+                .boards(Dispatcher.builder().clock(InstantSource.fixed(Instant.parse("9999-12-25T00:00:00Z")))).build();
+        lastWeek.putTechnicians(List.of(profile(RAVI, BASE)));
+        assertThat(lastWeek.days()).endsWith(last);
+        assertThatThrownBy(() -> lastWeek.advanceTo(last, DISPATCHER)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("today 9999-12-31 with 7 days runs past 9999-12-31, the last usable day: it can be at most 9999-12-25");
+        assertThat(lastWeek.days()).startsWith(last.minusDays(6));
+
+        // at -18:00 the last day's hours are the last instants the engine takes
+        TeamCalendar farWest = TeamCalendar.of(ZoneOffset.MIN, CALENDAR.standard());
+        Schedule lastDay = Schedule.builder().calendar(farWest).firstDay(last).days(1)
+                .boards(Dispatcher.builder().clock(InstantSource.fixed(Instant.parse("+10000-01-01T00:00:00Z")))).build();
+        lastDay.putTechnicians(List.of(profile(RAVI, BASE)));
+        List<FreeSlot> slots = lastDay.freeSlots(new SlotQuery(NORTH, GeoPoint.of(12.98, 77.60), "AC_INSTALL",
+                List.of(SkillRequirement.of("ac.install", 2)), Set.of(), Duration.ofHours(1), null, 1));
+        assertThat(slots).extracting(FreeSlot::day).containsExactly(last);
+        DispatchJob job = new DispatchJob(JobId.of("J-LAST"), NORTH, GeoPoint.of(12.98, 77.60), "AC_INSTALL",
+                List.of(SkillRequirement.of("ac.install", 2)), Set.of(), Priority.NORMAL, null, null, Duration.ofHours(1), null);
+        assertThat(lastDay.book(slots.get(0), job, DISPATCHER).technician()).isEqualTo(RAVI);
+    }
+
+    /**
+     * A holiday or a leave day outside the years 0001-9999 was taken (a leave ending on LocalDate.MAX threw a
+     * DateTimeException from plusDays), and shiftOn such a day failed from inside Shift; each is refused naming it.
+     */
+    @Test
+    void aCalendarRefusesDaysOutsideTheYearsWhereTheyComeInAndWorksOnTheLastOne() {
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        Technician ravi = profile(RAVI, BASE);
+        for (LocalDate day : List.of(LocalDate.MAX, last.plusDays(1), LocalDate.MIN)) {
+            assertThatThrownBy(() -> CALENDAR.withHoliday(day)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("holiday " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> CALENDAR.withHoliday(NORTH, day)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("holiday of branch " + NORTH + " " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> new TeamCalendar(IST, CALENDAR.standard(), Map.of(), Set.of(day), Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("holiday " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> CALENDAR.standard().withLeave(day)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("first day of leave " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> CALENDAR.shiftOn(ravi, day)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("day " + day + " is outside the years 0001-9999");
+        }
+        assertThatThrownBy(() -> CALENDAR.standard().withLeave(last.minusDays(3), last.plusDays(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("last day of leave +10000-01-01 is outside the years 0001-9999");
+
+        assertThat(CALENDAR.shiftOn(ravi, last)).as("a Friday").isPresent();
+        assertThat(CALENDAR.withHoliday(last).shiftOn(ravi, last)).isEmpty();
+        assertThat(CALENDAR.withHoliday(NORTH, last).shiftOn(ravi, last)).isEmpty();
+        assertThat(CALENDAR.with(RAVI, CALENDAR.standard().withLeave(last.minusDays(3), last)).shiftOn(ravi, last)).isEmpty();
+        for (ZoneOffset offset : List.of(ZoneOffset.MIN, ZoneOffset.MAX)) {
+            Shift shift = TeamCalendar.of(offset, CALENDAR.standard()).shiftOn(ravi, last).orElseThrow();
+            assertThat(shift.end()).isEqualTo(last.atTime(18, 0).atOffset(offset).toInstant());
+            Shift first = TeamCalendar.of(offset, CALENDAR.standard()).shiftOn(ravi, LocalDate.of(1, 1, 1)).orElseThrow();
+            assertThat(first.start()).isEqualTo(LocalDate.of(1, 1, 1).atTime(9, 0).atOffset(offset).toInstant());
+        }
     }
 
     @Test

@@ -157,6 +157,40 @@ class StockLedgerTest {
             assertThat(returned.cost()).isEqualTo(Money.inr(Long.MAX_VALUE - 1));
         }
 
+        /**
+         * A holding's value, and its location's (the sum of its holdings'), grow by counts' surpluses and transfers in:
+         * with catalogue costs near the limit, one beyond a long was stored and then overflowed in the fold (an
+         * ArithmeticException after the append), or made value(location) throw. Refused, typed, and nothing stored.
+         */
+        @Test
+        void aHoldingsOrALocationsValueBeyondALongIsRefusedTypedAndStoresNothing() {
+            StockFixture s = new StockFixture().opened();
+            for (String sku : List.of("DEAR-1", "DEAR-2")) {
+                s.ok(SYSTEM, new StockCommand.DefineSku(new Sku(sku, "Dear part", null, "pcs", 1800,
+                        Money.inr(Long.MAX_VALUE / 2), Money.inr(Long.MAX_VALUE / 2), false)));
+            }
+            s.ok(STOREKEEPER, new StockCommand.Count(WAREHOUSE, "DEAR-1", 1, List.of()));
+            s.ok(STOREKEEPER, new StockCommand.Count(ASHA_VAN, "DEAR-1", 2, List.of()));
+            long before = s.store.lastPosition();
+            List<StockLevel> levels = s.ledger.levels();
+
+            StockResult surplus = s.ledger.execute(STOREKEEPER, new StockCommand.Count(WAREHOUSE, "DEAR-1", 3, List.of()));
+            StockResult transfer = s.ledger.execute(STOREKEEPER, new StockCommand.Transfer(ASHA_VAN, WAREHOUSE, "DEAR-1", 2,
+                    List.of()));
+            StockResult another = s.ledger.execute(STOREKEEPER, new StockCommand.Count(WAREHOUSE, "DEAR-2", 2, List.of()));
+
+            assertThat(List.of(surplus, transfer, another)).allSatisfy(r -> assertThat(rejected(r)).isEqualTo(Reason.INVALID_INPUT));
+            assertThat(((StockResult.Rejected) surplus).rejection().message())
+                    .startsWith("the sum of value of DEAR-1 at WH-1 overflows");
+            assertThat(((StockResult.Rejected) another).rejection().message())
+                    .startsWith("the sum of value of location WH-1 overflows");
+            assertThat(s.store.lastPosition()).isEqualTo(before);
+            assertThat(s.ledger.levels()).isEqualTo(levels);
+            assertThat(s.ledger.value(WAREHOUSE)).contains(Money.inr(Long.MAX_VALUE / 2));
+            s.ok(STOREKEEPER, new StockCommand.Count(WAREHOUSE, "DEAR-2", 1, List.of()));
+            assertThat(s.ledger.value(WAREHOUSE)).contains(Money.inr(Long.MAX_VALUE - 1));
+        }
+
         @Test
         void unknownSkusAndLocationsAndBadValuesAreTyped() {
             StockFixture s = new StockFixture().opened();

@@ -253,6 +253,7 @@ public final class CalendarSchedule implements Schedule {
     @Override
     public List<CarryOver> advanceTo(LocalDate newToday, Actor by) {
         CalendarRange.require(newToday, "today");
+        Horizons.require(newToday, length, "today");
         Objects.requireNonNull(by, "actor");
         Map<LocalDate, InMemoryDispatcher> leaving = new TreeMap<>();
         synchronized (lock) {

@@ -5,6 +5,7 @@ import io.github.geodispatch.dispatch.Route;
 import io.github.geodispatch.dispatch.TeamCalendar;
 import io.github.geodispatch.dispatch.Technician;
 import io.github.geodispatch.dispatch.Visit;
+import io.github.geodispatch.dispatch.internal.Horizons;
 import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.TechnicianId;
@@ -73,15 +74,18 @@ public record HorizonProblem(Instant now, List<PlanDay> days, List<DispatchJob> 
     /**
      * {@code days} days from {@code first}, each technician with that day's shift from {@code calendar}, nothing
      * booked yet.
+     *
+     * @throws IllegalArgumentException when the days run past 9999-12-31 (or {@code first} is before 0001-01-01)
      */
     public static HorizonProblem of(Instant now, TeamCalendar calendar, LocalDate first, int days,
             List<Technician> team, List<DispatchJob> jobs) {
         Objects.requireNonNull(calendar, "calendar");
-        Objects.requireNonNull(first, "first day");
+        CalendarRange.require(first, "first day");
         Objects.requireNonNull(team, "team");
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("a horizon needs 1-" + MAX_DAYS + " days, was " + days);
         }
+        Horizons.require(first, days, "first day");
         List<PlanDay> planDays = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate date = first.plusDays(d);

@@ -97,6 +97,8 @@ public final class StockBook {
         final Head head = new Head();
         StockEvent.LocationOpened opened;
         final Map<String, Holding> holdings = new HashMap<>();
+        /** The sum of the holdings' values: at most a long, as each decision checks. */
+        long value;
 
         Place(LocationId id, StockStreamId stream) {
             this.id = id;
@@ -105,6 +107,9 @@ public final class StockBook {
     }
 
     private static final class Holding {
+        /** What a decision reads of a holding the location never had; never changed. */
+        static final Holding NONE = new Holding(true);
+
         long quantity;
         long value;
         int minimum;
@@ -157,7 +162,8 @@ public final class StockBook {
 
     /**
      * The events {@code command} would append for {@code actor} at {@code at}, or why it is refused (a value it
-     * would make that is beyond the range of an amount is INVALID_INPUT).
+     * would make that is beyond the range of an amount, a holding's or a location's value beyond a long, is
+     * INVALID_INPUT). Reads the book only: a refused command leaves it as it was.
      */
     public Decision decide(Actor actor, StockCommand command, Instant at, Ids ids) {
         if (!actor.tenant().equals(tenant)) {
@@ -165,30 +171,57 @@ public final class StockBook {
                     + " cannot change the stock of " + tenant.value());
         }
         try {
-            if (command instanceof StockCommand.UseOnJob c) {
-                return useOnJob(actor, c, at);
-            } else if (command instanceof StockCommand.Transfer c) {
-                return transfer(actor, c, at, ids);
-            } else if (command instanceof StockCommand.Take c) {
-                return take(actor, c, at, ids);
-            } else if (command instanceof StockCommand.Receive c) {
-                return receive(actor, c, at, ids);
-            } else if (command instanceof StockCommand.Return c) {
-                return returnFromJob(actor, c, at, ids);
-            } else if (command instanceof StockCommand.WriteOff c) {
-                return writeOff(actor, c, at, ids);
-            } else if (command instanceof StockCommand.Count c) {
-                return count(actor, c, at, ids);
-            } else if (command instanceof StockCommand.SetMinimum c) {
-                return setMinimum(actor, c, at, ids);
-            } else if (command instanceof StockCommand.OpenLocation c) {
-                return open(actor, c, at, ids);
-            } else {
-                return defineSku(actor, (StockCommand.DefineSku) command, at, ids);
+            Decision decision = decideUnchecked(actor, command, at, ids);
+            if (decision.accepted()) {
+                requireValuesFit(decision);
             }
+            return decision;
         } catch (IllegalArgumentException | ArithmeticException e) {
-            // a value the command would make beyond a long (off-book units or a count surplus at a dear catalogue cost)
+            // a value the command would make beyond a long (off-book units, a count surplus at a dear catalogue cost,
+            // a holding's or a location's value)
             return Decision.reject(Reason.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    private Decision decideUnchecked(Actor actor, StockCommand command, Instant at, Ids ids) {
+        if (command instanceof StockCommand.UseOnJob c) {
+            return useOnJob(actor, c, at);
+        } else if (command instanceof StockCommand.Transfer c) {
+            return transfer(actor, c, at, ids);
+        } else if (command instanceof StockCommand.Take c) {
+            return take(actor, c, at, ids);
+        } else if (command instanceof StockCommand.Receive c) {
+            return receive(actor, c, at, ids);
+        } else if (command instanceof StockCommand.Return c) {
+            return returnFromJob(actor, c, at, ids);
+        } else if (command instanceof StockCommand.WriteOff c) {
+            return writeOff(actor, c, at, ids);
+        } else if (command instanceof StockCommand.Count c) {
+            return count(actor, c, at, ids);
+        } else if (command instanceof StockCommand.SetMinimum c) {
+            return setMinimum(actor, c, at, ids);
+        } else if (command instanceof StockCommand.OpenLocation c) {
+            return open(actor, c, at, ids);
+        } else {
+            return defineSku(actor, (StockCommand.DefineSku) command, at, ids);
+        }
+    }
+
+    /**
+     * Throws the {@link ArithmeticException} {@link #decide} refuses a command with when one of its movements would
+     * take a holding's value, or its location's (the sum of its holdings'), beyond a long: refused before anything is
+     * stored, rather than failing in the fold after. A decision moves at most one holding per location.
+     */
+    private void requireValuesFit(Decision decision) {
+        for (StockAppend append : decision.appends()) {
+            for (StockEvent event : append.events()) {
+                if (event instanceof StockEvent.Movement m) {
+                    Place place = places.get(event.header().location());
+                    long change = valueChange(m);
+                    Money.addExact(peek(place, m.sku()).value, change, "value of " + m.sku() + " at " + place.id);
+                    Money.addExact(place.value, change, "value of location " + place.id);
+                }
+            }
         }
     }
 
@@ -279,7 +312,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        Money cost = outCost(holding(from, c.sku()), c.quantity());
+        Money cost = outCost(peek(from, c.sku()), c.quantity());
         StockEventHeader outHeader = header(from, actor, at, ids);
         UUID transfer = outHeader.eventId();
         return Decision.of(
@@ -302,7 +335,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        Money cost = outCost(holding(van, c.sku()), c.quantity());
+        Money cost = outCost(peek(van, c.sku()), c.quantity());
         return Decision.of(append(van, withJobCostChecked(new StockEvent.Used(header(van, actor, at, ids), c.sku(),
                 c.quantity(), 0, 0, cost, Money.zero(currency), c.serials(), c.job(), null))));
     }
@@ -325,7 +358,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        Holding h = holding(van, c.sku());
+        Holding h = peek(van, c.sku());
         JobParts parts = jobParts(c.job(), c.sku());
         long takenForJob = parts == null ? 0 : Math.max(0, parts.out - parts.recorded);
         int alreadyTaken = (int) Math.min(c.quantity(), takenForJob);
@@ -394,7 +427,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        Money cost = outCost(holding(place, c.sku()), c.quantity());
+        Money cost = outCost(peek(place, c.sku()), c.quantity());
         return Decision.of(append(place, new StockEvent.WrittenOff(header(place, actor, at, ids), c.sku(), c.quantity(),
                 cost, c.serials(), c.reason(), c.note())));
     }
@@ -406,7 +439,7 @@ public final class StockBook {
             return problem;
         }
         StockEvent.SkuDefined sku = skus.get(c.sku());
-        Holding h = holding(place, c.sku());
+        Holding h = peek(place, c.sku());
         List<String> missing = List.of();
         List<String> found = List.of();
         if (sku.serialTracked()) {
@@ -484,8 +517,9 @@ public final class StockBook {
 
     private void move(Place place, StockEvent.Movement event) {
         Holding h = holding(place, event.sku());
+        long value = valueChange(event);
         if (event instanceof StockEvent.Used u) {
-            change(h, -u.fromBook(), -u.cost().minor());
+            change(place, h, -u.fromBook(), value);
             leave(u.sku(), u.serials(), h, new SerialPlace(SerialPlace.Kind.USED, null, u.job()));
             if (u.job() != null) {
                 JobStock job = jobs.computeIfAbsent(u.job(), k -> new JobStock());
@@ -501,38 +535,61 @@ public final class StockBook {
                 usedParts.add(u.partEvent());
             }
         } else if (event instanceof StockEvent.TransferredOut t) {
-            change(h, -t.quantity(), -t.cost().minor());
+            change(place, h, -t.quantity(), value);
             leave(t.sku(), t.serials(), h, new SerialPlace(SerialPlace.Kind.MOVING, t.to(), null));
         } else if (event instanceof StockEvent.TransferredIn t) {
-            change(h, t.quantity(), t.cost().minor());
+            change(place, h, t.quantity(), value);
             arrive(t.sku(), t.serials(), h, place.id);
         } else if (event instanceof StockEvent.Received r) {
-            change(h, r.quantity(), r.value().minor());
+            change(place, h, r.quantity(), value);
             arrive(r.sku(), r.serials(), h, place.id);
         } else if (event instanceof StockEvent.Returned r) {
-            change(h, r.quantity(), r.cost().minor());
+            change(place, h, r.quantity(), value);
             arrive(r.sku(), r.serials(), h, place.id);
             JobParts parts = jobParts(r.job(), r.sku());
             parts.out -= r.quantity();
             parts.cost -= r.cost().minor();
         } else if (event instanceof StockEvent.WrittenOff w) {
-            change(h, -w.quantity(), -w.cost().minor());
+            change(place, h, -w.quantity(), value);
             leave(w.sku(), w.serials(), h, new SerialPlace(SerialPlace.Kind.WRITTEN_OFF, place.id, null));
         } else {
             StockEvent.Counted c = (StockEvent.Counted) event;
-            change(h, c.difference(), c.adjustment().minor());
+            change(place, h, c.difference(), value);
             leave(c.sku(), c.missingSerials(), h, new SerialPlace(SerialPlace.Kind.MISSING, place.id, null));
             arrive(c.sku(), c.foundSerials(), h, place.id);
         }
     }
 
-    private static void change(Holding h, long quantity, long value) {
-        h.quantity += quantity;
-        h.value = Math.addExact(h.value, value);
-        if (h.quantity < 0 || h.value < 0) {
-            throw new IllegalStateException("a movement left " + h.quantity + " units worth " + h.value
+    /** How much a movement changes its holding's value (and its location's). */
+    private static long valueChange(StockEvent.Movement event) {
+        if (event instanceof StockEvent.Used u) {
+            return -u.cost().minor();
+        } else if (event instanceof StockEvent.TransferredOut t) {
+            return -t.cost().minor();
+        } else if (event instanceof StockEvent.TransferredIn t) {
+            return t.cost().minor();
+        } else if (event instanceof StockEvent.Received r) {
+            return r.value().minor();
+        } else if (event instanceof StockEvent.Returned r) {
+            return r.cost().minor();
+        } else if (event instanceof StockEvent.WrittenOff w) {
+            return -w.cost().minor();
+        } else {
+            return ((StockEvent.Counted) event).adjustment().minor();
+        }
+    }
+
+    private static void change(Place place, Holding h, long quantity, long value) {
+        long units = h.quantity + quantity;
+        long worth = Math.addExact(h.value, value);
+        long total = Math.addExact(place.value, value);
+        if (units < 0 || worth < 0) {
+            throw new IllegalStateException("a movement left " + units + " units worth " + worth
                     + " minor units: the stream does not fold");
         }
+        h.quantity = units;
+        h.value = worth;
+        place.value = total;
     }
 
     private void leave(String sku, List<String> serialList, Holding h, SerialPlace to) {
@@ -639,11 +696,7 @@ public final class StockBook {
         if (place == null) {
             return Optional.empty();
         }
-        long total = 0;
-        for (Holding h : place.holdings.values()) {
-            total = Math.addExact(total, h.value);
-        }
-        return Optional.of(Money.ofMinor(total, currency));
+        return Optional.of(Money.ofMinor(place.value, currency));
     }
 
     public List<LowStockAlert> lowStock() {
@@ -786,7 +839,7 @@ public final class StockBook {
         if (problem != null) {
             return problem;
         }
-        Holding h = holding(place, sku);
+        Holding h = peek(place, sku);
         if (h.quantity < quantity) {
             return Decision.reject(Reason.INSUFFICIENT_STOCK, place.id + " holds " + h.quantity + " of " + sku
                     + "; cannot take " + quantity);
@@ -809,6 +862,11 @@ public final class StockBook {
             case MISSING -> "counted missing at " + where.location();
             case MOVING -> "moving to " + where.location();
         };
+    }
+
+    /** The location's holding of {@code sku}, or {@link Holding#NONE}: a decision's read, which makes none. */
+    private static Holding peek(Place place, String sku) {
+        return place.holdings.getOrDefault(sku, Holding.NONE);
     }
 
     private Holding holding(Place place, String sku) {

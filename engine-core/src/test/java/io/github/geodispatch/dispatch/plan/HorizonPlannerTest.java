@@ -196,6 +196,24 @@ class HorizonPlannerTest {
                 .hasMessageContaining("1-62 days");
     }
 
+    /** A horizon running past 9999-12-31 failed from inside a Shift; it is refused naming the last usable day. */
+    @Test
+    void aHorizonRunningPastTheYear9999IsRefusedNamingTheLastUsableDay() {
+        Technician ravi = technician("ravi", BRANCH, CENTRE);
+        LocalDate last = LocalDate.of(9999, 12, 31);
+        assertThatThrownBy(() -> HorizonProblem.of(MONDAY_7AM, WEEKDAYS_9_TO_5, last.minusDays(1), 7, List.of(ravi), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first day 9999-12-30 with 7 days runs past 9999-12-31, the last usable day: it can be at most 9999-12-25");
+        assertThatThrownBy(() -> HorizonProblem.of(MONDAY_7AM, WEEKDAYS_9_TO_5, LocalDate.MAX, 1, List.of(ravi), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first day +999999999-12-31 is outside the years 0001-9999");
+        HorizonProblem lastWeek = HorizonProblem.of(MONDAY_7AM, WEEKDAYS_9_TO_5, last.minusDays(6), 7, List.of(ravi), List.of());
+        assertThat(lastWeek.days()).last().satisfies(day -> {
+            assertThat(day.date()).isEqualTo(last);
+            assertThat(day.technicians().get(0).shift().end()).isEqualTo(at(last, 17));
+        });
+    }
+
     private record Applied(PlanDiff diff, DayPlan plan) {}
 
     /**

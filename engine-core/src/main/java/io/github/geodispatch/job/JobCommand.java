@@ -449,7 +449,10 @@ public sealed interface JobCommand {
         }
     }
 
-    /** Record the provider's answer to a payment request on the job; the same answer again changes nothing. SYSTEM only. */
+    /**
+     * Record the provider's answer to one of the job's M-Pesa payment requests; a paid answer must be for the amount
+     * asked (else INVALID_INPUT, nothing recorded); the same answer again changes nothing. SYSTEM only.
+     */
     record RecordPaymentCallback(JobId job, String reference, boolean paid, String resultCode, String resultDescription,
                                  String receipt, Money amount) implements ContactCommand {
         public RecordPaymentCallback {

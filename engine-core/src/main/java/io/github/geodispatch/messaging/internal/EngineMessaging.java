@@ -379,7 +379,7 @@ public final class EngineMessaging implements Messaging, JobEventListener {
         try {
             command = new JobCommand.VerifyOtp(job, code);
         } catch (IllegalArgumentException e) {
-            return new OtpResult(OtpResult.Outcome.WRONG_CODE, attemptsLeft(job), null, e.getMessage());
+            return new OtpResult(OtpResult.Outcome.WRONG_CODE, attemptsLeft(actor, job), null, e.getMessage());
         }
         CommandResult result = setup.jobs().execute(actor, command);
         if (result instanceof CommandResult.Rejected r) {
@@ -403,8 +403,9 @@ public final class EngineMessaging implements Messaging, JobEventListener {
                 "the customer approved job " + job);
     }
 
-    private int attemptsLeft(JobId job) {
-        return setup.jobs().job(system, job).map(s -> s.contact().otpAttemptsLeft()).orElse(0);
+    /** The attempts left as {@code actor} may see them: none on a job that is not theirs. */
+    private int attemptsLeft(Actor actor, JobId job) {
+        return setup.jobs().job(actor, job).map(s -> s.contact().otpAttemptsLeft()).orElse(0);
     }
 
     @Override

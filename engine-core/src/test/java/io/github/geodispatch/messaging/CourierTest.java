@@ -195,6 +195,21 @@ class CourierTest {
     }
 
     @Test
+    void aMessageTheSenderTookWithoutAnIdIsSentAndNotSentAgain() {
+        Talk talk = talk();
+        talk.sender.noIdNext(1);
+        JobId job = talk.job("J-1", "C-1");
+        talk.pass(Duration.ofHours(1));
+        talk.messaging.sendDue();
+
+        assertThat(talk.sent(Template.BOOKING_CONFIRMED)).hasSize(1);
+        StoredMessage sent = talk.messaging.message(createdKey(talk, job)).orElseThrow();
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(statuses(talk, job)).containsExactly(DeliveryStatus.SENT);
+    }
+
+    @Test
     void deliveryReportsMoveTheStatusForwardOnlyAndTheJobRecordsEach() {
         Talk talk = talk();
         JobId job = talk.job("J-1", "C-1");

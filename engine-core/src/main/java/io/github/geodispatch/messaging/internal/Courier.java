@@ -197,7 +197,9 @@ final class Courier {
             backoff = MAX_BACKOFF;
         }
         if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
-            backoff = retryAfter;
+            // past its expiry the message is not sent anyway: it waits no longer than that
+            Duration life = Duration.between(now, sending.message().expiresAt());
+            backoff = retryAfter.compareTo(life) < 0 ? retryAfter : life;
         }
         store.replace(sending, sending.deferred(now.plus(backoff), e.kind() + ": " + e.getMessage(), now));
     }

@@ -476,16 +476,22 @@ public final class EngineMessaging implements Messaging, JobEventListener {
             throw new IllegalStateException("reminders need the contracts: Messaging.builder().contracts(portfolio)");
         }
         String[] key = reminder.key().split(":");
+        boolean renewal = reminder.kind() == Reminder.Kind.RENEWAL;
+        if (key.length < (renewal ? 2 : 3)) {
+            throw new IllegalArgumentException("reminder " + reminder.key() + " is not keyed "
+                    + (renewal ? "renewal:CONTRACT:STAGE" : "warranty:CUSTOMER:EQUIPMENT:STAGE"));
+        }
         MessageRecipient customer = MessageRecipient.customer(reminder.customer());
         Draft draft;
-        if (reminder.kind() == Reminder.Kind.RENEWAL) {
+        if (renewal) {
             ContractTerms terms = contracts.contract(ContractId.of(key[1])).orElseThrow(() ->
                     new IllegalArgumentException("reminder " + reminder.key() + " names no known contract")).terms();
             draft = Draft.of(Template.RENEWAL_DUE, customer, terms.id().value(), terms.end(), terms.price());
         } else {
             Equipment unit = contracts.customer(reminder.customer()).map(CustomerState::equipment)
-                    .map(e -> e.get(EquipmentId.of(key[2]))).orElseThrow(() ->
-                            new IllegalArgumentException("reminder " + reminder.key() + " names no known equipment"));
+                    .map(e -> e.get(EquipmentId.of(key[2]))).filter(e -> e.warrantyUntil() != null).orElseThrow(() ->
+                            new IllegalArgumentException("reminder " + reminder.key() + " names no known equipment "
+                                    + "under warranty"));
             String name = (unit.make() + " " + unit.model()).strip();
             draft = Draft.of(Template.WARRANTY_EXPIRING, customer, name.isEmpty() ? unit.type() : name, unit.warrantyUntil());
         }

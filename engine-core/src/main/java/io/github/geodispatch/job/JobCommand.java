@@ -404,14 +404,31 @@ public sealed interface JobCommand {
      * The customer's code, entered on the technician's phone or through the customer's link: the right code within
      * its validity records the customer's approval (an OTP proof naming the code's event); a wrong one is recorded
      * as a failed attempt. An expired code, one with no attempts left or none issued is rejected. The technician,
-     * a dispatcher, the owner or SYSTEM may enter it.
+     * a dispatcher, the owner or SYSTEM may enter it. The code is read as its digits in any script (Devanagari,
+     * Arabic-Indic, ...), spaces ignored; anything else is not a code.
      */
     record VerifyOtp(JobId job, String code) implements ContactCommand {
         public VerifyOtp {
             Objects.requireNonNull(job, "job id");
-            if (code == null || !code.matches("\\d{4,8}")) {
+            code = asciiDigits(code);
+        }
+
+        /** {@code code}'s decimal digits as ASCII, spaces dropped; fails on anything but 4-8 digits. */
+        private static String asciiDigits(String code) {
+            StringBuilder digits = new StringBuilder(8);
+            for (int i = 0; code != null && i < code.length() && digits.length() <= 8; i++) {
+                char c = code.charAt(i);
+                if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                    digits.append((char) ('0' + Character.digit(c, 10)));
+                } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                    digits.setLength(0);
+                    break;
+                }
+            }
+            if (digits.length() < 4 || digits.length() > 8) {
                 throw new IllegalArgumentException("a one-time code is 4-8 digits");
             }
+            return digits.toString();
         }
 
         /** Keeps the code out of logs. */
@@ -449,7 +466,10 @@ public sealed interface JobCommand {
         }
     }
 
-    /** Record the provider's answer to a payment request on the job; the same answer again changes nothing. SYSTEM only. */
+    /**
+     * Record the provider's answer to one of the job's M-Pesa payment requests; a paid answer must be for the amount
+     * asked (else INVALID_INPUT, nothing recorded); the same answer again changes nothing. SYSTEM only.
+     */
     record RecordPaymentCallback(JobId job, String reference, boolean paid, String resultCode, String resultDescription,
                                  String receipt, Money amount) implements ContactCommand {
         public RecordPaymentCallback {

@@ -74,7 +74,8 @@ public interface Messaging {
     /**
      * The provider's answer to a payment request of {@code job} (its callback URL names the job): recorded on the job;
      * a payment is also recorded on the job (M-Pesa, the receipt number as its reference) and, as a statement credit,
-     * given to the reconciliation. Replays change nothing.
+     * given to the reconciliation. Replays change nothing. A callback for no M-Pesa request of the job, or paid for
+     * another amount than the request asked, is rejected (INVALID_INPUT) with nothing recorded.
      */
     CommandResult paymentCallback(JobId job, PaymentCallback callback);
 

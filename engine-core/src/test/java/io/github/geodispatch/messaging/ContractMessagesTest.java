@@ -1,6 +1,9 @@
 package io.github.geodispatch.messaging;
 
 import io.github.geodispatch.contract.AmcBusiness;
+import io.github.geodispatch.contract.Reminder;
+import io.github.geodispatch.contract.ReminderSender;
+import io.github.geodispatch.spi.CustomerId;
 import io.github.geodispatch.memory.InMemoryMessageSender;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.MessageChannel;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.geodispatch.contract.AmcBusiness.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract messages through the front door with messaging on: a preventive visit scheduled as a job tells the
@@ -65,5 +69,21 @@ class ContractMessagesTest {
         business.gd.contracts().sendReminders(END.minusDays(10));
         assertThat(sent(Template.RENEWAL_DUE)).extracting(OutboundMessage::key)
                 .containsExactly("reminder/renewal:AMC-1:30", "reminder/renewal:AMC-1:15");
+    }
+
+    @Test
+    void aReminderWhoseKeyNamesNoContractOrEquipmentWithAWarrantyIsRefusedNamingIt() {
+        business.equipment("C1", "EQ-2", "S-1", null);
+        ReminderSender reminders = business.gd.messaging().reminders();
+        CustomerId c1 = CustomerId.of("C1");
+
+        for (Reminder bad : List.of(new Reminder("renewal", Reminder.Kind.RENEWAL, c1, "s", "b"),
+                new Reminder("warranty:C1", Reminder.Kind.WARRANTY, c1, "s", "b"),
+                new Reminder("renewal:AMC-404:30", Reminder.Kind.RENEWAL, c1, "s", "b"),
+                new Reminder("warranty:C1:EQ-2:30", Reminder.Kind.WARRANTY, c1, "s", "b"))) {
+            assertThatThrownBy(() -> reminders.send(bad)).as(bad.key()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("reminder " + bad.key());
+        }
+        assertThat(sender.sent()).isEmpty();
     }
 }

@@ -138,6 +138,22 @@ class CourierTest {
     }
 
     @Test
+    void aRetryAfterBeyondTheMessagesLifeHoldsItOnlyUntilItExpires() {
+        Talk talk = talk();
+        talk.sender.failNext(ProviderException.rateLimited("429", Duration.ofSeconds(Long.MAX_VALUE)));
+        JobId job = talk.job("J-1", "C-1");
+        StoredMessage held = talk.messaging.message(createdKey(talk, job)).orElseThrow();
+        assertThat(held.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(held.dueAt()).isEqualTo(held.message().expiresAt());
+
+        talk.now = held.dueAt();
+        talk.messaging.sendDue();
+
+        assertThat(talk.sender.sent()).isEmpty();
+        assertThat(statuses(talk, job)).containsExactly(DeliveryStatus.EXPIRED);
+    }
+
+    @Test
     void aPermanentFailureOrTheLastAttemptFailsTheMessageOnTheJob() {
         Talk talk = new Talk(p -> p.retries(2, Duration.ofMinutes(2), Duration.ofSeconds(10)), b -> b)
                 .customer("C-1", "+919845012345", "en");
@@ -192,6 +208,21 @@ class CourierTest {
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.detail()).contains("stopped while sending");
         assertThat(statuses(talk, job)).containsExactly(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void aMessageTheSenderTookWithoutAnIdIsSentAndNotSentAgain() {
+        Talk talk = talk();
+        talk.sender.noIdNext(1);
+        JobId job = talk.job("J-1", "C-1");
+        talk.pass(Duration.ofHours(1));
+        talk.messaging.sendDue();
+
+        assertThat(talk.sent(Template.BOOKING_CONFIRMED)).hasSize(1);
+        StoredMessage sent = talk.messaging.message(createdKey(talk, job)).orElseThrow();
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(statuses(talk, job)).containsExactly(DeliveryStatus.SENT);
     }
 
     @Test

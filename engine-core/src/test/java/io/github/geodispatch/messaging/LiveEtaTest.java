@@ -112,6 +112,8 @@ class LiveEtaTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ravi");
         assertThatThrownBy(() -> talk.messaging.eta().sink(RAVI).position(talk.now.toEpochMilli(), 12.9, 181))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> talk.messaging.eta().position(null, talk.now.toEpochMilli(), 12.9, 77.6))
+                .isInstanceOf(NullPointerException.class).hasMessage("technician");
     }
 
     @Test

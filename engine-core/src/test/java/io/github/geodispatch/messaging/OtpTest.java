@@ -121,6 +121,39 @@ class OtpTest {
     }
 
     @Test
+    void theRightCodeInAnotherScriptOrWithSpacesApprovesAndAMalformedOneCostsNoAttempt() {
+        talk.atWork(job);
+        String code = issue();
+        StringBuilder devanagari = new StringBuilder();
+        code.chars().forEach(c -> devanagari.append((char) ('\u0966' + c - '0')));
+
+        OtpResult malformed = talk.messaging.verifyOtp(ravi, job, "12\u096634x");
+        OtpResult tooLong = talk.messaging.verifyOtp(ravi, job, "9".repeat(1_000_000));
+        OtpResult approved = talk.messaging.verifyOtp(ravi, job, " " + devanagari.substring(0, 3) + "\u00a0"
+                + devanagari.substring(3) + " ");
+
+        assertThat(malformed.outcome()).isEqualTo(OtpResult.Outcome.WRONG_CODE);
+        assertThat(tooLong.outcome()).isEqualTo(OtpResult.Outcome.WRONG_CODE);
+        assertThat(approved.outcome()).isEqualTo(OtpResult.Outcome.APPROVED);
+        assertThat(approved.attemptsLeft()).as("no attempt spent on what is not a code").isEqualTo(3);
+        assertThat(talk.messaging.verifyOtp(ravi, job, code.substring(0, 3) + " " + code.substring(3)).outcome())
+                .isEqualTo(OtpResult.Outcome.APPROVED);
+        StringBuilder arabicIndic = new StringBuilder();
+        code.chars().forEach(c -> arabicIndic.append((char) ('\u0660' + c - '0')));
+        assertThat(talk.messaging.verifyOtp(ravi, job, arabicIndic.toString()).outcome()).isEqualTo(OtpResult.Outcome.APPROVED);
+    }
+
+    @Test
+    void aMalformedCodeFromSomeoneNotOnTheJobSaysNothingAboutItsAttempts() {
+        talk.atWork(job);
+        issue();
+
+        OtpResult result = talk.messaging.verifyOtp(talk.tech(ASHA), job, "12ab");
+
+        assertThat(result.attemptsLeft()).isZero();
+    }
+
+    @Test
     void withNoCodeIssuedEnteringOneIsRefused() {
         talk.atWork(job);
         assertThat(talk.messaging.verifyOtp(ravi, job, "123456").outcome()).isEqualTo(OtpResult.Outcome.NOT_ISSUED);

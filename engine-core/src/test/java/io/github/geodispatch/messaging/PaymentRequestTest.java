@@ -118,4 +118,42 @@ class PaymentRequestTest {
         assertThat(kenya.prompts).hasSize(1);
         assertThat(kenya.sent(Template.JOB_COMPLETED)).hasSize(1);
     }
+
+    @Test
+    void aPaidCallbackForAnotherAmountOrCurrencyThanRequestedIsRefusedWithNothingPaid() {
+        Talk kenya = kenya();
+        JobId job = kenya.job("J-ke", "C-sw");
+        kenya.completed(job);
+        int events = kenya.history(job).size();
+
+        for (Money amount : List.of(Money.kes(100), Money.kes(149_800), Money.kes(1_000_000), Money.ofMinor(149_900, Currency.INR))) {
+            assertThat(kenya.messaging.paymentCallback(job, new PaymentCallback("ws_CO_1", true, "0", "ok", "NLJ7RT61SV",
+                    amount, "+254712345678", kenya.now))).as("paid %s", amount)
+                    .isInstanceOfSatisfying(CommandResult.Rejected.class,
+                            r -> assertThat(r.rejection().reason()).isEqualTo(Reason.INVALID_INPUT));
+        }
+
+        assertThat(kenya.history(job)).hasSize(events);
+        assertThat(kenya.jobs.job(kenya.owner, job).orElseThrow().payments()).isEmpty();
+        assertThat(kenya.credits).isEmpty();
+        assertThat(kenya.messaging.paymentCallback(job, paid("ws_CO_1", 149_900)).isAccepted()).as("the right answer still")
+                .isTrue();
+    }
+
+    @Test
+    void aCallbackNamingAUpiLinkIsRefused() {
+        Talk india = new Talk(p -> p.upiPayee("coolair@okaxis", "CoolAir"), b -> b).customer("C-1", "+919845012345", "en");
+        JobId job = india.job("J-in", "C-1");
+        india.completed(job);
+        assertThat(india.history(job)).filteredOn(JobEvent.PaymentRequested.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(JobEvent.PaymentRequested.class, r -> assertThat(r.reference()).isEqualTo("J-in"));
+
+        CommandResult result = india.messaging.paymentCallback(job, new PaymentCallback("J-in", true, "0", "ok", "FAKE123",
+                Money.ofMinor(149_900, Currency.INR), null, india.now));
+
+        assertThat(result).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                r -> assertThat(r.rejection().reason()).isEqualTo(Reason.INVALID_INPUT));
+        assertThat(india.jobs.job(india.owner, job).orElseThrow().payments()).isEmpty();
+        assertThat(india.credits).isEmpty();
+    }
 }

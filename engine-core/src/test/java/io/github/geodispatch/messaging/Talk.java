@@ -229,6 +229,7 @@ final class Talk {
         private final List<OutboundMessage> sent = new ArrayList<>();
         private final Deque<ProviderException> failures = new ArrayDeque<>();
         private int ids;
+        private int noIds;
 
         @Override
         public synchronized String send(OutboundMessage message) {
@@ -237,11 +238,21 @@ final class Talk {
                 throw failure;
             }
             sent.add(message);
-            return "wamid." + ++ids;
+            ++ids;
+            if (noIds > 0) {
+                noIds--;
+                return null;
+            }
+            return "wamid." + ids;
         }
 
         synchronized void failNext(ProviderException... next) {
             failures.addAll(List.of(next));
+        }
+
+        /** The next {@code count} messages are taken but answered with no provider id (a port breaking its contract). */
+        synchronized void noIdNext(int count) {
+            noIds += count;
         }
 
         synchronized List<OutboundMessage> sent() {

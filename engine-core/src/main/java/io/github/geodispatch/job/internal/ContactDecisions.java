@@ -14,6 +14,7 @@ import io.github.geodispatch.job.Rejection.Reason;
 import io.github.geodispatch.spi.DeliveryStatus;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobStatus;
+import io.github.geodispatch.spi.PaymentMode;
 import io.github.geodispatch.spi.ProofKind;
 import io.github.geodispatch.spi.Role;
 import java.util.EnumSet;
@@ -27,7 +28,7 @@ import java.util.Set;
  * <ul>
  *   <li>issuing a one-time code, message statuses, payment requests and callbacks: SYSTEM only (the messaging
  *       engine); message statuses, requests and callbacks also on a finished job, since they report what happened
- *       outside it;</li>
+ *       outside it; a callback answers one of the job's M-Pesa requests, and a paid one is for the amount asked;</li>
  *   <li>a code is issued once the technician has arrived and the job is not finished; verifying it: the assigned
  *       TECHNICIAN, DISPATCHER, OWNER or SYSTEM, on a job not finished;</li>
  *   <li>feedback: OWNER, DISPATCHER or SYSTEM, never the technician, once the job is COMPLETED;</li>
@@ -156,12 +157,22 @@ final class ContactDecisions {
             return denied;
         }
         CustomerContact contact = c.job().contact();
-        if (contact.paymentRequest(r.reference()).isEmpty()) {
+        Optional<JobEvent.PaymentRequested> request = contact.paymentRequest(r.reference());
+        if (request.isEmpty()) {
             return Decision.reject(Reason.INVALID_INPUT, "job " + c.job().id() + " has no payment request "
                     + r.reference());
         }
+        // a UPI link has no gateway to answer it: only an M-Pesa prompt is answered by a callback
+        if (request.get().mode() != PaymentMode.MPESA) {
+            return Decision.reject(Reason.INVALID_INPUT, "payment request " + r.reference() + " of job " + c.job().id()
+                    + " is a " + request.get().mode() + " request, which no callback answers");
+        }
         if (r.amount() != null) {
             c.requireJobCurrency(r.amount(), "callback amount");
+        }
+        if (r.paid() && !request.get().amount().equals(r.amount())) {
+            return Decision.reject(Reason.INVALID_INPUT, "callback amount " + r.amount() + " is not the "
+                    + request.get().amount() + " payment request " + r.reference() + " of job " + c.job().id() + " asked for");
         }
         Optional<JobEvent.PaymentCallbackReceived> existing = contact.paymentCallback(r.reference());
         if (existing.isPresent()) {

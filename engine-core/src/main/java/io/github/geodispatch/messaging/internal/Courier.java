@@ -160,17 +160,25 @@ final class Courier {
         if (!store.replace(m, sending)) {
             return false; // another sender took it
         }
+        String providerId;
         try {
-            String providerId = actual.channel() == MessageChannel.APP ? notify(actual) : sender.send(actual);
-            moveAndRecord(sending, sending.sent(providerId, clock.instant()));
-            return true;
+            providerId = actual.channel() == MessageChannel.APP ? notify(actual) : sender.send(actual);
         } catch (ProviderException e) {
             failed(sending, e, e.kind() == ProviderException.Kind.PERMANENT || once, e.retryAfter().orElse(null));
+            return false;
         } catch (RuntimeException e) {
             LOG.warn("sending message {} failed", message.key(), e);
             failed(sending, ProviderException.transientFailure(String.valueOf(e.getMessage()), e), once, null);
+            return false;
         }
-        return false;
+        // the provider took it: whatever follows, it is never retried
+        if (providerId == null || providerId.isBlank()) {
+            LOG.warn("the message sender took message {} but gave no provider id; its delivery reports cannot be matched",
+                    message.key());
+            providerId = "unknown:" + message.key();
+        }
+        moveAndRecord(sending, sending.sent(providerId, clock.instant()));
+        return true;
     }
 
     private String notify(OutboundMessage message) {
@@ -189,7 +197,9 @@ final class Courier {
             backoff = MAX_BACKOFF;
         }
         if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
-            backoff = retryAfter;
+            // past its expiry the message is not sent anyway: it waits no longer than that
+            Duration life = Duration.between(now, sending.message().expiresAt());
+            backoff = retryAfter.compareTo(life) < 0 ? retryAfter : life;
         }
         store.replace(sending, sending.deferred(now.plus(backoff), e.kind() + ": " + e.getMessage(), now));
     }

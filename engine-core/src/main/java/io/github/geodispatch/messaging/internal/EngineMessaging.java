@@ -379,7 +379,7 @@ public final class EngineMessaging implements Messaging, JobEventListener {
         try {
             command = new JobCommand.VerifyOtp(job, code);
         } catch (IllegalArgumentException e) {
-            return new OtpResult(OtpResult.Outcome.WRONG_CODE, attemptsLeft(job), null, e.getMessage());
+            return new OtpResult(OtpResult.Outcome.WRONG_CODE, attemptsLeft(actor, job), null, e.getMessage());
         }
         CommandResult result = setup.jobs().execute(actor, command);
         if (result instanceof CommandResult.Rejected r) {
@@ -403,8 +403,9 @@ public final class EngineMessaging implements Messaging, JobEventListener {
                 "the customer approved job " + job);
     }
 
-    private int attemptsLeft(JobId job) {
-        return setup.jobs().job(system, job).map(s -> s.contact().otpAttemptsLeft()).orElse(0);
+    /** The attempts left as {@code actor} may see them: none on a job that is not theirs. */
+    private int attemptsLeft(Actor actor, JobId job) {
+        return setup.jobs().job(actor, job).map(s -> s.contact().otpAttemptsLeft()).orElse(0);
     }
 
     @Override
@@ -475,16 +476,22 @@ public final class EngineMessaging implements Messaging, JobEventListener {
             throw new IllegalStateException("reminders need the contracts: Messaging.builder().contracts(portfolio)");
         }
         String[] key = reminder.key().split(":");
+        boolean renewal = reminder.kind() == Reminder.Kind.RENEWAL;
+        if (key.length < (renewal ? 2 : 3)) {
+            throw new IllegalArgumentException("reminder " + reminder.key() + " is not keyed "
+                    + (renewal ? "renewal:CONTRACT:STAGE" : "warranty:CUSTOMER:EQUIPMENT:STAGE"));
+        }
         MessageRecipient customer = MessageRecipient.customer(reminder.customer());
         Draft draft;
-        if (reminder.kind() == Reminder.Kind.RENEWAL) {
+        if (renewal) {
             ContractTerms terms = contracts.contract(ContractId.of(key[1])).orElseThrow(() ->
                     new IllegalArgumentException("reminder " + reminder.key() + " names no known contract")).terms();
             draft = Draft.of(Template.RENEWAL_DUE, customer, terms.id().value(), terms.end(), terms.price());
         } else {
             Equipment unit = contracts.customer(reminder.customer()).map(CustomerState::equipment)
-                    .map(e -> e.get(EquipmentId.of(key[2]))).orElseThrow(() ->
-                            new IllegalArgumentException("reminder " + reminder.key() + " names no known equipment"));
+                    .map(e -> e.get(EquipmentId.of(key[2]))).filter(e -> e.warrantyUntil() != null).orElseThrow(() ->
+                            new IllegalArgumentException("reminder " + reminder.key() + " names no known equipment "
+                                    + "under warranty"));
             String name = (unit.make() + " " + unit.model()).strip();
             draft = Draft.of(Template.WARRANTY_EXPIRING, customer, name.isEmpty() ? unit.type() : name, unit.warrantyUntil());
         }

@@ -48,7 +48,7 @@ final class EtaTracker implements LiveEta {
 
     @Override
     public void position(TechnicianId technician, long atEpochMillis, double lat, double lng) {
-        slot(technician).position(atEpochMillis, lat, lng);
+        slot(Objects.requireNonNull(technician, "technician")).position(atEpochMillis, lat, lng);
     }
 
     @Override

@@ -108,17 +108,17 @@ public final class CustomerCareView extends ForwardingOwnerView {
 
     @Override
     public synchronized void link(JobId job, EquipmentId equipment) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(equipment, "equipment");
         CareJob known = jobs.get(job);
         if (known != null) {
-            known.equipment = Objects.requireNonNull(equipment, "equipment");
+            known.equipment = equipment;
         }
     }
 
     @Override
     public synchronized CustomerCareKpis customerCare(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("range ends before it starts: " + from + " .. " + to);
-        }
+        DayRange.require(from, to);
         int ratings = 0;
         int satisfied = 0;
         long ratingSum = 0;

@@ -68,12 +68,15 @@ public final class CustomerCareView extends ForwardingOwnerView {
         }
     }
 
+    /**
+     * Hands the event to the wrapped view, which checks it, then folds it here, both under this view's monitor: two
+     * threads feeding one job's consecutive events cannot fold them here in the other order (the later one would
+     * pass for a replay of the earlier).
+     */
     @Override
-    public void accept(JobEvent event) {
+    public synchronized void accept(JobEvent event) {
         view.accept(event);
-        synchronized (this) {
-            care(event);
-        }
+        care(event);
     }
 
     private void care(JobEvent event) {

@@ -285,7 +285,12 @@ public interface GeoDispatch {
         /**
          * Each technician's attendance on {@code day} (in the business's zone) from the visit log. Every technician
          * on the dispatch board whose shift starts that day also gets the day counted in the owner's view against
-         * the shift, visits or none (a technician never seen did not check in).
+         * the shift, visits or none (a technician never seen did not check in). A call reads the visit log once,
+         * whatever the day.
+         *
+         * @throws IllegalArgumentException when {@code day} is outside years 0001-9999 (a visit or shift within a day
+         *         of the range's ends may fall, in the business's zone, on a day of the year 0000 or 10000: no call
+         *         reaches it)
          */
         List<DailyAttendance> attendance(LocalDate day);
 

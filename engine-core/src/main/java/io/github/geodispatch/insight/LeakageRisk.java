@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.JobId;
 import io.github.geodispatch.spi.Money;
 import io.github.geodispatch.spi.TechnicianId;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * Money at risk from one leakage finding, as the owner's view counts it: the rule's code (e.g.
  * {@code PAYMENT_STATUS_MISSING}), what it is about (a job, a technician and/or a payment reference), the
  * branch, the amount, and {@code at}, when the leaking fact happened (the day it is counted on). A later
- * risk with the same code and subject replaces the earlier one. Immutable and thread-safe.
+ * risk with the same code and subject replaces the earlier one. {@code at} is in years 0001-9999
+ * ({@link CalendarRange}). Immutable and thread-safe.
  */
 public record LeakageRisk(String code, JobId job, TechnicianId technician, String reference, BranchId branch,
                           Money amount, Instant at) {
@@ -22,7 +24,7 @@ public record LeakageRisk(String code, JobId job, TechnicianId technician, Strin
             throw new IllegalArgumentException("leakage risk " + code + " must name a job, a technician or a reference");
         }
         Objects.requireNonNull(amount, "amount").requireNonNegative("amount at risk");
-        Objects.requireNonNull(at, "at");
+        CalendarRange.require(at, "risk at");
     }
 
     /** What makes two risks the same finding: the code and the subject. */

@@ -28,32 +28,57 @@ import java.util.Objects;
  * (same id at the same version) changes nothing; a gap or a different event at a known version is an
  * {@link IllegalArgumentException}. Events of another tenant are rejected.
  *
+ * <p>What it is given is checked where it comes in, before anything changes: a null is a
+ * {@link NullPointerException} naming the parameter; a job or stock event that happened outside years 0001-9999
+ * ({@link io.github.geodispatch.spi.CalendarRange}), an attendance day whose shift does not start on its day in the
+ * view's zone, and a query day outside years 0001-9999 or a range that ends before it starts are an
+ * {@link IllegalArgumentException}. A query costs the same whatever the length of its range: no call goes day by
+ * day. A job or stock event within a day of the range's ends may fall, in the view's zone, on a day in the year 0000
+ * or 10000: it is kept, and no query reaches that day.
+ *
  * <p>Thread-safe: every method locks the view, so several listeners may feed it and a dashboard may read it
  * at the same time.
  */
 public interface OwnerView {
 
+    /** A job event, in stream order per job (see above). */
     void accept(JobEvent event);
 
+    /**
+     * One technician's day; a later one for the same technician and day replaces it. Its shift must start on its day
+     * in the view's zone.
+     */
     void accept(AttendanceDay attendance);
 
     /**
      * Cash handed in by a technician of {@code branch}. A deposit's reference is its idempotency key: the same
-     * reference again with the same details changes nothing, with other details is an error.
+     * reference again with the same details changes nothing, with other details is an error; the branch of a repeat
+     * is not compared (the deposit stays with the branch it was first counted for). A deposit with no reference
+     * counts each time it is given.
      */
     void accept(CashDeposit deposit, BranchId branch);
 
+    /** A finding's money at risk; a later one with the same code and subject replaces it. */
     void accept(LeakageRisk risk);
 
     /** A stock event (catalogue, locations, movements): the cost side of the parts KPIs. Replays change nothing. */
     void accept(StockEvent event);
 
+    /** The KPIs of the query's days (its range is checked where it is made, {@link KpiQuery}). */
     KpiReport report(KpiQuery query);
 
-    /** Parts revenue, cost and margin of the given days (inclusive), by branch and technician. */
+    /**
+     * Parts revenue, cost and margin of the given days (inclusive), by branch and technician.
+     *
+     * @throws IllegalArgumentException when a day is outside years 0001-9999 or {@code to} is before {@code from}
+     */
     PartsKpis parts(LocalDate from, LocalDate to);
 
-    /** Completed jobs of the given days (inclusive) with money still to collect, largest first. */
+    /**
+     * Completed jobs of the given days (inclusive) with money still to collect, largest first.
+     *
+     * @throws IllegalArgumentException when a day is outside years 0001-9999 or {@code to} is before {@code from}
+     */
     List<PendingCollection> pendingCollections(LocalDate from, LocalDate to);
 
     /**
@@ -61,6 +86,7 @@ public interface OwnerView {
      * (see {@code docs/owner-view.md}).
      *
      * @throws IllegalStateException when the view was built without {@link Builder#contracts contracts}
+     * @throws IllegalArgumentException when {@code asOf} is outside years 0001-9999
      */
     default ContractKpis contracts(LocalDate asOf) {
         throw new IllegalStateException("this owner's view knows no contracts: build it with contracts(portfolio)");
@@ -69,12 +95,17 @@ public interface OwnerView {
     /**
      * The customer-care KPIs of the jobs completed on {@code from}..{@code to}: CSAT and the average rating, repeat
      * service within 30 days, billing cycle time (see {@code docs/owner-view.md}).
+     *
+     * @throws IllegalArgumentException when a day is outside years 0001-9999 or {@code to} is before {@code from}
      */
     default CustomerCareKpis customerCare(LocalDate from, LocalDate to) {
         throw new IllegalStateException("this owner's view keeps no customer-care KPIs: build it with OwnerView.builder()");
     }
 
-    /** Names the unit of equipment {@code job} serves, so repeat service is counted per unit (see {@link #customerCare}). */
+    /**
+     * Names the unit of equipment {@code job} serves, so repeat service is counted per unit (see {@link #customerCare});
+     * a job the view was not given yet is not linked.
+     */
     default void link(JobId job, EquipmentId equipment) {
     }
 
@@ -114,12 +145,15 @@ public interface OwnerView {
             return this;
         }
 
-        /** How late after shift start a branch check-in still counts as punctual (default 10 minutes). */
+        /** How late after shift start a branch check-in still counts as punctual (default 10 minutes; at most a day). */
         public Builder checkInGrace(Duration grace) {
             requireUnset(this.checkInGrace, "checkInGrace");
             Objects.requireNonNull(grace, "checkInGrace");
             if (grace.isNegative()) {
                 throw new IllegalArgumentException("checkInGrace must not be negative, was " + grace);
+            }
+            if (grace.compareTo(AttendanceDay.MAX_SHIFT) > 0) {
+                throw new IllegalArgumentException("checkInGrace must be at most a day, was " + grace);
             }
             this.checkInGrace = grace;
             return this;

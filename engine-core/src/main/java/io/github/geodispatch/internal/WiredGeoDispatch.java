@@ -44,6 +44,7 @@ import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.payment.CollectionsView;
 import io.github.geodispatch.spi.Actor;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.StoredCustomerEvent;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.JobId;
@@ -383,6 +384,7 @@ public final class WiredGeoDispatch implements GeoDispatch {
 
         @Override
         public List<DailyAttendance> attendance(LocalDate day) {
+            CalendarRange.require(day, "day");
             Instant from = day.atStartOfDay(settings.zone()).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             List<SiteVisit> entered = tracker.visitLog().all().stream()

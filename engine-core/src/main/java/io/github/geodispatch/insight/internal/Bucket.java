@@ -87,14 +87,16 @@ final class Bucket {
         travelSeconds += sign * a.travel().toSeconds();
     }
 
+    /** Adds or retracts one risk; a sum that overflows changes nothing. */
     void addLeakage(String code, long amount, int sign) {
         int n = findings.getOrDefault(code, 0) + sign;
         if (n == 0) {
             findings.remove(code);
             leakage.remove(code);
         } else {
+            long sum = Money.addExact(leakage.getOrDefault(code, 0L), sign * amount, "amount at risk");
             findings.put(code, n);
-            leakage.put(code, Money.addExact(leakage.getOrDefault(code, 0L), sign * amount, "amount at risk"));
+            leakage.put(code, sum);
         }
     }
 

@@ -68,12 +68,15 @@ public final class CustomerCareView extends ForwardingOwnerView {
         }
     }
 
+    /**
+     * Hands the event to the wrapped view, which checks it, then folds it here, both under this view's monitor: two
+     * threads feeding one job's consecutive events cannot fold them here in the other order (the later one would
+     * pass for a replay of the earlier).
+     */
     @Override
-    public void accept(JobEvent event) {
+    public synchronized void accept(JobEvent event) {
         view.accept(event);
-        synchronized (this) {
-            care(event);
-        }
+        care(event);
     }
 
     private void care(JobEvent event) {
@@ -108,17 +111,17 @@ public final class CustomerCareView extends ForwardingOwnerView {
 
     @Override
     public synchronized void link(JobId job, EquipmentId equipment) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(equipment, "equipment");
         CareJob known = jobs.get(job);
         if (known != null) {
-            known.equipment = Objects.requireNonNull(equipment, "equipment");
+            known.equipment = equipment;
         }
     }
 
     @Override
     public synchronized CustomerCareKpis customerCare(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("range ends before it starts: " + from + " .. " + to);
-        }
+        DayRange.require(from, to);
         int ratings = 0;
         int satisfied = 0;
         long ratingSum = 0;

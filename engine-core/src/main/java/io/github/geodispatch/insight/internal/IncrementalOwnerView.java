@@ -10,6 +10,7 @@ import io.github.geodispatch.insight.PendingCollection;
 import io.github.geodispatch.insight.Ratio;
 import io.github.geodispatch.payment.CashDeposit;
 import io.github.geodispatch.spi.BranchId;
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.JobEvent;
 import io.github.geodispatch.spi.Money;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,10 +65,15 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized void accept(JobEvent event) {
+        Objects.requireNonNull(event, "event");
         StreamId stream = event.header().stream();
         if (!stream.tenant().equals(tenant)) {
             throw new IllegalArgumentException("event of tenant " + stream.tenant().value()
                     + " cannot enter the owner view of tenant " + tenant.value());
+        }
+        if (!CalendarRange.contains(event.header().occurredAt())) {
+            throw new IllegalArgumentException("occurredAt " + event.header().occurredAt() + " of job "
+                    + stream.job().value() + " at version " + event.header().version() + " is outside the years 0001-9999");
         }
         requireCurrency(event);
         JobTally tally = jobs.get(stream);
@@ -96,9 +103,14 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized void accept(StockEvent event) {
+        Objects.requireNonNull(event, "event");
         if (!event.header().tenant().equals(tenant)) {
             throw new IllegalArgumentException("stock event of tenant " + event.header().tenant().value()
                     + " cannot enter the owner view of tenant " + tenant.value());
+        }
+        if (!CalendarRange.contains(event.header().occurredAt())) {
+            throw new IllegalArgumentException("occurredAt " + event.header().occurredAt() + " of stock event "
+                    + event.header().eventId() + " is outside the years 0001-9999");
         }
         if (stockEvents.add(event.header().eventId())) {
             parts.accept(event);
@@ -107,6 +119,7 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized PartsKpis parts(LocalDate from, LocalDate to) {
+        DayRange.require(from, to);
         MarginReport report = parts.report(from, to);
         return new PartsKpis(from, to, report.total().revenue(), report.total().cost(), report.byBranch(),
                 report.byTechnician());
@@ -114,6 +127,12 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized void accept(AttendanceDay a) {
+        Objects.requireNonNull(a, "attendance");
+        LocalDate shiftDay = LocalDate.ofInstant(a.shiftStart(), zone);
+        if (!shiftDay.equals(a.day())) {
+            throw new IllegalArgumentException("attendance of " + a.technician().value() + " on " + a.day()
+                    + " has a shift starting on " + shiftDay + " in " + zone + ": a day's shift starts on that day");
+        }
         String key = a.technician().value() + '@' + a.day();
         AttendanceDay old = attendance.put(key, a);
         if (old != null) {
@@ -124,8 +143,8 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized void accept(CashDeposit d, BranchId branch) {
-        java.util.Objects.requireNonNull(d, "deposit");
-        java.util.Objects.requireNonNull(branch, "branch");
+        Objects.requireNonNull(d, "deposit");
+        Objects.requireNonNull(branch, "branch");
         requireCurrency(d.amount());
         if (d.reference() != null) {
             CashDeposit old = deposits.get(d.reference());
@@ -142,16 +161,26 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized void accept(LeakageRisk r) {
+        Objects.requireNonNull(r, "risk");
         requireCurrency(r.amount());
-        LeakageRisk old = risks.put(r.key(), r);
+        LeakageRisk old = risks.get(r.key());
         if (old != null) {
             bucket(riskKey(old)).addLeakage(old.code(), old.amount().minor(), -1);
         }
-        bucket(riskKey(r)).addLeakage(r.code(), r.amount().minor(), +1);
+        try {
+            bucket(riskKey(r)).addLeakage(r.code(), r.amount().minor(), +1);
+        } catch (ArithmeticException e) {
+            if (old != null) { // a sum the new risk overflows leaves the view as it was
+                bucket(riskKey(old)).addLeakage(old.code(), old.amount().minor(), +1);
+            }
+            throw e;
+        }
+        risks.put(r.key(), r);
     }
 
     @Override
     public synchronized KpiReport report(KpiQuery q) {
+        Objects.requireNonNull(q, "query");
         Map<String, Merge> groups = new TreeMap<>();
         Merge total = new Merge("all");
         for (Map<BucketKey, Bucket> day : buckets.subMap(q.from(), true, q.to(), true).values()) {
@@ -173,6 +202,7 @@ public final class IncrementalOwnerView implements OwnerView {
 
     @Override
     public synchronized List<PendingCollection> pendingCollections(LocalDate from, LocalDate to) {
+        DayRange.require(from, to);
         List<PendingCollection> out = new ArrayList<>();
         for (Map.Entry<StreamId, JobShare> e : shares.entrySet()) {
             JobShare s = e.getValue();
@@ -263,10 +293,23 @@ public final class IncrementalOwnerView implements OwnerView {
             cash = Money.addExact(cash, b.cash, "cash collected");
             deposited = Money.addExact(deposited, b.deposits, "cash deposits");
             shiftSeconds += b.shiftSeconds;
-            onSite += b.onSiteSeconds;
-            travel += b.travelSeconds;
+            onSite = addSeconds(onSite, b.onSiteSeconds, "on-site time");
+            travel = addSeconds(travel, b.travelSeconds, "travel time");
             shifts += b.shifts;
             punctualShifts += b.punctualShifts;
+        }
+
+        /**
+         * A sum of seconds. Each attendance day's are at most {@link AttendanceDay#MAX_TIME}, so it overflows only
+         * over some 29 million days of that length.
+         */
+        private static long addSeconds(long sum, long seconds, String what) {
+            try {
+                return Math.addExact(sum, seconds);
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException("the sum of " + what + " overflows: " + sum + " + " + seconds
+                        + " seconds leave the range of a long");
+            }
         }
 
         Kpis kpis(Instant asOf) {

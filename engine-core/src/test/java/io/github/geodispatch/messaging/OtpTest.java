@@ -1,6 +1,7 @@
 package io.github.geodispatch.messaging;
 
 import io.github.geodispatch.job.CommandResult;
+import io.github.geodispatch.job.CustomerContact;
 import io.github.geodispatch.job.JobCommand;
 import io.github.geodispatch.job.JobCommand.AddProof;
 import io.github.geodispatch.job.JobCommand.ChangeStatus;
@@ -104,6 +105,83 @@ class OtpTest {
         assertThat(talk.jobs.job(talk.owner, job).orElseThrow().version()).isEqualTo(version);
         assertThat(talk.jobs.execute(ravi, new JobCommand.VerifyOtp(job, code)))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.rejection().reason()).isEqualTo(Reason.OTP_EXPIRED));
+    }
+
+    @Test
+    void theSixthCodeIsRefusedAndNothingIsSentButTheSignatureStillApproves() {
+        talk.atWork(job);
+        for (int i = 0; i < JobCommand.IssueOtp.MAX_PER_JOB; i++) {
+            issue();
+        }
+        long version = talk.jobs.job(talk.owner, job).orElseThrow().version();
+
+        OtpResult sixth = talk.messaging.requestOtp(ravi, job);
+
+        assertThat(JobCommand.IssueOtp.MAX_PER_JOB).isEqualTo(5);
+        assertThat(sixth.outcome()).isEqualTo(OtpResult.Outcome.NO_CODES_LEFT);
+        assertThat(sixth.succeeded()).isFalse();
+        assertThat(sixth.message()).contains("5 one-time codes").contains("customer's signature")
+                .contains("dispatcher or the owner").contains("approval override");
+        assertThat(talk.sent(Template.APPROVAL_CODE)).as("nothing sent for the refused request").hasSize(5);
+        talk.pass(Duration.ofHours(1));
+        talk.messaging.sendDue();
+        assertThat(talk.sent(Template.APPROVAL_CODE)).as("nor later").hasSize(5);
+        assertThat(talk.jobs.job(talk.owner, job).orElseThrow().version()).as("a refusal stores nothing").isEqualTo(version);
+        assertThat(talk.messaging.requestOtp(talk.dispatcher, job).outcome()).as("nor for the office")
+                .isEqualTo(OtpResult.Outcome.NO_CODES_LEFT);
+        assertThat(talk.messaging.verifyOtp(ravi, job, "123456").message()).as("the expired fifth code's advice")
+                .contains("no new code may be sent").contains("customer's signature");
+
+        talk.run(ravi, AddProof.signature(job, "sig.png", "c".repeat(64)));
+
+        assertThat(talk.run(ravi, ChangeStatus.completed(job)).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void pastTheCodesADispatchersOverrideStillApprovesAndTheLastCodeKeepsItsAttempts() {
+        talk.atWork(job);
+        String last = null;
+        for (int i = 0; i < JobCommand.IssueOtp.MAX_PER_JOB; i++) {
+            last = issue();
+        }
+        assertThat(talk.messaging.requestOtp(ravi, job).outcome()).isEqualTo(OtpResult.Outcome.NO_CODES_LEFT);
+        assertThat(talk.jobs.execute(talk.system, new JobCommand.IssueOtp(job, "0f".repeat(16), "1e".repeat(32),
+                talk.now.plusSeconds(600), 3))).as("nor through the job record")
+                .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.rejection().reason()).isEqualTo(Reason.OTP_CODES_EXHAUSTED));
+
+        OtpResult wrong = talk.messaging.verifyOtp(ravi, job, last.equals("000000") ? "111111" : "000000");
+        assertThat(wrong.outcome()).isEqualTo(OtpResult.Outcome.WRONG_CODE);
+        assertThat(wrong.attemptsLeft()).isEqualTo(2);
+
+        talk.run(talk.dispatcher, AddProof.approvalOverride(job, "the customer's phone ran out of codes; approved in person"));
+
+        assertThat(talk.run(ravi, ChangeStatus.completed(job)).status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void theCodesAJobWasSentSurviveARestartAndReplayingItsEventsCountsThemAgain() {
+        talk.atWork(job);
+        issue();
+        issue();
+        issue();
+        talk.restart();
+        issue();
+        issue();
+        talk.restart();
+
+        OtpResult sixth = talk.messaging.requestOtp(ravi, job);
+
+        assertThat(sixth.outcome()).isEqualTo(OtpResult.Outcome.NO_CODES_LEFT);
+        assertThat(talk.sent(Template.APPROVAL_CODE)).hasSize(5);
+        CustomerContact replayed = CustomerContact.NONE;
+        for (JobEvent e : talk.history(job)) {
+            if (e instanceof JobEvent.ContactEvent contact) {
+                replayed = replayed.apply(contact);
+            }
+        }
+        assertThat(replayed.otpsIssued()).isEqualTo(5);
+        assertThat(replayed.otpsLeft()).isZero();
+        assertThat(talk.jobs.job(talk.owner, job).orElseThrow().contact()).isEqualTo(replayed);
     }
 
     @Test

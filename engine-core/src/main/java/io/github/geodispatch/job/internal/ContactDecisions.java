@@ -29,8 +29,9 @@ import java.util.Set;
  *   <li>issuing a one-time code, message statuses, payment requests and callbacks: SYSTEM only (the messaging
  *       engine); message statuses, requests and callbacks also on a finished job, since they report what happened
  *       outside it; a callback answers one of the job's M-Pesa requests, and a paid one is for the amount asked;</li>
- *   <li>a code is issued once the technician has arrived and the job is not finished; verifying it: the assigned
- *       TECHNICIAN, DISPATCHER, OWNER or SYSTEM, on a job not finished;</li>
+ *   <li>a code is issued once the technician has arrived and the job is not finished, at most
+ *       {@link IssueOtp#MAX_PER_JOB} over the job's life (counted from its {@code OtpIssued} events); verifying it:
+ *       the assigned TECHNICIAN, DISPATCHER, OWNER or SYSTEM, on a job not finished;</li>
  *   <li>feedback: OWNER, DISPATCHER or SYSTEM, never the technician, once the job is COMPLETED;</li>
  *   <li>an OTP proof added directly ({@link AddProof}) by a TECHNICIAN is refused
  *       ({@link Reason#CUSTOMER_APPROVAL_REQUIRED}); from a dispatcher or owner it is their recorded override.</li>
@@ -43,6 +44,9 @@ final class ContactDecisions {
     private static final Set<Role> FEEDBACK_ROLES = EnumSet.of(Role.OWNER, Role.DISPATCHER, Role.SYSTEM);
     /** The reference of the OTP proof a verified code adds: this prefix and the id of the code's event. */
     static final String OTP_REFERENCE = "otp:";
+    /** What a technician does once a job's codes are used up. */
+    private static final String INSTEAD = "take the customer's signature instead, or ask a dispatcher or the owner to "
+            + "record an approval override";
 
     private ContactDecisions() {}
 
@@ -80,6 +84,11 @@ final class ContactDecisions {
             return Decision.reject(Reason.NOT_ARRIVED, "job " + c.job().id()
                     + " gets a one-time code once the technician's arrival is recorded");
         }
+        if (c.job().contact().otpsLeft() == 0) {
+            return Decision.reject(Reason.OTP_CODES_EXHAUSTED, "job " + c.job().id() + " was sent its "
+                    + IssueOtp.MAX_PER_JOB + " one-time codes, the most a job may be sent, and no new code was sent to "
+                    + "the customer: " + INSTEAD);
+        }
         return Decision.accept(new JobEvent.OtpIssued(c.header(), issue.salt(), issue.codeHash(), issue.expiresAt(),
                 issue.maxAttempts()));
     }
@@ -102,16 +111,21 @@ final class ContactDecisions {
         }
         if (contact.otpExpired(c.now())) {
             return Decision.reject(Reason.OTP_EXPIRED, "the one-time code of job " + c.job().id() + " expired at "
-                    + otp.expiresAt() + "; issue a new one");
+                    + otp.expiresAt() + "; " + nextStep(contact));
         }
         if (contact.otpAttemptsLeft() == 0) {
             return Decision.reject(Reason.OTP_ATTEMPTS_EXHAUSTED, "the one-time code of job " + c.job().id() + " had its "
-                    + otp.maxAttempts() + " wrong attempts; issue a new one");
+                    + otp.maxAttempts() + " wrong attempts; " + nextStep(contact));
         }
         if (!OtpCodes.matches(otp, verify.code())) {
             return Decision.accept(new JobEvent.OtpAttemptFailed(c.header(), otp.header().eventId()));
         }
         return Decision.accept(new JobEvent.ProofAdded(c.header(), ProofKind.OTP, "customer approval", reference, null));
+    }
+
+    /** What to do once the job's code no longer counts: ask for a new one while the job may be sent one. */
+    private static String nextStep(CustomerContact contact) {
+        return contact.otpsLeft() > 0 ? "issue a new one" : "no new code may be sent: " + INSTEAD;
     }
 
     private static Decision messageStatus(JobDecider.Context c, RecordMessageStatus m) {

@@ -352,7 +352,9 @@ public final class EngineMessaging implements Messaging, JobEventListener {
         CommandResult issued = setup.jobs().execute(system, new JobCommand.IssueOtp(job, salt,
                 OtpCodes.hash(salt, code), expires, setup.policy().otpAttempts()));
         if (issued instanceof CommandResult.Rejected r) {
-            return refused(r.rejection().message());
+            return r.rejection().reason() == Rejection.Reason.OTP_CODES_EXHAUSTED
+                    ? new OtpResult(OtpResult.Outcome.NO_CODES_LEFT, 0, null, r.rejection().message())
+                    : refused(r.rejection().message());
         }
         UUID otp = ((CommandResult.Accepted) issued).events().get(0).event().header().eventId();
         String minutes = Long.toString(setup.policy().otpValidity().toMinutes());

@@ -82,7 +82,7 @@ public final class WhatsAppCloud implements MessageSender {
         return messages.get(0).get("id").asText();
     }
 
-    /** The Cloud API's body for a template message. */
+    /** The Cloud API's body for a template message, each parameter as {@link WhatsAppParameters#clean} makes it. */
     static ObjectNode templateMessage(OutboundMessage message) {
         ObjectNode root = HttpCalls.JSON.createObjectNode();
         root.put("messaging_product", "whatsapp");
@@ -97,7 +97,8 @@ public final class WhatsAppCloud implements MessageSender {
             component.put("type", "body");
             ArrayNode parameters = component.putArray("parameters");
             for (String p : message.parameters()) {
-                parameters.addObject().put("type", "text").put("text", p);
+                // only what is sent changes: the stored message and the journal keep the text as it was
+                parameters.addObject().put("type", "text").put("text", WhatsAppParameters.clean(p));
             }
         }
         return root;

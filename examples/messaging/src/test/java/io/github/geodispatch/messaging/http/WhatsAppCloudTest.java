@@ -82,6 +82,25 @@ class WhatsAppCloudTest {
     }
 
     @Test
+    void aParameterTheApiRefuses132018IsPermanentWithItsDetailsAndNotRetried() {
+        provider.answer(400, """
+                {"error":{"message":"(#132018) There's an issue with the parameters in your template message",
+                 "type":"OAuthException","code":132018,"error_data":{"messaging_product":"whatsapp",
+                 "details":"Param text cannot have new-line/tab characters or more than 4 consecutive spaces"},
+                 "fbtrace_id":"A1b2"}}""");
+
+        assertThatThrownBy(() -> whatsApp.send(message(MessageChannel.WHATSAPP, "+919845012345")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT);
+                    assertThat(e.retryAfter()).isEmpty();
+                    assertThat(e.getMessage()).contains("HTTP 400", "code 132018",
+                            "Param text cannot have new-line/tab characters");
+                });
+        assertThat(provider.received()).hasSize(1);
+        assertThat(provider.sleeps).isEmpty();
+    }
+
+    @Test
     void a429IsRateLimitedWithTheRetryAfterInSecondsOrAsADateAndIsNotRetriedHere() {
         provider.answer(429, Map.of("Retry-After", "30"), "{\"error\":{\"message\":\"slow down\",\"code\":130429}}")
                 .answer(429, Map.of("Retry-After", "Mon, 16 Nov 2026 04:32:00 GMT"), "{}")

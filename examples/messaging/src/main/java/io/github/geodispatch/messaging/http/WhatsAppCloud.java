@@ -23,7 +23,8 @@ import java.util.Set;
  * status ({@code GET /{business-account-id}/message_templates}, every page) and {@link #submitTemplate} submits one
  * for review. Failures are {@link ProviderException}s: HTTP 429 and the Graph API's rate-limit error codes are
  * RATE_LIMITED (with the Retry-After when given), a 5xx or I/O error is retried with back-off and then TRANSIENT, any
- * other refusal (a bad number, an unapproved template, an expired token) is PERMANENT with the API's own message.
+ * other refusal (a bad number, an unapproved template, a parameter the API will not take, an expired token) is
+ * PERMANENT with the API's own message and details.
  * Thread-safe.
  */
 public final class WhatsAppCloud implements MessageSender {
@@ -82,7 +83,7 @@ public final class WhatsAppCloud implements MessageSender {
         return messages.get(0).get("id").asText();
     }
 
-    /** The Cloud API's body for a template message. */
+    /** The Cloud API's body for a template message, each parameter as {@link WhatsAppParameters#clean} makes it. */
     static ObjectNode templateMessage(OutboundMessage message) {
         ObjectNode root = HttpCalls.JSON.createObjectNode();
         root.put("messaging_product", "whatsapp");
@@ -97,7 +98,8 @@ public final class WhatsAppCloud implements MessageSender {
             component.put("type", "body");
             ArrayNode parameters = component.putArray("parameters");
             for (String p : message.parameters()) {
-                parameters.addObject().put("type", "text").put("text", p);
+                // only what is sent changes: the stored message and the journal keep the text as it was
+                parameters.addObject().put("type", "text").put("text", WhatsAppParameters.clean(p));
             }
         }
         return root;
@@ -180,8 +182,10 @@ public final class WhatsAppCloud implements MessageSender {
             error = HttpCalls.JSON.missingNode();
         }
         int code = error.path("code").asInt(-1);
+        String details = error.path("error_data").path("details").asText("");
         String text = "WhatsApp refused (HTTP " + status + (code >= 0 ? ", code " + code : "") + "): "
-                + (error.path("message").isTextual() ? error.get("message").asText() : HttpCalls.shortened(body));
+                + (error.path("message").isTextual() ? error.get("message").asText() : HttpCalls.shortened(body))
+                + (details.isBlank() ? "" : " (" + HttpCalls.shortened(details) + ")");
         if (RATE_LIMIT_CODES.contains(code)) {
             return ProviderException.rateLimited(text, null);
         }

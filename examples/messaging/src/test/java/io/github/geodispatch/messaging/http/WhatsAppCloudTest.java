@@ -65,6 +65,42 @@ class WhatsAppCloudTest {
     }
 
     @Test
+    void parametersAreSentAsTheApiTakesThemWhileTheMessageKeepsItsText() throws Exception {
+        provider.answer(200, "{\"messages\":[{\"id\":\"wamid.2\"}]}");
+        OutboundMessage message = new OutboundMessage("evt-2/tech_job_assigned/technician:T-1", TenantId.of("coolair-blr"),
+                JobId.of("J-2"), MessageRecipient.customer(CustomerId.of("C-1")), MessageChannel.WHATSAPP,
+                "+919845012345", "tech_job_assigned", "en",
+                List.of("J-2", "AC\tSERVICE", "Flat 4B,\r\nPrestige Lakeside\n\nWhitefield     Main Road", "\n",
+                        "x".repeat(1500)), "text", NOW, NOW.plusSeconds(3600));
+
+        whatsApp.send(message);
+
+        JsonNode body = HttpCalls.JSON.readTree(provider.received().get(0).body());
+        assertThat(body.at("/template/components/0/parameters").findValuesAsText("text")).containsExactly("J-2",
+                "AC SERVICE", "Flat 4B, Prestige Lakeside, Whitefield Main Road", "-", "x".repeat(1023) + "\u2026");
+        assertThat(message.parameters().get(2)).isEqualTo("Flat 4B,\r\nPrestige Lakeside\n\nWhitefield     Main Road");
+    }
+
+    @Test
+    void aParameterTheApiRefuses132018IsPermanentWithItsDetailsAndNotRetried() {
+        provider.answer(400, """
+                {"error":{"message":"(#132018) There's an issue with the parameters in your template message",
+                 "type":"OAuthException","code":132018,"error_data":{"messaging_product":"whatsapp",
+                 "details":"Param text cannot have new-line/tab characters or more than 4 consecutive spaces"},
+                 "fbtrace_id":"A1b2"}}""");
+
+        assertThatThrownBy(() -> whatsApp.send(message(MessageChannel.WHATSAPP, "+919845012345")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT);
+                    assertThat(e.retryAfter()).isEmpty();
+                    assertThat(e.getMessage()).contains("HTTP 400", "code 132018",
+                            "Param text cannot have new-line/tab characters");
+                });
+        assertThat(provider.received()).hasSize(1);
+        assertThat(provider.sleeps).isEmpty();
+    }
+
+    @Test
     void a429IsRateLimitedWithTheRetryAfterInSecondsOrAsADateAndIsNotRetriedHere() {
         provider.answer(429, Map.of("Retry-After", "30"), "{\"error\":{\"message\":\"slow down\",\"code\":130429}}")
                 .answer(429, Map.of("Retry-After", "Mon, 16 Nov 2026 04:32:00 GMT"), "{}")

@@ -47,7 +47,7 @@ final class OneCoreCompilation {
      */
     static final long C2_REPAYS_FROM_BYTES = 2_000_000_000L;
 
-    /** A gzip-compressed journal is taken as this many times its size (5.9 to 7.5 on the journals measured, ADR 0019). */
+    /** A gzip-compressed journal is taken as this many times its size (5.9 to 7.5 on the journals measured). */
     static final int GZIP_RATIO = 6;
 
     private OneCoreCompilation() {

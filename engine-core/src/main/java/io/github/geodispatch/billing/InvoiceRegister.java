@@ -1,6 +1,7 @@
 package io.github.geodispatch.billing;
 
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.text.internal.CsvField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * with number, date, job, branch, supply type, buyer name and tax id, place of supply, the SAC/HSN codes,
  * currency, taxable value, one column per tax head of the regime ({@code cgst, sgst, utgst, igst} for GST,
  * {@code vat} for Kenya), round-off, total, paid, amount due and what covered the job. Amounts are plain
- * decimals; fields are quoted per RFC 4180 when they hold a comma, quote or line break; rows are in
+ * decimals; fields are quoted per RFC 4180 when they hold a comma, quote or line break, and a text field a
+ * spreadsheet would read as a formula starts with an apostrophe ({@code docs/formats.md#csv-fields}); rows are in
  * invoice-number order. Stateless and thread-safe.
  */
 public final class InvoiceRegister {
@@ -50,7 +52,7 @@ public final class InvoiceRegister {
         }
         header.addAll(List.of("round_off", "total", "paid", "amount_due", "covered_by"));
         StringBuilder out = new StringBuilder();
-        row(out, header);
+        row(out, header.stream().map(CsvField::value).toList());
         return out.toString();
     }
 
@@ -61,16 +63,16 @@ public final class InvoiceRegister {
                     + regime.name());
         }
         List<String> cells = new ArrayList<>();
-        cells.add(invoice.number());
-        cells.add(invoice.date().toString());
-        cells.add(invoice.job().value());
-        cells.add(invoice.branch().value());
-        cells.add(invoice.supplyType());
-        cells.add(invoice.buyer().legalName());
-        cells.add(invoice.buyer().taxId() == null ? "" : invoice.buyer().taxId());
-        cells.add(invoice.placeOfSupplyLabel());
-        cells.add(invoice.lines().stream().map(InvoiceLine::code).distinct().collect(Collectors.joining(" ")));
-        cells.add(invoice.currency().name());
+        cells.add(CsvField.text(invoice.number()));
+        cells.add(CsvField.value(invoice.date().toString()));
+        cells.add(CsvField.text(invoice.job().value()));
+        cells.add(CsvField.text(invoice.branch().value()));
+        cells.add(CsvField.text(invoice.supplyType()));
+        cells.add(CsvField.text(invoice.buyer().legalName()));
+        cells.add(CsvField.text(invoice.buyer().taxId() == null ? "" : invoice.buyer().taxId()));
+        cells.add(CsvField.text(invoice.placeOfSupplyLabel()));
+        cells.add(CsvField.text(invoice.lines().stream().map(InvoiceLine::code).distinct().collect(Collectors.joining(" "))));
+        cells.add(CsvField.value(invoice.currency().name()));
         cells.add(amount(invoice.taxableValue()));
         for (String head : regime.taxHeads()) {
             cells.add(amount(invoice.tax(head)));
@@ -79,31 +81,25 @@ public final class InvoiceRegister {
         cells.add(amount(invoice.total()));
         cells.add(amount(invoice.paid()));
         cells.add(amount(invoice.amountDue()));
-        cells.add(invoice.lines().stream().map(InvoiceLine::coveredBy).filter(Objects::nonNull).distinct()
-                .collect(Collectors.joining("; ")));
+        cells.add(CsvField.text(invoice.lines().stream().map(InvoiceLine::coveredBy).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining("; "))));
         StringBuilder out = new StringBuilder();
         row(out, cells);
         return out.toString();
     }
 
+    /** Appends {@code cells}, each already a CSV field, as one line. */
     private static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(field(cells.get(i)));
+            out.append(cells.get(i));
         }
         out.append("\r\n");
     }
 
-    static String field(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
-
     private static String amount(Money money) {
-        return money.toPlainString();
+        return CsvField.value(money.toPlainString());
     }
 }

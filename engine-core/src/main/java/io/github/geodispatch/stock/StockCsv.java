@@ -1,6 +1,7 @@
 package io.github.geodispatch.stock;
 
 import io.github.geodispatch.spi.Money;
+import io.github.geodispatch.text.internal.CsvField;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * Writes stock levels and parts margins as CSV (RFC 4180, a header row, {@code \n} line ends, money as a plain
- * decimal in the currency's minor digits):
+ * decimal in the currency's minor digits; a SKU a spreadsheet would read as a formula starts with an apostrophe,
+ * {@code docs/formats.md#csv-fields}):
  * <ul>
  *   <li>{@code stock.csv}: {@code location,sku,qty,value}, one row per holding, by location and SKU;</li>
  *   <li>{@code margin.csv}: {@code level,group,revenue,cost,margin}, the {@code total} row, then one row per
@@ -23,9 +25,9 @@ public final class StockCsv {
     public static void writeLevels(List<StockLevel> levels, Writer out) throws IOException {
         out.write("location,sku,qty,value\n");
         for (StockLevel l : levels) {
-            out.write(field(l.location().value()));
+            out.write(CsvField.value(l.location().value()));
             out.write(',');
-            out.write(field(l.sku()));
+            out.write(CsvField.text(l.sku()));
             out.write(',');
             out.write(Long.toString(l.quantity()));
             out.write(',');
@@ -52,22 +54,11 @@ public final class StockCsv {
     private static void row(Writer out, String level, MarginLine line) throws IOException {
         out.write(level);
         out.write(',');
-        out.write(field(line.group()));
+        out.write(CsvField.value(line.group())); // an id, or - for none
         for (Money m : new Money[] {line.revenue(), line.cost(), line.margin()}) {
             out.write(',');
             out.write(m.toPlainString());
         }
         out.write('\n');
-    }
-
-    /** The value, quoted (inner quotes doubled) when it holds a comma, a quote or a line break. */
-    private static String field(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return '"' + value.replace("\"", "\"\"") + '"';
-            }
-        }
-        return value;
     }
 }

@@ -197,4 +197,25 @@ class HandoffAndRegisterTest {
                 "KRM/2627/00002,2026-11-02,J-9,BR-1,B2B,\"Rao, Iyer \"\"& Sons\"\" Pvt Ltd\",33ZRBCB6849S1ZD,33-Tamil Nadu,"
                         + "998719,INR,1000.00,0.00,0.00,0.00,180.00,0.00,1180.00,0.00,1180.00,");
     }
+
+    @Test
+    void aHostileBuyerNameStaysOneFieldAndAFormulaIsNeutralised() throws Exception {
+        List<String> names = List.of("=HYPERLINK(\"http://evil.example\",\"Pay\")", "+91 shop", "-1+2", "@SUM(A1)",
+                "Tab\tinside", "CR\r\nLF inside", "Rao, Iyer; \"& Sons\"\nline two", "NUL\u0000 ESC\u001b", "देव தமிழ் عربي 😀");
+        InvoiceDrafter drafter = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence());
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Party buyer = Party.consumer(names.get(i), "1 Main Road", "Bengaluru", "560034", "29");
+            invoices.add(drafter.draft(Fixtures.job("J-" + i, buyer, 100_000, List.of(), List.of(), null)).orElseThrow());
+        }
+
+        List<List<String>> rows = io.github.geodispatch.text.internal.CsvFieldProperties.parse(
+                InvoiceRegister.csv(invoices, IndiaGst.withDefaultRates()));
+
+        assertThat(rows).hasSize(1 + names.size()).allSatisfy(r -> assertThat(r).hasSize(20));
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(5)).containsExactly(
+                "'=HYPERLINK(\"http://evil.example\",\"Pay\")", "'+91 shop", "'-1+2", "'@SUM(A1)", "Tab\tinside",
+                "CR\r\nLF inside", "Rao, Iyer; \"& Sons\"\nline two", "NUL\u0000 ESC\u001b", "देव தமிழ் عربي 😀");
+        assertThat(rows.get(1).get(15)).as("round-off, an amount, is never prefixed").doesNotStartWith("'");
+    }
 }

@@ -13,6 +13,7 @@ import io.github.geodispatch.journal.JournalSummary;
 import io.github.geodispatch.leakage.LeakageAudit;
 import io.github.geodispatch.spi.Currency;
 import io.github.geodispatch.spi.TenantId;
+import io.github.geodispatch.text.internal.CsvField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /**
  * {@code contracts --journal FILE --as-of ISO_TIME --out DIR}: reads a journal's customers, contracts and jobs up to
@@ -124,18 +124,20 @@ public final class ContractsCommand implements Callable<Integer> {
             dir.write("due-visits.csv", csvFile("contract,customer,branch,site,unit,visit,due_on,window_end,job_type,job,status",
                     visits.stream().map(v -> {
                         DueVisit d = v.visit();
-                        return csv(d.contract(), d.customer(), d.branch(), d.site(), d.unit(), d.number(), d.dueOn(),
-                                d.windowEnd(), d.jobType(), d.job(), v.status());
+                        return csv(text(d.contract()), text(d.customer()), text(d.branch()), text(d.site()), text(d.unit()),
+                                value(d.number()), value(d.dueOn()), value(d.windowEnd()), text(d.jobType()), text(d.job()),
+                                text(v.status()));
                     }).toList()));
             dir.write("renewals.csv", csvFile("contract,customer,branch,end,days_left,stage,renewal_drafted,price,currency",
-                    renewals.stream().map(r -> csv(r.contract(), r.customer(), r.branch(), r.end(), r.daysLeft(), r.stage(),
-                            r.renewalDrafted() == null ? "" : r.renewalDrafted(), r.price().toPlainString(),
-                            r.price().currency())).toList()));
+                    renewals.stream().map(r -> csv(text(r.contract()), text(r.customer()), text(r.branch()), value(r.end()),
+                            value(r.daysLeft()), value(r.stage()), text(r.renewalDrafted() == null ? "" : r.renewalDrafted()),
+                            value(r.price().toPlainString()), value(r.price().currency()))).toList()));
             dir.write("entitlements.csv", csvFile("contract,customer,branch,status,start,end,entitled,used,remaining,"
                             + "visits_scheduled,visits_done,visits_due,visits_overdue",
-                    entitlements.stream().map(e -> csv(e.contract(), e.customer(), e.branch(), e.status(), e.start(), e.end(),
-                            e.entitled(), e.used(), e.remaining(), e.visitsScheduled(), e.visitsDone(), e.visitsDue(),
-                            e.visitsOverdue())).toList()));
+                    entitlements.stream().map(e -> csv(text(e.contract()), text(e.customer()), text(e.branch()),
+                            text(e.status()), value(e.start()), value(e.end()), value(e.entitled()), value(e.used()),
+                            value(e.remaining()), value(e.visitsScheduled()), value(e.visitsDone()), value(e.visitsDue()),
+                            value(e.visitsOverdue()))).toList()));
             dir.commit();
         }
     }
@@ -147,19 +149,18 @@ public final class ContractsCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    /** A value that needs no quotes: no comma, quote or line break. */
-    private static final Pattern PLAIN = Pattern.compile("[^,\"\\r\\n]*");
+    /** One CSV row of fields made by {@link #text} and {@link #value}. */
+    private static String csv(String... fields) {
+        return String.join(",", fields);
+    }
 
-    /** One CSV row; a value holding a comma, quote or line break is quoted (RFC 4180). */
-    private static String csv(Object... values) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                row.append(',');
-            }
-            String s = String.valueOf(values[i]);
-            row.append(PLAIN.matcher(s).matches() ? s : "\"" + s.replace("\"", "\"\"") + "\"");
-        }
-        return row.toString();
+    /** An id or a word: a CSV text field (docs/formats.md#csv-fields). */
+    private static String text(Object value) {
+        return CsvField.text(String.valueOf(value));
+    }
+
+    /** A number, a day or a currency: a CSV field. */
+    private static String value(Object value) {
+        return CsvField.value(String.valueOf(value));
     }
 }

@@ -719,19 +719,37 @@ public final class ReportPage {
         }
     }
 
-    private static String esc(String s) {
+    /**
+     * The text as HTML: {@code & < > "} as references; a character HTML forbids (a control character but tab, line
+     * feed, form feed and carriage return; a lone surrogate; a noncharacter) shown as a backslash, {@code u} and its
+     * four hex digits, as the CLI shows it on a terminal.
+     */
+    static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
-                default -> b.append(c);
+                default -> {
+                    if (forbidden(c)) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
             }
+            i += Character.charCount(c);
         }
         return b.toString();
+    }
+
+    private static boolean forbidden(int c) {
+        boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+        boolean nonCharacter = (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+        return control || nonCharacter || c >= 0xd800 && c <= 0xdfff;
     }
 
     private static final String CSS = """
@@ -800,12 +818,14 @@ public final class ReportPage {
               rows.sort(function(a,b){var x=key(a.cells[i]),y=key(b.cells[i]);return (x<y?-1:x>y?1:0)*(asc?1:-1);});
               rows.forEach(function(r){body.appendChild(r);});
             }
-            function quote(s){s=s.replace(/\\s+/g,' ').trim();return /[",\\n]/.test(s)?'"'+s.replace(/"/g,'""')+'"':s;}
+            function quote(s,text){s=s.replace(/\\s+/g,' ').trim();if(text&&/^[=+\\-@]/.test(s)){s="'"+s;}
+              return /[",\\n]/.test(s)?'"'+s.replace(/"/g,'""')+'"':s;}
             function csv(id){
               var t=document.getElementById(id),out=[];
               Array.prototype.forEach.call(t.rows,function(r){
                 if(r.offsetParent===null&&r.style.display==='none'){return;}
-                out.push(Array.prototype.map.call(r.cells,function(c){return quote(c.textContent);}).join(','));});
+                out.push(Array.prototype.map.call(r.cells,function(c){
+                  return quote(c.textContent,c.tagName==='TD'&&!/(^| )n( |$)/.test(c.className));}).join(','));});
               return out.join('\\r\\n')+'\\r\\n';
             }
             window.reportCsv=csv;

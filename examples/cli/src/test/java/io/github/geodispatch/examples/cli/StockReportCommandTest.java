@@ -199,4 +199,32 @@ class StockReportCommandTest {
         run(0, "stock", "--journal", beside.toString(), "--as-of", "2026-11-02T10:00:00+05:30", "--out", out.toString());
         assertThat(Files.readAllLines(beside)).isEqualTo(lines);
     }
+
+    @Test
+    void hostileSkusStayOneFieldInStockCsvWithFormulasNeutralised(@TempDir Path tmp) throws Exception {
+        // the catalogue refuses a SKU with a control character (tab, CR, LF, NUL, U+2028 ...): what is left gets through
+        List<String> skus = List.of("=HYPERLINK(\"http://evil.example\",\"a,b\")", "-2+3", "@SUM(A1)", "+1", "Q\"uo,te;s",
+                "देव-தமிழ்-😀");
+        List<String> lines = new java.util.ArrayList<>();
+        for (String sku : skus) {
+            String quoted = JSON.writeValueAsString(sku);
+            lines.add("{\"type\":\"stock.sku\",\"at\":\"2026-11-02T07:00:00+05:30\",\"sku\":" + quoted + ",\"name\":\"part\","
+                    + "\"unit\":\"pcs\",\"gst_rate_bp\":1800,\"cost_price\":{\"amount\":\"1.00\",\"currency\":\"INR\"},"
+                    + "\"sell_price\":{\"amount\":\"2.00\",\"currency\":\"INR\"}}");
+            lines.add("{\"type\":\"stock.receipt\",\"at\":\"2026-11-02T07:30:00+05:30\",\"location\":\"WH-1\",\"sku\":" + quoted
+                    + ",\"qty\":1,\"unit_cost\":{\"amount\":\"1.00\",\"currency\":\"INR\"}}");
+        }
+        lines.add(0, "{\"type\":\"stock.location\",\"at\":\"2026-11-02T07:00:00+05:30\",\"location\":\"WH-1\","
+                + "\"kind\":\"WAREHOUSE\",\"name\":\"Main\",\"branch\":\"BLR-1\"}");
+        Path journal = Files.write(tmp.resolve("journal.jsonl"), lines);
+        Path out = tmp.resolve("out");
+
+        run(0, "stock", "--journal", journal.toString(), "--as-of", "2026-11-03T00:00:00+05:30", "--out", out.toString());
+
+        List<List<String>> rows = io.github.geodispatch.examples.CsvRows.parse(Files.readString(out.resolve("stock.csv")));
+        assertThat(rows).hasSize(1 + skus.size()).allSatisfy(r -> assertThat(r).hasSize(4));
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(1)).containsExactlyInAnyOrder(
+                "'=HYPERLINK(\"http://evil.example\",\"a,b\")", "'-2+3", "'@SUM(A1)", "'+1", "Q\"uo,te;s", "देव-தமிழ்-😀");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(2)).containsOnly("1");
+    }
 }

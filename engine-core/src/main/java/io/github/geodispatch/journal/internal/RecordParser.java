@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -549,12 +550,30 @@ public final class RecordParser {
     static String string(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
+            return text(p.getText(), field);
         }
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         throw malformed("field '" + field + "' must be a string");
+    }
+
+    /**
+     * {@code value} when it is text: a JSON escape can name half of a UTF-16 surrogate pair ({@code "\\ud800"}),
+     * which no UTF-8 file can hold and no output can write, so a string with one is malformed, as bytes that are not
+     * UTF-8 are.
+     */
+    static String text(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw malformed(String.format(Locale.ROOT, "field '%s' holds \\u%04x, half of a UTF-16 surrogate pair"
+                        + " without its other half: not text", field, (int) c));
+            }
+        }
+        return value;
     }
 
     static double number(JsonParser p, String field) throws IOException {
@@ -571,7 +590,7 @@ public final class RecordParser {
         }
         List<String> out = new ArrayList<>();
         while (p.nextToken() == JsonToken.VALUE_STRING) {
-            out.add(p.getText());
+            out.add(text(p.getText(), field));
         }
         if (p.currentToken() != JsonToken.END_ARRAY) {
             throw malformed("field '" + field + "' must be an array of strings");

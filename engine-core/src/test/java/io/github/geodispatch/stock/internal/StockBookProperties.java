@@ -70,20 +70,26 @@ class StockBookProperties {
                 .list().ofMinSize(1).ofMaxSize(60);
     }
 
+    /** Defines the two SKUs at the given catalogue costs and opens the warehouse and both vans. */
+    private static void openCatalogueAndLocations(StockBook book, StockBook.Ids next, List<StockEvent> history,
+            long plainCost, long serialCost) {
+        for (StockCommand c : List.of(
+                new StockCommand.DefineSku(new Sku(PLAIN, "plain", null, "pcs", 1800, Money.inr(plainCost), Money.inr(300), false)),
+                new StockCommand.DefineSku(new Sku(SERIAL, "serial", null, "pcs", 1800, Money.inr(serialCost), Money.inr(3000), true)),
+                new StockCommand.OpenLocation(Location.warehouse(WH, "store", BRANCH)),
+                new StockCommand.OpenLocation(Location.van(VA, "van a", BRANCH, A)),
+                new StockCommand.OpenLocation(Location.van(VB, "van b", BRANCH, B)))) {
+            apply(book, book.decide(SYSTEM, c, AT, next), history);
+        }
+    }
+
     @Property(tries = 300)
     void randomMovementsAgreeWithTheUnitModelAndTheBruteForceWeightedAverage(@ForAll("steps") List<Step> steps) {
         StockBook book = new StockBook(TENANT, Currency.INR, true);
         List<StockEvent> history = new ArrayList<>();
         long[] ids = {0};
         StockBook.Ids next = (stream, version) -> new UUID(1, ++ids[0]);
-        for (StockCommand c : List.of(
-                new StockCommand.DefineSku(new Sku(PLAIN, "plain", null, "pcs", 1800, Money.inr(PLAIN_COST), Money.inr(300), false)),
-                new StockCommand.DefineSku(new Sku(SERIAL, "serial", null, "pcs", 1800, Money.inr(SERIAL_COST), Money.inr(3000), true)),
-                new StockCommand.OpenLocation(Location.warehouse(WH, "store", BRANCH)),
-                new StockCommand.OpenLocation(Location.van(VA, "van a", BRANCH, A)),
-                new StockCommand.OpenLocation(Location.van(VB, "van b", BRANCH, B)))) {
-            apply(book, book.decide(SYSTEM, c, AT, next), history);
-        }
+        openCatalogueAndLocations(book, next, history, PLAIN_COST, SERIAL_COST);
         UnitModel model = new UnitModel();
         for (Step step : steps) {
             StockCommand command = model.command(step);
@@ -130,14 +136,7 @@ class StockBookProperties {
         List<StockEvent> history = new ArrayList<>();
         long[] ids = {0};
         StockBook.Ids next = (stream, version) -> new UUID(1, ++ids[0]);
-        for (StockCommand c : List.of(
-                new StockCommand.DefineSku(new Sku(PLAIN, "plain", null, "pcs", 1800, Money.inr(plainCost), Money.inr(300), false)),
-                new StockCommand.DefineSku(new Sku(SERIAL, "serial", null, "pcs", 1800, Money.inr(serialCost), Money.inr(3000), true)),
-                new StockCommand.OpenLocation(Location.warehouse(WH, "store", BRANCH)),
-                new StockCommand.OpenLocation(Location.van(VA, "van a", BRANCH, A)),
-                new StockCommand.OpenLocation(Location.van(VB, "van b", BRANCH, B)))) {
-            apply(book, book.decide(SYSTEM, c, AT, next), history);
-        }
+        openCatalogueAndLocations(book, next, history, plainCost, serialCost);
         UnitModel model = new UnitModel();
         for (Step step : steps) {
             StockCommand command = model.command(step);

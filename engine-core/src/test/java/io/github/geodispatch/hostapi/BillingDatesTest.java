@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A day a host asks the contracts and billing about is in years 0001-9999: {@code billDue(LocalDate.MAX)} issued,
  * handed off and recorded an invoice dated +999999999-12-31 (number BLR/9900/00001), and the owner's contract KPIs
- * at {@code LocalDate.MIN} threw a DateTimeException from inside the portfolio.
+ * at {@code LocalDate.MIN} threw a DateTimeException from inside the portfolio, and so did its open visits at
+ * {@code LocalDate.MAX}.
  */
 class BillingDatesTest {
     private static final LocalDate[] OUT_OF_RANGE = {LocalDate.MAX, LocalDate.of(10_000, 1, 1), LocalDate.MIN};
@@ -60,6 +61,11 @@ class BillingDatesTest {
             assertThatThrownBy(() -> b.gd.contracts().sendReminders(day)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> b.gd.contracts().portfolio().visitStatuses(ContractId.of("AMC-1"), day))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> b.gd.contracts().portfolio().openVisits(day, 30))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("asOf " + day + " is outside the years 0001-9999");
         }
+        // a horizon past the year 9999 from a day within it only reaches further: every open visit is in range
+        assertThat(b.gd.contracts().portfolio().openVisits(LocalDate.of(9999, 12, 31), Integer.MAX_VALUE))
+                .isEqualTo(b.gd.contracts().portfolio().openVisits(LocalDate.of(9999, 12, 31), 0));
     }
 }

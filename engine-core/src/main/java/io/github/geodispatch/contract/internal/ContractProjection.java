@@ -411,6 +411,7 @@ public final class ContractProjection implements ContractPortfolio {
 
     @Override
     public synchronized List<ScheduledVisit> openVisits(LocalDate asOf, int horizonDays) {
+        CalendarRange.require(asOf, "asOf");
         if (horizonDays < 0) {
             throw new IllegalArgumentException("horizon must not be negative, was " + horizonDays);
         }

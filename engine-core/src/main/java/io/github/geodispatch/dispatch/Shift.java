@@ -42,7 +42,7 @@ public record Shift(Instant start, Instant end, TimeWindow lunch) {
     /** A shift on {@code day} in {@code zone}, e.g. 09:00-18:00 with lunch at 13:00 for 45 minutes. */
     public static Shift on(LocalDate day, ZoneId zone, LocalTime from, LocalTime to, LocalTime lunchFrom,
                            Duration lunchLength) {
-        Objects.requireNonNull(day, "day");
+        CalendarRange.require(day, "day");
         Objects.requireNonNull(zone, "zone");
         Instant s = day.atTime(from).atZone(zone).toInstant();
         Instant e = day.atTime(to).atZone(zone).toInstant();

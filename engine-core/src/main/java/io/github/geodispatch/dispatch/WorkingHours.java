@@ -1,5 +1,6 @@
 package io.github.geodispatch.dispatch;
 
+import io.github.geodispatch.spi.CalendarRange;
 import io.github.geodispatch.spi.TimeWindow;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ public record WorkingHours(LocalTime from, LocalTime to, LocalTime lunchFrom, Du
 
     /** These hours on {@code day} in {@code zone}, as a {@link Shift}. */
     public Shift on(LocalDate day, ZoneId zone) {
-        Objects.requireNonNull(day, "day");
+        CalendarRange.require(day, "day");
         Objects.requireNonNull(zone, "zone");
         if (lunch == null) {
             return Shift.of(day.atTime(from).atZone(zone).toInstant(), day.atTime(to).atZone(zone).toInstant());

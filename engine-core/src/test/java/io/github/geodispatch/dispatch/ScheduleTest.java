@@ -307,6 +307,11 @@ class ScheduleTest {
                     .hasMessage("first day of leave " + day + " is outside the years 0001-9999");
             assertThatThrownBy(() -> CALENDAR.shiftOn(ravi, day)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("day " + day + " is outside the years 0001-9999");
+            // the building blocks a host may call itself name the day too, not the shift's start it would make
+            assertThatThrownBy(() -> WorkingHours.of(LocalTime.of(9, 0), LocalTime.of(18, 0)).on(day, IST))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("day " + day + " is outside the years 0001-9999");
+            assertThatThrownBy(() -> Shift.on(day, IST, LocalTime.of(9, 0), LocalTime.of(18, 0), null, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("day " + day + " is outside the years 0001-9999");
         }
         assertThatThrownBy(() -> CALENDAR.standard().withLeave(last.minusDays(3), last.plusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -94,16 +94,17 @@ public final class EInvoiceJson {
     private static void party(ObjectNode node, Party party, String placeOfSupply) {
         node.put("Gstin", party.taxId());
         node.put("LglNm", name(party.legalName(), "legal name"));
-        if (party.tradeName() != null && text(party.tradeName(), 100).length() >= 3) {
+        if (party.tradeName() != null && length(text(party.tradeName(), 100)) >= 3) {
             node.put("TrdNm", text(party.tradeName(), 100));
         }
         if (placeOfSupply != null) {
             node.put("Pos", placeOfSupply);
         }
         String address = text(party.address(), 200);
-        node.put("Addr1", address.length() <= 100 ? address : address.substring(0, 100).strip());
-        if (address.length() > 100 && address.substring(100).strip().length() >= 3) {
-            node.put("Addr2", address.substring(100).strip());
+        node.put("Addr1", prefix(address, 100));
+        String line2 = address.substring(cut(address, 100)).strip();
+        if (length(line2) >= 3) {
+            node.put("Addr2", line2);
         }
         node.put("Loc", name(party.city(), "city"));
         if (party.postalCode() == null || !party.postalCode().matches("[1-9]\\d{5}")) {
@@ -126,7 +127,7 @@ public final class EInvoiceJson {
 
     private static String name(String value, String what) {
         String cleaned = text(value, 100);
-        if (cleaned.length() < 3) {
+        if (length(cleaned) < 3) {
             throw new BillingException("e-invoice " + what + " '" + value + "' must be at least 3 characters");
         }
         return cleaned;
@@ -134,8 +135,26 @@ public final class EInvoiceJson {
 
     /** Without the characters the schema forbids, on one line, at most {@code max} characters. */
     private static String text(String value, int max) {
-        String cleaned = value.replace('"', '\'').replace('\\', '/').replaceAll("\\s+", " ").strip();
-        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max).strip();
+        return prefix(value.replace('"', '\'').replace('\\', '/').replaceAll("\\s+", " ").strip(), max);
+    }
+
+    /**
+     * Its length as the schema counts it: in characters (code points), so an emoji is one. Java's {@code length()}
+     * counts it twice, and cutting there could leave half of one, which no UTF-8 file can hold.
+     */
+    private static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** Where the first {@code max} characters of {@code value} end (all of it when shorter). */
+    private static int cut(String value, int max) {
+        return length(value) <= max ? value.length() : value.offsetByCodePoints(0, max);
+    }
+
+    /** The first {@code max} characters of {@code value}; stripped when cut. */
+    private static String prefix(String value, int max) {
+        int end = cut(value, max);
+        return end == value.length() ? value : value.substring(0, end).strip();
     }
 
     /** 1800 basis points as {@code 18}, 25 as {@code 0.25}. */

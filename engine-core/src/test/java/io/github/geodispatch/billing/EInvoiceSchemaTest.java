@@ -20,6 +20,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,28 @@ class EInvoiceSchemaTest {
         assertThat(einvoice.at("/ItemList/1/IgstAmt").decimalValue()).isEqualByComparingTo("126.00");
         assertThat(einvoice.at("/ValDtls/TotInvVal").decimalValue()).isEqualByComparingTo("826.00");
         assertThat(einvoice.at("/SellerDtls/Pin").asInt()).isEqualTo(560034);
+    }
+
+    /**
+     * A name or address longer than the schema's limit is cut to it in characters (code points, as JSON Schema counts
+     * them), never between the two halves of an emoji: a lone half cannot be written as UTF-8, so the e-invoice file
+     * of such a buyer failed to be written.
+     */
+    @Test
+    void aLongNameIsCutAtTheLimitWithoutSplittingAnEmoji() throws IOException {
+        String name = "A".repeat(99) + "\ud83d\ude00" + "B";
+        String address = "1".repeat(99) + "\ud83d\ude00" + " MG Road";
+        Party buyer = Party.business(name, "33ZRBCB6849S1ZD", address, "Chennai", "600017", "33");
+        Invoice invoice = Fixtures.drafter(PriceBasis.TAX_EXCLUSIVE, new InMemoryInvoiceSequence())
+                .draft(Fixtures.job("J-1", buyer, 149_900, List.of(), List.of(), null)).orElseThrow();
+
+        String written = EInvoiceJson.write(invoice);
+        JsonNode einvoice = JSON.readTree(written);
+
+        assertThat(StandardCharsets.UTF_8.newEncoder().canEncode(written)).as("writable as UTF-8").isTrue();
+        assertThat(einvoice.at("/BuyerDtls/LglNm").asText()).isEqualTo("A".repeat(99) + "\ud83d\ude00");
+        assertThat(einvoice.at("/BuyerDtls/Addr1").asText()).isEqualTo("1".repeat(99) + "\ud83d\ude00");
+        assertThat(validate(einvoice)).isEmpty();
     }
 
     /**

@@ -11,41 +11,57 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * On a machine that gives the tool one processor, the commands that read a whole journal once ask the JVM to leave
- * its optimising compiler (C2) out of this process and keep the quick one (C1).
+ * On a machine that gives the tool one processor, the commands that read one input once (a journal, or the pings of
+ * {@code attendance}) ask the JVM to leave its optimising compiler (C2) out of this process and keep the quick one
+ * (C1), when the input is short enough.
  *
- * <p>Why: a journal-reading command meets new code paths well into a large journal, and on one core the C2
- * compiler's work competes with the command itself. Measured on a 5 M-line audit pinned to one core, C2 took as much
- * CPU as the audit and its code arrived too late to pay for itself (ADR 0019). The choice is made through the JVM's
- * own compiler directives ({@code jcmd Compiler.directives_add}), reached through the platform's diagnostic-command
- * MBean, so it holds for this process only. The simulations and the planner keep C2: they run the same code for
- * minutes. With two or more processors C2 compiles beside the command, and a journal of about 13 M lines or more
- * runs long enough for C2 to repay itself on one core: in both cases nothing is changed.
+ * <p>Why: on one core the C2 compiler's work competes with the command itself. Measured on a 5 M-line audit pinned
+ * to one core, C2 took as much CPU as the audit and its code arrived too late to pay for itself (ADR 0019). The
+ * choice is made through the JVM's own compiler directives ({@code jcmd Compiler.directives_add}), reached through
+ * the platform's diagnostic-command MBean, so it holds for this process only. The simulations and the planner keep
+ * C2: they run the same code for minutes. With two or more processors C2 compiles beside the command, and a long
+ * enough input runs long enough for C2 to repay itself on one core: in both cases nothing is changed.
  *
  * <p>Results never depend on it: if the JVM offers no such MBean or refuses the directive, the command runs as it
  * would have, only slower.
  */
 final class OneCoreCompilation {
 
-    /** The subcommands that read a journal from start to end once. */
-    static final Set<String> JOURNAL_COMMANDS = Set.of("audit", "stock", "contracts", "invoice");
+    /**
+     * From this many bytes of plain journal (about 13 M lines of the generated ones) C2's faster code repays its
+     * compiling on one core. Measured on the audit (ADR 0019): 5 M lines (0.78 GB) 15.0 s with C2 left out against
+     * 22.5 s, 10 M lines (1.57 GB) 27.9 s against 32.2 s, 20 M lines (3.14 GB) 56.1 s against 46.9 s; the lines
+     * cross at about 2.07 GB.
+     */
+    static final long JOURNAL_C2_REPAYS_FROM_BYTES = 2_000_000_000L;
+
+    /**
+     * From this many bytes of pings CSV (about 1.2 M rows) C2 repays itself in {@code attendance}, whose one hot loop
+     * it compiles once: 0.51 M rows (38 MB) took 3.1 s of CPU with C2 left out against 4.7 s, 1.7 M rows (127 MB)
+     * 7.7 s against 6.7 s (ADR 0019); the lines cross at about 95 MB.
+     */
+    static final long PINGS_C2_REPAYS_FROM_BYTES = 90_000_000L;
+
+    /** The subcommands that read one input from start to end once: the input's option, and its threshold. */
+    static final Map<String, Input> COMMANDS = Map.of(
+            "audit", new Input("--journal", JOURNAL_C2_REPAYS_FROM_BYTES),
+            "stock", new Input("--journal", JOURNAL_C2_REPAYS_FROM_BYTES),
+            "contracts", new Input("--journal", JOURNAL_C2_REPAYS_FROM_BYTES),
+            "invoice", new Input("--journal", JOURNAL_C2_REPAYS_FROM_BYTES),
+            "attendance", new Input("--pings", PINGS_C2_REPAYS_FROM_BYTES));
 
     /** Every method, any class: C2 excluded, so the tiered policy keeps it at C1. */
     static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
-    /**
-     * From this many bytes of plain journal (about 13 M lines of the generated ones) C2's faster code repays its
-     * compiling on one core, and the JVM is left as it is. Measured on the audit (ADR 0019): 5 M lines (0.78 GB)
-     * 15.0 s with C2 left out against 22.5 s, 10 M lines (1.57 GB) 27.9 s against 32.2 s, 20 M lines (3.14 GB)
-     * 56.1 s against 46.9 s; the lines cross at about 2.07 GB.
-     */
-    static final long C2_REPAYS_FROM_BYTES = 2_000_000_000L;
+    /** A command's input: the option naming the file, and from how many bytes of it C2 repays its compiling. */
+    record Input(String option, long c2RepaysFromBytes) {
+    }
 
     /** A gzip-compressed journal is taken as this many times its size (5.9 to 7.5 on the journals measured). */
     static final int GZIP_RATIO = 6;
@@ -87,27 +103,27 @@ final class OneCoreCompilation {
     }
 
     /**
-     * Whether a run of {@code args} on a machine offering {@code processors} processors should leave C2 out: a
-     * journal command, one processor, and a journal shorter than {@link #C2_REPAYS_FROM_BYTES} by
-     * {@code plainBytes}.
+     * Whether a run of {@code args} on a machine offering {@code processors} processors should leave C2 out: one of
+     * {@link #COMMANDS}, one processor, and an input shorter than the command's threshold by {@code plainBytes}.
      */
     static boolean wanted(String[] args, int processors, ToLongFunction<Path> plainBytes) {
-        if (processors != 1 || args.length == 0 || !JOURNAL_COMMANDS.contains(args[0])) {
+        Input input = processors == 1 && args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (input == null) {
             return false;
         }
-        Optional<Path> journal = journalArgument(args);
-        return journal.isPresent() && plainBytes.applyAsLong(journal.get()) < C2_REPAYS_FROM_BYTES;
+        Optional<Path> file = argument(args, input.option());
+        return file.isPresent() && plainBytes.applyAsLong(file.get()) < input.c2RepaysFromBytes();
     }
 
-    /** The value of {@code --journal}, written {@code --journal FILE} or {@code --journal=FILE}; empty if none. */
-    static Optional<Path> journalArgument(String[] args) {
+    /** The value of {@code option}, written {@code --option FILE} or {@code --option=FILE}; empty if none. */
+    static Optional<Path> argument(String[] args, String option) {
         for (int i = 1; i < args.length; i++) {
             try {
-                if (args[i].equals("--journal") && i + 1 < args.length) {
+                if (args[i].equals(option) && i + 1 < args.length) {
                     return Optional.of(Path.of(args[i + 1]));
                 }
-                if (args[i].startsWith("--journal=")) {
-                    return Optional.of(Path.of(args[i].substring("--journal=".length())));
+                if (args[i].startsWith(option + "=")) {
+                    return Optional.of(Path.of(args[i].substring(option.length() + 1)));
                 }
             } catch (InvalidPathException notAPath) {
                 return Optional.empty(); // the command itself reports it
@@ -117,17 +133,17 @@ final class OneCoreCompilation {
     }
 
     /**
-     * The journal's size uncompressed: its size, or {@link #GZIP_RATIO} times it when it starts as gzip does.
+     * The input's size uncompressed: its size, or {@link #GZIP_RATIO} times it when it starts as gzip does.
      * {@link Long#MAX_VALUE} when it is not a regular file (a pipe's first bytes belong to the command, and its
      * length is unknown) or cannot be read (the command itself reports that).
      */
-    static long plainBytes(Path journal) {
-        if (!Files.isRegularFile(journal)) {
+    static long plainBytes(Path input) {
+        if (!Files.isRegularFile(input)) {
             return Long.MAX_VALUE;
         }
-        try (InputStream in = Files.newInputStream(journal)) {
+        try (InputStream in = Files.newInputStream(input)) {
             byte[] magic = in.readNBytes(2);
-            long size = Files.size(journal);
+            long size = Files.size(input);
             boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
             return gzip ? size * GZIP_RATIO : size;
         } catch (IOException | SecurityException unreadable) {

@@ -24,7 +24,10 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The journal commands leave C2 out of their own JVM on one processor, for a journal short enough, and only then. */
+/**
+ * The journal commands and attendance leave C2 out of their own JVM on one processor, for an input short enough, and
+ * only then.
+ */
 class OneCoreCompilationTest {
 
     private static final ToLongFunction<Path> SHORT = journal -> 80_000_000L;
@@ -42,7 +45,7 @@ class OneCoreCompilationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"city-day", "city-week", "vrptw", "attendance", "gstin", "quickstart", "--help"})
+    @ValueSource(strings = {"city-day", "city-week", "vrptw", "gstin", "quickstart", "--help"})
     void theSimulationsThePlannerAndTheRestKeepC2(String command) {
         assertThat(OneCoreCompilation.wanted(new String[] {command, "--journal", "j.jsonl"}, 1, SHORT)).isFalse();
     }
@@ -50,10 +53,25 @@ class OneCoreCompilationTest {
     @Test
     void aJournalLongEnoughForC2ToRepayItselfKeepsC2() {
         String[] args = {"audit", "--journal", "j.jsonl"};
-        long limit = OneCoreCompilation.C2_REPAYS_FROM_BYTES;
+        long limit = OneCoreCompilation.JOURNAL_C2_REPAYS_FROM_BYTES;
 
         assertThat(OneCoreCompilation.wanted(args, 1, journal -> limit - 1)).isTrue();
         assertThat(OneCoreCompilation.wanted(args, 1, journal -> limit)).isFalse();
+    }
+
+    @Test
+    void attendanceMeasuresItsPingsAgainstItsOwnThreshold() {
+        String[] args = {"attendance", "--fences", "f.geojson", "--pings", "p.csv", "--out", "v.jsonl"};
+        long limit = OneCoreCompilation.PINGS_C2_REPAYS_FROM_BYTES;
+        ToLongFunction<Path> pingsOnly = file -> file.equals(Path.of("p.csv")) ? limit - 1 : Long.MAX_VALUE;
+
+        assertThat(OneCoreCompilation.wanted(args, 1, pingsOnly)).isTrue();
+        assertThat(OneCoreCompilation.wanted(args, 2, pingsOnly)).isFalse();
+        assertThat(OneCoreCompilation.wanted(args, 1, file -> limit)).isFalse();
+        String[] noPings = {"attendance", "--journal", "p.csv"};
+        assertThat(OneCoreCompilation.wanted(noPings, 1, pingsOnly)).isFalse();
+        assertThat(limit).as("a pings file repays C2 far sooner than a journal")
+                .isLessThan(OneCoreCompilation.JOURNAL_C2_REPAYS_FROM_BYTES);
     }
 
     @Test
@@ -66,11 +84,12 @@ class OneCoreCompilationTest {
 
     @Test
     void theJournalIsFoundInEitherSpelling() {
-        assertThat(OneCoreCompilation.journalArgument(new String[] {"stock", "--as-of", "T", "--journal", "a.jsonl"}))
-                .contains(Path.of("a.jsonl"));
-        assertThat(OneCoreCompilation.journalArgument(new String[] {"stock", "--journal=b.jsonl.gz"}))
+        String[] spaced = {"stock", "--as-of", "T", "--journal", "a.jsonl"};
+        assertThat(OneCoreCompilation.argument(spaced, "--journal")).contains(Path.of("a.jsonl"));
+        assertThat(OneCoreCompilation.argument(new String[] {"stock", "--journal=b.jsonl.gz"}, "--journal"))
                 .contains(Path.of("b.jsonl.gz"));
-        assertThat(OneCoreCompilation.journalArgument(new String[] {"stock", "--journal=a\0b"})).isEmpty();
+        assertThat(OneCoreCompilation.argument(new String[] {"stock", "--journal=a\0b"}, "--journal")).isEmpty();
+        assertThat(OneCoreCompilation.argument(new String[] {"stock", "--journals=c.jsonl"}, "--journal")).isEmpty();
     }
 
     @Test
@@ -114,9 +133,9 @@ class OneCoreCompilationTest {
     }
 
     @Test
-    void everyJournalCommandIsASubcommandOfTheTool() {
+    void everyCommandItMayApplyToIsASubcommandOfTheTool() {
         assertThat(new CommandLine(new GeodispatchCli()).getSubcommands().keySet())
-                .containsAll(OneCoreCompilation.JOURNAL_COMMANDS);
+                .containsAll(OneCoreCompilation.COMMANDS.keySet());
     }
 
     @Test
@@ -156,7 +175,8 @@ class OneCoreCompilationTest {
     }
 
     private Path journal() throws IOException {
-        return Files.writeString(dir.resolve("journal.jsonl"), "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BR-1\"}\n");
+        return Files.writeString(dir.resolve("journal.jsonl"),
+                "{\"type\":\"technician\",\"id\":\"T-1\",\"branch\":\"BR-1\"}\n");
     }
 
     /** Runs {@link OneCoreCompilationProbe} in a JVM that sees {@code processors} processors. */
@@ -164,7 +184,7 @@ class OneCoreCompilationTest {
         return probe(processors, List.of(), args);
     }
 
-    /** Runs {@link OneCoreCompilationProbe} in a JVM that sees {@code processors} processors and has {@code options}. */
+    /** Runs {@link OneCoreCompilationProbe} in a JVM seeing {@code processors} processors, with {@code options}. */
     private static String probe(int processors, List<String> options, String... args)
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -94,8 +94,9 @@ public final class EInvoiceJson {
     private static void party(ObjectNode node, Party party, String placeOfSupply) {
         node.put("Gstin", party.taxId());
         node.put("LglNm", name(party.legalName(), "legal name"));
-        if (party.tradeName() != null && length(text(party.tradeName(), 100)) >= 3) {
-            node.put("TrdNm", text(party.tradeName(), 100));
+        String tradeName = party.tradeName() == null ? "" : text(party.tradeName(), 100);
+        if (length(tradeName) >= 3) {
+            node.put("TrdNm", tradeName);
         }
         if (placeOfSupply != null) {
             node.put("Pos", placeOfSupply);

@@ -1,5 +1,6 @@
 package io.github.geodispatch.insight;
 
+import io.github.geodispatch.insight.internal.DayRange;
 import io.github.geodispatch.spi.CalendarRange;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,11 +12,7 @@ import java.util.Objects;
  */
 public record KpiQuery(LocalDate from, LocalDate to, Grouping grouping, Instant asOf) {
     public KpiQuery {
-        CalendarRange.require(from, "from");
-        CalendarRange.require(to, "to");
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("query range ends before it starts: " + from + " .. " + to);
-        }
+        DayRange.require(from, to, "query range");
         Objects.requireNonNull(grouping, "grouping");
         CalendarRange.require(asOf, "asOf");
     }
